@@ -1,0 +1,188 @@
+"""Where text comes from: the bundled catalogue, files and standard input.
+
+A TEXT argument is, in this order: ``-`` for standard input, the name of a
+bundled text (looked up in the catalogue, never joined into a path), or the
+path of a file. Bytes are decoded here, once, and the result is "the text as
+read": every offset any command reports is an index into it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+from aleppo_cli.errors import InputError
+
+DEFAULT_TEXT = "last-men-in-aleppo"
+STDIN = "-"
+MAX_BYTES = 32 * 1024 * 1024  # documented in the README
+_SNIFF = 8192
+_PREFERRED_LEGACY = "cp1252"
+
+
+@dataclass(frozen=True)
+class TextInfo:
+    """Catalogue entry of a bundled text: facts from its metadata file."""
+
+    name: str
+    title: str
+    kind: str
+    publisher: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """A decoded text and what is known about where it came from."""
+
+    name: str  # catalogue name, file path as given, or "-"
+    title: str
+    kind: str  # "film review", ... ; "file" or "stdin" when not bundled
+    publisher: str
+    origin: str  # URL of a bundled text, the file path, or "standard input"
+    text: str  # the text as read (decoded; nothing else changed)
+    encoding: str
+    note: str = ""  # for example "decoded as windows-1252"
+
+
+def _texts_dir() -> Traversable:
+    packaged = resources.files("aleppo_cli").joinpath("texts")
+    if packaged.is_dir():  # installed wheel: texts travel inside the package
+        return packaged
+    # source checkout or editable install: the repository's top-level texts/
+    return Path(__file__).resolve().parent.parent / "texts"
+
+
+@cache
+def catalogue() -> dict[str, TextInfo]:
+    """The bundled texts by name, read from the ``*.json`` next to each text."""
+    entries: dict[str, TextInfo] = {}
+    folder = _texts_dir()
+    for item in folder.iterdir():
+        if not item.name.endswith(".json"):
+            continue
+        meta = json.loads(item.read_text(encoding="utf-8"))
+        info = TextInfo(
+            name=meta["name"],
+            title=meta["title"],
+            kind=meta["kind"],
+            publisher=meta.get("publisher", ""),
+            source=meta["source"],
+        )
+        entries[info.name] = info
+    return dict(sorted(entries.items()))
+
+
+def read_bundled_bytes(name: str) -> bytes:
+    """Bytes of a bundled text; ``name`` must be a catalogue key."""
+    if name not in catalogue():
+        raise _unknown_name(name)
+    data: bytes = _texts_dir().joinpath(f"{name}.txt").read_bytes()
+    return data
+
+
+def _unknown_name(name: str) -> InputError:
+    names = ", ".join(catalogue())
+    return InputError(
+        f"no bundled text or file named '{name}'",
+        f"bundled texts: {names} (see 'aleppo texts'), or give a file path or '-'",
+    )
+
+
+def load(spec: str | None, stdin: BinaryIO | None = None) -> Source:
+    """Resolve a TEXT argument and decode it."""
+    spec = spec or DEFAULT_TEXT
+    if spec == STDIN:
+        if stdin is None:
+            raise InputError("standard input is not available")
+        data = stdin.read(MAX_BYTES + 1)
+        return _source("-", "standard input", "stdin", "", "standard input", data)
+    if spec in catalogue():
+        info = catalogue()[spec]
+        data = read_bundled_bytes(spec)
+        return _source(info.name, info.title, info.kind, info.publisher, info.source, data)
+    path = Path(spec)
+    data = _read_file(path, spec)
+    return _source(spec, path.name, "file", "", spec, data)
+
+
+def _read_file(path: Path, spec: str) -> bytes:
+    try:
+        if path.is_dir():
+            raise InputError(f"'{spec}' is a directory", "give the path of a text file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise _unknown_name(spec) from None
+    except PermissionError:
+        raise InputError(
+            f"cannot read '{spec}': permission denied", "check the file's permissions"
+        ) from None
+    except OSError as exc:
+        raise InputError(f"cannot read '{spec}': {exc.strerror or exc}") from None
+    return data
+
+
+def _source(name: str, title: str, kind: str, publisher: str, origin: str, data: bytes) -> Source:
+    label = "standard input" if name == STDIN else f"'{name}'"
+    if len(data) > MAX_BYTES:
+        raise InputError(
+            f"{label} is larger than {MAX_BYTES // (1024 * 1024)} MiB",
+            "split it into smaller files",
+        )
+    text, encoding, note = decode(data, label)
+    if not text.strip():
+        raise InputError(f"{label} contains no text", "give a file with some text in it")
+    return Source(name, title, kind, publisher, origin, text, encoding, note)
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes, label: str = "the input") -> tuple[str, str, str]:
+    """Decode bytes to text: (text, encoding, note). A BOM is not part of the text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding, ""
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{label} starts with a {encoding} byte-order mark but is not valid {encoding}"
+                ) from None
+    if b"\x00" in data[:_SNIFF] or b"\x00" in data[-_SNIFF:]:
+        raise InputError(f"{label} looks like a binary file", "give a plain-text file")
+    try:
+        return data.decode("utf-8"), "utf-8", ""
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # only for legacy encodings
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None or best.encoding is None:
+        raise InputError(
+            f"{label} is not text in a known encoding", "convert it to UTF-8 and try again"
+        )
+    # Ties are common on short texts; Windows-1252, the usual legacy encoding of
+    # English text (and what browsers read "latin-1" as), wins a tie.
+    for match in matches:
+        tied = (match.chaos, match.coherence) == (best.chaos, best.coherence)
+        if tied and match.encoding == _PREFERRED_LEGACY:
+            best = match
+            break
+    encoding = str(best.encoding)
+    return str(best), encoding, f"{label} is not UTF-8; decoded it as {encoding}"

@@ -1,0 +1,75 @@
+import codecs
+import io
+from pathlib import Path
+
+import pytest
+
+from aleppo_cli import sources
+from aleppo_cli.errors import InputError
+from tests.conftest import REVIEW
+
+
+def test_catalogue_lists_the_review_with_its_metadata() -> None:
+    entry = sources.catalogue()["last-men-in-aleppo"]
+    assert entry.title == "Last Men in Aleppo"
+    assert entry.kind == "film review"
+    assert entry.source == "https://www.rogerebert.com/reviews/last-men-in-aleppo-2017"
+
+
+def test_default_text_is_the_review_as_read() -> None:
+    source = sources.load(None)
+    assert source.name == "last-men-in-aleppo"
+    assert source.text == REVIEW.read_text(encoding="utf-8")
+
+
+def test_file_and_stdin(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("Hello there.", encoding="utf-8")
+    assert sources.load(str(path)).text == "Hello there."
+    assert sources.load("-", io.BytesIO(b"From stdin.")).text == "From stdin."
+
+
+def test_a_name_is_never_joined_into_a_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="bundled texts: last-men-in-aleppo"):
+        sources.load("../texts/last-men-in-aleppo")
+    with pytest.raises(InputError, match="no bundled text or file named 'last-men'"):
+        sources.load("last-men")
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "note"),
+    [
+        (codecs.BOM_UTF8 + "Café.".encode(), "Café.", ""),
+        ("Café.".encode("utf-16"), "Café.", ""),
+        ("Déjà vu, naïve café.".encode("cp1252"), "Déjà vu, naïve café.", "not UTF-8"),
+    ],
+)
+def test_decoding(data: bytes, expected: str, note: str) -> None:
+    text, _, message = sources.decode(data)
+    assert text == expected
+    assert note in message
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a binary file"),
+        (b"", "contains no text"),
+        (b"  \n\t \r\n", "contains no text"),
+    ],
+)
+def test_bad_input_is_refused(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "input"
+    path.write_bytes(data)
+    with pytest.raises(InputError, match=message):
+        sources.load(str(path))
+
+
+def test_directory_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        sources.load(str(tmp_path))
+    with pytest.raises(InputError, match="no bundled text or file named"):
+        sources.load(str(tmp_path / "missing.txt"))
