@@ -1,0 +1,189 @@
+"""The document model: paragraphs and numbered sentences with offsets.
+
+Built once per text from the cleaned text; every command reads it, so the
+paragraph and sentence numbers agree everywhere. ``start``/``end`` of a
+paragraph or sentence are offsets into the text *as read* (``raw``), so
+``raw[start:end]`` is the span; ``text`` is the cleaned text, on one line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from aleppo_cli import sentences as segmenter
+from aleppo_cli.cleanup import CleanText, clean
+
+# Paragraphs: when a text has lost its paragraph breaks (on average more than
+# LOST_BREAKS characters between breaks), paragraphs longer than that are cut
+# at sentence boundaries into parts of about PART characters. Any paragraph
+# longer than VERY_LONG is cut the same way.
+LOST_BREAKS = 1000
+VERY_LONG = 4000
+PART = 600
+# Text with no sentence punctuation: a "sentence" is cut at line breaks, or at
+# spaces, once it grows longer than this.
+MAX_SENTENCE = 2000
+
+
+@dataclass(frozen=True)
+class Sentence:
+    number: int  # 1-based, across the whole document
+    paragraph: int  # 1-based
+    start: int  # offsets into the text as read
+    end: int
+    clean_start: int  # offsets into the cleaned text
+    clean_end: int
+    text: str  # cleaned, on one line
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    start: int
+    end: int
+    clean_start: int
+    clean_end: int
+    text: str  # cleaned, on one line
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    clean: CleanText
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def raw(self) -> str:
+        return self.clean.raw
+
+    @property
+    def sentences(self) -> Iterator[Sentence]:
+        for paragraph in self.paragraphs:
+            yield from paragraph.sentences
+
+    @property
+    def sentence_count(self) -> int:
+        return sum(len(paragraph.sentences) for paragraph in self.paragraphs)
+
+
+def build(raw: str) -> Document:
+    """Clean ``raw`` and segment it into paragraphs and sentences."""
+    return from_clean(clean(raw))
+
+
+def from_clean(cleaned: CleanText) -> Document:
+    text = cleaned.text
+    blocks = list(_blocks(text))
+    lost_breaks = bool(blocks) and len(text) / len(blocks) > LOST_BREAKS
+    limit = LOST_BREAKS if lost_breaks else VERY_LONG
+    paragraphs: list[Paragraph] = []
+    number = 0
+    for block_start, block_end in blocks:
+        spans = _sentence_spans(text, block_start, block_end)
+        for part in _parts(spans, block_end - block_start, limit):
+            paragraph_number = len(paragraphs) + 1
+            built = []
+            for start, end in part:
+                number += 1
+                raw_start, raw_end = cleaned.span_to_raw(start, end)
+                built.append(
+                    Sentence(
+                        number,
+                        paragraph_number,
+                        raw_start,
+                        raw_end,
+                        start,
+                        end,
+                        _one_line(text[start:end]),
+                    )
+                )
+            first, last = built[0], built[-1]
+            paragraphs.append(
+                Paragraph(
+                    paragraph_number,
+                    first.start,
+                    last.end,
+                    first.clean_start,
+                    last.clean_end,
+                    _one_line(text[first.clean_start : last.clean_end]),
+                    tuple(built),
+                )
+            )
+    return Document(cleaned, tuple(paragraphs))
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+_BREAK = re.compile(r"\n\n")
+_LINE = re.compile(r"\n")
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Paragraph spans: separated by blank lines, or by line breaks when the
+    text has no blank line at all (one paragraph a line)."""
+    separator = _BREAK if "\n\n" in text else _LINE
+    start = 0
+    for match in separator.finditer(text):
+        if match.start() > start:
+            yield start, match.start()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for local_start, local_end in segmenter.split(text[start:end]):
+        spans.extend(_capped(text, start + local_start, start + local_end))
+    return spans
+
+
+def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a run with no sentence punctuation at line breaks, then spaces."""
+    if end - start <= MAX_SENTENCE:
+        return [(start, end)]
+    cut = text.rfind("\n", start + 1, start + MAX_SENTENCE)
+    if cut == -1:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE // 2)
+    if cut == -1:
+        cut = start + MAX_SENTENCE  # one enormous word
+    head_end = cut
+    while head_end > start and text[head_end - 1].isspace():
+        head_end -= 1
+    tail_start = cut
+    while tail_start < end and text[tail_start].isspace():
+        tail_start += 1
+    head = [(start, head_end)] if head_end > start else []
+    return head + _capped(text, tail_start, end)
+
+
+def _parts(
+    spans: list[tuple[int, int]], length: int, limit: int
+) -> Iterator[list[tuple[int, int]]]:
+    """Group a block's sentences into one or more presentation paragraphs of
+    about equal length, cutting at the sentence starts nearest the ideal cuts."""
+    if length <= limit or len(spans) < 2:
+        if spans:
+            yield spans
+        return
+    count = min(len(spans), math.ceil(length / PART))
+    origin = spans[0][0]
+    starts = [span[0] - origin for span in spans]
+    cuts = []
+    previous = 0
+    for k in range(1, count):
+        ideal = k * length / count
+        remaining = count - k  # parts still to come after this cut
+        candidates = range(previous + 1, len(spans) - remaining + 1)
+        if not candidates:
+            break
+        best = min(candidates, key=lambda index: abs(starts[index] - ideal))
+        cuts.append(best)
+        previous = best
+    for begin, end in zip([0, *cuts], [*cuts, len(spans)], strict=True):
+        yield spans[begin:end]

@@ -1,0 +1,70 @@
+from aleppo_cli.document import MAX_SENTENCE, build
+from tests.builders import document_of, text_of
+from tests.conftest import REVIEW
+
+
+def test_sentences_are_numbered_across_paragraphs() -> None:
+    document = document_of(["One here.", "Two here."], ["Three here."])
+    assert [(s.number, s.paragraph, s.text) for s in document.sentences] == [
+        (1, 1, "One here."),
+        (2, 1, "Two here."),
+        (3, 2, "Three here."),
+    ]
+    assert [p.number for p in document.paragraphs] == [1, 2]
+
+
+def test_offsets_are_into_the_text_as_read() -> None:
+    raw = "  First  one.\r\n\r\nSecond\u00a0one.  "
+    document = build(raw)
+    assert [raw[s.start : s.end] for s in document.sentences] == ["First  one.", "Second\u00a0one."]
+    first = document.paragraphs[0]
+    assert raw[first.start : first.end] == "First  one."
+
+
+def test_line_breaks_inside_a_paragraph_are_soft() -> None:
+    document = build("A sentence that\nwraps over lines.\n\nNext paragraph.")
+    assert [p.text for p in document.paragraphs] == [
+        "A sentence that wraps over lines.",
+        "Next paragraph.",
+    ]
+
+
+def test_one_paragraph_a_line_when_there_is_no_blank_line() -> None:
+    document = build("Headline here\nFirst line. Still first.\nSecond line.")
+    assert [len(p.sentences) for p in document.paragraphs] == [1, 2, 1]
+
+
+def test_text_that_lost_its_paragraph_breaks_is_cut_into_readable_parts() -> None:
+    sentence = "This sentence is about sixty characters long, give or take. "
+    raw = (sentence * 40).strip()  # 2,400 characters on one line
+    document = build(raw)
+    lengths = [len(p.text) for p in document.paragraphs]
+    assert len(lengths) == 4
+    assert max(lengths) < 700
+    assert document.sentence_count == 40
+
+
+def test_review_paragraphs() -> None:
+    document = build(REVIEW.read_text("utf-8"))
+    assert document.sentence_count == 39
+    assert 8 <= len(document.paragraphs) <= 12
+    assert all(len(p.text) < 800 for p in document.paragraphs)
+    # the ad markers are paragraph breaks
+    starts = [p.text[:20] for p in document.paragraphs]
+    assert "Yet, Firas Fayyad’s " in starts
+    assert "Fayyad, co-director " in starts
+
+
+def test_authors_paragraphs_are_kept_when_the_text_has_them() -> None:
+    long_paragraph = ["A fairly ordinary sentence of prose, as in any novel."] * 40
+    short = ["Short."] * 3
+    document = build(text_of(*([short] * 30), long_paragraph))
+    assert len(document.paragraphs) == 31
+
+
+def test_unpunctuated_text_is_cut_into_bounded_sentences() -> None:
+    raw = " ".join(["word"] * 3000)
+    document = build(raw)
+    assert document.sentence_count > 1
+    assert all(len(s.text) <= MAX_SENTENCE for s in document.sentences)
+    assert " ".join(s.text for s in document.sentences) == raw
