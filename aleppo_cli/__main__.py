@@ -1,0 +1,3 @@
+from aleppo_cli.cli import main
+
+main()

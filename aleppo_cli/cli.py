@@ -1,0 +1,270 @@
+"""The command line: Typer commands only.
+
+Each command parses its options, calls the library, renders the result and
+prints it once. Library errors become one line on stderr and an exit status
+in ``AleppoGroup.main``; nothing else here handles errors.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pydoc
+import sys
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console, RenderableType
+from rich.text import Text
+from typer.core import TyperGroup
+
+from aleppo_cli import __version__, render, sources, stats
+from aleppo_cli.document import Document, build
+from aleppo_cli.environment import Environment
+from aleppo_cli.errors import AleppoError, ExitStatus
+
+PROG = "aleppo"
+
+
+class AleppoGroup(TyperGroup):
+    """Runs the app and turns every failure into one line and an exit status."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            status = result if isinstance(result, int) else ExitStatus.OK
+        except AleppoError as error:
+            _report(str(error))
+            status = error.exit_status
+        except KeyboardInterrupt:
+            status = ExitStatus.INTERRUPTED
+        except Exception as error:
+            if not _is_usage_error(error):
+                raise
+            status = _report_usage_error(error)
+        if not standalone_mode:
+            return status
+        sys.exit(int(status))
+
+
+def _is_usage_error(error: Exception) -> bool:
+    """Typer's own usage errors (bad option, missing argument, bad value)."""
+    return callable(getattr(error, "format_message", None)) and isinstance(
+        getattr(error, "exit_code", None), int
+    )
+
+
+def _report_usage_error(error: Exception) -> int:
+    if type(error).__name__ == "NoArgsIsHelpError":
+        return ExitStatus.OK  # Typer has printed the help already
+    ctx = getattr(error, "ctx", None)
+    command = ctx.command_path if ctx is not None else PROG
+    message = str(error.format_message()).rstrip(".")  # type: ignore[attr-defined]
+    _report(f"{message} (see '{command} --help')")
+    return int(getattr(error, "exit_code", ExitStatus.ERROR))
+
+
+def _error_console(env: Environment) -> Console:
+    return Console(
+        file=env.stderr,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        no_color=env.no_color,
+        soft_wrap=True,
+    )
+
+
+def _report(message: str, label: str = "error") -> None:
+    env = Environment.from_system()
+    line = Text(f"{PROG}: {label}: ", style="bold red" if label == "error" else "yellow")
+    line.append(render.visible(message).replace("\n", " "))
+    _error_console(env).print(line)
+
+
+app = typer.Typer(
+    cls=AleppoGroup,
+    name=PROG,
+    help="Read, summarize and search long-form text in the terminal.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# --- options shared by the commands (defined once) ----------------------------
+
+TextArg = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[TEXT]",
+        help="A bundled text's name (default: the review), a file path, or '-' for stdin.",
+        show_default=False,
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+WidthOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--width",
+        "-w",
+        min=20,
+        max=1000,
+        show_default=False,
+        help="Wrap prose at N columns (default: the terminal's width, at most 88).",
+    ),
+]
+PagerOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--pager/--no-pager",
+        show_default=False,
+        help="Page long output (default: when it is longer than the terminal).",
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"{PROG} {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Read, summarize and search long-form text in the terminal."""
+
+
+# --- helpers ------------------------------------------------------------------
+
+
+def _load(env: Environment, text: str | None) -> tuple[sources.Source, Document]:
+    source = sources.load(text, env.stdin)
+    if source.note:
+        _report(source.note, label="note")
+    return source, build(source.text)
+
+
+def _console(env: Environment) -> Console:
+    return Console(
+        file=env.stdout,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        width=env.columns,
+        height=env.lines,
+    )
+
+
+def _emit(
+    env: Environment, plain: str, pretty: RenderableType | None = None, pager: bool | None = False
+) -> None:
+    """Print once: the rich renderable on a terminal, the plain text otherwise."""
+    if env.pretty and pretty is not None:
+        console = _console(env)
+        too_long = len(console.render_lines(pretty, pad=False)) > env.lines
+        if pager or (pager is None and too_long):
+            os.environ.setdefault("LESS", "-R")
+            with console.pager(styles=True):
+                console.print(pretty)
+        else:
+            console.print(pretty)
+        return
+    if env.stdout_isatty and (pager or (pager is None and plain.count("\n") > env.lines)):
+        pydoc.pager(plain)
+        return
+    env.stdout.write(plain)
+    env.stdout.flush()
+
+
+def _emit_json(env: Environment, data: object) -> None:
+    env.stdout.write(render.dump_json(data) + "\n")
+    env.stdout.flush()
+
+
+# --- commands -----------------------------------------------------------------
+
+
+@app.command()
+def show(
+    text: TextArg = None,
+    width: WidthOpt = None,
+    numbers: Annotated[
+        bool, typer.Option("--numbers", "-n", help="Prefix each sentence with its number.")
+    ] = False,
+    raw: Annotated[bool, typer.Option("--raw", help="Show the text exactly as read.")] = False,
+    pager: PagerOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """Show a text, formatted for reading."""
+    env = Environment.from_system()
+    if raw:
+        source = sources.load(text, env.stdin)
+        if json_output:
+            _emit_json(env, {**render.source_json(source), "text": source.text})
+        else:
+            _emit(env, render.visible_raw(source.text), pager=pager)
+        return
+    source, document = _load(env, text)
+    if json_output:
+        _emit_json(env, render.show_json(source, document))
+        return
+    measure = env.measure(width)
+    _emit(
+        env,
+        render.show_plain(source, document, measure, numbers),
+        render.show_rich(source, document, measure, numbers),
+        pager=pager,
+    )
+
+
+@app.command()
+def info(text: TextArg = None, json_output: JsonOpt = False) -> None:
+    """Count words, sentences and paragraphs, and estimate the reading time."""
+    env = Environment.from_system()
+    source, document = _load(env, text)
+    counts = stats.compute(document)
+    if json_output:
+        _emit_json(env, render.info_json(source, counts))
+    else:
+        _emit(env, render.info_plain(source, counts), render.info_rich(source, counts))
+
+
+@app.command("texts")
+def list_texts(json_output: JsonOpt = False) -> None:
+    """List the bundled texts."""
+    env = Environment.from_system()
+    entries = list(sources.catalogue().values())
+    if json_output:
+        _emit_json(env, render.texts_json(entries))
+    else:
+        _emit(env, render.texts_plain(entries), render.texts_rich(entries))
+
+
+def main() -> NoReturn:
+    """Console-script entry point."""
+    try:
+        app(prog_name=PROG)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(ExitStatus.OK)
+    sys.exit(ExitStatus.OK)
+
+
+def _silence_stdout() -> None:
+    """After the reader closed the pipe: drop whatever is still buffered."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,54 @@
+"""Where direct quotations are, by their quote marks.
+
+``spans(paragraphs)`` finds, in each paragraph's cleaned text, the stretches
+between opening and closing double quotes: curly (“ ”), straight ("),
+guillemets (« » and » «) and low-high („ “). A paragraph that opens a quote
+and does not close it continues the quotation to its end (novels reopen the
+quote in the next paragraph). Single quotes are left alone: in English they
+are mostly apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_MARKS = re.compile(r"[“”\"«»„]")
+_OPEN = {"“": "”", "«": "»", "„": "“"}
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """Quotation spans of one paragraph, each including its quote marks."""
+    found: list[tuple[int, int]] = []
+    opened_at: int | None = None
+    closer = ""
+    for match in _MARKS.finditer(text):
+        mark = match.group()
+        position = match.start()
+        if opened_at is None:
+            if mark == '"':
+                if _looks_opening(text, position):
+                    opened_at, closer = position, '"'
+            elif mark in _OPEN:
+                opened_at, closer = position, _OPEN[mark]
+            elif mark == "»":  # German/Danish style: »quote«
+                opened_at, closer = position, "«"
+        elif mark == closer or (closer == '"' and mark == '"'):
+            found.append((opened_at, match.end()))
+            opened_at = None
+        elif mark in _OPEN and closer != "“":
+            opened_at, closer = position, _OPEN[mark]  # an unclosed quote, reopened
+    if opened_at is not None:
+        found.append((opened_at, len(text)))
+    return found
+
+
+def _looks_opening(text: str, position: int) -> bool:
+    """A straight quote opens when it is not glued to the word before it."""
+    before = text[position - 1] if position else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return not after.isspace() and (before.isspace() or before in "([{—–-‘'")
+
+
+def all_spans(texts: Iterable[str]) -> list[list[tuple[int, int]]]:
+    return [spans(text) for text in texts]

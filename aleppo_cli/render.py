@@ -1,0 +1,247 @@
+"""Output: rich renderables for a terminal, plain text and JSON for the rest.
+
+No function here prints; each returns something for ``cli.py`` to print once.
+User text never meets rich markup: it goes into ``Text`` objects as plain
+strings, and control characters are made visible before it is shown.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.constrain import Constrain
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from aleppo_cli import quotemarks
+from aleppo_cli.document import Document, Paragraph
+from aleppo_cli.sources import Source, TextInfo
+from aleppo_cli.stats import Stats
+
+QUOTE_STYLE = "italic cyan"
+NUMBER_STYLE = "dim"
+TITLE_STYLE = "bold"
+META_STYLE = "dim"
+
+# C0 controls (but tab and line feed), DEL and C1 controls never reach the
+# terminal raw: C0 and DEL become their Unicode control pictures (ESC -> ␛),
+# C1 the replacement character.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character but tab and newline made visible."""
+    return _CONTROL.sub(_picture, text)
+
+
+def visible_raw(text: str) -> str:
+    """Like ``visible``, but CRLF line ends pass through as line ends."""
+    return visible(text.replace("\r\n", "\n"))
+
+
+def dump_json(data: Any) -> str:
+    """JSON as UTF-8 text; C1 controls escaped too, so no byte can drive a terminal."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return re.sub(r"[\x7f-\x9f\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# --- show --------------------------------------------------------------------
+
+
+def _meta_line(source: Source) -> str:
+    return " · ".join(part for part in (source.kind, source.publisher, source.origin) if part)
+
+
+def _numbered_segments(paragraph: Paragraph, numbers: bool) -> list[tuple[int, str]]:
+    """(offset in paragraph text where a sentence starts, prefix) pairs."""
+    if not numbers:
+        return []
+    base = paragraph.clean_start
+    return [
+        (sentence.clean_start - base, f"[{sentence.number}] ") for sentence in paragraph.sentences
+    ]
+
+
+def _with_prefixes(text: str, prefixes: list[tuple[int, str]]) -> tuple[str, list[int]]:
+    """Insert prefixes; return new text and the shift to apply to each old offset."""
+    if not prefixes:
+        return text, [0] * (len(text) + 1)
+    pieces = []
+    shifts = [0] * (len(text) + 1)
+    shift = 0
+    previous = 0
+    for offset, prefix in prefixes:
+        pieces.append(text[previous:offset])
+        for index in range(previous, offset):
+            shifts[index] = shift
+        pieces.append(prefix)
+        shift += len(prefix)
+        previous = offset
+    pieces.append(text[previous:])
+    for index in range(previous, len(text) + 1):
+        shifts[index] = shift
+    return "".join(pieces), shifts
+
+
+def paragraph_text(paragraph: Paragraph, numbers: bool = False) -> Text:
+    """A paragraph as a styled ``Text``: quotations and sentence numbers marked."""
+    prefixes = _numbered_segments(paragraph, numbers)
+    body, shifts = _with_prefixes(paragraph.text, prefixes)
+    text = Text(visible(body))
+    for start, end in quotemarks.spans(paragraph.text):
+        text.stylize(QUOTE_STYLE, start + shifts[start], end + shifts[end])
+    for offset, prefix in prefixes:
+        position = offset + shifts[offset] - len(prefix)
+        text.stylize(NUMBER_STYLE, position, position + len(prefix))
+    return text
+
+
+def show_rich(source: Source, document: Document, width: int, numbers: bool) -> RenderableType:
+    header = Group(
+        Text(visible(source.title), style=TITLE_STYLE),
+        Text(visible(_meta_line(source)), style=META_STYLE),
+        Rule(style=META_STYLE),
+    )
+    body = [Padding(paragraph_text(p, numbers), (1, 0, 0, 0)) for p in document.paragraphs]
+    return Constrain(Group(header, *body), width)
+
+
+def show_plain(source: Source, document: Document, width: int, numbers: bool) -> str:
+    lines = [
+        *_wrap(visible(source.title), width, break_words=False),
+        *_wrap(visible(_meta_line(source)), width, break_words=False),
+    ]
+    for paragraph in document.paragraphs:
+        body, _ = _with_prefixes(paragraph.text, _numbered_segments(paragraph, numbers))
+        lines.append("")
+        lines.extend(_wrap(visible(body), width))
+    return "\n".join(lines) + "\n"
+
+
+def _wrap(text: str, width: int, break_words: bool = True) -> list[str]:
+    return textwrap.wrap(
+        text, width=width, break_long_words=break_words, break_on_hyphens=False
+    ) or [""]
+
+
+def show_json(source: Source, document: Document) -> dict[str, Any]:
+    return {
+        **source_json(source),
+        "paragraphs": [
+            {
+                "number": paragraph.number,
+                "start": paragraph.start,
+                "end": paragraph.end,
+                "sentences": [
+                    {"number": s.number, "start": s.start, "end": s.end, "text": s.text}
+                    for s in paragraph.sentences
+                ],
+            }
+            for paragraph in document.paragraphs
+        ],
+    }
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    return {
+        "name": source.name,
+        "title": source.title,
+        "kind": source.kind,
+        "source": source.origin,
+    }
+
+
+# --- info --------------------------------------------------------------------
+
+
+def _info_rows(source: Source, stats: Stats) -> list[tuple[str, str]]:
+    return [
+        ("Title", source.title),
+        ("Source", _meta_line(source)),
+        ("Words", f"{stats.words:,}"),
+        ("Sentences", f"{stats.sentences:,}"),
+        ("Paragraphs", f"{stats.paragraphs:,}"),
+        ("Characters", f"{stats.characters:,}"),
+        ("Reading time", f"{stats.reading_minutes} min at {stats.words_per_minute} words a minute"),
+    ]
+
+
+def info_plain(source: Source, stats: Stats) -> str:
+    rows = _info_rows(source, stats)
+    label_width = max(len(label) for label, _ in rows)
+    return "".join(f"{label:<{label_width}}  {visible(value)}\n" for label, value in rows)
+
+
+def info_rich(source: Source, stats: Stats) -> RenderableType:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    for label, value in _info_rows(source, stats):
+        table.add_row(label, Text(visible(value)))
+    return table
+
+
+def info_json(source: Source, stats: Stats) -> dict[str, Any]:
+    return {
+        **source_json(source),
+        "words": stats.words,
+        "sentences": stats.sentences,
+        "paragraphs": stats.paragraphs,
+        "characters": stats.characters,
+        "reading_minutes": stats.reading_minutes,
+        "words_per_minute": stats.words_per_minute,
+    }
+
+
+# --- texts -------------------------------------------------------------------
+
+_TEXT_COLUMNS = ("name", "title", "kind", "source")
+
+
+def _text_rows(entries: Iterable[TextInfo]) -> list[Sequence[str]]:
+    return [(e.name, e.title, e.kind, e.source) for e in entries]
+
+
+def texts_plain(entries: Iterable[TextInfo]) -> str:
+    rows = [tuple(c.upper() for c in _TEXT_COLUMNS), *_text_rows(entries)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_TEXT_COLUMNS))]
+    return "".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n"
+        for row in rows
+    )
+
+
+def texts_rich(entries: Iterable[TextInfo]) -> RenderableType:
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in _TEXT_COLUMNS:
+        table.add_column(column.capitalize(), overflow="fold")
+    for row in _text_rows(entries):
+        table.add_row(*(Text(cell) for cell in row))
+    return table
+
+
+def texts_json(entries: Iterable[TextInfo]) -> list[dict[str, str]]:
+    return [
+        {
+            "name": e.name,
+            "title": e.title,
+            "kind": e.kind,
+            "publisher": e.publisher,
+            "source": e.source,
+        }
+        for e in entries
+    ]
