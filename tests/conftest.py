@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import os
 import socket
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 BOOKS = SHARED / "corpus" / "books"
 REVIEW = REPO / "texts" / "last-men-in-aleppo.txt"
+
+# Tests write only to temporary directories: no Hypothesis example database,
+# and Hypothesis's own cache goes to a temporary directory.
+os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="aleppo-hyp-"))
+settings.register_profile("aleppo", database=None)
+settings.load_profile("aleppo")
 
 
 class NetworkUsed(AssertionError):
