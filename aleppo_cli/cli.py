@@ -11,6 +11,8 @@ import contextlib
 import os
 import pydoc
 import sys
+import threading
+from collections.abc import Iterator
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -18,7 +20,7 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 from typer.core import TyperGroup
 
-from aleppo_cli import __version__, render, sources, stats
+from aleppo_cli import __version__, render, sources, stats, summarize
 from aleppo_cli.document import Document, build
 from aleppo_cli.environment import Environment
 from aleppo_cli.errors import AleppoError, ExitStatus
@@ -240,6 +242,127 @@ def info(text: TextArg = None, json_output: JsonOpt = False) -> None:
         _emit_json(env, render.info_json(source, counts))
     else:
         _emit(env, render.info_plain(source, counts), render.info_rich(source, counts))
+
+
+@contextlib.contextmanager
+def _progress(env: Environment, label: str) -> Iterator[None]:
+    """A spinner on stderr for work that takes over a second, on a terminal only."""
+    if not env.stderr_isatty:
+        yield
+        return
+    console = _error_console(env)
+    status = console.status(label, spinner="dots")
+    started = threading.Event()
+
+    def start() -> None:
+        started.set()
+        status.start()
+
+    timer = threading.Timer(1.0, start)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        if started.is_set():
+            status.stop()
+
+
+@app.command("summarize")
+def summarize_command(
+    text: TextArg = None,
+    sentences: Annotated[
+        int | None,
+        typer.Option(
+            "--sentences",
+            "-s",
+            show_default=False,
+            help=f"How many sentences (default {summarize.DEFAULT_COUNT}).",
+        ),
+    ] = None,
+    ratio: Annotated[
+        float | None,
+        typer.Option(
+            "--ratio",
+            "-r",
+            show_default=False,
+            help="A share of the text's sentences instead, in (0, 1]; at least one.",
+        ),
+    ] = None,
+    algorithm: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--algorithm",
+            "-a",
+            show_default=False,
+            help=f"One of: {', '.join(summarize.ALGORITHMS)} (default "
+            f"{summarize.DEFAULT_ALGORITHM}). Repeat it with --compare.",
+        ),
+    ] = None,
+    highlight: Annotated[
+        bool,
+        typer.Option("--highlight", help="Show the whole text with the summary marked in place."),
+    ] = False,
+    compare: Annotated[
+        bool, typer.Option("--compare", help="Compare algorithms (default: all) in one table.")
+    ] = False,
+    width: WidthOpt = None,
+    pager: PagerOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """Summarize a text: its most telling sentences, in their original order."""
+    env = Environment.from_system()
+    names = tuple(summarize.check_algorithm(name) for name in algorithm or ())
+    if len(names) > 1 and not compare:
+        raise AleppoError("give one --algorithm, or add --compare to run several")
+    if compare and highlight:
+        raise AleppoError("--compare and --highlight do not go together")
+    source, document = _load(env, text)
+    if not document.paragraphs or summarize.candidates(document) == 0:
+        raise AleppoError(f"'{source.name}' has no sentences to summarize")
+    count = summarize.sentence_count(document, sentences, ratio)
+    title = source.title if source.kind not in ("file", "stdin") else ""
+    measure = env.measure(width)
+    if compare:
+        with _progress(env, "Comparing summaries…"):
+            comparison = summarize.compare(
+                document, names or tuple(summarize.ALGORITHMS), count, title
+            )
+        if json_output:
+            _emit_json(env, render.compare_json(source, comparison))
+        else:
+            _emit(
+                env, render.compare_plain(comparison), render.compare_rich(comparison), pager=pager
+            )
+        return
+    with _progress(env, "Summarizing…"):
+        summary = summarize.summarize(
+            document, names[0] if names else summarize.DEFAULT_ALGORITHM, count, title
+        )
+    if summary.short:
+        many = summary.candidates != 1
+        _report(
+            f"the text has {summary.candidates} sentence{'s' if many else ''} to choose from; "
+            f"showing {'all of them' if many else 'it'}",
+            label="note",
+        )
+    if json_output:
+        _emit_json(env, render.summary_json(source, summary))
+    elif highlight:
+        _emit(
+            env,
+            render.highlight_plain(document, summary, measure),
+            render.highlight_rich(source, document, summary, measure),
+            pager=pager,
+        )
+    else:
+        _emit(
+            env,
+            render.summary_plain(source, summary, measure),
+            render.summary_rich(source, summary, measure),
+            pager=pager,
+        )
 
 
 @app.command("texts")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aleppo_cli import sentences as segmenter
 from aleppo_cli.cleanup import CleanText, clean
@@ -48,6 +48,7 @@ class Paragraph:
     clean_end: int
     text: str  # cleaned, on one line
     sentences: tuple[Sentence, ...]
+    heading: bool = False  # a title or headline line, not prose
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,31 @@ def from_clean(cleaned: CleanText) -> Document:
                     tuple(built),
                 )
             )
-    return Document(cleaned, tuple(paragraphs))
+    return Document(cleaned, _mark_headings(paragraphs))
+
+
+# A heading is a paragraph of one short "sentence" with no closing punctuation
+# ("Chapter 1", a headline), in a text where such lines are the exception.
+HEADING_MAX_WORDS = 12
+HEADING_MAX_SHARE = 0.3
+_PROSE_END = tuple(".!?…:;,\"”’')]")
+
+
+def _looks_like_heading(paragraph: Paragraph) -> bool:
+    return (
+        len(paragraph.sentences) == 1
+        and len(paragraph.text.split()) <= HEADING_MAX_WORDS
+        and not paragraph.text.endswith(_PROSE_END)
+    )
+
+
+def _mark_headings(paragraphs: list[Paragraph]) -> tuple[Paragraph, ...]:
+    flags = [_looks_like_heading(p) for p in paragraphs]
+    if len(paragraphs) < 2 or sum(flags) > HEADING_MAX_SHARE * len(paragraphs):
+        return tuple(paragraphs)
+    return tuple(
+        replace(p, heading=True) if flag else p for p, flag in zip(paragraphs, flags, strict=True)
+    )
 
 
 def _one_line(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -21,11 +21,14 @@ from rich.table import Table
 from rich.text import Text
 
 from aleppo_cli import quotemarks
-from aleppo_cli.document import Document, Paragraph
+from aleppo_cli.document import Document, Paragraph, Sentence
 from aleppo_cli.sources import Source, TextInfo
 from aleppo_cli.stats import Stats
+from aleppo_cli.summarize import Comparison, Summary
 
 QUOTE_STYLE = "italic cyan"
+HIGHLIGHT_STYLE = "bold yellow"
+HEADING_STYLE = "bold"
 NUMBER_STYLE = "dim"
 TITLE_STYLE = "bold"
 META_STYLE = "dim"
@@ -97,13 +100,21 @@ def _with_prefixes(text: str, prefixes: list[tuple[int, str]]) -> tuple[str, lis
     return "".join(pieces), shifts
 
 
-def paragraph_text(paragraph: Paragraph, numbers: bool = False) -> Text:
-    """A paragraph as a styled ``Text``: quotations and sentence numbers marked."""
+def paragraph_text(
+    paragraph: Paragraph, numbers: bool = False, highlight: Collection[int] = ()
+) -> Text:
+    """A paragraph as a styled ``Text``: quotations, sentence numbers, headings
+    and the sentences numbered in ``highlight`` marked."""
     prefixes = _numbered_segments(paragraph, numbers)
     body, shifts = _with_prefixes(paragraph.text, prefixes)
-    text = Text(visible(body))
+    text = Text(visible(body), style=HEADING_STYLE if paragraph.heading else "")
     for start, end in quotemarks.spans(paragraph.text):
         text.stylize(QUOTE_STYLE, start + shifts[start], end + shifts[end])
+    for sentence in paragraph.sentences:
+        if sentence.number in highlight:
+            start = sentence.clean_start - paragraph.clean_start
+            end = sentence.clean_end - paragraph.clean_start
+            text.stylize(HIGHLIGHT_STYLE, start + shifts[start], end + shifts[end])
     for offset, prefix in prefixes:
         position = offset + shifts[offset] - len(prefix)
         text.stylize(NUMBER_STYLE, position, position + len(prefix))
@@ -245,3 +256,155 @@ def texts_json(entries: Iterable[TextInfo]) -> list[dict[str, str]]:
         }
         for e in entries
     ]
+
+
+# --- summarize ---------------------------------------------------------------
+
+EXCERPT = 60
+MARK = "*"  # plain --highlight: chosen sentences start with it, others with a space
+
+
+def _summary_title(source: Source, summary: Summary) -> str:
+    return (
+        f"{source.title}: {len(summary.sentences)} of {summary.total_sentences} sentences, "
+        f"by {summary.algorithm}"
+    )
+
+
+def _hanging(prefix: str, text: str, width: int) -> list[str]:
+    """``text`` wrapped after ``prefix``, continuation lines indented to match."""
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=prefix,
+        subsequent_indent=" " * len(prefix),
+        break_on_hyphens=False,
+    ) or [prefix.rstrip()]
+
+
+def summary_plain(source: Source, summary: Summary, width: int) -> str:
+    lines = _wrap(visible(_summary_title(source, summary)), width, break_words=False)
+    for sentence in summary.sentences:
+        lines.append("")
+        lines.extend(_hanging(f"[{sentence.number}] ", visible(sentence.text), width))
+    return "\n".join(lines) + "\n"
+
+
+def summary_rich(source: Source, summary: Summary, width: int) -> RenderableType:
+    table = Table.grid(padding=(0, 1, 1, 0))
+    table.add_column(style=NUMBER_STYLE, justify="right", no_wrap=True)
+    table.add_column()
+    for sentence in summary.sentences:
+        body = Text(visible(sentence.text))
+        for start, end in quotemarks.spans(sentence.text):
+            body.stylize(QUOTE_STYLE, start, end)
+        table.add_row(f"[{sentence.number}]", body)
+    header = Group(
+        Text(visible(_summary_title(source, summary)), style=TITLE_STYLE), Rule(style=META_STYLE)
+    )
+    return Constrain(Group(header, Text(""), table), width)
+
+
+def sentence_json(sentence: Sentence) -> dict[str, Any]:
+    return {
+        "number": sentence.number,
+        "paragraph": sentence.paragraph,
+        "start": sentence.start,
+        "end": sentence.end,
+        "text": sentence.text,
+    }
+
+
+def summary_json(source: Source, summary: Summary) -> dict[str, Any]:
+    return {
+        "text": source.name,
+        "algorithm": summary.algorithm,
+        "total_sentences": summary.total_sentences,
+        "sentences": [sentence_json(s) for s in summary.sentences],
+    }
+
+
+def highlight_plain(document: Document, summary: Summary, width: int) -> str:
+    """The whole text, a sentence a line; chosen sentences start with ``*``."""
+    chosen = {sentence.number for sentence in summary.sentences}
+    lines: list[str] = []
+    for paragraph in document.paragraphs:
+        if lines:
+            lines.append("")
+        for sentence in paragraph.sentences:
+            mark = MARK if sentence.number in chosen else " "
+            lines.extend(_hanging(f"{mark} [{sentence.number}] ", visible(sentence.text), width))
+    return "\n".join(lines) + "\n"
+
+
+def highlight_rich(
+    source: Source, document: Document, summary: Summary, width: int
+) -> RenderableType:
+    chosen = {sentence.number for sentence in summary.sentences}
+    header = Group(
+        Text(visible(_summary_title(source, summary)), style=TITLE_STYLE),
+        Rule(style=META_STYLE),
+    )
+    body = [
+        Padding(paragraph_text(p, numbers=True, highlight=chosen), (1, 0, 0, 0))
+        for p in document.paragraphs
+    ]
+    return Constrain(Group(header, *body), width)
+
+
+def _excerpt(text: str, limit: int = EXCERPT) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def compare_plain(comparison: Comparison) -> str:
+    names = list(comparison.algorithms)
+    header = ["#", *names, "votes", "sentence"]
+    rows = [
+        [
+            str(row.sentence.number),
+            *("x" if name in row.chosen_by else "." for name in names),
+            str(len(row.chosen_by)),
+            visible(_excerpt(row.sentence.text)),
+        ]
+        for row in comparison.rows
+    ]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
+    out = []
+    for row in [header, *rows]:
+        cells = [
+            cell.rjust(w) if i == 0 else cell.center(w)
+            for i, (cell, w) in enumerate(zip(row[:-1], widths, strict=True))
+        ]
+        out.append("  ".join([*cells, row[-1]]).rstrip())
+    return "\n".join(out) + "\n"
+
+
+def compare_rich(comparison: Comparison) -> RenderableType:
+    table = Table(header_style="bold", box=None, pad_edge=False)
+    table.add_column("#", justify="right", style=NUMBER_STYLE)
+    for name in comparison.algorithms:
+        table.add_column(name, justify="center")
+    table.add_column("votes", justify="right")
+    table.add_column("sentence", overflow="ellipsis", no_wrap=True, max_width=EXCERPT)
+    for row in comparison.rows:
+        marks = ["✓" if name in row.chosen_by else "·" for name in comparison.algorithms]
+        table.add_row(
+            str(row.sentence.number),
+            *marks,
+            str(len(row.chosen_by)),
+            Text(visible(row.sentence.text)),
+        )
+    return table
+
+
+def compare_json(source: Source, comparison: Comparison) -> dict[str, Any]:
+    return {
+        "text": source.name,
+        "algorithms": list(comparison.algorithms),
+        "count": comparison.count,
+        "total_sentences": comparison.total_sentences,
+        "sentences": [
+            {**sentence_json(row.sentence), "chosen_by": list(row.chosen_by)}
+            for row in comparison.rows
+        ],
+    }

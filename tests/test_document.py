@@ -68,3 +68,17 @@ def test_unpunctuated_text_is_cut_into_bounded_sentences() -> None:
     assert document.sentence_count > 1
     assert all(len(s.text) <= MAX_SENTENCE for s in document.sentences)
     assert " ".join(s.text for s in document.sentences) == raw
+
+
+def test_headings_are_short_unpunctuated_lines() -> None:
+    raw = (
+        "Chapter 1\n\nIt was dark. Rain fell.\n\nWind too.\n\nChapter 2\n\nMorning.\n\nSun.\n\nEnd."
+    )
+    document = build(raw)
+    flags = [p.heading for p in document.paragraphs]
+    assert flags == [True, False, False, True, False, False, False]
+
+
+def test_no_headings_in_text_without_punctuation() -> None:
+    document = build("one line\ntwo line\nthree line\nfour.")
+    assert not any(p.heading for p in document.paragraphs)

@@ -31,6 +31,7 @@ def test_wheel_contains_the_texts_and_their_metadata(wheel: Path) -> None:
         names = set(archive.namelist())
         assert "aleppo_cli/texts/last-men-in-aleppo.txt" in names
         assert "aleppo_cli/texts/last-men-in-aleppo.json" in names
+        assert "aleppo_cli/data/edmundson-en.json" in names
         packed = archive.read("aleppo_cli/texts/last-men-in-aleppo.txt")
     assert packed == (REPO / "texts" / "last-men-in-aleppo.txt").read_bytes()
 

@@ -1,0 +1,466 @@
+"""sumy's summarizers, with their hot loops replaced by sparse numpy/scipy code.
+
+Each class subclasses the sumy summarizer it speeds up and keeps its
+definition: the same words, stems and stop words, the same formulas, the same
+tie-breaking (a stable sort in document order, ``_get_best_sentences``), even
+sumy's habit of keying ratings by sentence text, so that repeated sentences
+share a rating. What changes is how the numbers are computed:
+
+* LexRank, TextRank, Reduction: sentence-by-sentence similarity comes from one
+  sparse product of the sentence-term matrix with its transpose (in row
+  blocks, so no dense N x N matrix ever exists), and the power method runs on
+  the sparse matrix.
+* LSA: sumy keeps every singular value (REDUCTION_RATIO = 1), and then the
+  rank sqrt(sum_i s_i^2 v_ij^2) of a sentence is exactly the length of its
+  column in the term matrix (A = U S V^T with orthonormal U). That length is
+  computed directly, with no SVD.
+* SumBasic, KL: the greedy loops recompute all scores with sparse vector
+  operations and stop as soon as the chosen sentences are certain to be the
+  best rated (sumy runs the loop over every sentence of the text).
+* Luhn, Edmundson: stems are looked up once per distinct word, and Luhn's
+  significant words are a set instead of a tuple.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sumy.summarizers.edmundson import EdmundsonSummarizer
+from sumy.summarizers.kl import KLSummarizer
+from sumy.summarizers.lex_rank import LexRankSummarizer
+from sumy.summarizers.lsa import LsaSummarizer
+from sumy.summarizers.luhn import LuhnSummarizer
+from sumy.summarizers.random import RandomSummarizer
+from sumy.summarizers.reduction import ReductionSummarizer
+from sumy.summarizers.sum_basic import SumBasicSummarizer
+from sumy.summarizers.text_rank import TextRankSummarizer
+
+BLOCK = 2048  # rows of the similarity matrix computed at a time
+
+
+# --- shared preprocessing ----------------------------------------------------
+
+
+class Tokens:
+    """Every word of every sentence, as ids into a table of distinct words."""
+
+    def __init__(self, sentences: Sequence[Any]) -> None:
+        ids: dict[str, int] = {}
+        flat: list[int] = []
+        offsets = [0]
+        for sentence in sentences:
+            flat.extend(ids.setdefault(word, len(ids)) for word in sentence.words)
+            offsets.append(len(flat))
+        self.words = list(ids)
+        self.flat = np.asarray(flat, dtype=np.int64)
+        self.offsets = np.asarray(offsets, dtype=np.int64)
+        self.rows = np.repeat(np.arange(len(sentences)), np.diff(self.offsets))
+        self.count = len(sentences)
+
+    def matrix(self, term_of_word: np.ndarray, terms: int) -> sparse.csr_matrix:
+        """Sentence x term counts; ``term_of_word`` maps word ids to terms (-1: skip)."""
+        terms_flat = term_of_word[self.flat] if len(self.flat) else self.flat
+        keep = terms_flat >= 0
+        data = np.ones(int(keep.sum()))
+        shape = (self.count, max(terms, 1))
+        matrix = sparse.csr_matrix((data, (self.rows[keep], terms_flat[keep])), shape=shape)
+        matrix.sum_duplicates()
+        return matrix
+
+
+def _terms(values: Sequence[str | None]) -> tuple[np.ndarray, int]:
+    """Number distinct non-None values; None maps to -1."""
+    table: dict[str, int] = {}
+    ids = [-1 if value is None else table.setdefault(value, len(table)) for value in values]
+    return np.asarray(ids, dtype=np.int64), len(table)
+
+
+def content_stems(summarizer: Any, tokens: Tokens) -> sparse.csr_matrix:
+    """Counts of stems of the words that are not stop words (normalised first)."""
+    stop = summarizer.stop_words
+    values = []
+    for word in tokens.words:
+        normal = summarizer.normalize_word(word)
+        values.append(None if normal in stop else summarizer.stem_word(normal))
+    ids, size = _terms(values)
+    return tokens.matrix(ids, size)
+
+
+def _keyed_last(sentences: Sequence[Any], scores: Sequence[float] | np.ndarray) -> dict[Any, float]:
+    """sumy's ``dict(zip(sentences, scores))``: equal sentences keep the last score."""
+    return dict(zip(sentences, (float(score) for score in scores), strict=True))
+
+
+def _upper_edges(
+    counts: sparse.csr_matrix, edge: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+) -> sparse.csr_matrix:
+    """The upper triangle (diagonal included) of a symmetric sentence graph.
+
+    The weight of (i, j) is ``edge(overlap, i, j)`` for every pair of sentences
+    that share a word, where ``overlap`` is the dot product of their word
+    counts. Built in row blocks, so no dense N x N matrix and only half of the
+    sparse one is ever held.
+    """
+    n = counts.shape[0]
+    transposed = counts.T.tocsc()
+    pieces_data, pieces_indices, row_lengths = [], [], []
+    for start in range(0, n, BLOCK):
+        block = (counts[start : start + BLOCK] @ transposed[:, start:]).tocsr()
+        block.sort_indices()
+        local_rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr))
+        rows = local_rows + start
+        columns = block.indices + start
+        keep = columns >= rows
+        values = edge(block.data[keep], rows[keep], columns[keep])
+        pieces_data.append(values)
+        pieces_indices.append(columns[keep].astype(np.int32))
+        row_lengths.append(np.bincount(local_rows[keep], minlength=block.shape[0]))
+    if not pieces_data:
+        return sparse.csr_matrix((n, n))
+    indptr = np.concatenate([[0], np.cumsum(np.concatenate(row_lengths))])
+    data = np.concatenate(pieces_data)
+    indices = np.concatenate(pieces_indices)
+    del pieces_data, pieces_indices
+    return sparse.csr_matrix((data, indices, indptr), shape=(n, n))
+
+
+def _symmetric_product(upper: sparse.csr_matrix, diagonal: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """(U + U^T - diag) x, the full symmetric matrix times ``x``."""
+    result: np.ndarray = upper @ x + upper.T @ x - diagonal * x
+    return result
+
+
+def _log_lengths(lengths: np.ndarray) -> np.ndarray:
+    result: np.ndarray = np.log(np.maximum(lengths, 1))
+    return result
+
+
+# --- LexRank -------------------------------------------------------------------
+
+
+class FastLexRank(LexRankSummarizer):  # type: ignore[misc]
+    def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
+        sentences = document.sentences
+        if not sentences:
+            return ()
+        tokens = Tokens(sentences)
+        counts = content_stems(self, tokens)
+        matrix = self._sparse_matrix(counts, self.threshold)
+        scores = self._power_method(matrix, self.epsilon)
+        ratings = _keyed_last(sentences, scores)
+        return tuple(self._get_best_sentences(sentences, sentences_count, ratings))
+
+    @staticmethod
+    def _sparse_matrix(counts: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
+        n = counts.shape[0]
+        maxima = counts.max(axis=1).toarray().ravel()
+        maxima[maxima == 0] = 1
+        tf = sparse.diags(1.0 / maxima) @ counts
+        df = np.bincount(counts.indices, minlength=counts.shape[1])
+        idf = np.log(n / (1.0 + df))
+        weights = (tf @ sparse.diags(idf)).tocsr()
+        norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
+        blocks = []
+        for start in range(0, n, BLOCK):
+            block = (weights[start : start + BLOCK] @ weights.T).tocsr()
+            rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr)) + start
+            denominator = norms[rows] * norms[block.indices]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                cosine = np.where(denominator > 0, block.data / denominator, 0.0)
+            block.data = (cosine > threshold).astype(float)
+            block.eliminate_zeros()
+            blocks.append(block)
+        adjacency = sparse.vstack(blocks).tocsr() if blocks else sparse.csr_matrix((n, n))
+        degrees = np.asarray(adjacency.sum(axis=1)).ravel()
+        degrees[degrees == 0] = 1
+        return (sparse.diags(1.0 / degrees) @ adjacency).tocsr()
+
+    @staticmethod
+    def _power_method(matrix: sparse.csr_matrix, epsilon: float) -> np.ndarray:
+        transposed = matrix.T.tocsr()
+        n = matrix.shape[0]
+        vector = np.full(n, 1.0 / n)
+        change = 1.0
+        while change > epsilon:
+            following = transposed @ vector
+            following /= np.linalg.norm(following)
+            change = float(np.linalg.norm(following - vector))
+            vector = following
+        return vector
+
+
+# --- TextRank ------------------------------------------------------------------
+
+
+class FastTextRank(TextRankSummarizer):  # type: ignore[misc]
+    def rate_sentences(self, document: Any) -> dict[Any, float]:
+        sentences = document.sentences
+        counts = content_stems(self, Tokens(sentences))
+        logs = _log_lengths(np.asarray(counts.sum(axis=1)).ravel())
+
+        def edge(overlap: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+            norm = logs[rows] + logs[columns]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                values: np.ndarray = np.where(np.isclose(norm, 0.0), overlap, overlap / norm)
+            return values
+
+        upper = _upper_edges(counts, edge)
+        diagonal = upper.diagonal()
+        row_sums = _symmetric_product(upper, diagonal, np.ones(upper.shape[0]))
+        ranks = self._power_method(upper, diagonal, row_sums + self._ZERO_DIVISION_PREVENTION)
+        return _keyed_last(sentences, ranks)
+
+    def _power_method(
+        self, upper: sparse.csr_matrix, diagonal: np.ndarray, row_sums: np.ndarray
+    ) -> np.ndarray:
+        # sumy's matrix is (1 - d) / n everywhere plus d * W, with W the edge
+        # weights divided by their row sums; W is symmetric before that
+        # division, so W^T p = E (p / row_sums) with E the symmetric edges.
+        n = upper.shape[0]
+        damping = self.damping
+        vector = np.full(n, 1.0 / n)
+        change = 1.0
+        while change > self.epsilon:
+            spread = _symmetric_product(upper, diagonal, vector / row_sums)
+            following = (1.0 - damping) / n * vector.sum() + damping * spread
+            change = float(np.linalg.norm(following - vector))
+            vector = following
+        return vector
+
+
+# --- Reduction -------------------------------------------------------------------
+
+
+class FastReduction(ReductionSummarizer):  # type: ignore[misc]
+    def rate_sentences(self, document: Any) -> dict[Any, float]:
+        sentences = document.sentences
+        counts = content_stems(self, Tokens(sentences))
+        logs = _log_lengths(np.asarray(counts.sum(axis=1)).ravel())
+
+        def edge(overlap: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+            norm = logs[rows] + logs[columns]
+            with np.errstate(divide="ignore", invalid="ignore"):
+                values: np.ndarray = np.where(
+                    (norm == 0.0) | (rows == columns), 0.0, overlap / norm
+                )
+            return values
+
+        upper = _upper_edges(counts, edge)
+        per_sentence = _symmetric_product(upper, upper.diagonal(), np.ones(upper.shape[0]))
+        # sumy adds every pair's rank into ratings[sentence]: equal sentences add up
+        ratings: defaultdict[Any, float] = defaultdict(float)
+        for sentence, value in zip(sentences, per_sentence, strict=True):
+            ratings[sentence] += float(value)
+        return ratings
+
+
+# --- LSA -------------------------------------------------------------------------
+
+
+class FastLsa(LsaSummarizer):  # type: ignore[misc]
+    def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
+        if LsaSummarizer.REDUCTION_RATIO < 1:  # singular values are dropped: sumy's way
+            return tuple(super().__call__(document, sentences_count))
+        dictionary = self._create_dictionary(document)
+        if not dictionary:
+            return ()
+        sentences = document.sentences
+        tokens = Tokens(sentences)
+        ids = np.asarray(
+            [dictionary.get(self.stem_word(word), -1) for word in tokens.words], dtype=np.int64
+        )
+        counts = tokens.matrix(ids, len(dictionary))
+        ranks = self._column_lengths(counts, len(dictionary))
+        iterator = iter(ranks)
+        return tuple(self._get_best_sentences(sentences, sentences_count, lambda s: next(iterator)))
+
+    @staticmethod
+    def _column_lengths(counts: sparse.csr_matrix, words: int, smooth: float = 0.4) -> np.ndarray:
+        """Length of each sentence's column of sumy's smoothed TF matrix.
+
+        A column with any word has ``smooth + (1 - smooth) * tf / max_tf`` in
+        every row, ``smooth`` where the word is absent; an empty column stays 0.
+        """
+        maxima = counts.max(axis=1).toarray().ravel()
+        present = np.diff(counts.indptr)
+        rows = np.repeat(np.arange(counts.shape[0]), present)
+        safe = np.where(maxima > 0, maxima, 1.0)
+        values = smooth + (1.0 - smooth) * counts.data / safe[rows]
+        squares = np.bincount(rows, weights=values**2, minlength=counts.shape[0])
+        squares += (words - present) * smooth**2
+        result: np.ndarray = np.where(maxima > 0, np.sqrt(squares), 0.0)
+        return result
+
+
+# --- Luhn and Edmundson: linear already; only stemming and lookups are slow --------
+
+
+class FastLuhn(LuhnSummarizer):  # type: ignore[misc]
+    def _get_significant_words(self, words: Any) -> frozenset[str]:
+        return frozenset(super()._get_significant_words(words))
+
+
+class FastEdmundson(EdmundsonSummarizer):  # type: ignore[misc]
+    """sumy's Edmundson; fast once its stemmer is cached (see sumydoc.stemmer)."""
+
+
+class FastRandom(RandomSummarizer):  # type: ignore[misc]
+    """The baseline: sentences in random order."""
+
+
+# --- greedy summarizers: SumBasic and KL -------------------------------------------
+
+
+def _greedy_ratings(
+    sentences: Sequence[Any], count: int, choose: Callable[[np.ndarray], int]
+) -> dict[Any, float]:
+    """Run sumy's "pick the best, rate it -len(ratings)" loop only as far as needed.
+
+    sumy rates the sentence chosen at each step ``-len(ratings)``, keyed by
+    sentence text, over the whole text. The loop stops once ``count``
+    sentences have final ratings above any rating still to be given: ratings
+    only go down, and a group of equal sentences keeps the rating of its last
+    member. ``choose(remaining)`` returns the index sumy would pick next.
+    """
+    remaining = np.ones(len(sentences), dtype=bool)
+    members = Counter(sentences)
+    left = dict(members)
+    ratings: dict[Any, float] = {}
+    finished_at: Counter[float] = Counter()  # rating -> sentences in finished groups
+    settled = 0  # sentences with final ratings above every rating still to come
+    for _ in range(len(sentences)):
+        if settled >= count:
+            break
+        index = choose(remaining)
+        remaining[index] = False
+        sentence = sentences[index]
+        value = -len(ratings)
+        is_new = sentence not in ratings
+        ratings[sentence] = value
+        left[sentence] -= 1
+        if left[sentence] == 0:
+            finished_at[value] += members[sentence]
+        if is_new:  # future ratings are now below `value`
+            settled += finished_at[value]
+    return {
+        sentence: (ratings[sentence] if left[sentence] == 0 else -np.inf) for sentence in sentences
+    }
+
+
+def _count_of(sentences_count: Any, total: int) -> int:
+    from sumy.utils import ItemsCount
+
+    return len(ItemsCount(sentences_count)(list(range(total))))
+
+
+class FastSumBasic(SumBasicSummarizer):  # type: ignore[misc]
+    def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
+        sentences = document.sentences
+        ratings = self._fast_ratings(sentences, _count_of(sentences_count, len(sentences)))
+        return tuple(self._get_best_sentences(sentences, sentences_count, ratings))
+
+    def _fast_ratings(self, sentences: Sequence[Any], count: int) -> dict[Any, float]:
+        tokens = Tokens(sentences)
+        counts = content_stems(self, tokens)
+        lengths = np.asarray(counts.sum(axis=1)).ravel()
+        total = lengths.sum()
+        frequency = np.asarray(counts.sum(axis=0)).ravel() / max(total, 1)
+        by_sentence = counts.tocsr()
+
+        def choose(remaining: np.ndarray) -> int:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                averages = np.where(lengths > 0, (by_sentence @ frequency) / lengths, 0.0)
+            averages[~remaining] = -np.inf
+            index = int(np.argmax(averages))  # the first of equal best, as in sumy
+            row = by_sentence[index]
+            for term, times in zip(row.indices, row.data, strict=True):
+                for _ in range(int(times)):  # sumy squares once per occurrence
+                    frequency[term] *= frequency[term]
+            return index
+
+        return _greedy_ratings(sentences, count, choose)
+
+
+class FastKL(KLSummarizer):  # type: ignore[misc]
+    def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
+        sentences = document.sentences
+        ratings = self._fast_ratings(sentences, _count_of(sentences_count, len(sentences)))
+        return tuple(self._get_best_sentences(sentences, sentences_count, ratings))
+
+    def _fast_ratings(self, sentences: Sequence[Any], count: int) -> dict[Any, float]:
+        tokens = Tokens(sentences)
+        stop = self.stop_words
+        # the text's word frequencies, as sumy's compute_tf counts them: stop
+        # words are dropped *before* lower-casing, so "The" counts as "the"
+        doc_counts: Counter[str] = Counter()
+        raw_counts = np.bincount(tokens.flat, minlength=len(tokens.words))
+        for word, times in zip(tokens.words, raw_counts, strict=True):
+            if word not in stop:
+                doc_counts[self.normalize_word(word)] += int(times)
+        content_total = sum(doc_counts.values())
+        doc_freq = {word: times / content_total for word, times in doc_counts.items()}
+
+        # sentence content words: lower-cased, then stop words dropped, no stems
+        normals = [self.normalize_word(word) for word in tokens.words]
+        ids, size = _terms([None if normal in stop else normal for normal in normals])
+        counts = tokens.matrix(ids, size)
+        vocabulary = [""] * size
+        for word_id, term in enumerate(ids):
+            if term >= 0:
+                vocabulary[term] = normals[word_id]
+        d = np.asarray([doc_freq[word] for word in vocabulary]) if size else np.zeros(1)
+        lengths = np.asarray(counts.sum(axis=1)).ravel()
+        by_column = counts.tocsc()
+        rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+        # per stored entry: d log d - d log c, and row sums of it and of d
+        entry_d = d[counts.indices]
+        own = np.bincount(
+            rows,
+            weights=entry_d * np.log(entry_d) - entry_d * np.log(counts.data),
+            minlength=counts.shape[0],
+        )
+        own_mass = np.bincount(rows, weights=entry_d, minlength=counts.shape[0])
+        term_of = {word: term for term, word in enumerate(vocabulary)}
+
+        summary: Counter[str] = Counter()  # raw words of the summary, as sumy keeps them
+
+        def choose(remaining: np.ndarray) -> int:
+            total = float(summary.total())
+            shared = [(w, c) for w, c in summary.items() if doc_freq.get(w)]
+            a = sum(doc_freq[w] * np.log(doc_freq[w]) for w, _ in shared)
+            b = sum(doc_freq[w] for w, _ in shared)
+            log_s = sum(doc_freq[w] * np.log(c) for w, c in shared)
+            correction = np.zeros(counts.shape[0])
+            own_in_summary = np.zeros(counts.shape[0])
+            mass_in_summary = np.zeros(counts.shape[0])
+            for word, times in shared:
+                term = term_of.get(word)
+                if term is None:
+                    continue
+                start, end = by_column.indptr[term], by_column.indptr[term + 1]
+                where = by_column.indices[start:end]
+                c = by_column.data[start:end]
+                dw = d[term]
+                correction[where] += dw * (np.log(c + times) - np.log(times))
+                own_in_summary[where] += dw * np.log(dw) - dw * np.log(c)
+                mass_in_summary[where] += dw
+            size_log = np.log(np.maximum(lengths + total, 1e-300))
+            kl = (
+                a
+                - log_s
+                - correction
+                + b * size_log
+                + (own - own_in_summary)
+                + (own_mass - mass_in_summary) * size_log
+            )
+            kl = np.where(lengths + total > 0, kl, 0.0)
+            kl[~remaining] = np.inf
+            index = int(np.argmin(kl))  # the first of equal best, as in sumy
+            summary.update(sentences[index].words)
+            return index
+
+        return _greedy_ratings(sentences, count, choose)

@@ -1,0 +1,148 @@
+"""Extractive summaries: sumy's algorithms on our document, offline and fast.
+
+``summarize(document, algorithm, count)`` returns a ``Summary``: the chosen
+sentences, in the order of the text, with the numbers every command uses.
+Headings (titles, headlines) are never chosen.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from aleppo_cli.document import Document, Sentence
+from aleppo_cli.errors import UsageError
+
+DEFAULT_ALGORITHM = "reduction"
+DEFAULT_COUNT = 3
+
+# name -> (class in aleppo_cli.fast, what it is)
+ALGORITHMS: dict[str, tuple[str, str]] = {
+    "lex-rank": ("FastLexRank", "LexRank: centrality in a graph of similar sentences"),
+    "text-rank": ("FastTextRank", "TextRank: PageRank over sentences sharing words"),
+    "lsa": ("FastLsa", "latent semantic analysis of the term matrix"),
+    "luhn": ("FastLuhn", "Luhn: clusters of frequent words"),
+    "edmundson": ("FastEdmundson", "Edmundson: cue words, title words and position"),
+    "sum-basic": ("FastSumBasic", "SumBasic: frequent words, updated as sentences are picked"),
+    "kl": ("FastKL", "KL-Sum: keeps the summary's word distribution close to the text's"),
+    "reduction": ("FastReduction", "Reduction: sentences that share the most words with others"),
+    "random": ("FastRandom", "random sentences: a baseline"),
+}
+
+
+@dataclass(frozen=True)
+class Summary:
+    algorithm: str
+    total_sentences: int  # every sentence of the text, headings included
+    candidates: int  # sentences that may be chosen (headings excluded)
+    requested: int
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def short(self) -> bool:
+        """Fewer sentences than asked: the text has no more."""
+        return len(self.sentences) < self.requested
+
+
+def check_algorithm(name: str) -> str:
+    if name not in ALGORITHMS:
+        valid = ", ".join(ALGORITHMS)
+        raise UsageError(f"unknown algorithm '{name}'", f"choose one of: {valid}")
+    return name
+
+
+def sentence_count(document: Document, sentences: int | None, ratio: float | None) -> int:
+    """How many sentences to choose: ``sentences``, or ``ratio`` of the text (at least 1)."""
+    if sentences is not None and ratio is not None:
+        raise UsageError("give --sentences or --ratio, not both")
+    if ratio is not None:
+        if not 0.0 < ratio <= 1.0:
+            raise UsageError(f"--ratio must be more than 0 and at most 1, not {ratio:g}")
+        return max(1, math.floor(ratio * candidates(document)))
+    count = DEFAULT_COUNT if sentences is None else sentences
+    if count < 1:
+        raise UsageError(f"--sentences must be at least 1, not {count}")
+    return count
+
+
+def candidates(document: Document) -> int:
+    return sum(len(p.sentences) for p in document.paragraphs if not p.heading)
+
+
+@cache
+def _cue_words() -> dict[str, list[str]]:
+    data = resources.files("aleppo_cli").joinpath("data/edmundson-en.json").read_text("utf-8")
+    words: dict[str, list[str]] = json.loads(data)
+    return words
+
+
+def make_summarizer(algorithm: str) -> Any:
+    """A configured (fast) sumy summarizer: English stemmer and stop words."""
+    from aleppo_cli import fast, sumydoc
+
+    class_name, _ = ALGORITHMS[check_algorithm(algorithm)]
+    summarizer = getattr(fast, class_name)(sumydoc.stemmer())
+    if algorithm == "edmundson":
+        summarizer.null_words = sumydoc.stop_words()
+        summarizer.bonus_words = _cue_words()["bonus"]
+        summarizer.stigma_words = _cue_words()["stigma"]
+    elif algorithm != "random":
+        summarizer.stop_words = sumydoc.stop_words()
+    return summarizer
+
+
+def summarize(
+    document: Document,
+    algorithm: str = DEFAULT_ALGORITHM,
+    count: int = DEFAULT_COUNT,
+    title: str = "",
+) -> Summary:
+    """Choose ``count`` sentences of ``document`` with ``algorithm``.
+
+    ``title`` is given to sumy as a heading (Edmundson's title method reads it).
+    """
+    from aleppo_cli import sumydoc
+
+    summarizer = make_summarizer(algorithm)
+    text = sumydoc.to_sumy(document, title)
+    available = candidates(document)
+    chosen = summarizer(text.model, min(count, available)) if available else ()
+    return Summary(
+        algorithm=algorithm,
+        total_sentences=document.sentence_count,
+        candidates=available,
+        requested=count,
+        sentences=tuple(text.to_ours(chosen)),
+    )
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    sentence: Sentence
+    chosen_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    algorithms: tuple[str, ...]
+    count: int
+    total_sentences: int
+    rows: tuple[ComparisonRow, ...]  # every sentence some algorithm chose, in text order
+
+
+def compare(
+    document: Document, algorithms: tuple[str, ...], count: int = DEFAULT_COUNT, title: str = ""
+) -> Comparison:
+    """Run several algorithms; which sentences did each choose?"""
+    chosen: dict[int, tuple[Sentence, list[str]]] = {}
+    for algorithm in algorithms:
+        for sentence in summarize(document, algorithm, count, title).sentences:
+            chosen.setdefault(sentence.number, (sentence, []))[1].append(algorithm)
+    rows = tuple(
+        ComparisonRow(sentence, tuple(names)) for _, (sentence, names) in sorted(chosen.items())
+    )
+    return Comparison(tuple(algorithms), count, document.sentence_count, rows)

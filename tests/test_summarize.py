@@ -1,0 +1,150 @@
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from aleppo_cli import summarize
+from aleppo_cli.cli import app
+from aleppo_cli.errors import UsageError
+from tests.builders import document_of
+from tests.conftest import REVIEW
+
+
+def numbers_in(output: str) -> list[int]:
+    return [int(n) for n in re.findall(r"^\[(\d+)\]", output, flags=re.MULTILINE)]
+
+
+def test_summary_is_in_text_order_with_show_numbers(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["summarize"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == (f"Last Men in Aleppo: 3 of 39 sentences, by {summarize.DEFAULT_ALGORITHM}")
+    chosen = numbers_in(result.stdout)
+    assert len(chosen) == 3 and chosen == sorted(chosen)
+    shown = " ".join(runner.invoke(app, ["show", "--numbers"]).stdout.split())
+    for block in result.stdout.split("\n\n")[1:]:
+        number, text = re.match(r"\[(\d+)\] (.*)", " ".join(block.split())).groups()  # type: ignore[union-attr]
+        assert f"[{number}] {text}" in shown
+
+
+@pytest.mark.parametrize("algorithm", list(summarize.ALGORITHMS))
+def test_every_algorithm_json(runner: CliRunner, algorithm: str) -> None:
+    result = runner.invoke(app, ["summarize", "--algorithm", algorithm, "--json", "-s", "4"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"text", "algorithm", "total_sentences", "sentences"}
+    assert (data["text"], data["algorithm"], data["total_sentences"]) == (
+        "last-men-in-aleppo",
+        algorithm,
+        39,
+    )
+    raw = REVIEW.read_text("utf-8")
+    numbers = [s["number"] for s in data["sentences"]]
+    assert len(numbers) == 4 and numbers == sorted(numbers)
+    for sentence in data["sentences"]:
+        assert set(sentence) == {"number", "paragraph", "start", "end", "text"}
+        span = raw[sentence["start"] : sentence["end"]]
+        assert "".join(span.split()) == "".join(sentence["text"].split())
+
+
+def test_ratio(runner: CliRunner) -> None:
+    data = json.loads(runner.invoke(app, ["summarize", "--ratio", "0.2", "--json"]).stdout)
+    assert len(data["sentences"]) == 7  # floor(0.2 * 39)
+    data = json.loads(runner.invoke(app, ["summarize", "--ratio", "0.001", "--json"]).stdout)
+    assert len(data["sentences"]) == 1
+
+
+def test_highlight_marks_the_chosen_sentences_in_place(runner: CliRunner) -> None:
+    chosen = numbers_in(runner.invoke(app, ["summarize"]).stdout)
+    result = runner.invoke(app, ["summarize", "--highlight"])
+    assert result.exit_code == 0
+    marked = [int(n) for n in re.findall(r"^\* \[(\d+)\]", result.stdout, flags=re.MULTILINE)]
+    unmarked = re.findall(r"^  \[(\d+)\]", result.stdout, flags=re.MULTILINE)
+    assert marked == chosen
+    assert len(marked) + len(unmarked) == 39
+
+
+def test_compare_table(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["summarize", "--compare", "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["algorithms"] == list(summarize.ALGORITHMS)
+    votes = {}
+    for row in data["sentences"]:
+        assert row["chosen_by"]
+        votes[row["number"]] = len(row["chosen_by"])
+    assert sum(votes.values()) == 3 * len(summarize.ALGORITHMS)
+    plain = runner.invoke(app, ["summarize", "--compare", "-a", "lsa", "-a", "luhn"]).stdout
+    assert plain.splitlines()[0].split() == ["#", "lsa", "luhn", "votes", "sentence"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-s", "0"], "--sentences must be at least 1, not 0"),
+        (["-s", "-2"], "--sentences must be at least 1, not -2"),
+        (["--ratio", "0"], "--ratio must be more than 0 and at most 1"),
+        (["--ratio", "1.5"], "--ratio must be more than 0 and at most 1"),
+        (["-s", "2", "--ratio", "0.5"], "give --sentences or --ratio, not both"),
+        (["-a", "textrank"], "unknown algorithm 'textrank'; choose one of: lex-rank, text-rank"),
+        (["-a", "lsa", "-a", "kl"], "add --compare"),
+    ],
+)
+def test_usage_errors(runner: CliRunner, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["summarize", *args])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  "])
+def test_empty_text(runner: CliRunner, text: str) -> None:
+    result = runner.invoke(app, ["summarize", "-"], input=text)
+    assert result.exit_code == 2
+    assert "contains no text" in result.stderr
+
+
+def test_fewer_sentences_than_asked_returns_them_all_with_a_note(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["summarize", "-", "-s", "5"], input="One here. Two here.")
+    assert result.exit_code == 0
+    assert numbers_in(result.stdout) == [1, 2]
+    assert result.stderr == (
+        "aleppo: note: the text has 2 sentences to choose from; showing all of them\n"
+    )
+
+
+def test_headings_are_never_chosen() -> None:
+    document = document_of(
+        ["Big News Headline"],
+        ["The market rose today."],
+        ["The market fell later."],
+        ["Traders watched the market all day."],
+        ["Nobody knew why."],
+    )
+    assert document.paragraphs[0].heading
+    for algorithm in summarize.ALGORITHMS:
+        chosen = summarize.summarize(document, algorithm, 4).sentences
+        assert 1 not in [s.number for s in chosen]
+
+
+def test_sentence_count_rules() -> None:
+    document = document_of(["One here.", "Two here.", "Three here.", "Four here."])
+    assert summarize.sentence_count(document, None, None) == summarize.DEFAULT_COUNT
+    assert summarize.sentence_count(document, None, 0.5) == 2
+    with pytest.raises(UsageError):
+        summarize.sentence_count(document, 0, None)
+
+
+def test_works_with_no_nltk_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stock sumy's tokenizer needs punkt data; nothing here may ask for any."""
+    import nltk.data
+
+    def no_data(*args: object, **kwargs: object) -> None:
+        raise LookupError("no NLTK data on this machine")
+
+    monkeypatch.setattr(nltk.data, "find", no_data)
+    monkeypatch.setattr(nltk.data, "load", no_data)
+    document = document_of(["Cats purr.", "Dogs bark loudly.", "Cats and dogs play."])
+    for algorithm in summarize.ALGORITHMS:
+        assert len(summarize.summarize(document, algorithm, 2).sentences) == 2
