@@ -156,7 +156,8 @@ def _load(env: Environment, text: str | None) -> tuple[sources.Source, Document]
     source = sources.load(text, env.stdin)
     if source.note:
         _report(source.note, label="note")
-    return source, build(source.text)
+    with _progress(env, "Reading…"):
+        return source, build(source.text)
 
 
 def _console(env: Environment) -> Console:

@@ -187,8 +187,16 @@ def _info_rows(source: Source, stats: Stats) -> list[tuple[str, str]]:
         ("Sentences", f"{stats.sentences:,}"),
         ("Paragraphs", f"{stats.paragraphs:,}"),
         ("Characters", f"{stats.characters:,}"),
-        ("Reading time", f"{stats.reading_minutes} min at {stats.words_per_minute} words a minute"),
+        (
+            "Reading time",
+            f"{_duration(stats.reading_minutes)} at {stats.words_per_minute} words a minute",
+        ),
     ]
+
+
+def _duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest} min" if hours else f"{minutes} min"
 
 
 def info_plain(source: Source, stats: Stats) -> str:

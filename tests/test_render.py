@@ -65,3 +65,8 @@ def test_plain_show_wraps_at_the_width() -> None:
     document = document_of(["word " * 50])
     plain = render.show_plain(source_of("x"), document, 30, numbers=False)
     assert max(len(line) for line in plain.splitlines()) <= 30
+
+
+def test_reading_time_in_hours_for_long_texts() -> None:
+    assert render._duration(4) == "4 min"
+    assert render._duration(2363) == "39 h 23 min"
