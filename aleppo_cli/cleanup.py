@@ -112,7 +112,11 @@ def clean(raw: str) -> CleanText:
 # --- white space -------------------------------------------------------------
 
 _ZERO_WIDTH = "\u200b\u2060\ufeff"
-_SPACE_RUN = re.compile(rf"[\s{_ZERO_WIDTH}]+")
+_SPACE = rf"[\s{_ZERO_WIDTH}]"
+# Only the runs that may need an edit: at either end of the text, two or more
+# characters long, or a single character that is not a plain space or line feed.
+# (A lone space or line feed, by far the most common, is left alone.)
+_SPACE_RUN = re.compile(rf"\A{_SPACE}+|{_SPACE}+\Z|{_SPACE}{{2,}}|[^\S \n]|[{_ZERO_WIDTH}]")
 
 
 def _line_breaks(run: str) -> int:

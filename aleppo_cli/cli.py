@@ -20,10 +20,10 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 from typer.core import TyperGroup
 
-from aleppo_cli import __version__, render, sources, stats, summarize
+from aleppo_cli import __version__, quotes, render, search, sources, stats, summarize
 from aleppo_cli.document import Document, build
 from aleppo_cli.environment import Environment
-from aleppo_cli.errors import AleppoError, ExitStatus
+from aleppo_cli.errors import AleppoError, ExitStatus, UsageError
 
 PROG = "aleppo"
 
@@ -364,6 +364,107 @@ def summarize_command(
             render.summary_rich(source, summary, measure),
             pager=pager,
         )
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help="The word or phrase to find.", show_default=False)],
+    text: TextArg = None,
+    exact: Annotated[bool, typer.Option("--exact", help="Literal and case-sensitive.")] = False,
+    regex: Annotated[
+        bool, typer.Option("--regex", help="QUERY is a regular expression (regex package).")
+    ] = False,
+    fuzzy: Annotated[bool, typer.Option("--fuzzy", help="Tolerate typos.")] = False,
+    word: Annotated[bool, typer.Option("--word", help="Whole words only.")] = False,
+    min_score: Annotated[
+        float,
+        typer.Option("--min-score", help="With --fuzzy: the lowest score (0-100) that counts."),
+    ] = search.DEFAULT_MIN_SCORE,
+    around: Annotated[
+        int, typer.Option("--context", "-C", help="Show N sentences either side of each hit.")
+    ] = 0,
+    count_only: Annotated[
+        bool, typer.Option("--count", help="Print only the number of hits.")
+    ] = False,
+    width: WidthOpt = None,
+    pager: PagerOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """Find a quote or phrase, however it is typed; exit 1 when there is none."""
+    env = Environment.from_system()
+    modes = [
+        name for name, on in (("--exact", exact), ("--regex", regex), ("--fuzzy", fuzzy)) if on
+    ]
+    if len(modes) > 1:
+        raise UsageError(f"{' and '.join(modes)} do not go together", "choose one")
+    if around < 0:
+        raise UsageError(f"--context must be 0 or more, not {around}")
+    if not 0 <= min_score <= 100:
+        raise UsageError(f"--min-score must be between 0 and 100, not {min_score:g}")
+    mode = (
+        search.Mode.EXACT
+        if exact
+        else search.Mode.REGEX
+        if regex
+        else (search.Mode.FUZZY if fuzzy else search.Mode.FOLDED)
+    )
+    _, document = _load(env, text)
+    with _progress(env, "Searching…"):
+        found = search.run(document, search.Query(query, mode, word, min_score), around)
+    if count_only:
+        env.stdout.write(f"{len(found.hits)}\n")
+    elif json_output:
+        _emit_json(env, render.search_json(found))
+    else:
+        measure = env.measure(width)
+        _emit(
+            env,
+            render.search_plain(found, measure),
+            render.search_rich(found, measure),
+            pager=pager,
+        )
+    if not found.hits:
+        raise typer.Exit(ExitStatus.NOTHING_FOUND)
+
+
+@app.command("quotes")
+def quotes_command(
+    text: TextArg = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also quoted titles, nicknames and scare quotes.")
+    ] = False,
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            "--speaker",
+            help="Only what NAME said (any part of the name, any case).",
+            show_default=False,
+        ),
+    ] = None,
+    width: WidthOpt = None,
+    pager: PagerOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """List the direct quotations, with who said them and where."""
+    env = Environment.from_system()
+    _, document = _load(env, text)
+    with _progress(env, "Finding quotations…"):
+        found = quotes.find(document)
+    chosen = [q for q in found if show_all or q.kind == quotes.SPEECH]
+    if speaker:
+        wanted = search.fold(speaker)
+        chosen = [q for q in chosen if q.speaker and wanted in search.fold(q.speaker)]
+    hidden = len(found) - len([q for q in found if q.kind == quotes.SPEECH]) if not show_all else 0
+    if json_output:
+        _emit_json(env, render.quotes_json(chosen))
+        return
+    measure = env.measure(width)
+    _emit(
+        env,
+        render.quotes_plain(chosen, hidden, measure, show_all),
+        render.quotes_rich(chosen, hidden, measure, show_all),
+        pager=pager,
+    )
 
 
 @app.command("texts")

@@ -22,6 +22,8 @@ from rich.text import Text
 
 from aleppo_cli import quotemarks
 from aleppo_cli.document import Document, Paragraph, Sentence
+from aleppo_cli.quotes import Quotation
+from aleppo_cli.search import Hit, SearchResult
 from aleppo_cli.sources import Source, TextInfo
 from aleppo_cli.stats import Stats
 from aleppo_cli.summarize import Comparison, Summary
@@ -415,4 +417,135 @@ def compare_json(source: Source, comparison: Comparison) -> dict[str, Any]:
             {**sentence_json(row.sentence), "chosen_by": list(row.chosen_by)}
             for row in comparison.rows
         ],
+    }
+
+
+# --- search and quotes -------------------------------------------------------
+
+HIT_STYLE = "bold reverse"
+
+
+def _where(hit: Hit, speaker: str | None) -> str:
+    place = f"paragraph {hit.sentence.paragraph}, sentence {hit.sentence.number}"
+    return f"{place} — {speaker}" if speaker else place
+
+
+def _count_line(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def search_plain(found: SearchResult, width: int) -> str:
+    lines: list[str] = []
+    for hit, speaker, around in zip(found.hits, found.speakers, found.context, strict=True):
+        lines.append(visible(_where(hit, speaker)))
+        for sentence in around:
+            lines.extend(_hanging("  ", visible(sentence.text), width))
+        lines.append("")
+    lines.append(_count_line(len(found.hits), "hit"))
+    return "\n".join(lines) + "\n"
+
+
+def search_rich(found: SearchResult, width: int) -> RenderableType:
+    items: list[RenderableType] = []
+    for hit, speaker, around in zip(found.hits, found.speakers, found.context, strict=True):
+        items.append(Text(visible(_where(hit, speaker)), style=NUMBER_STYLE))
+        for sentence in around:
+            body = Text(visible(sentence.text))
+            if sentence.number == hit.sentence.number:
+                start = hit.clean_start - sentence.clean_start
+                end = min(hit.clean_end - sentence.clean_start, len(sentence.text))
+                body.stylize(HIT_STYLE, start, end)
+            else:
+                body.stylize(NUMBER_STYLE)
+            items.append(Padding(body, (0, 0, 0, 2)))
+        items.append(Text(""))
+    items.append(Text(_count_line(len(found.hits), "hit"), style="bold"))
+    return Constrain(Group(*items), width)
+
+
+def search_json(found: SearchResult) -> dict[str, Any]:
+    return {
+        "query": found.query,
+        "mode": found.mode,
+        "count": len(found.hits),
+        "hits": [
+            {
+                "paragraph": hit.sentence.paragraph,
+                "sentence": hit.sentence.number,
+                "start": hit.start,
+                "end": hit.end,
+                "match": hit.match,
+                "sentence_text": hit.sentence.text,
+                "speaker": speaker,
+                **({"score": hit.score} if found.mode == "fuzzy" else {}),
+            }
+            for hit, speaker in zip(found.hits, found.speakers, strict=True)
+        ],
+    }
+
+
+def _quoted(quotation: Quotation) -> str:
+    return "“" + " … ".join(part.text for part in quotation.parts) + "”"
+
+
+def quotes_plain(quotations: Sequence[Quotation], hidden: int, width: int, show_kind: bool) -> str:
+    lines: list[str] = []
+    for quotation in quotations:
+        kind = f"{quotation.kind}: " if show_kind else ""
+        who = (
+            f" — {quotation.speaker}"
+            if quotation.speaker
+            else (" — (speaker unknown)" if quotation.kind == "speech" else "")
+        )
+        lines.extend(
+            _hanging(f"[{quotation.sentence}] ", visible(f"{kind}{_quoted(quotation)}{who}"), width)
+        )
+    lines.append("")
+    lines.append(_quotes_count(len(quotations), hidden))
+    return "\n".join(lines) + "\n"
+
+
+def _quotes_count(shown: int, hidden: int) -> str:
+    line = _count_line(shown, "quotation")
+    if hidden:
+        line += f" ({hidden} more quoted titles, names or words: --all shows them)"
+    return line
+
+
+def quotes_rich(
+    quotations: Sequence[Quotation], hidden: int, width: int, show_kind: bool
+) -> RenderableType:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style=NUMBER_STYLE, justify="right", no_wrap=True)
+    if show_kind:
+        table.add_column(style="magenta", no_wrap=True)
+    table.add_column()
+    table.add_column(style="bold", no_wrap=True)
+    for quotation in quotations:
+        body = Text(
+            visible(_quoted(quotation)), style=QUOTE_STYLE if quotation.kind == "speech" else ""
+        )
+        who = Text(visible(quotation.speaker or ("?" if quotation.kind == "speech" else "")))
+        cells: list[Any] = [f"[{quotation.sentence}]"]
+        if show_kind:
+            cells.append(quotation.kind)
+        table.add_row(*cells, body, who)
+    return Constrain(Group(table, Text(""), Text(_quotes_count(len(quotations), hidden))), width)
+
+
+def quotes_json(quotations: Sequence[Quotation]) -> dict[str, Any]:
+    return {
+        "quotes": [
+            {
+                "kind": quotation.kind,
+                "speaker": quotation.speaker,
+                "text": quotation.text,
+                "parts": [
+                    {"start": p.start, "end": p.end, "text": p.text} for p in quotation.parts
+                ],
+                "paragraph": quotation.paragraph,
+                "sentence": quotation.sentence,
+            }
+            for quotation in quotations
+        ]
     }

@@ -37,7 +37,6 @@ _CANDIDATE = re.compile(
     r"(?P<mark>\.(?: \.){2,}(?! \.)|[.!?‽…]+)(?P<close>[\"'”’»)\]]*)(?=\s|$)"
     r"|(?P<cjk>[。！？]+[」』”’）)]*)"
 )
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, e.g, a.m
 _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?P<value>\d{1,3}|[a-z])(?P<style>\.\)|\)|\.)(?=\s)")
 _BULLETS = "•⁃▪‣◦∙"
@@ -76,6 +75,14 @@ def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)] if start < end else []
 
 
+def _word_before(text: str, end: int) -> str:
+    """The run of non-space characters that ends at ``end``."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
 def _next_word(text: str, position: int) -> str:
     """The word that follows ``position``, with any opening quote skipped."""
     index = position
@@ -110,8 +117,7 @@ def _decide(text: str, match: re.Match[str], marker_ends: set[int]) -> int | Non
     # a single full stop
     if match.group("close"):
         return after  # '"This is great." She'
-    before = _WORD_BEFORE.search(text, 0, start)
-    token = before.group(1) if before else ""
+    token = _word_before(text, start)
     word = _DASHES.split(token)[-1].lstrip(_OPENERS)  # "--Mr." -> "Mr"
     lower = word.lower()
     if lower in HONORIFICS:
@@ -144,8 +150,8 @@ def _after_single_letter(text: str, start: int, letter: str, following: str) -> 
     if letter.islower():
         return None  # "p.", "a." in a list
     if letter == "I":
-        previous = _WORD_BEFORE.search(text[: start - 1].rstrip())
-        if previous and previous.group(1)[:1].islower():
+        previous = _word_before(text, len(text[: start - 1].rstrip()))
+        if previous[:1].islower():
             return start + 1  # "you and I. Did you"
     return None  # an initial: "Jonas E. Smith"
 

@@ -1,0 +1,485 @@
+"""Direct quotations, what kind they are, and who said them.
+
+Quote marks (curly, straight, guillemets) delimit quoted stretches in each
+paragraph (``quotemarks``). Stretches are joined into one quotation when only
+an attribution stands between them (“This is our destiny,” Khaled says. “We’re
+going to die…”) or when a paragraph leaves a quote open and the next reopens
+it. Each quotation is then classed (speech, title, nickname, scare quotes,
+other) and, if speech, given a speaker by rules that read only the text itself:
+
+1. an attribution next to it: "X says", "said X", "X eventually tells",
+   "said his lady", "he replied", or "X said:" before it;
+2. a pronoun ("he", "she") or a noun such as "his wife" resolves to the most
+   recent person named outside quotes with that gender, the gender of a name
+   coming from its honorific or from the pronouns that follow its mentions;
+3. in dialogue, an unattributed turn goes to the speaker two turns back (A, B,
+   A, B), or, after narration, to the last person the narration named.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from aleppo_cli import quotemarks
+from aleppo_cli.document import Document, Paragraph
+
+SPEECH = "speech"
+TITLE = "title"
+NICKNAME = "nickname"
+SCARE = "scare"
+OTHER = "other"
+KINDS = (SPEECH, TITLE, NICKNAME, SCARE, OTHER)
+
+_VERBS = (
+    "said say says saying replied replies reply cried cries returned added adds continued "
+    "continues answered answers asked asks exclaimed exclaims observed observes rejoined "
+    "remarked remarks repeated repeats resumed began begins interrupted thought whispered "
+    "whispers shouted shouts muttered murmured declared declares explained explains insisted "
+    "insists called calls tells told tell responded responds wrote writes screamed sighed "
+    "protested urged pleaded admitted admits agreed argued argues warned warns noted notes "
+    "recalled recalls cries answered retorted went"
+).split()
+_VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")"
+_HONORIFIC = (
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Lady|Lord|Sir|Colonel|Captain|Prince|Princess|Count|Countess|"
+    r"General|Madame|Mademoiselle|Uncle|Aunt|Professor|Father|Mother)"
+)
+_NAME_WORD = rf"(?!{_HONORIFIC}\b)[A-Z][\w\-]*[a-z][\w\-]*(?:[’']s\b)?"
+NAME = rf"(?:{_HONORIFIC}\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+_PRONOUN = r"(?:he|she|He|She)"
+_RELATIVE = (
+    r"(?:his|her|the|their)\s+(?:wife|husband|lady|mother|father|sister|brother|daughter|son|"
+    r"friend|comrade|man|woman|girl|boy|aunt|uncle|cousin|companion|gentleman)"
+)
+_WHO = rf"(?P<who>{NAME}|{_PRONOUN}|{_RELATIVE})"
+_ADVERB = r"(?:\w+ly\s+)?"
+_AFTER = re.compile(
+    rf"^[\s,;:—–\-]*(?:{_WHO}\s+{_ADVERB}{_VERB}\b|{_VERB}\s+{_ADVERB}(?P<who2>{NAME}|{_PRONOUN}|{_RELATIVE}))"
+)
+_BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?“”\"]{{0,60}}$")
+_NICKNAMED = re.compile(
+    r"(?:nicknamed|called|dubbed|known\s+as|named|so-called|titled|entitled)\s*$", re.IGNORECASE
+)
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s")
+_ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|came|saw)\b")
+_SENTENCE_END = re.compile(r"[.!?…“”\"]")
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
+_FEMALE = frozenset(
+    "mrs ms miss lady princess countess madame mademoiselle aunt mother wife sister daughter "
+    "woman girl".split()
+)
+_MALE = frozenset(
+    "mr sir lord prince count general uncle father husband brother son man boy gentleman".split()
+)
+_NOT_NAMES = frozenset(
+    """The A An And But Or If When Then There This That These Those It Its He She They We You I
+    His Her Their Our Your My What Why How Where Who Which Yes No Oh Well Now So Not Nor As At
+    In On Of To For With Yet Still Though Although While After Before Instead However Indeed
+    Perhaps Make Let Do Does Did Is Are Was Were Be""".split()
+)
+_PRONOUNS = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Part:
+    start: int  # offsets into the text as read: the words inside the quote marks
+    end: int
+    clean_start: int
+    clean_end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Quotation:
+    kind: str
+    speaker: str | None
+    parts: tuple[Part, ...]
+    paragraph: int
+    sentence: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(part.text for part in self.parts)
+
+
+@dataclass
+class _Draft:
+    parts: list[tuple[int, int]]  # clean offsets, inside the marks
+    paragraph: Paragraph
+    open_end: bool  # the last part runs to the end of its paragraph, unclosed
+    kind: str = OTHER
+    speaker: str | None = None
+    attributed: bool = False
+    gap_texts: list[str] = field(default_factory=list)
+    pending: tuple[str | None, str] | None = None  # (gender, relation) still to resolve
+
+
+def find(document: Document) -> list[Quotation]:
+    """Every quoted stretch of ``document``, in order, speech or not."""
+    drafts = _segments(document)
+    text = document.clean.text
+    people = _People(document, drafts)
+    for draft in drafts:
+        _attribute(text, draft, people)
+        draft.kind = _kind(text, draft)
+    _turn_taking(drafts, people)
+    return [_finish(document, draft) for draft in drafts]
+
+
+# --- finding and joining the quoted stretches --------------------------------
+
+
+def _segments(document: Document) -> list[_Draft]:
+    text = document.clean.text
+    drafts: list[_Draft] = []
+    previous_open = False
+    for paragraph in document.paragraphs:
+        base = paragraph.clean_start
+        first_in_paragraph = True
+        for start, end in quotemarks.spans(paragraph.text):
+            closed = end - start >= 2 and paragraph.text[end - 1] in '”"»«“'
+            inner_start = base + start + 1
+            inner_end = base + end - 1 if closed else base + end
+            inner_start, inner_end = _strip(text, inner_start, inner_end)
+            if inner_end <= inner_start:
+                continue
+            last = drafts[-1] if drafts else None
+            if (
+                last
+                and last.paragraph is paragraph
+                and _joins(text, last.parts[-1][1], inner_start)
+            ):
+                last.gap_texts.append(text[last.parts[-1][1] : inner_start])
+                last.parts.append((inner_start, inner_end))
+                last.open_end = not closed
+            elif last and previous_open and first_in_paragraph and start == 0:
+                last.parts.append((inner_start, inner_end))  # the quote goes on
+                last.open_end = not closed
+            else:
+                drafts.append(_Draft([(inner_start, inner_end)], paragraph, not closed))
+            first_in_paragraph = False
+        previous_open = bool(drafts) and drafts[-1].open_end and drafts[-1].paragraph is paragraph
+    return drafts
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _joins(text: str, previous_end: int, start: int) -> bool:
+    """Only an attribution stands between two quoted stretches."""
+    gap = text[previous_end:start].strip('”"» \n')
+    gap = gap.rstrip('“"«„ ')
+    if len(gap) > 80 or not gap:
+        return False
+    match = _AFTER.match(gap)
+    if match is None or _SENTENCE_BREAK.search(gap.rstrip(".,;:—– ")):
+        return False
+    if gap.endswith((",", ":", ";", "—", "–")):
+        return True  # '"Yes," said she, "I will."': one sentence around the attribution
+    # '"Yes," Khaled says. "I will."', but not '"Yes," said X years ago. "Title" ...'
+    return len(gap[match.end() :].split()) <= 1
+
+
+# --- kinds ---------------------------------------------------------------------
+
+
+def _kind(text: str, draft: _Draft) -> str:
+    start, end = draft.parts[0][0], draft.parts[-1][1]
+    inner = text[start:end]
+    before = text[max(draft.paragraph.clean_start, start - 40) : start - 1]
+    words = inner.rstrip(".,;:!?…").split()
+    if _NICKNAMED.search(before):
+        return NICKNAME
+    if draft.attributed or draft.speaker:
+        return SPEECH
+    if _is_title(words, inner):
+        return TITLE
+    if len(words) <= 3 and inner[:1].islower() and not inner.endswith((".", "!", "?", "…")):
+        return SCARE
+    if inner.endswith((".", ",", "!", "?", "…", "—", "-", ";")) or len(words) >= 4:
+        return SPEECH
+    return OTHER
+
+
+def _is_title(words: list[str], inner: str) -> bool:
+    if not 1 <= len(words) <= 10 or not words[0][:1].isupper():
+        return False
+    if any(mark in inner.rstrip(".,") for mark in ".!?;"):
+        return False
+    capitalised = [w for w in words if w[:1].isupper() or w.lower() in _SMALL_WORDS]
+    return len(capitalised) == len(words) and (len(words) >= 2 or inner[-1:] not in ".!?")
+
+
+# --- people: names, their genders, where they are mentioned ----------------------
+
+_NAME_RE = re.compile(NAME)
+
+
+class _People:
+    def __init__(self, document: Document, drafts: list[_Draft]) -> None:
+        text = document.clean.text
+        quoted = sorted((d.parts[0][0], d.parts[-1][1]) for d in drafts)
+        self._quote_starts = [s for s, _ in quoted]
+        self._quote_ends = [e for _, e in quoted]
+        self.mentions: list[tuple[int, str]] = []
+        pronouns: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self._acts: set[str] = set()  # names seen doing something: "Mary looked"
+        lower_words = set(re.findall(r"\b[a-z][a-z’'\-]*\b", text))
+        for match in _NAME_RE.finditer(text):
+            name = _clean_name(match.group())
+            if name is None or self._inside_quote(match.start()):
+                continue
+            if " " not in name and name.lower() in lower_words:
+                continue  # "Observing", "Here": a word at the start of a sentence
+            self.mentions.append((match.start(), name))
+            if _ACTS.match(text, match.end()):
+                self._acts.add(name)
+            stop = _SENTENCE_END.search(text, match.end(), match.end() + 150)
+            limit = stop.start() if stop else match.end() + 150
+            following = _PRONOUNS.search(text, match.end(), limit)
+            if following:
+                pronouns[name][_gender_of_pronoun(following.group())] += 1
+        self._positions = [p for p, _ in self.mentions]
+        self._surnames: dict[str, str] = {}
+        for _, name in self.mentions:
+            words = name.split()
+            if len(words) >= 2:
+                self._surnames.setdefault(
+                    words[-2] if words[-2][-1:] != "." else words[-1], words[-1]
+                )
+        self.gender: dict[str, str | None] = {}
+        for _, name in self.mentions:
+            if name not in self.gender:
+                self.gender[name] = _gender(name, pronouns[name])
+
+    def surname(self, name: str) -> str | None:
+        """The family name of ``name``: its last word if it has a title or two
+        words ("Mr. Bennet", "Elizabeth Bennet"), else one the text gives it."""
+        words = name.split()
+        if len(words) >= 2:
+            return words[-1]
+        return self._surnames.get(words[0])
+
+    def _inside_quote(self, position: int) -> bool:
+        index = bisect_left(self._quote_starts, position + 1) - 1
+        return index >= 0 and position < self._quote_ends[index]
+
+    def recent(
+        self, position: int, gender: str | None, exclude: set[str] | None = None, window: int = 3000
+    ) -> str | None:
+        """The last person named before ``position`` (of ``gender``, if known)."""
+        index = bisect_left(self._positions, position) - 1
+        fallback = None
+        while index >= 0 and position - self._positions[index] <= window:
+            name = self.mentions[index][1]
+            index -= 1
+            if exclude and name in exclude:
+                continue
+            known = self.gender.get(name)
+            if gender is None or known == gender:
+                return name
+            if known is None and fallback is None and (name in self._acts or _person_like(name)):
+                fallback = name
+        return fallback
+
+
+def _person_like(name: str) -> bool:
+    """Not an ordinary word that happens to be capitalised ("Turkish", "Civil")."""
+    from aleppo_cli import wordlist
+
+    words = name.split()
+    return len(words) > 1 or wordlist.zipf(words[0]) < 3.0
+
+
+def _clean_name(candidate: str) -> str | None:
+    words = candidate.split()
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    if not words:
+        return None
+    words[-1] = re.sub(r"[’']s$", "", words[-1])  # Elizabeth's -> Elizabeth
+    name = " ".join(words)
+    if re.fullmatch(_HONORIFIC + r"\.?", name):
+        return None
+    return name
+
+
+def _gender_of_pronoun(pronoun: str) -> str:
+    return "M" if pronoun.lower() in ("he", "him", "his", "himself") else "F"
+
+
+def _gender(name: str, pronouns: Counter[str]) -> str | None:
+    first = name.split()[0].rstrip(".").lower()
+    if first in _FEMALE:
+        return "F"
+    if first in _MALE:
+        return "M"
+    male, female = pronouns["M"], pronouns["F"]
+    if male > female:
+        return "M"
+    if female > male:
+        return "F"
+    return None
+
+
+# --- speakers ----------------------------------------------------------------------
+
+
+def _attribute(text: str, draft: _Draft, people: _People) -> None:
+    first_end = draft.parts[0][1]
+    paragraph_end = draft.paragraph.clean_end
+    after = text[first_end : min(paragraph_end, first_end + 120)].lstrip('”"»')
+    match = _AFTER.match(after)
+    position = first_end
+    if match is None and len(draft.parts) > 1:
+        match = _AFTER.match(draft.gap_texts[0]) if draft.gap_texts else None
+    if match is None:
+        last_end = draft.parts[-1][1]
+        after = text[last_end : min(paragraph_end, last_end + 120)].lstrip('”"»')
+        match = _AFTER.match(after)
+        position = last_end
+    if match is None:
+        start = draft.parts[0][0]
+        before = text[draft.paragraph.clean_start : max(draft.paragraph.clean_start, start - 1)]
+        before = before.rstrip(' “"«„')
+        cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("” "))
+        match = _BEFORE.search(before[cut + 1 :] if cut >= 0 else before)
+        position = start
+    if match is None:
+        return
+    who = match.group("who") or match.group("who2")
+    draft.attributed = True
+    draft.speaker = _resolve(who, position, people, draft)
+
+
+def _resolve(who: str, position: int, people: _People, draft: _Draft) -> str | None:
+    """A name as written, or None with ``draft.pending`` set for a pronoun or a
+    relation ("his wife"), which dialogue context resolves later."""
+    lowered = who.lower()
+    if lowered in ("he", "she"):
+        draft.pending = ("M" if lowered == "he" else "F", "")
+        return None
+    words = lowered.split()
+    if words[0] in ("his", "her", "the", "their"):
+        noun = words[-1]
+        gender = "F" if noun in _FEMALE else "M" if noun in _MALE else None
+        draft.pending = (gender, noun if words[0] in ("his", "her") else "")
+        return None
+    return _clean_name(who)
+
+
+_SPOUSE = {"wife": "Mrs.", "lady": "Mrs.", "husband": "Mr."}
+_PARENT = {"mother": "Mrs.", "father": "Mr."}
+
+
+def _related(people: _People, position: int, owner_gender: str, relation: str) -> str | None:
+    """ "his wife" -> Mrs. X for the last Mr. X named; "her mother" -> Mrs. Y
+    for the family name Y of the last woman named, when the text names them."""
+    owner = people.recent(position, owner_gender)
+    if owner is None:
+        return None
+    surname = people.surname(owner)
+    if surname is None:
+        return None
+    title = _SPOUSE.get(relation) or _PARENT.get(relation)
+    candidate = f"{title} {surname}" if title else None
+    return candidate if candidate in people.gender else None
+
+
+def _pending_speaker(
+    draft: _Draft, people: _People, turns: list[tuple[int, str | None]]
+) -> str | None:
+    gender, relation = draft.pending or (None, "")
+    position = draft.parts[0][0]
+    number = draft.paragraph.number
+    if relation:
+        owner_gender = "M" if who_is_his(draft) else "F"
+        named = _related(people, position, owner_gender, relation)
+        if named:
+            return named
+    # in a dialogue (quotes in the paragraphs just before), turns alternate:
+    # the speaker two turns back, if the gender fits; never the last speaker
+    dialogue = [s for p, s in turns[-8:] if 1 <= number - p <= 2 and s]
+    in_dialogue = bool(turns) and turns[-1][0] == number - 1 and turns[-1][1] is not None
+    alternate = len(dialogue) >= 2 and dialogue[-2] != dialogue[-1]
+    if in_dialogue and alternate and people.gender.get(dialogue[-2]) in (gender, None):
+        return dialogue[-2]
+    exclude = {dialogue[-1]} if in_dialogue and dialogue else set()
+    return people.recent(position, gender, exclude=exclude) or people.recent(position, gender)
+
+
+def who_is_his(draft: _Draft) -> bool:
+    return draft.pending is not None and draft.pending[0] == "F"  # "his wife": owner is male
+
+
+def _turn_taking(drafts: list[_Draft], people: _People) -> None:
+    """Unattributed speech in dialogue: the speaker two turns back, or the
+    person the narration just named; pronouns and relations resolved here."""
+    previous_by_paragraph: list[tuple[int, str | None]] = []  # (paragraph, speaker)
+    for draft in drafts:
+        if draft.kind != SPEECH:
+            continue
+        number = draft.paragraph.number
+        recent = previous_by_paragraph[-8:]  # turns only look a few paragraphs back
+        same = [s for p, s in recent if p == number and s]
+        if draft.pending is not None:
+            draft.speaker = _pending_speaker(draft, people, recent)
+        elif draft.speaker is None and same:
+            draft.speaker = same[-1]
+        elif draft.speaker is None:
+            turns = [(p, s) for p, s in recent if number - p <= 3]
+            if len(turns) >= 2 and turns[-1][0] == number - 1 and turns[-2][1] != turns[-1][1]:
+                draft.speaker = turns[-2][1]
+            elif turns and turns[-1][0] == number - 1 and turns[-1][1]:
+                draft.speaker = people.recent(draft.parts[0][0], None, exclude={turns[-1][1]})
+            else:
+                draft.speaker = people.recent(draft.parts[0][0], None, window=600)
+        opens_paragraph = draft.parts[0][0] - draft.paragraph.clean_start <= 2
+        if opens_paragraph or same:  # a dialogue turn, not a quote inside narration
+            previous_by_paragraph.append((number, draft.speaker))
+
+
+def _finish(document: Document, draft: _Draft) -> Quotation:
+    cleaned = document.clean
+    parts = []
+    for start, end in draft.parts:
+        raw_start, raw_end = cleaned.span_to_raw(start, end)
+        parts.append(
+            Part(raw_start, raw_end, start, end, cleaned.text[start:end].replace("\n", " "))
+        )
+    first = draft.parts[0][0]
+    sentence = next(
+        (s for s in draft.paragraph.sentences if s.clean_start <= first < s.clean_end + 1),
+        draft.paragraph.sentences[0],
+    )
+    speaker = draft.speaker if draft.kind == SPEECH else None
+    return Quotation(draft.kind, speaker, tuple(parts), draft.paragraph.number, sentence.number)
+
+
+class SpeakerIndex:
+    """Who said the words at a cleaned-text offset, if they lie in a quotation."""
+
+    def __init__(self, quotations: list[Quotation]) -> None:
+        parts = sorted(
+            (part.clean_start, part.clean_end, quotation.speaker)
+            for quotation in quotations
+            for part in quotation.parts
+        )
+        self._starts = [start for start, _, _ in parts]
+        self._parts = parts
+
+    def __call__(self, clean_offset: int) -> str | None:
+        index = bisect_left(self._starts, clean_offset + 1) - 1
+        if index >= 0:
+            start, end, speaker = self._parts[index]
+            if start <= clean_offset < end:
+                return speaker
+        return None

@@ -1,0 +1,265 @@
+"""Find a phrase in a document, however it is typed.
+
+Every mode searches the cleaned text (what ``show`` displays) and reports
+offsets into the text as read. The default mode folds both the text and the
+query: case, diacritics (vérité = verite), the style of quotes and
+apostrophes, dashes, punctuation, and runs of white space and line breaks do
+not matter. ``exact`` is a literal, case-sensitive search; ``regex`` uses the
+``regex`` package with a time limit; ``fuzzy`` tolerates typos (rapidfuzz).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
+
+from aleppo_cli.document import Document, Sentence
+from aleppo_cli.errors import UsageError
+
+REGEX_TIMEOUT = 2.0  # seconds
+DEFAULT_MIN_SCORE = 80.0
+_APOSTROPHES = "'’ʼ′`´‘"
+
+
+class Mode(str, Enum):
+    FOLDED = "folded"
+    EXACT = "exact"
+    REGEX = "regex"
+    FUZZY = "fuzzy"
+
+
+@dataclass(frozen=True)
+class Hit:
+    sentence: Sentence
+    start: int  # offsets into the text as read
+    end: int
+    clean_start: int  # offsets into the cleaned text
+    clean_end: int
+    match: str  # the matched text, cleaned
+    score: float = 100.0
+
+
+def _fold_char(char: str) -> str:
+    """One character folded: lower case, no diacritics; '' for a mark."""
+    if char.isascii():
+        return char.lower()
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class Folded:
+    """A folded copy of a text: words of letters and digits, one space between.
+
+    ``positions[i]`` is the offset in the original text of folded character i
+    (spaces map to the gap they stand for), so a match maps back exactly.
+    """
+
+    def __init__(self, text: str) -> None:
+        chars: list[str] = []
+        positions: list[int] = []
+        pending_space = False
+        for offset, char in enumerate(text):
+            if char.isalnum():
+                if pending_space and chars:
+                    chars.append(" ")
+                    positions.append(offset)
+                pending_space = False
+                for folded in _fold_char(char):
+                    chars.append(folded)
+                    positions.append(offset)
+            elif char in _APOSTROPHES and chars and chars[-1] != " " and not pending_space:
+                continue  # we’re = we're = were
+            else:
+                pending_space = True
+        self.text = "".join(chars)
+        self.positions = positions
+        self.source_length = len(text)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of folded ``[start, end)``."""
+        original_start = self.positions[start]
+        original_end = self.positions[end - 1] + 1
+        return original_start, original_end
+
+
+def fold(text: str) -> str:
+    return Folded(text).text
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    mode: Mode = Mode.FOLDED
+    word: bool = False  # whole words only
+    min_score: float = DEFAULT_MIN_SCORE
+
+
+class Searcher:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.sentences = list(document.sentences)
+        self._starts = [s.clean_start for s in self.sentences]
+
+    @cached_property
+    def folded(self) -> Folded:
+        return Folded(self.document.clean.text)
+
+    def sentence_at(self, clean_offset: int) -> Sentence:
+        index = max(0, bisect_right(self._starts, clean_offset) - 1)
+        return self.sentences[index]
+
+    def _hit(self, clean_start: int, clean_end: int, score: float = 100.0) -> Hit:
+        cleaned = self.document.clean
+        start, end = cleaned.span_to_raw(clean_start, clean_end)
+        return Hit(
+            self.sentence_at(clean_start),
+            start,
+            end,
+            clean_start,
+            clean_end,
+            cleaned.text[clean_start:clean_end].replace("\n", " "),
+            score,
+        )
+
+    def search(self, query: Query) -> list[Hit]:
+        if not query.text.strip():
+            raise UsageError("the search query is empty", "give a word or phrase to look for")
+        if query.mode is Mode.FOLDED:
+            return self._folded(query)
+        if query.mode is Mode.EXACT:
+            return self._exact(query)
+        if query.mode is Mode.REGEX:
+            return self._regex(query)
+        return self._fuzzy(query)
+
+    def _folded(self, query: Query) -> list[Hit]:
+        needle = fold(query.text)
+        if not needle:
+            raise UsageError(
+                f"the query '{query.text}' has no letters or digits to look for",
+                "use --exact or --regex to search for punctuation",
+            )
+        haystack = self.folded.text
+        hits = []
+        position = haystack.find(needle)
+        while position != -1:
+            end = position + len(needle)
+            whole = (position == 0 or haystack[position - 1] == " ") and (
+                end == len(haystack) or haystack[end] == " "
+            )
+            if whole or not query.word:
+                hits.append(self._hit(*self.folded.span(position, end)))
+            position = haystack.find(needle, end if whole or not query.word else position + 1)
+        return hits
+
+    def _exact(self, query: Query) -> list[Hit]:
+        text = self.document.clean.text
+        needle = query.text
+        hits = []
+        position = text.find(needle)
+        while position != -1:
+            end = position + len(needle)
+            if not query.word or _word_bounded(text, position, end):
+                hits.append(self._hit(position, end))
+            position = text.find(needle, max(end, position + 1))
+        return hits
+
+    def _regex(self, query: Query) -> list[Hit]:
+        import regex
+
+        pattern = rf"\b(?:{query.text})\b" if query.word else query.text
+        try:
+            compiled = regex.compile(pattern, regex.VERSION1 | regex.MULTILINE)
+        except regex.error as error:
+            where = f" at position {error.pos}" if error.pos is not None else ""
+            raise UsageError(
+                f"invalid regular expression '{query.text}': {error.msg}{where}"
+            ) from None
+        hits = []
+        try:
+            for match in compiled.finditer(self.document.clean.text, timeout=REGEX_TIMEOUT):
+                if match.end() > match.start():
+                    hits.append(self._hit(match.start(), match.end()))
+        except TimeoutError:
+            raise UsageError(
+                f"the regular expression took longer than {REGEX_TIMEOUT:g} s and was stopped",
+                "simplify it (nested repeats such as (a+)+ can take forever)",
+            ) from None
+        return hits
+
+    def _fuzzy(self, query: Query) -> list[Hit]:
+        from rapidfuzz import fuzz
+
+        needle = fold(query.text)
+        if not needle:
+            raise UsageError(f"the query '{query.text}' has no letters or digits to look for")
+        hits = []
+        for sentence in self.sentences:
+            folded = Folded(sentence.text)
+            if not folded.text:
+                continue
+            alignment = fuzz.partial_ratio_alignment(
+                needle, folded.text, score_cutoff=query.min_score
+            )
+            if alignment is None or alignment.dest_end <= alignment.dest_start:
+                continue
+            start, end = folded.span(alignment.dest_start, alignment.dest_end)
+            start, end = _widen_to_words(sentence.text, start, end)
+            clean_start = _clean_offset(self.document, sentence, start)
+            clean_end = _clean_offset(self.document, sentence, end)
+            hits.append(self._hit(clean_start, clean_end, round(alignment.score, 1)))
+        return hits
+
+
+def _clean_offset(document: Document, sentence: Sentence, offset: int) -> int:
+    """Offset in the cleaned text of ``offset`` in ``sentence.text``.
+
+    ``sentence.text`` is the cleaned text with line breaks made spaces, so
+    the two have the same length.
+    """
+    return sentence.clean_start + offset
+
+
+def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def context(sentences: list[Sentence], hit: Hit, around: int) -> list[Sentence]:
+    """The hit's sentence with ``around`` sentences either side."""
+    index = hit.sentence.number - 1
+    return sentences[max(0, index - around) : index + around + 1]
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    mode: str
+    hits: tuple[Hit, ...]
+    speakers: tuple[str | None, ...]  # who said each hit, when it lies in a quotation
+    context: tuple[tuple[Sentence, ...], ...]  # each hit's sentence, with context
+
+
+def run(document: Document, query: Query, around: int = 0) -> SearchResult:
+    """Search, then say who spoke each hit and gather its context."""
+    from aleppo_cli import quotes
+
+    searcher = Searcher(document)
+    hits = searcher.search(query)
+    speaker_at = quotes.SpeakerIndex(quotes.find(document) if hits else [])
+    speakers = tuple(speaker_at(hit.clean_start) for hit in hits)
+    around_each = tuple(tuple(context(searcher.sentences, hit, around)) for hit in hits)
+    mode = "default" if query.mode is Mode.FOLDED else query.mode.value
+    return SearchResult(query.text, mode, tuple(hits), speakers, around_each)

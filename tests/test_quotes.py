@@ -1,0 +1,96 @@
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from aleppo_cli import quotes
+from aleppo_cli.cli import app
+from aleppo_cli.document import build
+from tests.conftest import REVIEW
+
+
+def found(raw: str) -> list[quotes.Quotation]:
+    return quotes.find(build(raw))
+
+
+def test_the_reviews_speech_comes_out_exactly(runner: CliRunner) -> None:
+    data = json.loads(runner.invoke(app, ["quotes", "--json"]).stdout)["quotes"]
+    assert [(q["speaker"], [p["text"] for p in q["parts"]]) for q in data] == [
+        ("Khaled", ["This is our destiny,", "We’re going to die like everyone else."]),
+        (
+            "Khaled",
+            ["I’d rather they die before my eyes than have something happen to them far away,"],
+        ),
+        ("Fitzgerald", ["Show me a hero and I’ll write you a tragedy,"]),
+    ]
+    raw = REVIEW.read_text("utf-8")
+    for quote in data:
+        assert quote["kind"] == "speech"
+        for part in quote["parts"]:
+            assert raw[part["start"] : part["end"]] == part["text"]
+
+
+def test_the_reviews_other_quoted_strings(runner: CliRunner) -> None:
+    data = json.loads(runner.invoke(app, ["quotes", "--all", "--json"]).stdout)["quotes"]
+    kinds = {(q["kind"], q["text"].rstrip(",")) for q in data if q["kind"] != "speech"}
+    assert kinds == {
+        ("title", "Last Men in Aleppo"),
+        ("nickname", "the hero of Aleppo"),
+        ("scare", "explain"),
+    }
+    assert sum(q["kind"] == "title" for q in data) == 7
+
+
+def test_plain_listing_and_speaker_filter(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["quotes", "--speaker", "fitzgerald"])
+    assert result.stdout == (
+        "[38] “Show me a hero and I’ll write you a tragedy,” — Fitzgerald\n"
+        "\n"
+        "1 quotation (9 more quoted titles, names or words: --all shows them)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "speaker"),
+    [
+        ('"I will go," said Anna. "Tomorrow."', "Anna"),
+        ('Tom smiled. "Not now," he replied.', "Tom"),
+        ('Mary looked up. "Never," she said.', "Mary"),
+        ('"Fine," Mr. Grey said quietly.', "Mr. Grey"),
+        ("Paul said: “We leave at dawn.”", "Paul"),
+    ],
+)
+def test_attribution_forms(raw: str, speaker: str) -> None:
+    speech = [q for q in found(raw) if q.kind == quotes.SPEECH]
+    assert [q.speaker for q in speech] == [speaker]
+
+
+def test_pronouns_follow_gender_and_recency() -> None:
+    raw = (
+        "Anna met Tom at the door. Tom took his coat off and Anna smiled at her sister.\n\n"
+        '"Welcome," she said.\n\n"Thank you," he said.'
+    )
+    assert [q.speaker for q in found(raw)] == ["Anna", "Tom"]
+
+
+def test_dialogue_turns_alternate() -> None:
+    raw = (
+        '"Are you coming?" asked Anna.\n\n"Perhaps," said Tom.\n\n'
+        '"Only perhaps?"\n\n"Yes."\n\n"Then I go alone."'
+    )
+    assert [q.speaker for q in found(raw)] == ["Anna", "Tom", "Anna", "Tom", "Anna"]
+
+
+def test_a_quote_across_paragraphs_is_one_quotation() -> None:
+    raw = '"It began long ago, in the north.\n\n"And it has not ended," said the old man.'
+    (quote,) = found(raw)
+    assert [p.text for p in quote.parts] == [
+        "It began long ago, in the north.",
+        "And it has not ended,",
+    ]
+
+
+def test_straight_and_curly_quotes_alike() -> None:
+    curly = found("“Go home,” said Ruth.")
+    straight = found('"Go home," said Ruth.')
+    assert [(q.speaker, q.text) for q in curly] == [(q.speaker, q.text) for q in straight]

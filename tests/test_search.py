@@ -1,0 +1,121 @@
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from aleppo_cli import search
+from aleppo_cli.cli import app
+from aleppo_cli.errors import UsageError
+from tests.builders import document_of
+from tests.conftest import REVIEW
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "This is our destiny.",
+        "this is our destiny",
+        '"This is our destiny,"',
+        "THIS   IS\nOUR destiny",
+        "“this is our destiny”",
+    ],
+)
+def test_finds_khaleds_line_however_it_is_typed(runner: CliRunner, query: str) -> None:
+    result = runner.invoke(app, ["search", query, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["count"] == 1
+    hit = data["hits"][0]
+    raw = REVIEW.read_text("utf-8")
+    assert raw[hit["start"] : hit["end"]] == "This is our destiny"
+    assert (hit["paragraph"], hit["sentence"], hit["speaker"]) == (4, 14, "Khaled")
+    assert hit["sentence_text"] == "“This is our destiny,” Khaled says."
+
+
+def test_plain_output_and_count_line(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["search", "This is our destiny."])
+    assert result.stdout == (
+        "paragraph 4, sentence 14 — Khaled\n  “This is our destiny,” Khaled says.\n\n1 hit\n"
+    )
+
+
+def test_apostrophes_dashes_and_diacritics_do_not_matter(runner: CliRunner) -> None:
+    for query in ("We're going to die", "verite portrait", "obstacles a car overheats"):
+        assert runner.invoke(app, ["search", query, "--count"]).stdout == "1\n", query
+
+
+def test_exit_codes_like_grep(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["search", "Aleppo", "--count"]).exit_code == 0
+    missing = runner.invoke(app, ["search", "no such phrase here"])
+    assert missing.exit_code == 1
+    assert missing.stdout == "0 hits\n"
+    assert runner.invoke(app, ["search", ""]).exit_code == 2
+
+
+def test_modes() -> None:
+    document = document_of(["Cats and cat-like catalogs.", "The CAT sat."])
+    searcher = search.Searcher(document)
+    assert len(searcher.search(search.Query("cat"))) == 4
+    # whole words: the "cat" of "cat-like" and "CAT", not "Cats" or "catalogs"
+    assert len(searcher.search(search.Query("cat", word=True))) == 2
+    assert [h.match for h in searcher.search(search.Query("CAT", search.Mode.EXACT))] == ["CAT"]
+    regex_hits = searcher.search(search.Query(r"\bcat\w*", search.Mode.REGEX))
+    assert [h.match for h in regex_hits] == ["cat", "catalogs"]
+    fuzzy = searcher.search(search.Query("catalgs", search.Mode.FUZZY))
+    assert [h.match for h in fuzzy] == ["catalogs"]
+
+
+def test_fuzzy_finds_a_typo(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["search", "this is are destiny", "--fuzzy", "--json"])
+    data = json.loads(result.stdout)
+    assert data["mode"] == "fuzzy"
+    assert [h["match"] for h in data["hits"]] == ["This is our destiny"]
+    strict = runner.invoke(app, ["search", "this is are destiny", "--fuzzy", "--min-score", "99"])
+    assert strict.exit_code == 1
+
+
+def test_context_sentences(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["search", "destiny", "--context", "1", "--width", "400"])
+    lines = result.stdout.splitlines()
+    assert lines[1].startswith("  Fayyad emphasizes that these are normal men")
+    assert lines[2] == "  “This is our destiny,” Khaled says."
+    assert lines[3] == "  “We’re going to die like everyone else.”"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["[bad", "--regex"],
+            "invalid regular expression '[bad': unterminated character set at position 4",
+        ),
+        (["x", "--regex", "--fuzzy"], "--regex and --fuzzy do not go together"),
+        (["x", "--context", "-1"], "--context must be 0 or more"),
+        (
+            [
+                "...",
+            ],
+            "has no letters or digits",
+        ),
+    ],
+)
+def test_errors(runner: CliRunner, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["search", *args])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_catastrophic_regex_fails_fast() -> None:
+    document = document_of(["a" * 80 + "!"])
+    with pytest.raises(UsageError, match="took longer than"):
+        search.Searcher(document).search(search.Query(r"(a|aa)+$", search.Mode.REGEX))
+
+
+def test_offsets_map_to_the_raw_text() -> None:
+    raw = "Un  portrait\u00a0de\r\nla vérité. Fin."
+    from aleppo_cli.document import build
+
+    searcher = search.Searcher(build(raw))
+    (hit,) = searcher.search(search.Query("portrait de la verite"))
+    assert raw[hit.start : hit.end] == "portrait\u00a0de\r\nla vérité"
