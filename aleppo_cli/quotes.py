@@ -49,15 +49,15 @@ _HONORIFIC = (
 )
 _NAME_WORD = rf"(?!{_HONORIFIC}\b)[A-Z][\w\-]*[a-z][\w\-]*(?:[’']s\b)?"
 NAME = rf"(?:{_HONORIFIC}\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
-_PRONOUN = r"(?:he|she|He|She)"
+_PRONOUN = r"(?:he|she|He|She)\b"
 _RELATIVE = (
     r"(?:his|her|the|their)\s+(?:wife|husband|lady|mother|father|sister|brother|daughter|son|"
     r"friend|comrade|man|woman|girl|boy|aunt|uncle|cousin|companion|gentleman)"
 )
-_WHO = rf"(?P<who>{NAME}|{_PRONOUN}|{_RELATIVE})"
+_WHO = rf"(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN})"
 _ADVERB = r"(?:\w+ly\s+)?"
 _AFTER = re.compile(
-    rf"^[\s,;:—–\-]*(?:{_WHO}\s+{_ADVERB}{_VERB}\b|{_VERB}\s+{_ADVERB}(?P<who2>{NAME}|{_PRONOUN}|{_RELATIVE}))"
+    rf"^[\s,;:—–\-]*(?:{_WHO}\s+{_ADVERB}{_VERB}\b|{_VERB}\s+{_ADVERB}(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}))"
 )
 _BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?“”\"]{{0,60}}$")
 _NICKNAMED = re.compile(
@@ -114,7 +114,7 @@ class _Draft:
     speaker: str | None = None
     attributed: bool = False
     gap_texts: list[str] = field(default_factory=list)
-    pending: tuple[str | None, str] | None = None  # (gender, relation) still to resolve
+    pending: tuple[str | None, str, str] | None = None  # (gender, owner, relation) to resolve
 
 
 def find(document: Document) -> list[Quotation]:
@@ -255,10 +255,21 @@ class _People:
                 self._surnames.setdefault(
                     words[-2] if words[-2][-1:] != "." else words[-1], words[-1]
                 )
+        # a bare name takes the gender of its titled forms ("Darcy": "Mr. Darcy")
+        titled: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        for _, name in self.mentions:
+            words = name.split()
+            title_gender = _gender(name, Counter())
+            if len(words) >= 2 and title_gender:
+                titled[words[-1]][title_gender] += 1
         self.gender: dict[str, str | None] = {}
         for _, name in self.mentions:
-            if name not in self.gender:
-                self.gender[name] = _gender(name, pronouns[name])
+            if name in self.gender:
+                continue
+            gender = _gender(name, pronouns[name])
+            if " " not in name and titled[name]:
+                gender = titled[name].most_common(1)[0][0]
+            self.gender[name] = gender
 
     def surname(self, name: str) -> str | None:
         """The family name of ``name``: its last word if it has a title or two
@@ -323,9 +334,9 @@ def _gender(name: str, pronouns: Counter[str]) -> str | None:
     if first in _MALE:
         return "M"
     male, female = pronouns["M"], pronouns["F"]
-    if male > female:
+    if male > 1.3 * female:
         return "M"
-    if female > male:
+    if female > 1.3 * male:
         return "F"
     return None
 
@@ -365,13 +376,14 @@ def _resolve(who: str, position: int, people: _People, draft: _Draft) -> str | N
     relation ("his wife"), which dialogue context resolves later."""
     lowered = who.lower()
     if lowered in ("he", "she"):
-        draft.pending = ("M" if lowered == "he" else "F", "")
+        draft.pending = ("M" if lowered == "he" else "F", "", "")
         return None
     words = lowered.split()
     if words[0] in ("his", "her", "the", "their"):
         noun = words[-1]
         gender = "F" if noun in _FEMALE else "M" if noun in _MALE else None
-        draft.pending = (gender, noun if words[0] in ("his", "her") else "")
+        owner = {"his": "M", "her": "F"}.get(words[0], "")
+        draft.pending = (gender, owner, noun if owner else "")
         return None
     return _clean_name(who)
 
@@ -397,11 +409,10 @@ def _related(people: _People, position: int, owner_gender: str, relation: str) -
 def _pending_speaker(
     draft: _Draft, people: _People, turns: list[tuple[int, str | None]]
 ) -> str | None:
-    gender, relation = draft.pending or (None, "")
+    gender, owner_gender, relation = draft.pending or (None, "", "")
     position = draft.parts[0][0]
     number = draft.paragraph.number
     if relation:
-        owner_gender = "M" if who_is_his(draft) else "F"
         named = _related(people, position, owner_gender, relation)
         if named:
             return named
@@ -410,14 +421,11 @@ def _pending_speaker(
     dialogue = [s for p, s in turns[-8:] if 1 <= number - p <= 2 and s]
     in_dialogue = bool(turns) and turns[-1][0] == number - 1 and turns[-1][1] is not None
     alternate = len(dialogue) >= 2 and dialogue[-2] != dialogue[-1]
-    if in_dialogue and alternate and people.gender.get(dialogue[-2]) in (gender, None):
+    fits = people.gender.get(dialogue[-2]) == gender if alternate and gender else alternate
+    if in_dialogue and alternate and fits:
         return dialogue[-2]
     exclude = {dialogue[-1]} if in_dialogue and dialogue else set()
     return people.recent(position, gender, exclude=exclude) or people.recent(position, gender)
-
-
-def who_is_his(draft: _Draft) -> bool:
-    return draft.pending is not None and draft.pending[0] == "F"  # "his wife": owner is male
 
 
 def _turn_taking(drafts: list[_Draft], people: _People) -> None:
