@@ -115,6 +115,7 @@ class _Draft:
     attributed: bool = False
     gap_texts: list[str] = field(default_factory=list)
     pending: tuple[str | None, str, str] | None = None  # (gender, owner, relation) to resolve
+    addressee: str | None = None  # a name called out in the quote: "Yes, Mr. Darcy,"
 
 
 def find(document: Document) -> list[Quotation]:
@@ -125,6 +126,7 @@ def find(document: Document) -> list[Quotation]:
     for draft in drafts:
         _attribute(text, draft, people)
         draft.kind = _kind(text, draft)
+        draft.addressee = _vocative(text, draft)
     _turn_taking(drafts, people)
     return [_finish(document, draft) for draft in drafts]
 
@@ -425,13 +427,32 @@ def _pending_speaker(
     if in_dialogue and alternate and fits:
         return dialogue[-2]
     exclude = {dialogue[-1]} if in_dialogue and dialogue else set()
+    if in_dialogue and gender:
+        # someone already in the conversation, of that gender, other than the last speaker
+        for _, name in reversed(turns):
+            if name and name not in exclude and people.gender.get(name) == gender:
+                return name
     return people.recent(position, gender, exclude=exclude) or people.recent(position, gender)
+
+
+_VOCATIVE = re.compile(rf"(?:^|[,;!?]\s+|\b(?:dear|my|Oh|oh)\s+)(?P<name>{NAME})(?=\s*[,.!?;—–-])")
+
+
+def _vocative(text: str, draft: _Draft) -> str | None:
+    """The first name addressed in the quotation ("My dear Mr. Bennet,")."""
+    for start, end in draft.parts:
+        for match in _VOCATIVE.finditer(text, start, end):
+            name = _clean_name(match.group("name"))
+            if name and name != draft.speaker:
+                return name
+    return None
 
 
 def _turn_taking(drafts: list[_Draft], people: _People) -> None:
     """Unattributed speech in dialogue: the speaker two turns back, or the
     person the narration just named; pronouns and relations resolved here."""
     previous_by_paragraph: list[tuple[int, str | None]] = []  # (paragraph, speaker)
+    addressed: tuple[int, str | None] | None = None  # the last turn's addressee
     for draft in drafts:
         if draft.kind != SPEECH:
             continue
@@ -439,9 +460,16 @@ def _turn_taking(drafts: list[_Draft], people: _People) -> None:
         recent = previous_by_paragraph[-8:]  # turns only look a few paragraphs back
         same = [s for p, s in recent if p == number and s]
         if draft.pending is not None:
-            draft.speaker = _pending_speaker(draft, people, recent)
+            gender = draft.pending[0]
+            answering = addressed and addressed[0] == number - 1 and addressed[1]
+            if answering and gender and people.gender.get(addressed[1]) == gender:
+                draft.speaker = addressed[1]
+            else:
+                draft.speaker = _pending_speaker(draft, people, recent)
         elif draft.speaker is None and same:
             draft.speaker = same[-1]
+        elif draft.speaker is None and addressed and addressed[0] == number - 1 and addressed[1]:
+            draft.speaker = addressed[1]  # the one just spoken to answers
         elif draft.speaker is None:
             turns = [(p, s) for p, s in recent if number - p <= 3]
             if len(turns) >= 2 and turns[-1][0] == number - 1 and turns[-2][1] != turns[-1][1]:
@@ -453,6 +481,7 @@ def _turn_taking(drafts: list[_Draft], people: _People) -> None:
         opens_paragraph = draft.parts[0][0] - draft.paragraph.clean_start <= 2
         if opens_paragraph or same:  # a dialogue turn, not a quote inside narration
             previous_by_paragraph.append((number, draft.speaker))
+            addressed = (number, draft.addressee if draft.addressee != draft.speaker else None)
 
 
 def _finish(document: Document, draft: _Draft) -> Quotation:
