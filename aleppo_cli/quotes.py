@@ -459,17 +459,18 @@ def _turn_taking(drafts: list[_Draft], people: _People) -> None:
         number = draft.paragraph.number
         recent = previous_by_paragraph[-8:]  # turns only look a few paragraphs back
         same = [s for p, s in recent if p == number and s]
+        # the one just spoken to, in the turn before, answers
+        answerer = addressed[1] if addressed and addressed[0] == number - 1 else None
         if draft.pending is not None:
             gender = draft.pending[0]
-            answering = addressed and addressed[0] == number - 1 and addressed[1]
-            if answering and gender and people.gender.get(addressed[1]) == gender:
-                draft.speaker = addressed[1]
+            if answerer and gender and people.gender.get(answerer) == gender:
+                draft.speaker = answerer
             else:
                 draft.speaker = _pending_speaker(draft, people, recent)
         elif draft.speaker is None and same:
             draft.speaker = same[-1]
-        elif draft.speaker is None and addressed and addressed[0] == number - 1 and addressed[1]:
-            draft.speaker = addressed[1]  # the one just spoken to answers
+        elif draft.speaker is None and answerer:
+            draft.speaker = answerer
         elif draft.speaker is None:
             turns = [(p, s) for p, s in recent if number - p <= 3]
             if len(turns) >= 2 and turns[-1][0] == number - 1 and turns[-2][1] != turns[-1][1]:
