@@ -94,6 +94,11 @@ def clean(raw: str) -> CleanText:
             continue
         edits.append(edit)
         covered = edit.end
+    return apply(raw, edits)
+
+
+def apply(raw: str, edits: list[Edit]) -> CleanText:
+    """The cleaned text that sorted, disjoint ``edits`` make of ``raw``."""
     pieces: list[str] = []
     clean_starts: list[int] = []
     position = 0

@@ -20,8 +20,8 @@ from rich.console import Console, RenderableType
 from rich.text import Text
 from typer.core import TyperGroup
 
-from aleppo_cli import __version__, quotes, render, search, sources, stats, summarize
-from aleppo_cli.document import Document, build
+from aleppo_cli import __version__, index, quotes, render, search, sources, stats, summarize
+from aleppo_cli.document import Document
 from aleppo_cli.environment import Environment
 from aleppo_cli.errors import AleppoError, ExitStatus, UsageError
 
@@ -157,7 +157,7 @@ def _load(env: Environment, text: str | None) -> tuple[sources.Source, Document]
     if source.note:
         _report(source.note, label="note")
     with _progress(env, "Reading…"):
-        return source, build(source.text)
+        return source, index.document_for(source)
 
 
 def _console(env: Environment) -> Console:

@@ -75,44 +75,59 @@ def build(raw: str) -> Document:
     return from_clean(clean(raw))
 
 
+Layout = list[list[tuple[int, int]]]  # paragraphs of sentence spans in the cleaned text
+
+
 def from_clean(cleaned: CleanText) -> Document:
-    text = cleaned.text
+    return assemble(cleaned, layout(cleaned.text))
+
+
+def layout(text: str) -> Layout:
+    """Where the paragraphs and sentences of a cleaned text are."""
     blocks = list(_blocks(text))
     lost_breaks = bool(blocks) and len(text) / len(blocks) > LOST_BREAKS
     limit = LOST_BREAKS if lost_breaks else VERY_LONG
-    paragraphs: list[Paragraph] = []
-    number = 0
+    paragraphs: Layout = []
     for block_start, block_end in blocks:
         spans = _sentence_spans(text, block_start, block_end)
-        for part in _parts(spans, block_end - block_start, limit):
-            paragraph_number = len(paragraphs) + 1
-            built = []
-            for start, end in part:
-                number += 1
-                raw_start, raw_end = cleaned.span_to_raw(start, end)
-                built.append(
-                    Sentence(
-                        number,
-                        paragraph_number,
-                        raw_start,
-                        raw_end,
-                        start,
-                        end,
-                        _one_line(text[start:end]),
-                    )
-                )
-            first, last = built[0], built[-1]
-            paragraphs.append(
-                Paragraph(
+        paragraphs.extend(_parts(spans, block_end - block_start, limit))
+    return paragraphs
+
+
+def assemble(cleaned: CleanText, spans: Layout) -> Document:
+    """The document for a cleaned text and its layout."""
+    text = cleaned.text
+    paragraphs: list[Paragraph] = []
+    number = 0
+    for part in spans:
+        paragraph_number = len(paragraphs) + 1
+        built = []
+        for start, end in part:
+            number += 1
+            raw_start, raw_end = cleaned.span_to_raw(start, end)
+            built.append(
+                Sentence(
+                    number,
                     paragraph_number,
-                    first.start,
-                    last.end,
-                    first.clean_start,
-                    last.clean_end,
-                    _one_line(text[first.clean_start : last.clean_end]),
-                    tuple(built),
+                    raw_start,
+                    raw_end,
+                    start,
+                    end,
+                    _one_line(text[start:end]),
                 )
             )
+        first, last = built[0], built[-1]
+        paragraphs.append(
+            Paragraph(
+                paragraph_number,
+                first.start,
+                last.end,
+                first.clean_start,
+                last.clean_end,
+                _one_line(text[first.clean_start : last.clean_end]),
+                tuple(built),
+            )
+        )
     return Document(cleaned, _mark_headings(paragraphs))
 
 

@@ -299,17 +299,9 @@ class _People:
             known = self.gender.get(name)
             if gender is None or known == gender:
                 return name
-            if known is None and fallback is None and (name in self._acts or _person_like(name)):
+            if known is None and fallback is None and name in self._acts:
                 fallback = name
         return fallback
-
-
-def _person_like(name: str) -> bool:
-    """Not an ordinary word that happens to be capitalised ("Turkish", "Civil")."""
-    from aleppo_cli import wordlist
-
-    words = name.split()
-    return len(words) > 1 or wordlist.zipf(words[0]) < 3.0
 
 
 def _clean_name(candidate: str) -> str | None:

@@ -67,7 +67,7 @@ def catalogue() -> dict[str, TextInfo]:
     entries: dict[str, TextInfo] = {}
     folder = _texts_dir()
     for item in folder.iterdir():
-        if not item.name.endswith(".json"):
+        if not item.name.endswith(".json") or item.name.endswith(".index.json"):
             continue
         meta = json.loads(item.read_text(encoding="utf-8"))
         info = TextInfo(
@@ -87,6 +87,18 @@ def read_bundled_bytes(name: str) -> bytes:
         raise _unknown_name(name)
     data: bytes = _texts_dir().joinpath(f"{name}.txt").read_bytes()
     return data
+
+
+def read_index(name: str) -> str | None:
+    """The text of a bundled text's ready-made index, if it has one."""
+    if name not in catalogue():
+        return None
+    path = _texts_dir().joinpath(f"{name}.index.json")
+    return path.read_text(encoding="utf-8") if path.is_file() else None
+
+
+def is_bundled(source: Source) -> bool:
+    return source.name in catalogue() and source.kind not in ("file", "stdin")
 
 
 def _unknown_name(name: str) -> InputError:

@@ -73,3 +73,28 @@ def test_directory_and_missing_file(tmp_path: Path) -> None:
         sources.load(str(tmp_path))
     with pytest.raises(InputError, match="no bundled text or file named"):
         sources.load(str(tmp_path / "missing.txt"))
+
+
+def test_bundled_indexes_match_the_live_computation() -> None:
+    """texts/*.index.json must be what clean-up and segmentation compute now
+    (regenerate with `python .ci/index_texts.py`)."""
+    import json
+
+    from aleppo_cli import index
+
+    for name in sources.catalogue():
+        stored = sources.read_index(name)
+        assert stored is not None, f"{name} has no index"
+        raw = sources.load(name).text
+        assert json.loads(stored) == index.make(raw)
+
+
+def test_index_is_used_only_for_the_text_it_was_made_from() -> None:
+    import json
+
+    from aleppo_cli import index
+
+    raw = sources.load(None).text
+    data = json.loads(sources.read_index("last-men-in-aleppo") or "{}")
+    assert index.document(raw, data) is not None
+    assert index.document(raw + " More.", data) is None
