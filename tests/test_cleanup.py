@@ -197,3 +197,12 @@ def test_cleaning_maps_every_offset_monotonically(raw: str) -> None:
     for index, char in enumerate(cleaned.text):
         if not char.isspace():  # every visible character comes from the raw text
             assert raw[cleaned.to_raw(index)] == char
+
+
+def test_word_list_agrees_with_wordfreq() -> None:
+    import wordfreq
+
+    from aleppo_cli import wordlist
+
+    for word in ("the", "document", "halabi", "averydifficult", "Photography"):
+        assert wordlist.zipf(word) == pytest.approx(wordfreq.zipf_frequency(word, "en", "large"))
