@@ -26,6 +26,7 @@ from aleppo_cli.environment import Environment
 from aleppo_cli.errors import AleppoError, ExitStatus, UsageError
 
 PROG = "aleppo"
+DEBUG_VARIABLE = "ALEPPO_DEBUG"
 
 
 class AleppoGroup(TyperGroup):
@@ -48,9 +49,16 @@ class AleppoGroup(TyperGroup):
         except KeyboardInterrupt:
             status = ExitStatus.INTERRUPTED
         except Exception as error:
-            if not _is_usage_error(error):
+            if _is_usage_error(error):
+                status = _report_usage_error(error)
+            elif os.environ.get(DEBUG_VARIABLE):
                 raise
-            status = _report_usage_error(error)
+            else:
+                _report(
+                    f"internal error: {type(error).__name__}: {error}; run with --debug "
+                    f"(or {DEBUG_VARIABLE}=1) to see the traceback, and please report it"
+                )
+                status = ExitStatus.ERROR
         if not standalone_mode:
             return status
         sys.exit(int(status))
@@ -145,8 +153,16 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help=f"Show tracebacks of internal errors (or set {DEBUG_VARIABLE}=1)."
+        ),
+    ] = False,
 ) -> None:
     """Read, summarize and search long-form text in the terminal."""
+    if debug:
+        os.environ[DEBUG_VARIABLE] = "1"
 
 
 # --- helpers ------------------------------------------------------------------

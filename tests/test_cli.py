@@ -187,3 +187,22 @@ def test_commands_do_not_change_the_users_file(runner: CliRunner, tmp_path: Path
         assert runner.invoke(app, [*args, str(path)]).exit_code == 0
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.txt"]
+
+
+def test_an_internal_error_is_one_line_unless_debugging(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aleppo_cli import stats
+
+    def broken(document: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(stats, "compute", broken)
+    monkeypatch.delenv("ALEPPO_DEBUG", raising=False)
+    result = runner.invoke(app, ["info"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("aleppo: error: internal error: RuntimeError: boom; run with")
+    assert len(result.stderr.splitlines()) == 1
+    debugging = runner.invoke(app, ["--debug", "info"])
+    assert isinstance(debugging.exception, RuntimeError)
+    monkeypatch.delenv("ALEPPO_DEBUG", raising=False)
