@@ -1,0 +1,102 @@
+"""Properties over random Unicode text: no command raises, no control
+character reaches the output, offsets point at what they claim."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from aleppo_cli.cli import app
+
+PIECES = st.one_of(
+    st.text(min_size=1, max_size=8),
+    st.sampled_from(
+        [
+            "Hello there.",
+            "He said, “Yes.”",
+            '"No," she said.',
+            "[bold]",
+            "[/]",
+            "[link=x]",
+            "\x1b[31m",
+            "\x07",
+            "\x08",
+            "\r",
+            "\x9b",
+            "Mr. Smith",
+            "—",
+            "'",
+            "’",
+            "«",
+            "»",
+            "\n\n",
+            "averydifficult",
+            "Advertisement",
+            " ",
+            "!",
+            "?",
+            "…",
+            "مرحبا",
+            "你好。",
+            "e\u0301",
+        ]
+    ),
+)
+TEXTS = st.lists(PIECES, min_size=1, max_size=30).map("".join)
+CONTROLS = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {chr(c) for c in range(0x7F, 0xA0)}
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def run(args: list[str], text: str) -> tuple[int, str, str]:
+    arguments = [*args, "-"] if "--" not in args else args
+    result = CliRunner().invoke(app, arguments, input=text.encode("utf-8"))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@SETTINGS
+@given(TEXTS)
+def test_no_command_raises_or_leaks_control_characters(text: str) -> None:
+    for args in (["show"], ["info"], ["quotes", "--all"], ["summarize", "-s", "2"]):
+        code, out, err = run(args, text)
+        assert code in (0, 2), (args, err)
+        assert not CONTROLS & set(out), args
+        assert not CONTROLS & set(err), args
+        assert len(err.splitlines()) <= 1
+
+
+@SETTINGS
+@given(TEXTS)
+def test_offsets_point_at_their_text(text: str) -> None:
+    code, out, _ = run(["show", "--json"], text)
+    if code != 0:
+        return
+    invisible = str.maketrans("", "", "\u200b\u2060\ufeff")
+    for paragraph in json.loads(out)["paragraphs"]:
+        for sentence in paragraph["sentences"]:
+            span = text[sentence["start"] : sentence["end"]]
+            # the span is the sentence, but for white space and zero-width spaces
+            expected = "".join(sentence["text"].split()).translate(invisible)
+            assert "".join(span.split()).translate(invisible) == expected
+
+
+@SETTINGS
+@given(TEXTS, st.data())
+def test_search_finds_every_sampled_phrase(text: str, data: st.DataObject) -> None:
+    code, out, _ = run(["show", "--json"], text)
+    if code != 0:
+        return
+    sentences = [s for p in json.loads(out)["paragraphs"] for s in p["sentences"]]
+    words = [w for s in sentences for w in s["text"].split() if any(c.isalnum() for c in w)]
+    if not words:
+        return
+    start = data.draw(st.integers(0, len(words) - 1))
+    phrase = " ".join(words[start : start + data.draw(st.integers(1, 3))])
+    restyled = phrase.upper().replace("'", "’").replace('"', "“")
+    for query in (phrase, restyled):
+        code, out, err = run(["search", "--count", "--", query, "-"], text)
+        assert code == 0, (query, err)
+        assert int(out) >= 1
