@@ -43,11 +43,12 @@ class Hit:
 
 
 def _fold_char(char: str) -> str:
-    """One character folded: lower case, no diacritics; '' for a mark."""
+    """One character folded: case-folded, then without diacritics ('' for a
+    combining mark, unless case folding makes it a letter, as with U+0345)."""
     if char.isascii():
         return char.lower()
-    decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    decomposed = unicodedata.normalize("NFKD", char.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class Folded:
@@ -62,13 +63,16 @@ class Folded:
         positions: list[int] = []
         pending_space = False
         for offset, char in enumerate(text):
-            if char.isalnum():
+            if char.isalnum() or unicodedata.combining(char):
+                folded = _fold_char(char)
+                if not folded:
+                    continue  # a diacritic written apart: e + U+0301 is e
                 if pending_space and chars:
                     chars.append(" ")
                     positions.append(offset)
                 pending_space = False
-                for folded in _fold_char(char):
-                    chars.append(folded)
+                for piece in folded:
+                    chars.append(piece)
                     positions.append(offset)
             elif char in _APOSTROPHES and chars and chars[-1] != " " and not pending_space:
                 continue  # we’re = we're = were

@@ -4,6 +4,7 @@ character reaches the output, offsets point at what they claim."""
 from __future__ import annotations
 
 import json
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -47,7 +48,12 @@ PIECES = st.one_of(
 )
 TEXTS = st.lists(PIECES, min_size=1, max_size=30).map("".join)
 CONTROLS = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {chr(c) for c in range(0x7F, 0xA0)}
-SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    settings.get_profile("aleppo"),
+    max_examples=int(os.environ.get("ALEPPO_EXAMPLES", "200")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def run(args: list[str], text: str) -> tuple[int, str, str]:

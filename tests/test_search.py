@@ -119,3 +119,10 @@ def test_offsets_map_to_the_raw_text() -> None:
     searcher = search.Searcher(build(raw))
     (hit,) = searcher.search(search.Query("portrait de la verite"))
     assert raw[hit.start : hit.end] == "portrait\u00a0de\r\nla vérité"
+
+
+def test_decomposed_diacritics_and_odd_case_folds() -> None:
+    assert search.fold("ve\u0301rite\u0301") == "verite"
+    assert search.fold("VÉRITÉ") == "verite"
+    assert search.fold("0\u0345") == search.fold("0\u0399")  # ypogegrammeni folds to iota
+    assert search.fold("Straße") == "strasse"
