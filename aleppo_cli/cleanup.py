@@ -186,6 +186,7 @@ _CANDIDATE = re.compile(
 )
 _CAMEL_SPLIT = re.compile(r"[A-Z]")
 
+MAX_GLUED = 40  # longer letter runs are not words run together
 MIN_PIECE_ZIPF = 3.0  # a piece must be a word seen at least once per million words
 MIN_TAIL_ZIPF = 4.0  # the common word glued after a name ...
 MIN_TAIL_LENGTH = 6  # ... is no short name part such as -ford, -ham, -field
@@ -197,7 +198,7 @@ def _glued_words(raw: str) -> list[Edit]:
     edits: list[Edit] = []
     for match in _CANDIDATE.finditer(raw):
         token = match.group()
-        if wordlist.known(token):
+        if len(token) > MAX_GLUED or wordlist.known(token):
             continue
         if match.group("camel"):
             cuts = _split_camel(token)

@@ -185,21 +185,24 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _capped(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a run with no sentence punctuation at line breaks, then spaces."""
-    if end - start <= MAX_SENTENCE:
-        return [(start, end)]
-    cut = text.rfind("\n", start + 1, start + MAX_SENTENCE)
-    if cut == -1:
-        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE // 2)
-    if cut == -1:
-        cut = start + MAX_SENTENCE  # one enormous word
-    head_end = cut
-    while head_end > start and text[head_end - 1].isspace():
-        head_end -= 1
-    tail_start = cut
-    while tail_start < end and text[tail_start].isspace():
-        tail_start += 1
-    head = [(start, head_end)] if head_end > start else []
-    return head + _capped(text, tail_start, end)
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind("\n", start + 1, start + MAX_SENTENCE)
+        if cut == -1:
+            cut = text.rfind(" ", start + 1, start + MAX_SENTENCE // 2)
+        if cut == -1:
+            cut = start + MAX_SENTENCE  # one enormous word
+        head_end = cut
+        while head_end > start and text[head_end - 1].isspace():
+            head_end -= 1
+        if head_end > start:
+            pieces.append((start, head_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
 
 
 def _parts(

@@ -425,8 +425,10 @@ def compare_json(source: Source, comparison: Comparison) -> dict[str, Any]:
 HIT_STYLE = "bold reverse"
 
 
-def _where(hit: Hit, speaker: str | None) -> str:
+def _where(hit: Hit, speaker: str | None, count: int) -> str:
     place = f"paragraph {hit.sentence.paragraph}, sentence {hit.sentence.number}"
+    if count > 1:
+        place += f" ({count} hits)"
     return f"{place} — {speaker}" if speaker else place
 
 
@@ -434,10 +436,21 @@ def _count_line(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
+def _by_sentence(found: SearchResult) -> list[tuple[list[Hit], str | None, tuple[Sentence, ...]]]:
+    """Hits grouped by sentence, like grep prints a matching line once."""
+    groups: list[tuple[list[Hit], str | None, tuple[Sentence, ...]]] = []
+    for hit, speaker, around in zip(found.hits, found.speakers, found.context, strict=True):
+        if groups and groups[-1][0][0].sentence.number == hit.sentence.number:
+            groups[-1][0].append(hit)
+        else:
+            groups.append(([hit], speaker, around))
+    return groups
+
+
 def search_plain(found: SearchResult, width: int) -> str:
     lines: list[str] = []
-    for hit, speaker, around in zip(found.hits, found.speakers, found.context, strict=True):
-        lines.append(visible(_where(hit, speaker)))
+    for hits, speaker, around in _by_sentence(found):
+        lines.append(visible(_where(hits[0], speaker, len(hits))))
         for sentence in around:
             lines.extend(_hanging("  ", visible(sentence.text), width))
         lines.append("")
@@ -447,14 +460,15 @@ def search_plain(found: SearchResult, width: int) -> str:
 
 def search_rich(found: SearchResult, width: int) -> RenderableType:
     items: list[RenderableType] = []
-    for hit, speaker, around in zip(found.hits, found.speakers, found.context, strict=True):
-        items.append(Text(visible(_where(hit, speaker)), style=NUMBER_STYLE))
+    for hits, speaker, around in _by_sentence(found):
+        items.append(Text(visible(_where(hits[0], speaker, len(hits))), style=NUMBER_STYLE))
         for sentence in around:
             body = Text(visible(sentence.text))
-            if sentence.number == hit.sentence.number:
-                start = hit.clean_start - sentence.clean_start
-                end = min(hit.clean_end - sentence.clean_start, len(sentence.text))
-                body.stylize(HIT_STYLE, start, end)
+            if sentence.number == hits[0].sentence.number:
+                for hit in hits:
+                    start = hit.clean_start - sentence.clean_start
+                    end = min(hit.clean_end - sentence.clean_start, len(sentence.text))
+                    body.stylize(HIT_STYLE, start, end)
             else:
                 body.stylize(NUMBER_STYLE)
             items.append(Padding(body, (0, 0, 0, 2)))

@@ -82,3 +82,16 @@ def test_headings_are_short_unpunctuated_lines() -> None:
 def test_no_headings_in_text_without_punctuation() -> None:
     document = build("one line\ntwo line\nthree line\nfour.")
     assert not any(p.heading for p in document.paragraphs)
+
+
+def test_a_megabyte_line_without_punctuation() -> None:
+    raw = "word " * 200_000
+    document = build(raw)
+    assert all(len(s.text) <= MAX_SENTENCE for s in document.sentences)
+    assert document.sentence_count >= 900
+
+
+def test_one_enormous_word() -> None:
+    document = build("a" * 100_000)
+    assert [len(s.text) for s in document.sentences][:2] == [MAX_SENTENCE, MAX_SENTENCE]
+    assert sum(len(s.text) for s in document.sentences) == 100_000
