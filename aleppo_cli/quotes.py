@@ -89,7 +89,7 @@ class Part:
     end: int
     clean_start: int
     clean_end: int
-    text: str
+    text: str  # as read: raw[start:end]
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,8 @@ class Quotation:
 
     @property
     def text(self) -> str:
-        return " ".join(part.text for part in self.parts)
+        """The words of all parts, white space made single spaces."""
+        return " ".join(" ".join(part.text.split()) for part in self.parts)
 
 
 @dataclass
@@ -482,9 +483,7 @@ def _finish(document: Document, draft: _Draft) -> Quotation:
     parts = []
     for start, end in draft.parts:
         raw_start, raw_end = cleaned.span_to_raw(start, end)
-        parts.append(
-            Part(raw_start, raw_end, start, end, cleaned.text[start:end].replace("\n", " "))
-        )
+        parts.append(Part(raw_start, raw_end, start, end, cleaned.raw[raw_start:raw_end]))
     first = draft.parts[0][0]
     sentence = next(
         (s for s in draft.paragraph.sentences if s.clean_start <= first < s.clean_end + 1),

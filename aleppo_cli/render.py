@@ -499,7 +499,7 @@ def search_json(found: SearchResult) -> dict[str, Any]:
 
 
 def _quoted(quotation: Quotation) -> str:
-    return "“" + " … ".join(part.text for part in quotation.parts) + "”"
+    return "“" + " … ".join(" ".join(part.text.split()) for part in quotation.parts) + "”"
 
 
 def quotes_plain(quotations: Sequence[Quotation], hidden: int, width: int, show_kind: bool) -> str:

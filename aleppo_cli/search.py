@@ -38,7 +38,7 @@ class Hit:
     end: int
     clean_start: int  # offsets into the cleaned text
     clean_end: int
-    match: str  # the matched text, cleaned
+    match: str  # the matched text as read: raw[start:end]
     score: float = 100.0
 
 
@@ -124,7 +124,7 @@ class Searcher:
             end,
             clean_start,
             clean_end,
-            cleaned.text[clean_start:clean_end].replace("\n", " "),
+            cleaned.raw[start:end],
             score,
         )
 
