@@ -12,6 +12,7 @@ import os
 import pydoc
 import sys
 import threading
+import warnings
 from collections.abc import Iterator
 from typing import Annotated, Any, NoReturn
 
@@ -40,6 +41,8 @@ class AleppoGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        if not os.environ.get(DEBUG_VARIABLE):
+            warnings.simplefilter("ignore")  # library warnings are not the user's business
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             status = result if isinstance(result, int) else ExitStatus.OK

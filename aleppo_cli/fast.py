@@ -187,7 +187,10 @@ class FastLexRank(LexRankSummarizer):  # type: ignore[misc]
         change = 1.0
         while change > epsilon:
             following = transposed @ vector
-            following /= np.linalg.norm(following)
+            length = np.linalg.norm(following)
+            if length == 0:  # no sentence is like any other: sumy would divide by zero
+                break
+            following /= length
             change = float(np.linalg.norm(following - vector))
             vector = following
         return vector

@@ -106,3 +106,38 @@ def test_search_finds_every_sampled_phrase(text: str, data: st.DataObject) -> No
         code, out, err = run(["search", "--count", "--", query, "-"], text)
         assert code == 0, (query, err)
         assert int(out) >= 1
+
+
+@SETTINGS
+@given(TEXTS)
+def test_summaries_are_sentences_of_the_text_in_order(text: str) -> None:
+    code, shown, _ = run(["show", "--json"], text)
+    if code != 0:
+        return
+    sentences = {s["number"]: s for p in json.loads(shown)["paragraphs"] for s in p["sentences"]}
+    if not sentences:
+        return  # nothing but an ad marker, say: summarize says so and exits 2
+    for algorithm in ("reduction", "lex-rank", "kl"):
+        code, out, _ = run(["summarize", "-s", "3", "-a", algorithm, "--json"], text)
+        assert code == 0
+        chosen = json.loads(out)["sentences"]
+        numbers = [s["number"] for s in chosen]
+        assert numbers == sorted(set(numbers))
+        for sentence in chosen:
+            shown_sentence = sentences[sentence["number"]]
+            for key in ("start", "end", "text"):
+                assert sentence[key] == shown_sentence[key]
+
+
+@SETTINGS
+@given(TEXTS)
+def test_reported_spans_are_the_text_as_read(text: str) -> None:
+    code, out, _ = run(["quotes", "--all", "--json"], text)
+    if code != 0:
+        return
+    for quote in json.loads(out)["quotes"]:
+        for part in quote["parts"]:
+            assert text[part["start"] : part["end"]] == part["text"]
+    code, out, _ = run(["search", "--json", "--regex", "--", r"\w+", "-"], text)
+    for hit in json.loads(out)["hits"] if code == 0 else []:
+        assert text[hit["start"] : hit["end"]] == hit["match"]

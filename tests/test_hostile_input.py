@@ -1,0 +1,147 @@
+"""Every command against every kind of bad or unusual input (a table).
+
+Each case is a file's bytes (or a command line) and what must happen: the
+exit code, and for errors one line on stderr saying what is wrong. Whatever
+happens, no traceback, no control character reaches stdout or stderr, and no
+file appears anywhere in the working directory.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aleppo_cli import sources
+from aleppo_cli.cli import app
+
+COMMANDS = [["show"], ["info"], ["summarize"], ["search", "--", "the"], ["quotes", "--all"]]
+CONTROLS = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {chr(c) for c in range(0x7F, 0xA0)}
+
+OK_INPUTS = {
+    "latin-1": "Café au lait. The naïve señor said “déjà vu”.".encode("latin-1", "replace"),
+    "windows-1252": "The “smart” quotes — and a naïve café. Then the end.".encode("cp1252"),
+    "utf-8 bom": codecs.BOM_UTF8 + b"The first line. The second one.",
+    "utf-16 bom": "The first line. The second line, in UTF-16.".encode("utf-16"),
+    "crlf": b"The first line.\r\nThe second line.\r\n\r\nA new paragraph.\r\n",
+    "lone cr": b"The first line.\rThe second line.\r\rA new paragraph.",
+    "no punctuation": ("the words go on and on without a stop " * 300).encode(),
+    "long line": ("the long line " * 50_000).encode(),
+    "long word": ("the " + "x" * 200_000 + " end.").encode(),
+    "other scripts": "مرحبا بالعالم. 你好，世界。Привет, мир! 👋🏽 e\u0301 \u200f.".encode(),
+    "markup": b"The [bold red]alarm[/] and [link=http://x]a link[/link]. The end.",
+    "control sequences": (
+        "The \x1b[31mred\x1b[0m text, an \x1b]8;;http://x\x07OSC 8\x1b]8;;\x07 link, "
+        "an \x1b]52;c;SGk=\x07 clipboard write, a bell \x07, back\x08space, a c\rreturn, "
+        "and C1 \x9b\x85 codes. The end."
+    ).encode(),
+}
+
+ERROR_INPUTS = {
+    "empty": (b"", "contains no text"),
+    "white space only": (b" \n\t\r\n  ", "contains no text"),
+    "nul bytes": (b"The start.\x00\x00\x00 binary", "looks like a binary file"),
+    "an image": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "looks like a binary file"),
+}
+
+
+def check_clean_output(result: object) -> None:
+    out, err = result.stdout, result.stderr  # type: ignore[attr-defined]
+    assert "Traceback" not in out + err
+    assert not CONTROLS & set(out)
+    assert not CONTROLS & set(err)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("kind", sorted(OK_INPUTS))
+def test_unusual_input_works(
+    runner: CliRunner, workdir: Path, kind: str, command: list[str]
+) -> None:
+    Path("input.txt").write_bytes(OK_INPUTS[kind])
+    result = runner.invoke(app, [*command, "input.txt"])
+    assert result.exit_code in (0, 1), (kind, result.stderr)  # search may find nothing
+    check_clean_output(result)
+    assert sorted(p.name for p in workdir.iterdir()) == ["input.txt"]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("kind", sorted(ERROR_INPUTS))
+def test_bad_input_is_one_line(
+    runner: CliRunner, workdir: Path, kind: str, command: list[str]
+) -> None:
+    data, message = ERROR_INPUTS[kind]
+    Path("input.txt").write_bytes(data)
+    result = runner.invoke(app, [*command, "input.txt"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr
+    check_clean_output(result)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("missing.txt", "no bundled text or file named 'missing.txt'"),
+        ("../secret", "bundled texts: last-men-in-aleppo"),
+        ("[red]x.txt", "no bundled text or file named '[red]x.txt'"),
+        (".", "is a directory"),
+    ],
+)
+def test_bad_paths(
+    runner: CliRunner, workdir: Path, command: list[str], target: str, message: str
+) -> None:
+    result = runner.invoke(app, [*command, target])
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr
+    check_clean_output(result)
+
+
+def test_unreadable_file(runner: CliRunner, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Path("locked.txt").write_text("Secret.")
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)  # root reads anything; simulate
+    for command in COMMANDS:
+        result = runner.invoke(app, [*command, "locked.txt"])
+        assert result.exit_code == 2
+        assert "cannot read 'locked.txt': permission denied" in result.stderr
+
+
+def test_a_file_over_the_size_limit_is_refused(runner: CliRunner, workdir: Path) -> None:
+    with open("huge.txt", "wb") as handle:
+        handle.truncate(sources.MAX_BYTES + 1)  # sparse: no 32 MiB written
+    result = runner.invoke(app, ["show", "huge.txt"])
+    assert result.exit_code == 2
+    assert "larger than 32 MiB" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "--width", "0"], "Invalid value for '--width'"),
+        (["summarize", "-s", "0"], "--sentences must be at least 1"),
+        (["summarize", "--ratio", "2"], "--ratio must be more than 0"),
+        (["summarize", "-a", "bogus"], "unknown algorithm 'bogus'; choose one of"),
+        (["search", "x", "--regex", "--exact"], "do not go together"),
+        (["search", "(unclosed", "--regex"], "invalid regular expression"),
+        (["search", "x", "--min-score", "101", "--fuzzy"], "--min-score must be between 0 and 100"),
+        (["quotes", "--bogus"], "No such option: --bogus"),
+        (["nosuchcommand"], "No such command"),
+    ],
+)
+def test_bad_options(runner: CliRunner, args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr
+    check_clean_output(result)
