@@ -121,9 +121,72 @@ def test_unreadable_file(runner: CliRunner, workdir: Path, monkeypatch: pytest.M
 def test_a_file_over_the_size_limit_is_refused(runner: CliRunner, workdir: Path) -> None:
     with open("huge.txt", "wb") as handle:
         handle.truncate(sources.MAX_BYTES + 1)  # sparse: no 32 MiB written
-    result = runner.invoke(app, ["show", "huge.txt"])
-    assert result.exit_code == 2
-    assert "larger than 32 MiB" in result.stderr
+    for command in COMMANDS:
+        result = runner.invoke(app, [*command, "huge.txt"])
+        assert result.exit_code == 2
+        assert "larger than 32 MiB" in result.stderr
+
+
+def test_a_file_named_like_markup(runner: CliRunner, workdir: Path) -> None:
+    Path("[red]x.txt").write_text("A [bold]short[/] text. The end.")
+    result = runner.invoke(app, ["show", "[red]x.txt"])
+    assert result.stdout.splitlines()[:2] == ["[red]x.txt", "file · [red]x.txt"]
+    assert "A [bold]short[/] text." in result.stdout
+
+
+def test_control_sequences_never_reach_a_terminal_raw(
+    runner: CliRunner, workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal rich writes its own escape codes, but none from the text."""
+    from aleppo_cli import environment
+
+    real = environment.Environment.from_system
+
+    def terminal() -> environment.Environment:
+        env = real()
+        env.stdout_isatty = True
+        env.no_color = False
+        return env
+
+    monkeypatch.setattr(environment.Environment, "from_system", staticmethod(terminal))
+    Path("input.txt").write_bytes(OK_INPUTS["control sequences"])
+    for command in COMMANDS:
+        pager = [] if command[0] == "info" else ["--no-pager"]
+        result = runner.invoke(app, [command[0], *pager, *command[1:], "input.txt"])
+        assert result.exit_code in (0, 1), result.stderr
+        for hostile in ("\x1b]52", "\x1b]8;;http", "\x1b[31m", "\x07", "\x08", "\r", "\x9b"):
+            assert hostile not in result.stdout, (command, hostile)
+
+
+def test_ctrl_c_exits_130_quietly(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aleppo_cli import stats
+
+    def interrupted(document: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(stats, "compute", interrupted)
+    result = runner.invoke(app, ["info"])
+    assert result.exit_code == 130
+    assert "Traceback" not in result.output
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    long_text = tmp_path / "long.txt"
+    long_text.write_text("A line of text that goes on. " * 20_000)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aleppo_cli", "show", "--no-pager", str(long_text)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # like `| head -1`
+    error = process.stderr.read()
+    process.wait()
+    assert error == b""
 
 
 @pytest.mark.parametrize(

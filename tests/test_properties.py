@@ -101,7 +101,7 @@ def test_search_finds_every_sampled_phrase(text: str, data: st.DataObject) -> No
         return
     start = data.draw(st.integers(0, len(words) - 1))
     phrase = " ".join(words[start : start + data.draw(st.integers(1, 3))])
-    restyled = phrase.upper().replace("'", "’").replace('"', "“")
+    restyled = phrase.upper().replace("'", "’").replace('"', "“").replace("-", "—")
     for query in (phrase, restyled):
         code, out, err = run(["search", "--count", "--", query, "-"], text)
         assert code == 0, (query, err)
