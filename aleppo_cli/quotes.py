@@ -218,7 +218,8 @@ def _is_title(words: list[str], inner: str) -> bool:
     if any(mark in inner.rstrip(".,") for mark in ".!?;"):
         return False
     capitalised = [w for w in words if w[:1].isupper() or w.lower() in _SMALL_WORDS]
-    return len(capitalised) == len(words) and (len(words) >= 2 or inner[-1:] not in ".!?")
+    # one word is a title only bare ("Hamlet"), not with punctuation ("Run,")
+    return len(capitalised) == len(words) and (len(words) >= 2 or inner[-1:].isalnum())
 
 
 # --- people: names, their genders, where they are mentioned ----------------------
@@ -298,7 +299,8 @@ class _People:
             if exclude and name in exclude:
                 continue
             known = self.gender.get(name)
-            if gender is None or known == gender:
+            person = known is not None or name in self._acts
+            if (gender is not None and known == gender) or (gender is None and person):
                 return name
             if known is None and fallback is None and name in self._acts:
                 fallback = name

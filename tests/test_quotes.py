@@ -94,3 +94,8 @@ def test_straight_and_curly_quotes_alike() -> None:
     curly = found("“Go home,” said Ruth.")
     straight = found('"Go home," said Ruth.')
     assert [(q.speaker, q.text) for q in curly] == [(q.speaker, q.text) for q in straight]
+
+
+def test_a_one_word_line_is_speech_not_a_title() -> None:
+    kinds = [(q.kind, q.text) for q in found("“Run,” she cried. He read “Hamlet” twice.")]
+    assert kinds == [("speech", "Run,"), ("title", "Hamlet")]
