@@ -128,6 +128,23 @@ def _upper_edges(
     return sparse.csr_matrix((data, indices, indptr), shape=(n, n))
 
 
+Weigh = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+
+
+def _overlap_graph(summarizer: Any, sentences: Sequence[Any], weigh: Weigh) -> sparse.csr_matrix:
+    """Upper triangle of the graph of sentences that share words, an edge
+    weighing ``weigh(rank, norm, rows, columns)``: ``rank`` counts shared
+    words (with repeats), ``norm`` is log(len_i) + log(len_j)."""
+    counts = content_stems(summarizer, Tokens(sentences))
+    logs = _log_lengths(np.asarray(counts.sum(axis=1)).ravel())
+
+    def edge(rank: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return weigh(rank, logs[rows] + logs[columns], rows, columns)
+
+    return _upper_edges(counts, edge)
+
+
 def _symmetric_product(upper: sparse.csr_matrix, diagonal: np.ndarray, x: np.ndarray) -> np.ndarray:
     """(U + U^T - diag) x, the full symmetric matrix times ``x``."""
     result: np.ndarray = upper @ x + upper.T @ x - diagonal * x
@@ -202,16 +219,12 @@ class FastLexRank(LexRankSummarizer):  # type: ignore[misc]
 class FastTextRank(TextRankSummarizer):  # type: ignore[misc]
     def rate_sentences(self, document: Any) -> dict[Any, float]:
         sentences = document.sentences
-        counts = content_stems(self, Tokens(sentences))
-        logs = _log_lengths(np.asarray(counts.sum(axis=1)).ravel())
-
-        def edge(overlap: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-            norm = logs[rows] + logs[columns]
-            with np.errstate(divide="ignore", invalid="ignore"):
-                values: np.ndarray = np.where(np.isclose(norm, 0.0), overlap, overlap / norm)
-            return values
-
-        upper = _upper_edges(counts, edge)
+        # sumy: rank / (log len_i + log len_j), or the rank itself when that is ~0
+        upper = _overlap_graph(
+            self,
+            sentences,
+            lambda rank, norm, rows, columns: np.where(np.isclose(norm, 0.0), rank, rank / norm),
+        )
         diagonal = upper.diagonal()
         row_sums = _symmetric_product(upper, diagonal, np.ones(upper.shape[0]))
         ranks = self._power_method(upper, diagonal, row_sums + self._ZERO_DIVISION_PREVENTION)
@@ -241,18 +254,14 @@ class FastTextRank(TextRankSummarizer):  # type: ignore[misc]
 class FastReduction(ReductionSummarizer):  # type: ignore[misc]
     def rate_sentences(self, document: Any) -> dict[Any, float]:
         sentences = document.sentences
-        counts = content_stems(self, Tokens(sentences))
-        logs = _log_lengths(np.asarray(counts.sum(axis=1)).ravel())
-
-        def edge(overlap: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-            norm = logs[rows] + logs[columns]
-            with np.errstate(divide="ignore", invalid="ignore"):
-                values: np.ndarray = np.where(
-                    (norm == 0.0) | (rows == columns), 0.0, overlap / norm
-                )
-            return values
-
-        upper = _upper_edges(counts, edge)
+        # sumy: rank / (log len_i + log len_j), 0 when that is 0; pairs only
+        upper = _overlap_graph(
+            self,
+            sentences,
+            lambda rank, norm, rows, columns: np.where(
+                (norm == 0.0) | (rows == columns), 0.0, rank / norm
+            ),
+        )
         per_sentence = _symmetric_product(upper, upper.diagonal(), np.ones(upper.shape[0]))
         # sumy adds every pair's rank into ratings[sentence]: equal sentences add up
         ratings: defaultdict[Any, float] = defaultdict(float)
