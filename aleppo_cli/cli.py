@@ -327,6 +327,15 @@ def summarize_command(
     compare: Annotated[
         bool, typer.Option("--compare", help="Compare algorithms (default: all) in one table.")
     ] = False,
+    stemmer: Annotated[
+        str | None,
+        typer.Option(
+            "--stemmer",
+            show_default=False,
+            help="snowball (word stems) or none (words as they are); default: none for "
+            "reduction, snowball for the others.",
+        ),
+    ] = None,
     width: WidthOpt = None,
     pager: PagerOpt = None,
     json_output: JsonOpt = False,
@@ -338,6 +347,8 @@ def summarize_command(
         raise AleppoError("give one --algorithm, or add --compare to run several")
     if compare and highlight:
         raise AleppoError("--compare and --highlight do not go together")
+    if stemmer is not None:
+        summarize.stemmer_for(summarize.DEFAULT_ALGORITHM, stemmer)  # checks the name
     source, document = _load(env, text)
     if not document.paragraphs or summarize.candidates(document) == 0:
         raise AleppoError(f"'{source.name}' has no sentences to summarize")
@@ -347,7 +358,7 @@ def summarize_command(
     if compare:
         with _progress(env, "Comparing summaries…"):
             comparison = summarize.compare(
-                document, names or tuple(summarize.ALGORITHMS), count, title
+                document, names or tuple(summarize.ALGORITHMS), count, title, stemmer
             )
         if json_output:
             _emit_json(env, render.compare_json(source, comparison))
@@ -358,7 +369,7 @@ def summarize_command(
         return
     with _progress(env, "Summarizing…"):
         summary = summarize.summarize(
-            document, names[0] if names else summarize.DEFAULT_ALGORITHM, count, title
+            document, names[0] if names else summarize.DEFAULT_ALGORITHM, count, title, stemmer
         )
     if summary.short:
         many = summary.candidates != 1

@@ -64,6 +64,11 @@ def evaluate(
         for name in algorithms:
             chosen = list(summarize.summarize(document, name, count).sentences)
             scores[name][topic].append(recall(chosen, reference))
+            if name in summarize.DEFAULT_STEMMERS:  # also with sumy's usual stems
+                stemmed = summarize.summarize(document, name, count, stemmer=summarize.SNOWBALL)
+                scores[f"{name} (snowball)"][topic].append(
+                    recall(list(stemmed.sentences), reference)
+                )
     return scores, aligned / total
 
 
@@ -79,7 +84,7 @@ def main() -> None:
     scores, alignment = evaluate(args.corpus, names)
     topics = sorted(next(iter(scores.values())))
     print(f"reference sentences found whole by our segmentation: {alignment:.1%}")
-    print(f"{'algorithm':12} {'all':>6} " + " ".join(f"{t[:13]:>13}" for t in topics))
+    print(f"{'algorithm':22} {'all':>6} " + " ".join(f"{t[:13]:>13}" for t in topics))
     rows = []
     for name, by_topic in scores.items():
         every = [v for values in by_topic.values() for v in values]
@@ -87,7 +92,7 @@ def main() -> None:
     for mean, name, by_topic in sorted(rows, reverse=True):
         cells = " ".join(f"{statistics.mean(by_topic[t]):13.3f}" for t in topics)
         default = " (default)" if name == summarize.DEFAULT_ALGORITHM else ""
-        print(f"{name:12} {mean:6.3f} {cells}{default}")
+        print(f"{name:22} {mean:6.3f} {cells}{default}")
 
 
 if __name__ == "__main__":

@@ -59,7 +59,7 @@ def stock_summarizer(name: str) -> Any:
     }
     summarizer = classes[name](Stemmer("english"))
     if name == "edmundson":
-        ours = make_summarizer(name)
+        ours = make_summarizer(name, "snowball")
         summarizer.null_words = sumydoc.stop_words()
         summarizer._bonus_words = ours._bonus_words
         summarizer._stigma_words = ours._stigma_words
@@ -78,7 +78,8 @@ def child(side: str, name: str, path: str) -> None:
     start = time.perf_counter()
     model = sumydoc.to_sumy(build(text)).model
     built = time.perf_counter() - start
-    summarizer = make_summarizer(name) if side == "ours" else stock_summarizer(name)
+    # both sides with Snowball stems, sumy's usual configuration
+    summarizer = make_summarizer(name, "snowball") if side == "ours" else stock_summarizer(name)
     start = time.perf_counter()
     summarizer(model, COUNT)
     seconds = time.perf_counter() - start

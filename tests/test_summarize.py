@@ -148,3 +148,18 @@ def test_works_with_no_nltk_data(monkeypatch: pytest.MonkeyPatch) -> None:
     document = document_of(["Cats purr.", "Dogs bark loudly.", "Cats and dogs play."])
     for algorithm in summarize.ALGORITHMS:
         assert len(summarize.summarize(document, algorithm, 2).sentences) == 2
+
+
+def test_stemmer_option(runner: CliRunner) -> None:
+    default = json.loads(runner.invoke(app, ["summarize", "--json", "-s", "5"]).stdout)
+    words = json.loads(
+        runner.invoke(app, ["summarize", "--json", "-s", "5", "--stemmer", "none"]).stdout
+    )
+    assert default == words  # reduction reads words as they are by default
+    stemmed = runner.invoke(app, ["summarize", "--json", "-s", "5", "--stemmer", "snowball"])
+    assert stemmed.exit_code == 0
+    assert summarize.stemmer_for("reduction") == "none"
+    assert summarize.stemmer_for("text-rank") == "snowball"
+    bad = runner.invoke(app, ["summarize", "--stemmer", "porter"])
+    assert bad.exit_code == 2
+    assert "unknown stemmer 'porter'; choose one of: snowball, none" in bad.stderr

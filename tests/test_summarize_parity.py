@@ -37,9 +37,9 @@ STOCK = {
 }
 
 
-def stock(name: str) -> Any:
-    ours = make_summarizer(name)
-    summarizer = STOCK[name](sumydoc.stemmer())
+def stock(name: str, stemmer: str = "snowball") -> Any:
+    ours = make_summarizer(name, stemmer)
+    summarizer = STOCK[name](sumydoc.stemmer()) if stemmer == "snowball" else STOCK[name]()
     if name == "edmundson":
         summarizer.null_words = sumydoc.stop_words()
         summarizer._bonus_words = ours._bonus_words
@@ -60,10 +60,16 @@ def pride_50k() -> Any:
     return sumydoc.to_sumy(build(read_book("pride_and_prejudice.txt")[:50_000])).model
 
 
-def same(name: str, model: Any, count: Any) -> None:
-    expected = [id(s) for s in stock(name)(model, count)]
-    got = [id(s) for s in make_summarizer(name)(model, count)]
+def same(name: str, model: Any, count: Any, stemmer: str = "snowball") -> None:
+    expected = [id(s) for s in stock(name, stemmer)(model, count)]
+    got = [id(s) for s in make_summarizer(name, stemmer)(model, count)]
     assert got == expected
+
+
+@pytest.mark.parametrize("count", [3, 25])
+def test_reduction_without_stems_matches_too(review: Any, pride_50k: Any, count: int) -> None:
+    same("reduction", review, count, stemmer="none")
+    same("reduction", pride_50k, count, stemmer="none")
 
 
 @pytest.mark.parametrize("count", [3, 10, "20%"])
@@ -93,8 +99,8 @@ def test_lsa_differs_only_where_ranks_tie(pride_50k: Any) -> None:
     """
     count = "20%"
     stock_ids = {id(s) for s in stock("lsa")(pride_50k, count)}
-    fast_ids = {id(s) for s in make_summarizer("lsa")(pride_50k, count)}
-    summarizer = make_summarizer("lsa")
+    fast_ids = {id(s) for s in make_summarizer("lsa", "snowball")(pride_50k, count)}
+    summarizer = make_summarizer("lsa", "snowball")
     dictionary = summarizer._create_dictionary(pride_50k)
     tokens = fast.Tokens(pride_50k.sentences)
     ids = np.asarray([dictionary.get(summarizer.stem_word(w), -1) for w in tokens.words])
