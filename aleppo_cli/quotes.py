@@ -64,6 +64,11 @@ _NICKNAMED = re.compile(
     r"(?:nicknamed|called|dubbed|known\s+as|named|so-called|titled|entitled)\s*$", re.IGNORECASE
 )
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s")
+_PLACE = re.compile(
+    rf"\b(?:at|in|from|near|into|towards|through|round|leave|left|reach|reached|visit|visited|"
+    rf"quit|quitted|leaving|reaching|visiting)\s+(?P<name>{NAME})"
+)
+PLACE_SHARE = 0.4  # share of a name's mentions after those words that makes it a place
 _ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|came|saw)\b")
 _SENTENCE_END = re.compile(r"[.!?…“”\"]")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
@@ -251,6 +256,17 @@ class _People:
             following = _PRONOUNS.search(text, match.end(), limit)
             if following:
                 pronouns[name][_gender_of_pronoun(following.group())] += 1
+        # a name mostly found after "at", "in", "from" ... is a place, not a person
+        places = Counter(_clean_name(m.group("name")) for m in _PLACE.finditer(text))
+        totals = Counter(name for _, name in self.mentions)
+        self._places = {
+            name
+            for name, count in places.items()
+            if name
+            and count >= PLACE_SHARE * totals.get(name, count)
+            and _gender(name, Counter()) is None
+        }
+        self.mentions = [(p, n) for p, n in self.mentions if n not in self._places]
         self._positions = [p for p, _ in self.mentions]
         self._surnames: dict[str, str] = {}
         for _, name in self.mentions:

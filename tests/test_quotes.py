@@ -99,3 +99,12 @@ def test_straight_and_curly_quotes_alike() -> None:
 def test_a_one_word_line_is_speech_not_a_title() -> None:
     kinds = [(q.kind, q.text) for q in found("“Run,” she cried. He read “Hamlet” twice.")]
     assert kinds == [("speech", "Run,"), ("title", "Hamlet")]
+
+
+def test_places_are_not_speakers() -> None:
+    raw = (
+        "Anna had lived at Ashworth for years. The house at Ashworth was cold, and she "
+        "loved it. From Ashworth the road ran north.\n\n"
+        '"I shall stay," she said.'
+    )
+    assert [q.speaker for q in found(raw)] == ["Anna"]
