@@ -11,7 +11,6 @@ are mostly apostrophes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 _MARKS = re.compile(r"[“”\"«»„]")
 _OPEN = {"“": "”", "«": "»", "„": "“"}
@@ -48,7 +47,3 @@ def _looks_opening(text: str, position: int) -> bool:
     before = text[position - 1] if position else " "
     after = text[position + 1] if position + 1 < len(text) else " "
     return not after.isspace() and (before.isspace() or before in "([{—–-‘'")
-
-
-def all_spans(texts: Iterable[str]) -> list[list[tuple[int, int]]]:
-    return [spans(text) for text in texts]

@@ -212,19 +212,10 @@ class Searcher:
                 continue
             start, end = folded.span(alignment.dest_start, alignment.dest_end)
             start, end = _widen_to_words(sentence.text, start, end)
-            clean_start = _clean_offset(self.document, sentence, start)
-            clean_end = _clean_offset(self.document, sentence, end)
+            # sentence.text is the cleaned text with line breaks made spaces: same length
+            clean_start, clean_end = sentence.clean_start + start, sentence.clean_start + end
             hits.append(self._hit(clean_start, clean_end, round(alignment.score, 1)))
         return hits
-
-
-def _clean_offset(document: Document, sentence: Sentence, offset: int) -> int:
-    """Offset in the cleaned text of ``offset`` in ``sentence.text``.
-
-    ``sentence.text`` is the cleaned text with line breaks made spaces, so
-    the two have the same length.
-    """
-    return sentence.clean_start + offset
 
 
 def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
