@@ -96,10 +96,15 @@ def _error_console(env: Environment) -> Console:
 
 
 def _report(message: str, label: str = "error") -> None:
+    """One line on stderr: styled on a colour terminal, plain otherwise."""
     env = Environment.from_system()
-    line = Text(f"{PROG}: {label}: ", style="bold red" if label == "error" else "yellow")
-    line.append(render.visible(message).replace("\n", " "))
-    _error_console(env).print(line)
+    text = render.visible(message).replace("\n", " ")
+    if not env.stderr_isatty or env.no_color:
+        env.stderr.write(f"{PROG}: {label}: {text}\n")
+        env.stderr.flush()
+        return
+    style = "bold red" if label == "error" else "yellow"
+    _error_console(env).print(Text.assemble((f"{PROG}: {label}:", style), " ", text))
 
 
 app = typer.Typer(
