@@ -74,10 +74,11 @@ _SENTENCE_END = re.compile(r"[.!?…“”\"]")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 _FEMALE = frozenset(
     "mrs ms miss lady princess countess madame mademoiselle aunt mother wife sister daughter "
-    "woman girl".split()
+    "woman girl queen duchess baroness madam".split()
 )
 _MALE = frozenset(
-    "mr sir lord prince count general uncle father husband brother son man boy gentleman".split()
+    "mr sir lord prince count general uncle father husband brother son man boy gentleman "
+    "colonel captain major lieutenant king duke baron monsieur".split()
 )
 _NOT_NAMES = frozenset(
     """The A An And But Or If When Then There This That These Those It Its He She They We You I
@@ -242,7 +243,8 @@ class _People:
         pronouns: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self._acts: set[str] = set()  # names seen doing something: "Mary looked"
         lower_words = set(re.findall(r"\b[a-z][a-z’'\-]*\b", text))
-        for match in _NAME_RE.finditer(text):
+        matches = list(_NAME_RE.finditer(text))
+        for number, match in enumerate(matches):
             name = _clean_name(match.group())
             if name is None or self._inside_quote(match.start()):
                 continue
@@ -251,8 +253,11 @@ class _People:
             self.mentions.append((match.start(), name))
             if _ACTS.match(text, match.end()):
                 self._acts.add(name)
+            # the first pronoun after the name, in its sentence, before anyone else is named
             stop = _SENTENCE_END.search(text, match.end(), match.end() + 150)
             limit = stop.start() if stop else match.end() + 150
+            if number + 1 < len(matches):
+                limit = min(limit, matches[number + 1].start())
             following = _PRONOUNS.search(text, match.end(), limit)
             if following:
                 pronouns[name][_gender_of_pronoun(following.group())] += 1
