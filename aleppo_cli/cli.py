@@ -84,15 +84,13 @@ def _report_usage_error(error: Exception) -> int:
     return int(getattr(error, "exit_code", ExitStatus.ERROR))
 
 
+def _rich_console(file: Any, **options: Any) -> Console:
+    """A console that never reads markup, emoji codes or highlights prose."""
+    return Console(file=file, highlight=False, markup=False, emoji=False, **options)
+
+
 def _error_console(env: Environment) -> Console:
-    return Console(
-        file=env.stderr,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        no_color=env.no_color,
-        soft_wrap=True,
-    )
+    return _rich_console(env.stderr, no_color=env.no_color, soft_wrap=True)
 
 
 def _report(message: str, label: str = "error") -> None:
@@ -185,14 +183,7 @@ def _load(env: Environment, text: str | None) -> tuple[sources.Source, Document]
 
 
 def _console(env: Environment) -> Console:
-    return Console(
-        file=env.stdout,
-        highlight=False,
-        markup=False,
-        emoji=False,
-        width=env.columns,
-        height=env.lines,
-    )
+    return _rich_console(env.stdout, width=env.columns, height=env.lines)
 
 
 def _emit(
