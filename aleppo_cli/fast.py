@@ -1,4 +1,4 @@
-"""sumy's summarizers, with their hot loops replaced by sparse numpy/scipy code.
+"""sumy's summarizers, with their hot loops replaced by sparse numpy code.
 
 Each class subclasses the sumy summarizer it speeds up and keeps its
 definition: the same words, stems and stop words, the same formulas, the same
@@ -6,10 +6,10 @@ tie-breaking (a stable sort in document order, ``_get_best_sentences``), even
 sumy's habit of keying ratings by sentence text, so that repeated sentences
 share a rating. What changes is how the numbers are computed:
 
-* LexRank, TextRank, Reduction: sentence-by-sentence similarity comes from one
-  sparse product of the sentence-term matrix with its transpose (in row
-  blocks, so no dense N x N matrix ever exists), and the power method runs on
-  the sparse matrix.
+* LexRank, TextRank, Reduction: sentence-by-sentence similarity is the upper
+  triangle of one sparse product of the sentence-term matrix with its
+  transpose (in row blocks, so no dense N x N matrix ever exists), and the
+  power method runs on it (``csr.py``: numpy only, see there why not scipy).
 * LSA: sumy keeps every singular value (REDUCTION_RATIO = 1), and then the
   rank sqrt(sum_i s_i^2 v_ij^2) of a sentence is exactly the length of its
   column in the term matrix (A = U S V^T with orthonormal U). That length is
@@ -28,7 +28,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -39,8 +38,7 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-BLOCK = 2048  # rows of the similarity matrix computed at a time
-
+from aleppo_cli.csr import Csr, symmetric_dot, upper_gram
 
 # --- shared preprocessing ----------------------------------------------------
 
@@ -61,15 +59,11 @@ class Tokens:
         self.rows = np.repeat(np.arange(len(sentences)), np.diff(self.offsets))
         self.count = len(sentences)
 
-    def matrix(self, term_of_word: np.ndarray, terms: int) -> sparse.csr_matrix:
+    def matrix(self, term_of_word: np.ndarray, terms: int) -> Csr:
         """Sentence x term counts; ``term_of_word`` maps word ids to terms (-1: skip)."""
         terms_flat = term_of_word[self.flat] if len(self.flat) else self.flat
         keep = terms_flat >= 0
-        data = np.ones(int(keep.sum()))
-        shape = (self.count, max(terms, 1))
-        matrix = sparse.csr_matrix((data, (self.rows[keep], terms_flat[keep])), shape=shape)
-        matrix.sum_duplicates()
-        return matrix
+        return Csr.count(self.rows[keep], terms_flat[keep], (self.count, max(terms, 1)))
 
 
 def _terms(values: Sequence[str | None]) -> tuple[np.ndarray, int]:
@@ -79,7 +73,7 @@ def _terms(values: Sequence[str | None]) -> tuple[np.ndarray, int]:
     return np.asarray(ids, dtype=np.int64), len(table)
 
 
-def content_stems(summarizer: Any, tokens: Tokens) -> sparse.csr_matrix:
+def content_stems(summarizer: Any, tokens: Tokens) -> Csr:
     """Counts of stems of the words that are not stop words (normalised first)."""
     stop = summarizer.stop_words
     values = []
@@ -95,60 +89,21 @@ def _keyed_last(sentences: Sequence[Any], scores: Sequence[float] | np.ndarray) 
     return dict(zip(sentences, (float(score) for score in scores), strict=True))
 
 
-def _upper_edges(
-    counts: sparse.csr_matrix, edge: Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
-) -> sparse.csr_matrix:
-    """The upper triangle (diagonal included) of a symmetric sentence graph.
-
-    The weight of (i, j) is ``edge(overlap, i, j)`` for every pair of sentences
-    that share a word, where ``overlap`` is the dot product of their word
-    counts. Built in row blocks, so no dense N x N matrix and only half of the
-    sparse one is ever held.
-    """
-    n = counts.shape[0]
-    transposed = counts.T.tocsc()
-    pieces_data, pieces_indices, row_lengths = [], [], []
-    for start in range(0, n, BLOCK):
-        block = (counts[start : start + BLOCK] @ transposed[:, start:]).tocsr()
-        block.sort_indices()
-        local_rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr))
-        rows = local_rows + start
-        columns = block.indices + start
-        keep = columns >= rows
-        values = edge(block.data[keep], rows[keep], columns[keep])
-        pieces_data.append(values)
-        pieces_indices.append(columns[keep].astype(np.int32))
-        row_lengths.append(np.bincount(local_rows[keep], minlength=block.shape[0]))
-    if not pieces_data:
-        return sparse.csr_matrix((n, n))
-    indptr = np.concatenate([[0], np.cumsum(np.concatenate(row_lengths))])
-    data = np.concatenate(pieces_data)
-    indices = np.concatenate(pieces_indices)
-    del pieces_data, pieces_indices
-    return sparse.csr_matrix((data, indices, indptr), shape=(n, n))
-
-
 Weigh = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
-def _overlap_graph(summarizer: Any, sentences: Sequence[Any], weigh: Weigh) -> sparse.csr_matrix:
+def _overlap_graph(summarizer: Any, sentences: Sequence[Any], weigh: Weigh) -> Csr:
     """Upper triangle of the graph of sentences that share words, an edge
     weighing ``weigh(rank, norm, rows, columns)``: ``rank`` counts shared
     words (with repeats), ``norm`` is log(len_i) + log(len_j)."""
     counts = content_stems(summarizer, Tokens(sentences))
-    logs = _log_lengths(np.asarray(counts.sum(axis=1)).ravel())
+    logs = _log_lengths(counts.row_sums())
 
     def edge(rank: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
         with np.errstate(divide="ignore", invalid="ignore"):
             return weigh(rank, logs[rows] + logs[columns], rows, columns)
 
-    return _upper_edges(counts, edge)
-
-
-def _symmetric_product(upper: sparse.csr_matrix, diagonal: np.ndarray, x: np.ndarray) -> np.ndarray:
-    """(U + U^T - diag) x, the full symmetric matrix times ``x``."""
-    result: np.ndarray = upper @ x + upper.T @ x - diagonal * x
-    return result
+    return upper_gram(counts, edge)
 
 
 def _log_lengths(lengths: np.ndarray) -> np.ndarray:
@@ -166,44 +121,41 @@ class FastLexRank(LexRankSummarizer):  # type: ignore[misc]
             return ()
         tokens = Tokens(sentences)
         counts = content_stems(self, tokens)
-        matrix = self._sparse_matrix(counts, self.threshold)
-        scores = self._power_method(matrix, self.epsilon)
+        upper = self._adjacency(counts, self.threshold)
+        scores = self._power_method(upper, self.epsilon)
         ratings = _keyed_last(sentences, scores)
         return tuple(self._get_best_sentences(sentences, sentences_count, ratings))
 
     @staticmethod
-    def _sparse_matrix(counts: sparse.csr_matrix, threshold: float) -> sparse.csr_matrix:
+    def _adjacency(counts: Csr, threshold: float) -> Csr:
+        """Upper triangle of sumy's 0/1 matrix: idf-modified cosine > threshold."""
         n = counts.shape[0]
-        maxima = counts.max(axis=1).toarray().ravel()
+        maxima = counts.row_max()
         maxima[maxima == 0] = 1
-        tf = sparse.diags(1.0 / maxima) @ counts
-        df = np.bincount(counts.indices, minlength=counts.shape[1])
-        idf = np.log(n / (1.0 + df))
-        weights = (tf @ sparse.diags(idf)).tocsr()
-        norms = np.sqrt(np.asarray(weights.multiply(weights).sum(axis=1)).ravel())
-        blocks = []
-        for start in range(0, n, BLOCK):
-            block = (weights[start : start + BLOCK] @ weights.T).tocsr()
-            rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr)) + start
-            denominator = norms[rows] * norms[block.indices]
+        idf = np.log(n / (1.0 + counts.column_counts()))
+        weights = counts.with_data(counts.data / maxima[counts.rows] * idf[counts.indices])
+        norms = np.sqrt(np.bincount(weights.rows, weights=weights.data**2, minlength=n))
+
+        def edge(dot: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+            denominator = norms[rows] * norms[columns]
             with np.errstate(divide="ignore", invalid="ignore"):
-                cosine = np.where(denominator > 0, block.data / denominator, 0.0)
-            block.data = (cosine > threshold).astype(float)
-            block.eliminate_zeros()
-            blocks.append(block)
-        adjacency = sparse.vstack(blocks).tocsr() if blocks else sparse.csr_matrix((n, n))
-        degrees = np.asarray(adjacency.sum(axis=1)).ravel()
-        degrees[degrees == 0] = 1
-        return (sparse.diags(1.0 / degrees) @ adjacency).tocsr()
+                cosine = np.where(denominator > 0, dot / denominator, 0.0)
+            return (cosine > threshold).astype(float)
+
+        return upper_gram(weights, edge)
 
     @staticmethod
-    def _power_method(matrix: sparse.csr_matrix, epsilon: float) -> np.ndarray:
-        transposed = matrix.T.tocsr()
-        n = matrix.shape[0]
+    def _power_method(upper: Csr, epsilon: float) -> np.ndarray:
+        # sumy's matrix is A / degrees (row-wise), A symmetric: its transpose
+        # times v is A (v / degrees)
+        n = upper.shape[0]
+        diagonal = upper.diagonal()
+        degrees = symmetric_dot(upper, diagonal, np.ones(n))
+        degrees[degrees == 0] = 1
         vector = np.full(n, 1.0 / n)
         change = 1.0
         while change > epsilon:
-            following = transposed @ vector
+            following = symmetric_dot(upper, diagonal, vector / degrees)
             length = np.linalg.norm(following)
             if length == 0:  # no sentence is like any other: sumy would divide by zero
                 break
@@ -226,13 +178,11 @@ class FastTextRank(TextRankSummarizer):  # type: ignore[misc]
             lambda rank, norm, rows, columns: np.where(np.isclose(norm, 0.0), rank, rank / norm),
         )
         diagonal = upper.diagonal()
-        row_sums = _symmetric_product(upper, diagonal, np.ones(upper.shape[0]))
+        row_sums = symmetric_dot(upper, diagonal, np.ones(upper.shape[0]))
         ranks = self._power_method(upper, diagonal, row_sums + self._ZERO_DIVISION_PREVENTION)
         return _keyed_last(sentences, ranks)
 
-    def _power_method(
-        self, upper: sparse.csr_matrix, diagonal: np.ndarray, row_sums: np.ndarray
-    ) -> np.ndarray:
+    def _power_method(self, upper: Csr, diagonal: np.ndarray, row_sums: np.ndarray) -> np.ndarray:
         # sumy's matrix is (1 - d) / n everywhere plus d * W, with W the edge
         # weights divided by their row sums; W is symmetric before that
         # division, so W^T p = E (p / row_sums) with E the symmetric edges.
@@ -241,7 +191,7 @@ class FastTextRank(TextRankSummarizer):  # type: ignore[misc]
         vector = np.full(n, 1.0 / n)
         change = 1.0
         while change > self.epsilon:
-            spread = _symmetric_product(upper, diagonal, vector / row_sums)
+            spread = symmetric_dot(upper, diagonal, vector / row_sums)
             following = (1.0 - damping) / n * vector.sum() + damping * spread
             change = float(np.linalg.norm(following - vector))
             vector = following
@@ -262,7 +212,7 @@ class FastReduction(ReductionSummarizer):  # type: ignore[misc]
                 (norm == 0.0) | (rows == columns), 0.0, rank / norm
             ),
         )
-        per_sentence = _symmetric_product(upper, upper.diagonal(), np.ones(upper.shape[0]))
+        per_sentence = symmetric_dot(upper, upper.diagonal(), np.ones(upper.shape[0]))
         # sumy adds every pair's rank into ratings[sentence]: equal sentences add up
         ratings: defaultdict[Any, float] = defaultdict(float)
         for sentence, value in zip(sentences, per_sentence, strict=True):
@@ -291,18 +241,18 @@ class FastLsa(LsaSummarizer):  # type: ignore[misc]
         return tuple(self._get_best_sentences(sentences, sentences_count, lambda s: next(iterator)))
 
     @staticmethod
-    def _column_lengths(counts: sparse.csr_matrix, words: int, smooth: float = 0.4) -> np.ndarray:
+    def _column_lengths(counts: Csr, words: int, smooth: float = 0.4) -> np.ndarray:
         """Length of each sentence's column of sumy's smoothed TF matrix.
 
         A column with any word has ``smooth + (1 - smooth) * tf / max_tf`` in
         every row, ``smooth`` where the word is absent; an empty column stays 0.
         """
-        maxima = counts.max(axis=1).toarray().ravel()
+        maxima = counts.row_max()
         present = np.diff(counts.indptr)
-        rows = np.repeat(np.arange(counts.shape[0]), present)
+        rows = counts.rows
         safe = np.where(maxima > 0, maxima, 1.0)
         values = smooth + (1.0 - smooth) * counts.data / safe[rows]
-        squares = np.bincount(rows, weights=values**2, minlength=counts.shape[0])
+        squares: np.ndarray = np.bincount(rows, weights=values**2, minlength=counts.shape[0])
         squares += (words - present) * smooth**2
         result: np.ndarray = np.where(maxima > 0, np.sqrt(squares), 0.0)
         return result
@@ -378,18 +328,16 @@ class FastSumBasic(SumBasicSummarizer):  # type: ignore[misc]
     def _fast_ratings(self, sentences: Sequence[Any], count: int) -> dict[Any, float]:
         tokens = Tokens(sentences)
         counts = content_stems(self, tokens)
-        lengths = np.asarray(counts.sum(axis=1)).ravel()
+        lengths = counts.row_sums()
         total = lengths.sum()
-        frequency = np.asarray(counts.sum(axis=0)).ravel() / max(total, 1)
-        by_sentence = counts.tocsr()
+        frequency = counts.column_sums() / max(total, 1)
 
         def choose(remaining: np.ndarray) -> int:
             with np.errstate(divide="ignore", invalid="ignore"):
-                averages = np.where(lengths > 0, (by_sentence @ frequency) / lengths, 0.0)
+                averages = np.where(lengths > 0, counts.dot(frequency) / lengths, 0.0)
             averages[~remaining] = -np.inf
             index = int(np.argmax(averages))  # the first of equal best, as in sumy
-            row = by_sentence[index]
-            for term, times in zip(row.indices, row.data, strict=True):
+            for term, times in zip(*counts.row(index), strict=True):
                 for _ in range(int(times)):  # sumy squares once per occurrence
                     frequency[term] *= frequency[term]
             return index
@@ -425,9 +373,9 @@ class FastKL(KLSummarizer):  # type: ignore[misc]
             if term >= 0:
                 vocabulary[term] = normals[word_id]
         d = np.asarray([doc_freq[word] for word in vocabulary]) if size else np.zeros(1)
-        lengths = np.asarray(counts.sum(axis=1)).ravel()
-        by_column = counts.tocsc()
-        rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+        lengths = counts.row_sums()
+        by_column = counts.transpose()
+        rows = counts.rows
         # per stored entry: d log d - d log c, and row sums of it and of d
         entry_d = d[counts.indices]
         own = np.bincount(

@@ -1,0 +1,214 @@
+"""Just enough of a sparse matrix for the summarizers, in numpy alone.
+
+Why not scipy: when scipy is installed, importing nltk imports
+``scipy.stats`` (``nltk.metrics.association`` asks for it), about 0.5 s on
+this machine, and sumy's summarizers import nltk. Having scipy in the
+environment made every ``aleppo summarize`` start half a second later. The
+summarizers need only a few operations on a sentence x term matrix: build it
+from (row, column) pairs, row and column sums and maxima, products with a
+vector, the transpose, and the upper triangle of its product with its own
+transpose (sentence similarity). Those are here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+#: products, and (row, row) cells, held at once while a Gram matrix is built
+GRAM_BUDGET = 1 << 22
+
+Edge = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Csr:
+    """A matrix in compressed sparse row form.
+
+    Row ``r`` holds the entries ``indptr[r]:indptr[r + 1]`` of ``data``, in
+    the columns ``indices`` (ascending within a row, no column twice).
+    """
+
+    data: np.ndarray
+    indices: np.ndarray
+    indptr: np.ndarray
+    shape: tuple[int, int]
+
+    @classmethod
+    def count(cls, rows: np.ndarray, columns: np.ndarray, shape: tuple[int, int]) -> Csr:
+        """How many times each (row, column) pair occurs, as a matrix."""
+        width = shape[1]
+        keys = rows.astype(np.int64) * width + columns.astype(np.int64)
+        unique, counts = np.unique(keys, return_counts=True)
+        return cls._from_sorted(unique // width, unique % width, counts.astype(float), shape)
+
+    @classmethod
+    def _from_sorted(
+        cls, rows: np.ndarray, columns: np.ndarray, data: np.ndarray, shape: tuple[int, int]
+    ) -> Csr:
+        """Entries already in row order, columns ascending within a row."""
+        indptr = np.zeros(shape[0] + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=shape[0]), out=indptr[1:])
+        columns = np.asarray(columns, dtype=np.int64)
+        return cls(np.asarray(data, dtype=float), columns, indptr, shape)
+
+    @property
+    def nnz(self) -> int:
+        return len(self.data)
+
+    @cached_property
+    def rows(self) -> np.ndarray:
+        """The row of each stored entry."""
+        return np.repeat(np.arange(self.shape[0], dtype=np.int64), np.diff(self.indptr))
+
+    def with_data(self, data: np.ndarray) -> Csr:
+        """The same pattern of entries with other values."""
+        return Csr(np.asarray(data, dtype=float), self.indices, self.indptr, self.shape)
+
+    def row_sums(self) -> np.ndarray:
+        return np.bincount(self.rows, weights=self.data, minlength=self.shape[0])
+
+    def column_sums(self) -> np.ndarray:
+        return np.bincount(self.indices, weights=self.data, minlength=self.shape[1])
+
+    def column_counts(self) -> np.ndarray:
+        """Stored entries per column (for counts: rows in which a term occurs)."""
+        return np.bincount(self.indices, minlength=self.shape[1])
+
+    def row_max(self) -> np.ndarray:
+        """Largest entry of each row; 0 for an empty row."""
+        result = np.zeros(self.shape[0])
+        filled = np.diff(self.indptr) > 0
+        if filled.any():
+            result[filled] = np.maximum.reduceat(self.data, self.indptr[:-1][filled])
+        return result
+
+    def row(self, index: int) -> tuple[np.ndarray, np.ndarray]:
+        """Columns and values of one row."""
+        start, end = self.indptr[index], self.indptr[index + 1]
+        return self.indices[start:end], self.data[start:end]
+
+    def row_ranges(self, budget: int = GRAM_BUDGET) -> Iterator[tuple[int, int]]:
+        """Runs of rows [start, end) holding about ``budget`` entries each."""
+        start, n = 0, self.shape[0]
+        while start < n:
+            end = int(np.searchsorted(self.indptr, self.indptr[start] + budget, "right")) - 1
+            end = min(n, max(end, start + 1))
+            yield start, end
+            start = end
+
+    def dot(self, vector: np.ndarray) -> np.ndarray:
+        """This matrix times ``vector`` (a run of rows at a time: bounded memory)."""
+        result = np.zeros(self.shape[0])
+        for start, end in self.row_ranges():
+            first, last = self.indptr[start], self.indptr[end]
+            products = self.data[first:last] * vector[self.indices[first:last]]
+            filled = np.diff(self.indptr[start : end + 1]) > 0
+            if filled.any():
+                at = self.indptr[start:end][filled] - first
+                result[start:end][filled] = np.add.reduceat(products, at)
+        return result
+
+    def tdot(self, vector: np.ndarray) -> np.ndarray:
+        """The transpose of this matrix times ``vector``."""
+        result = np.zeros(self.shape[1])
+        for start, end in self.row_ranges():
+            first, last = self.indptr[start], self.indptr[end]
+            per_row = np.diff(self.indptr[start : end + 1])
+            products = self.data[first:last] * np.repeat(vector[start:end], per_row)
+            result += np.bincount(
+                self.indices[first:last], weights=products, minlength=self.shape[1]
+            )
+        return result
+
+    def diagonal(self) -> np.ndarray:
+        result = np.zeros(min(self.shape))
+        for start, end in self.row_ranges():
+            first, last = self.indptr[start], self.indptr[end]
+            rows = np.repeat(np.arange(start, end), np.diff(self.indptr[start : end + 1]))
+            on = rows == self.indices[first:last]
+            result[rows[on]] = self.data[first:last][on]
+        return result
+
+    def transpose(self) -> Csr:
+        order = np.argsort(self.indices, kind="stable")  # rows stay ascending per column
+        return Csr._from_sorted(
+            self.indices[order], self.rows[order], self.data[order], self.shape[::-1]
+        )
+
+
+def symmetric_dot(upper: Csr, diagonal: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    """(U + U^T - diag) x: the symmetric matrix whose upper triangle is ``upper``."""
+    result: np.ndarray = upper.dot(vector) + upper.tdot(vector) - diagonal * vector
+    return result
+
+
+def upper_gram(matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET) -> Csr:
+    """The upper triangle (diagonal included) of ``matrix @ matrix.T``.
+
+    Entry (i, j), i <= j, is ``edge(dot, i, j)`` for every pair of rows
+    whose dot product is not zero (entries that come out 0 are not stored). Each entry of row i is
+    multiplied by the entries of rows j >= i in its column, and the products
+    are summed per (i, j) cell, a block of rows at a time (a block holds
+    about ``budget`` products), so memory stays bounded however long the
+    text.
+    """
+    n = matrix.shape[0]
+    columns = matrix.transpose()
+    position = np.empty(matrix.nnz, dtype=np.int64)  # each entry's place in `columns`
+    position[np.argsort(matrix.indices, kind="stable")] = np.arange(matrix.nnz)
+    # partners of an entry: itself and the entries below it in its column
+    partners = columns.indptr[matrix.indices + 1] - position
+    work = np.concatenate([[0], np.cumsum(partners)])
+    counts, pieces_columns, pieces_values = [], [], []
+    start = 0
+    while start < n:
+        width = n - start  # columns start.. of the upper triangle
+        fits = np.searchsorted(work, work[matrix.indptr[start]] + budget, "right") - 1
+        by_work = int(np.searchsorted(matrix.indptr, fits, "right")) - 1
+        end = min(n, max(by_work, start + 1))
+        first, last = matrix.indptr[start], matrix.indptr[end]
+        lengths = partners[first:last]
+        total = int(lengths.sum())
+        offsets = np.repeat(position[first:last] - (work[first:last] - work[first]), lengths)
+        where = offsets + np.arange(total)
+        cells = (np.repeat(matrix.rows[first:last], lengths) - start) * width
+        cells += columns.indices[where] - start
+        products = np.repeat(matrix.data[first:last], lengths) * columns.data[where]
+        found, sums = _sum_by_cell(cells, products, (end - start) * width)
+        local_rows, local_columns = np.divmod(found, width)
+        rows, kept_columns = local_rows + start, local_columns + start
+        values = np.asarray(edge(sums, rows, kept_columns), dtype=float)
+        stored = values != 0
+        counts.append(np.bincount(local_rows[stored], minlength=end - start))
+        pieces_columns.append(kept_columns[stored].astype(np.int32))
+        pieces_values.append(values[stored])
+        start = end
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    if counts:
+        np.cumsum(np.concatenate(counts), out=indptr[1:])
+    indices = np.concatenate(pieces_columns) if pieces_columns else np.zeros(0, np.int32)
+    data = np.concatenate(pieces_values) if pieces_values else np.zeros(0)
+    return Csr(data, indices, indptr, (n, n))
+
+
+def _sum_by_cell(cells: np.ndarray, values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The cells (ascending) whose values sum to non-zero, and those sums.
+
+    Dense counting when the cells are few next to the values, else sorting.
+    """
+    if not len(cells):
+        return cells, values
+    if size <= 4 * len(cells):
+        sums = np.bincount(cells, weights=values, minlength=size)
+        found = np.flatnonzero(sums)
+        return found, sums[found]
+    order = np.argsort(cells)
+    ordered = cells[order]
+    starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+    totals = np.add.reduceat(values[order], starts)
+    nonzero = totals != 0
+    return ordered[starts][nonzero], totals[nonzero]
