@@ -1,0 +1,99 @@
+"""csr.py against the same computations on dense numpy arrays."""
+
+import numpy as np
+import pytest
+
+from aleppo_cli.csr import Csr, symmetric_dot, upper_gram
+
+
+def random_counts(seed: int, rows: int = 40, columns: int = 25, entries: int = 120) -> Csr:
+    rng = np.random.default_rng(seed)
+    row_ids = rng.integers(0, rows, entries)
+    column_ids = rng.integers(0, columns, entries)
+    return Csr.count(row_ids, column_ids, (rows, columns))
+
+
+def dense(matrix: Csr) -> np.ndarray:
+    out = np.zeros(matrix.shape)
+    np.add.at(out, (matrix.rows, matrix.indices), matrix.data)
+    return out
+
+
+def test_count_adds_up_repeated_pairs() -> None:
+    matrix = Csr.count(np.array([2, 0, 2, 2]), np.array([1, 3, 1, 0]), (4, 5))
+    expected = np.zeros((4, 5))
+    expected[2, 1], expected[0, 3], expected[2, 0] = 2, 1, 1
+    assert np.array_equal(dense(matrix), expected)
+    assert matrix.nnz == 3
+    assert list(matrix.indptr) == [0, 1, 1, 3, 3]  # columns ascending within a row
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_reductions_and_products_match_dense(seed: int) -> None:
+    matrix = random_counts(seed)
+    full = dense(matrix)
+    vector = np.random.default_rng(seed).random(matrix.shape[1])
+    back = np.random.default_rng(seed + 1).random(matrix.shape[0])
+    assert np.allclose(matrix.row_sums(), full.sum(axis=1))
+    assert np.allclose(matrix.column_sums(), full.sum(axis=0))
+    assert np.array_equal(matrix.column_counts(), (full > 0).sum(axis=0))
+    assert np.array_equal(matrix.row_max(), full.max(axis=1))
+    assert np.allclose(matrix.dot(vector), full @ vector)
+    assert np.allclose(matrix.tdot(back), full.T @ back)
+    assert np.array_equal(dense(matrix.transpose()), full.T)
+    columns, values = matrix.row(3)
+    assert np.array_equal(full[3][columns], values)
+    assert np.count_nonzero(full[3]) == len(columns)
+
+
+@pytest.mark.parametrize("budget", [1, 7, 50, 1 << 22])
+@pytest.mark.parametrize("seed", range(4))
+def test_upper_gram_is_the_upper_triangle_of_the_product(seed: int, budget: int) -> None:
+    matrix = random_counts(seed)
+    full = dense(matrix)
+    expected = np.triu(full @ full.T)
+    gram = upper_gram(matrix, lambda dot, rows, columns: dot, budget=budget)
+    assert np.allclose(dense(gram), expected)
+    assert gram.nnz == np.count_nonzero(expected)
+    assert np.all(gram.rows <= gram.indices)
+    # and the symmetric matrix it stands for
+    vector = np.random.default_rng(seed).random(matrix.shape[0])
+    assert np.allclose(symmetric_dot(gram, gram.diagonal(), vector), (full @ full.T) @ vector)
+
+
+def test_upper_gram_applies_the_edge_and_drops_zero_values() -> None:
+    matrix = random_counts(9)
+    full = dense(matrix)
+    product = np.triu(full @ full.T)
+
+    def off_diagonal_ones(dot: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        return np.where(rows == columns, 0.0, 1.0)
+
+    gram = upper_gram(matrix, off_diagonal_ones)
+    expected = (product > 0).astype(float)
+    np.fill_diagonal(expected, 0.0)
+    assert np.array_equal(dense(gram), expected)
+    assert np.all(gram.data != 0)
+
+
+def test_empty_rows_and_empty_matrices() -> None:
+    empty = Csr.count(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), (3, 2))
+    assert np.array_equal(empty.row_max(), np.zeros(3))
+    assert np.array_equal(empty.dot(np.ones(2)), np.zeros(3))
+    gram = upper_gram(empty, lambda dot, rows, columns: dot)
+    assert gram.shape == (3, 3)
+    assert gram.nnz == 0
+    assert np.array_equal(gram.diagonal(), np.zeros(3))
+
+
+@pytest.mark.parametrize("budget", [1, 1 << 22])
+@pytest.mark.parametrize("height", [3, 40])  # 40 rows, few products: summed by sorting
+def test_rows_whose_dot_product_cancels_out_have_no_entry(budget: int, height: int) -> None:
+    rows = np.array([0, 0, 1, 1, height - 1])
+    counts = Csr.count(rows, np.array([0, 1, 0, 1, 1]), (height, 2))
+    signed = counts.with_data(np.array([1.0, 1.0, 1.0, -1.0, 2.0]))  # rows 0 and 1 cancel
+    gram = upper_gram(signed, lambda dot, rows, columns: dot + 10, budget=budget)
+    full = dense(signed)
+    product = np.triu(full @ full.T)
+    assert np.allclose(dense(gram), np.where(product != 0, product + 10, 0))
+    assert (0, 1) not in set(zip(gram.rows.tolist(), gram.indices.tolist(), strict=True))
