@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from aleppo_cli import render, sources
+from aleppo_cli import pretty, sources
 from aleppo_cli.document import build
 
 OUT = Path(__file__).resolve().parent / "aleppo-show.svg"
@@ -22,7 +22,7 @@ WIDTH = 88
 
 def main() -> None:
     source = sources.load(None)
-    renderable = render.show_rich(source, build(source.text), WIDTH, numbers=False)
+    renderable = pretty.show(source, build(source.text), WIDTH, numbers=False)
     console = Console(
         file=io.StringIO(),
         width=WIDTH,

@@ -9,22 +9,26 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pydoc
 import sys
 import threading
 import warnings
-from collections.abc import Iterator
-from typing import Annotated, Any, NoReturn
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console, RenderableType
-from rich.text import Text
 from typer.core import TyperGroup
 
-from aleppo_cli import __version__, index, quotes, render, search, sources, stats, summarize
+from aleppo_cli import __version__, index, render, search, sources, stats, summarize
 from aleppo_cli.document import Document
 from aleppo_cli.environment import Environment
 from aleppo_cli.errors import AleppoError, ExitStatus, UsageError
+
+if TYPE_CHECKING:  # rich is imported only for output to a terminal
+    from types import ModuleType
+
+    from rich.console import Console, RenderableType
+
+    Styled = Callable[[ModuleType], RenderableType]  # given aleppo_cli.pretty
 
 PROG = "aleppo"
 DEBUG_VARIABLE = "ALEPPO_DEBUG"
@@ -86,6 +90,8 @@ def _report_usage_error(error: Exception) -> int:
 
 def _rich_console(file: Any, **options: Any) -> Console:
     """A console that never reads markup, emoji codes or highlights prose."""
+    from rich.console import Console
+
     return Console(file=file, highlight=False, markup=False, emoji=False, **options)
 
 
@@ -101,6 +107,8 @@ def _report(message: str, label: str = "error") -> None:
         env.stderr.write(f"{PROG}: {label}: {text}\n")
         env.stderr.flush()
         return
+    from rich.text import Text
+
     style = "bold red" if label == "error" else "yellow"
     _error_console(env).print(Text.assemble((f"{PROG}: {label}:", style), " ", text))
 
@@ -187,10 +195,16 @@ def _console(env: Environment) -> Console:
 
 
 def _emit(
-    env: Environment, plain: str, pretty: RenderableType | None = None, pager: bool | None = False
+    env: Environment, plain: str, styled: Styled | None = None, pager: bool | None = False
 ) -> None:
-    """Print once: the rich renderable on a terminal, the plain text otherwise."""
-    if env.pretty and pretty is not None:
+    """Print once: the rich renderable on a terminal, the plain text otherwise.
+
+    ``styled`` makes the renderable from the ``pretty`` module, imported only here.
+    """
+    if env.pretty and styled is not None:
+        from aleppo_cli import pretty as pretty_module
+
+        pretty = styled(pretty_module)
         console = _console(env)
         too_long = len(console.render_lines(pretty, pad=False)) > env.lines
         if pager or (pager is None and too_long):
@@ -201,6 +215,8 @@ def _emit(
             console.print(pretty)
         return
     if env.stdout_isatty and (pager or (pager is None and plain.count("\n") > env.lines)):
+        import pydoc  # 15 ms: only when paging
+
         pydoc.pager(plain)
         return
     env.stdout.write(plain)
@@ -243,7 +259,7 @@ def show(
     _emit(
         env,
         render.show_plain(source, document, measure, numbers),
-        render.show_rich(source, document, measure, numbers),
+        lambda p: p.show(source, document, measure, numbers),
         pager=pager,
     )
 
@@ -257,7 +273,7 @@ def info(text: TextArg = None, json_output: JsonOpt = False) -> None:
     if json_output:
         _emit_json(env, render.info_json(source, counts))
     else:
-        _emit(env, render.info_plain(source, counts), render.info_rich(source, counts))
+        _emit(env, render.info_plain(source, counts), lambda p: p.info(source, counts))
 
 
 @contextlib.contextmanager
@@ -360,7 +376,7 @@ def summarize_command(
             _emit_json(env, render.compare_json(source, comparison))
         else:
             _emit(
-                env, render.compare_plain(comparison), render.compare_rich(comparison), pager=pager
+                env, render.compare_plain(comparison), lambda p: p.compare(comparison), pager=pager
             )
         return
     with _progress(env, "Summarizing…"):
@@ -380,14 +396,14 @@ def summarize_command(
         _emit(
             env,
             render.highlight_plain(document, summary, measure),
-            render.highlight_rich(source, document, summary, measure),
+            lambda p: p.highlight(source, document, summary, measure),
             pager=pager,
         )
     else:
         _emit(
             env,
             render.summary_plain(source, summary, measure),
-            render.summary_rich(source, summary, measure),
+            lambda p: p.summary(source, summary, measure),
             pager=pager,
         )
 
@@ -446,7 +462,7 @@ def search_command(
         _emit(
             env,
             render.search_plain(found, measure),
-            render.search_rich(found, measure),
+            lambda p: p.search(found, measure),
             pager=pager,
         )
     if not found.hits:
@@ -472,6 +488,8 @@ def quotes_command(
     json_output: JsonOpt = False,
 ) -> None:
     """List the direct quotations, with who said them and where."""
+    from aleppo_cli import quotes  # its patterns compile at import: only here and in search
+
     env = Environment.from_system()
     _, document = _load(env, text)
     with _progress(env, "Finding quotations…"):
@@ -488,7 +506,7 @@ def quotes_command(
     _emit(
         env,
         render.quotes_plain(chosen, hidden, measure, show_all),
-        render.quotes_rich(chosen, hidden, measure, show_all),
+        lambda p: p.quotes(chosen, hidden, measure, show_all),
         pager=pager,
     )
 
@@ -501,7 +519,7 @@ def list_texts(json_output: JsonOpt = False) -> None:
     if json_output:
         _emit_json(env, render.texts_json(entries))
     else:
-        _emit(env, render.texts_plain(entries), render.texts_rich(entries))
+        _emit(env, render.texts_plain(entries), lambda p: p.texts(entries))
 
 
 def main() -> NoReturn:

@@ -1,8 +1,9 @@
-"""Output: rich renderables for a terminal, plain text and JSON for the rest.
+"""Output as plain text and JSON, and the pieces the styled output shares.
 
 No function here prints; each returns something for ``cli.py`` to print once.
-User text never meets rich markup: it goes into ``Text`` objects as plain
-strings, and control characters are made visible before it is shown.
+The rich renderables for a terminal are in ``pretty.py``, so that output
+into a pipe or a file never imports rich (about 0.02 s). Control characters
+in user text are made visible before it is shown.
 """
 
 from __future__ import annotations
@@ -10,30 +11,17 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Collection, Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
-from rich.constrain import Constrain
-from rich.padding import Padding
-from rich.rule import Rule
-from rich.table import Table
-from rich.text import Text
-
-from aleppo_cli import quotemarks
 from aleppo_cli.document import Document, Paragraph, Sentence
-from aleppo_cli.quotes import Quotation
-from aleppo_cli.search import Hit, SearchResult
 from aleppo_cli.sources import Source, TextInfo
-from aleppo_cli.stats import Stats
-from aleppo_cli.summarize import Comparison, Summary
 
-QUOTE_STYLE = "italic cyan"
-HIGHLIGHT_STYLE = "bold yellow"
-HEADING_STYLE = "bold"
-NUMBER_STYLE = "dim"
-TITLE_STYLE = "bold"
-META_STYLE = "dim"
+if TYPE_CHECKING:  # only the command that makes them imports each of these
+    from aleppo_cli.quotes import Quotation
+    from aleppo_cli.search import Hit, SearchResult
+    from aleppo_cli.stats import Stats
+    from aleppo_cli.summarize import Comparison, Summary
 
 # C0 controls (but tab and line feed), DEL and C1 controls never reach the
 # terminal raw: C0 and DEL become their Unicode control pictures (ESC -> ␛),
@@ -67,11 +55,11 @@ def dump_json(data: Any) -> str:
 # --- show --------------------------------------------------------------------
 
 
-def _meta_line(source: Source) -> str:
+def meta_line(source: Source) -> str:
     return " · ".join(part for part in (source.kind, source.publisher, source.origin) if part)
 
 
-def _numbered_segments(paragraph: Paragraph, numbers: bool) -> list[tuple[int, str]]:
+def numbered_segments(paragraph: Paragraph, numbers: bool) -> list[tuple[int, str]]:
     """(offset in paragraph text where a sentence starts, prefix) pairs."""
     if not numbers:
         return []
@@ -81,7 +69,7 @@ def _numbered_segments(paragraph: Paragraph, numbers: bool) -> list[tuple[int, s
     ]
 
 
-def _with_prefixes(text: str, prefixes: list[tuple[int, str]]) -> tuple[str, list[int]]:
+def with_prefixes(text: str, prefixes: list[tuple[int, str]]) -> tuple[str, list[int]]:
     """Insert prefixes; return new text and the shift to apply to each old offset."""
     if not prefixes:
         return text, [0] * (len(text) + 1)
@@ -102,44 +90,13 @@ def _with_prefixes(text: str, prefixes: list[tuple[int, str]]) -> tuple[str, lis
     return "".join(pieces), shifts
 
 
-def paragraph_text(
-    paragraph: Paragraph, numbers: bool = False, highlight: Collection[int] = ()
-) -> Text:
-    """A paragraph as a styled ``Text``: quotations, sentence numbers, headings
-    and the sentences numbered in ``highlight`` marked."""
-    prefixes = _numbered_segments(paragraph, numbers)
-    body, shifts = _with_prefixes(paragraph.text, prefixes)
-    text = Text(visible(body), style=HEADING_STYLE if paragraph.heading else "")
-    for start, end in quotemarks.spans(paragraph.text):
-        text.stylize(QUOTE_STYLE, start + shifts[start], end + shifts[end])
-    for sentence in paragraph.sentences:
-        if sentence.number in highlight:
-            start = sentence.clean_start - paragraph.clean_start
-            end = sentence.clean_end - paragraph.clean_start
-            text.stylize(HIGHLIGHT_STYLE, start + shifts[start], end + shifts[end])
-    for offset, prefix in prefixes:
-        position = offset + shifts[offset] - len(prefix)
-        text.stylize(NUMBER_STYLE, position, position + len(prefix))
-    return text
-
-
-def show_rich(source: Source, document: Document, width: int, numbers: bool) -> RenderableType:
-    header = Group(
-        Text(visible(source.title), style=TITLE_STYLE),
-        Text(visible(_meta_line(source)), style=META_STYLE),
-        Rule(style=META_STYLE),
-    )
-    body = [Padding(paragraph_text(p, numbers), (1, 0, 0, 0)) for p in document.paragraphs]
-    return Constrain(Group(header, *body), width)
-
-
 def show_plain(source: Source, document: Document, width: int, numbers: bool) -> str:
     lines = [
         *_wrap(visible(source.title), width, break_words=False),
-        *_wrap(visible(_meta_line(source)), width, break_words=False),
+        *_wrap(visible(meta_line(source)), width, break_words=False),
     ]
     for paragraph in document.paragraphs:
-        body, _ = _with_prefixes(paragraph.text, _numbered_segments(paragraph, numbers))
+        body, _ = with_prefixes(paragraph.text, numbered_segments(paragraph, numbers))
         lines.append("")
         lines.extend(_wrap(visible(body), width))
     return "\n".join(lines) + "\n"
@@ -181,39 +138,30 @@ def source_json(source: Source) -> dict[str, Any]:
 # --- info --------------------------------------------------------------------
 
 
-def _info_rows(source: Source, stats: Stats) -> list[tuple[str, str]]:
+def info_rows(source: Source, stats: Stats) -> list[tuple[str, str]]:
     return [
         ("Title", source.title),
-        ("Source", _meta_line(source)),
+        ("Source", meta_line(source)),
         ("Words", f"{stats.words:,}"),
         ("Sentences", f"{stats.sentences:,}"),
         ("Paragraphs", f"{stats.paragraphs:,}"),
         ("Characters", f"{stats.characters:,}"),
         (
             "Reading time",
-            f"{_duration(stats.reading_minutes)} at {stats.words_per_minute} words a minute",
+            f"{duration(stats.reading_minutes)} at {stats.words_per_minute} words a minute",
         ),
     ]
 
 
-def _duration(minutes: int) -> str:
+def duration(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
     return f"{hours} h {rest} min" if hours else f"{minutes} min"
 
 
 def info_plain(source: Source, stats: Stats) -> str:
-    rows = _info_rows(source, stats)
+    rows = info_rows(source, stats)
     label_width = max(len(label) for label, _ in rows)
     return "".join(f"{label:<{label_width}}  {visible(value)}\n" for label, value in rows)
-
-
-def info_rich(source: Source, stats: Stats) -> RenderableType:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
-    for label, value in _info_rows(source, stats):
-        table.add_row(label, Text(visible(value)))
-    return table
 
 
 def info_json(source: Source, stats: Stats) -> dict[str, Any]:
@@ -230,29 +178,20 @@ def info_json(source: Source, stats: Stats) -> dict[str, Any]:
 
 # --- texts -------------------------------------------------------------------
 
-_TEXT_COLUMNS = ("name", "title", "kind", "source")
+TEXT_COLUMNS = ("name", "title", "kind", "source")
 
 
-def _text_rows(entries: Iterable[TextInfo]) -> list[Sequence[str]]:
+def text_rows(entries: Iterable[TextInfo]) -> list[Sequence[str]]:
     return [(e.name, e.title, e.kind, e.source) for e in entries]
 
 
 def texts_plain(entries: Iterable[TextInfo]) -> str:
-    rows = [tuple(c.upper() for c in _TEXT_COLUMNS), *_text_rows(entries)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(_TEXT_COLUMNS))]
+    rows = [tuple(c.upper() for c in TEXT_COLUMNS), *text_rows(entries)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(TEXT_COLUMNS))]
     return "".join(
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n"
         for row in rows
     )
-
-
-def texts_rich(entries: Iterable[TextInfo]) -> RenderableType:
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in _TEXT_COLUMNS:
-        table.add_column(column.capitalize(), overflow="fold")
-    for row in _text_rows(entries):
-        table.add_row(*(Text(cell) for cell in row))
-    return table
 
 
 def texts_json(entries: Iterable[TextInfo]) -> list[dict[str, str]]:
@@ -274,7 +213,7 @@ EXCERPT = 60
 MARK = "*"  # plain --highlight: chosen sentences start with it, others with a space
 
 
-def _summary_title(source: Source, summary: Summary) -> str:
+def summary_title(source: Source, summary: Summary) -> str:
     return (
         f"{source.title}: {len(summary.sentences)} of {summary.total_sentences} sentences, "
         f"by {summary.algorithm}"
@@ -293,26 +232,11 @@ def _hanging(prefix: str, text: str, width: int) -> list[str]:
 
 
 def summary_plain(source: Source, summary: Summary, width: int) -> str:
-    lines = _wrap(visible(_summary_title(source, summary)), width, break_words=False)
+    lines = _wrap(visible(summary_title(source, summary)), width, break_words=False)
     for sentence in summary.sentences:
         lines.append("")
         lines.extend(_hanging(f"[{sentence.number}] ", visible(sentence.text), width))
     return "\n".join(lines) + "\n"
-
-
-def summary_rich(source: Source, summary: Summary, width: int) -> RenderableType:
-    table = Table.grid(padding=(0, 1, 1, 0))
-    table.add_column(style=NUMBER_STYLE, justify="right", no_wrap=True)
-    table.add_column()
-    for sentence in summary.sentences:
-        body = Text(visible(sentence.text))
-        for start, end in quotemarks.spans(sentence.text):
-            body.stylize(QUOTE_STYLE, start, end)
-        table.add_row(f"[{sentence.number}]", body)
-    header = Group(
-        Text(visible(_summary_title(source, summary)), style=TITLE_STYLE), Rule(style=META_STYLE)
-    )
-    return Constrain(Group(header, Text(""), table), width)
 
 
 def sentence_json(sentence: Sentence) -> dict[str, Any]:
@@ -347,22 +271,7 @@ def highlight_plain(document: Document, summary: Summary, width: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def highlight_rich(
-    source: Source, document: Document, summary: Summary, width: int
-) -> RenderableType:
-    chosen = {sentence.number for sentence in summary.sentences}
-    header = Group(
-        Text(visible(_summary_title(source, summary)), style=TITLE_STYLE),
-        Rule(style=META_STYLE),
-    )
-    body = [
-        Padding(paragraph_text(p, numbers=True, highlight=chosen), (1, 0, 0, 0))
-        for p in document.paragraphs
-    ]
-    return Constrain(Group(header, *body), width)
-
-
-def _excerpt(text: str, limit: int = EXCERPT) -> str:
+def excerpt(text: str, limit: int = EXCERPT) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -374,7 +283,7 @@ def compare_plain(comparison: Comparison) -> str:
             str(row.sentence.number),
             *("x" if name in row.chosen_by else "." for name in names),
             str(len(row.chosen_by)),
-            visible(_excerpt(row.sentence.text)),
+            visible(excerpt(row.sentence.text)),
         ]
         for row in comparison.rows
     ]
@@ -387,24 +296,6 @@ def compare_plain(comparison: Comparison) -> str:
         ]
         out.append("  ".join([*cells, row[-1]]).rstrip())
     return "\n".join(out) + "\n"
-
-
-def compare_rich(comparison: Comparison) -> RenderableType:
-    table = Table(header_style="bold", box=None, pad_edge=False)
-    table.add_column("#", justify="right", style=NUMBER_STYLE)
-    for name in comparison.algorithms:
-        table.add_column(name, justify="center")
-    table.add_column("votes", justify="right")
-    table.add_column("sentence", overflow="ellipsis", no_wrap=True, max_width=EXCERPT)
-    for row in comparison.rows:
-        marks = ["✓" if name in row.chosen_by else "·" for name in comparison.algorithms]
-        table.add_row(
-            str(row.sentence.number),
-            *marks,
-            str(len(row.chosen_by)),
-            Text(visible(row.sentence.text)),
-        )
-    return table
 
 
 def compare_json(source: Source, comparison: Comparison) -> dict[str, Any]:
@@ -422,21 +313,19 @@ def compare_json(source: Source, comparison: Comparison) -> dict[str, Any]:
 
 # --- search and quotes -------------------------------------------------------
 
-HIT_STYLE = "bold reverse"
 
-
-def _where(hit: Hit, speaker: str | None, count: int) -> str:
+def where(hit: Hit, speaker: str | None, count: int) -> str:
     place = f"paragraph {hit.sentence.paragraph}, sentence {hit.sentence.number}"
     if count > 1:
         place += f" ({count} hits)"
     return f"{place} — {speaker}" if speaker else place
 
 
-def _count_line(count: int, noun: str) -> str:
+def count_line(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def _by_sentence(found: SearchResult) -> list[tuple[list[Hit], str | None, tuple[Sentence, ...]]]:
+def by_sentence(found: SearchResult) -> list[tuple[list[Hit], str | None, tuple[Sentence, ...]]]:
     """Hits grouped by sentence, like grep prints a matching line once."""
     groups: list[tuple[list[Hit], str | None, tuple[Sentence, ...]]] = []
     for hit, speaker, around in zip(found.hits, found.speakers, found.context, strict=True):
@@ -449,32 +338,13 @@ def _by_sentence(found: SearchResult) -> list[tuple[list[Hit], str | None, tuple
 
 def search_plain(found: SearchResult, width: int) -> str:
     lines: list[str] = []
-    for hits, speaker, around in _by_sentence(found):
-        lines.append(visible(_where(hits[0], speaker, len(hits))))
+    for hits, speaker, around in by_sentence(found):
+        lines.append(visible(where(hits[0], speaker, len(hits))))
         for sentence in around:
             lines.extend(_hanging("  ", visible(sentence.text), width))
         lines.append("")
-    lines.append(_count_line(len(found.hits), "hit"))
+    lines.append(count_line(len(found.hits), "hit"))
     return "\n".join(lines) + "\n"
-
-
-def search_rich(found: SearchResult, width: int) -> RenderableType:
-    items: list[RenderableType] = []
-    for hits, speaker, around in _by_sentence(found):
-        items.append(Text(visible(_where(hits[0], speaker, len(hits))), style=NUMBER_STYLE))
-        for sentence in around:
-            body = Text(visible(sentence.text))
-            if sentence.number == hits[0].sentence.number:
-                for hit in hits:
-                    start = hit.clean_start - sentence.clean_start
-                    end = min(hit.clean_end - sentence.clean_start, len(sentence.text))
-                    body.stylize(HIT_STYLE, start, end)
-            else:
-                body.stylize(NUMBER_STYLE)
-            items.append(Padding(body, (0, 0, 0, 2)))
-        items.append(Text(""))
-    items.append(Text(_count_line(len(found.hits), "hit"), style="bold"))
-    return Constrain(Group(*items), width)
 
 
 def search_json(found: SearchResult) -> dict[str, Any]:
@@ -498,7 +368,7 @@ def search_json(found: SearchResult) -> dict[str, Any]:
     }
 
 
-def _quoted(quotation: Quotation) -> str:
+def quoted(quotation: Quotation) -> str:
     return "“" + " … ".join(" ".join(part.text.split()) for part in quotation.parts) + "”"
 
 
@@ -512,39 +382,18 @@ def quotes_plain(quotations: Sequence[Quotation], hidden: int, width: int, show_
             else (" — (speaker unknown)" if quotation.kind == "speech" else "")
         )
         lines.extend(
-            _hanging(f"[{quotation.sentence}] ", visible(f"{kind}{_quoted(quotation)}{who}"), width)
+            _hanging(f"[{quotation.sentence}] ", visible(f"{kind}{quoted(quotation)}{who}"), width)
         )
     lines.append("")
-    lines.append(_quotes_count(len(quotations), hidden))
+    lines.append(quotes_count(len(quotations), hidden))
     return "\n".join(lines) + "\n"
 
 
-def _quotes_count(shown: int, hidden: int) -> str:
-    line = _count_line(shown, "quotation")
+def quotes_count(shown: int, hidden: int) -> str:
+    line = count_line(shown, "quotation")
     if hidden:
         line += f" ({hidden} more quoted titles, names or words: --all shows them)"
     return line
-
-
-def quotes_rich(
-    quotations: Sequence[Quotation], hidden: int, width: int, show_kind: bool
-) -> RenderableType:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(style=NUMBER_STYLE, justify="right", no_wrap=True)
-    if show_kind:
-        table.add_column(style="magenta", no_wrap=True)
-    table.add_column()
-    table.add_column(style="bold", no_wrap=True)
-    for quotation in quotations:
-        body = Text(
-            visible(_quoted(quotation)), style=QUOTE_STYLE if quotation.kind == "speech" else ""
-        )
-        who = Text(visible(quotation.speaker or ("?" if quotation.kind == "speech" else "")))
-        cells: list[Any] = [f"[{quotation.sentence}]"]
-        if show_kind:
-            cells.append(quotation.kind)
-        table.add_row(*cells, body, who)
-    return Constrain(Group(table, Text(""), Text(_quotes_count(len(quotations), hidden))), width)
 
 
 def quotes_json(quotations: Sequence[Quotation]) -> dict[str, Any]:

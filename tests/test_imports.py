@@ -3,6 +3,8 @@
 Not a timed test: it checks which modules an import loads, in a fresh
 interpreter. nltk, sumy, numpy and scipy are imported only by the commands
 that need them (summarize); the word list, rapidfuzz and regex likewise.
+Output that is not for a terminal is plain text: rich is not imported for it,
+nor pydantic (Typer 0.29 and later coerce every option through it).
 """
 
 import subprocess
@@ -26,6 +28,24 @@ def test_showing_the_bundled_review_loads_no_heavy_library() -> None:
         "from typer.testing import CliRunner\n"
         "assert CliRunner().invoke(app, ['show']).exit_code == 0\n"
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
+
+
+FOR_TERMINALS = ("rich", "pydantic")
+
+
+def test_plain_output_loads_neither_rich_nor_pydantic() -> None:
+    code = (
+        "import sys\n"
+        "from aleppo_cli.cli import app\n"
+        "from typer.testing import CliRunner\n"
+        "for args in (['show'], ['summarize'], ['search', 'destiny'], ['nonsense']):\n"
+        "    CliRunner().invoke(app, args)\n"
+        f"print(','.join(m for m in {FOR_TERMINALS!r} if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True

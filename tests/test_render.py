@@ -1,25 +1,8 @@
-import io
 import json
 
-from rich.console import Console
-
-from aleppo_cli import render
+from aleppo_cli import pretty, render
 from tests.builders import document_of, source_of
-
-
-def rich_output(renderable: object, width: int = 60) -> str:
-    console = Console(
-        file=io.StringIO(),
-        width=width,
-        force_terminal=True,
-        color_system="truecolor",
-        highlight=False,
-        markup=False,
-    )
-    console.print(renderable)
-    output = console.file.getvalue()  # type: ignore[attr-defined]
-    assert isinstance(output, str)
-    return output
+from tests.test_pretty import rich_output
 
 
 def test_markup_in_text_is_printed_literally() -> None:
@@ -28,7 +11,7 @@ def test_markup_in_text_is_printed_literally() -> None:
     plain = render.show_plain(source, document, 80, numbers=False)
     assert "[bold]this[/] and [link=http://x]that[/link]." in plain
     assert "[red]x.txt" in plain
-    styled = rich_output(render.show_rich(source, document, 80, numbers=False))
+    styled = rich_output(pretty.show(source, document, 80, numbers=False))
     assert "[bold]this[/]" in styled
     assert "\x1b]8;" not in styled  # no hyperlink was made
 
@@ -46,21 +29,6 @@ def test_control_characters_never_reach_the_terminal() -> None:
     assert json.loads(data) == {"text": hostile}
 
 
-def test_quotations_are_styled() -> None:
-    document = document_of(["“This is our destiny,” Khaled says."])
-    text = render.paragraph_text(document.paragraphs[0])
-    styled = [(text.plain[span.start : span.end], str(span.style)) for span in text.spans]
-    assert styled == [("“This is our destiny,”", render.QUOTE_STYLE)]
-
-
-def test_sentence_numbers_and_quotes_line_up() -> None:
-    document = document_of(["First one.", "“Second,” he said."])
-    text = render.paragraph_text(document.paragraphs[0], numbers=True)
-    assert text.plain == "[1] First one. [2] “Second,” he said."
-    styled = {text.plain[span.start : span.end]: str(span.style) for span in text.spans}
-    assert styled == {"[1] ": "dim", "[2] ": "dim", "“Second,”": render.QUOTE_STYLE}
-
-
 def test_plain_show_wraps_at_the_width() -> None:
     document = document_of(["word " * 50])
     plain = render.show_plain(source_of("x"), document, 30, numbers=False)
@@ -68,5 +36,5 @@ def test_plain_show_wraps_at_the_width() -> None:
 
 
 def test_reading_time_in_hours_for_long_texts() -> None:
-    assert render._duration(4) == "4 min"
-    assert render._duration(2363) == "39 h 23 min"
+    assert render.duration(4) == "4 min"
+    assert render.duration(2363) == "39 h 23 min"

@@ -1,0 +1,176 @@
+"""Styled output for a terminal: one rich renderable per command.
+
+Imported only when the output goes to a terminal (``cli._emit``). User text
+never meets rich markup: it goes into ``Text`` objects as plain strings,
+made visible (``render.visible``) first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Group, RenderableType
+from rich.constrain import Constrain
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from aleppo_cli import quotemarks, render
+from aleppo_cli.document import Document, Paragraph
+from aleppo_cli.render import visible
+from aleppo_cli.sources import Source, TextInfo
+
+if TYPE_CHECKING:
+    from aleppo_cli.quotes import Quotation
+    from aleppo_cli.search import SearchResult
+    from aleppo_cli.stats import Stats
+    from aleppo_cli.summarize import Comparison, Summary
+
+QUOTE_STYLE = "italic cyan"
+HIGHLIGHT_STYLE = "bold yellow"
+HEADING_STYLE = "bold"
+NUMBER_STYLE = "dim"
+TITLE_STYLE = "bold"
+META_STYLE = "dim"
+HIT_STYLE = "bold reverse"
+
+
+def paragraph_text(
+    paragraph: Paragraph, numbers: bool = False, highlight: Collection[int] = ()
+) -> Text:
+    """A paragraph as a styled ``Text``: quotations, sentence numbers, headings
+    and the sentences numbered in ``highlight`` marked."""
+    prefixes = render.numbered_segments(paragraph, numbers)
+    body, shifts = render.with_prefixes(paragraph.text, prefixes)
+    text = Text(visible(body), style=HEADING_STYLE if paragraph.heading else "")
+    for start, end in quotemarks.spans(paragraph.text):
+        text.stylize(QUOTE_STYLE, start + shifts[start], end + shifts[end])
+    for sentence in paragraph.sentences:
+        if sentence.number in highlight:
+            start = sentence.clean_start - paragraph.clean_start
+            end = sentence.clean_end - paragraph.clean_start
+            text.stylize(HIGHLIGHT_STYLE, start + shifts[start], end + shifts[end])
+    for offset, prefix in prefixes:
+        position = offset + shifts[offset] - len(prefix)
+        text.stylize(NUMBER_STYLE, position, position + len(prefix))
+    return text
+
+
+def show(source: Source, document: Document, width: int, numbers: bool) -> RenderableType:
+    header = Group(
+        Text(visible(source.title), style=TITLE_STYLE),
+        Text(visible(render.meta_line(source)), style=META_STYLE),
+        Rule(style=META_STYLE),
+    )
+    body = [Padding(paragraph_text(p, numbers), (1, 0, 0, 0)) for p in document.paragraphs]
+    return Constrain(Group(header, *body), width)
+
+
+def info(source: Source, stats: Stats) -> RenderableType:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold")
+    table.add_column()
+    for label, value in render.info_rows(source, stats):
+        table.add_row(label, Text(visible(value)))
+    return table
+
+
+def texts(entries: Iterable[TextInfo]) -> RenderableType:
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for column in render.TEXT_COLUMNS:
+        table.add_column(column.capitalize(), overflow="fold")
+    for row in render.text_rows(entries):
+        table.add_row(*(Text(cell) for cell in row))
+    return table
+
+
+def summary(source: Source, result: Summary, width: int) -> RenderableType:
+    table = Table.grid(padding=(0, 1, 1, 0))
+    table.add_column(style=NUMBER_STYLE, justify="right", no_wrap=True)
+    table.add_column()
+    for sentence in result.sentences:
+        body = Text(visible(sentence.text))
+        for start, end in quotemarks.spans(sentence.text):
+            body.stylize(QUOTE_STYLE, start, end)
+        table.add_row(f"[{sentence.number}]", body)
+    header = Group(
+        Text(visible(render.summary_title(source, result)), style=TITLE_STYLE),
+        Rule(style=META_STYLE),
+    )
+    return Constrain(Group(header, Text(""), table), width)
+
+
+def highlight(source: Source, document: Document, summary: Summary, width: int) -> RenderableType:
+    chosen = {sentence.number for sentence in summary.sentences}
+    header = Group(
+        Text(visible(render.summary_title(source, summary)), style=TITLE_STYLE),
+        Rule(style=META_STYLE),
+    )
+    body = [
+        Padding(paragraph_text(p, numbers=True, highlight=chosen), (1, 0, 0, 0))
+        for p in document.paragraphs
+    ]
+    return Constrain(Group(header, *body), width)
+
+
+def compare(comparison: Comparison) -> RenderableType:
+    table = Table(header_style="bold", box=None, pad_edge=False)
+    table.add_column("#", justify="right", style=NUMBER_STYLE)
+    for name in comparison.algorithms:
+        table.add_column(name, justify="center")
+    table.add_column("votes", justify="right")
+    table.add_column("sentence", overflow="ellipsis", no_wrap=True, max_width=render.EXCERPT)
+    for row in comparison.rows:
+        marks = ["✓" if name in row.chosen_by else "·" for name in comparison.algorithms]
+        table.add_row(
+            str(row.sentence.number),
+            *marks,
+            str(len(row.chosen_by)),
+            Text(visible(row.sentence.text)),
+        )
+    return table
+
+
+def search(found: SearchResult, width: int) -> RenderableType:
+    items: list[RenderableType] = []
+    for hits, speaker, around in render.by_sentence(found):
+        items.append(Text(visible(render.where(hits[0], speaker, len(hits))), style=NUMBER_STYLE))
+        for sentence in around:
+            body = Text(visible(sentence.text))
+            if sentence.number == hits[0].sentence.number:
+                for hit in hits:
+                    start = hit.clean_start - sentence.clean_start
+                    end = min(hit.clean_end - sentence.clean_start, len(sentence.text))
+                    body.stylize(HIT_STYLE, start, end)
+            else:
+                body.stylize(NUMBER_STYLE)
+            items.append(Padding(body, (0, 0, 0, 2)))
+        items.append(Text(""))
+    items.append(Text(render.count_line(len(found.hits), "hit"), style="bold"))
+    return Constrain(Group(*items), width)
+
+
+def quotes(
+    quotations: Sequence[Quotation], hidden: int, width: int, show_kind: bool
+) -> RenderableType:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style=NUMBER_STYLE, justify="right", no_wrap=True)
+    if show_kind:
+        table.add_column(style="magenta", no_wrap=True)
+    table.add_column()
+    table.add_column(style="bold", no_wrap=True)
+    for quotation in quotations:
+        body = Text(
+            visible(render.quoted(quotation)),
+            style=QUOTE_STYLE if quotation.kind == "speech" else "",
+        )
+        who = Text(visible(quotation.speaker or ("?" if quotation.kind == "speech" else "")))
+        cells: list[Any] = [f"[{quotation.sentence}]"]
+        if show_kind:
+            cells.append(quotation.kind)
+        table.add_row(*cells, body, who)
+    return Constrain(
+        Group(table, Text(""), Text(render.quotes_count(len(quotations), hidden))), width
+    )
