@@ -40,7 +40,7 @@ _VERBS = (
     "whispers shouted shouts muttered murmured declared declares explained explains insisted "
     "insists called calls tells told tell responded responds wrote writes screamed sighed "
     "protested urged pleaded admitted admits agreed argued argues warned warns noted notes "
-    "recalled recalls cries answered retorted went"
+    "recalled recalls cries answered retorted went addressed crying adding observing"
 ).split()
 _VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")"
 _HONORIFIC = (
@@ -59,7 +59,7 @@ _ADVERB = r"(?:\w+ly\s+)?"
 _AFTER = re.compile(
     rf"^[\s,;:—–\-]*(?:{_WHO}\s+{_ADVERB}{_VERB}\b|{_VERB}\s+{_ADVERB}(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}))"
 )
-_BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?“”\"]{{0,60}}$")
+_BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?“”\"]{{0,100}}$")
 _NICKNAMED = re.compile(
     r"(?:nicknamed|called|dubbed|known\s+as|named|so-called|titled|entitled)\s*$", re.IGNORECASE
 )
@@ -130,8 +130,9 @@ def find(document: Document) -> list[Quotation]:
     drafts = _segments(document)
     text = document.clean.text
     people = _People(document, drafts)
+    before = dict(zip(document.paragraphs[1:], document.paragraphs, strict=False))
     for draft in drafts:
-        _attribute(text, draft, people)
+        _attribute(text, draft, people, before.get(draft.paragraph))
         draft.kind = _kind(text, draft)
         draft.addressee = _vocative(text, draft)
     _turn_taking(drafts, people)
@@ -362,7 +363,9 @@ def _gender(name: str, pronouns: Counter[str]) -> str | None:
 # --- speakers ----------------------------------------------------------------------
 
 
-def _attribute(text: str, draft: _Draft, people: _People) -> None:
+def _attribute(
+    text: str, draft: _Draft, people: _People, previous: Paragraph | None = None
+) -> None:
     first_end = draft.parts[0][1]
     paragraph_end = draft.paragraph.clean_end
     after = text[first_end : min(paragraph_end, first_end + 120)].lstrip('”"»')
@@ -378,15 +381,28 @@ def _attribute(text: str, draft: _Draft, people: _People) -> None:
     if match is None:
         start = draft.parts[0][0]
         before = text[draft.paragraph.clean_start : max(draft.paragraph.clean_start, start - 1)]
-        before = before.rstrip(' “"«„')
-        cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("” "))
-        match = _BEFORE.search(before[cut + 1 :] if cut >= 0 else before)
+        match = _attribution_before(before)
         position = start
+        opens = start - draft.paragraph.clean_start <= 2
+        if match is None and opens and previous is not None:
+            # 'she observed,' ending the paragraph before: "How suddenly..."
+            tail = text[previous.clean_start : previous.clean_end].rstrip()
+            if tail.endswith((",", ":", "—", "–")):
+                match = _attribution_before(tail)
     if match is None:
         return
     who = match.group("who") or match.group("who2")
     draft.attributed = True
     draft.speaker = _resolve(who, position, people, draft)
+
+
+def _attribution_before(narration: str) -> re.Match[str] | None:
+    """ "X said," / "she added:" ending ``narration``, after its last sentence break."""
+    narration = narration.rstrip(' “"«„')
+    cut = max(
+        narration.rfind(". "), narration.rfind("! "), narration.rfind("? "), narration.rfind("” ")
+    )
+    return _BEFORE.search(narration[cut + 1 :] if cut >= 0 else narration)
 
 
 def _resolve(who: str, position: int, people: _People, draft: _Draft) -> str | None:
