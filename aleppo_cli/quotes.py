@@ -47,7 +47,7 @@ _HONORIFIC = (
     r"(?:Mr|Mrs|Ms|Miss|Dr|Lady|Lord|Sir|Colonel|Captain|Prince|Princess|Count|Countess|"
     r"General|Madame|Mademoiselle|Uncle|Aunt|Professor|Father|Mother)"
 )
-_NAME_WORD = rf"(?!{_HONORIFIC}\b)[A-Z][\w\-]*[a-z][\w\-]*(?:[’']s\b)?"
+_NAME_WORD = rf"(?!{_HONORIFIC}\b)[A-Z][^\W_]*(?:-[^\W_]+)*[a-z][^\W_]*(?:-[^\W_]+)*(?:[’']s\b)?"
 NAME = rf"(?:{_HONORIFIC}\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
 _PRONOUN = r"(?:he|she|He|She)\b"
 _RELATIVE = (
@@ -123,6 +123,7 @@ class _Draft:
     gap_texts: list[str] = field(default_factory=list)
     pending: tuple[str | None, str, str] | None = None  # (gender, owner, relation) to resolve
     addressee: str | None = None  # a name called out in the quote: "Yes, Mr. Darcy,"
+    named: frozenset[str] = frozenset()  # people the quote names: not its speaker
 
 
 def find(document: Document) -> list[Quotation]:
@@ -134,7 +135,8 @@ def find(document: Document) -> list[Quotation]:
     for draft in drafts:
         _attribute(text, draft, people, before.get(draft.paragraph))
         draft.kind = _kind(text, draft)
-        draft.addressee = _vocative(text, draft)
+        draft.addressee = _vocative(text, draft, people)
+        draft.named = people.named_in(text, draft.parts)
     _turn_taking(drafts, people)
     return [_finish(document, draft) for draft in drafts]
 
@@ -243,14 +245,12 @@ class _People:
         self.mentions: list[tuple[int, str]] = []
         pronouns: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self._acts: set[str] = set()  # names seen doing something: "Mary looked"
-        lower_words = set(re.findall(r"\b[a-z][a-z’'\-]*\b", text))
+        self._lower_words = set(re.findall(r"\b[a-z][a-z’'\-]*\b", text))
         matches = list(_NAME_RE.finditer(text))
         for number, match in enumerate(matches):
-            name = _clean_name(match.group())
+            name = self.clean(match.group())
             if name is None or self._inside_quote(match.start()):
                 continue
-            if " " not in name and name.lower() in lower_words:
-                continue  # "Observing", "Here": a word at the start of a sentence
             self.mentions.append((match.start(), name))
             if _ACTS.match(text, match.end()):
                 self._acts.add(name)
@@ -263,7 +263,7 @@ class _People:
             if following:
                 pronouns[name][_gender_of_pronoun(following.group())] += 1
         # a name mostly found after "at", "in", "from" ... is a place, not a person
-        places = Counter(_clean_name(m.group("name")) for m in _PLACE.finditer(text))
+        places = Counter(self.clean(m.group("name")) for m in _PLACE.finditer(text))
         totals = Counter(name for _, name in self.mentions)
         self._places = {
             name
@@ -288,6 +288,9 @@ class _People:
             title_gender = _gender(name, Counter())
             if len(words) >= 2 and title_gender:
                 titled[words[-1]][title_gender] += 1
+        self._by_word: defaultdict[str, set[str]] = defaultdict(set)  # last word -> names
+        for _, name in self.mentions:
+            self._by_word[name.split()[-1]].add(name)
         self.gender: dict[str, str | None] = {}
         for _, name in self.mentions:
             if name in self.gender:
@@ -296,6 +299,38 @@ class _People:
             if " " not in name and titled[name]:
                 gender = titled[name].most_common(1)[0][0]
             self.gender[name] = gender
+
+    def clean(self, candidate: str) -> str | None:
+        """A name as the text would write it alone, or None if it is none.
+
+        Leading words the text also writes in lower case go ("Poor Reynolds",
+        "Whenever Charlotte", "Had Elizabeth"); so does a name that is only
+        such a word ("Observing", "Here": a word starting a sentence).
+        """
+        name = _clean_name(candidate)
+        if name is None:
+            return None
+        words = name.split()
+        while words and words[0].lower() in self._lower_words and not _is_honorific(words[0]):
+            words = words[1:]
+        return " ".join(words) if words else None
+
+    def named_in(self, text: str, parts: list[tuple[int, int]]) -> frozenset[str]:
+        """The people that ``parts`` of ``text`` name, in every form the text
+        names them: "Darcy" names "Mr. Darcy" too, "Mr. Darcy" names "Darcy"."""
+        found: set[str] = set()
+        for start, end in parts:
+            for match in _NAME_RE.finditer(text, start, end):
+                name = self.clean(match.group())
+                if name is None:
+                    continue
+                words = name.split()
+                found.add(name)
+                if len(words) == 1:  # "Darcy": also "Mr. Darcy", "Fitzwilliam Darcy"
+                    found.update(self._by_word.get(name, ()))
+                else:  # "Mr. Darcy": also "Darcy"; "Jane Bennet": also "Jane"
+                    found.update(w for w in words if w in self.gender)
+        return frozenset(found)
 
     def surname(self, name: str) -> str | None:
         """The family name of ``name``: its last word if it has a title or two
@@ -337,9 +372,13 @@ def _clean_name(candidate: str) -> str | None:
         return None
     words[-1] = re.sub(r"[’']s$", "", words[-1])  # Elizabeth's -> Elizabeth
     name = " ".join(words)
-    if re.fullmatch(_HONORIFIC + r"\.?", name):
+    if _is_honorific(name):
         return None
     return name
+
+
+def _is_honorific(word: str) -> bool:
+    return re.fullmatch(_HONORIFIC + r"\.?", word) is not None
 
 
 def _gender_of_pronoun(pronoun: str) -> str:
@@ -446,35 +485,38 @@ def _pending_speaker(
     gender, owner_gender, relation = draft.pending or (None, "", "")
     position = draft.parts[0][0]
     number = draft.paragraph.number
+    named = draft.named  # a speaker does not name themselves
     if relation:
-        named = _related(people, position, owner_gender, relation)
-        if named:
-            return named
+        related = _related(people, position, owner_gender, relation)
+        if related and related not in named:
+            return related
     # in a dialogue (quotes in the paragraphs just before), turns alternate:
     # the speaker two turns back, if the gender fits; never the last speaker
     dialogue = [s for p, s in turns[-8:] if 1 <= number - p <= 2 and s]
     in_dialogue = bool(turns) and turns[-1][0] == number - 1 and turns[-1][1] is not None
-    alternate = len(dialogue) >= 2 and dialogue[-2] != dialogue[-1]
+    alternate = len(dialogue) >= 2 and dialogue[-2] != dialogue[-1] and dialogue[-2] not in named
     fits = people.gender.get(dialogue[-2]) == gender if alternate and gender else alternate
     if in_dialogue and alternate and fits:
         return dialogue[-2]
-    exclude = {dialogue[-1]} if in_dialogue and dialogue else set()
+    exclude = set(named) | ({dialogue[-1]} if in_dialogue and dialogue else set())
     if in_dialogue and gender:
         # someone already in the conversation, of that gender, other than the last speaker
         for _, name in reversed(turns):
             if name and name not in exclude and people.gender.get(name) == gender:
                 return name
-    return people.recent(position, gender, exclude=exclude) or people.recent(position, gender)
+    return people.recent(position, gender, exclude=exclude) or people.recent(
+        position, gender, exclude=set(named)
+    )
 
 
 _VOCATIVE = re.compile(rf"(?:^|[,;!?]\s+|\b(?:dear|my|Oh|oh)\s+)(?P<name>{NAME})(?=\s*[,.!?;—–-])")
 
 
-def _vocative(text: str, draft: _Draft) -> str | None:
+def _vocative(text: str, draft: _Draft, people: _People) -> str | None:
     """The first name addressed in the quotation ("My dear Mr. Bennet,")."""
     for start, end in draft.parts:
         for match in _VOCATIVE.finditer(text, start, end):
-            name = _clean_name(match.group("name"))
+            name = people.clean(match.group("name"))
             if name and name != draft.speaker:
                 return name
     return None
@@ -493,6 +535,9 @@ def _turn_taking(drafts: list[_Draft], people: _People) -> None:
         same = [s for p, s in recent if p == number and s]
         # the one just spoken to, in the turn before, answers
         answerer = addressed[1] if addressed and addressed[0] == number - 1 else None
+        named = draft.named
+        if answerer in named:
+            answerer = None
         if draft.pending is not None:
             gender = draft.pending[0]
             if answerer and gender and people.gender.get(answerer) == gender:
@@ -505,12 +550,18 @@ def _turn_taking(drafts: list[_Draft], people: _People) -> None:
             draft.speaker = answerer
         elif draft.speaker is None:
             turns = [(p, s) for p, s in recent if number - p <= 3]
-            if len(turns) >= 2 and turns[-1][0] == number - 1 and turns[-2][1] != turns[-1][1]:
+            start = draft.parts[0][0]
+            if (
+                len(turns) >= 2
+                and turns[-1][0] == number - 1
+                and turns[-2][1] != turns[-1][1]
+                and turns[-2][1] not in named
+            ):
                 draft.speaker = turns[-2][1]
             elif turns and turns[-1][0] == number - 1 and turns[-1][1]:
-                draft.speaker = people.recent(draft.parts[0][0], None, exclude={turns[-1][1]})
+                draft.speaker = people.recent(start, None, exclude={turns[-1][1], *named})
             else:
-                draft.speaker = people.recent(draft.parts[0][0], None, window=600)
+                draft.speaker = people.recent(start, None, exclude=set(named), window=600)
         opens_paragraph = draft.parts[0][0] - draft.paragraph.clean_start <= 2
         if opens_paragraph or same:  # a dialogue turn, not a quote inside narration
             previous_by_paragraph.append((number, draft.speaker))
