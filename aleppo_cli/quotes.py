@@ -60,6 +60,7 @@ _AFTER = re.compile(
     rf"^[\s,;:—–\-]*(?:{_WHO}\s+{_ADVERB}{_VERB}\b|{_VERB}\s+{_ADVERB}(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}))"
 )
 _BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?“”\"]{{0,100}}$")
+_GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
 _NICKNAMED = re.compile(
     r"(?:nicknamed|called|dubbed|known\s+as|named|so-called|titled|entitled)\s*$", re.IGNORECASE
 )
@@ -124,6 +125,7 @@ class _Draft:
     pending: tuple[str | None, str, str] | None = None  # (gender, owner, relation) to resolve
     addressee: str | None = None  # a name called out in the quote: "Yes, Mr. Darcy,"
     named: frozenset[str] = frozenset()  # people the quote names: not its speaker
+    goes_on: bool = False  # "she added", "he continued": the last speaker again
 
 
 def find(document: Document) -> list[Quotation]:
@@ -344,6 +346,15 @@ class _People:
         index = bisect_left(self._quote_starts, position + 1) - 1
         return index >= 0 and position < self._quote_ends[index]
 
+    def named_between(self, start: int, end: int, gender: str | None) -> bool:
+        """Whether the narration between ``start`` and ``end`` names someone of ``gender``."""
+        index = bisect_left(self._positions, start)
+        while index < len(self._positions) and self._positions[index] < end:
+            if gender is None or self.gender.get(self.mentions[index][1]) == gender:
+                return True
+            index += 1
+        return False
+
     def recent(
         self, position: int, gender: str | None, exclude: set[str] | None = None, window: int = 3000
     ) -> str | None:
@@ -432,6 +443,7 @@ def _attribute(
         return
     who = match.group("who") or match.group("who2")
     draft.attributed = True
+    draft.goes_on = _GOES_ON.search(match.group()) is not None
     draft.speaker = _resolve(who, position, people, draft)
 
 
@@ -527,6 +539,7 @@ def _turn_taking(drafts: list[_Draft], people: _People) -> None:
     person the narration just named; pronouns and relations resolved here."""
     previous_by_paragraph: list[tuple[int, str | None]] = []  # (paragraph, speaker)
     addressed: tuple[int, str | None] | None = None  # the last turn's addressee
+    last_speech: tuple[int, str, int] | None = None  # the last quote: paragraph, speaker, end
     for draft in drafts:
         if draft.kind != SPEECH:
             continue
@@ -538,8 +551,18 @@ def _turn_taking(drafts: list[_Draft], people: _People) -> None:
         named = draft.named
         if answerer in named:
             answerer = None
-        if draft.pending is not None:
-            gender = draft.pending[0]
+        gender = draft.pending[0] if draft.pending else None
+        if (
+            draft.pending is not None
+            and draft.goes_on
+            and last_speech is not None
+            and number - last_speech[0] <= 1
+            and last_speech[1] not in named
+            and people.gender.get(last_speech[1]) in (gender, None)
+            and not people.named_between(last_speech[2], draft.parts[0][0], gender)
+        ):
+            draft.speaker = last_speech[1]
+        elif draft.pending is not None:
             if answerer and gender and people.gender.get(answerer) == gender:
                 draft.speaker = answerer
             else:
@@ -562,6 +585,7 @@ def _turn_taking(drafts: list[_Draft], people: _People) -> None:
                 draft.speaker = people.recent(start, None, exclude={turns[-1][1], *named})
             else:
                 draft.speaker = people.recent(start, None, exclude=set(named), window=600)
+        last_speech = (number, draft.speaker, draft.parts[-1][1]) if draft.speaker else None
         opens_paragraph = draft.parts[0][0] - draft.paragraph.clean_start <= 2
         if opens_paragraph or same:  # a dialogue turn, not a quote inside narration
             previous_by_paragraph.append((number, draft.speaker))
