@@ -52,7 +52,8 @@ NAME = rf"(?:{_HONORIFIC}\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
 _PRONOUN = r"(?:he|she|He|She)\b"
 _RELATIVE = (
     r"(?:his|her|the|their)\s+(?:wife|husband|lady|mother|father|sister|brother|daughter|son|"
-    r"friend|comrade|man|woman|girl|boy|aunt|uncle|cousin|companion|gentleman)"
+    r"friend|comrade|man|woman|girl|boy|aunt|uncle|cousin|companion|gentleman|ladyship|lordship|"
+    r"niece|nephew)"
 )
 _WHO = rf"(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN})"
 _ADVERB = r"(?:\w+ly\s+)?"
@@ -75,11 +76,11 @@ _SENTENCE_END = re.compile(r"[.!?…“”\"]")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 _FEMALE = frozenset(
     "mrs ms miss lady princess countess madame mademoiselle aunt mother wife sister daughter "
-    "woman girl queen duchess baroness madam".split()
+    "woman girl queen duchess baroness madam ladyship niece".split()
 )
 _MALE = frozenset(
     "mr sir lord prince count general uncle father husband brother son man boy gentleman "
-    "colonel captain major lieutenant king duke baron monsieur".split()
+    "colonel captain major lieutenant king duke baron monsieur lordship nephew".split()
 )
 _NOT_NAMES = frozenset(
     """The A An And But Or If When Then There This That These Those It Its He She They We You I
@@ -346,6 +347,16 @@ class _People:
         index = bisect_left(self._quote_starts, position + 1) - 1
         return index >= 0 and position < self._quote_ends[index]
 
+    def recent_titled(self, position: int, title: str, window: int = 3000) -> str | None:
+        """The last person named before ``position`` with ``title`` ("Lady ...")."""
+        index = bisect_left(self._positions, position) - 1
+        while index >= 0 and position - self._positions[index] <= window:
+            name = self.mentions[index][1]
+            if name.split()[0] == title:
+                return name
+            index -= 1
+        return None
+
     def named_between(self, start: int, end: int, gender: str | None) -> bool:
         """Whether the narration between ``start`` and ``end`` names someone of ``gender``."""
         index = bisect_left(self._positions, start)
@@ -475,19 +486,22 @@ def _resolve(who: str, position: int, people: _People, draft: _Draft) -> str | N
 
 _SPOUSE = {"wife": "Mrs.", "lady": "Mrs.", "husband": "Mr."}
 _PARENT = {"mother": "Mrs.", "father": "Mr."}
+_TITLED = {"ladyship": "Lady", "lordship": "Lord"}
 
 
-def _related(people: _People, position: int, owner_gender: str, relation: str) -> str | None:
-    """ "his wife" -> Mrs. X for the last Mr. X named; "her mother" -> Mrs. Y
-    for the family name Y of the last woman named, when the text names them."""
-    owner = people.recent(position, owner_gender)
-    if owner is None:
+def _related(people: _People, owner: str, relation: str, position: int) -> str | None:
+    """ "his wife" -> Mrs. X for Mr. X; "her mother" -> Mrs. Y for the family
+    name Y of the woman (or the last Mrs. named, if the text gives her none);
+    "her ladyship" -> the last Lady named."""
+    if relation in _TITLED:
+        return people.recent_titled(position, _TITLED[relation])
+    title = _SPOUSE.get(relation) or _PARENT.get(relation)
+    if title is None:
         return None
     surname = people.surname(owner)
-    if surname is None:
-        return None
-    title = _SPOUSE.get(relation) or _PARENT.get(relation)
-    candidate = f"{title} {surname}" if title else None
+    if surname is None:  # "Kitty": no family name given; the last Mrs. named
+        return people.recent_titled(position, title)
+    candidate = f"{title} {surname}"
     return candidate if candidate in people.gender else None
 
 
@@ -498,10 +512,16 @@ def _pending_speaker(
     position = draft.parts[0][0]
     number = draft.paragraph.number
     named = draft.named  # a speaker does not name themselves
-    if relation:
-        related = _related(people, position, owner_gender, relation)
+    if relation:  # "her aunt": not "her" herself, who is the one spoken to or last named
+        spoken_to = draft.addressee
+        if spoken_to and people.gender.get(spoken_to) in (owner_gender, None):
+            owner: str | None = spoken_to
+        else:
+            owner = people.recent(position, owner_gender)
+        related = _related(people, owner, relation, position) if owner else None
         if related and related not in named:
             return related
+        named = named | {owner} if owner else named
     # in a dialogue (quotes in the paragraphs just before), turns alternate:
     # the speaker two turns back, if the gender fits; never the last speaker
     dialogue = [s for p, s in turns[-8:] if 1 <= number - p <= 2 and s]
