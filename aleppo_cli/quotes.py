@@ -61,6 +61,12 @@ _AFTER = re.compile(
     rf"^[\s,;:—–\-]*(?:{_WHO}\s+{_ADVERB}{_VERB}\b|{_VERB}\s+{_ADVERB}(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}))"
 )
 _BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?“”\"]{{0,100}}$")
+# "he turned to his partner, and said," "He heard her attentively, and then said,":
+# a subject, what it did, and a speech verb joined on by "and"
+_DID_AND_SAID = re.compile(
+    rf"(?:^\s*|[,;]\s+)(?P<who>{_PRONOUN}|{NAME})\s+[^.!?;“”\"]{{0,100}}?"
+    rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+|\w+ly\s+)?{_VERB}\b[^.!?“”\"]{{0,60}}$"
+)
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
 _NICKNAMED = re.compile(
     r"(?:nicknamed|called|dubbed|known\s+as|named|so-called|titled|entitled)\s*$", re.IGNORECASE
@@ -464,7 +470,8 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
     cut = max(
         narration.rfind(". "), narration.rfind("! "), narration.rfind("? "), narration.rfind("” ")
     )
-    return _BEFORE.search(narration[cut + 1 :] if cut >= 0 else narration)
+    sentence = narration[cut + 1 :] if cut >= 0 else narration
+    return _BEFORE.search(sentence) or _DID_AND_SAID.search(sentence)
 
 
 def _resolve(who: str, position: int, people: _People, draft: _Draft) -> str | None:
