@@ -488,7 +488,7 @@ def _resolve(who: str, position: int, people: _People, draft: _Draft) -> str | N
         owner = {"his": "M", "her": "F"}.get(words[0], "")
         draft.pending = (gender, owner, noun if owner else "")
         return None
-    return _clean_name(who)
+    return people.clean(who)
 
 
 _SPOUSE = {"wife": "Mrs.", "lady": "Mrs.", "husband": "Mr."}

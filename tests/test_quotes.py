@@ -108,3 +108,56 @@ def test_places_are_not_speakers() -> None:
         '"I shall stay," she said.'
     )
     assert [q.speaker for q in found(raw)] == ["Anna"]
+
+
+def test_an_attribution_ending_the_paragraph_before() -> None:
+    raw = (
+        "Anna came in late. Tom looked up from his paper.\n\n"
+        "After a long silence she observed,\n\n"
+        '"You never wait for anyone."'
+    )
+    assert [q.speaker for q in found(raw)] == ["Anna"]
+
+
+def test_a_subject_what_it_did_and_said() -> None:
+    raw = (
+        "Tom stood at the door, his hat in his hand. Anna sat by the window; she smiled.\n\n"
+        'He heard her out in silence, and then said, "We leave tonight."'
+    )
+    assert [q.speaker for q in found(raw)] == ["Tom"]
+
+
+def test_a_speaker_does_not_name_themselves() -> None:
+    raw = (
+        "Tom and his friend Harry sat with Anna. Harry had his hat on.\n\n"
+        '"Shall we go?" asked Harry.\n\n'
+        '"Not yet," said Anna.\n\n'
+        '"If you mean Harry," cried her brother, "he may go alone."'
+    )
+    assert [q.speaker for q in found(raw)] == ["Harry", "Anna", "Tom"]
+
+
+def test_she_added_is_the_last_speaker_again() -> None:
+    raw = (
+        "Anna and Ruth walked to the gate.\n\n"
+        '"It is late," said Ruth.\n\n'
+        '"Yes," said Anna.\n\n'
+        'They walked on. "And cold," she added.'
+    )
+    assert [q.speaker for q in found(raw)] == ["Ruth", "Anna", "Anna"]
+
+
+def test_her_aunt_is_someone_else_than_her() -> None:
+    raw = (
+        "Mrs. Grey walked in the garden with Anna; she was tired.\n\n"
+        '"Do you like it, my dear?" said her aunt.'
+    )
+    assert [q.speaker for q in found(raw)] == ["Mrs. Grey"]
+
+
+def test_a_name_loses_a_leading_common_word() -> None:
+    raw = (
+        "Poor Reynolds had waited an hour; the poor man was cold.\n\n"
+        '"I am frozen," said Poor Reynolds.'
+    )
+    assert [q.speaker for q in found(raw)] == ["Reynolds"]
