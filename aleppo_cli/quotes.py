@@ -77,6 +77,7 @@ _PLACE = re.compile(
     rf"quit|quitted|leaving|reaching|visiting)\s+(?P<name>{NAME})"
 )
 PLACE_SHARE = 0.4  # share of a name's mentions after those words that makes it a place
+THE_SHARE = 0.5  # share of a name's mentions after "the" that makes it a thing or a people
 _ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|came|saw)\b")
 _SENTENCE_END = re.compile(r"[.!?…“”\"]")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
@@ -254,6 +255,7 @@ class _People:
         self.mentions: list[tuple[int, str]] = []
         pronouns: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self._acts: set[str] = set()  # names seen doing something: "Mary looked"
+        the: Counter[str] = Counter()  # mentions written "the X" / "The X"
         self._lower_words = set(re.findall(r"\b[a-z][a-z’'\-]*\b", text))
         matches = list(_NAME_RE.finditer(text))
         for number, match in enumerate(matches):
@@ -261,6 +263,9 @@ class _People:
             if name is None or self._inside_quote(match.start()):
                 continue
             self.mentions.append((match.start(), name))
+            written = text[max(0, match.start() - 4) : match.start()] + match.group()
+            if written.lower().startswith("the "):
+                the[name] += 1
             if _ACTS.match(text, match.end()):
                 self._acts.add(name)
             # the first pronoun after the name, in its sentence, before anyone else is named
@@ -280,6 +285,12 @@ class _People:
             if name
             and count >= PLACE_SHARE * totals.get(name, count)
             and _gender(name, Counter()) is None
+        }
+        # a name mostly written "the X" is a ship, a people, a river: not a person
+        self._places |= {
+            name
+            for name, count in the.items()
+            if count >= THE_SHARE * totals[name] and _gender(name, Counter()) is None
         }
         self.mentions = [(p, n) for p, n in self.mentions if n not in self._places]
         self._positions = [p for p, _ in self.mentions]

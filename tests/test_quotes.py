@@ -161,3 +161,12 @@ def test_a_name_loses_a_leading_common_word() -> None:
         '"I am frozen," said Poor Reynolds.'
     )
     assert [q.speaker for q in found(raw)] == ["Reynolds"]
+
+
+def test_a_name_mostly_written_with_the_is_not_a_person() -> None:
+    raw = (
+        "The Pequod sailed at dawn. Ahab stood on deck; he watched the sea. "
+        "The Pequod rolled.\n\n"
+        '"Steady, men, steady!"'
+    )
+    assert [q.speaker for q in found(raw)] == ["Ahab"]
