@@ -67,6 +67,7 @@ _DID_AND_SAID = re.compile(
     rf"(?:^\s*|[,;]\s+)(?P<who>{_PRONOUN}|{NAME})\s+[^.!?;“”\"]{{0,100}}?"
     rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+|\w+ly\s+)?{_VERB}\b[^.!?“”\"]{{0,60}}$"
 )
+_FAMILY = re.compile(r"\b(his|her|His|Her)\s+(father|mother|wife|husband)\b")
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
 _NICKNAMED = re.compile(
     r"(?:nicknamed|called|dubbed|known\s+as|named|so-called|titled|entitled)\s*$", re.IGNORECASE
@@ -319,6 +320,19 @@ class _People:
             if " " not in name and titled[name]:
                 gender = titled[name].most_common(1)[0][0]
             self.gender[name] = gender
+        # "her father", "his wife" in the narration mention the people they name
+        family = []
+        for match in _FAMILY.finditer(text):
+            if self._inside_quote(match.start()):
+                continue
+            start = match.start()
+            owner = self.recent(start, "M" if match.group(1).lower() == "his" else "F")
+            related = _related(self, owner, match.group(2).lower(), start) if owner else None
+            if related:
+                family.append((start, related))
+        if family:
+            self.mentions = sorted(self.mentions + family)
+            self._positions = [p for p, _ in self.mentions]
 
     def clean(self, candidate: str) -> str | None:
         """A name as the text would write it alone, or None if it is none.
@@ -540,6 +554,12 @@ def _pending_speaker(
         if related and related not in named:
             return related
         named = named | {owner} if owner else named
+    # the narration of the quote's own paragraph names someone of that gender
+    if gender and not relation:
+        window = position - draft.paragraph.clean_start
+        local = people.recent(position, gender, exclude=set(named), window=window)
+        if local is not None and people.gender.get(local) == gender:
+            return local
     # in a dialogue (quotes in the paragraphs just before), turns alternate:
     # the speaker two turns back, if the gender fits; never the last speaker
     dialogue = [s for p, s in turns[-8:] if 1 <= number - p <= 2 and s]

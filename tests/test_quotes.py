@@ -170,3 +170,22 @@ def test_a_name_mostly_written_with_the_is_not_a_person() -> None:
         '"Steady, men, steady!"'
     )
     assert [q.speaker for q in found(raw)] == ["Ahab"]
+
+
+def test_her_father_in_the_narration_is_a_mention_of_him() -> None:
+    raw = (
+        "Mr. Grey read by the fire. Anna Grey came in with Tom; he was laughing. "
+        "Her father looked up from his book.\n\n"
+        '"Anna," said he, "sit down."'
+    )
+    assert [q.speaker for q in found(raw)] == ["Mr. Grey"]
+
+
+def test_the_narration_of_the_quotes_own_paragraph_comes_first() -> None:
+    raw = (
+        "Ruth sat down; she was tired. Anna stood; she was not.\n\n"
+        '"Is it true?" asked Ruth.\n\n'
+        '"It is," said Anna.\n\n'
+        'A letter came. Mary read it with horror; her hands shook. "A gamester!" she cried.'
+    )
+    assert [q.speaker for q in found(raw)] == ["Ruth", "Anna", "Mary"]
