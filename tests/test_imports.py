@@ -4,7 +4,8 @@ Not a timed test: it checks which modules an import loads, in a fresh
 interpreter. nltk, sumy, numpy and scipy are imported only by the commands
 that need them (summarize); the word list, rapidfuzz and regex likewise.
 Output that is not for a terminal is plain text: rich is not imported for it,
-nor pydantic (Typer 0.29 and later coerce every option through it).
+nor pydantic (Typer 0.29 and later coerce every option through it). The help
+is click's plain help (Typer's rich help imports markdown-it and pygments).
 """
 
 import subprocess
@@ -43,7 +44,7 @@ def test_plain_output_loads_neither_rich_nor_pydantic() -> None:
         "import sys\n"
         "from aleppo_cli.cli import app\n"
         "from typer.testing import CliRunner\n"
-        "for args in (['show'], ['summarize'], ['search', 'destiny'], ['nonsense']):\n"
+        "for args in ([], ['--help'], ['show'], ['summarize'], ['search', 'destiny'], ['x']):\n"
         "    CliRunner().invoke(app, args)\n"
         f"print(','.join(m for m in {FOR_TERMINALS!r} if m in sys.modules))"
     )
