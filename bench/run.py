@@ -11,7 +11,9 @@ NLTK_DATA); summarize, search and quotes on the three books; then summary
 quality (bench/quality.py) and quotation scores (bench/quotes.py). Times are
 medians of fresh processes; memory is each process's peak. The start-up
 commands run in turn, round after round, so that a slow spell of the machine
-falls on all of them alike. Every command runs in a scratch directory, so
+falls on all of them alike; they write into /dev/null (as in a pipe, where
+aleppo prints plain text), and a few also into a pseudo-terminal of 80 x 24
+(where aleppo prints with rich). Every command runs in a scratch directory, so
 what is measured is the installed package (run this with the Python of the
 README's virtual environment), not the source tree.
 """
@@ -19,14 +21,20 @@ README's virtual environment), not the source tree.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
+import pty
 import shutil
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
+import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "bench"
@@ -36,42 +44,69 @@ PY = sys.executable
 ALEPPO = [PY, "-m", "aleppo_cli"]
 
 
-def run_once(command: list[str], env: dict[str, str] | None, cwd: Path) -> tuple[float, float]:
+class Run(NamedTuple):
+    command: list[str]
+    env: dict[str, str] | None = None
+    terminal: bool = False  # output to a pseudo-terminal (80 x 24) instead of /dev/null
+
+
+def run_once(run: Run, cwd: Path) -> tuple[float, float]:
     """Wall time (s) and peak memory (MB) of one fresh process."""
+    reader = None
+    if run.terminal:
+        leader, follower = pty.openpty()
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        reader = threading.Thread(target=_drain, args=(leader,), daemon=True)
+        reader.start()
+        output: int = follower
+    else:
+        output = subprocess.DEVNULL
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd
+        run.command, stdout=output, stderr=subprocess.DEVNULL, env=run.env, cwd=cwd
     )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
+    if run.terminal:
+        os.close(output)
+        assert reader is not None
+        reader.join(timeout=5)
     if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"failed: {' '.join(command)}")
+        raise SystemExit(f"failed: {' '.join(run.command)}")
     return seconds, usage.ru_maxrss / 1024
 
 
+def _drain(leader: int) -> None:
+    """Read what the terminal shows, so that the program never waits on it."""
+    try:
+        while os.read(leader, 65536):
+            pass
+    except OSError:  # the other end closed
+        pass
+    finally:
+        os.close(leader)
+
+
 def measure_together(
-    commands: dict[str, tuple[list[str], dict[str, str] | None]],
-    runs: int,
-    cwd: Path,
-    warm: bool = True,
+    runs_by_name: dict[str, Run], rounds: int, cwd: Path, warm: bool = True
 ) -> dict[str, tuple[float, float]]:
-    """Median time and largest peak of each command, run in turn for ``runs`` rounds
+    """Median time and largest peak of each run, run in turn for ``rounds`` rounds
     (after one round that is not counted, when ``warm``: it fills the file cache)."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    peaks: dict[str, list[float]] = {name: [] for name in commands}
-    for command, env in commands.values() if warm else ():
-        run_once(command, env, cwd)
-    for _ in range(runs):
-        for name, (command, env) in commands.items():
-            seconds, mb = run_once(command, env, cwd)
+    times: dict[str, list[float]] = {name: [] for name in runs_by_name}
+    peaks: dict[str, list[float]] = {name: [] for name in runs_by_name}
+    for run in runs_by_name.values() if warm else ():
+        run_once(run, cwd)
+    for _ in range(rounds):
+        for name, run in runs_by_name.items():
+            seconds, mb = run_once(run, cwd)
             times[name].append(seconds)
             peaks[name].append(mb)
-    return {name: (statistics.median(times[name]), max(peaks[name])) for name in commands}
+    return {name: (statistics.median(times[name]), max(peaks[name])) for name in runs_by_name}
 
 
-def measure(command: list[str], runs: int, cwd: Path) -> tuple[float, float]:
-    """Median wall time (s) and the largest peak memory (MB) over ``runs`` runs."""
-    return measure_together({"one": (command, None)}, runs, cwd, warm=False)["one"]
+def measure(command: list[str], rounds: int, cwd: Path) -> tuple[float, float]:
+    """Median wall time (s) and the largest peak memory (MB) over ``rounds`` runs."""
+    return measure_together({"one": Run(command)}, rounds, cwd, warm=False)["one"]
 
 
 def punkt_data(folder: Path) -> dict[str, str]:
@@ -125,12 +160,17 @@ def main() -> None:
             ["quotes"],
         ]
         stock_env = punkt_data(work / "nltk_data")
-        start_up: dict[str, tuple[list[str], dict[str, str] | None]] = {
-            "minimal": ([PY, str(BENCH / "minimal_app.py")], None),
-            **{" ".join(c): ([*ALEPPO, *c], None) for c in commands},
-            **{" ".join(c) + " FILE": ([*ALEPPO, *c, str(copy)], None) for c in commands[1:]},
-            "summarize": ([*ALEPPO, "summarize", "-a", "lex-rank"], None),
-            "stock": ([PY, "-m", "sumy", "lex-rank", "--length=3", f"--file={REVIEW}"], stock_env),
+        on_terminal = [["--help"], ["show", "--no-pager"], ["search", "This is our destiny."]]
+        start_up: dict[str, Run] = {
+            "minimal": Run([PY, str(BENCH / "minimal_app.py")]),
+            **{" ".join(c): Run([*ALEPPO, *c]) for c in commands},
+            **{" ".join(c) + " FILE": Run([*ALEPPO, *c, str(copy)]) for c in commands[1:]},
+            "minimal tty": Run([PY, str(BENCH / "minimal_app.py")], terminal=True),
+            **{" ".join(c) + " tty": Run([*ALEPPO, *c], terminal=True) for c in on_terminal},
+            "summarize": Run([*ALEPPO, "summarize", "-a", "lex-rank"]),
+            "stock": Run(
+                [PY, "-m", "sumy", "lex-rank", "--length=3", f"--file={REVIEW}"], stock_env
+            ),
         }
         # the summarize comparison is the closest: twice the rounds
         timed = measure_together(start_up, runs * 2, work)
@@ -158,6 +198,27 @@ def main() -> None:
                     f"{seconds:.3f}",
                     f"{mb:.0f}",
                     f"+{seconds - minimal:.3f} s (target +0.2 s)",
+                )
+            )
+        minimal_tty, minimal_tty_mb = timed["minimal tty"]
+        rows.append(
+            (
+                "terminal",
+                "minimal Typer + rich app, on a terminal",
+                f"{minimal_tty:.3f}",
+                f"{minimal_tty_mb:.0f}",
+                "1.00x",
+            )
+        )
+        for command in on_terminal:
+            seconds, mb = timed[" ".join(command) + " tty"]
+            rows.append(
+                (
+                    "terminal",
+                    f"aleppo {' '.join(command)}, on a terminal",
+                    f"{seconds:.3f}",
+                    f"{mb:.0f}",
+                    f"{seconds / minimal_tty:.2f}x (target 1.6x)",
                 )
             )
         ours, ours_mb = timed["summarize"]
