@@ -8,12 +8,18 @@ it. Each quotation is then classed (speech, title, nickname, scare quotes,
 other) and, if speech, given a speaker by rules that read only the text itself:
 
 1. an attribution next to it: "X says", "said X", "X eventually tells",
-   "said his lady", "he replied", or "X said:" before it;
-2. a pronoun ("he", "she") or a noun such as "his wife" resolves to the most
-   recent person named outside quotes with that gender, the gender of a name
-   coming from its honorific or from the pronouns that follow its mentions;
-3. in dialogue, an unattributed turn goes to the speaker two turns back (A, B,
-   A, B), or, after narration, to the last person the narration named.
+   "said his lady", "he replied", or "X said:" before it, also at the end of
+   the paragraph before ("she observed,") or joined on by "and" ("he turned
+   to his partner, and said,");
+2. a pronoun ("he", "she") or a noun such as "his wife" resolves to a person
+   named outside quotes with that gender (the gender of a name coming from
+   its honorific or from the pronouns that follow its mentions): first one
+   named in the quote's own paragraph, then the dialogue's, then the most
+   recent; "she added" is the last speaker again; "her aunt" is never "her";
+3. in dialogue, an unattributed turn goes to the one the last turn called by
+   name, or to the speaker two turns back (A, B, A, B), or, after narration,
+   to the last person the narration named;
+4. nobody is the speaker of a quotation that names them.
 """
 
 from __future__ import annotations
@@ -256,7 +262,7 @@ class _People:
         self.mentions: list[tuple[int, str]] = []
         pronouns: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self._acts: set[str] = set()  # names seen doing something: "Mary looked"
-        the: Counter[str] = Counter()  # mentions written "the X" / "The X"
+        the: Counter[str] = Counter()  # mentions written "the X" or "The X"
         self._lower_words = set(re.findall(r"\b[a-z][a-z’'\-]*\b", text))
         matches = list(_NAME_RE.finditer(text))
         for number, match in enumerate(matches):
@@ -264,8 +270,8 @@ class _People:
             if name is None or self._inside_quote(match.start()):
                 continue
             self.mentions.append((match.start(), name))
-            written = text[max(0, match.start() - 4) : match.start()] + match.group()
-            if written.lower().startswith("the "):
+            before = text[max(0, match.start() - 4) : match.start()]
+            if match.group().startswith("The ") or before.lower() == "the ":
                 the[name] += 1
             if _ACTS.match(text, match.end()):
                 self._acts.add(name)
