@@ -12,43 +12,38 @@ import subprocess
 import sys
 
 HEAVY = ("nltk", "sumy", "numpy", "scipy", "rapidfuzz", "regex", "wordfreq", "charset_normalizer")
-
-
-def test_importing_the_cli_loads_no_heavy_library() -> None:
-    code = f"import sys, aleppo_cli.cli; print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == ""
-
-
-def test_showing_the_bundled_review_loads_no_heavy_library() -> None:
-    code = (
-        "import sys\n"
-        "from aleppo_cli.cli import app\n"
-        "from typer.testing import CliRunner\n"
-        "assert CliRunner().invoke(app, ['show']).exit_code == 0\n"
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == ""
-
-
 FOR_TERMINALS = ("rich", "pydantic")
 
 
-def test_plain_output_loads_neither_rich_nor_pydantic() -> None:
+def loaded_after(runs: list[list[str]], watched: tuple[str, ...]) -> list[str]:
+    """Which of ``watched`` a fresh interpreter has loaded after importing the
+    CLI and invoking it with each argument list of ``runs`` (output not a terminal)."""
     code = (
         "import sys\n"
         "from aleppo_cli.cli import app\n"
         "from typer.testing import CliRunner\n"
-        "for args in ([], ['--help'], ['show'], ['summarize'], ['search', 'destiny'], ['x']):\n"
+        f"for args in {runs!r}:\n"
         "    CliRunner().invoke(app, args)\n"
-        f"print(','.join(m for m in {FOR_TERMINALS!r} if m in sys.modules))"
+        f"print(','.join(m for m in {watched!r} if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == ""
+    return [name for name in result.stdout.strip().split(",") if name]
+
+
+def test_importing_the_cli_loads_no_heavy_library() -> None:
+    assert loaded_after([], HEAVY) == []
+
+
+def test_showing_the_bundled_review_loads_no_heavy_library() -> None:
+    assert loaded_after([["show"]], HEAVY) == []
+
+
+def test_plain_output_loads_neither_rich_nor_pydantic() -> None:
+    runs = [[], ["--help"], ["show"], ["summarize"], ["search", "destiny"], ["x"]]
+    assert loaded_after(runs, FOR_TERMINALS) == []
+
+
+def test_the_guard_can_see_a_library_load() -> None:
+    assert loaded_after([["summarize"]], HEAVY)[:2] == ["nltk", "sumy"]
