@@ -580,9 +580,19 @@ def _pending_speaker(
         for _, name in reversed(turns):
             if name and name not in exclude and people.gender.get(name) == gender:
                 return name
-    return people.recent(position, gender, exclude=exclude) or people.recent(
+    found = people.recent(position, gender, exclude=exclude) or people.recent(
         position, gender, exclude=set(named)
     )
+    if found is None and gender:  # nobody of that gender named: one who spoke lately
+        found = next(
+            (
+                s
+                for _, s in reversed(turns)
+                if s and s not in named and people.gender.get(s) == gender
+            ),
+            None,
+        )
+    return found
 
 
 _VOCATIVE = re.compile(rf"(?:^|[,;!?]\s+|\b(?:dear|my|Oh|oh)\s+)(?P<name>{NAME})(?=\s*[,.!?;—–-])")

@@ -189,3 +189,13 @@ def test_the_narration_of_the_quotes_own_paragraph_comes_first() -> None:
         'A letter came. Mary read it with horror; her hands shook. "A gamester!" she cried.'
     )
     assert [q.speaker for q in found(raw)] == ["Ruth", "Anna", "Mary"]
+
+
+def test_she_with_nobody_of_hers_named_lately_is_a_woman_who_spoke() -> None:
+    raw = (
+        '"Come in," said Anna; she smiled.\n\n'
+        + "The rain fell on the roof. " * 150
+        + '\n\n"Thank you," said Tom; he sat down.\n\nTom looked at the fire.\n\n'
+        + '"You are welcome," she said.'
+    )
+    assert [q.speaker for q in found(raw)] == ["Anna", "Tom", "Anna"]
