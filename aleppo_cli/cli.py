@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from aleppo_cli import __version__, index, render, search, sources, stats, summarize
+from aleppo_cli import __version__, index, render, search, sources, summarize
 from aleppo_cli.document import Document
 from aleppo_cli.environment import Environment
 from aleppo_cli.errors import AleppoError, ExitStatus, UsageError
@@ -273,6 +273,8 @@ def info(text: TextArg = None, json_output: JsonOpt = False) -> None:
     """Word, sentence and paragraph counts, and the reading time."""
     env = Environment.from_system()
     source, document = _load(env, text)
+    from aleppo_cli import stats
+
     counts = stats.compute(document)
     if json_output:
         _emit_json(env, render.info_json(source, counts))

@@ -14,7 +14,6 @@ from rich.console import Group, RenderableType
 from rich.constrain import Constrain
 from rich.padding import Padding
 from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
 from aleppo_cli import quotemarks, render
@@ -23,6 +22,8 @@ from aleppo_cli.render import visible
 from aleppo_cli.sources import Source, TextInfo
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from aleppo_cli.quotes import Quotation
     from aleppo_cli.search import SearchResult
     from aleppo_cli.stats import Stats
@@ -35,6 +36,20 @@ NUMBER_STYLE = "dim"
 TITLE_STYLE = "bold"
 META_STYLE = "dim"
 HIT_STYLE = "bold reverse"
+
+
+def _new_table(**options: Any) -> Table:
+    """A rich Table; rich.table is imported on first use (show and search have
+    none, and it costs them 4 ms of start-up)."""
+    from rich.table import Table
+
+    return Table(**options)
+
+
+def _grid(**options: Any) -> Table:
+    from rich.table import Table
+
+    return Table.grid(**options)
 
 
 def paragraph_text(
@@ -69,7 +84,7 @@ def show(source: Source, document: Document, width: int, numbers: bool) -> Rende
 
 
 def info(source: Source, stats: Stats) -> RenderableType:
-    table = Table.grid(padding=(0, 2))
+    table = _grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
     for label, value in render.info_rows(source, stats):
@@ -78,7 +93,7 @@ def info(source: Source, stats: Stats) -> RenderableType:
 
 
 def texts(entries: Iterable[TextInfo]) -> RenderableType:
-    table = Table(box=None, header_style="bold", pad_edge=False)
+    table = _new_table(box=None, header_style="bold", pad_edge=False)
     for column in render.TEXT_COLUMNS:
         table.add_column(column.capitalize(), overflow="fold")
     for row in render.text_rows(entries):
@@ -87,7 +102,7 @@ def texts(entries: Iterable[TextInfo]) -> RenderableType:
 
 
 def summary(source: Source, result: Summary, width: int) -> RenderableType:
-    table = Table.grid(padding=(0, 1, 1, 0))
+    table = _grid(padding=(0, 1, 1, 0))
     table.add_column(style=NUMBER_STYLE, justify="right", no_wrap=True)
     table.add_column()
     for sentence in result.sentences:
@@ -116,7 +131,7 @@ def highlight(source: Source, document: Document, summary: Summary, width: int) 
 
 
 def compare(comparison: Comparison) -> RenderableType:
-    table = Table(header_style="bold", box=None, pad_edge=False)
+    table = _new_table(header_style="bold", box=None, pad_edge=False)
     table.add_column("#", justify="right", style=NUMBER_STYLE)
     for name in comparison.algorithms:
         table.add_column(name, justify="center")
@@ -155,7 +170,7 @@ def search(found: SearchResult, width: int) -> RenderableType:
 def quotes(
     quotations: Sequence[Quotation], hidden: int, width: int, show_kind: bool
 ) -> RenderableType:
-    table = Table.grid(padding=(0, 1))
+    table = _grid(padding=(0, 1))
     table.add_column(style=NUMBER_STYLE, justify="right", no_wrap=True)
     if show_kind:
         table.add_column(style="magenta", no_wrap=True)

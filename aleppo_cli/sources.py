@@ -12,7 +12,6 @@ import codecs
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -54,11 +53,14 @@ class Source:
 
 
 def _texts_dir() -> Traversable:
-    packaged = resources.files("aleppo_cli").joinpath("texts")
-    if packaged.is_dir():  # installed wheel: texts travel inside the package
-        return packaged
-    # source checkout or editable install: the repository's top-level texts/
-    return Path(__file__).resolve().parent.parent / "texts"
+    here = Path(__file__).resolve().parent
+    if (here / "texts").is_dir():  # installed wheel: texts travel inside the package
+        return here / "texts"
+    if (here.parent / "texts").is_dir():  # source checkout or editable install
+        return here.parent / "texts"
+    from importlib import resources  # a package that is not files on disk (a zip)
+
+    return resources.files("aleppo_cli").joinpath("texts")
 
 
 @cache

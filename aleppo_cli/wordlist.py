@@ -13,7 +13,6 @@ Should the file or its header ever differ, wordfreq's own reader is used.
 
 from __future__ import annotations
 
-import gzip
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -28,6 +27,8 @@ def _buckets() -> list[list[str]]:
     if locations:
         path = Path(next(iter(locations))) / "data" / "large_en.msgpack.gz"
         if path.is_file():
+            import gzip
+
             import msgpack
 
             data: list[Any] = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
