@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from aleppo_cli.document import Document, Sentence
@@ -87,6 +86,8 @@ def candidates(document: Document) -> int:
 
 @cache
 def _cue_words() -> dict[str, list[str]]:
+    from importlib import resources  # 2 ms: only Edmundson needs it
+
     data = resources.files("aleppo_cli").joinpath("data/edmundson-en.json").read_text("utf-8")
     words: dict[str, list[str]] = json.loads(data)
     return words
