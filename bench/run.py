@@ -160,7 +160,7 @@ def main() -> None:
             ["quotes"],
         ]
         stock_env = punkt_data(work / "nltk_data")
-        on_terminal = [["--help"], ["show", "--no-pager"], ["search", "This is our destiny."]]
+        on_terminal = [["--help"], ["show", "--no-pager"], ["info"], *commands[3:]]
         start_up: dict[str, Run] = {
             "minimal": Run([PY, str(BENCH / "minimal_app.py")]),
             **{" ".join(c): Run([*ALEPPO, *c]) for c in commands},
