@@ -271,10 +271,10 @@ def show(
 @app.command()
 def info(text: TextArg = None, json_output: JsonOpt = False) -> None:
     """Word, sentence and paragraph counts, and the reading time."""
+    from aleppo_cli import stats  # only info counts
+
     env = Environment.from_system()
     source, document = _load(env, text)
-    from aleppo_cli import stats
-
     counts = stats.compute(document)
     if json_output:
         _emit_json(env, render.info_json(source, counts))
