@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aleppo_cli import index
+from aleppo_cli.text import prebuilt as index
 
 TEXTS = Path(__file__).resolve().parents[1] / "texts"
 

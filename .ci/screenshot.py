@@ -13,8 +13,9 @@ from pathlib import Path
 
 from rich.console import Console
 
-from aleppo_cli import pretty, sources
-from aleppo_cli.document import build
+from aleppo_cli.output import styled as pretty
+from aleppo_cli.text import sources
+from aleppo_cli.text.document import build
 
 OUT = Path(__file__).resolve().parent / "aleppo-show.svg"
 WIDTH = 88

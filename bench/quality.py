@@ -17,8 +17,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from aleppo_cli import summarize
-from aleppo_cli.document import Document, Sentence, build
+from aleppo_cli.analysis.summarize import summary as summarize
+from aleppo_cli.text.document import Document, Sentence, build
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus" / "bbc-extractive"

@@ -17,9 +17,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from aleppo_cli import sentences
-from aleppo_cli.cleanup import clean
-from aleppo_cli.document import from_clean
+from aleppo_cli.text import segmenter as sentences
+from aleppo_cli.text.cleanup import clean
+from aleppo_cli.text.document import from_clean
 
 REPO = Path(__file__).resolve().parents[1]
 BOOKS = REPO.parent / "shared" / "corpus" / "books"

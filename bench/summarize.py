@@ -43,8 +43,8 @@ def stock_summarizer(name: str) -> Any:
     from sumy.summarizers.sum_basic import SumBasicSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
 
-    from aleppo_cli import sumydoc
-    from aleppo_cli.summarize import make_summarizer
+    from aleppo_cli.analysis.summarize import bridge as sumydoc
+    from aleppo_cli.analysis.summarize.summary import make_summarizer
 
     classes = {
         "lex-rank": LexRankSummarizer,
@@ -70,9 +70,9 @@ def stock_summarizer(name: str) -> Any:
 
 def child(side: str, name: str, path: str) -> None:
     """Run one summarizer once and print what it took, as JSON."""
-    from aleppo_cli import sumydoc
-    from aleppo_cli.document import build
-    from aleppo_cli.summarize import make_summarizer
+    from aleppo_cli.analysis.summarize import bridge as sumydoc
+    from aleppo_cli.analysis.summarize.summary import make_summarizer
+    from aleppo_cli.text.document import build
 
     text = Path(path).read_text("utf-8")
     start = time.perf_counter()
@@ -107,7 +107,7 @@ def main() -> None:
     if args.child:
         child(*args.child)
         return
-    from aleppo_cli.summarize import ALGORITHMS
+    from aleppo_cli.analysis.summarize.summary import ALGORITHMS
 
     names = [n for n in args.algorithms.split(",") if n] or list(ALGORITHMS)
     for text in args.texts.split(","):

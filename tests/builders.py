@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from aleppo_cli.document import Document, build
-from aleppo_cli.sources import Source
+from aleppo_cli.text.document import Document, build
+from aleppo_cli.text.sources import Source
 
 
 def text_of(*paragraphs: list[str]) -> str:

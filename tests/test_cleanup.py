@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aleppo_cli import cleanup
-from aleppo_cli.cleanup import ADVERTISEMENT, GLUED, clean
-from aleppo_cli.document import build
+from aleppo_cli.text import cleanup
+from aleppo_cli.text.cleanup import ADVERTISEMENT, GLUED, clean
+from aleppo_cli.text.document import build
 from tests.conftest import REVIEW, read_book
 
 
@@ -202,7 +202,7 @@ def test_cleaning_maps_every_offset_monotonically(raw: str) -> None:
 def test_word_list_agrees_with_wordfreq() -> None:
     import wordfreq
 
-    from aleppo_cli import wordlist
+    from aleppo_cli.text import wordlist
 
     for word in ("the", "document", "halabi", "averydifficult", "Photography"):
         assert wordlist.zipf(word) == pytest.approx(wordfreq.zipf_frequency(word, "en", "large"))

@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aleppo_cli import __version__
-from aleppo_cli.cli import app
+from aleppo_cli.cli.app import app
 from tests.conftest import REVIEW
 
 URL = "https://www.rogerebert.com/reviews/last-men-in-aleppo-2017"
@@ -192,7 +192,7 @@ def test_commands_do_not_change_the_users_file(runner: CliRunner, tmp_path: Path
 def test_an_internal_error_is_one_line_unless_debugging(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from aleppo_cli import stats
+    from aleppo_cli.analysis import stats
 
     def broken(document: object) -> None:
         raise RuntimeError("boom")

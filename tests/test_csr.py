@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from aleppo_cli.csr import Csr, symmetric_dot, upper_gram
+from aleppo_cli.analysis.summarize.csr import Csr, symmetric_dot, upper_gram
 
 
 def random_counts(seed: int, rows: int = 40, columns: int = 25, entries: int = 120) -> Csr:

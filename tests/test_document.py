@@ -1,4 +1,4 @@
-from aleppo_cli.document import MAX_SENTENCE, build
+from aleppo_cli.text.document import MAX_SENTENCE, build
 from tests.builders import document_of, text_of
 from tests.conftest import REVIEW
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from aleppo_cli import sources
-from aleppo_cli.cli import app
+from aleppo_cli.cli.app import app
+from aleppo_cli.text import sources
 
 COMMANDS = [["show"], ["info"], ["summarize"], ["search", "--", "the"], ["quotes", "--all"]]
 CONTROLS = {chr(c) for c in range(32) if chr(c) not in "\n\t"} | {chr(c) for c in range(0x7F, 0xA0)}
@@ -138,7 +138,7 @@ def test_control_sequences_never_reach_a_terminal_raw(
     runner: CliRunner, workdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On a terminal rich writes its own escape codes, but none from the text."""
-    from aleppo_cli import environment
+    from aleppo_cli.cli import environment
 
     real = environment.Environment.from_system
 
@@ -159,7 +159,7 @@ def test_control_sequences_never_reach_a_terminal_raw(
 
 
 def test_ctrl_c_exits_130_quietly(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    from aleppo_cli import stats
+    from aleppo_cli.analysis import stats
 
     def interrupted(document: object) -> None:
         raise KeyboardInterrupt

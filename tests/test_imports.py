@@ -20,7 +20,7 @@ def loaded_after(runs: list[list[str]], watched: tuple[str, ...]) -> list[str]:
     CLI and invoking it with each argument list of ``runs`` (output not a terminal)."""
     code = (
         "import sys\n"
-        "from aleppo_cli.cli import app\n"
+        "from aleppo_cli.cli.app import app\n"
         "from typer.testing import CliRunner\n"
         f"for args in {runs!r}:\n"
         "    CliRunner().invoke(app, args)\n"

@@ -4,7 +4,7 @@ import io
 
 from rich.console import Console
 
-from aleppo_cli import pretty
+from aleppo_cli.output import styled as pretty
 from tests.builders import document_of
 
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from aleppo_cli.cli import app
+from aleppo_cli.cli.app import app
 
 PIECES = st.one_of(
     st.text(min_size=1, max_size=8),

@@ -1,6 +1,6 @@
 import pytest
 
-from aleppo_cli.quotemarks import spans
+from aleppo_cli.text.quotemarks import spans
 
 
 def quoted(text: str) -> list[str]:

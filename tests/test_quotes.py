@@ -3,9 +3,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from aleppo_cli import quotes
-from aleppo_cli.cli import app
-from aleppo_cli.document import build
+from aleppo_cli.analysis.quotes import quotations as quotes
+from aleppo_cli.cli.app import app
+from aleppo_cli.text.document import build
 from tests.conftest import REVIEW
 
 

@@ -1,6 +1,7 @@
 import json
 
-from aleppo_cli import pretty, render
+from aleppo_cli.output import plain as render
+from aleppo_cli.output import styled as pretty
 from tests.builders import document_of, source_of
 from tests.test_pretty import rich_output
 

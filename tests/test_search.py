@@ -3,8 +3,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from aleppo_cli import search
-from aleppo_cli.cli import app
+from aleppo_cli.analysis import search
+from aleppo_cli.cli.app import app
 from aleppo_cli.errors import UsageError
 from tests.builders import document_of
 from tests.conftest import REVIEW
@@ -114,7 +114,7 @@ def test_catastrophic_regex_fails_fast() -> None:
 
 def test_offsets_map_to_the_raw_text() -> None:
     raw = "Un  portrait\u00a0de\r\nla vérité. Fin."
-    from aleppo_cli.document import build
+    from aleppo_cli.text.document import build
 
     searcher = search.Searcher(build(raw))
     (hit,) = searcher.search(search.Query("portrait de la verite"))

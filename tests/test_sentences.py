@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from aleppo_cli import sentences
-from aleppo_cli.document import build
+from aleppo_cli.text import segmenter as sentences
+from aleppo_cli.text.document import build
 from tests.conftest import read_book
 
 GOLDEN = json.loads((Path(__file__).parent / "data" / "golden_rules_en.json").read_text("utf-8"))

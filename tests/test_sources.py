@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from aleppo_cli import sources
 from aleppo_cli.errors import InputError
+from aleppo_cli.text import sources
 from tests.conftest import REVIEW
 
 
@@ -80,7 +80,7 @@ def test_bundled_indexes_match_the_live_computation() -> None:
     (regenerate with `python .ci/index_texts.py`)."""
     import json
 
-    from aleppo_cli import index
+    from aleppo_cli.text import prebuilt as index
 
     for name in sources.catalogue():
         stored = sources.read_index(name)
@@ -92,7 +92,7 @@ def test_bundled_indexes_match_the_live_computation() -> None:
 def test_index_is_used_only_for_the_text_it_was_made_from() -> None:
     import json
 
-    from aleppo_cli import index
+    from aleppo_cli.text import prebuilt as index
 
     raw = sources.load(None).text
     data = json.loads(sources.read_index("last-men-in-aleppo") or "{}")

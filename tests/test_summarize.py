@@ -4,8 +4,8 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from aleppo_cli import summarize
-from aleppo_cli.cli import app
+from aleppo_cli.analysis.summarize import summary as summarize
+from aleppo_cli.cli.app import app
 from aleppo_cli.errors import UsageError
 from tests.builders import document_of
 from tests.conftest import REVIEW

@@ -19,10 +19,11 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from aleppo_cli import fast, sumydoc
-from aleppo_cli.document import build
-from aleppo_cli.sources import load
-from aleppo_cli.summarize import make_summarizer
+from aleppo_cli.analysis.summarize import bridge as sumydoc
+from aleppo_cli.analysis.summarize import summarizers as fast
+from aleppo_cli.analysis.summarize.summary import make_summarizer
+from aleppo_cli.text.document import build
+from aleppo_cli.text.sources import load
 from tests.conftest import read_book
 
 STOCK = {

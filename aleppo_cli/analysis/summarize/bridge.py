@@ -15,9 +15,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from aleppo_cli import sentences as segmenter
-from aleppo_cli.document import Document
-from aleppo_cli.document import Sentence as OurSentence
+from aleppo_cli.text import segmenter
+from aleppo_cli.text.document import Document
+from aleppo_cli.text.document import Sentence as OurSentence
 
 LANGUAGE = "english"
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 
-from aleppo_cli.document import Document, Sentence
 from aleppo_cli.errors import UsageError
+from aleppo_cli.text.document import Document, Sentence
 
 REGEX_TIMEOUT = 2.0  # seconds
 DEFAULT_MIN_SCORE = 80.0
@@ -249,7 +249,7 @@ class SearchResult:
 
 def run(document: Document, query: Query, around: int = 0) -> SearchResult:
     """Search, then say who spoke each hit and gather its context."""
-    from aleppo_cli import quotes
+    from aleppo_cli.analysis.quotes import quotations as quotes
 
     searcher = Searcher(document)
     hits = searcher.search(query)

@@ -16,18 +16,19 @@ from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
 
-from aleppo_cli import quotemarks, render
-from aleppo_cli.document import Document, Paragraph
-from aleppo_cli.render import visible
-from aleppo_cli.sources import Source, TextInfo
+from aleppo_cli.output import plain as render
+from aleppo_cli.output.plain import visible
+from aleppo_cli.text import quotemarks
+from aleppo_cli.text.document import Document, Paragraph
+from aleppo_cli.text.sources import Source, TextInfo
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from aleppo_cli.quotes import Quotation
-    from aleppo_cli.search import SearchResult
-    from aleppo_cli.stats import Stats
-    from aleppo_cli.summarize import Comparison, Summary
+    from aleppo_cli.analysis.quotes.quotations import Quotation
+    from aleppo_cli.analysis.search import SearchResult
+    from aleppo_cli.analysis.stats import Stats
+    from aleppo_cli.analysis.summarize.summary import Comparison, Summary
 
 QUOTE_STYLE = "italic cyan"
 HIGHLIGHT_STYLE = "bold yellow"

@@ -29,8 +29,8 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from aleppo_cli import quotemarks
-from aleppo_cli.document import Document, Paragraph
+from aleppo_cli.text import quotemarks
+from aleppo_cli.text.document import Document, Paragraph
 
 SPEECH = "speech"
 TITLE = "title"

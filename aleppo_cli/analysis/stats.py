@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from aleppo_cli.document import Document
+from aleppo_cli.text.document import Document
 
 # Average silent reading rate of adults for non-fiction (Brysbaert, 2019,
 # "How many words do we read per minute?", Journal of Memory and Language).

@@ -18,10 +18,15 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from aleppo_cli import __version__, index, render, search, sources, summarize
-from aleppo_cli.document import Document
-from aleppo_cli.environment import Environment
+from aleppo_cli import __version__
+from aleppo_cli.analysis import search
+from aleppo_cli.analysis.summarize import summary as summarize
+from aleppo_cli.cli.environment import Environment
 from aleppo_cli.errors import AleppoError, ExitStatus, UsageError
+from aleppo_cli.output import plain as render
+from aleppo_cli.text import prebuilt as index
+from aleppo_cli.text import sources
+from aleppo_cli.text.document import Document
 
 if TYPE_CHECKING:  # rich is imported only for output to a terminal
     from types import ModuleType
@@ -206,7 +211,7 @@ def _emit(
     ``styled`` makes the renderable from the ``pretty`` module, imported only here.
     """
     if env.pretty and styled is not None:
-        from aleppo_cli import pretty as pretty_module
+        from aleppo_cli.output import styled as pretty_module
 
         pretty = styled(pretty_module)
         console = _console(env)
@@ -271,7 +276,7 @@ def show(
 @app.command()
 def info(text: TextArg = None, json_output: JsonOpt = False) -> None:
     """Word, sentence and paragraph counts, and the reading time."""
-    from aleppo_cli import stats  # only info counts
+    from aleppo_cli.analysis import stats  # only info counts
 
     env = Environment.from_system()
     source, document = _load(env, text)
@@ -497,7 +502,9 @@ def quotes_command(
     json_output: JsonOpt = False,
 ) -> None:
     """List the direct quotations, with who said them and where."""
-    from aleppo_cli import quotes  # its patterns compile at import: only here and in search
+    from aleppo_cli.analysis.quotes import (
+        quotations as quotes,  # its patterns compile at import: only here and in search
+    )
 
     env = Environment.from_system()
     _, document = _load(env, text)

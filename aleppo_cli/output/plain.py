@@ -14,14 +14,14 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from aleppo_cli.document import Document, Paragraph, Sentence
-from aleppo_cli.sources import Source, TextInfo
+from aleppo_cli.text.document import Document, Paragraph, Sentence
+from aleppo_cli.text.sources import Source, TextInfo
 
 if TYPE_CHECKING:  # only the command that makes them imports each of these
-    from aleppo_cli.quotes import Quotation
-    from aleppo_cli.search import Hit, SearchResult
-    from aleppo_cli.stats import Stats
-    from aleppo_cli.summarize import Comparison, Summary
+    from aleppo_cli.analysis.quotes.quotations import Quotation
+    from aleppo_cli.analysis.search import Hit, SearchResult
+    from aleppo_cli.analysis.stats import Stats
+    from aleppo_cli.analysis.summarize.summary import Comparison, Summary
 
 # C0 controls (but tab and line feed), DEL and C1 controls never reach the
 # terminal raw: C0 and DEL become their Unicode control pictures (ESC -> ␛),

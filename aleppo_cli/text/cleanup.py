@@ -24,7 +24,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-from aleppo_cli import wordlist
+from aleppo_cli.text import wordlist
 
 Side = Literal["start", "end"]
 

@@ -38,7 +38,7 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from aleppo_cli.csr import Csr, symmetric_dot, upper_gram
+from aleppo_cli.analysis.summarize.csr import Csr, symmetric_dot, upper_gram
 
 # --- shared preprocessing ----------------------------------------------------
 

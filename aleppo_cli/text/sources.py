@@ -53,7 +53,7 @@ class Source:
 
 
 def _texts_dir() -> Traversable:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parents[1]  # the aleppo_cli package
     if (here / "texts").is_dir():  # installed wheel: texts travel inside the package
         return here / "texts"
     if (here.parent / "texts").is_dir():  # source checkout or editable install

@@ -13,9 +13,9 @@ import hashlib
 import json
 from typing import Any
 
-from aleppo_cli.cleanup import Edit, apply, clean
-from aleppo_cli.document import Document, assemble, layout
-from aleppo_cli.sources import Source, is_bundled, read_index
+from aleppo_cli.text.cleanup import Edit, apply, clean
+from aleppo_cli.text.document import Document, assemble, layout
+from aleppo_cli.text.sources import Source, is_bundled, read_index
 
 VERSION = 1
 
@@ -52,7 +52,7 @@ def document(raw: str, data: dict[str, Any]) -> Document | None:
 def document_for(source: Source) -> Document:
     """The document of ``source``: from its index when it is a bundled text
     with a current one, else built from the text."""
-    from aleppo_cli.document import build
+    from aleppo_cli.text.document import build
 
     if is_bundled(source):
         stored = read_index(source.name)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from aleppo_cli.document import Document, Sentence
 from aleppo_cli.errors import UsageError
+from aleppo_cli.text.document import Document, Sentence
 
 DEFAULT_ALGORITHM = "reduction"
 DEFAULT_COUNT = 3
@@ -122,7 +122,8 @@ def _collector_paused() -> Iterator[None]:
 def make_summarizer(algorithm: str, stemmer: str | None = None) -> Any:
     """A configured (fast) sumy summarizer: its stemmer and English stop words."""
     with _collector_paused():
-        from aleppo_cli import fast, sumydoc
+        from aleppo_cli.analysis.summarize import bridge as sumydoc
+        from aleppo_cli.analysis.summarize import summarizers as fast
 
     class_name, _ = ALGORITHMS[check_algorithm(algorithm)]
     if stemmer_for(algorithm, stemmer) == SNOWBALL:
@@ -149,7 +150,7 @@ def summarize(
 
     ``title`` is given to sumy as a heading (Edmundson's title method reads it).
     """
-    from aleppo_cli import sumydoc
+    from aleppo_cli.analysis.summarize import bridge as sumydoc
 
     summarizer = make_summarizer(algorithm, stemmer)
     text = sumydoc.to_sumy(document, title)

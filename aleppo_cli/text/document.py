@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from aleppo_cli import sentences as segmenter
-from aleppo_cli.cleanup import CleanText, clean
+from aleppo_cli.text import segmenter
+from aleppo_cli.text.cleanup import CleanText, clean
 
 # Paragraphs: when a text has lost its paragraph breaks (on average more than
 # LOST_BREAKS characters between breaks), paragraphs longer than that are cut
