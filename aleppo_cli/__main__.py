@@ -1,3 +1,3 @@
-from aleppo_cli.cli.app import main
+from aleppo_cli.cli.main import main
 
 main()

@@ -1,28 +1,16 @@
-"""Exception types and exit codes.
+"""The library's exceptions.
 
-The library raises these; only ``cli.py`` turns them into a message on stderr
-and an exit status. Every error carries a one-line message that names the
-problem and, where there is one, what to do about it.
+Every error carries a one-line message that names the problem and, where
+there is one, what to do about it, in words that do not depend on how the
+library is called: no command-line flags and no exit statuses here (the CLI
+adds those: ``aleppo_cli/cli/status.py``).
 """
 
 from __future__ import annotations
 
-from enum import IntEnum
-
-
-class ExitStatus(IntEnum):
-    """Exit codes, documented in the README."""
-
-    OK = 0
-    NOTHING_FOUND = 1  # search found no match (like grep)
-    ERROR = 2  # usage or input error
-    INTERRUPTED = 130  # Ctrl-C
-
 
 class AleppoError(Exception):
     """Base class: a problem the user can fix, reported as one line."""
-
-    exit_status = ExitStatus.ERROR
 
     def __init__(self, message: str, hint: str = "") -> None:
         super().__init__(message)
@@ -38,4 +26,4 @@ class InputError(AleppoError):
 
 
 class UsageError(AleppoError):
-    """An option or argument is out of range or invalid."""
+    """A request the library cannot carry out as asked (a bad query, an unknown name)."""

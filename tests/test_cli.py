@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from aleppo_cli import __version__
 from aleppo_cli.cli.app import app
+from tests.builders import invoke
 from tests.conftest import REVIEW
 
 URL = "https://www.rogerebert.com/reviews/last-men-in-aleppo-2017"
@@ -73,8 +74,12 @@ def test_show_json_offsets_point_into_the_raw_text(runner: CliRunner) -> None:
     result = runner.invoke(app, ["show", "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["title"] == "Last Men in Aleppo"
-    assert data["source"] == URL
+    assert data["input"] == {
+        "name": "last-men-in-aleppo",
+        "title": "Last Men in Aleppo",
+        "kind": "film review",
+        "source": URL,
+    }
     raw = REVIEW.read_text("utf-8")
     numbers = []
     for paragraph in data["paragraphs"]:
@@ -123,8 +128,8 @@ def test_texts(runner: CliRunner) -> None:
     assert result.stdout.splitlines()[0].split() == ["NAME", "TITLE", "KIND", "SOURCE"]
     assert "last-men-in-aleppo" in result.stdout
     data = json.loads(runner.invoke(app, ["texts", "--json"]).stdout)
-    assert data[0]["name"] == "last-men-in-aleppo"
-    assert data[0]["source"] == URL
+    assert data["texts"][0]["name"] == "last-men-in-aleppo"
+    assert data["texts"][0]["source"] == URL
 
 
 @pytest.mark.parametrize(
@@ -204,5 +209,26 @@ def test_an_internal_error_is_one_line_unless_debugging(
     assert result.stderr.startswith("aleppo: error: internal error: RuntimeError: boom; run with")
     assert len(result.stderr.splitlines()) == 1
     debugging = runner.invoke(app, ["--debug", "info"])
-    assert isinstance(debugging.exception, RuntimeError)
+    assert debugging.exit_code == 2
+    assert debugging.stderr.startswith("Traceback (most recent call last):")
+    assert debugging.stderr.endswith("RuntimeError: boom\n")
     monkeypatch.delenv("ALEPPO_DEBUG", raising=False)
+
+
+def test_raw_output_notes_a_legacy_encoding_too(tmp_path: Path) -> None:
+    # --raw once bypassed the common loader and said nothing.
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("She wore a “lamé” dress.".encode("cp1252"))
+    for args in (["show", str(legacy)], ["show", "--raw", str(legacy)]):
+        outcome = invoke(args)
+        assert outcome.status == 0
+        assert outcome.stderr.startswith("aleppo: note: ") and "decoded it as" in outcome.stderr
+
+
+def test_help_lists_the_choices() -> None:
+    help_text = " ".join(invoke(["summarize", "--help"]).stdout.split())
+    assert "<lex-rank|text-rank|lsa|luhn|edmundson|sum-basic|kl|reduction|random>" in help_text
+    assert "--stemmer <snowball|none>" in help_text
+    assert "kl KL-Sum: keeps the summary's word distribution close to the text's" in help_text
+    assert "<str>" not in help_text and "<int range>" not in help_text
+    assert "--width COLUMNS" in " ".join(invoke(["show", "--help"]).stdout.split())

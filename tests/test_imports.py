@@ -47,3 +47,21 @@ def test_plain_output_loads_neither_rich_nor_pydantic() -> None:
 
 def test_the_guard_can_see_a_library_load() -> None:
     assert loaded_after([["summarize"]], HEAVY)[:2] == ["nltk", "sumy"]
+
+
+def test_stderr_on_a_terminal_with_stdout_piped_loads_no_rich() -> None:
+    """`aleppo show > out.txt` on a terminal: the spinner's console is made
+    only if the spinner shows (it once imported rich at every start)."""
+    code = (
+        "import io, sys\n"
+        "from aleppo_cli.cli.environment import Environment\n"
+        "from aleppo_cli.cli.main import run\n"
+        "for args in (['show'], ['search', 'destiny'], ['info']):\n"
+        "    env = Environment(stdout=io.StringIO(), stderr=io.StringIO(), stderr_isatty=True)\n"
+        "    assert run(args, env) == 0, env.stderr.getvalue()\n"
+        "print(','.join(m for m in ('rich', 'pydantic') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

@@ -47,7 +47,7 @@ def test_installed_wheel_shows_the_review_from_another_directory(
     env = {**os.environ, "PYTHONPATH": str(target)}
     script = (
         "import aleppo_cli, sys; print(aleppo_cli.__file__); sys.argv=['aleppo','show']; "
-        "from aleppo_cli.cli.app import main; main()"
+        "from aleppo_cli.cli import main; main()"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],

@@ -43,11 +43,19 @@ def test_the_reviews_other_quoted_strings(runner: CliRunner) -> None:
 
 def test_plain_listing_and_speaker_filter(runner: CliRunner) -> None:
     result = runner.invoke(app, ["quotes", "--speaker", "fitzgerald"])
-    assert result.stdout == (
-        "[38] “Show me a hero and I’ll write you a tragedy,” — Fitzgerald\n"
-        "\n"
-        "1 quotation (9 more quoted titles, names or words: --all shows them)\n"
+    line = "[38] “Show me a hero and I’ll write you a tragedy,” — Fitzgerald\n"
+    assert result.stdout == f"{line}\n1 quotation\n"
+
+
+def test_the_hidden_count_is_what_all_would_add(runner: CliRunner) -> None:
+    # It once counted every quoted title of the text, whoever the speaker asked for.
+    speech = runner.invoke(app, ["quotes", "--speaker", "fitzgerald"]).stdout
+    every_kind = runner.invoke(app, ["quotes", "--all", "--speaker", "fitzgerald"]).stdout
+    assert len(every_kind.splitlines()) == len(speech.splitlines())
+    assert runner.invoke(app, ["quotes"]).stdout.endswith(
+        "3 quotations (9 more quoted titles, names or words: --all shows them)\n"
     )
+    assert runner.invoke(app, ["quotes", "--all"]).stdout.endswith("\n12 quotations\n")
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 import json
 
 from aleppo_cli.output import plain as render
+from aleppo_cli.output import safe, shared
 from aleppo_cli.output import styled as pretty
 from tests.builders import document_of, source_of
 from tests.test_pretty import rich_output
@@ -25,7 +26,7 @@ def test_control_characters_never_reach_the_terminal() -> None:
     plain = render.show_plain(source_of("x"), document, 200, numbers=False)
     assert not any(ch in plain for ch in "\x1b\x07\x08\r\x9b")
     assert "␛[31malert" in plain
-    data = render.dump_json({"text": hostile})
+    data = safe.dump_json({"text": hostile})
     assert not any(ch in data for ch in "\x1b\x07\x08\r\x9b")
     assert json.loads(data) == {"text": hostile}
 
@@ -37,5 +38,5 @@ def test_plain_show_wraps_at_the_width() -> None:
 
 
 def test_reading_time_in_hours_for_long_texts() -> None:
-    assert render.duration(4) == "4 min"
-    assert render.duration(2363) == "39 h 23 min"
+    assert shared.duration(4) == "4 min"
+    assert shared.duration(2363) == "39 h 23 min"

@@ -90,7 +90,10 @@ def test_context_sentences(runner: CliRunner) -> None:
             "invalid regular expression '[bad': unterminated character set at position 4",
         ),
         (["x", "--regex", "--fuzzy"], "--regex and --fuzzy do not go together"),
-        (["x", "--context", "-1"], "--context must be 0 or more"),
+        (
+            ["x", "--context", "-1"],
+            "Invalid value for '--context' / '-C': -1 is not in the range x>=0",
+        ),
         (
             [
                 "...",

@@ -33,8 +33,8 @@ def test_every_algorithm_json(runner: CliRunner, algorithm: str) -> None:
     result = runner.invoke(app, ["summarize", "--algorithm", algorithm, "--json", "-s", "4"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert set(data) == {"text", "algorithm", "total_sentences", "sentences"}
-    assert (data["text"], data["algorithm"], data["total_sentences"]) == (
+    assert set(data) == {"input", "algorithm", "total_sentences", "sentences"}
+    assert (data["input"]["name"], data["algorithm"], data["total_sentences"]) == (
         "last-men-in-aleppo",
         algorithm,
         39,
@@ -82,12 +82,15 @@ def test_compare_table(runner: CliRunner) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["-s", "0"], "--sentences must be at least 1, not 0"),
-        (["-s", "-2"], "--sentences must be at least 1, not -2"),
-        (["--ratio", "0"], "--ratio must be more than 0 and at most 1"),
-        (["--ratio", "1.5"], "--ratio must be more than 0 and at most 1"),
-        (["-s", "2", "--ratio", "0.5"], "give --sentences or --ratio, not both"),
-        (["-a", "textrank"], "unknown algorithm 'textrank'; choose one of: lex-rank, text-rank"),
+        (["-s", "0"], "Invalid value for '--sentences' / '-s': 0 is not in the range x>=1"),
+        (["-s", "-2"], "Invalid value for '--sentences' / '-s': -2 is not in the range x>=1"),
+        (["--ratio", "0"], "Invalid value for '--ratio' / '-r': 0 is not in the range 0<x<=1"),
+        (["--ratio", "1.5"], "Invalid value for '--ratio' / '-r': 1.5 is not in the range 0<x<=1"),
+        (["-s", "2", "--ratio", "0.5"], "--sentences and --ratio do not go together"),
+        (
+            ["-a", "textrank"],
+            "Invalid value for '--algorithm' / '-a': 'textrank' is not one of 'lex-rank', ",
+        ),
         (["-a", "lsa", "-a", "kl"], "add --compare"),
     ],
 )
@@ -162,4 +165,4 @@ def test_stemmer_option(runner: CliRunner) -> None:
     assert summarize.stemmer_for("text-rank") == "snowball"
     bad = runner.invoke(app, ["summarize", "--stemmer", "porter"])
     assert bad.exit_code == 2
-    assert "unknown stemmer 'porter'; choose one of: snowball, none" in bad.stderr
+    assert "Invalid value for '--stemmer': 'porter' is not one of 'snowball', 'none'" in bad.stderr

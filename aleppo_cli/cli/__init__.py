@@ -2,7 +2,7 @@
 
 
 def main() -> None:
-    """Run ``aleppo`` (the real entry point is ``aleppo_cli.cli.app.main``)."""
-    from aleppo_cli.cli.app import main as run
+    """Run ``aleppo`` (the real entry point is ``aleppo_cli.cli.main.main``)."""
+    from aleppo_cli.cli.main import main as run
 
     run()

@@ -1,7 +1,10 @@
-"""The one object that owns standard streams, terminal detection and colour.
+"""The one object that owns the standard streams, terminal facts and colour.
 
-Pretty (rich, styled) output goes to a terminal; anything else, or a terminal
-with NO_COLOR set or TERM=dumb, gets plain text with no escape codes.
+``cli.main`` builds it once, from the process (``Environment.from_system``),
+and hands it to every command as Click's context object; tests build their
+own. Styled (rich) output goes to a terminal; anything else, or a terminal
+with NO_COLOR set or TERM=dumb, gets plain text with no escape codes. Nothing
+here writes to the process environment.
 """
 
 from __future__ import annotations
@@ -9,10 +12,13 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
 DEFAULT_MEASURE = 88
+MIN_MEASURE = 20
+DEBUG_VARIABLE = "ALEPPO_DEBUG"
 
 
 @dataclass
@@ -25,24 +31,30 @@ class Environment:
     no_color: bool = False
     columns: int = 80
     lines: int = 24
+    debug: bool = False  # tracebacks of internal errors; set by --debug too
+    variables: Mapping[str, str] = field(default_factory=dict)  # read only (PAGER, LESS)
 
     @classmethod
     def from_system(cls) -> Environment:
         stdout, stderr = sys.stdout, sys.stderr
         size = shutil.get_terminal_size((80, 24))
+        variables = dict(os.environ)
         return cls(
             stdout=stdout,
             stderr=stderr,
             stdin=getattr(sys.stdin, "buffer", None),
             stdout_isatty=_isatty(stdout),
             stderr_isatty=_isatty(stderr),
-            no_color="NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb",
+            no_color="NO_COLOR" in variables or variables.get("TERM") == "dumb",
             columns=size.columns,
             lines=size.lines,
+            debug=bool(variables.get(DEBUG_VARIABLE)),
+            variables=variables,
         )
 
     @property
     def pretty(self) -> bool:
+        """Styled output: standard output is a terminal that takes colour."""
         return self.stdout_isatty and not self.no_color
 
     def measure(self, width: int | None) -> int:
@@ -50,7 +62,7 @@ class Environment:
         if width is not None:
             return width
         if self.stdout_isatty:
-            return max(20, min(DEFAULT_MEASURE, self.columns))
+            return max(MIN_MEASURE, min(DEFAULT_MEASURE, self.columns))
         return DEFAULT_MEASURE
 
 

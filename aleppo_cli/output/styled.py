@@ -1,8 +1,8 @@
 """Styled output for a terminal: one rich renderable per command.
 
-Imported only when the output goes to a terminal (``cli._emit``). User text
+Imported only when the output goes to a terminal (``cli.emit``). User text
 never meets rich markup: it goes into ``Text`` objects as plain strings,
-made visible (``render.visible``) first.
+made visible (``shared.visible``) first.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
 
-from aleppo_cli.output import plain as render
-from aleppo_cli.output.plain import visible
+from aleppo_cli.output import shared
+from aleppo_cli.output.safe import visible
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import Document, Paragraph
 from aleppo_cli.text.sources import Source, TextInfo
@@ -58,8 +58,8 @@ def paragraph_text(
 ) -> Text:
     """A paragraph as a styled ``Text``: quotations, sentence numbers, headings
     and the sentences numbered in ``highlight`` marked."""
-    prefixes = render.numbered_segments(paragraph, numbers)
-    body, shifts = render.with_prefixes(paragraph.text, prefixes)
+    prefixes = shared.numbered_segments(paragraph, numbers)
+    body, shifts = shared.with_prefixes(paragraph.text, prefixes)
     text = Text(visible(body), style=HEADING_STYLE if paragraph.heading else "")
     for start, end in quotemarks.spans(paragraph.text):
         text.stylize(QUOTE_STYLE, start + shifts[start], end + shifts[end])
@@ -77,7 +77,7 @@ def paragraph_text(
 def show(source: Source, document: Document, width: int, numbers: bool) -> RenderableType:
     header = Group(
         Text(visible(source.title), style=TITLE_STYLE),
-        Text(visible(render.meta_line(source)), style=META_STYLE),
+        Text(visible(shared.meta_line(source)), style=META_STYLE),
         Rule(style=META_STYLE),
     )
     body = [Padding(paragraph_text(p, numbers), (1, 0, 0, 0)) for p in document.paragraphs]
@@ -88,16 +88,16 @@ def info(source: Source, stats: Stats) -> RenderableType:
     table = _grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
-    for label, value in render.info_rows(source, stats):
+    for label, value in shared.info_rows(source, stats):
         table.add_row(label, Text(visible(value)))
     return table
 
 
 def texts(entries: Iterable[TextInfo]) -> RenderableType:
     table = _new_table(box=None, header_style="bold", pad_edge=False)
-    for column in render.TEXT_COLUMNS:
+    for column in shared.TEXT_COLUMNS:
         table.add_column(column.capitalize(), overflow="fold")
-    for row in render.text_rows(entries):
+    for row in shared.text_rows(entries):
         table.add_row(*(Text(cell) for cell in row))
     return table
 
@@ -112,7 +112,7 @@ def summary(source: Source, result: Summary, width: int) -> RenderableType:
             body.stylize(QUOTE_STYLE, start, end)
         table.add_row(f"[{sentence.number}]", body)
     header = Group(
-        Text(visible(render.summary_title(source, result)), style=TITLE_STYLE),
+        Text(visible(shared.summary_title(source, result)), style=TITLE_STYLE),
         Rule(style=META_STYLE),
     )
     return Constrain(Group(header, Text(""), table), width)
@@ -121,7 +121,7 @@ def summary(source: Source, result: Summary, width: int) -> RenderableType:
 def highlight(source: Source, document: Document, summary: Summary, width: int) -> RenderableType:
     chosen = {sentence.number for sentence in summary.sentences}
     header = Group(
-        Text(visible(render.summary_title(source, summary)), style=TITLE_STYLE),
+        Text(visible(shared.summary_title(source, summary)), style=TITLE_STYLE),
         Rule(style=META_STYLE),
     )
     body = [
@@ -137,7 +137,7 @@ def compare(comparison: Comparison) -> RenderableType:
     for name in comparison.algorithms:
         table.add_column(name, justify="center")
     table.add_column("votes", justify="right")
-    table.add_column("sentence", overflow="ellipsis", no_wrap=True, max_width=render.EXCERPT)
+    table.add_column("sentence", overflow="ellipsis", no_wrap=True, max_width=shared.EXCERPT)
     for row in comparison.rows:
         marks = ["✓" if name in row.chosen_by else "·" for name in comparison.algorithms]
         table.add_row(
@@ -151,8 +151,8 @@ def compare(comparison: Comparison) -> RenderableType:
 
 def search(found: SearchResult, width: int) -> RenderableType:
     items: list[RenderableType] = []
-    for hits, speaker, around in render.by_sentence(found):
-        items.append(Text(visible(render.where(hits[0], speaker, len(hits))), style=NUMBER_STYLE))
+    for hits, speaker, around in shared.by_sentence(found):
+        items.append(Text(visible(shared.where(hits[0], speaker, len(hits))), style=NUMBER_STYLE))
         for sentence in around:
             body = Text(visible(sentence.text))
             if sentence.number == hits[0].sentence.number:
@@ -164,7 +164,7 @@ def search(found: SearchResult, width: int) -> RenderableType:
                 body.stylize(NUMBER_STYLE)
             items.append(Padding(body, (0, 0, 0, 2)))
         items.append(Text(""))
-    items.append(Text(render.count_line(len(found.hits), "hit"), style="bold"))
+    items.append(Text(shared.count_line(len(found.hits), "hit"), style="bold"))
     return Constrain(Group(*items), width)
 
 
@@ -179,7 +179,7 @@ def quotes(
     table.add_column(style="bold", no_wrap=True)
     for quotation in quotations:
         body = Text(
-            visible(render.quoted(quotation)),
+            visible(shared.quoted(quotation)),
             style=QUOTE_STYLE if quotation.kind == "speech" else "",
         )
         who = Text(visible(quotation.speaker or ("?" if quotation.kind == "speech" else "")))
@@ -188,5 +188,5 @@ def quotes(
             cells.append(quotation.kind)
         table.add_row(*cells, body, who)
     return Constrain(
-        Group(table, Text(""), Text(render.quotes_count(len(quotations), hidden))), width
+        Group(table, Text(""), Text(shared.quotes_count(len(quotations), hidden))), width
     )

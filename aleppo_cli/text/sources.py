@@ -48,7 +48,6 @@ class Source:
     publisher: str
     origin: str  # URL of a bundled text, the file path, or "standard input"
     text: str  # the text as read (decoded; nothing else changed)
-    encoding: str
     note: str = ""  # for example "decoded as windows-1252"
 
 
@@ -152,10 +151,10 @@ def _source(name: str, title: str, kind: str, publisher: str, origin: str, data:
             f"{label} is larger than {MAX_BYTES // (1024 * 1024)} MiB",
             "split it into smaller files",
         )
-    text, encoding, note = decode(data, label)
+    text, _, note = decode(data, label)
     if not text.strip():
         raise InputError(f"{label} contains no text", "give a file with some text in it")
-    return Source(name, title, kind, publisher, origin, text, encoding, note)
+    return Source(name, title, kind, publisher, origin, text, note)
 
 
 _BOMS = (

@@ -1,0 +1,44 @@
+"""aleppo quotes: the direct quotations, who said them and where."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from aleppo_cli.cli.emit import emit, progress
+from aleppo_cli.cli.inputs import load
+from aleppo_cli.cli.options import JsonOpt, PagerOpt, TextArg, WidthOpt
+from aleppo_cli.output.views import QuotesView
+
+
+def quotes(
+    ctx: typer.Context,
+    text: TextArg = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also quoted titles, nicknames and scare quotes.")
+    ] = False,
+    speaker: Annotated[
+        str | None,
+        typer.Option(
+            "--speaker",
+            metavar="NAME",
+            help="Only what NAME said (any part of the name, any case).",
+            show_default=False,
+        ),
+    ] = None,
+    width: WidthOpt = None,
+    pager: PagerOpt = None,
+    json_output: JsonOpt = False,
+) -> None:
+    """List the direct quotations, with who said them and where."""
+    # Their patterns compile at import: only this command and search load them.
+    from aleppo_cli.analysis.quotes import quotations, selection
+
+    env = ctx.obj
+    source, document = load(env, text)
+    with progress(env, "Finding quotations…"):
+        found = quotations.find(document)
+    chosen = selection.select(found, show_all=show_all, speaker=speaker)
+    view = QuotesView(source, chosen.quotations, chosen.hidden, show_all)
+    emit(env, view, json_output=json_output, width=width, pager=pager)

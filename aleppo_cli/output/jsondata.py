@@ -1,0 +1,148 @@
+"""Each command's data for ``--json``: plain dicts and lists, no printing.
+
+``views.envelope`` puts the input the command read under ``"input"`` beside
+this data; the README documents the envelope and tests check it against a
+schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from aleppo_cli.text.document import Document, Sentence
+from aleppo_cli.text.sources import Source, TextInfo
+
+if TYPE_CHECKING:  # only the command that makes them imports each of these
+    from aleppo_cli.analysis.quotes.quotations import Quotation
+    from aleppo_cli.analysis.search import SearchResult
+    from aleppo_cli.analysis.stats import Stats
+    from aleppo_cli.analysis.summarize.summary import Comparison, Summary
+
+
+def show_json(document: Document) -> dict[str, Any]:
+    return {
+        "paragraphs": [
+            {
+                "number": paragraph.number,
+                "start": paragraph.start,
+                "end": paragraph.end,
+                "sentences": [
+                    {"number": s.number, "start": s.start, "end": s.end, "text": s.text}
+                    for s in paragraph.sentences
+                ],
+            }
+            for paragraph in document.paragraphs
+        ],
+    }
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    """The input a command read: the envelope's ``"input"``."""
+    return {
+        "name": source.name,
+        "title": source.title,
+        "kind": source.kind,
+        "source": source.origin,
+    }
+
+
+def info_json(stats: Stats) -> dict[str, Any]:
+    return {
+        "words": stats.words,
+        "sentences": stats.sentences,
+        "paragraphs": stats.paragraphs,
+        "characters": stats.characters,
+        "reading_minutes": stats.reading_minutes,
+        "words_per_minute": stats.words_per_minute,
+    }
+
+
+def texts_json(entries: Iterable[TextInfo]) -> dict[str, Any]:
+    return {
+        "texts": [
+            {
+                "name": e.name,
+                "title": e.title,
+                "kind": e.kind,
+                "publisher": e.publisher,
+                "source": e.source,
+            }
+            for e in entries
+        ]
+    }
+
+
+def sentence_json(sentence: Sentence) -> dict[str, Any]:
+    return {
+        "number": sentence.number,
+        "paragraph": sentence.paragraph,
+        "start": sentence.start,
+        "end": sentence.end,
+        "text": sentence.text,
+    }
+
+
+def summary_json(summary: Summary) -> dict[str, Any]:
+    return {
+        "algorithm": summary.algorithm,
+        "total_sentences": summary.total_sentences,
+        "sentences": [sentence_json(s) for s in summary.sentences],
+    }
+
+
+def compare_json(comparison: Comparison) -> dict[str, Any]:
+    return {
+        "algorithms": list(comparison.algorithms),
+        "count": comparison.count,
+        "total_sentences": comparison.total_sentences,
+        "sentences": [
+            {**sentence_json(row.sentence), "chosen_by": list(row.chosen_by)}
+            for row in comparison.rows
+        ],
+    }
+
+
+def search_json(found: SearchResult) -> dict[str, Any]:
+    return {
+        "query": found.query,
+        "mode": found.mode,
+        "count": len(found.hits),
+        "hits": [
+            {
+                "paragraph": hit.sentence.paragraph,
+                "sentence": hit.sentence.number,
+                "start": hit.start,
+                "end": hit.end,
+                "match": hit.match,
+                "sentence_text": hit.sentence.text,
+                "speaker": speaker,
+                **({"score": hit.score} if found.mode == "fuzzy" else {}),
+            }
+            for hit, speaker in zip(found.hits, found.speakers, strict=True)
+        ],
+    }
+
+
+def quotes_json(quotations: Sequence[Quotation], hidden: int) -> dict[str, Any]:
+    return {
+        "count": len(quotations),
+        "hidden": hidden,
+        "quotes": [
+            {
+                "kind": quotation.kind,
+                "speaker": quotation.speaker,
+                "text": quotation.text,
+                "parts": [
+                    {"start": p.start, "end": p.end, "text": p.text} for p in quotation.parts
+                ],
+                "paragraph": quotation.paragraph,
+                "sentence": quotation.sentence,
+            }
+            for quotation in quotations
+        ],
+    }
+
+
+def raw_json(source: Source) -> dict[str, Any]:
+    return {"raw": source.text}

@@ -1,0 +1,206 @@
+"""One result view per command, each with its three renderings.
+
+A view holds what a command found; ``plain(width)`` is the text for a pipe,
+``data()`` the command's own JSON data, ``styled(width)`` the rich
+renderable for a terminal (``None``: the plain text serves there too). The
+CLI's ``emit`` asks for exactly one of them. ``styled`` imports
+``output.styled`` (and so rich) only when it is called.
+
+Every command's JSON is ``envelope(view)``: the input it read under
+``"input"`` (name, title, kind, source) and its own data beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from aleppo_cli.output import jsondata, plain
+from aleppo_cli.output.safe import visible_raw
+from aleppo_cli.text.document import Document
+from aleppo_cli.text.sources import Source, TextInfo
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from aleppo_cli.analysis.quotes.quotations import Quotation
+    from aleppo_cli.analysis.search import SearchResult
+    from aleppo_cli.analysis.stats import Stats
+    from aleppo_cli.analysis.summarize.summary import Comparison, Summary
+
+
+class View(Protocol):
+    @property
+    def source(self) -> Source | None: ...
+
+    def plain(self, width: int) -> str: ...
+
+    def data(self) -> dict[str, Any]: ...
+
+    def styled(self, width: int) -> RenderableType | None: ...
+
+
+def envelope(view: View) -> dict[str, Any]:
+    """The JSON a command prints: ``{"input": {...}, **data}``."""
+    if view.source is None:
+        return view.data()
+    return {"input": jsondata.source_json(view.source), **view.data()}
+
+
+@dataclass(frozen=True)
+class ShowView:
+    source: Source
+    document: Document
+    numbers: bool = False
+
+    def plain(self, width: int) -> str:
+        return plain.show_plain(self.source, self.document, width, self.numbers)
+
+    def data(self) -> dict[str, Any]:
+        return jsondata.show_json(self.document)
+
+    def styled(self, width: int) -> RenderableType:
+        from aleppo_cli.output import styled
+
+        return styled.show(self.source, self.document, width, self.numbers)
+
+
+@dataclass(frozen=True)
+class RawView:
+    """The text exactly as read (control characters made visible)."""
+
+    source: Source
+
+    def plain(self, width: int) -> str:
+        return visible_raw(self.source.text)
+
+    def data(self) -> dict[str, Any]:
+        return jsondata.raw_json(self.source)
+
+    def styled(self, width: int) -> None:
+        return None
+
+
+@dataclass(frozen=True)
+class InfoView:
+    source: Source
+    stats: Stats
+
+    def plain(self, width: int) -> str:
+        return plain.info_plain(self.source, self.stats)
+
+    def data(self) -> dict[str, Any]:
+        return jsondata.info_json(self.stats)
+
+    def styled(self, width: int) -> RenderableType:
+        from aleppo_cli.output import styled
+
+        return styled.info(self.source, self.stats)
+
+
+@dataclass(frozen=True)
+class TextsView:
+    entries: Sequence[TextInfo]
+    source: None = None
+
+    def plain(self, width: int) -> str:
+        return plain.texts_plain(self.entries)
+
+    def data(self) -> dict[str, Any]:
+        return jsondata.texts_json(self.entries)
+
+    def styled(self, width: int) -> RenderableType:
+        from aleppo_cli.output import styled
+
+        return styled.texts(self.entries)
+
+
+@dataclass(frozen=True)
+class SummaryView:
+    source: Source
+    summary: Summary
+
+    def plain(self, width: int) -> str:
+        return plain.summary_plain(self.source, self.summary, width)
+
+    def data(self) -> dict[str, Any]:
+        return jsondata.summary_json(self.summary)
+
+    def styled(self, width: int) -> RenderableType:
+        from aleppo_cli.output import styled
+
+        return styled.summary(self.source, self.summary, width)
+
+
+@dataclass(frozen=True)
+class HighlightView:
+    """The whole text with the summary's sentences marked in place."""
+
+    source: Source
+    document: Document
+    summary: Summary
+
+    def plain(self, width: int) -> str:
+        return plain.highlight_plain(self.document, self.summary, width)
+
+    def data(self) -> dict[str, Any]:
+        return jsondata.summary_json(self.summary)
+
+    def styled(self, width: int) -> RenderableType:
+        from aleppo_cli.output import styled
+
+        return styled.highlight(self.source, self.document, self.summary, width)
+
+
+@dataclass(frozen=True)
+class CompareView:
+    source: Source
+    comparison: Comparison
+
+    def plain(self, width: int) -> str:
+        return plain.compare_plain(self.comparison)
+
+    def data(self) -> dict[str, Any]:
+        return jsondata.compare_json(self.comparison)
+
+    def styled(self, width: int) -> RenderableType:
+        from aleppo_cli.output import styled
+
+        return styled.compare(self.comparison)
+
+
+@dataclass(frozen=True)
+class SearchView:
+    source: Source
+    found: SearchResult
+
+    def plain(self, width: int) -> str:
+        return plain.search_plain(self.found, width)
+
+    def data(self) -> dict[str, Any]:
+        return jsondata.search_json(self.found)
+
+    def styled(self, width: int) -> RenderableType:
+        from aleppo_cli.output import styled
+
+        return styled.search(self.found, width)
+
+
+@dataclass(frozen=True)
+class QuotesView:
+    source: Source
+    quotations: Sequence[Quotation]
+    hidden: int  # quotations of other kinds that --all would add
+    show_kind: bool
+
+    def plain(self, width: int) -> str:
+        return plain.quotes_plain(self.quotations, self.hidden, width, self.show_kind)
+
+    def data(self) -> dict[str, Any]:
+        return jsondata.quotes_json(self.quotations, self.hidden)
+
+    def styled(self, width: int) -> RenderableType:
+        from aleppo_cli.output import styled
+
+        return styled.quotes(self.quotations, self.hidden, width, self.show_kind)

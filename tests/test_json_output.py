@@ -1,0 +1,52 @@
+"""Every command's --json output against the schema in tests/data (the
+envelope the README documents)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from tests.builders import invoke
+
+SCHEMA = json.loads((Path(__file__).parent / "data" / "json-output.schema.json").read_text("utf-8"))
+
+RUNS = {
+    "show": ["show", "--json"],
+    "show --raw": ["show", "--raw", "--json"],
+    "info": ["info", "--json"],
+    "texts": ["texts", "--json"],
+    "summarize": ["summarize", "--json"],
+    "summarize --compare": ["summarize", "--compare", "-a", "lsa", "-a", "luhn", "--json"],
+    "search": ["search", "destiny", "--fuzzy", "--json"],
+    "quotes": ["quotes", "--all", "--json"],
+}
+
+
+def validator(command: str) -> Draft202012Validator:
+    return Draft202012Validator({"$defs": SCHEMA["$defs"], **SCHEMA["commands"][command]})
+
+
+@pytest.mark.parametrize("command", sorted(RUNS))
+def test_json_output_fits_the_schema(command: str) -> None:
+    outcome = invoke(RUNS[command])
+    assert outcome.status == 0, outcome.stderr
+    data: dict[str, Any] = json.loads(outcome.stdout)
+    validator(command).validate(data)
+    if command != "texts":
+        assert data["input"]["name"] == "last-men-in-aleppo"
+
+
+def test_every_command_has_a_schema() -> None:
+    assert set(RUNS) == set(SCHEMA["commands"])
+
+
+def test_the_schema_refuses_what_it_does_not_describe() -> None:
+    data = json.loads(invoke(RUNS["summarize"]).stdout)
+    data["text"] = data["input"]["name"]  # the old envelope's key
+    assert not validator("summarize").is_valid(data)
+    del data["text"], data["input"]
+    assert not validator("summarize").is_valid(data)

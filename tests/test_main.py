@@ -1,0 +1,111 @@
+"""The one way out (cli/main.py, cli/status.py): every outcome's exit status,
+in-process with a fake environment."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+
+from aleppo_cli.analysis import stats
+from aleppo_cli.cli import status
+from aleppo_cli.cli.status import ExitStatus
+from tests.builders import fake_env, invoke
+
+
+class ClosedPipe(io.StringIO):
+    """Standard output whose reader has gone away."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_pipe_is_a_quiet_success() -> None:
+    env = fake_env()
+    env.stdout = ClosedPipe()
+    outcome = invoke(["show"], env)
+    assert (outcome.status, outcome.stderr) == (ExitStatus.OK, "")
+
+
+def test_ctrl_c_is_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(document: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(stats, "compute", interrupted)
+    outcome = invoke(["info"])
+    assert (outcome.status, outcome.stderr) == (130, "")
+
+
+def test_an_internal_error_is_one_line_and_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(document: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(stats, "compute", broken)
+    outcome = invoke(["info"])
+    assert outcome.status == ExitStatus.ERROR
+    assert outcome.stderr.startswith("aleppo: error: internal error: ValueError: boom; run with")
+    assert len(outcome.stderr.splitlines()) == 1
+
+
+def test_debug_shows_the_traceback_and_leaks_nowhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(document: object) -> None:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(stats, "compute", broken)
+    monkeypatch.delenv("ALEPPO_DEBUG", raising=False)
+    debugging = invoke(["--debug", "info"])
+    assert debugging.status == ExitStatus.ERROR
+    assert "Traceback" in debugging.stderr and debugging.stderr.endswith("ValueError: boom\n")
+    # --debug once used to set ALEPPO_DEBUG for the rest of the process.
+    assert "ALEPPO_DEBUG" not in os.environ
+    later = invoke(["info"])
+    assert len(later.stderr.splitlines()) == 1
+
+
+def test_debug_from_the_environment() -> None:
+    outcome = invoke(["info", "/nonexistent/file"], fake_env(debug=True))
+    assert outcome.status == ExitStatus.ERROR  # a user error stays one line
+    assert outcome.stderr.startswith("aleppo: error: no bundled text or file named")
+
+
+def test_usage_errors_and_help() -> None:
+    bad = invoke(["show", "--width", "5"])
+    assert bad.status == ExitStatus.ERROR
+    assert bad.stderr == (
+        "aleppo: error: Invalid value for '--width' / '-w': 5 is not in the range "
+        "20<=x<=1000 (see 'aleppo show --help')\n"
+    )
+    assert invoke([]).stdout.startswith("Usage: aleppo [OPTIONS] COMMAND [ARGS]...")
+    assert invoke([]).status == ExitStatus.OK
+    assert invoke(["show", "--help"]).stdout.startswith("Usage: aleppo show [OPTIONS] [TEXT]")
+
+
+def test_nothing_found_is_1() -> None:
+    assert invoke(["search", "zebra"]).status == ExitStatus.NOTHING_FOUND
+
+
+def test_the_table_decides_in_order() -> None:
+    assert status.status_for(status.NothingFound()) == (1, status.Kind.QUIET)
+    assert status.status_for(BrokenPipeError()) == (0, status.Kind.QUIET)
+    assert status.status_for(KeyboardInterrupt()) == (130, status.Kind.QUIET)
+    assert status.status_for(RuntimeError()) == (2, status.Kind.INTERNAL)
+
+
+def test_a_really_closed_pipe_exits_0_with_nothing_on_stderr() -> None:
+    """`aleppo show - | head -0`: the reader is gone before aleppo writes (pipes
+    here are large enough to take a whole text, so the reader leaves first)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aleppo_cli", "show", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin and process.stdout and process.stderr
+    process.stdout.close()
+    process.stdin.write(b"Nobody will read this sentence. Nor this one.")
+    process.stdin.close()
+    error = process.stderr.read()
+    assert (process.wait(), error) == (0, b"")
