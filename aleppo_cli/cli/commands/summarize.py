@@ -14,6 +14,7 @@ from aleppo_cli.cli.options import JsonOpt, PagerOpt, TextArg, WidthOpt, conflic
 from aleppo_cli.cli.status import UsageProblem
 from aleppo_cli.errors import UsageError
 from aleppo_cli.output.views import CompareView, HighlightView, SummaryView
+from aleppo_cli.text import sources
 
 if TYPE_CHECKING:
     Algorithm = Enum
@@ -107,7 +108,7 @@ def summarize(
     if not document.paragraphs or summaries.candidates(document) == 0:
         raise UsageError(f"'{source.name}' has no sentences to summarize")
     count = summaries.sentence_count(document, sentences, ratio)
-    title = source.title if source.kind not in ("file", "stdin") else ""
+    title = source.title if sources.is_bundled(source) else ""  # a file's "title" is its name
     if compare:
         with progress(env, "Comparing summaries…"):
             comparison = summaries.compare(
