@@ -9,8 +9,6 @@ pager, and writes. rich is imported only for a terminal.
 from __future__ import annotations
 
 import contextlib
-import shlex
-import subprocess
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -79,6 +77,9 @@ def render_styled(env: Environment, renderable: Any) -> str:
 def page(env: Environment, text: str) -> None:
     """Show ``text`` in the user's pager ($PAGER, else less). Colour flags go
     only into the pager's own environment; without a pager, just print."""
+    import shlex
+    import subprocess  # 5 ms: only when paging
+
     command = shlex.split(env.variables.get("PAGER") or DEFAULT_PAGER)
     variables = dict(env.variables)
     variables.setdefault("LESS", PAGER_FLAGS)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import traceback
 import warnings
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -60,6 +59,8 @@ def _finish(env: Environment, error: BaseException) -> ExitStatus:
         status = _usage(env, error)
     elif kind is Kind.INTERNAL:
         if env.debug:
+            import traceback  # 7 ms: only for a traceback
+
             traceback.print_exception(error, file=env.stderr)
         else:
             report(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from aleppo_cli.analysis import stats
 from aleppo_cli.cli.emit import emit
 from aleppo_cli.cli.inputs import load
 from aleppo_cli.cli.options import JsonOpt, TextArg
@@ -13,6 +12,8 @@ from aleppo_cli.output.views import InfoView
 
 def info(ctx: typer.Context, text: TextArg = None, json_output: JsonOpt = False) -> None:
     """Word, sentence and paragraph counts, and the reading time."""
+    from aleppo_cli.analysis import stats  # its pattern compiles at import: only here
+
     env = ctx.obj
     source, document = load(env, text)
     emit(env, InfoView(source, stats.compute(document)), json_output=json_output)
