@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from aleppo_cli.cli.environment import Environment
-from aleppo_cli.output.safe import dump_json, visible
+from aleppo_cli.output.safe import carries_unicode, dump_json, fit, visible
 from aleppo_cli.output.views import View, envelope
 
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ def emit(
     """Print ``view`` once. ``pager``: True always, None when longer than the
     terminal, False never (pipes and files are never paged)."""
     if json_output:
-        write(env, dump_json(envelope(view)) + "\n")
+        ascii_only = not carries_unicode(env.encoding)
+        write(env, dump_json(envelope(view), ascii_only) + "\n")
         return
     measure = env.measure(width)
     styled = view.styled(measure) if env.pretty else None
@@ -49,7 +50,8 @@ def emit(
 
 
 def write(env: Environment, text: str) -> None:
-    env.stdout.write(text)
+    """Write to standard output, in what its encoding can carry."""
+    env.stdout.write(fit(text, env.encoding))
     env.stdout.flush()
 
 
@@ -81,17 +83,15 @@ def page(env: Environment, text: str) -> None:
     import subprocess  # 5 ms: only when paging
 
     command = shlex.split(env.variables.get("PAGER") or DEFAULT_PAGER)
-    variables = dict(env.variables)
-    variables.setdefault("LESS", PAGER_FLAGS)
+    variables = {**env.variables, "LESS": less_flags(env.variables.get("LESS", ""))}
     try:
         process = subprocess.Popen(command, stdin=subprocess.PIPE, env=variables)
     except (OSError, ValueError):
         write(env, text)
         return
     assert process.stdin is not None
-    encoding = getattr(env.stdout, "encoding", None) or "utf-8"
     with contextlib.suppress(BrokenPipeError):  # the reader quit the pager early
-        process.stdin.write(text.encode(encoding, "replace"))
+        process.stdin.write(fit(text, env.encoding).encode(env.encoding, "replace"))
     with contextlib.suppress(BrokenPipeError):
         process.stdin.close()
     while True:
@@ -102,13 +102,25 @@ def page(env: Environment, text: str) -> None:
             continue
 
 
+def less_flags(user: str) -> str:
+    """The user's LESS, with -R added when it lacks it (or -r): colour codes
+    must reach the screen as colour, not as ESC[1m."""
+    flags = user.strip()
+    words = flags.split()
+    if any(w.startswith("-") and not w.startswith("--") and ("R" in w or "r" in w) for w in words):
+        return flags
+    if any(w in ("--RAW-CONTROL-CHARS", "--raw-control-chars") for w in words):
+        return flags
+    return f"{flags} {PAGER_FLAGS}".strip()
+
+
 def error_console(env: Environment) -> Console:
     return console(env.stderr, no_color=env.no_color, soft_wrap=True)
 
 
 def report(env: Environment, message: str, label: str = "error") -> None:
     """One line on stderr: styled on a colour terminal, plain otherwise."""
-    text = visible(message).replace("\n", " ")
+    text = fit(visible(message).replace("\n", " "), env.error_encoding)
     if not env.stderr_isatty or env.no_color:
         env.stderr.write(f"{PROG}: {label}: {text}\n")
         env.stderr.flush()
@@ -134,7 +146,8 @@ def progress(env: Environment, label: str) -> Iterator[None]:
         with lock:
             if done:
                 return
-            status = error_console(env).status(label, spinner="dots")
+            spinner = "dots" if carries_unicode(env.error_encoding) else "line"
+            status = error_console(env).status(label, spinner=spinner)
             status.start()
             shown.append(status)
 

@@ -32,6 +32,8 @@ class Environment:
     columns: int = 80
     lines: int = 24
     debug: bool = False  # tracebacks of internal errors; set by --debug too
+    encoding: str = "utf-8"  # what standard output can carry
+    error_encoding: str = "utf-8"  # what standard error can carry
     variables: Mapping[str, str] = field(default_factory=dict)  # read only (PAGER, LESS)
 
     @classmethod
@@ -49,6 +51,8 @@ class Environment:
             columns=size.columns,
             lines=size.lines,
             debug=bool(variables.get(DEBUG_VARIABLE)),
+            encoding=_encoding(stdout),
+            error_encoding=_encoding(stderr),
             variables=variables,
         )
 
@@ -64,6 +68,10 @@ class Environment:
         if self.stdout_isatty:
             return max(MIN_MEASURE, min(DEFAULT_MEASURE, self.columns))
         return DEFAULT_MEASURE
+
+
+def _encoding(stream: TextIO) -> str:
+    return getattr(stream, "encoding", None) or "utf-8"
 
 
 def _isatty(stream: TextIO) -> bool:

@@ -103,11 +103,41 @@ def is_bundled(source: Source) -> bool:
 
 
 def _unknown_name(name: str) -> InputError:
+    close = suggest(name)
+    if close:
+        return InputError(
+            f"no bundled text or file named '{name}'",
+            f"did you mean '{close}'? (see 'aleppo texts')",
+        )
     names = ", ".join(catalogue())
     return InputError(
         f"no bundled text or file named '{name}'",
         f"bundled texts: {names} (see 'aleppo texts'), or give a file path or '-'",
     )
+
+
+def suggest(name: str) -> str | None:
+    """The bundled text a mistyped ``name`` most likely means, if any: a close
+    spelling, or a name that contains it as a word ("aleppo")."""
+    from difflib import get_close_matches
+
+    wanted = name.lower()
+    if "/" in wanted or "\\" in wanted:  # a path: no bundled name looks like one
+        return None
+    names = list(catalogue())
+    close = get_close_matches(wanted, names, n=1, cutoff=0.75)
+    if close:
+        return close[0]
+    containing = [n for n in names if len(wanted) >= 3 and wanted in n.split("-")]
+    return containing[0] if len(containing) == 1 else None
+
+
+def _bundled_name(spec: str) -> str | None:
+    """The catalogue name ``spec`` names: exactly, or in another case."""
+    if spec in catalogue():
+        return spec
+    folded = [name for name in catalogue() if name.casefold() == spec.casefold()]
+    return folded[0] if len(folded) == 1 else None
 
 
 def load(spec: str | None, stdin: BinaryIO | None = None) -> Source:
@@ -118,11 +148,14 @@ def load(spec: str | None, stdin: BinaryIO | None = None) -> Source:
             raise InputError("standard input is not available")
         data = stdin.read(MAX_BYTES + 1)
         return _source("-", "standard input", "stdin", "", "standard input", data)
-    if spec in catalogue():
-        info = catalogue()[spec]
-        data = read_bundled_bytes(spec)
-        return _source(info.name, info.title, info.kind, info.publisher, info.source, data)
+    name = spec if spec in catalogue() else None
     path = Path(spec)
+    if name is None and not path.exists():  # a file of that name wins over another case
+        name = _bundled_name(spec)
+    if name is not None:
+        info = catalogue()[name]
+        data = read_bundled_bytes(name)
+        return _source(info.name, info.title, info.kind, info.publisher, info.source, data)
     data = _read_file(path, spec)
     return _source(spec, path.name, "file", "", spec, data)
 

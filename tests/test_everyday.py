@@ -1,0 +1,92 @@
+"""Everyday use: other locales, the user's pager flags, names as typed."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from aleppo_cli.cli.emit import less_flags
+from aleppo_cli.output.safe import fit
+from tests.builders import fake_env, invoke
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize(
+    "args",
+    [["show"], ["search", "destiny"], ["quotes"], ["summarize"], ["info"], ["show", "--json"]],
+)
+def test_another_output_encoding_degrades_instead_of_crashing(
+    encoding: str, args: list[str], tmp_path: Path
+) -> None:
+    """The installed command, as a user with such a locale runs it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "aleppo_cli", *args],
+        capture_output=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    text = result.stdout.decode(encoding)
+    if "--json" in args:
+        assert result.stdout.isascii()
+        assert "\\u2019" in text and json.loads(text)["input"]["name"] == "last-men-in-aleppo"
+    else:
+        assert "’" not in text  # a look-alike instead
+        assert text == fit(invoke(args).stdout, encoding)
+
+
+def test_look_alikes_for_quotes_and_dashes() -> None:
+    assert fit("“It’s — here…”", "ascii") == '"It\'s -- here..."'
+    assert fit("café ½ 日本", "latin-1") == "café ½ ??"
+    assert fit("café", "utf-8") == "café"
+
+
+def test_a_fake_latin_1_terminal() -> None:
+    outcome = invoke(["search", "destiny"], fake_env(encoding="latin-1"))
+    assert '"This is our destiny," Khaled says.' in outcome.stdout
+
+
+@pytest.mark.parametrize(
+    ("user", "flags"),
+    [
+        ("", "-R"),
+        ("-F", "-F -R"),
+        ("-iMF", "-iMF -R"),
+        ("-iRF", "-iRF"),
+        ("-r", "-r"),
+        ("--quit-if-one-screen", "--quit-if-one-screen -R"),
+    ],
+)
+def test_the_users_less_flags_are_kept_and_colour_added(user: str, flags: str) -> None:
+    assert less_flags(user) == flags
+
+
+@pytest.mark.parametrize("name", ["Last-Men-In-Aleppo", "LAST-MEN-IN-ALEPPO"])
+def test_bundled_names_in_any_case(name: str) -> None:
+    outcome = invoke(["info", name])
+    assert outcome.status == 0 and "Last Men in Aleppo" in outcome.stdout
+
+
+@pytest.mark.parametrize("typed", ["aleppo", "last-men-in-alepo", "Last-Men-in-Alepo"])
+def test_a_mistyped_name_gets_a_suggestion(typed: str) -> None:
+    outcome = invoke(["info", typed])
+    assert outcome.status == 2
+    assert outcome.stderr == (
+        f"aleppo: error: no bundled text or file named '{typed}'; "
+        "did you mean 'last-men-in-aleppo'? (see 'aleppo texts')\n"
+    )
+
+
+def test_a_file_wins_over_a_name_in_another_case(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("LAST-MEN-IN-ALEPPO").write_text("A file of my own. It has two sentences.")
+    assert "A file of my own." in invoke(["show", "LAST-MEN-IN-ALEPPO"]).stdout
