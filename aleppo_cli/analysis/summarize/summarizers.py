@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
+from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -319,13 +320,24 @@ def _count_of(sentences_count: Any, total: int) -> int:
     return len(ItemsCount(sentences_count)(list(range(total))))
 
 
-class FastSumBasic(SumBasicSummarizer):  # type: ignore[misc]
+class _Greedy(AbstractSummarizer):  # type: ignore[misc]
+    """What SumBasic and KL share: sumy's greedy loop, cut short (``_greedy_ratings``)."""
+
     def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
         sentences = document.sentences
-        ratings = self._fast_ratings(sentences, _count_of(sentences_count, len(sentences)))
+        count = _count_of(sentences_count, len(sentences))
+        ratings = _greedy_ratings(sentences, count, self._chooser(sentences))
         return tuple(self._get_best_sentences(sentences, sentences_count, ratings))
 
-    def _fast_ratings(self, sentences: Sequence[Any], count: int) -> dict[Any, float]:
+    def _chooser(self, sentences: Sequence[Any]) -> Callable[[np.ndarray], int]:
+        """A fresh ``choose(remaining)`` for ``_greedy_ratings``: it picks the
+        sentence sumy picks next among the ``remaining`` ones (updating what
+        the picks so far have changed) and returns its index."""
+        raise NotImplementedError
+
+
+class FastSumBasic(_Greedy, SumBasicSummarizer):  # type: ignore[misc]
+    def _chooser(self, sentences: Sequence[Any]) -> Callable[[np.ndarray], int]:
         tokens = Tokens(sentences)
         counts = content_stems(self, tokens)
         lengths = counts.row_sums()
@@ -342,16 +354,11 @@ class FastSumBasic(SumBasicSummarizer):  # type: ignore[misc]
                     frequency[term] *= frequency[term]
             return index
 
-        return _greedy_ratings(sentences, count, choose)
+        return choose
 
 
-class FastKL(KLSummarizer):  # type: ignore[misc]
-    def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
-        sentences = document.sentences
-        ratings = self._fast_ratings(sentences, _count_of(sentences_count, len(sentences)))
-        return tuple(self._get_best_sentences(sentences, sentences_count, ratings))
-
-    def _fast_ratings(self, sentences: Sequence[Any], count: int) -> dict[Any, float]:
+class FastKL(_Greedy, KLSummarizer):  # type: ignore[misc]
+    def _chooser(self, sentences: Sequence[Any]) -> Callable[[np.ndarray], int]:
         tokens = Tokens(sentences)
         stop = self.stop_words
         # the text's word frequencies, as sumy's compute_tf counts them: stop
@@ -423,4 +430,4 @@ class FastKL(KLSummarizer):  # type: ignore[misc]
             summary.update(sentences[index].words)
             return index
 
-        return _greedy_ratings(sentences, count, choose)
+        return choose
