@@ -17,7 +17,8 @@ share a rating. What changes is how the numbers are computed:
 * SumBasic, KL: the greedy loops recompute all scores with sparse vector
   operations and stop as soon as the chosen sentences are certain to be the
   best rated (sumy runs the loop over every sentence of the text).
-* Luhn, Edmundson: stems are looked up once per distinct word, and Luhn's
+* Luhn, Edmundson: sumy's own code, fast once the stemmer caches its stems
+  (``bridge.stemmer``: each distinct word is stemmed once); Luhn's
   significant words are a set instead of a tuple.
 """
 
@@ -158,7 +159,7 @@ class FastLexRank(LexRankSummarizer):  # type: ignore[misc]
         while change > epsilon:
             following = symmetric_dot(upper, diagonal, vector / degrees)
             length = np.linalg.norm(following)
-            if length == 0:  # no sentence is like any other: sumy would divide by zero
+            if length == 0:  # no sentence has a word of any weight: sumy would divide by 0
                 break
             following /= length
             change = float(np.linalg.norm(following - vector))
@@ -268,7 +269,7 @@ class FastLuhn(LuhnSummarizer):  # type: ignore[misc]
 
 
 class FastEdmundson(EdmundsonSummarizer):  # type: ignore[misc]
-    """sumy's Edmundson; fast once its stemmer is cached (see sumydoc.stemmer)."""
+    """sumy's Edmundson; fast once its stemmer is cached (see bridge.stemmer)."""
 
 
 class FastRandom(RandomSummarizer):  # type: ignore[misc]
