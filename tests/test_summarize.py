@@ -1,5 +1,7 @@
 import json
 import re
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -166,3 +168,18 @@ def test_stemmer_option(runner: CliRunner) -> None:
     bad = runner.invoke(app, ["summarize", "--stemmer", "porter"])
     assert bad.exit_code == 2
     assert "Invalid value for '--stemmer': 'porter' is not one of 'snowball', 'none'" in bad.stderr
+
+
+def test_algorithms_are_described_without_importing_sumy() -> None:
+    code = (
+        "import sys\n"
+        "from aleppo_cli.analysis.summarize import summary\n"
+        "assert all(summary.describe(name) for name in summary.ALGORITHMS)\n"
+        "print(','.join(m for m in ('nltk', 'sumy', 'numpy') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+    assert summarize.describe("kl") == summarize.ALGORITHMS["kl"].description
+    with pytest.raises(UsageError, match="unknown algorithm 'textrank'"):
+        summarize.describe("textrank")

@@ -15,7 +15,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from aleppo_cli.text import segmenter
 from aleppo_cli.text.document import Document
 from aleppo_cli.text.document import Sentence as OurSentence
 
@@ -24,12 +23,13 @@ WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
 class Tokenizer:
-    """What sumy asks of a tokenizer, answered without nltk data."""
+    """What sumy's Sentence asks of a tokenizer (its words), without nltk data.
+
+    No ``to_sentences``: only sumy's parsers ask for it, and the sentences
+    here are ours (``to_sumy``).
+    """
 
     language = LANGUAGE
-
-    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(paragraph[start:end] for start, end in segmenter.split(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         return tuple(WORD.findall(sentence))

@@ -1,13 +1,14 @@
 """Just enough of a sparse matrix for the summarizers, in numpy alone.
 
 Why not scipy: when scipy is installed, importing nltk imports
-``scipy.stats`` (``nltk.metrics.association`` asks for it), about 0.5 s on
-this machine, and sumy's summarizers import nltk. Having scipy in the
-environment made every ``aleppo summarize`` start half a second later. The
-summarizers need only a few operations on a sentence x term matrix: build it
-from (row, column) pairs, row and column sums and maxima, products with a
-vector, the transpose, and the upper triangle of its product with its own
-transpose (sentence similarity). Those are here.
+``scipy.stats`` (``nltk.metrics.association`` asks for it), about 0.6 s on
+this machine (scipy 1.17, numpy already imported), and sumy's summarizers
+import nltk. Having scipy in the environment made every ``aleppo summarize``
+start over half a second later. The summarizers need only a few operations
+on a sentence x term matrix: build it from (row, column) pairs, row and
+column sums and maxima, products with a vector, the transpose, and the upper
+triangle of its product with its own transpose (sentence similarity). Those
+are here.
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ share a rating. What changes is how the numbers are computed:
 * SumBasic, KL: the greedy loops recompute all scores with sparse vector
   operations and stop as soon as the chosen sentences are certain to be the
   best rated (sumy runs the loop over every sentence of the text).
-* Luhn, Edmundson: stems are looked up once per distinct word, and Luhn's
+* Luhn, Edmundson: sumy's own code, fast once the stemmer caches its stems
+  (``bridge.stemmer``: each distinct word is stemmed once); Luhn's
   significant words are a set instead of a tuple.
 """
 
@@ -28,6 +29,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
+from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.edmundson import EdmundsonSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -157,7 +159,7 @@ class FastLexRank(LexRankSummarizer):  # type: ignore[misc]
         while change > epsilon:
             following = symmetric_dot(upper, diagonal, vector / degrees)
             length = np.linalg.norm(following)
-            if length == 0:  # no sentence is like any other: sumy would divide by zero
+            if length == 0:  # no sentence has a word of any weight: sumy would divide by 0
                 break
             following /= length
             change = float(np.linalg.norm(following - vector))
@@ -267,7 +269,7 @@ class FastLuhn(LuhnSummarizer):  # type: ignore[misc]
 
 
 class FastEdmundson(EdmundsonSummarizer):  # type: ignore[misc]
-    """sumy's Edmundson; fast once its stemmer is cached (see sumydoc.stemmer)."""
+    """sumy's Edmundson; fast once its stemmer is cached (see bridge.stemmer)."""
 
 
 class FastRandom(RandomSummarizer):  # type: ignore[misc]
@@ -319,13 +321,24 @@ def _count_of(sentences_count: Any, total: int) -> int:
     return len(ItemsCount(sentences_count)(list(range(total))))
 
 
-class FastSumBasic(SumBasicSummarizer):  # type: ignore[misc]
+class _Greedy(AbstractSummarizer):  # type: ignore[misc]
+    """What SumBasic and KL share: sumy's greedy loop, cut short (``_greedy_ratings``)."""
+
     def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
         sentences = document.sentences
-        ratings = self._fast_ratings(sentences, _count_of(sentences_count, len(sentences)))
+        count = _count_of(sentences_count, len(sentences))
+        ratings = _greedy_ratings(sentences, count, self._chooser(sentences))
         return tuple(self._get_best_sentences(sentences, sentences_count, ratings))
 
-    def _fast_ratings(self, sentences: Sequence[Any], count: int) -> dict[Any, float]:
+    def _chooser(self, sentences: Sequence[Any]) -> Callable[[np.ndarray], int]:
+        """A fresh ``choose(remaining)`` for ``_greedy_ratings``: it picks the
+        sentence sumy picks next among the ``remaining`` ones (updating what
+        the picks so far have changed) and returns its index."""
+        raise NotImplementedError
+
+
+class FastSumBasic(_Greedy, SumBasicSummarizer):  # type: ignore[misc]
+    def _chooser(self, sentences: Sequence[Any]) -> Callable[[np.ndarray], int]:
         tokens = Tokens(sentences)
         counts = content_stems(self, tokens)
         lengths = counts.row_sums()
@@ -342,16 +355,11 @@ class FastSumBasic(SumBasicSummarizer):  # type: ignore[misc]
                     frequency[term] *= frequency[term]
             return index
 
-        return _greedy_ratings(sentences, count, choose)
+        return choose
 
 
-class FastKL(KLSummarizer):  # type: ignore[misc]
-    def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
-        sentences = document.sentences
-        ratings = self._fast_ratings(sentences, _count_of(sentences_count, len(sentences)))
-        return tuple(self._get_best_sentences(sentences, sentences_count, ratings))
-
-    def _fast_ratings(self, sentences: Sequence[Any], count: int) -> dict[Any, float]:
+class FastKL(_Greedy, KLSummarizer):  # type: ignore[misc]
+    def _chooser(self, sentences: Sequence[Any]) -> Callable[[np.ndarray], int]:
         tokens = Tokens(sentences)
         stop = self.stop_words
         # the text's word frequencies, as sumy's compute_tf counts them: stop
@@ -423,4 +431,4 @@ class FastKL(KLSummarizer):  # type: ignore[misc]
             summary.update(sentences[index].words)
             return index
 
-        return _greedy_ratings(sentences, count, choose)
+        return choose

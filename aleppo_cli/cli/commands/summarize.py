@@ -27,8 +27,8 @@ else:  # Typer reads the choices (and lists them in --help) from these
 def _epilog() -> str:
     lines = ["\b", "Algorithms:"]  # \b: click keeps these lines as they are
     width = max(len(name) for name in summaries.ALGORITHMS)
-    for name, (_, description) in summaries.ALGORITHMS.items():
-        lines.append(f"  {name:<{width}}  {description}")
+    for name in summaries.ALGORITHMS:
+        lines.append(f"  {name:<{width}}  {summaries.describe(name)}")
     return "\n".join(lines)
 
 
