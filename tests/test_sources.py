@@ -1,5 +1,6 @@
 import codecs
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,79 @@ def test_index_is_used_only_for_the_text_it_was_made_from() -> None:
     data = json.loads(sources.read_index("last-men-in-aleppo") or "{}")
     assert index.document(raw, data) is not None
     assert index.document(raw + " More.", data) is None
+
+
+@pytest.fixture
+def fresh_code_fingerprint() -> Iterator[None]:
+    from aleppo_cli.text import prebuilt
+
+    prebuilt.code_fingerprint.cache_clear()
+    yield
+    prebuilt.code_fingerprint.cache_clear()
+
+
+@pytest.mark.usefixtures("fresh_code_fingerprint")
+@pytest.mark.parametrize("changed", ["cleanup.py", "wordlist.py", "segmenter.py", "document.py"])
+def test_index_is_not_used_once_the_code_that_made_it_changes(
+    monkeypatch: pytest.MonkeyPatch, changed: str
+) -> None:
+    import json
+
+    from aleppo_cli.text import prebuilt
+
+    raw = sources.load(None).text
+    data = json.loads(sources.read_index("last-men-in-aleppo") or "{}")
+    assert prebuilt.document(raw, data) is not None
+    original = prebuilt._source_bytes
+
+    def edited(name: str) -> bytes:
+        return original(name) + (b"\n# a changed rule\n" if name == changed else b"")
+
+    monkeypatch.setattr(prebuilt, "_source_bytes", edited)
+    prebuilt.code_fingerprint.cache_clear()
+    assert prebuilt.document(raw, data) is None
+
+
+@pytest.mark.usefixtures("fresh_code_fingerprint")
+def test_index_is_not_used_when_the_code_cannot_be_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from aleppo_cli.text import prebuilt
+
+    def unreadable(name: str) -> bytes:
+        raise FileNotFoundError(name)
+
+    monkeypatch.setattr(prebuilt, "_source_bytes", unreadable)
+    raw = sources.load(None).text
+    data = json.loads(sources.read_index("last-men-in-aleppo") or "{}")
+    assert prebuilt.document(raw, data) is None
+
+
+def test_the_code_fingerprint_covers_every_module_that_computes_an_index() -> None:
+    """``prebuilt.CODE`` lists clean-up, segmentation and every module of this
+    package they import (so a rule moved to a new module is not forgotten)."""
+    import ast
+
+    from aleppo_cli.text import prebuilt
+
+    folder = Path(prebuilt.__file__).parent
+    needed: set[str] = set()
+    pending = ["cleanup.py", "document.py"]
+    while pending:
+        name = pending.pop()
+        if name in needed:
+            continue
+        needed.add(name)
+        for node in ast.walk(ast.parse((folder / name).read_text(encoding="utf-8"))):
+            modules = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                modules = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                modules = [a.name for a in node.names]
+            for module in modules:
+                assert not module.startswith("aleppo_cli.") or module.startswith(
+                    "aleppo_cli.text"
+                ), f"{name} imports {module}, outside aleppo_cli.text"
+                if module.startswith("aleppo_cli.text.") and module.count(".") == 2:
+                    pending.append(module.rsplit(".", 1)[1] + ".py")
+    assert needed | {"prebuilt.py"} == set(prebuilt.CODE)
