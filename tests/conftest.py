@@ -1,4 +1,5 @@
-"""Shared fixtures: no network, paths to the shared corpus, a CLI runner."""
+"""Shared fixtures: no network, documents built live, paths to the shared
+corpus, a CLI runner."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
+
+from aleppo_cli.text import prebuilt
+from aleppo_cli.text.sources import Source
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -42,6 +46,28 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket, "create_connection", _refuse)
     monkeypatch.setattr(socket, "getaddrinfo", _refuse)
     yield
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "prebuilt_index: read bundled texts from their ready-made index "
+        "(texts/*.index.json) as aleppo does, instead of building them live",
+    )
+
+
+def _no_stored_index(source: Source) -> None:
+    return None
+
+
+@pytest.fixture(autouse=True)
+def live_documents(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests build every document from its text, the bundled review too: the
+    ready-made index would answer with what the code computed when it was
+    written, and hide what the code does now. Tests of the index itself opt
+    back in with ``@pytest.mark.prebuilt_index``."""
+    if request.node.get_closest_marker("prebuilt_index") is None:
+        monkeypatch.setattr(prebuilt, "stored", _no_stored_index)
 
 
 @pytest.fixture

@@ -175,3 +175,62 @@ def test_the_code_fingerprint_covers_every_module_that_computes_an_index() -> No
                 if module.startswith("aleppo_cli.text.") and module.count(".") == 2:
                     pending.append(module.rsplit(".", 1)[1] + ".py")
     assert needed | {"prebuilt.py"} == set(prebuilt.CODE)
+
+
+def test_tests_build_the_bundled_review_live(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the prebuilt_index marker, conftest keeps the index away."""
+    from aleppo_cli.text import document, prebuilt
+
+    built: list[str] = []
+    live = document.build
+
+    def spy(raw: str) -> document.Document:
+        built.append(raw)
+        return live(raw)
+
+    monkeypatch.setattr(document, "build", spy)
+    source = sources.load(None)
+    assert prebuilt.stored(source) is None
+    prebuilt.document_for(source)
+    assert built == [source.text]
+
+
+@pytest.mark.prebuilt_index
+def test_the_bundled_review_is_read_from_its_index_and_equals_the_live_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from aleppo_cli.text import document, prebuilt
+
+    source = sources.load(None)
+    live = document.build(source.text)
+
+    def no_build(raw: str) -> document.Document:
+        raise AssertionError("built live: the index was not used")
+
+    monkeypatch.setattr(document, "build", no_build)
+    assert prebuilt.stored(source) is not None
+    assert prebuilt.document_for(source) == live
+
+
+@pytest.mark.prebuilt_index
+def test_the_cli_shows_the_same_review_from_the_index_as_live(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer.testing import CliRunner
+
+    from aleppo_cli.cli.app import app
+    from aleppo_cli.text import document, prebuilt
+
+    def show() -> str:
+        result = CliRunner().invoke(app, ["show", "--json"])
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    def no_build(raw: str) -> document.Document:
+        raise AssertionError("built live: the index was not used")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(document, "build", no_build)
+        from_index = show()
+    monkeypatch.setattr(prebuilt, "stored", lambda source: None)
+    assert show() == from_index
