@@ -30,6 +30,21 @@ settings.register_profile("aleppo", database=None, derandomize=bool(os.environ.g
 settings.load_profile("aleppo")
 
 
+@pytest.fixture(autouse=True)
+def restore_environment() -> Iterator[None]:
+    """Each test starts with the environment the previous one started with:
+    whatever a test (or the code it runs, such as ``aleppo --debug``) sets in
+    ``os.environ`` is undone after it."""
+    saved = dict(os.environ)
+    yield
+    for name in [name for name in os.environ if name not in saved]:
+        if name != "PYTEST_CURRENT_TEST":  # pytest's own
+            del os.environ[name]
+    for name, value in saved.items():
+        if os.environ.get(name) != value and name != "PYTEST_CURRENT_TEST":
+            os.environ[name] = value
+
+
 class NetworkUsed(AssertionError):
     """Raised when code under test tries to reach the network."""
 
