@@ -1,4 +1,4 @@
-"""Write texts/NAME.index.json for every bundled text (see aleppo_cli/index.py).
+"""Write texts/NAME.index.json for every bundled text (see aleppo_cli/text/prebuilt.py).
 
 python .ci/index_texts.py
 """

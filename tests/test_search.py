@@ -1,4 +1,5 @@
 import json
+import time
 
 import pytest
 from typer.testing import CliRunner
@@ -109,10 +110,17 @@ def test_errors(runner: CliRunner, args: list[str], message: str) -> None:
     assert len(result.stderr.splitlines()) == 1
 
 
-def test_catastrophic_regex_fails_fast() -> None:
+def test_catastrophic_regex_is_stopped_at_the_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "REGEX_TIMEOUT", 0.05)  # not the real 2 s
     document = document_of(["a" * 80 + "!"])
-    with pytest.raises(UsageError, match="took longer than"):
+    started = time.perf_counter()
+    with pytest.raises(UsageError, match=r"took longer than 0\.05 s"):
         search.Searcher(document).search(search.Query(r"(a|aa)+$", search.Mode.REGEX))
+    assert time.perf_counter() - started < 1.0
+
+
+def test_the_regex_time_limit_is_the_documented_two_seconds() -> None:
+    assert search.REGEX_TIMEOUT == 2.0
 
 
 def test_offsets_map_to_the_raw_text() -> None:

@@ -15,11 +15,39 @@ def split_text(text: str) -> list[str]:
     return [text[start:end] for start, end in sentences.split(text)]
 
 
-def test_golden_rules_at_least_45_of_48() -> None:
+# The one Golden Rule aleppo fails (47/48, as the README says): after a
+# dotted abbreviation ("P.M.") a sentence ends only before a typical first
+# word (segmenter.STARTERS), and "Mr." is not one.
+KNOWN_FAILURES = {
+    "He left the bank at 6 P.M. Mr. Smith then went to the store.": (
+        "'P.M.' followed by 'Mr.': the sentence end is not recognised"
+    ),
+}
+
+
+def _golden_cases() -> list[object]:
     cases = GOLDEN["cases"]
-    assert len(cases) == 48
-    failures = [case["text"] for case in cases if split_text(case["text"]) != case["sentences"]]
-    assert len(failures) <= 3, failures
+    params = []
+    for number, case in enumerate(cases, start=1):
+        reasons = [reason for tail, reason in KNOWN_FAILURES.items() if case["text"].endswith(tail)]
+        marks = [pytest.mark.xfail(reason=reasons[0], strict=True)] if reasons else []
+        params.append(
+            pytest.param(case["text"], case["sentences"], id=f"rule-{number}", marks=marks)
+        )
+    return params
+
+
+def test_golden_rules_are_all_here() -> None:
+    assert len(GOLDEN["cases"]) == 48
+    for tail in KNOWN_FAILURES:
+        assert sum(case["text"].endswith(tail) for case in GOLDEN["cases"]) == 1, tail
+
+
+@pytest.mark.parametrize(("text", "expected"), _golden_cases())
+def test_golden_rule(text: str, expected: list[str]) -> None:
+    """Every rule passes but the known failure, which must still fail
+    (xfail strict): a regression or an unnoticed fix both show up."""
+    assert split_text(text) == expected
 
 
 @pytest.mark.parametrize(

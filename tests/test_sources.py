@@ -1,5 +1,6 @@
 import codecs
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,138 @@ def test_index_is_used_only_for_the_text_it_was_made_from() -> None:
     data = json.loads(sources.read_index("last-men-in-aleppo") or "{}")
     assert index.document(raw, data) is not None
     assert index.document(raw + " More.", data) is None
+
+
+@pytest.fixture
+def fresh_code_fingerprint() -> Iterator[None]:
+    from aleppo_cli.text import prebuilt
+
+    prebuilt.code_fingerprint.cache_clear()
+    yield
+    prebuilt.code_fingerprint.cache_clear()
+
+
+@pytest.mark.usefixtures("fresh_code_fingerprint")
+@pytest.mark.parametrize("changed", ["cleanup.py", "wordlist.py", "segmenter.py", "document.py"])
+def test_index_is_not_used_once_the_code_that_made_it_changes(
+    monkeypatch: pytest.MonkeyPatch, changed: str
+) -> None:
+    import json
+
+    from aleppo_cli.text import prebuilt
+
+    raw = sources.load(None).text
+    data = json.loads(sources.read_index("last-men-in-aleppo") or "{}")
+    assert prebuilt.document(raw, data) is not None
+    original = prebuilt._source_bytes
+
+    def edited(name: str) -> bytes:
+        return original(name) + (b"\n# a changed rule\n" if name == changed else b"")
+
+    monkeypatch.setattr(prebuilt, "_source_bytes", edited)
+    prebuilt.code_fingerprint.cache_clear()
+    assert prebuilt.document(raw, data) is None
+
+
+@pytest.mark.usefixtures("fresh_code_fingerprint")
+def test_index_is_not_used_when_the_code_cannot_be_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from aleppo_cli.text import prebuilt
+
+    def unreadable(name: str) -> bytes:
+        raise FileNotFoundError(name)
+
+    monkeypatch.setattr(prebuilt, "_source_bytes", unreadable)
+    raw = sources.load(None).text
+    data = json.loads(sources.read_index("last-men-in-aleppo") or "{}")
+    assert prebuilt.document(raw, data) is None
+
+
+def test_the_code_fingerprint_covers_every_module_that_computes_an_index() -> None:
+    """``prebuilt.CODE`` lists clean-up, segmentation and every module of this
+    package they import (so a rule moved to a new module is not forgotten)."""
+    import ast
+
+    from aleppo_cli.text import prebuilt
+
+    folder = Path(prebuilt.__file__).parent
+    needed: set[str] = set()
+    pending = ["cleanup.py", "document.py"]
+    while pending:
+        name = pending.pop()
+        if name in needed:
+            continue
+        needed.add(name)
+        for node in ast.walk(ast.parse((folder / name).read_text(encoding="utf-8"))):
+            modules = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                modules = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                modules = [a.name for a in node.names]
+            for module in modules:
+                assert not module.startswith("aleppo_cli.") or module.startswith(
+                    "aleppo_cli.text"
+                ), f"{name} imports {module}, outside aleppo_cli.text"
+                if module.startswith("aleppo_cli.text.") and module.count(".") == 2:
+                    pending.append(module.rsplit(".", 1)[1] + ".py")
+    assert needed | {"prebuilt.py"} == set(prebuilt.CODE)
+
+
+def test_tests_build_the_bundled_review_live(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the prebuilt_index marker, conftest keeps the index away."""
+    from aleppo_cli.text import document, prebuilt
+
+    built: list[str] = []
+    live = document.build
+
+    def spy(raw: str) -> document.Document:
+        built.append(raw)
+        return live(raw)
+
+    monkeypatch.setattr(document, "build", spy)
+    source = sources.load(None)
+    assert prebuilt.stored(source) is None
+    prebuilt.document_for(source)
+    assert built == [source.text]
+
+
+@pytest.mark.prebuilt_index
+def test_the_bundled_review_is_read_from_its_index_and_equals_the_live_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from aleppo_cli.text import document, prebuilt
+
+    source = sources.load(None)
+    live = document.build(source.text)
+
+    def no_build(raw: str) -> document.Document:
+        raise AssertionError("built live: the index was not used")
+
+    monkeypatch.setattr(document, "build", no_build)
+    assert prebuilt.stored(source) is not None
+    assert prebuilt.document_for(source) == live
+
+
+@pytest.mark.prebuilt_index
+def test_the_cli_shows_the_same_review_from_the_index_as_live(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from typer.testing import CliRunner
+
+    from aleppo_cli.cli.app import app
+    from aleppo_cli.text import document, prebuilt
+
+    def show() -> str:
+        result = CliRunner().invoke(app, ["show", "--json"])
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    def no_build(raw: str) -> document.Document:
+        raise AssertionError("built live: the index was not used")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(document, "build", no_build)
+        from_index = show()
+    monkeypatch.setattr(prebuilt, "stored", lambda source: None)
+    assert show() == from_index

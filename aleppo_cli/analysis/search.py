@@ -19,7 +19,7 @@ from functools import cached_property
 from aleppo_cli.errors import UsageError
 from aleppo_cli.text.document import Document, Sentence
 
-REGEX_TIMEOUT = 2.0  # seconds
+REGEX_TIMEOUT = 2.0  # seconds, as the README says; read at every search, so tests shorten it
 DEFAULT_MIN_SCORE = 80.0
 _APOSTROPHES = "'’ʼ′`´‘"
 

@@ -4,31 +4,70 @@ Reading a bundled text would otherwise load the word list and segment the
 text at every start. ``.ci/index_texts.py`` writes ``texts/NAME.index.json``
 with what ``cleanup.clean`` and ``document.layout`` compute, a test checks
 that it still equals the live computation, and the index is used only when
-the SHA-256 of the text it was made from matches.
+it was made from this very text (the SHA-256 of the text) by this very code
+(the SHA-256 of the source files that compute it, ``CODE``): a changed rule
+never serves a stale index, it makes the text be built live until the index
+is written again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from aleppo_cli.text.cleanup import Edit, apply, clean
 from aleppo_cli.text.document import Document, assemble, layout
 from aleppo_cli.text.sources import Source, is_bundled, read_index
 
-VERSION = 1
+VERSION = 2
+
+# The modules of this package whose code decides what an index holds: the
+# clean-up rules and the word list they consult, the sentence and paragraph
+# rules, and this module, which writes and reads the index.
+CODE = ("cleanup.py", "wordlist.py", "segmenter.py", "document.py", "prebuilt.py")
 
 
 def fingerprint(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+def _source_bytes(name: str) -> bytes:
+    """The source file ``name`` of this package, as bytes."""
+    try:
+        return Path(__file__).with_name(name).read_bytes()  # a checkout or an installed wheel
+    except OSError:
+        from importlib import resources  # a package that is not files on disk (a zip)
+
+        return resources.files(__package__ or "aleppo_cli.text").joinpath(name).read_bytes()
+
+
+@cache
+def code_fingerprint() -> str | None:
+    """SHA-256 of the source of ``CODE`` (line endings as in the repository),
+    or None when the sources are not there to read: then no index is used."""
+    digest = hashlib.sha256()
+    for name in CODE:
+        try:
+            data = _source_bytes(name).replace(b"\r\n", b"\n")
+        except (OSError, ModuleNotFoundError):
+            return None
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
 def make(raw: str) -> dict[str, Any]:
+    code = code_fingerprint()
+    if code is None:
+        raise RuntimeError("the source files of aleppo_cli.text are not readable")
     cleaned = clean(raw)
     return {
         "version": VERSION,
         "sha256": fingerprint(raw),
+        "code": code,
         "edits": [[e.start, e.end, e.replacement, e.reason] for e in cleaned.edits],
         "layout": [[list(span) for span in paragraph] for paragraph in layout(cleaned.text)],
     }
@@ -39,8 +78,12 @@ def dumps(data: dict[str, Any]) -> str:
 
 
 def document(raw: str, data: dict[str, Any]) -> Document | None:
-    """The document from ``data``, or None if it was not made from ``raw``."""
+    """The document from ``data``, or None if it was not made from ``raw`` by
+    the code running now."""
     if data.get("version") != VERSION or data.get("sha256") != fingerprint(raw):
+        return None
+    code = code_fingerprint()
+    if code is None or data.get("code") != code:
         return None
     cleaned = apply(
         raw, [Edit(start, end, text, reason) for start, end, text, reason in data["edits"]]
@@ -49,15 +92,25 @@ def document(raw: str, data: dict[str, Any]) -> Document | None:
     return assemble(cleaned, spans)
 
 
+def stored(source: Source) -> dict[str, Any] | None:
+    """The ready-made index of ``source`` if it is a bundled text with one."""
+    if not is_bundled(source):
+        return None
+    text = read_index(source.name)
+    if text is None:
+        return None
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
 def document_for(source: Source) -> Document:
     """The document of ``source``: from its index when it is a bundled text
     with a current one, else built from the text."""
     from aleppo_cli.text.document import build
 
-    if is_bundled(source):
-        stored = read_index(source.name)
-        if stored is not None:
-            ready = document(source.text, json.loads(stored))
-            if ready is not None:
-                return ready
+    data = stored(source)
+    if data is not None:
+        ready = document(source.text, data)
+        if ready is not None:
+            return ready
     return build(source.text)

@@ -1,0 +1,1 @@
+"""The network guard of the tests (``sitecustomize.py``, see there)."""
