@@ -161,9 +161,9 @@ print(json.dumps({
 GUARDED = {"connect": "NetworkUsed", "lookup": "NetworkUsed", "loopback": "allowed"}
 
 
-def child_outcomes(**options: object) -> dict[str, str]:
+def child_outcomes(env: dict[str, str] | None = None) -> dict[str, str]:
     result = subprocess.run(
-        [sys.executable, "-c", CHILD], capture_output=True, text=True, check=True, **options
+        [sys.executable, "-c", CHILD], capture_output=True, text=True, check=True, env=env
     )
     outcomes: dict[str, str] = json.loads(result.stdout)
     return outcomes

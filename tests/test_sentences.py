@@ -1,6 +1,7 @@
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,7 +26,7 @@ KNOWN_FAILURES = {
 }
 
 
-def _golden_cases() -> list[object]:
+def _golden_cases() -> list[Any]:  # pytest.param values
     cases = GOLDEN["cases"]
     params = []
     for number, case in enumerate(cases, start=1):

@@ -24,6 +24,10 @@ DEFAULT_MIN_SCORE = 80.0
 _APOSTROPHES = "'’ʼ′`´‘"
 
 
+class QueryWithoutWords(UsageError):
+    """A folded or fuzzy query with nothing to fold: only punctuation or spaces."""
+
+
 class Mode(str, Enum):
     FOLDED = "folded"
     EXACT = "exact"
@@ -80,7 +84,6 @@ class Folded:
                 pending_space = True
         self.text = "".join(chars)
         self.positions = positions
-        self.source_length = len(text)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of folded ``[start, end)``."""
@@ -142,9 +145,9 @@ class Searcher:
     def _folded(self, query: Query) -> list[Hit]:
         needle = fold(query.text)
         if not needle:
-            raise UsageError(
+            raise QueryWithoutWords(
                 f"the query '{query.text}' has no letters or digits to look for",
-                "use --exact or --regex to search for punctuation",
+                "search for punctuation in the exact or regular-expression mode",
             )
         haystack = self.folded.text
         hits = []
@@ -199,7 +202,9 @@ class Searcher:
 
         needle = fold(query.text)
         if not needle:
-            raise UsageError(f"the query '{query.text}' has no letters or digits to look for")
+            raise QueryWithoutWords(
+                f"the query '{query.text}' has no letters or digits to look for"
+            )
         hits = []
         for sentence in self.sentences:
             folded = Folded(sentence.text)

@@ -142,14 +142,14 @@ def describe(algorithm: str) -> str:
 def sentence_count(document: Document, sentences: int | None, ratio: float | None) -> int:
     """How many sentences to choose: ``sentences``, or ``ratio`` of the text (at least 1)."""
     if sentences is not None and ratio is not None:
-        raise UsageError("give --sentences or --ratio, not both")
+        raise UsageError("give a number of sentences or a ratio, not both")
     if ratio is not None:
         if not 0.0 < ratio <= 1.0:
-            raise UsageError(f"--ratio must be more than 0 and at most 1, not {ratio:g}")
+            raise UsageError(f"the ratio must be more than 0 and at most 1, not {ratio:g}")
         return max(1, math.floor(ratio * candidates(document)))
     count = DEFAULT_COUNT if sentences is None else sentences
     if count < 1:
-        raise UsageError(f"--sentences must be at least 1, not {count}")
+        raise UsageError(f"the number of sentences must be at least 1, not {count}")
     return count
 
 

@@ -11,6 +11,7 @@ from aleppo_cli.cli.emit import emit, progress, write
 from aleppo_cli.cli.inputs import load
 from aleppo_cli.cli.options import JsonOpt, PagerOpt, TextArg, WidthOpt, conflict
 from aleppo_cli.cli.status import NothingFound
+from aleppo_cli.errors import UsageError
 from aleppo_cli.output.views import SearchView
 
 
@@ -66,7 +67,11 @@ def search(
     )
     source, document = load(env, text)
     with progress(env, "Searching…"):
-        found = finder.run(document, finder.Query(query, mode, word, min_score), around)
+        try:
+            found = finder.run(document, finder.Query(query, mode, word, min_score), around)
+        except finder.QueryWithoutWords as error:
+            hint = "use --exact or --regex to search for punctuation"
+            raise UsageError(error.message, hint) from None
     if count_only:
         write(env, f"{len(found.hits)}\n")
     else:
