@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -90,3 +91,31 @@ def test_a_file_wins_over_a_name_in_another_case(
     monkeypatch.chdir(tmp_path)
     Path("LAST-MEN-IN-ALEPPO").write_text("A file of my own. It has two sentences.")
     assert "A file of my own." in invoke(["show", "LAST-MEN-IN-ALEPPO"]).stdout
+
+
+def test_quotes_finding_nothing_exits_1_with_no_note() -> None:
+    nobody = invoke(["quotes", "--speaker", "nobody"])
+    assert (nobody.status, nobody.stdout, nobody.stderr) == (1, "\n0 quotations\n", "")
+    assert invoke(["quotes", "--speaker", "khaled"]).status == 0
+
+
+def test_standard_input_is_labelled_once() -> None:
+    outcome = invoke(["show", "-"], fake_env(stdin=b"One line. Two lines."))
+    assert outcome.stdout == "standard input\n\nOne line. Two lines.\n"
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 200])
+def test_no_header_line_ends_in_a_separator(columns: int) -> None:
+    plain = (fake_env(terminal=True, columns=columns, no_color=True), [f"--width={columns}"])
+    styled = (fake_env(terminal=True, columns=columns), [])
+    for env, width in (plain, styled):
+        for args in (["show", "--no-pager", *width], ["info"], ["texts"]):
+            for line in invoke(args, env).stdout.splitlines():
+                assert not re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip().endswith("·"), line
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+def test_texts_never_breaks_a_url_on_a_terminal(columns: int) -> None:
+    url = "https://www.rogerebert.com/reviews/last-men-in-aleppo-2017"
+    shown = invoke(["texts"], fake_env(terminal=True, columns=columns, no_color=False)).stdout
+    assert url in shown

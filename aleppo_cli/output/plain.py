@@ -18,7 +18,7 @@ from aleppo_cli.output.shared import (
     count_line,
     excerpt,
     info_rows,
-    meta_line,
+    meta_lines,
     numbered_segments,
     quoted,
     quotes_count,
@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # only the command that makes them imports each of these
 def show_plain(source: Source, document: Document, width: int, numbers: bool) -> str:
     lines = [
         *_wrap(visible(source.title), width, break_words=False),
-        *_wrap(visible(meta_line(source)), width, break_words=False),
+        *(visible(line) for line in meta_lines(source, width)),
     ]
     for paragraph in document.paragraphs:
         body, _ = with_prefixes(paragraph.text, numbered_segments(paragraph, numbers))

@@ -16,8 +16,31 @@ if TYPE_CHECKING:  # only the command that makes them imports each of these
     from aleppo_cli.analysis.summarize.summary import Summary
 
 
+SEPARATOR = " · "
+
+
+def meta_parts(source: Source) -> list[str]:
+    """What the header says of a text beside its title: kind, publisher, origin
+    (nothing for standard input, whose title says it all)."""
+    if source.kind == "stdin":
+        return []
+    return [part for part in (source.kind, source.publisher, source.origin) if part]
+
+
 def meta_line(source: Source) -> str:
-    return " · ".join(part for part in (source.kind, source.publisher, source.origin) if part)
+    return SEPARATOR.join(meta_parts(source))
+
+
+def meta_lines(source: Source, width: int) -> list[str]:
+    """The meta line wrapped at ``width`` between its parts, never inside one
+    (a URL stays whole) and never leaving a separator at a line's end."""
+    lines: list[str] = []
+    for part in meta_parts(source):
+        if lines and len(lines[-1]) + len(SEPARATOR) + len(part) <= width:
+            lines[-1] += SEPARATOR + part
+        else:
+            lines.append(part)
+    return lines
 
 
 def numbered_segments(paragraph: Paragraph, numbers: bool) -> list[tuple[int, str]]:

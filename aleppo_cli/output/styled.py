@@ -18,6 +18,7 @@ from rich.text import Text
 
 from aleppo_cli.output import shared
 from aleppo_cli.output.safe import visible
+from aleppo_cli.output.shared import SEPARATOR
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import Document, Paragraph
 from aleppo_cli.text.sources import Source, TextInfo
@@ -77,29 +78,39 @@ def paragraph_text(
 def show(source: Source, document: Document, width: int, numbers: bool) -> RenderableType:
     header = Group(
         Text(visible(source.title), style=TITLE_STYLE),
-        Text(visible(shared.meta_line(source)), style=META_STYLE),
+        *(Text(visible(line), style=META_STYLE) for line in shared.meta_lines(source, width)),
         Rule(style=META_STYLE),
     )
     body = [Padding(paragraph_text(p, numbers), (1, 0, 0, 0)) for p in document.paragraphs]
     return Constrain(Group(header, *body), width)
 
 
-def info(source: Source, stats: Stats) -> RenderableType:
+def info(source: Source, stats: Stats, width: int) -> RenderableType:
+    rows = shared.info_rows(source, stats)
+    label_width = max(len(label) for label, _ in rows)
     table = _grid(padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
-    for label, value in shared.info_rows(source, stats):
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")  # nothing lost, even narrower than a URL
+    for label, value in rows:
+        if label == "Source":  # wrapped between its parts, a URL whole
+            value = "\n".join(shared.meta_lines(source, max(20, width - label_width - 2)))
         table.add_row(label, Text(visible(value)))
     return table
 
 
 def texts(entries: Iterable[TextInfo]) -> RenderableType:
-    table = _new_table(box=None, header_style="bold", pad_edge=False)
-    for column in shared.TEXT_COLUMNS:
-        table.add_column(column.capitalize(), overflow="fold")
-    for row in shared.text_rows(entries):
-        table.add_row(*(Text(cell) for cell in row))
-    return table
+    """A block a text: its name, then its title, kind and source indented
+    (the URL on a line of its own, so it is never broken)."""
+    blocks: list[RenderableType] = []
+    for entry in entries:
+        about = SEPARATOR.join(part for part in (entry.kind, entry.publisher) if part)
+        blocks += [
+            Text(visible(entry.name), style=TITLE_STYLE),
+            Text("  " + visible(entry.title)),
+            Text("  " + visible(about), style=META_STYLE),
+            Text("  " + visible(entry.source), style=META_STYLE, overflow="ignore"),
+        ]
+    return Group(*blocks)
 
 
 def summary(source: Source, result: Summary, width: int) -> RenderableType:

@@ -93,7 +93,7 @@ class InfoView(NamedTuple):
     def styled(self, width: int) -> RenderableType:
         from aleppo_cli.output import styled
 
-        return styled.info(self.source, self.stats)
+        return styled.info(self.source, self.stats, width)
 
 
 class TextsView(NamedTuple):

@@ -16,4 +16,5 @@ def info(ctx: typer.Context, text: TextArg = None, json_output: JsonOpt = False)
 
     env = ctx.obj
     source, document = load(env, text)
-    emit(env, InfoView(source, stats.compute(document)), json_output=json_output)
+    view = InfoView(source, stats.compute(document))
+    emit(env, view, json_output=json_output, width=env.columns)  # a table, not prose

@@ -9,6 +9,7 @@ import typer
 from aleppo_cli.cli.emit import emit, progress
 from aleppo_cli.cli.inputs import load
 from aleppo_cli.cli.options import JsonOpt, PagerOpt, TextArg, WidthOpt
+from aleppo_cli.cli.status import NothingFound
 from aleppo_cli.output.views import QuotesView
 
 
@@ -31,7 +32,7 @@ def quotes(
     pager: PagerOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """List the direct quotations, with who said them and where."""
+    """List the direct quotations, with who said them and where. Exit status 1: none."""
     # Their patterns compile at import: only this command and search load them.
     from aleppo_cli.analysis.quotes import quotations, selection
 
@@ -42,3 +43,5 @@ def quotes(
     chosen = selection.select(found, show_all=show_all, speaker=speaker)
     view = QuotesView(source, chosen.quotations, chosen.hidden, show_all)
     emit(env, view, json_output=json_output, width=width, pager=pager)
+    if not chosen.quotations:
+        raise NothingFound
