@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from aleppo_cli.cli.emit import less_flags
+from aleppo_cli.cli.environment import Environment
 from aleppo_cli.output.safe import fit
 from tests.builders import fake_env, invoke
 
@@ -107,7 +108,7 @@ def test_standard_input_is_labelled_once() -> None:
 @pytest.mark.parametrize("columns", [60, 80, 100, 200])
 def test_no_header_line_ends_in_a_separator(columns: int) -> None:
     plain = (fake_env(terminal=True, columns=columns, no_color=True), [f"--width={columns}"])
-    styled = (fake_env(terminal=True, columns=columns), [])
+    styled: tuple[Environment, list[str]] = (fake_env(terminal=True, columns=columns), [])
     for env, width in (plain, styled):
         for args in (["show", "--no-pager", *width], ["info"], ["texts"]):
             for line in invoke(args, env).stdout.splitlines():
