@@ -16,12 +16,14 @@ SCHEMA = json.loads((Path(__file__).parent / "data" / "json-output.schema.json")
 
 RUNS = {
     "show": ["show", "--json"],
+    "summarize --highlight": ["summarize", "--highlight", "--json"],
+    "search --count": ["search", "Khaled", "--count", "--json"],
     "show --raw": ["show", "--raw", "--json"],
     "info": ["info", "--json"],
     "texts": ["texts", "--json"],
     "summarize": ["summarize", "--json"],
     "summarize --compare": ["summarize", "--compare", "-a", "lsa", "-a", "luhn", "--json"],
-    "search": ["search", "destiny", "--fuzzy", "--json"],
+    "search": ["search", "destiny", "--fuzzy", "--context", "1", "--json"],
     "quotes": ["quotes", "--all", "--json"],
 }
 
@@ -38,6 +40,12 @@ def test_json_output_fits_the_schema(command: str) -> None:
     validator(command).validate(data)
     if command != "texts":
         assert data["input"]["name"] == "last-men-in-aleppo"
+
+
+def test_the_default_search_mode_fits_too() -> None:
+    data = json.loads(invoke(["search", "Khaled says. We're going", "--json"]).stdout)
+    validator("search").validate(data)
+    assert (data["mode"], data["hits"][0]["sentences"]) == ("default", [14, 15])
 
 
 def test_every_command_has_a_schema() -> None:

@@ -34,8 +34,12 @@ def test_finds_khaleds_line_however_it_is_typed(runner: CliRunner, query: str) -
 
 
 def test_plain_output_and_count_line(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["search", "This is our destiny."])
+    result = runner.invoke(app, ["search", "This is our destiny."])  # piped: a hit a line
     assert result.stdout == (
+        "paragraph 4, sentence 14 — Khaled: “This is our destiny,” Khaled says.\n\n1 hit\n"
+    )
+    wrapped = runner.invoke(app, ["search", "This is our destiny.", "--width", "60"])
+    assert wrapped.stdout == (
         "paragraph 4, sentence 14 — Khaled\n  “This is our destiny,” Khaled says.\n\n1 hit\n"
     )
 
@@ -78,9 +82,44 @@ def test_fuzzy_finds_a_typo(runner: CliRunner) -> None:
 def test_context_sentences(runner: CliRunner) -> None:
     result = runner.invoke(app, ["search", "destiny", "--context", "1", "--width", "400"])
     lines = result.stdout.splitlines()
-    assert lines[1].startswith("  Fayyad emphasizes that these are normal men")
-    assert lines[2] == "  “This is our destiny,” Khaled says."
-    assert lines[3] == "  “We’re going to die like everyone else.”"
+    assert lines[0].startswith("  [13] Fayyad emphasizes that these are normal men")
+    assert lines[1:4] == [
+        "paragraph 4, sentence 14 — Khaled",
+        "> [14] “This is our destiny,” Khaled says.",
+        "  [15] “We’re going to die like everyone else.”",
+    ]
+    piped = runner.invoke(app, ["search", "destiny", "--context", "1"]).stdout.splitlines()
+    assert piped[0].startswith("paragraph 4, sentence 13- Fayyad emphasizes")
+    assert piped[1] == "paragraph 4, sentence 14 — Khaled: “This is our destiny,” Khaled says."
+    assert piped[2] == "paragraph 4, sentence 15- “We’re going to die like everyone else.”"
+
+
+def test_overlapping_contexts_show_each_sentence_once(runner: CliRunner) -> None:
+    # Sentences 11 and 12 both name Khaled: their contexts overlap.
+    lines = runner.invoke(app, ["search", "Khaled", "--context", "1"]).stdout.splitlines()
+    numbers = [int(line.split(",")[1].split()[1].rstrip(":-")) for line in lines if "," in line]
+    assert numbers[:6] == [10, 11, 12, 13, 14, 15]
+    assert len(numbers) == len(set(numbers))
+    assert lines[6] == "--"
+
+
+def test_a_hit_across_two_sentences_shows_both(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["search", "Khaled says. We're going", "--width", "200"])
+    assert result.stdout == (
+        "paragraph 4, sentences 14-15\n"
+        "  “This is our destiny,” Khaled says. “We’re going to die like everyone else.”\n"
+        "\n1 hit\n"
+    )
+
+
+def test_word_is_like_grep_w(runner: CliRunner) -> None:
+    count = {
+        args: runner.invoke(app, ["search", *args, "--count"]).stdout
+        for args in (("Fayyad",), ("Fayyad", "--word"), ("Assad", "--word"), ("al-Assad", "--word"))
+    }
+    assert count[("Fayyad",)] == count[("Fayyad", "--word")] == "12\n"  # Fayyad’s counts
+    assert count[("Assad", "--word")] == count[("al-Assad", "--word")] == "1\n"  # al-Assad’s
+    assert runner.invoke(app, ["search", "Fayya", "--word", "--count"]).stdout == "0\n"
 
 
 @pytest.mark.parametrize(

@@ -25,9 +25,13 @@ def test_summary_is_in_text_order_with_show_numbers(runner: CliRunner) -> None:
     chosen = numbers_in(result.stdout)
     assert len(chosen) == 3 and chosen == sorted(chosen)
     shown = " ".join(runner.invoke(app, ["show", "--numbers"]).stdout.split())
-    for block in result.stdout.split("\n\n")[1:]:
-        number, text = re.match(r"\[(\d+)\] (.*)", " ".join(block.split())).groups()  # type: ignore[union-attr]
+    assert lines[1] == ""
+    for line in lines[2:]:  # piped: a sentence a line
+        number, text = re.match(r"\[(\d+)\] (.*)", line).groups()  # type: ignore[union-attr]
         assert f"[{number}] {text}" in shown
+    wrapped = runner.invoke(app, ["summarize", "--width", "60"]).stdout
+    assert max(len(line) for line in wrapped.splitlines()) <= 60
+    assert len(wrapped.split("\n\n")) == 4  # the title, then a block a sentence
 
 
 @pytest.mark.parametrize("algorithm", list(summarize.ALGORITHMS))
@@ -71,14 +75,38 @@ def test_compare_table(runner: CliRunner) -> None:
     result = runner.invoke(app, ["summarize", "--compare", "--json"])
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["algorithms"] == list(summarize.ALGORITHMS)
+    every_but_random = [name for name in summarize.ALGORITHMS if name != "random"]
+    assert data["algorithms"] == every_but_random  # random only when asked: it varies
     votes = {}
     for row in data["sentences"]:
         assert row["chosen_by"]
         votes[row["number"]] = len(row["chosen_by"])
-    assert sum(votes.values()) == 3 * len(summarize.ALGORITHMS)
-    plain = runner.invoke(app, ["summarize", "--compare", "-a", "lsa", "-a", "luhn"]).stdout
-    assert plain.splitlines()[0].split() == ["#", "lsa", "luhn", "votes", "sentence"]
+    assert sum(votes.values()) == 3 * len(every_but_random)
+    args = ["summarize", "--compare", "-a", "lsa", "-a", "luhn", "-a", "lsa"]
+    plain = runner.invoke(app, args).stdout.splitlines()
+    assert plain[:4] == [
+        "Last Men in Aleppo: the 3 sentences each of 2 algorithms chose, of 39",
+        "",
+        "LS=lsa  LU=luhn",  # each algorithm once, however often it is asked for
+        "",
+    ]
+    assert all(re.match(r"\[\d+\] [12]/2 (LS|LU|LS,LU): \S", line) for line in plain[4:])
+
+
+@pytest.mark.parametrize("columns", [60, 80, 88, 120])
+def test_compare_reads_at_any_width(runner: CliRunner, columns: int) -> None:
+    from tests.builders import fake_env, invoke
+
+    for env, args in (
+        (fake_env(terminal=True, columns=columns), []),
+        (fake_env(), ["--width", str(columns)]),
+    ):
+        shown = invoke(["summarize", "--compare", "--no-pager", *args], env).stdout
+        text = re.sub(r"\x1b\[[0-9;]*m", "", shown)
+        assert max(len(line) for line in text.splitlines()) <= columns
+        for name in ("lex-rank", "text-rank", "reduction"):
+            assert name in text  # the legend names every column
+        assert "…" not in text
 
 
 @pytest.mark.parametrize(

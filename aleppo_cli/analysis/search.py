@@ -44,6 +44,7 @@ class Hit:
     clean_end: int
     match: str  # the matched text as read: raw[start:end]
     score: float = 100.0
+    through: Sentence | None = None  # the last sentence a hit runs into, if not its first
 
 
 def _fold_char(char: str) -> str:
@@ -63,6 +64,7 @@ class Folded:
     """
 
     def __init__(self, text: str) -> None:
+        self.source = text
         chars: list[str] = []
         positions: list[int] = []
         pending_space = False
@@ -84,6 +86,19 @@ class Folded:
                 pending_space = True
         self.text = "".join(chars)
         self.positions = positions
+
+    def whole_word(self, start: int, end: int) -> bool:
+        """Is folded ``[start, end)`` a run of whole words? As in grep -w, an
+        apostrophe ends a word too: "Fayyad" is whole in "Fayyad’s"."""
+        return self._boundary(start) and self._boundary(end)
+
+    def _boundary(self, index: int) -> bool:
+        if index <= 0 or index >= len(self.text):
+            return True
+        if self.text[index] == " " or self.text[index - 1] == " ":
+            return True
+        skipped = self.source[self.positions[index - 1] + 1 : self.positions[index]]
+        return any(char in _APOSTROPHES for char in skipped)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of folded ``[start, end)``."""
@@ -121,14 +136,17 @@ class Searcher:
     def _hit(self, clean_start: int, clean_end: int, score: float = 100.0) -> Hit:
         cleaned = self.document.clean
         start, end = cleaned.span_to_raw(clean_start, clean_end)
+        first = self.sentence_at(clean_start)
+        last = self.sentence_at(max(clean_start, clean_end - 1))
         return Hit(
-            self.sentence_at(clean_start),
+            first,
             start,
             end,
             clean_start,
             clean_end,
             cleaned.raw[start:end],
             score,
+            last if last.number != first.number else None,
         )
 
     def search(self, query: Query) -> list[Hit]:
@@ -154,9 +172,7 @@ class Searcher:
         position = haystack.find(needle)
         while position != -1:
             end = position + len(needle)
-            whole = (position == 0 or haystack[position - 1] == " ") and (
-                end == len(haystack) or haystack[end] == " "
-            )
+            whole = self.folded.whole_word(position, end)
             if whole or not query.word:
                 hits.append(self._hit(*self.folded.span(position, end)))
             position = haystack.find(needle, end if whole or not query.word else position + 1)
@@ -237,10 +253,32 @@ def _word_bounded(text: str, start: int, end: int) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
-def context(sentences: list[Sentence], hit: Hit, around: int) -> list[Sentence]:
-    """The hit's sentence with ``around`` sentences either side."""
-    index = hit.sentence.number - 1
-    return sentences[max(0, index - around) : index + around + 1]
+@dataclass(frozen=True)
+class HitGroup:
+    """The hits that start in one sentence (grep shows a line once)."""
+
+    hits: tuple[Hit, ...]
+    speaker: str | None  # who said the first of them, when it lies in a quotation
+    sentences: tuple[Sentence, ...]  # every sentence the hits cover, in order
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive sentences shown together: hit groups and their context,
+    each sentence once (overlapping or touching contexts are merged)."""
+
+    sentences: tuple[Sentence, ...]
+    groups: tuple[HitGroup, ...]
+
+    def group_at(self, sentence: Sentence) -> HitGroup | None:
+        """The group whose first sentence this is."""
+        for group in self.groups:
+            if group.sentences[0].number == sentence.number:
+                return group
+        return None
+
+    def is_hit(self, sentence: Sentence) -> bool:
+        return any(sentence.number in {s.number for s in g.sentences} for g in self.groups)
 
 
 @dataclass(frozen=True)
@@ -249,7 +287,42 @@ class SearchResult:
     mode: str
     hits: tuple[Hit, ...]
     speakers: tuple[str | None, ...]  # who said each hit, when it lies in a quotation
-    context: tuple[tuple[Sentence, ...], ...]  # each hit's sentence, with context
+    around: int  # sentences of context asked for on either side
+    blocks: tuple[Block, ...]
+
+
+def group(
+    sentences: list[Sentence], hits: list[Hit], speakers: tuple[str | None, ...]
+) -> list[HitGroup]:
+    """Hits grouped by the sentence they start in, with the sentences they cover."""
+    groups: list[HitGroup] = []
+    for hit, speaker in zip(hits, speakers, strict=True):
+        last = (hit.through or hit.sentence).number
+        if groups and groups[-1].sentences[0].number == hit.sentence.number:
+            previous = groups[-1]
+            last = max(last, previous.sentences[-1].number)
+            groups[-1] = HitGroup(
+                (*previous.hits, hit),
+                previous.speaker,
+                tuple(sentences[hit.sentence.number - 1 : last]),
+            )
+        else:
+            covered = tuple(sentences[hit.sentence.number - 1 : last])
+            groups.append(HitGroup((hit,), speaker, covered))
+    return groups
+
+
+def blocks(sentences: list[Sentence], groups: list[HitGroup], around: int) -> list[Block]:
+    """Each group with ``around`` sentences either side, merged where they meet."""
+    spans: list[tuple[int, int, list[HitGroup]]] = []  # 0-based [first, last] indexes
+    for hit_group in groups:
+        first = max(0, hit_group.sentences[0].number - 1 - around)
+        last = min(len(sentences) - 1, hit_group.sentences[-1].number - 1 + around)
+        if spans and first <= spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], max(last, spans[-1][1]), [*spans[-1][2], hit_group])
+        else:
+            spans.append((first, last, [hit_group]))
+    return [Block(tuple(sentences[a : b + 1]), tuple(g)) for a, b, g in spans]
 
 
 def run(document: Document, query: Query, around: int = 0) -> SearchResult:
@@ -260,6 +333,7 @@ def run(document: Document, query: Query, around: int = 0) -> SearchResult:
     hits = searcher.search(query)
     speaker_at = quotes.SpeakerIndex(quotes.find(document) if hits else [])
     speakers = tuple(speaker_at(hit.clean_start) for hit in hits)
-    around_each = tuple(tuple(context(searcher.sentences, hit, around)) for hit in hits)
+    groups = group(searcher.sentences, hits, speakers)
     mode = "default" if query.mode is Mode.FOLDED else query.mode.value
-    return SearchResult(query.text, mode, tuple(hits), speakers, around_each)
+    shown = tuple(blocks(searcher.sentences, groups, around))
+    return SearchResult(query.text, mode, tuple(hits), speakers, around, shown)

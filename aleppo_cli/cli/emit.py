@@ -42,7 +42,10 @@ def emit(
         return
     measure = env.measure(width)
     styled = view.styled(measure) if env.pretty else None
-    text = render_styled(env, styled) if styled is not None else view.plain(measure)
+    if styled is not None:
+        text = render_styled(env, styled)
+    else:  # piped with no width asked: one record a line, for grep
+        text = view.plain(measure if env.stdout_isatty or width is not None else None)
     if env.stdout_isatty and (pager or (pager is None and text.count("\n") > env.lines)):
         page(env, text)
     else:

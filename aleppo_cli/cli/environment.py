@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
-DEFAULT_MEASURE = 88
+from aleppo_cli.output.shared import DEFAULT_MEASURE
+
 MIN_MEASURE = 20
 DEBUG_VARIABLE = "ALEPPO_DEBUG"
 

@@ -91,6 +91,18 @@ def summary_json(summary: Summary) -> dict[str, Any]:
     }
 
 
+def highlight_json(document: Document, summary: Summary) -> dict[str, Any]:
+    """Every sentence of the text, the chosen ones marked."""
+    chosen = {sentence.number for sentence in summary.sentences}
+    return {
+        "algorithm": summary.algorithm,
+        "total_sentences": summary.total_sentences,
+        "sentences": [
+            {**sentence_json(s), "chosen": s.number in chosen} for s in document.sentences
+        ],
+    }
+
+
 def compare_json(comparison: Comparison) -> dict[str, Any]:
     return {
         "algorithms": list(comparison.algorithms),
@@ -103,25 +115,33 @@ def compare_json(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def search_json(found: SearchResult) -> dict[str, Any]:
-    return {
-        "query": found.query,
-        "mode": found.mode,
-        "count": len(found.hits),
-        "hits": [
-            {
-                "paragraph": hit.sentence.paragraph,
-                "sentence": hit.sentence.number,
-                "start": hit.start,
-                "end": hit.end,
-                "match": hit.match,
-                "sentence_text": hit.sentence.text,
-                "speaker": speaker,
-                **({"score": hit.score} if found.mode == "fuzzy" else {}),
-            }
-            for hit, speaker in zip(found.hits, found.speakers, strict=True)
-        ],
-    }
+def search_json(found: SearchResult, count_only: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {"query": found.query, "mode": found.mode, "count": len(found.hits)}
+    if count_only:
+        return data
+    hits = []
+    for hit, speaker in zip(found.hits, found.speakers, strict=True):
+        first, last = hit.sentence.number, (hit.through or hit.sentence).number
+        entry: dict[str, Any] = {
+            "paragraph": hit.sentence.paragraph,
+            "sentence": first,
+            "sentences": list(range(first, last + 1)),  # every sentence the hit runs into
+            "start": hit.start,
+            "end": hit.end,
+            "match": hit.match,
+            "sentence_text": hit.sentence.text,
+            "speaker": speaker,
+        }
+        if found.mode == "fuzzy":
+            entry["score"] = hit.score
+        if found.around:
+            window = range(first - found.around, last + found.around + 1)
+            block = next(b for b in found.blocks if first in {s.number for s in b.sentences})
+            entry["context"] = [
+                {"number": s.number, "text": s.text} for s in block.sentences if s.number in window
+            ]
+        hits.append(entry)
+    return {**data, "hits": hits}
 
 
 def quotes_json(quotations: Sequence[Quotation], hidden: int) -> dict[str, Any]:

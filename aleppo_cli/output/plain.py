@@ -14,9 +14,9 @@ from aleppo_cli.output.safe import visible
 from aleppo_cli.output.shared import (
     MARK,
     TEXT_COLUMNS,
-    by_sentence,
+    compare_title,
+    comparison_abbreviations,
     count_line,
-    excerpt,
     info_rows,
     meta_lines,
     numbered_segments,
@@ -49,10 +49,18 @@ def show_plain(source: Source, document: Document, width: int, numbers: bool) ->
     return "\n".join(lines) + "\n"
 
 
+GLUE = "\u00a0"  # a space no line is broken at (made a plain space again after wrapping)
+
+
 def _wrap(text: str, width: int, break_words: bool = True) -> list[str]:
-    return textwrap.wrap(
-        text, width=width, break_long_words=break_words, break_on_hyphens=False
-    ) or [""]
+    lines = textwrap.wrap(text, width=width, break_long_words=break_words, break_on_hyphens=False)
+    return [line.replace(GLUE, " ") for line in lines] or [""]
+
+
+def glued(text: str) -> str:
+    """``text`` kept on one line when wrapped (a number with its sentence's
+    first word, a dash with the speaker's name)."""
+    return text.replace(" ", GLUE)
 
 
 def info_plain(source: Source, stats: Stats) -> str:
@@ -70,26 +78,34 @@ def texts_plain(entries: Iterable[TextInfo]) -> str:
     )
 
 
-def _hanging(prefix: str, text: str, width: int) -> list[str]:
-    """``text`` wrapped after ``prefix``, continuation lines indented to match."""
-    return textwrap.wrap(
+def _hanging(prefix: str, text: str, width: int | None) -> list[str]:
+    """``text`` after ``prefix``, continuation lines indented to match; on one
+    line when ``width`` is None (output for grep: one record a line)."""
+    if width is None:
+        return [(prefix + text.replace(GLUE, " ")).rstrip()]
+    lines = textwrap.wrap(
         text,
         width=width,
         initial_indent=prefix,
         subsequent_indent=" " * len(prefix),
         break_on_hyphens=False,
-    ) or [prefix.rstrip()]
+    )
+    return [line.replace(GLUE, " ") for line in lines] or [prefix.rstrip()]
 
 
-def summary_plain(source: Source, summary: Summary, width: int) -> str:
-    lines = _wrap(visible(summary_title(source, summary)), width, break_words=False)
-    for sentence in summary.sentences:
+def summary_plain(source: Source, summary: Summary, width: int | None) -> str:
+    title = visible(summary_title(source, summary))
+    lines = [title] if width is None else _wrap(title, width, break_words=False)
+    if width is None:
         lines.append("")
+    for sentence in summary.sentences:
+        if width is not None:
+            lines.append("")
         lines.extend(_hanging(f"[{sentence.number}] ", visible(sentence.text), width))
     return "\n".join(lines) + "\n"
 
 
-def highlight_plain(document: Document, summary: Summary, width: int) -> str:
+def highlight_plain(document: Document, summary: Summary, width: int | None) -> str:
     """The whole text, a sentence a line; chosen sentences start with ``*``."""
     chosen = {sentence.number for sentence in summary.sentences}
     lines: list[str] = []
@@ -102,52 +118,73 @@ def highlight_plain(document: Document, summary: Summary, width: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def compare_plain(comparison: Comparison) -> str:
-    names = list(comparison.algorithms)
-    header = ["#", *names, "votes", "sentence"]
-    rows = [
-        [
-            str(row.sentence.number),
-            *("x" if name in row.chosen_by else "." for name in names),
-            str(len(row.chosen_by)),
-            visible(excerpt(row.sentence.text)),
-        ]
-        for row in comparison.rows
-    ]
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
-    out = []
-    for row in [header, *rows]:
-        cells = [
-            cell.rjust(w) if i == 0 else cell.center(w)
-            for i, (cell, w) in enumerate(zip(row[:-1], widths, strict=True))
-        ]
-        out.append("  ".join([*cells, row[-1]]).rstrip())
-    return "\n".join(out) + "\n"
+def compare_plain(source: Source, comparison: Comparison, width: int | None) -> str:
+    """A title, a legend, then a record per sentence: its number, how many
+    algorithms chose it and which (by their short names), and the sentence."""
+    short = comparison_abbreviations(comparison.algorithms)
+    title = visible(compare_title(source, comparison))
+    lines = [title] if width is None else _wrap(title, width, break_words=False)
+    lines.append("")
+    legend = "  ".join(f"{short[name]}={name}" for name in comparison.algorithms)
+    lines.extend(_hanging("", legend, width) if width is not None else [legend])
+    lines.append("")
+    total = len(comparison.algorithms)
+    for row in comparison.rows:
+        chosen = ",".join(short[name] for name in row.chosen_by)
+        prefix = f"[{row.sentence.number}] {len(row.chosen_by)}/{total} {chosen}: "
+        if width is None:
+            lines.append(prefix + visible(row.sentence.text))
+        else:
+            lines.append(prefix.rstrip())
+            lines.extend(_hanging("    ", visible(row.sentence.text), width))
+    return "\n".join(lines) + "\n"
 
 
-def search_plain(found: SearchResult, width: int) -> str:
+def search_plain(found: SearchResult, width: int | None) -> str:
+    """Hits grouped by sentence. One record a line when ``width`` is None, as
+    grep prints: ``place: sentence`` for a hit, ``place- sentence`` for
+    context, ``--`` between blocks; else wrapped, the hit's sentence marked
+    with ``>`` when context is shown."""
     lines: list[str] = []
-    for hits, speaker, around in by_sentence(found):
-        lines.append(visible(where(hits[0], speaker, len(hits))))
-        for sentence in around:
-            lines.extend(_hanging("  ", visible(sentence.text), width))
+    for number, block in enumerate(found.blocks):
+        if number and width is None and found.around:
+            lines.append("--")
+        elif number and width is not None:
+            lines.append("")
+        for sentence in block.sentences:
+            hit_group = block.group_at(sentence)
+            if hit_group is not None:
+                label = visible(where(hit_group, found.mode == "fuzzy"))
+                text = " ".join(visible(s.text) for s in hit_group.sentences)
+                if width is None:
+                    lines.append(f"{label}: {text}")
+                else:
+                    lines.append(label)
+                    mark = f"> [{sentence.number}] " if found.around else "  "
+                    lines.extend(_hanging(mark, text, width))
+            elif not block.is_hit(sentence):
+                place = f"paragraph {sentence.paragraph}, sentence {sentence.number}"
+                if width is None:
+                    lines.append(f"{place}- {visible(sentence.text)}")
+                else:
+                    mark = f"  [{sentence.number}] "
+                    lines.extend(_hanging(mark, visible(sentence.text), width))
+    if lines:
         lines.append("")
     lines.append(count_line(len(found.hits), "hit"))
     return "\n".join(lines) + "\n"
 
 
-def quotes_plain(quotations: Sequence[Quotation], hidden: int, width: int, show_kind: bool) -> str:
+def quotes_plain(
+    quotations: Sequence[Quotation], hidden: int, width: int | None, show_kind: bool
+) -> str:
     lines: list[str] = []
     for quotation in quotations:
         kind = f"{quotation.kind}: " if show_kind else ""
-        who = (
-            f" — {quotation.speaker}"
-            if quotation.speaker
-            else (" — (speaker unknown)" if quotation.kind == "speech" else "")
-        )
-        lines.extend(
-            _hanging(f"[{quotation.sentence}] ", visible(f"{kind}{quoted(quotation)}{who}"), width)
-        )
+        speaker = quotation.speaker or ("(speaker unknown)" if quotation.kind == "speech" else "")
+        who = glued(f" — {visible(speaker)}") if speaker else ""
+        body = f"{kind}{visible(quoted(quotation))}{who}"
+        lines.extend(_hanging(f"[{quotation.sentence}] ", body, width))
     lines.append("")
     lines.append(quotes_count(len(quotations), hidden))
     return "\n".join(lines) + "\n"

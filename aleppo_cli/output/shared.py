@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from aleppo_cli.text.document import Paragraph, Sentence
+from aleppo_cli.text.document import Paragraph
 from aleppo_cli.text.sources import Source, TextInfo
 
 if TYPE_CHECKING:  # only the command that makes them imports each of these
     from aleppo_cli.analysis.quotes.quotations import Quotation
-    from aleppo_cli.analysis.search import Hit, SearchResult
+    from aleppo_cli.analysis.search import HitGroup
     from aleppo_cli.analysis.stats import Stats
-    from aleppo_cli.analysis.summarize.summary import Summary
+    from aleppo_cli.analysis.summarize.summary import Comparison, Summary
 
 
 SEPARATOR = " · "
@@ -101,7 +101,7 @@ def text_rows(entries: Iterable[TextInfo]) -> list[Sequence[str]]:
     return [(e.name, e.title, e.kind, e.source) for e in entries]
 
 
-EXCERPT = 60
+DEFAULT_MEASURE = 88  # columns of prose, at most, when nothing else says
 
 MARK = "*"  # plain --highlight: chosen sentences start with it, others with a space
 
@@ -113,30 +113,43 @@ def summary_title(source: Source, summary: Summary) -> str:
     )
 
 
-def excerpt(text: str, limit: int = EXCERPT) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def where(hit: Hit, speaker: str | None, count: int) -> str:
-    place = f"paragraph {hit.sentence.paragraph}, sentence {hit.sentence.number}"
-    if count > 1:
-        place += f" ({count} hits)"
-    return f"{place} — {speaker}" if speaker else place
+def where(group: HitGroup, scores: bool = False) -> str:
+    """Where a group of hits is, how many, their best score, and who spoke."""
+    first, last = group.sentences[0], group.sentences[-1]
+    if first.number == last.number:
+        place = f"paragraph {first.paragraph}, sentence {first.number}"
+    else:
+        place = f"paragraph {first.paragraph}, sentences {first.number}-{last.number}"
+    if len(group.hits) > 1:
+        place += f" ({len(group.hits)} hits)"
+    if scores:
+        place += f" (score {max(hit.score for hit in group.hits):g})"
+    return f"{place} — {group.speaker}" if group.speaker else place
 
 
 def count_line(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def by_sentence(found: SearchResult) -> list[tuple[list[Hit], str | None, tuple[Sentence, ...]]]:
-    """Hits grouped by sentence, like grep prints a matching line once."""
-    groups: list[tuple[list[Hit], str | None, tuple[Sentence, ...]]] = []
-    for hit, speaker, around in zip(found.hits, found.speakers, found.context, strict=True):
-        if groups and groups[-1][0][0].sentence.number == hit.sentence.number:
-            groups[-1][0].append(hit)
-        else:
-            groups.append(([hit], speaker, around))
-    return groups
+def compare_title(source: Source, comparison: Comparison) -> str:
+    names = len(comparison.algorithms)
+    return (
+        f"{source.title}: the {comparison.count} sentences each of {names} "
+        f"algorithm{'' if names == 1 else 's'} chose, of {comparison.total_sentences}"
+    )
+
+
+def comparison_abbreviations(names: Sequence[str]) -> dict[str, str]:
+    """Short names for the columns of a comparison: initials of the parts of
+    a name (lex-rank: LR), or its first two letters (lsa: LS); unique."""
+    short: dict[str, str] = {}
+    for name in names:
+        parts = name.split("-")
+        candidate = "".join(p[0] for p in parts).upper() if len(parts) > 1 else name[:2].upper()
+        while candidate in short.values():
+            candidate = name[: len(candidate) + 1].upper()
+        short[name] = candidate
+    return short
 
 
 def quoted(quotation: Quotation) -> str:

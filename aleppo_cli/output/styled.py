@@ -20,14 +20,14 @@ from aleppo_cli.output import shared
 from aleppo_cli.output.safe import visible
 from aleppo_cli.output.shared import SEPARATOR
 from aleppo_cli.text import quotemarks
-from aleppo_cli.text.document import Document, Paragraph
+from aleppo_cli.text.document import Document, Paragraph, Sentence
 from aleppo_cli.text.sources import Source, TextInfo
 
 if TYPE_CHECKING:
     from rich.table import Table
 
     from aleppo_cli.analysis.quotes.quotations import Quotation
-    from aleppo_cli.analysis.search import SearchResult
+    from aleppo_cli.analysis.search import Hit, SearchResult
     from aleppo_cli.analysis.stats import Stats
     from aleppo_cli.analysis.summarize.summary import Comparison, Summary
 
@@ -142,41 +142,57 @@ def highlight(source: Source, document: Document, summary: Summary, width: int) 
     return Constrain(Group(header, *body), width)
 
 
-def compare(comparison: Comparison) -> RenderableType:
-    table = _new_table(header_style="bold", box=None, pad_edge=False)
-    table.add_column("#", justify="right", style=NUMBER_STYLE)
-    for name in comparison.algorithms:
-        table.add_column(name, justify="center")
-    table.add_column("votes", justify="right")
-    table.add_column("sentence", overflow="ellipsis", no_wrap=True, max_width=shared.EXCERPT)
+def compare(source: Source, comparison: Comparison, width: int) -> RenderableType:
+    """Stacked, to read at any width: a record per sentence, the algorithms
+    that chose it by short name (the legend under the title)."""
+    short = shared.comparison_abbreviations(comparison.algorithms)
+    legend = Text("  ".join(f"{short[n]}={n}" for n in comparison.algorithms), style=META_STYLE)
+    items: list[RenderableType] = [
+        Text(visible(shared.compare_title(source, comparison)), style=TITLE_STYLE),
+        legend,
+        Rule(style=META_STYLE),
+    ]
+    total = len(comparison.algorithms)
     for row in comparison.rows:
-        marks = ["✓" if name in row.chosen_by else "·" for name in comparison.algorithms]
-        table.add_row(
-            str(row.sentence.number),
-            *marks,
-            str(len(row.chosen_by)),
-            Text(visible(row.sentence.text)),
+        head = Text.assemble(
+            (f"[{row.sentence.number}] ", NUMBER_STYLE),
+            (f"{len(row.chosen_by)}/{total} ", "bold"),
+            " ".join(short[name] for name in row.chosen_by),
         )
-    return table
+        body = Text(visible(row.sentence.text))
+        items += [Text(""), head, Padding(body, (0, 0, 0, 4))]
+    return Constrain(Group(*items), width)
 
 
 def search(found: SearchResult, width: int) -> RenderableType:
     items: list[RenderableType] = []
-    for hits, speaker, around in shared.by_sentence(found):
-        items.append(Text(visible(shared.where(hits[0], speaker, len(hits))), style=NUMBER_STYLE))
-        for sentence in around:
-            body = Text(visible(sentence.text))
-            if sentence.number == hits[0].sentence.number:
-                for hit in hits:
-                    start = hit.clean_start - sentence.clean_start
-                    end = min(hit.clean_end - sentence.clean_start, len(sentence.text))
-                    body.stylize(HIT_STYLE, start, end)
-            else:
-                body.stylize(NUMBER_STYLE)
-            items.append(Padding(body, (0, 0, 0, 2)))
-        items.append(Text(""))
+    for number, block in enumerate(found.blocks):
+        if number:
+            items.append(Text(""))
+        for sentence in block.sentences:
+            hit_group = block.group_at(sentence)
+            if hit_group is not None:
+                label = shared.where(hit_group, found.mode == "fuzzy")
+                items.append(Text(visible(label), style=NUMBER_STYLE))
+                for covered in hit_group.sentences:
+                    items.append(Padding(_with_hits(covered, hit_group.hits), (0, 0, 0, 2)))
+            elif not block.is_hit(sentence):
+                body = Text(visible(sentence.text), style=NUMBER_STYLE)
+                items.append(Padding(body, (0, 0, 0, 2)))
+    items.append(Text(""))
     items.append(Text(shared.count_line(len(found.hits), "hit"), style="bold"))
     return Constrain(Group(*items), width)
+
+
+def _with_hits(sentence: Sentence, hits: Sequence[Hit]) -> Text:
+    """The sentence with the parts of ``hits`` that fall in it marked."""
+    body = Text(visible(sentence.text))
+    for hit in hits:
+        start = max(hit.clean_start, sentence.clean_start) - sentence.clean_start
+        end = min(hit.clean_end, sentence.clean_end) - sentence.clean_start
+        if end > start:
+            body.stylize(HIT_STYLE, start, min(end, len(sentence.text)))
+    return body
 
 
 def quotes(

@@ -2,7 +2,9 @@
 
 A view holds what a command found; ``plain(width)`` is the text for a pipe,
 ``data()`` the command's own JSON data, ``styled(width)`` the rich
-renderable for a terminal (``None``: the plain text serves there too). The
+renderable for a terminal (``None``: the plain text serves there too).
+``plain(None)`` is for a pipe with no width asked: one record a line, for
+grep, where a record is a line of its own (a hit, a quotation, a sentence). The
 CLI's ``emit`` asks for exactly one of them. Views are named tuples: as
 immutable as frozen dataclasses, and 20 times cheaper to define at start-up. ``styled`` imports
 ``output.styled`` (and so rich) only when it is called.
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from aleppo_cli.output import jsondata, plain
 from aleppo_cli.output.safe import visible_raw
+from aleppo_cli.output.shared import DEFAULT_MEASURE
 from aleppo_cli.text.document import Document
 from aleppo_cli.text.sources import Source, TextInfo
 
@@ -34,7 +37,7 @@ class View(Protocol):
     @property
     def source(self) -> Source | None: ...
 
-    def plain(self, width: int) -> str: ...
+    def plain(self, width: int | None) -> str: ...
 
     def data(self) -> dict[str, Any]: ...
 
@@ -53,8 +56,8 @@ class ShowView(NamedTuple):
     document: Document
     numbers: bool = False
 
-    def plain(self, width: int) -> str:
-        return plain.show_plain(self.source, self.document, width, self.numbers)
+    def plain(self, width: int | None) -> str:
+        return plain.show_plain(self.source, self.document, width or DEFAULT_MEASURE, self.numbers)
 
     def data(self) -> dict[str, Any]:
         return jsondata.show_json(self.document)
@@ -70,7 +73,7 @@ class RawView(NamedTuple):
 
     source: Source
 
-    def plain(self, width: int) -> str:
+    def plain(self, width: int | None) -> str:
         return visible_raw(self.source.text)
 
     def data(self) -> dict[str, Any]:
@@ -84,7 +87,7 @@ class InfoView(NamedTuple):
     source: Source
     stats: Stats
 
-    def plain(self, width: int) -> str:
+    def plain(self, width: int | None) -> str:
         return plain.info_plain(self.source, self.stats)
 
     def data(self) -> dict[str, Any]:
@@ -100,7 +103,7 @@ class TextsView(NamedTuple):
     entries: Sequence[TextInfo]
     source: None = None
 
-    def plain(self, width: int) -> str:
+    def plain(self, width: int | None) -> str:
         return plain.texts_plain(self.entries)
 
     def data(self) -> dict[str, Any]:
@@ -116,7 +119,7 @@ class SummaryView(NamedTuple):
     source: Source
     summary: Summary
 
-    def plain(self, width: int) -> str:
+    def plain(self, width: int | None) -> str:
         return plain.summary_plain(self.source, self.summary, width)
 
     def data(self) -> dict[str, Any]:
@@ -135,11 +138,11 @@ class HighlightView(NamedTuple):
     document: Document
     summary: Summary
 
-    def plain(self, width: int) -> str:
+    def plain(self, width: int | None) -> str:
         return plain.highlight_plain(self.document, self.summary, width)
 
     def data(self) -> dict[str, Any]:
-        return jsondata.summary_json(self.summary)
+        return jsondata.highlight_json(self.document, self.summary)
 
     def styled(self, width: int) -> RenderableType:
         from aleppo_cli.output import styled
@@ -151,8 +154,8 @@ class CompareView(NamedTuple):
     source: Source
     comparison: Comparison
 
-    def plain(self, width: int) -> str:
-        return plain.compare_plain(self.comparison)
+    def plain(self, width: int | None) -> str:
+        return plain.compare_plain(self.source, self.comparison, width)
 
     def data(self) -> dict[str, Any]:
         return jsondata.compare_json(self.comparison)
@@ -160,20 +163,25 @@ class CompareView(NamedTuple):
     def styled(self, width: int) -> RenderableType:
         from aleppo_cli.output import styled
 
-        return styled.compare(self.comparison)
+        return styled.compare(self.source, self.comparison, width)
 
 
 class SearchView(NamedTuple):
     source: Source
     found: SearchResult
+    count_only: bool = False  # only the number of hits
 
-    def plain(self, width: int) -> str:
+    def plain(self, width: int | None) -> str:
+        if self.count_only:
+            return f"{len(self.found.hits)}\n"
         return plain.search_plain(self.found, width)
 
     def data(self) -> dict[str, Any]:
-        return jsondata.search_json(self.found)
+        return jsondata.search_json(self.found, self.count_only)
 
-    def styled(self, width: int) -> RenderableType:
+    def styled(self, width: int) -> RenderableType | None:
+        if self.count_only:
+            return None
         from aleppo_cli.output import styled
 
         return styled.search(self.found, width)
@@ -185,7 +193,7 @@ class QuotesView(NamedTuple):
     hidden: int  # quotations of other kinds that --all would add
     show_kind: bool
 
-    def plain(self, width: int) -> str:
+    def plain(self, width: int | None) -> str:
         return plain.quotes_plain(self.quotations, self.hidden, width, self.show_kind)
 
     def data(self) -> dict[str, Any]:

@@ -9,7 +9,7 @@ import typer
 from aleppo_cli.cli.emit import emit, progress
 from aleppo_cli.cli.inputs import load
 from aleppo_cli.cli.options import JsonOpt, PagerOpt, TextArg, WidthOpt
-from aleppo_cli.cli.status import NothingFound
+from aleppo_cli.cli.status import NothingFound, UsageProblem
 from aleppo_cli.output.views import QuotesView
 
 
@@ -37,6 +37,8 @@ def quotes(
     from aleppo_cli.analysis.quotes import quotations, selection
 
     env = ctx.obj
+    if speaker is not None and not speaker.strip():
+        raise UsageProblem("--speaker needs a name", ctx.command_path)
     source, document = load(env, text)
     with progress(env, "Finding quotations…"):
         found = quotations.find(document)

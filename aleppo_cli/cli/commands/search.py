@@ -7,10 +7,10 @@ from typing import Annotated
 import typer
 
 from aleppo_cli.analysis import search as finder
-from aleppo_cli.cli.emit import emit, progress, write
+from aleppo_cli.cli.emit import emit, progress
 from aleppo_cli.cli.inputs import load
 from aleppo_cli.cli.options import JsonOpt, PagerOpt, TextArg, WidthOpt, conflict
-from aleppo_cli.cli.status import NothingFound
+from aleppo_cli.cli.status import NothingFound, UsageProblem
 from aleppo_cli.errors import UsageError
 from aleppo_cli.output.views import SearchView
 
@@ -29,15 +29,17 @@ def search(
     fuzzy: Annotated[bool, typer.Option("--fuzzy", help="Tolerate typos.")] = False,
     word: Annotated[bool, typer.Option("--word", help="Whole words only.")] = False,
     min_score: Annotated[
-        float,
+        float | None,
         typer.Option(
             "--min-score",
             min=0,
             max=100,
             metavar="SCORE",
-            help="With --fuzzy: the lowest score (0-100) that counts.",
+            show_default=False,
+            help=f"With --fuzzy: the lowest score (0-100) that counts (default "
+            f"{finder.DEFAULT_MIN_SCORE:g}).",
         ),
-    ] = finder.DEFAULT_MIN_SCORE,
+    ] = None,
     around: Annotated[
         int,
         typer.Option(
@@ -58,6 +60,10 @@ def search(
     ]
     if len(modes) > 1:
         raise conflict(ctx, *modes)
+    if word and fuzzy:
+        raise conflict(ctx, "--word", "--fuzzy")
+    if min_score is not None and not fuzzy:
+        raise UsageProblem("--min-score goes with --fuzzy", ctx.command_path)
     mode = (
         finder.Mode.EXACT
         if exact
@@ -66,15 +72,14 @@ def search(
         else (finder.Mode.FUZZY if fuzzy else finder.Mode.FOLDED)
     )
     source, document = load(env, text)
+    score = finder.DEFAULT_MIN_SCORE if min_score is None else min_score
     with progress(env, "Searching…"):
         try:
-            found = finder.run(document, finder.Query(query, mode, word, min_score), around)
+            found = finder.run(document, finder.Query(query, mode, word, score), around)
         except finder.QueryWithoutWords as error:
             hint = "use --exact or --regex to search for punctuation"
             raise UsageError(error.message, hint) from None
-    if count_only:
-        write(env, f"{len(found.hits)}\n")
-    else:
-        emit(env, SearchView(source, found), json_output=json_output, width=width, pager=pager)
+    view = SearchView(source, found, count_only)
+    emit(env, view, json_output=json_output, width=width, pager=pager)
     if not found.hits:
         raise NothingFound

@@ -8,7 +8,7 @@ import typer
 
 from aleppo_cli.cli.emit import emit
 from aleppo_cli.cli.inputs import load, load_source
-from aleppo_cli.cli.options import JsonOpt, PagerOpt, TextArg, WidthOpt
+from aleppo_cli.cli.options import JsonOpt, PagerOpt, TextArg, WidthOpt, conflict
 from aleppo_cli.output.views import RawView, ShowView
 
 
@@ -25,6 +25,10 @@ def show(
 ) -> None:
     """Show a text, formatted for reading."""
     env = ctx.obj
+    if raw and numbers:
+        raise conflict(ctx, "--raw", "--numbers")
+    if raw and width is not None:
+        raise conflict(ctx, "--raw", "--width")
     if raw:
         view: RawView | ShowView = RawView(load_source(env, text))
     else:

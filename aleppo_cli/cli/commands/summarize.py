@@ -78,7 +78,10 @@ def summarize(
         typer.Option("--highlight", help="Show the whole text with the summary marked in place."),
     ] = False,
     compare: Annotated[
-        bool, typer.Option("--compare", help="Compare algorithms (default: all) in one table.")
+        bool,
+        typer.Option(
+            "--compare", help="Compare algorithms (default: all but random), sentence by sentence."
+        ),
     ] = False,
     stemmer: Annotated[
         Stemmer | None,
@@ -110,11 +113,14 @@ def summarize(
     count = summaries.sentence_count(document, sentences, ratio)
     title = source.title if sources.is_bundled(source) else ""  # a file's "title" is its name
     if compare:
+        # Each algorithm once; random only when asked (it changes from run to run).
+        chosen = tuple(dict.fromkeys(names)) or tuple(
+            a for a in summaries.ALGORITHMS if a != "random"
+        )
         with progress(env, "Comparing summaries…"):
-            comparison = summaries.compare(
-                document, names or tuple(summaries.ALGORITHMS), count, title, stemmer
-            )
-        emit(env, CompareView(source, comparison), json_output=json_output, pager=pager)
+            comparison = summaries.compare(document, chosen, count, title, stemmer)
+        compared = CompareView(source, comparison)
+        emit(env, compared, json_output=json_output, width=width, pager=pager)
         return
     with progress(env, "Summarizing…"):
         summary = summaries.summarize(
