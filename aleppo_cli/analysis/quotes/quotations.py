@@ -61,17 +61,18 @@ _RELATIVE = (
     r"friend|comrade|man|woman|girl|boy|aunt|uncle|cousin|companion|gentleman|ladyship|lordship|"
     r"niece|nephew)"
 )
+_MARKS = quotemarks.ENGLISH  # sentences and attributions stop at these
 _WHO = rf"(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN})"
 _ADVERB = r"(?:\w+ly\s+)?"
 _AFTER = re.compile(
     rf"^[\s,;:—–\-]*(?:{_WHO}\s+{_ADVERB}{_VERB}\b|{_VERB}\s+{_ADVERB}(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}))"
 )
-_BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?“”\"]{{0,100}}$")
+_BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?{_MARKS}]{{0,100}}$")
 # "he turned to his partner, and said," "He heard her attentively, and then said,":
 # a subject, what it did, and a speech verb joined on by "and"
 _DID_AND_SAID = re.compile(
-    rf"(?:^\s*|[,;]\s+)(?P<who>{_PRONOUN}|{NAME})\s+[^.!?;“”\"]{{0,100}}?"
-    rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+|\w+ly\s+)?{_VERB}\b[^.!?“”\"]{{0,60}}$"
+    rf"(?:^\s*|[,;]\s+)(?P<who>{_PRONOUN}|{NAME})\s+[^.!?;{_MARKS}]{{0,100}}?"
+    rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+|\w+ly\s+)?{_VERB}\b[^.!?{_MARKS}]{{0,60}}$"
 )
 _FAMILY = re.compile(r"\b(his|her|His|Her)\s+(father|mother|wife|husband)\b")
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
@@ -86,7 +87,7 @@ _PLACE = re.compile(
 PLACE_SHARE = 0.4  # share of a name's mentions after those words that makes it a place
 THE_SHARE = 0.5  # share of a name's mentions after "the" that makes it a thing or a people
 _ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|came|saw)\b")
-_SENTENCE_END = re.compile(r"[.!?…“”\"]")
+_SENTENCE_END = re.compile(rf"[.!?…{_MARKS}]")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 _FEMALE = frozenset(
     "mrs ms miss lady princess countess madame mademoiselle aunt mother wife sister daughter "
@@ -169,7 +170,7 @@ def _segments(document: Document) -> list[_Draft]:
         base = paragraph.clean_start
         first_in_paragraph = True
         for start, end in quotemarks.spans(paragraph.text):
-            closed = end - start >= 2 and paragraph.text[end - 1] in '”"»«“'
+            closed = end - start >= 2 and paragraph.text[end - 1] in quotemarks.ANY_CLOSING
             inner_start = base + start + 1
             inner_end = base + end - 1 if closed else base + end
             inner_start, inner_end = _strip(text, inner_start, inner_end)
@@ -204,8 +205,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _joins(text: str, previous_end: int, start: int) -> bool:
     """Only an attribution stands between two quoted stretches."""
-    gap = text[previous_end:start].strip('”"» \n')
-    gap = gap.rstrip('“"«„ ')
+    gap = text[previous_end:start].strip(quotemarks.CLOSING + " \n")
+    gap = gap.rstrip(quotemarks.OPENING + " ")
     if len(gap) > 80 or not gap:
         return False
     match = _AFTER.match(gap)
@@ -466,14 +467,14 @@ def _attribute(
 ) -> None:
     first_end = draft.parts[0][1]
     paragraph_end = draft.paragraph.clean_end
-    after = text[first_end : min(paragraph_end, first_end + 120)].lstrip('”"»')
+    after = text[first_end : min(paragraph_end, first_end + 120)].lstrip(quotemarks.CLOSING)
     match = _AFTER.match(after)
     position = first_end
     if match is None and len(draft.parts) > 1:
         match = _AFTER.match(draft.gap_texts[0]) if draft.gap_texts else None
     if match is None:
         last_end = draft.parts[-1][1]
-        after = text[last_end : min(paragraph_end, last_end + 120)].lstrip('”"»')
+        after = text[last_end : min(paragraph_end, last_end + 120)].lstrip(quotemarks.CLOSING)
         match = _AFTER.match(after)
         position = last_end
     if match is None:
@@ -497,9 +498,12 @@ def _attribute(
 
 def _attribution_before(narration: str) -> re.Match[str] | None:
     """ "X said," / "she added:" ending ``narration``, after its last sentence break."""
-    narration = narration.rstrip(' “"«„')
+    narration = narration.rstrip(" " + quotemarks.OPENING)
     cut = max(
-        narration.rfind(". "), narration.rfind("! "), narration.rfind("? "), narration.rfind("” ")
+        narration.rfind(". "),
+        narration.rfind("! "),
+        narration.rfind("? "),
+        narration.rfind(quotemarks.CURLY_CLOSE + " "),
     )
     sentence = narration[cut + 1 :] if cut >= 0 else narration
     return _BEFORE.search(sentence) or _DID_AND_SAID.search(sentence)
