@@ -29,15 +29,29 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from aleppo_cli.analysis.quotes.model import (
+    NICKNAME,
+    OTHER,
+    SCARE,
+    SPEECH,
+    TITLE,
+    Part,
+    Quotation,
+)
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import Document, Paragraph
 
-SPEECH = "speech"
-TITLE = "title"
-NICKNAME = "nickname"
-SCARE = "scare"
-OTHER = "other"
-KINDS = (SPEECH, TITLE, NICKNAME, SCARE, OTHER)
+__all__ = [
+    "NICKNAME",
+    "OTHER",
+    "SCARE",
+    "SPEECH",
+    "TITLE",
+    "Part",
+    "Quotation",
+    "SpeakerIndex",
+    "find",
+]
 
 _VERBS = (
     "said say says saying replied replies reply cried cries returned added adds continued "
@@ -104,29 +118,6 @@ _NOT_NAMES = frozenset(
     Perhaps Make Let Do Does Did Is Are Was Were Be""".split()
 )
 _PRONOUNS = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Part:
-    start: int  # offsets into the text as read: the words inside the quote marks
-    end: int
-    clean_start: int
-    clean_end: int
-    text: str  # as read: raw[start:end]
-
-
-@dataclass(frozen=True)
-class Quotation:
-    kind: str
-    speaker: str | None
-    parts: tuple[Part, ...]
-    paragraph: int
-    sentence: int
-
-    @property
-    def text(self) -> str:
-        """The words of all parts, white space made single spaces."""
-        return " ".join(" ".join(part.text.split()) for part in self.parts)
 
 
 @dataclass
