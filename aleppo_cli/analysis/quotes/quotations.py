@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from aleppo_cli.analysis.quotes.model import (
@@ -35,9 +34,18 @@ from aleppo_cli.analysis.quotes.model import (
     SCARE,
     SPEECH,
     TITLE,
+    Gender,
     Part,
     Quotation,
+    Span,
 )
+from aleppo_cli.analysis.quotes.people import (
+    NAME,
+    People,
+    pronoun_gender,
+    word_gender,
+)
+from aleppo_cli.analysis.quotes.people import index as index_people
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import Document, Paragraph
 
@@ -63,12 +71,6 @@ _VERBS = (
     "recalled recalls cries answered retorted went addressed crying adding observing"
 ).split()
 _VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")"
-_HONORIFIC = (
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Lady|Lord|Sir|Colonel|Captain|Prince|Princess|Count|Countess|"
-    r"General|Madame|Mademoiselle|Uncle|Aunt|Professor|Father|Mother)"
-)
-_NAME_WORD = rf"(?!{_HONORIFIC}\b)[A-Z][^\W_]*(?:-[^\W_]+)*[a-z][^\W_]*(?:-[^\W_]+)*(?:[’']s\b)?"
-NAME = rf"(?:{_HONORIFIC}\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
 _PRONOUN = r"(?:he|she|He|She)\b"
 _RELATIVE = (
     r"(?:his|her|the|their)\s+(?:wife|husband|lady|mother|father|sister|brother|daughter|son|"
@@ -88,36 +90,12 @@ _DID_AND_SAID = re.compile(
     rf"(?:^\s*|[,;]\s+)(?P<who>{_PRONOUN}|{NAME})\s+[^.!?;{_MARKS}]{{0,100}}?"
     rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+|\w+ly\s+)?{_VERB}\b[^.!?{_MARKS}]{{0,60}}$"
 )
-_FAMILY = re.compile(r"\b(his|her|His|Her)\s+(father|mother|wife|husband)\b")
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
 _NICKNAMED = re.compile(
     r"(?:nicknamed|called|dubbed|known\s+as|named|so-called|titled|entitled)\s*$", re.IGNORECASE
 )
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s")
-_PLACE = re.compile(
-    rf"\b(?:at|in|from|near|into|towards|through|round|leave|left|reach|reached|visit|visited|"
-    rf"quit|quitted|leaving|reaching|visiting)\s+(?P<name>{NAME})"
-)
-PLACE_SHARE = 0.4  # share of a name's mentions after those words that makes it a place
-THE_SHARE = 0.5  # share of a name's mentions after "the" that makes it a thing or a people
-_ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|came|saw)\b")
-_SENTENCE_END = re.compile(rf"[.!?…{_MARKS}]")
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
-_FEMALE = frozenset(
-    "mrs ms miss lady princess countess madame mademoiselle aunt mother wife sister daughter "
-    "woman girl queen duchess baroness madam ladyship niece".split()
-)
-_MALE = frozenset(
-    "mr sir lord prince count general uncle father husband brother son man boy gentleman "
-    "colonel captain major lieutenant king duke baron monsieur lordship nephew".split()
-)
-_NOT_NAMES = frozenset(
-    """The A An And But Or If When Then There This That These Those It Its He She They We You I
-    His Her Their Our Your My What Why How Where Who Which Yes No Oh Well Now So Not Nor As At
-    In On Of To For With Yet Still Though Although While After Before Instead However Indeed
-    Perhaps Make Let Do Does Did Is Are Was Were Be""".split()
-)
-_PRONOUNS = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -129,7 +107,7 @@ class _Draft:
     speaker: str | None = None
     attributed: bool = False
     gap_texts: list[str] = field(default_factory=list)
-    pending: tuple[str | None, str, str] | None = None  # (gender, owner, relation) to resolve
+    pending: tuple[Gender | None, Gender | None, str] | None = None  # (gender, owner, relation)
     addressee: str | None = None  # a name called out in the quote: "Yes, Mr. Darcy,"
     named: frozenset[str] = frozenset()  # people the quote names: not its speaker
     goes_on: bool = False  # "she added", "he continued": the last speaker again
@@ -139,13 +117,13 @@ def find(document: Document) -> list[Quotation]:
     """Every quoted stretch of ``document``, in order, speech or not."""
     drafts = _segments(document)
     text = document.clean.text
-    people = _People(document, drafts)
+    people = index_people(document, [Span(d.parts[0][0], d.parts[-1][1]) for d in drafts])
     before = dict(zip(document.paragraphs[1:], document.paragraphs, strict=False))
     for draft in drafts:
         _attribute(text, draft, people, before.get(draft.paragraph))
         draft.kind = _kind(text, draft)
         draft.addressee = _vocative(text, draft, people)
-        draft.named = people.named_in(text, draft.parts)
+        draft.named = people.named_in(text, [Span(*part) for part in draft.parts])
     _turn_taking(drafts, people)
     return [_finish(document, draft) for draft in drafts]
 
@@ -240,222 +218,10 @@ def _is_title(words: list[str], inner: str) -> bool:
     return len(capitalised) == len(words) and (len(words) >= 2 or inner[-1:].isalnum())
 
 
-# --- people: names, their genders, where they are mentioned ----------------------
-
-_NAME_RE = re.compile(NAME)
-
-
-class _People:
-    def __init__(self, document: Document, drafts: list[_Draft]) -> None:
-        text = document.clean.text
-        quoted = sorted((d.parts[0][0], d.parts[-1][1]) for d in drafts)
-        self._quote_starts = [s for s, _ in quoted]
-        self._quote_ends = [e for _, e in quoted]
-        self.mentions: list[tuple[int, str]] = []
-        pronouns: defaultdict[str, Counter[str]] = defaultdict(Counter)
-        self._acts: set[str] = set()  # names seen doing something: "Mary looked"
-        the: Counter[str] = Counter()  # mentions written "the X" or "The X"
-        self._lower_words = set(re.findall(r"\b[a-z][a-z’'\-]*\b", text))
-        matches = list(_NAME_RE.finditer(text))
-        for number, match in enumerate(matches):
-            name = self.clean(match.group())
-            if name is None or self._inside_quote(match.start()):
-                continue
-            self.mentions.append((match.start(), name))
-            before = text[max(0, match.start() - 4) : match.start()]
-            if match.group().startswith("The ") or before.lower() == "the ":
-                the[name] += 1
-            if _ACTS.match(text, match.end()):
-                self._acts.add(name)
-            # the first pronoun after the name, in its sentence, before anyone else is named
-            stop = _SENTENCE_END.search(text, match.end(), match.end() + 150)
-            limit = stop.start() if stop else match.end() + 150
-            if number + 1 < len(matches):
-                limit = min(limit, matches[number + 1].start())
-            following = _PRONOUNS.search(text, match.end(), limit)
-            if following:
-                pronouns[name][_gender_of_pronoun(following.group())] += 1
-        # a name mostly found after "at", "in", "from" ... is a place, not a person
-        places = Counter(self.clean(m.group("name")) for m in _PLACE.finditer(text))
-        totals = Counter(name for _, name in self.mentions)
-        self._places = {
-            name
-            for name, count in places.items()
-            if name
-            and count >= PLACE_SHARE * totals.get(name, count)
-            and _gender(name, Counter()) is None
-        }
-        # a name mostly written "the X" is a ship, a people, a river: not a person
-        self._places |= {
-            name
-            for name, count in the.items()
-            if count >= THE_SHARE * totals[name] and _gender(name, Counter()) is None
-        }
-        self.mentions = [(p, n) for p, n in self.mentions if n not in self._places]
-        self._positions = [p for p, _ in self.mentions]
-        self._surnames: dict[str, str] = {}
-        for _, name in self.mentions:
-            words = name.split()
-            if len(words) >= 2:
-                self._surnames.setdefault(
-                    words[-2] if words[-2][-1:] != "." else words[-1], words[-1]
-                )
-        # a bare name takes the gender of its titled forms ("Darcy": "Mr. Darcy")
-        titled: defaultdict[str, Counter[str]] = defaultdict(Counter)
-        for _, name in self.mentions:
-            words = name.split()
-            title_gender = _gender(name, Counter())
-            if len(words) >= 2 and title_gender:
-                titled[words[-1]][title_gender] += 1
-        self._by_word: defaultdict[str, set[str]] = defaultdict(set)  # last word -> names
-        for _, name in self.mentions:
-            self._by_word[name.split()[-1]].add(name)
-        self.gender: dict[str, str | None] = {}
-        for _, name in self.mentions:
-            if name in self.gender:
-                continue
-            gender = _gender(name, pronouns[name])
-            if " " not in name and titled[name]:
-                gender = titled[name].most_common(1)[0][0]
-            self.gender[name] = gender
-        # "her father", "his wife" in the narration mention the people they name
-        family = []
-        for match in _FAMILY.finditer(text):
-            if self._inside_quote(match.start()):
-                continue
-            start = match.start()
-            owner = self.recent(start, "M" if match.group(1).lower() == "his" else "F")
-            related = _related(self, owner, match.group(2).lower(), start) if owner else None
-            if related:
-                family.append((start, related))
-        if family:
-            self.mentions = sorted(self.mentions + family)
-            self._positions = [p for p, _ in self.mentions]
-
-    def clean(self, candidate: str) -> str | None:
-        """A name as the text would write it alone, or None if it is none.
-
-        Leading words the text also writes in lower case go ("Poor Reynolds",
-        "Whenever Charlotte", "Had Elizabeth"); so does a name that is only
-        such a word ("Observing", "Here": a word starting a sentence).
-        """
-        name = _clean_name(candidate)
-        if name is None:
-            return None
-        words = name.split()
-        while words and words[0].lower() in self._lower_words and not _is_honorific(words[0]):
-            words = words[1:]
-        return " ".join(words) if words else None
-
-    def named_in(self, text: str, parts: list[tuple[int, int]]) -> frozenset[str]:
-        """The people that ``parts`` of ``text`` name, in every form the text
-        names them: "Darcy" names "Mr. Darcy" too, "Mr. Darcy" names "Darcy"."""
-        found: set[str] = set()
-        for start, end in parts:
-            for match in _NAME_RE.finditer(text, start, end):
-                name = self.clean(match.group())
-                if name is None:
-                    continue
-                words = name.split()
-                found.add(name)
-                if len(words) == 1:  # "Darcy": also "Mr. Darcy", "Fitzwilliam Darcy"
-                    found.update(self._by_word.get(name, ()))
-                else:  # "Mr. Darcy": also "Darcy"; "Jane Bennet": also "Jane"
-                    found.update(w for w in words if w in self.gender)
-        return frozenset(found)
-
-    def surname(self, name: str) -> str | None:
-        """The family name of ``name``: its last word if it has a title or two
-        words ("Mr. Bennet", "Elizabeth Bennet"), else one the text gives it."""
-        words = name.split()
-        if len(words) >= 2:
-            return words[-1]
-        return self._surnames.get(words[0])
-
-    def _inside_quote(self, position: int) -> bool:
-        index = bisect_left(self._quote_starts, position + 1) - 1
-        return index >= 0 and position < self._quote_ends[index]
-
-    def recent_titled(self, position: int, title: str, window: int = 3000) -> str | None:
-        """The last person named before ``position`` with ``title`` ("Lady ...")."""
-        index = bisect_left(self._positions, position) - 1
-        while index >= 0 and position - self._positions[index] <= window:
-            name = self.mentions[index][1]
-            if name.split()[0] == title:
-                return name
-            index -= 1
-        return None
-
-    def named_between(self, start: int, end: int, gender: str | None) -> bool:
-        """Whether the narration between ``start`` and ``end`` names someone of ``gender``."""
-        index = bisect_left(self._positions, start)
-        while index < len(self._positions) and self._positions[index] < end:
-            if gender is None or self.gender.get(self.mentions[index][1]) == gender:
-                return True
-            index += 1
-        return False
-
-    def recent(
-        self, position: int, gender: str | None, exclude: set[str] | None = None, window: int = 3000
-    ) -> str | None:
-        """The last person named before ``position`` (of ``gender``, if known)."""
-        index = bisect_left(self._positions, position) - 1
-        fallback = None
-        while index >= 0 and position - self._positions[index] <= window:
-            name = self.mentions[index][1]
-            index -= 1
-            if exclude and name in exclude:
-                continue
-            known = self.gender.get(name)
-            person = known is not None or name in self._acts
-            if (gender is not None and known == gender) or (gender is None and person):
-                return name
-            if known is None and fallback is None and name in self._acts:
-                fallback = name
-        return fallback
-
-
-def _clean_name(candidate: str) -> str | None:
-    words = candidate.split()
-    while words and words[0] in _NOT_NAMES:
-        words = words[1:]
-    if not words:
-        return None
-    words[-1] = re.sub(r"[’']s$", "", words[-1])  # Elizabeth's -> Elizabeth
-    name = " ".join(words)
-    if _is_honorific(name):
-        return None
-    return name
-
-
-def _is_honorific(word: str) -> bool:
-    return re.fullmatch(_HONORIFIC + r"\.?", word) is not None
-
-
-def _gender_of_pronoun(pronoun: str) -> str:
-    return "M" if pronoun.lower() in ("he", "him", "his", "himself") else "F"
-
-
-def _gender(name: str, pronouns: Counter[str]) -> str | None:
-    first = name.split()[0].rstrip(".").lower()
-    if first in _FEMALE:
-        return "F"
-    if first in _MALE:
-        return "M"
-    male, female = pronouns["M"], pronouns["F"]
-    if male > 1.3 * female:
-        return "M"
-    if female > 1.3 * male:
-        return "F"
-    return None
-
-
 # --- speakers ----------------------------------------------------------------------
 
 
-def _attribute(
-    text: str, draft: _Draft, people: _People, previous: Paragraph | None = None
-) -> None:
+def _attribute(text: str, draft: _Draft, people: People, previous: Paragraph | None = None) -> None:
     first_end = draft.parts[0][1]
     paragraph_end = draft.paragraph.clean_end
     after = text[first_end : min(paragraph_end, first_end + 120)].lstrip(quotemarks.CLOSING)
@@ -500,48 +266,27 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
     return _BEFORE.search(sentence) or _DID_AND_SAID.search(sentence)
 
 
-def _resolve(who: str, position: int, people: _People, draft: _Draft) -> str | None:
+def _resolve(who: str, position: int, people: People, draft: _Draft) -> str | None:
     """A name as written, or None with ``draft.pending`` set for a pronoun or a
     relation ("his wife"), which dialogue context resolves later."""
     lowered = who.lower()
     if lowered in ("he", "she"):
-        draft.pending = ("M" if lowered == "he" else "F", "", "")
+        draft.pending = (pronoun_gender(lowered), None, "")
         return None
     words = lowered.split()
     if words[0] in ("his", "her", "the", "their"):
         noun = words[-1]
-        gender = "F" if noun in _FEMALE else "M" if noun in _MALE else None
-        owner = {"his": "M", "her": "F"}.get(words[0], "")
+        gender = word_gender(noun)
+        owner = pronoun_gender(words[0])
         draft.pending = (gender, owner, noun if owner else "")
         return None
     return people.clean(who)
 
 
-_SPOUSE = {"wife": "Mrs.", "lady": "Mrs.", "husband": "Mr."}
-_PARENT = {"mother": "Mrs.", "father": "Mr."}
-_TITLED = {"ladyship": "Lady", "lordship": "Lord"}
-
-
-def _related(people: _People, owner: str, relation: str, position: int) -> str | None:
-    """ "his wife" -> Mrs. X for Mr. X; "her mother" -> Mrs. Y for the family
-    name Y of the woman (or the last Mrs. named, if the text gives her none);
-    "her ladyship" -> the last Lady named."""
-    if relation in _TITLED:
-        return people.recent_titled(position, _TITLED[relation])
-    title = _SPOUSE.get(relation) or _PARENT.get(relation)
-    if title is None:
-        return None
-    surname = people.surname(owner)
-    if surname is None:  # "Kitty": no family name given; the last Mrs. named
-        return people.recent_titled(position, title)
-    candidate = f"{title} {surname}"
-    return candidate if candidate in people.gender else None
-
-
 def _pending_speaker(
-    draft: _Draft, people: _People, turns: list[tuple[int, str | None]]
+    draft: _Draft, people: People, turns: list[tuple[int, str | None]]
 ) -> str | None:
-    gender, owner_gender, relation = draft.pending or (None, "", "")
+    gender, owner_gender, relation = draft.pending or (None, None, "")
     position = draft.parts[0][0]
     number = draft.paragraph.number
     named = draft.named  # a speaker does not name themselves
@@ -551,7 +296,7 @@ def _pending_speaker(
             owner: str | None = spoken_to
         else:
             owner = people.recent(position, owner_gender)
-        related = _related(people, owner, relation, position) if owner else None
+        related = people.related(owner, relation, position) if owner else None
         if related and related not in named:
             return related
         named = named | {owner} if owner else named
@@ -593,7 +338,7 @@ def _pending_speaker(
 _VOCATIVE = re.compile(rf"(?:^|[,;!?]\s+|\b(?:dear|my|Oh|oh)\s+)(?P<name>{NAME})(?=\s*[,.!?;—–-])")
 
 
-def _vocative(text: str, draft: _Draft, people: _People) -> str | None:
+def _vocative(text: str, draft: _Draft, people: People) -> str | None:
     """The first name addressed in the quotation ("My dear Mr. Bennet,")."""
     for start, end in draft.parts:
         for match in _VOCATIVE.finditer(text, start, end):
@@ -603,7 +348,7 @@ def _vocative(text: str, draft: _Draft, people: _People) -> str | None:
     return None
 
 
-def _turn_taking(drafts: list[_Draft], people: _People) -> None:
+def _turn_taking(drafts: list[_Draft], people: People) -> None:
     """Unattributed speech in dialogue: the speaker two turns back, or the
     person the narration just named; pronouns and relations resolved here."""
     previous_by_paragraph: list[tuple[int, str | None]] = []  # (paragraph, speaker)
