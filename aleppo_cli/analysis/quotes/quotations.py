@@ -28,22 +28,22 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from aleppo_cli.analysis.quotes import attribution
 from aleppo_cli.analysis.quotes.model import (
     NICKNAME,
     OTHER,
     SCARE,
     SPEECH,
     TITLE,
-    Gender,
     Part,
     Quotation,
+    Reference,
     Span,
+    Stretch,
 )
 from aleppo_cli.analysis.quotes.people import (
     NAME,
     People,
-    pronoun_gender,
-    word_gender,
 )
 from aleppo_cli.analysis.quotes.people import index as index_people
 from aleppo_cli.text import quotemarks
@@ -61,36 +61,6 @@ __all__ = [
     "find",
 ]
 
-_VERBS = (
-    "said say says saying replied replies reply cried cries returned added adds continued "
-    "continues answered answers asked asks exclaimed exclaims observed observes rejoined "
-    "remarked remarks repeated repeats resumed began begins interrupted thought whispered "
-    "whispers shouted shouts muttered murmured declared declares explained explains insisted "
-    "insists called calls tells told tell responded responds wrote writes screamed sighed "
-    "protested urged pleaded admitted admits agreed argued argues warned warns noted notes "
-    "recalled recalls cries answered retorted went addressed crying adding observing"
-).split()
-_VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")"
-_PRONOUN = r"(?:he|she|He|She)\b"
-_RELATIVE = (
-    r"(?:his|her|the|their)\s+(?:wife|husband|lady|mother|father|sister|brother|daughter|son|"
-    r"friend|comrade|man|woman|girl|boy|aunt|uncle|cousin|companion|gentleman|ladyship|lordship|"
-    r"niece|nephew)"
-)
-_MARKS = quotemarks.ENGLISH  # sentences and attributions stop at these
-_WHO = rf"(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN})"
-_ADVERB = r"(?:\w+ly\s+)?"
-_AFTER = re.compile(
-    rf"^[\s,;:—–\-]*(?:{_WHO}\s+{_ADVERB}{_VERB}\b|{_VERB}\s+{_ADVERB}(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}))"
-)
-_BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?{_MARKS}]{{0,100}}$")
-# "he turned to his partner, and said," "He heard her attentively, and then said,":
-# a subject, what it did, and a speech verb joined on by "and"
-_DID_AND_SAID = re.compile(
-    rf"(?:^\s*|[,;]\s+)(?P<who>{_PRONOUN}|{NAME})\s+[^.!?;{_MARKS}]{{0,100}}?"
-    rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+|\w+ly\s+)?{_VERB}\b[^.!?{_MARKS}]{{0,60}}$"
-)
-_GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
 _NICKNAMED = re.compile(
     r"(?:nicknamed|called|dubbed|known\s+as|named|so-called|titled|entitled)\s*$", re.IGNORECASE
 )
@@ -107,7 +77,7 @@ class _Draft:
     speaker: str | None = None
     attributed: bool = False
     gap_texts: list[str] = field(default_factory=list)
-    pending: tuple[Gender | None, Gender | None, str] | None = None  # (gender, owner, relation)
+    pending: Reference | None = None  # a pronoun or relation to resolve
     addressee: str | None = None  # a name called out in the quote: "Yes, Mr. Darcy,"
     named: frozenset[str] = frozenset()  # people the quote names: not its speaker
     goes_on: bool = False  # "she added", "he continued": the last speaker again
@@ -120,12 +90,22 @@ def find(document: Document) -> list[Quotation]:
     people = index_people(document, [Span(d.parts[0][0], d.parts[-1][1]) for d in drafts])
     before = dict(zip(document.paragraphs[1:], document.paragraphs, strict=False))
     for draft in drafts:
-        _attribute(text, draft, people, before.get(draft.paragraph))
+        found = attribution.attribute(text, _stretch(draft, before.get(draft.paragraph)), people)
+        if found is not None:
+            draft.attributed = True
+            draft.goes_on = found.goes_on
+            draft.speaker = found.name
+            draft.pending = found.reference
         draft.kind = _kind(text, draft)
         draft.addressee = _vocative(text, draft, people)
         draft.named = people.named_in(text, [Span(*part) for part in draft.parts])
     _turn_taking(drafts, people)
     return [_finish(document, draft) for draft in drafts]
+
+
+def _stretch(draft: _Draft, before: Paragraph | None) -> Stretch:
+    spans = tuple(Span(start, end) for start, end in draft.parts)
+    return Stretch(spans, draft.paragraph, before, draft.open_end, tuple(draft.gap_texts))
 
 
 # --- finding and joining the quoted stretches --------------------------------
@@ -178,7 +158,7 @@ def _joins(text: str, previous_end: int, start: int) -> bool:
     gap = gap.rstrip(quotemarks.OPENING + " ")
     if len(gap) > 80 or not gap:
         return False
-    match = _AFTER.match(gap)
+    match = attribution.AFTER.match(gap)
     if match is None or _SENTENCE_BREAK.search(gap.rstrip(".,;:—– ")):
         return False
     if gap.endswith((",", ":", ";", "—", "–")):
@@ -221,72 +201,11 @@ def _is_title(words: list[str], inner: str) -> bool:
 # --- speakers ----------------------------------------------------------------------
 
 
-def _attribute(text: str, draft: _Draft, people: People, previous: Paragraph | None = None) -> None:
-    first_end = draft.parts[0][1]
-    paragraph_end = draft.paragraph.clean_end
-    after = text[first_end : min(paragraph_end, first_end + 120)].lstrip(quotemarks.CLOSING)
-    match = _AFTER.match(after)
-    position = first_end
-    if match is None and len(draft.parts) > 1:
-        match = _AFTER.match(draft.gap_texts[0]) if draft.gap_texts else None
-    if match is None:
-        last_end = draft.parts[-1][1]
-        after = text[last_end : min(paragraph_end, last_end + 120)].lstrip(quotemarks.CLOSING)
-        match = _AFTER.match(after)
-        position = last_end
-    if match is None:
-        start = draft.parts[0][0]
-        before = text[draft.paragraph.clean_start : max(draft.paragraph.clean_start, start - 1)]
-        match = _attribution_before(before)
-        position = start
-        opens = start - draft.paragraph.clean_start <= 2
-        if match is None and opens and previous is not None:
-            # 'she observed,' ending the paragraph before: "How suddenly..."
-            tail = text[previous.clean_start : previous.clean_end].rstrip()
-            if tail.endswith((",", ":", "—", "–")):
-                match = _attribution_before(tail)
-    if match is None:
-        return
-    who = match.group("who") or match.group("who2")
-    draft.attributed = True
-    draft.goes_on = _GOES_ON.search(match.group()) is not None
-    draft.speaker = _resolve(who, position, people, draft)
-
-
-def _attribution_before(narration: str) -> re.Match[str] | None:
-    """ "X said," / "she added:" ending ``narration``, after its last sentence break."""
-    narration = narration.rstrip(" " + quotemarks.OPENING)
-    cut = max(
-        narration.rfind(". "),
-        narration.rfind("! "),
-        narration.rfind("? "),
-        narration.rfind(quotemarks.CURLY_CLOSE + " "),
-    )
-    sentence = narration[cut + 1 :] if cut >= 0 else narration
-    return _BEFORE.search(sentence) or _DID_AND_SAID.search(sentence)
-
-
-def _resolve(who: str, position: int, people: People, draft: _Draft) -> str | None:
-    """A name as written, or None with ``draft.pending`` set for a pronoun or a
-    relation ("his wife"), which dialogue context resolves later."""
-    lowered = who.lower()
-    if lowered in ("he", "she"):
-        draft.pending = (pronoun_gender(lowered), None, "")
-        return None
-    words = lowered.split()
-    if words[0] in ("his", "her", "the", "their"):
-        noun = words[-1]
-        gender = word_gender(noun)
-        owner = pronoun_gender(words[0])
-        draft.pending = (gender, owner, noun if owner else "")
-        return None
-    return people.clean(who)
-
-
 def _pending_speaker(
     draft: _Draft, people: People, turns: list[tuple[int, str | None]]
 ) -> str | None:
-    gender, owner_gender, relation = draft.pending or (None, None, "")
+    reference = draft.pending or Reference(None)
+    gender, owner_gender, relation = reference.gender, reference.owner, reference.relation
     position = draft.parts[0][0]
     number = draft.paragraph.number
     named = draft.named  # a speaker does not name themselves
@@ -365,7 +284,7 @@ def _turn_taking(drafts: list[_Draft], people: People) -> None:
         named = draft.named
         if answerer in named:
             answerer = None
-        gender = draft.pending[0] if draft.pending else None
+        gender = draft.pending.gender if draft.pending else None
         if (
             draft.pending is not None
             and draft.goes_on
