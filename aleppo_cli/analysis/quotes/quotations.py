@@ -26,9 +26,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from aleppo_cli.analysis.quotes import attribution
+from aleppo_cli.analysis.quotes import attribution, stretches
 from aleppo_cli.analysis.quotes.model import (
     NICKNAME,
     OTHER,
@@ -46,8 +46,7 @@ from aleppo_cli.analysis.quotes.people import (
     People,
 )
 from aleppo_cli.analysis.quotes.people import index as index_people
-from aleppo_cli.text import quotemarks
-from aleppo_cli.text.document import Document, Paragraph
+from aleppo_cli.text.document import Document
 
 __all__ = [
     "NICKNAME",
@@ -70,13 +69,10 @@ _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to
 
 @dataclass
 class _Draft:
-    parts: list[tuple[int, int]]  # clean offsets, inside the marks
-    paragraph: Paragraph
-    open_end: bool  # the last part runs to the end of its paragraph, unclosed
+    stretch: Stretch
     kind: str = OTHER
     speaker: str | None = None
     attributed: bool = False
-    gap_texts: list[str] = field(default_factory=list)
     pending: Reference | None = None  # a pronoun or relation to resolve
     addressee: str | None = None  # a name called out in the quote: "Yes, Mr. Darcy,"
     named: frozenset[str] = frozenset()  # people the quote names: not its speaker
@@ -85,12 +81,12 @@ class _Draft:
 
 def find(document: Document) -> list[Quotation]:
     """Every quoted stretch of ``document``, in order, speech or not."""
-    drafts = _segments(document)
+    found_stretches = stretches.find(document)
+    drafts = [_Draft(stretch) for stretch in found_stretches]
     text = document.clean.text
-    people = index_people(document, [Span(d.parts[0][0], d.parts[-1][1]) for d in drafts])
-    before = dict(zip(document.paragraphs[1:], document.paragraphs, strict=False))
+    people = index_people(document, [Span(s.start, s.end) for s in found_stretches])
     for draft in drafts:
-        found = attribution.attribute(text, _stretch(draft, before.get(draft.paragraph)), people)
+        found = attribution.attribute(text, draft.stretch, people)
         if found is not None:
             draft.attributed = True
             draft.goes_on = found.goes_on
@@ -98,82 +94,18 @@ def find(document: Document) -> list[Quotation]:
             draft.pending = found.reference
         draft.kind = _kind(text, draft)
         draft.addressee = _vocative(text, draft, people)
-        draft.named = people.named_in(text, [Span(*part) for part in draft.parts])
+        draft.named = people.named_in(text, draft.stretch.spans)
     _turn_taking(drafts, people)
     return [_finish(document, draft) for draft in drafts]
-
-
-def _stretch(draft: _Draft, before: Paragraph | None) -> Stretch:
-    spans = tuple(Span(start, end) for start, end in draft.parts)
-    return Stretch(spans, draft.paragraph, before, draft.open_end, tuple(draft.gap_texts))
-
-
-# --- finding and joining the quoted stretches --------------------------------
-
-
-def _segments(document: Document) -> list[_Draft]:
-    text = document.clean.text
-    drafts: list[_Draft] = []
-    previous_open = False
-    for paragraph in document.paragraphs:
-        base = paragraph.clean_start
-        first_in_paragraph = True
-        for start, end in quotemarks.spans(paragraph.text):
-            closed = end - start >= 2 and paragraph.text[end - 1] in quotemarks.ANY_CLOSING
-            inner_start = base + start + 1
-            inner_end = base + end - 1 if closed else base + end
-            inner_start, inner_end = _strip(text, inner_start, inner_end)
-            if inner_end <= inner_start:
-                continue
-            last = drafts[-1] if drafts else None
-            if (
-                last
-                and last.paragraph is paragraph
-                and _joins(text, last.parts[-1][1], inner_start)
-            ):
-                last.gap_texts.append(text[last.parts[-1][1] : inner_start])
-                last.parts.append((inner_start, inner_end))
-                last.open_end = not closed
-            elif last and previous_open and first_in_paragraph and start == 0:
-                last.parts.append((inner_start, inner_end))  # the quote goes on
-                last.open_end = not closed
-            else:
-                drafts.append(_Draft([(inner_start, inner_end)], paragraph, not closed))
-            first_in_paragraph = False
-        previous_open = bool(drafts) and drafts[-1].open_end and drafts[-1].paragraph is paragraph
-    return drafts
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _joins(text: str, previous_end: int, start: int) -> bool:
-    """Only an attribution stands between two quoted stretches."""
-    gap = text[previous_end:start].strip(quotemarks.CLOSING + " \n")
-    gap = gap.rstrip(quotemarks.OPENING + " ")
-    if len(gap) > 80 or not gap:
-        return False
-    match = attribution.AFTER.match(gap)
-    if match is None or _SENTENCE_BREAK.search(gap.rstrip(".,;:—– ")):
-        return False
-    if gap.endswith((",", ":", ";", "—", "–")):
-        return True  # '"Yes," said she, "I will."': one sentence around the attribution
-    # '"Yes," Khaled says. "I will."', but not '"Yes," said X years ago. "Title" ...'
-    return len(gap[match.end() :].split()) <= 1
 
 
 # --- kinds ---------------------------------------------------------------------
 
 
 def _kind(text: str, draft: _Draft) -> str:
-    start, end = draft.parts[0][0], draft.parts[-1][1]
+    start, end = draft.stretch.start, draft.stretch.end
     inner = text[start:end]
-    before = text[max(draft.paragraph.clean_start, start - 40) : start - 1]
+    before = text[max(draft.stretch.paragraph.clean_start, start - 40) : start - 1]
     words = inner.rstrip(".,;:!?…").split()
     if _NICKNAMED.search(before):
         return NICKNAME
@@ -206,8 +138,8 @@ def _pending_speaker(
 ) -> str | None:
     reference = draft.pending or Reference(None)
     gender, owner_gender, relation = reference.gender, reference.owner, reference.relation
-    position = draft.parts[0][0]
-    number = draft.paragraph.number
+    position = draft.stretch.start
+    number = draft.stretch.paragraph.number
     named = draft.named  # a speaker does not name themselves
     if relation:  # "her aunt": not "her" herself, who is the one spoken to or last named
         spoken_to = draft.addressee
@@ -221,7 +153,7 @@ def _pending_speaker(
         named = named | {owner} if owner else named
     # the narration of the quote's own paragraph names someone of that gender
     if gender and not relation:
-        window = position - draft.paragraph.clean_start
+        window = position - draft.stretch.paragraph.clean_start
         local = people.recent(position, gender, exclude=set(named), window=window)
         if local is not None and people.gender.get(local) == gender:
             return local
@@ -259,7 +191,7 @@ _VOCATIVE = re.compile(rf"(?:^|[,;!?]\s+|\b(?:dear|my|Oh|oh)\s+)(?P<name>{NAME})
 
 def _vocative(text: str, draft: _Draft, people: People) -> str | None:
     """The first name addressed in the quotation ("My dear Mr. Bennet,")."""
-    for start, end in draft.parts:
+    for start, end in ((span.start, span.end) for span in draft.stretch.spans):
         for match in _VOCATIVE.finditer(text, start, end):
             name = people.clean(match.group("name"))
             if name and name != draft.speaker:
@@ -276,7 +208,7 @@ def _turn_taking(drafts: list[_Draft], people: People) -> None:
     for draft in drafts:
         if draft.kind != SPEECH:
             continue
-        number = draft.paragraph.number
+        number = draft.stretch.paragraph.number
         recent = previous_by_paragraph[-8:]  # turns only look a few paragraphs back
         same = [s for p, s in recent if p == number and s]
         # the one just spoken to, in the turn before, answers
@@ -292,7 +224,7 @@ def _turn_taking(drafts: list[_Draft], people: People) -> None:
             and number - last_speech[0] <= 1
             and last_speech[1] not in named
             and people.gender.get(last_speech[1]) in (gender, None)
-            and not people.named_between(last_speech[2], draft.parts[0][0], gender)
+            and not people.named_between(last_speech[2], draft.stretch.start, gender)
         ):
             draft.speaker = last_speech[1]
         elif draft.pending is not None:
@@ -306,7 +238,7 @@ def _turn_taking(drafts: list[_Draft], people: People) -> None:
             draft.speaker = answerer
         elif draft.speaker is None:
             turns = [(p, s) for p, s in recent if number - p <= 3]
-            start = draft.parts[0][0]
+            start = draft.stretch.start
             if (
                 len(turns) >= 2
                 and turns[-1][0] == number - 1
@@ -318,8 +250,8 @@ def _turn_taking(drafts: list[_Draft], people: People) -> None:
                 draft.speaker = people.recent(start, None, exclude={turns[-1][1], *named})
             else:
                 draft.speaker = people.recent(start, None, exclude=set(named), window=600)
-        last_speech = (number, draft.speaker, draft.parts[-1][1]) if draft.speaker else None
-        opens_paragraph = draft.parts[0][0] - draft.paragraph.clean_start <= 2
+        last_speech = (number, draft.speaker, draft.stretch.end) if draft.speaker else None
+        opens_paragraph = draft.stretch.start - draft.stretch.paragraph.clean_start <= 2
         if opens_paragraph or same:  # a dialogue turn, not a quote inside narration
             previous_by_paragraph.append((number, draft.speaker))
             addressed = (number, draft.addressee if draft.addressee != draft.speaker else None)
@@ -328,16 +260,18 @@ def _turn_taking(drafts: list[_Draft], people: People) -> None:
 def _finish(document: Document, draft: _Draft) -> Quotation:
     cleaned = document.clean
     parts = []
-    for start, end in draft.parts:
+    for start, end in ((span.start, span.end) for span in draft.stretch.spans):
         raw_start, raw_end = cleaned.span_to_raw(start, end)
         parts.append(Part(raw_start, raw_end, start, end, cleaned.raw[raw_start:raw_end]))
-    first = draft.parts[0][0]
+    first = draft.stretch.start
     sentence = next(
-        (s for s in draft.paragraph.sentences if s.clean_start <= first < s.clean_end + 1),
-        draft.paragraph.sentences[0],
+        (s for s in draft.stretch.paragraph.sentences if s.clean_start <= first < s.clean_end + 1),
+        draft.stretch.paragraph.sentences[0],
     )
     speaker = draft.speaker if draft.kind == SPEECH else None
-    return Quotation(draft.kind, speaker, tuple(parts), draft.paragraph.number, sentence.number)
+    return Quotation(
+        draft.kind, speaker, tuple(parts), draft.stretch.paragraph.number, sentence.number
+    )
 
 
 class SpeakerIndex:
