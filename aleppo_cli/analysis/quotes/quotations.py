@@ -28,7 +28,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from aleppo_cli.analysis.quotes import attribution, stretches
+from aleppo_cli.analysis.quotes import attribution, kind, stretches
 from aleppo_cli.analysis.quotes.model import (
     NICKNAME,
     OTHER,
@@ -60,12 +60,6 @@ __all__ = [
     "find",
 ]
 
-_NICKNAMED = re.compile(
-    r"(?:nicknamed|called|dubbed|known\s+as|named|so-called|titled|entitled)\s*$", re.IGNORECASE
-)
-_SENTENCE_BREAK = re.compile(r"[.!?…]\s")
-_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
-
 
 @dataclass
 class _Draft:
@@ -92,42 +86,11 @@ def find(document: Document) -> list[Quotation]:
             draft.goes_on = found.goes_on
             draft.speaker = found.name
             draft.pending = found.reference
-        draft.kind = _kind(text, draft)
+        draft.kind = kind.of(text, draft.stretch, bool(draft.attributed or draft.speaker))
         draft.addressee = _vocative(text, draft, people)
         draft.named = people.named_in(text, draft.stretch.spans)
     _turn_taking(drafts, people)
     return [_finish(document, draft) for draft in drafts]
-
-
-# --- kinds ---------------------------------------------------------------------
-
-
-def _kind(text: str, draft: _Draft) -> str:
-    start, end = draft.stretch.start, draft.stretch.end
-    inner = text[start:end]
-    before = text[max(draft.stretch.paragraph.clean_start, start - 40) : start - 1]
-    words = inner.rstrip(".,;:!?…").split()
-    if _NICKNAMED.search(before):
-        return NICKNAME
-    if draft.attributed or draft.speaker:
-        return SPEECH
-    if _is_title(words, inner):
-        return TITLE
-    if len(words) <= 3 and inner[:1].islower() and not inner.endswith((".", "!", "?", "…")):
-        return SCARE
-    if inner.endswith((".", ",", "!", "?", "…", "—", "-", ";")) or len(words) >= 4:
-        return SPEECH
-    return OTHER
-
-
-def _is_title(words: list[str], inner: str) -> bool:
-    if not 1 <= len(words) <= 10 or not words[0][:1].isupper():
-        return False
-    if any(mark in inner.rstrip(".,") for mark in ".!?;"):
-        return False
-    capitalised = [w for w in words if w[:1].isupper() or w.lower() in _SMALL_WORDS]
-    # one word is a title only bare ("Hamlet"), not with punctuation ("Run,")
-    return len(capitalised) == len(words) and (len(words) >= 2 or inner[-1:].isalnum())
 
 
 # --- speakers ----------------------------------------------------------------------
