@@ -1,11 +1,11 @@
 """Attributions: "X says", "said X", "he replied", "X said:" before a quote.
 
 A stretch's attribution is the first found, in this order: right after its
-first span ("Yes," said Anna); in the gap between its first two spans; right
-after its last span; ending the narration before it in its paragraph ("Paul
+first span ("Yes," said Nora); in the gap between its first two spans; right
+after its last span; ending the narration before it in its paragraph ("Bram
 said:", "he turned to her, and said,"); ending the paragraph before, when the
 quote opens its paragraph ("After a silence she observed,"). It gives a name
-("Anna"), or a reference ("she", "his wife") for the speaker rules to resolve.
+("Nora"), or a reference ("she", "his wife") for the speaker rules to resolve.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ _MARKS = quotemarks.ENGLISH  # sentences and attributions stop at these
 _WHO = rf"(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN})"
 _ADVERB = r"(?:\w+ly\s+)?"
 
-# How far after a span its attribution may run: "said Anna, turning to her sister".
+# How far after a span its attribution may run: "said Nora, turning to her sister".
 LOOK_AFTER = 120
 # What may follow the speech verb of an attribution before a quote, up to the
 # quote: "said in a low voice to her sister, who was sewing,".
@@ -47,7 +47,7 @@ DEED = 100
 # What may follow that "and said" up to the quote: "and said to him, slowly,".
 AFTER_AND_SAID = 60
 
-# An attribution at the start of some text: '," said Anna', '— he replied'.
+# An attribution at the start of some text: '," said Nora', '— he replied'.
 AFTER = re.compile(
     rf"^[\s,;:—–\-]*(?:{_WHO}\s+{_ADVERB}{_VERB}\b|"
     rf"{_VERB}\s+{_ADVERB}(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}))"
@@ -82,18 +82,18 @@ def attribute(text: str, stretch: Stretch, people: People) -> Attribution | None
 
 
 def _after(text: str, end: int, stretch: Stretch) -> re.Match[str] | None:
-    """ "," said Anna' right after a span ending at ``end``."""
+    """ "," said Nora' right after a span ending at ``end``."""
     stop = min(stretch.paragraph.clean_end, end + LOOK_AFTER)
     return AFTER.match(text[end:stop].lstrip(quotemarks.CLOSING))
 
 
 def _in_first_gap(stretch: Stretch) -> re.Match[str] | None:
-    """'"Yes," Anna says, "I will."': the attribution between the first two spans."""
+    """'"Yes," Nora says, "I will."': the attribution between the first two spans."""
     return AFTER.match(stretch.gaps[0]) if stretch.gaps else None
 
 
 def _before(text: str, stretch: Stretch) -> re.Match[str] | None:
-    """'Paul said: "We leave at dawn."': ending the narration before the quote."""
+    """'Bram said: "We leave at dawn."': ending the narration before the quote."""
     start = stretch.paragraph.clean_start
     return _attribution_before(text[start : max(start, stretch.start - 1)])
 

@@ -98,9 +98,9 @@ class Reference:
 
 @dataclass(frozen=True)
 class Attribution:
-    """An attribution next to a quotation: "said Anna", "she added"."""
+    """An attribution next to a quotation: "said Nora", "she added"."""
 
-    name: str | None  # the speaker as named: "Anna"; None for a reference or no name
+    name: str | None  # the speaker as named: "Nora"; None for a reference or no name
     reference: Reference | None  # "she", "his wife": for the speaker rules to resolve
     goes_on: bool  # "she added", "he continued": the last speaker again
 

@@ -1,12 +1,12 @@
 """The people a text names outside its quotations: names, genders, mentions.
 
 A name is one to three capitalised words, after an optional honorific ("Mr.
-Grey", "Anna Grey"), cleaned of words the text also writes in lower case
-("Poor Anna" -> "Anna"). Not people: a name mostly found after "at", "in",
+Lark", "Nora Lark"), cleaned of words the text also writes in lower case
+("Poor Nora" -> "Nora"). Not people: a name mostly found after "at", "in",
 "from" ... (a place) or mostly written "the X" (a ship, a river, a people).
 A name's gender comes from its honorific or a word such as "aunt", else from
 the pronouns that follow its mentions, and a bare name takes the gender of
-its titled forms ("Grey": "Mr. Grey"). "His father", "her mother" in the
+its titled forms ("Lark": "Mr. Lark"). "His father", "her mother" in the
 narration are mentions of the people they stand for.
 """
 
@@ -77,7 +77,7 @@ def word_gender(word: str) -> Gender | None:
 
 
 def title_gender(name: str) -> Gender | None:
-    """The gender a name's first word gives: "Mrs. Grey", "Lady Anna" female."""
+    """The gender a name's first word gives: "Mrs. Lark", "Lady Nora" female."""
     return word_gender(name.split()[0].rstrip(".").lower())
 
 
@@ -101,7 +101,7 @@ def clean(candidate: str, lower_words: AbstractSet[str]) -> str | None:
     """A name as the text would write it alone, or None if it is none.
 
     Leading words that are no names go ("The", "When"), then leading words the
-    text also writes in lower case ("Poor Anna", "Whenever Ruth", "Had Tom");
+    text also writes in lower case ("Poor Nora", "Whenever Talia", "Had Ivo");
     so does a name that is only such a word ("Observing", "Here": a word
     starting a sentence). A possessive loses its "'s".
     """
@@ -110,7 +110,7 @@ def clean(candidate: str, lower_words: AbstractSet[str]) -> str | None:
         words = words[1:]
     if not words:
         return None
-    words[-1] = _POSSESSIVE.sub("", words[-1])  # Anna's -> Anna
+    words[-1] = _POSSESSIVE.sub("", words[-1])  # Nora's -> Nora
     if is_honorific(" ".join(words)):
         return None
     while words and words[0].lower() in lower_words and not is_honorific(words[0]):
@@ -136,7 +136,7 @@ class People:
     positions: Sequence[int]  # where each mention is (cleaned-text offsets), in order
     names: Sequence[str]  # who each mention names
     gender: Mapping[str, Gender | None]  # every name mentioned, with its gender if known
-    acts: AbstractSet[str]  # names seen doing something: "Anna looked"
+    acts: AbstractSet[str]  # names seen doing something: "Nora looked"
     surnames: Mapping[str, str]  # a first name or a surname -> the family name
     by_word: Mapping[str, AbstractSet[str]]  # last word -> the names ending with it
 
@@ -146,7 +146,7 @@ class People:
 
     def named_in(self, text: str, spans: Iterable[Span]) -> frozenset[str]:
         """The people that ``spans`` of ``text`` name, in every form the text
-        names them: "Grey" names "Mr. Grey" too, "Mr. Grey" names "Grey"."""
+        names them: "Lark" names "Mr. Lark" too, "Mr. Lark" names "Lark"."""
         found: set[str] = set()
         for span in spans:
             for match in _NAME_RE.finditer(text, span.start, span.end):
@@ -155,15 +155,15 @@ class People:
                     continue
                 words = name.split()
                 found.add(name)
-                if len(words) == 1:  # "Grey": also "Mr. Grey", "Anna Grey"
+                if len(words) == 1:  # "Lark": also "Mr. Lark", "Nora Lark"
                     found.update(self.by_word.get(name, ()))
-                else:  # "Mr. Grey": also "Grey"; "Anna Grey": also "Anna"
+                else:  # "Mr. Lark": also "Lark"; "Nora Lark": also "Nora"
                     found.update(w for w in words if w in self.gender)
         return frozenset(found)
 
     def surname(self, name: str) -> str | None:
         """The family name of ``name``: its last word if it has a title or two
-        words ("Mr. Grey", "Anna Grey"), else one the text gives it."""
+        words ("Mr. Lark", "Nora Lark"), else one the text gives it."""
         words = name.split()
         if len(words) >= 2:
             return words[-1]
@@ -221,7 +221,7 @@ class People:
         if title is None:
             return None
         surname = self.surname(owner)
-        if surname is None:  # "Anna": no family name given; the last Mrs. named
+        if surname is None:  # "Nora": no family name given; the last Mrs. named
             return self.recent_titled(position, title)
         candidate = f"{title} {surname}"
         return candidate if candidate in self.gender else None
@@ -267,7 +267,7 @@ class _Seen:
     positions: Sequence[int]
     names: Sequence[str]
     pronouns: Mapping[str, Mapping[Gender, int]]  # name -> the pronouns after it
-    acts: AbstractSet[str]  # names seen doing something: "Anna looked"
+    acts: AbstractSet[str]  # names seen doing something: "Nora looked"
     the: Mapping[str, int]  # name -> its mentions written "the X" or "The X"
 
 
@@ -353,7 +353,7 @@ def _genders(
     names: Sequence[str], pronouns: Mapping[str, Mapping[Gender, int]]
 ) -> dict[str, Gender | None]:
     """Each name's gender: its title's, else its titled forms' for a bare name
-    ("Grey": "Mr. Grey"), else its pronouns'."""
+    ("Lark": "Mr. Lark"), else its pronouns'."""
     titled: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     for name in names:
         words = name.split()
@@ -372,7 +372,7 @@ def _genders(
 
 
 def _surnames(names: Sequence[str]) -> dict[str, str]:
-    """First names and surnames -> family names: "Anna Grey" gives "Anna" -> "Grey"."""
+    """First names and surnames -> family names: "Nora Lark" gives "Nora" -> "Lark"."""
     surnames: dict[str, str] = {}
     for name in names:
         words = name.split()

@@ -6,7 +6,7 @@ handing on immutable values (``model``):
 1. ``stretches``: the quoted stretches of each paragraph, joined across an
    attribution or into the next paragraph;
 2. ``people``: the people the text names outside them, with their genders;
-3. ``attribution``: "said Anna", "she added" next to each stretch;
+3. ``attribution``: "said Nora", "she added" next to each stretch;
 4. ``kind``: speech, title, nickname, scare quotes or other;
 5. ``speakers``: who said each speech quotation, by rules tried in order.
 """

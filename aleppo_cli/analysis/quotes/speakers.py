@@ -5,8 +5,8 @@ order (``RULES``). A rule that applies may find nobody: then nobody it is.
 
 1. ``named_by_attribution``: an attribution next to the quotation names its
    speaker: "X says", "said X", "X eventually tells", "X said:" before it,
-   also at the end of the paragraph before ("Anna observed,") or joined on
-   by "and" ("Tom turned to her, and said,"); see ``attribution``.
+   also at the end of the paragraph before ("Nora observed,") or joined on
+   by "and" ("Ivo turned to her, and said,"); see ``attribution``.
 2. An attribution by a pronoun ("she said") or a relation ("his wife said",
    "her aunt said") resolves to a person named outside quotes with that
    gender (a name's gender comes from its honorific or from the pronouns
@@ -40,7 +40,7 @@ order (``RULES``). A rule that applies may find nobody: then nobody it is.
    e. ``after_narration``: after narration, the last person it named nearby.
 4. ``not_speakers``: nobody is the speaker of a quotation that names them:
    the rules of 2 and 3 but 3a pass over the people it names ("If you mean
-   Tom," said her brother).
+   Ivo," said her brother).
 
 A turn is a speech quotation that opens its paragraph or follows a turn in
 it; a dialogue is turns in the paragraphs just before.
@@ -251,7 +251,7 @@ def _in_dialogue(speech: Speech, talk: Conversation) -> bool:
 
 
 def named_by_attribution(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
-    """1. "said Anna": Anna."""
+    """1. "said Nora": Nora."""
     return Verdict(speech.name) if speech.name is not None else None
 
 
@@ -374,7 +374,7 @@ def _unattributed(speech: Speech) -> bool:
 
 
 def same_paragraph(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
-    """3a. '"Go," said Anna. She turned. "Now."': Anna again."""
+    """3a. '"Go," said Nora. She turned. "Now."': Nora again."""
     same = _same_paragraph(speech, talk) if _unattributed(speech) else []
     return Verdict(same[-1]) if same else None
 

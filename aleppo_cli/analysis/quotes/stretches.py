@@ -21,7 +21,7 @@ from aleppo_cli.text.document import Document
 # '," said she, turning to her sister, "'.
 MAX_GAP = 80
 # After an attribution that ends its sentence, at most this many words before
-# the next span ('," Anna says quietly. "'): more is narration.
+# the next span ('," Nora says quietly. "'): more is narration.
 MAX_TRAILING_WORDS = 1
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s")
 _RUNS_ON = (",", ":", ";", "—", "–")  # a gap ending so runs on into the next span
