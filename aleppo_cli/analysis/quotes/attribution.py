@@ -82,13 +82,22 @@ def attribute(text: str, stretch: Stretch, people: People) -> Attribution | None
 
 
 def _after(text: str, end: int, stretch: Stretch) -> re.Match[str] | None:
-    """ "," said Nora' right after a span ending at ``end``."""
+    """'"Yes," said Nora.': an attribution right after a span ending at ``end``.
+
+    Looked for up to the end of the stretch's first paragraph only: after the
+    last span of a stretch continued into the next paragraph, it finds nothing.
+    """
     stop = min(stretch.paragraph.clean_end, end + LOOK_AFTER)
     return AFTER.match(text[end:stop].lstrip(quotemarks.CLOSING))
 
 
 def _in_first_gap(stretch: Stretch) -> re.Match[str] | None:
-    """'"Yes," Nora says, "I will."': the attribution between the first two spans."""
+    """'"Yes," Nora says, "I will."': the attribution between the first two spans.
+
+    The gap is kept as read, from the first span's closing mark on, and the
+    pattern does not skip quote marks: this never matches (the same
+    attribution is found right after the first span).
+    """
     return AFTER.match(stretch.gaps[0]) if stretch.gaps else None
 
 
