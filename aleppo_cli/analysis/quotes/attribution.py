@@ -39,8 +39,7 @@ _ADVERB = r"(?:\w+ly\s+)?"
 
 # How far after a span its attribution may run: "said Nora, turning to her sister".
 LOOK_AFTER = 120
-# What may follow the speech verb of an attribution before a quote, up to the
-# quote: "said in a low voice to her sister, who was sewing,".
+# What may follow "X said" up to the quote after it: "said in a low voice to her sister,".
 AFTER_VERB = 100
 # What a subject may do before "and said" in "he turned to his partner, and said,".
 DEED = 100

@@ -19,9 +19,7 @@ NICKNAME = "nickname"
 SCARE = "scare"
 OTHER = "other"
 
-# A quote that starts this close to its paragraph's start opens it (after a
-# dash or a space): a turn of dialogue, with any attribution before it in the
-# paragraph before.
+# A quote this close to its paragraph's start, after a dash or a space, opens it: a turn.
 OPENS_PARAGRAPH = 2
 
 

@@ -52,8 +52,7 @@ _MALE_WORDS = frozenset(
     "mr sir lord prince count general uncle father husband brother son man boy gentleman "
     "colonel captain major lieutenant king duke baron monsieur lordship nephew".split()
 )
-# A name's pronouns tell its gender when one kind outnumbers the other by this
-# factor: a name followed by "he" twice and "she" once (someone else) is a man.
+# One kind of pronoun after a name must outnumber the other this much: some refer to others.
 PRONOUN_MAJORITY = 1.3
 
 
@@ -227,14 +226,11 @@ class People:
         return candidate if candidate in self.gender else None
 
 
-# A place: a name at least this share of whose mentions follow "at", "in",
-# "from" ... ("at Ashworth"), unless its title makes it a person.
+# A name this share of whose mentions follow "at", "in", "from" ... ("at Dace") is a place.
 PLACE_SHARE = 0.4
-# A thing or a people: a name at least this share of whose mentions are
-# written "the X" ("the Pequod"), unless its title makes it a person.
+# A name this share of whose mentions are "the X" ("the Kestrel") is a thing or a people.
 THE_SHARE = 0.5
-# The pronoun that tells a name's gender is the first after it in its
-# sentence, before anyone else is named, within this many characters.
+# A pronoun this far after a name, in its sentence, still refers to it (telling its gender).
 PRONOUN_REACH = 150
 _THE = "the "  # "the X": a thing or a people (THE_SHARE)
 

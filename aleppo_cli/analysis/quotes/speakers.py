@@ -63,8 +63,7 @@ GOES_ON_REACH = 1
 DIALOGUE_REACH = 2
 # An unattributed turn alternates with the turns of this many paragraphs before.
 TURNS_REACH = 3
-# After narration, an unattributed quotation goes to someone named within
-# this many characters before it: about a paragraph.
+# After narration, an unattributed quote is someone's named this far before it: a paragraph.
 NARRATION_REACH = 600
 
 _VOCATIVE = re.compile(rf"(?:^|[,;!?]\s+|\b(?:dear|my|Oh|oh)\s+)(?P<name>{NAME})(?=\s*[,.!?;—–-])")

@@ -17,11 +17,9 @@ from aleppo_cli.analysis.quotes.model import Span, Stretch
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import Document
 
-# The text between two spans joined by an attribution is at most this long:
-# '," said she, turning to her sister, "'.
+# An attribution joining two spans is short: '," said she, turning to her sister, "'.
 MAX_GAP = 80
-# After an attribution that ends its sentence, at most this many words before
-# the next span ('," Nora says quietly. "'): more is narration.
+# An attribution ending its sentence trails a word at most ('," Nora says quietly. "').
 MAX_TRAILING_WORDS = 1
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s")
 _RUNS_ON = (",", ":", ";", "—", "–")  # a gap ending so runs on into the next span
