@@ -3,7 +3,9 @@
 stretches -> ``Stretch``; attribution -> ``Attribution`` (with a ``Reference``
 for "she said", "his wife said"); kind -> a kind constant; the three make a
 ``Quote``, which the speaker rules read; ``Quotation`` and its ``Part`` are
-what the rest of the program gets.
+what the rest of the program gets. The stages' own values are compared by
+identity (``eq=False``): nothing compares them, and a class is quicker to
+define without (the package is imported by the ``quotes`` command's start).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ class Gender(enum.Enum):
 
 @dataclass(frozen=True)
 class Part:
+    """One pair of quote marks' words, in the text as read and in the cleaned text."""
+
     start: int  # offsets into the text as read: the words inside the quote marks
     end: int
     clean_start: int
@@ -39,6 +43,8 @@ class Part:
 
 @dataclass(frozen=True)
 class Quotation:
+    """A quotation as the rest of the program sees it."""
+
     kind: str
     speaker: str | None
     parts: tuple[Part, ...]
@@ -51,7 +57,7 @@ class Quotation:
         return " ".join(" ".join(part.text.split()) for part in self.parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Span:
     """Offsets into the cleaned text: the words inside one pair of quote marks."""
 
@@ -59,7 +65,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Stretch:
     """Quoted spans that make one quotation: joined when only an attribution
     stands between them, or when a paragraph leaves a quote open and the next
@@ -103,7 +109,7 @@ class Attribution:
     goes_on: bool  # "she added", "he continued": the last speaker again
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Quote:
     """A stretch with its attribution, if any, and its kind."""
 

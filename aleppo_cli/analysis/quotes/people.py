@@ -127,7 +127,7 @@ _PARENT = {"mother": "Mrs.", "father": "Mr."}
 _TITLED = {"ladyship": "Lady", "lordship": "Lord"}
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # its repr would be the whole index
 class People:
     """The people named outside quotations, and where, in text order."""
 
@@ -244,7 +244,7 @@ _PRONOUNS = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNO
 _FAMILY = re.compile(r"\b(his|her|His|Her)\s+(father|mother|wife|husband)\b")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Quoted:
     """Where the quotations are: names inside them are not mentions."""
 
@@ -256,7 +256,7 @@ class _Quoted:
         return index >= 0 and position < self.ends[index]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Seen:
     """What one pass over the names outside quotations finds."""
 

@@ -69,7 +69,7 @@ NARRATION_REACH = 600
 _VOCATIVE = re.compile(rf"(?:^|[,;!?]\s+|\b(?:dear|my|Oh|oh)\s+)(?P<name>{NAME})(?=\s*[,.!?;—–-])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Turn:
     """A turn of dialogue: a speech quotation opening its paragraph, or following a turn in it."""
 
@@ -77,7 +77,7 @@ class Turn:
     speaker: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Called:
     """The name the last turn called out ("Yes, Mr. Lark,"), if not its own speaker's."""
 
@@ -85,7 +85,7 @@ class Called:
     name: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class LastSpeech:
     """The last speech quotation, if it has a speaker."""
 
@@ -94,7 +94,7 @@ class LastSpeech:
     end: int  # where its last span ends, in the cleaned text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Conversation:
     """What the rules know of the quotations before the one at hand."""
 
@@ -103,7 +103,7 @@ class Conversation:
     last: LastSpeech | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Speech:
     """A speech quotation as the rules read it."""
 
@@ -138,7 +138,7 @@ class Speech:
         return self.named | {self.owner} if self.owner else self.named
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Verdict:
     """A rule's answer: it applies, and the speaker is ``speaker`` (None: nobody)."""
 
