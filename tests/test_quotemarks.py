@@ -1,5 +1,6 @@
 import pytest
 
+from aleppo_cli.text import quotemarks
 from aleppo_cli.text.quotemarks import spans
 
 
@@ -19,3 +20,10 @@ def quoted(text: str) -> list[str]:
 )
 def test_quote_spans(text: str, expected: list[str]) -> None:
     assert quoted(text) == expected
+
+
+def test_the_named_sets_are_marks_that_spans_knows() -> None:
+    marks = set('“”"«»„')
+    named = (quotemarks.ENGLISH, quotemarks.OPENING, quotemarks.CLOSING, quotemarks.ANY_CLOSING)
+    assert all(set(group) <= marks for group in named)
+    assert set(quotemarks.OPENING) | set(quotemarks.ANY_CLOSING) == marks

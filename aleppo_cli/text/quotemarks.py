@@ -15,6 +15,17 @@ import re
 _MARKS = re.compile(r"[“”\"«»„]")
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 
+# Named sets of marks, for code that strips quote marks or stops at them.
+CURLY_OPEN = "“"
+CURLY_CLOSE = "”"
+STRAIGHT = '"'
+ENGLISH = CURLY_OPEN + CURLY_CLOSE + STRAIGHT  # the marks of English text, curly or straight
+# marks that open a quote; not the German », which closes French quotes far more often
+OPENING = CURLY_OPEN + "«„" + STRAIGHT
+# marks that close a quote; not “ and «, which open English and French quotes more often
+CLOSING = CURLY_CLOSE + "»" + STRAIGHT
+ANY_CLOSING = CLOSING + "“«"  # every mark that closes a quote in some style: „…“ and »…« too
+
 
 def spans(text: str) -> list[tuple[int, int]]:
     """Quotation spans of one paragraph, each including its quote marks."""

@@ -1,0 +1,398 @@
+"""The people a text names outside its quotations: names, genders, mentions.
+
+A name is one to three capitalised words, after an optional honorific ("Mr.
+Lark", "Nora Lark"), cleaned of words the text also writes in lower case
+("Poor Nora" -> "Nora"). Not people: a name mostly found after "at", "in",
+"from" ... (a place) or mostly written "the X" (a ship, a river, a people).
+A name's gender comes from its honorific or a word such as "aunt", else from
+the pronouns that follow its mentions, and a bare name takes the gender of
+its titled forms ("Lark": "Mr. Lark"). "His father", "her mother" in the
+narration are mentions of the people they stand for.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, replace
+
+from aleppo_cli.analysis.quotes.model import Gender, Span
+from aleppo_cli.text import quotemarks
+from aleppo_cli.text.document import Document
+
+HONORIFIC = (
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Lady|Lord|Sir|Colonel|Captain|Prince|Princess|Count|Countess|"
+    r"General|Madame|Mademoiselle|Uncle|Aunt|Professor|Father|Mother)"
+)
+_NAME_WORD = rf"(?!{HONORIFIC}\b)[A-Z][^\W_]*(?:-[^\W_]+)*[a-z][^\W_]*(?:-[^\W_]+)*(?:[’']s\b)?"
+NAME = rf"(?:{HONORIFIC}\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+_NAME_RE = re.compile(NAME)
+_HONORIFIC_ALONE = re.compile(HONORIFIC + r"\.?")
+_POSSESSIVE = re.compile(r"[’']s$")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'\-]*\b")
+_NOT_NAMES = frozenset(
+    """The A An And But Or If When Then There This That These Those It Its He She They We You I
+    His Her Their Our Your My What Why How Where Who Which Yes No Oh Well Now So Not Nor As At
+    In On Of To For With Yet Still Though Although While After Before Instead However Indeed
+    Perhaps Make Let Do Does Did Is Are Was Were Be""".split()
+)
+
+# --- gender --------------------------------------------------------------------
+
+_MALE_PRONOUNS = frozenset("he him his himself".split())
+_FEMALE_PRONOUNS = frozenset("she her hers herself".split())
+_FEMALE_WORDS = frozenset(
+    "mrs ms miss lady princess countess madame mademoiselle aunt mother wife sister daughter "
+    "woman girl queen duchess baroness madam ladyship niece".split()
+)
+_MALE_WORDS = frozenset(
+    "mr sir lord prince count general uncle father husband brother son man boy gentleman "
+    "colonel captain major lieutenant king duke baron monsieur lordship nephew".split()
+)
+# One kind of pronoun after a name must outnumber the other this much: some refer to others.
+PRONOUN_MAJORITY = 1.3
+
+
+def pronoun_gender(word: str) -> Gender | None:
+    """The gender a pronoun gives: "he", "His" male; "she", "her" female; else None."""
+    lowered = word.lower()
+    if lowered in _MALE_PRONOUNS:
+        return Gender.MALE
+    if lowered in _FEMALE_PRONOUNS:
+        return Gender.FEMALE
+    return None
+
+
+def word_gender(word: str) -> Gender | None:
+    """The gender of a lower-case honorific or noun: "mrs", "aunt" female; "sir" male."""
+    if word in _FEMALE_WORDS:
+        return Gender.FEMALE
+    if word in _MALE_WORDS:
+        return Gender.MALE
+    return None
+
+
+def title_gender(name: str) -> Gender | None:
+    """The gender a name's first word gives: "Mrs. Lark", "Lady Nora" female."""
+    return word_gender(name.split()[0].rstrip(".").lower())
+
+
+def _pronoun_majority(pronouns: Mapping[Gender, int]) -> Gender | None:
+    male, female = pronouns.get(Gender.MALE, 0), pronouns.get(Gender.FEMALE, 0)
+    if male > PRONOUN_MAJORITY * female:
+        return Gender.MALE
+    if female > PRONOUN_MAJORITY * male:
+        return Gender.FEMALE
+    return None
+
+
+# --- names ------------------------------------------------------------------------
+
+
+def is_honorific(word: str) -> bool:
+    return _HONORIFIC_ALONE.fullmatch(word) is not None
+
+
+def clean(candidate: str, lower_words: AbstractSet[str]) -> str | None:
+    """A name as the text would write it alone, or None if it is none.
+
+    Leading words that are no names go ("The", "When"), then leading words the
+    text also writes in lower case ("Poor Nora", "Whenever Talia", "Had Ivo");
+    so does a name that is only such a word ("Observing", "Here": a word
+    starting a sentence). A possessive loses its "'s".
+    """
+    words = candidate.split()
+    while words and words[0] in _NOT_NAMES:
+        words = words[1:]
+    if not words:
+        return None
+    words[-1] = _POSSESSIVE.sub("", words[-1])  # Nora's -> Nora
+    if is_honorific(" ".join(words)):
+        return None
+    while words and words[0].lower() in lower_words and not is_honorific(words[0]):
+        words = words[1:]
+    return " ".join(words) if words else None
+
+
+# --- the index ------------------------------------------------------------------------
+
+# How far back a mention is still recent, in characters: a page or so.
+RECENT_WINDOW = 3000
+
+_SPOUSE = {"wife": "Mrs.", "lady": "Mrs.", "husband": "Mr."}
+_PARENT = {"mother": "Mrs.", "father": "Mr."}
+_TITLED = {"ladyship": "Lady", "lordship": "Lord"}
+
+
+@dataclass(frozen=True, eq=False, repr=False)  # its repr would be the whole index
+class People:
+    """The people named outside quotations, and where, in text order."""
+
+    lower_words: AbstractSet[str]  # every word the text writes in lower case
+    positions: Sequence[int]  # where each mention is (cleaned-text offsets), in order
+    names: Sequence[str]  # who each mention names
+    gender: Mapping[str, Gender | None]  # every name mentioned, with its gender if known
+    acts: AbstractSet[str]  # names seen doing something: "Nora looked"
+    surnames: Mapping[str, str]  # a first name or a surname -> the family name
+    by_word: Mapping[str, AbstractSet[str]]  # last word -> the names ending with it
+
+    def clean(self, candidate: str) -> str | None:
+        """``candidate`` as a name the text would write alone, or None (``clean``)."""
+        return clean(candidate, self.lower_words)
+
+    def named_in(self, text: str, spans: Iterable[Span]) -> frozenset[str]:
+        """The people that ``spans`` of ``text`` name, in every form the text
+        names them: "Lark" names "Mr. Lark" too, "Mr. Lark" names "Lark"."""
+        found: set[str] = set()
+        for span in spans:
+            for match in _NAME_RE.finditer(text, span.start, span.end):
+                name = self.clean(match.group())
+                if name is None:
+                    continue
+                words = name.split()
+                found.add(name)
+                if len(words) == 1:  # "Lark": also "Mr. Lark", "Nora Lark"
+                    found.update(self.by_word.get(name, ()))
+                else:  # "Mr. Lark": also "Lark"; "Nora Lark": also "Nora"
+                    found.update(w for w in words if w in self.gender)
+        return frozenset(found)
+
+    def surname(self, name: str) -> str | None:
+        """The family name of ``name``: its last word if it has a title or two
+        words ("Mr. Lark", "Nora Lark"), else one the text gives it."""
+        words = name.split()
+        if len(words) >= 2:
+            return words[-1]
+        return self.surnames.get(words[0])
+
+    def recent_titled(self, position: int, title: str, window: int = RECENT_WINDOW) -> str | None:
+        """The last person named before ``position`` with ``title`` ("Lady ...")."""
+        index = bisect_left(self.positions, position) - 1
+        while index >= 0 and position - self.positions[index] <= window:
+            name = self.names[index]
+            if name.split()[0] == title:
+                return name
+            index -= 1
+        return None
+
+    def named_between(self, start: int, end: int, gender: Gender | None) -> bool:
+        """Whether the narration between ``start`` and ``end`` names someone of ``gender``."""
+        index = bisect_left(self.positions, start)
+        while index < len(self.positions) and self.positions[index] < end:
+            if gender is None or self.gender.get(self.names[index]) == gender:
+                return True
+            index += 1
+        return False
+
+    def recent(
+        self,
+        position: int,
+        gender: Gender | None,
+        exclude: AbstractSet[str] | None = None,
+        window: int = RECENT_WINDOW,
+    ) -> str | None:
+        """The last person named before ``position`` (of ``gender``, if known)."""
+        index = bisect_left(self.positions, position) - 1
+        fallback = None
+        while index >= 0 and position - self.positions[index] <= window:
+            name = self.names[index]
+            index -= 1
+            if exclude and name in exclude:
+                continue
+            known = self.gender.get(name)
+            person = known is not None or name in self.acts
+            if (gender is not None and known == gender) or (gender is None and person):
+                return name
+            if known is None and fallback is None and name in self.acts:
+                fallback = name
+        return fallback
+
+    def related(self, owner: str, relation: str, position: int) -> str | None:
+        """ "his wife" -> Mrs. X for Mr. X; "her mother" -> Mrs. Y for the family
+        name Y of the woman (or the last Mrs. named, if the text gives her none);
+        "her ladyship" -> the last Lady named."""
+        if relation in _TITLED:
+            return self.recent_titled(position, _TITLED[relation])
+        title = _SPOUSE.get(relation) or _PARENT.get(relation)
+        if title is None:
+            return None
+        surname = self.surname(owner)
+        if surname is None:  # "Nora": no family name given; the last Mrs. named
+            return self.recent_titled(position, title)
+        candidate = f"{title} {surname}"
+        return candidate if candidate in self.gender else None
+
+
+# A name this share of whose mentions follow "at", "in", "from" ... ("at Dace") is a place.
+PLACE_SHARE = 0.4
+# A name this share of whose mentions are "the X" ("the Kestrel") is a thing or a people.
+THE_SHARE = 0.5
+# A pronoun this far after a name, in its sentence, still refers to it (telling its gender).
+PRONOUN_REACH = 150
+_THE = "the "  # "the X": a thing or a people (THE_SHARE)
+
+_PLACE = re.compile(
+    rf"\b(?:at|in|from|near|into|towards|through|round|leave|left|reach|reached|visit|visited|"
+    rf"quit|quitted|leaving|reaching|visiting)\s+(?P<name>{NAME})"
+)
+_ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|came|saw)\b")
+_SENTENCE_END = re.compile(rf"[.!?…{quotemarks.ENGLISH}]")
+_PRONOUNS = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_FAMILY = re.compile(r"\b(his|her|His|Her)\s+(father|mother|wife|husband)\b")
+
+
+@dataclass(frozen=True, eq=False)
+class _Quoted:
+    """Where the quotations are: names inside them are not mentions."""
+
+    starts: Sequence[int]
+    ends: Sequence[int]
+
+    def covers(self, position: int) -> bool:
+        index = bisect_left(self.starts, position + 1) - 1
+        return index >= 0 and position < self.ends[index]
+
+
+@dataclass(frozen=True, eq=False)
+class _Seen:
+    """What one pass over the names outside quotations finds."""
+
+    positions: Sequence[int]
+    names: Sequence[str]
+    pronouns: Mapping[str, Mapping[Gender, int]]  # name -> the pronouns after it
+    acts: AbstractSet[str]  # names seen doing something: "Nora looked"
+    the: Mapping[str, int]  # name -> its mentions written "the X" or "The X"
+
+
+def index(document: Document, quoted: Iterable[Span]) -> People:
+    """The people ``document`` names outside the ``quoted`` extents."""
+    text = document.clean.text
+    extents = sorted((span.start, span.end) for span in quoted)
+    inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
+    lower_words = frozenset(_LOWER_WORD.findall(text))
+    seen = _scan(text, lower_words, inside)
+    not_people = _places(text, lower_words, seen) | _things(seen)
+    kept = [(p, n) for p, n in zip(seen.positions, seen.names, strict=True) if n not in not_people]
+    names = [name for _, name in kept]
+    people = People(
+        lower_words=lower_words,
+        positions=[position for position, _ in kept],
+        names=names,
+        gender=_genders(names, seen.pronouns),
+        acts=seen.acts,
+        surnames=_surnames(names),
+        by_word=_by_last_word(names),
+    )
+    family = _family(text, inside, people)
+    if not family:
+        return people
+    mentions = sorted([*kept, *family])
+    return replace(people, positions=[p for p, _ in mentions], names=[name for _, name in mentions])
+
+
+def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
+    positions: list[int] = []
+    names: list[str] = []
+    pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+    acts: set[str] = set()
+    the: Counter[str] = Counter()
+    matches = list(_NAME_RE.finditer(text))
+    for number, match in enumerate(matches):
+        name = clean(match.group(), lower_words)
+        if name is None or inside.covers(match.start()):
+            continue
+        positions.append(match.start())
+        names.append(name)
+        before = text[max(0, match.start() - len(_THE)) : match.start()]
+        if match.group().startswith("The ") or before.lower() == _THE:
+            the[name] += 1
+        if _ACTS.match(text, match.end()):
+            acts.add(name)
+        # the first pronoun after the name, in its sentence, before anyone else is named
+        stop = _SENTENCE_END.search(text, match.end(), match.end() + PRONOUN_REACH)
+        limit = stop.start() if stop else match.end() + PRONOUN_REACH
+        if number + 1 < len(matches):
+            limit = min(limit, matches[number + 1].start())
+        following = _PRONOUNS.search(text, match.end(), limit)
+        if following:
+            gender = pronoun_gender(following.group())
+            if gender is not None:
+                pronouns[name][gender] += 1
+    return _Seen(positions, names, pronouns, acts, the)
+
+
+def _places(text: str, lower_words: AbstractSet[str], seen: _Seen) -> set[str]:
+    """Names mostly found after "at", "in", "from" ...: places, not people."""
+    places = Counter(clean(m.group("name"), lower_words) for m in _PLACE.finditer(text))
+    totals = Counter(seen.names)
+    return {
+        name
+        for name, count in places.items()
+        if name and count >= PLACE_SHARE * totals.get(name, count) and title_gender(name) is None
+    }
+
+
+def _things(seen: _Seen) -> set[str]:
+    """Names mostly written "the X": a ship, a people, a river; not a person."""
+    totals = Counter(seen.names)
+    return {
+        name
+        for name, count in seen.the.items()
+        if count >= THE_SHARE * totals[name] and title_gender(name) is None
+    }
+
+
+def _genders(
+    names: Sequence[str], pronouns: Mapping[str, Mapping[Gender, int]]
+) -> dict[str, Gender | None]:
+    """Each name's gender: its title's, else its titled forms' for a bare name
+    ("Lark": "Mr. Lark"), else its pronouns'."""
+    titled: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+    for name in names:
+        words = name.split()
+        gender = title_gender(name)
+        if len(words) >= 2 and gender:
+            titled[words[-1]][gender] += 1
+    genders: dict[str, Gender | None] = {}
+    for name in names:
+        if name in genders:
+            continue
+        gender = title_gender(name) or _pronoun_majority(pronouns.get(name, {}))
+        if " " not in name and titled[name]:
+            gender = titled[name].most_common(1)[0][0]
+        genders[name] = gender
+    return genders
+
+
+def _surnames(names: Sequence[str]) -> dict[str, str]:
+    """First names and surnames -> family names: "Nora Lark" gives "Nora" -> "Lark"."""
+    surnames: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        if len(words) >= 2:
+            surnames.setdefault(words[-2] if words[-2][-1:] != "." else words[-1], words[-1])
+    return surnames
+
+
+def _by_last_word(names: Sequence[str]) -> dict[str, set[str]]:
+    by_word: defaultdict[str, set[str]] = defaultdict(set)
+    for name in names:
+        by_word[name.split()[-1]].add(name)
+    return dict(by_word)
+
+
+def _family(text: str, inside: _Quoted, people: People) -> list[tuple[int, str]]:
+    """ "Her father", "his wife" in the narration: mentions of whom they name."""
+    family = []
+    for match in _FAMILY.finditer(text):
+        start = match.start()
+        if inside.covers(start):
+            continue
+        owner = people.recent(start, pronoun_gender(match.group(1)))
+        related = people.related(owner, match.group(2).lower(), start) if owner else None
+        if related:
+            family.append((start, related))
+    return family

@@ -1,0 +1,446 @@
+"""Who said each speech quotation, by rules that read only the text itself.
+
+The first rule that applies gives the speaker; the rules are tried in this
+order (``RULES``). A rule that applies may find nobody: then nobody it is.
+
+1. ``named_by_attribution``: an attribution next to the quotation names its
+   speaker: "X says", "said X", "X eventually tells", "X said:" before it,
+   also at the end of the paragraph before ("Nora observed,") or joined on
+   by "and" ("Ivo turned to her, and said,"); see ``attribution``.
+2. An attribution by a pronoun ("she said") or a relation ("his wife said",
+   "her aunt said") resolves to a person named outside quotes with that
+   gender (a name's gender comes from its honorific or from the pronouns
+   that follow its mentions; see ``people``):
+
+   a. ``goes_on``: "she added", "he continued" is the last speaker again,
+      if nobody of that gender was named since;
+   b. ``answers_by_pronoun``: the one the turn before called by name ("Yes,
+      Mr. Lark,"), if the gender fits;
+   c. ``relation``: "his wife" is Mrs. X for Mr. X, "her mother" is Mrs. Y
+      for her family name Y, "her ladyship" the last Lady named, where "his"
+      or "her" is the one spoken to, else the last of that gender named;
+      "her aunt" is never "her" herself;
+   d. ``named_in_its_paragraph``: the last of that gender named in the
+      narration of the quotation's own paragraph;
+   e. ``alternates_by_pronoun``: in a dialogue, the speaker two turns back,
+      if the gender fits;
+   f. ``another_in_the_dialogue``: in a dialogue, someone of that gender who
+      spoke in it, other than the last speaker;
+   g. ``last_named``: the last person of that gender named (the last speaker
+      of a dialogue only if nobody else);
+   h. ``spoke_lately``: nobody of that gender named lately: the last of that
+      gender who spoke.
+3. An unattributed quotation (or one whose attribution names nobody):
+
+   a. ``same_paragraph``: the speaker of a turn before it in its paragraph;
+   b. ``answers_the_caller``: the one the turn before called by name;
+   c. ``alternates``: in a dialogue, the speaker two turns back (A, B, A, B);
+   d. ``after_a_turn``: after a turn in the paragraph before, the last person
+      named other than its speaker;
+   e. ``after_narration``: after narration, the last person it named nearby.
+4. ``not_speakers``: nobody is the speaker of a quotation that names them:
+   the rules of 2 and 3 but 3a pass over the people it names ("If you mean
+   Ivo," said her brother).
+
+A turn is a speech quotation that opens its paragraph or follows a turn in
+it; a dialogue is turns in the paragraphs just before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from aleppo_cli.analysis.quotes.model import SPEECH, Gender, Quote, Reference, Stretch
+from aleppo_cli.analysis.quotes.people import NAME, People
+
+# Turns only look a few paragraphs back: the rules see the last this many.
+TURNS_KEPT = 8
+# "She added" goes on from a quotation this many paragraphs back at most.
+GOES_ON_REACH = 1
+# A pronoun's dialogue: the turns of this many paragraphs before its own.
+DIALOGUE_REACH = 2
+# An unattributed turn alternates with the turns of this many paragraphs before.
+TURNS_REACH = 3
+# After narration, an unattributed quote is someone's named this far before it: a paragraph.
+NARRATION_REACH = 600
+
+_VOCATIVE = re.compile(rf"(?:^|[,;!?]\s+|\b(?:dear|my|Oh|oh)\s+)(?P<name>{NAME})(?=\s*[,.!?;—–-])")
+
+
+@dataclass(frozen=True, eq=False)
+class Turn:
+    """A turn of dialogue: a speech quotation opening its paragraph, or following a turn in it."""
+
+    paragraph: int  # its paragraph's number
+    speaker: str | None
+
+
+@dataclass(frozen=True, eq=False)
+class Called:
+    """The name the last turn called out ("Yes, Mr. Lark,"), if not its own speaker's."""
+
+    paragraph: int
+    name: str | None
+
+
+@dataclass(frozen=True, eq=False)
+class LastSpeech:
+    """The last speech quotation, if it has a speaker."""
+
+    paragraph: int
+    speaker: str
+    end: int  # where its last span ends, in the cleaned text
+
+
+@dataclass(frozen=True, eq=False)
+class Conversation:
+    """What the rules know of the quotations before the one at hand."""
+
+    turns: tuple[Turn, ...] = ()  # the last TURNS_KEPT turns
+    called: Called | None = None
+    last: LastSpeech | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Speech:
+    """A speech quotation as the rules read it."""
+
+    quote: Quote
+    addressee: str | None  # the first name it calls out: "My dear Mr. Lark,"
+    named: frozenset[str]  # the people it names, in every form (rule 4)
+    owner: str | None  # "her" of "her aunt": the one spoken to, or the last of her gender named
+
+    @property
+    def stretch(self) -> Stretch:
+        return self.quote.stretch
+
+    @property
+    def paragraph(self) -> int:
+        return self.quote.stretch.paragraph.number
+
+    @property
+    def name(self) -> str | None:
+        return self.quote.attribution.name if self.quote.attribution else None
+
+    @property
+    def reference(self) -> Reference | None:
+        return self.quote.attribution.reference if self.quote.attribution else None
+
+    @property
+    def goes_on(self) -> bool:
+        return self.quote.attribution.goes_on if self.quote.attribution else False
+
+    @property
+    def excluded(self) -> frozenset[str]:
+        """Who cannot have said it: the people it names, and the owner of its relation."""
+        return self.named | {self.owner} if self.owner else self.named
+
+
+@dataclass(frozen=True, eq=False)
+class Verdict:
+    """A rule's answer: it applies, and the speaker is ``speaker`` (None: nobody)."""
+
+    speaker: str | None
+
+
+Rule = Callable[[Speech, Conversation, People], Verdict | None]
+
+
+def assign(text: str, quotes: Sequence[Quote], people: People) -> tuple[str | None, ...]:
+    """The speaker of each of ``quotes`` (None for those not speech), in order."""
+    talk = Conversation()
+    speakers: list[str | None] = []
+    for quote in quotes:
+        if quote.kind != SPEECH:
+            speakers.append(None)
+            continue
+        speech = _hear(text, quote, people)
+        speaker = decide(speech, talk, people)
+        speakers.append(speaker)
+        talk = _after(talk, speech, speaker)
+    return tuple(speakers)
+
+
+def decide(speech: Speech, talk: Conversation, people: People) -> str | None:
+    """The speaker the first rule that applies gives, if any applies."""
+    for rule in RULES:
+        verdict = rule(speech, talk, people)
+        if verdict is not None:
+            return verdict.speaker
+    return None
+
+
+def _hear(text: str, quote: Quote, people: People) -> Speech:
+    name = quote.attribution.name if quote.attribution else None
+    addressee = _vocative(text, quote.stretch, people, name)
+    reference = quote.attribution.reference if quote.attribution else None
+    owner = None
+    if reference is not None and reference.relation:
+        owner = _owner(reference, addressee, quote.stretch.start, people)
+    return Speech(quote, addressee, not_speakers(text, quote.stretch, people), owner)
+
+
+def _vocative(text: str, stretch: Stretch, people: People, speaker: str | None) -> str | None:
+    """The first name addressed in the quotation ("My dear Mr. Lark,"), not its speaker."""
+    for span in stretch.spans:
+        for match in _VOCATIVE.finditer(text, span.start, span.end):
+            name = people.clean(match.group("name"))
+            if name and name != speaker:
+                return name
+    return None
+
+
+def _owner(
+    reference: Reference, addressee: str | None, position: int, people: People
+) -> str | None:
+    """Whose relation "her aunt" is: the one spoken to, if the gender fits,
+    else the last person of the owner's gender named."""
+    if addressee and people.gender.get(addressee) in (reference.owner, None):
+        return addressee
+    return people.recent(position, reference.owner)
+
+
+def _after(talk: Conversation, speech: Speech, speaker: str | None) -> Conversation:
+    """The conversation once ``speech`` has been given ``speaker``."""
+    last = LastSpeech(speech.paragraph, speaker, speech.stretch.end) if speaker else None
+    if not speech.stretch.opens_paragraph and not _same_paragraph(speech, talk):
+        return Conversation(talk.turns, talk.called, last)  # a quote inside narration
+    turns = (*talk.turns, Turn(speech.paragraph, speaker))[-TURNS_KEPT:]
+    called = Called(speech.paragraph, speech.addressee if speech.addressee != speaker else None)
+    return Conversation(turns, called, last)
+
+
+# --- what the rules read of the conversation ---------------------------------------
+
+
+def _same_paragraph(speech: Speech, talk: Conversation) -> list[str]:
+    """The speakers of the turns before it in its own paragraph."""
+    return [t.speaker for t in talk.turns if t.paragraph == speech.paragraph and t.speaker]
+
+
+def _answerer(speech: Speech, talk: Conversation) -> str | None:
+    """The one the turn in the paragraph before called by name, unless it names them."""
+    called = talk.called
+    if called is None or called.paragraph != speech.paragraph - 1:
+        return None
+    return None if called.name in speech.named else called.name
+
+
+def _dialogue(speech: Speech, talk: Conversation) -> list[str]:
+    """The speakers of the turns in the DIALOGUE_REACH paragraphs before."""
+    return [
+        t.speaker
+        for t in talk.turns
+        if 1 <= speech.paragraph - t.paragraph <= DIALOGUE_REACH and t.speaker
+    ]
+
+
+def _in_dialogue(speech: Speech, talk: Conversation) -> bool:
+    """The paragraph before is a turn with a speaker."""
+    return (
+        bool(talk.turns)
+        and talk.turns[-1].paragraph == speech.paragraph - 1
+        and talk.turns[-1].speaker is not None
+    )
+
+
+# --- 1. an attribution that names the speaker ------------------------------------
+
+
+def named_by_attribution(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """1. "said Nora": Nora."""
+    return Verdict(speech.name) if speech.name is not None else None
+
+
+# --- 2. an attribution by a pronoun or a relation -----------------------------------
+
+
+def goes_on(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """2a. "she added": the last speaker, if nobody of her gender was named since."""
+    last = talk.last
+    if speech.reference is None or not speech.goes_on or last is None:
+        return None
+    gender = speech.reference.gender
+    if (
+        speech.paragraph - last.paragraph <= GOES_ON_REACH
+        and last.speaker not in speech.named
+        and people.gender.get(last.speaker) in (gender, None)
+        and not people.named_between(last.end, speech.stretch.start, gender)
+    ):
+        return Verdict(last.speaker)
+    return None
+
+
+def answers_by_pronoun(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """2b. "Yes, Mr. Lark," ... "No," he said: Mr. Lark answers."""
+    if speech.reference is None:
+        return None
+    answerer, gender = _answerer(speech, talk), speech.reference.gender
+    if answerer and gender and people.gender.get(answerer) == gender:
+        return Verdict(answerer)
+    return None
+
+
+def relation(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """2c. "his wife said": Mrs. Lark, when "his" is Mr. Lark."""
+    if speech.reference is None or not speech.reference.relation or speech.owner is None:
+        return None
+    related = people.related(speech.owner, speech.reference.relation, speech.stretch.start)
+    return Verdict(related) if related and related not in speech.named else None
+
+
+def named_in_its_paragraph(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """2d. "Nora read it; her hands shook. "No!" she cried.": Nora."""
+    reference = speech.reference
+    if reference is None or not reference.gender or reference.relation:
+        return None
+    position = speech.stretch.start
+    window = position - speech.stretch.paragraph.clean_start
+    local = people.recent(position, reference.gender, exclude=speech.excluded, window=window)
+    if local is not None and people.gender.get(local) == reference.gender:
+        return Verdict(local)
+    return None
+
+
+def alternates_by_pronoun(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """2e. A, B, then "she said": A, if A is a woman."""
+    if speech.reference is None or not _in_dialogue(speech, talk):
+        return None
+    dialogue, gender = _dialogue(speech, talk), speech.reference.gender
+    if (
+        len(dialogue) >= 2
+        and dialogue[-2] != dialogue[-1]
+        and dialogue[-2] not in speech.excluded
+        and (not gender or people.gender.get(dialogue[-2]) == gender)
+    ):
+        return Verdict(dialogue[-2])
+    return None
+
+
+def another_in_the_dialogue(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """2f. In a dialogue, "she said": a woman who spoke in it, not the last speaker."""
+    if speech.reference is None or not speech.reference.gender or not _in_dialogue(speech, talk):
+        return None
+    exclude = _and_the_last_speaker(speech, talk)
+    found = _last_to_speak(talk, speech.reference.gender, exclude, people)
+    return Verdict(found) if found is not None else None
+
+
+def last_named(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """2g. "she said": the last woman named."""
+    if speech.reference is None:
+        return None
+    position, gender = speech.stretch.start, speech.reference.gender
+    first = people.recent(position, gender, exclude=_and_the_last_speaker(speech, talk))
+    found = first or people.recent(position, gender, exclude=speech.excluded)
+    return Verdict(found) if found is not None else None
+
+
+def spoke_lately(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """2h. "she said", no woman named lately: the last woman who spoke."""
+    if speech.reference is None or not speech.reference.gender:
+        return None
+    found = _last_to_speak(talk, speech.reference.gender, speech.excluded, people)
+    return Verdict(found) if found is not None else None
+
+
+def _last_to_speak(
+    talk: Conversation, gender: Gender, exclude: frozenset[str], people: People
+) -> str | None:
+    """The last speaker of ``gender`` in the turns kept, but those in ``exclude``."""
+    for turn in reversed(talk.turns):
+        name = turn.speaker
+        if name and name not in exclude and people.gender.get(name) == gender:
+            return name
+    return None
+
+
+def _and_the_last_speaker(speech: Speech, talk: Conversation) -> frozenset[str]:
+    """Who cannot have said it, and in a dialogue its last speaker."""
+    dialogue = _dialogue(speech, talk)
+    if _in_dialogue(speech, talk) and dialogue:
+        return speech.excluded | {dialogue[-1]}
+    return speech.excluded
+
+
+# --- 3. no attribution, or one that names nobody ---------------------------------------
+
+
+def _unattributed(speech: Speech) -> bool:
+    return speech.name is None and speech.reference is None
+
+
+def same_paragraph(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """3a. '"Go," said Nora. She turned. "Now."': Nora again."""
+    same = _same_paragraph(speech, talk) if _unattributed(speech) else []
+    return Verdict(same[-1]) if same else None
+
+
+def answers_the_caller(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """3b. "Is it you, Ivo?" ... "It is.": Ivo."""
+    answerer = _answerer(speech, talk) if _unattributed(speech) else None
+    return Verdict(answerer) if answerer else None
+
+
+def _turns(speech: Speech, talk: Conversation) -> list[Turn]:
+    """The turns of the TURNS_REACH paragraphs before."""
+    return [t for t in talk.turns if speech.paragraph - t.paragraph <= TURNS_REACH]
+
+
+def alternates(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """3c. A, B, then an unattributed turn: A."""
+    turns = _turns(speech, talk) if _unattributed(speech) else []
+    if (
+        len(turns) >= 2
+        and turns[-1].paragraph == speech.paragraph - 1
+        and turns[-2].speaker != turns[-1].speaker
+        and turns[-2].speaker not in speech.named
+    ):
+        return Verdict(turns[-2].speaker)
+    return None
+
+
+def after_a_turn(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """3d. After A's turn, an unattributed one: the last person named but A."""
+    turns = _turns(speech, talk) if _unattributed(speech) else []
+    if turns and turns[-1].paragraph == speech.paragraph - 1 and turns[-1].speaker:
+        exclude = {turns[-1].speaker, *speech.named}
+        return Verdict(people.recent(speech.stretch.start, None, exclude=exclude))
+    return None
+
+
+def after_narration(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """3e. After narration, an unattributed quotation: the last person named nearby."""
+    if not _unattributed(speech):
+        return None
+    start = speech.stretch.start
+    return Verdict(people.recent(start, None, exclude=speech.named, window=NARRATION_REACH))
+
+
+# --- 4. nobody said what names them ------------------------------------------------------
+
+
+def not_speakers(text: str, stretch: Stretch, people: People) -> frozenset[str]:
+    """4. The people a quotation names, in every form ("Lark" and "Mr. Lark"),
+    whom no rule of 2 or 3 but 3a makes its speaker."""
+    return people.named_in(text, stretch.spans)
+
+
+RULES: tuple[Rule, ...] = (
+    named_by_attribution,
+    goes_on,
+    answers_by_pronoun,
+    relation,
+    named_in_its_paragraph,
+    alternates_by_pronoun,
+    another_in_the_dialogue,
+    last_named,
+    spoke_lately,
+    same_paragraph,
+    answers_the_caller,
+    alternates,
+    after_a_turn,
+    after_narration,
+)

@@ -1,0 +1,186 @@
+"""The speaker rules, one made-up text each, in the order ``speakers`` lists them.
+
+Each case passes with every rule and fails with its own rule taken out of
+``speakers.RULES``: the second test proves that the rule decides the case.
+"""
+
+import re
+
+import pytest
+
+from aleppo_cli.analysis.quotes import quotations as quotes
+from aleppo_cli.analysis.quotes import speakers
+from aleppo_cli.analysis.quotes.model import Stretch
+from aleppo_cli.analysis.quotes.people import People
+from aleppo_cli.text.document import build
+
+
+def said(raw: str) -> list[str | None]:
+    """The speaker of each speech quotation of ``raw``, in order."""
+    return [q.speaker for q in quotes.find(build(raw)) if q.kind == quotes.SPEECH]
+
+
+CASES = [
+    pytest.param(
+        "named_by_attribution",
+        'Ivo waited.\n\n"I will go," said Nora.',
+        ["Nora"],
+        id="1-said-Nora",
+    ),
+    pytest.param(
+        "goes_on",
+        "Nora and Talia walked to the gate.\n\n"
+        '"It is late," said Talia.\n\n'
+        '"Yes," said Nora.\n\n'
+        'They walked on. "And cold," she added.',
+        ["Talia", "Nora", "Nora"],
+        id="2a-she-added",
+    ),
+    pytest.param(
+        "answers_by_pronoun",
+        "Mr. Lark sat by the fire with Bram; he was cold.\n\n"
+        '"Will you stay, Mr. Lark?" asked Teodor.\n\n'
+        '"I will not," he said.',
+        ["Teodor", "Mr. Lark"],
+        id="2b-the-one-called-answers",
+    ),
+    pytest.param(
+        "relation",
+        "Mr. Quill and Mrs. Quill sat at dinner with Nora; she was quiet.\n\n"
+        '"More bread?" asked Mr. Quill.\n\n'
+        '"No," said his wife.',
+        ["Mr. Quill", "Mrs. Quill"],
+        id="2c-his-wife",
+    ),
+    pytest.param(
+        "named_in_its_paragraph",
+        "Talia sat down; she was tired.\n\n"
+        '"Is it true?" asked Talia.\n\n'
+        '"It is," said Oona.\n\n'
+        'A letter came. Petra read it; her hands shook. "No!" she cried.',
+        ["Talia", "Oona", "Petra"],
+        id="2d-her-own-paragraph",
+    ),
+    pytest.param(
+        "alternates_by_pronoun",
+        "Bram and Ivo sat by the fire with Teodor.\n\n"
+        '"Is it late?" asked Bram.\n\n'
+        '"Not yet," said Ivo.\n\n'
+        '"Then one more story," said the companion.',
+        ["Bram", "Ivo", "Bram"],
+        id="2e-two-turns-back",
+    ),
+    pytest.param(
+        "another_in_the_dialogue",
+        "Oona came in; she was wet. Ivo sat by the fire; he was dry. Bram stood; he was not.\n\n"
+        '"Is it raining?" asked Oona.\n\n'
+        '"It is," said Ivo.\n\n'
+        '"No," said Bram, and Petra laughed; she could not help it.\n\n'
+        '"It is only a shower," she said.',
+        ["Oona", "Ivo", "Bram", "Oona"],
+        id="2f-a-woman-of-the-dialogue",
+    ),
+    pytest.param(
+        "last_named",
+        "Nora met Ivo at the door. Ivo took his coat off and Nora smiled at her sister.\n\n"
+        '"Welcome," she said.',
+        ["Nora"],
+        id="2g-the-last-woman-named",
+    ),
+    pytest.param(
+        "spoke_lately",
+        '"Come in," said Nora; she smiled.\n\n'
+        + "The rain fell on the roof. " * 150
+        + '\n\n"Thank you," said Ivo; he sat down.\n\nIvo looked at the fire.\n\n'
+        + '"You are welcome," she said.',
+        ["Nora", "Ivo", "Nora"],
+        id="2h-a-woman-who-spoke",
+    ),
+    pytest.param(
+        "same_paragraph",
+        '"Go," said Nora to Ivo. She waited a moment. "Now."',
+        ["Nora", "Nora"],
+        id="3a-same-paragraph",
+    ),
+    pytest.param(
+        "answers_the_caller",
+        'Bram and Talia stood at the gate.\n\n"Is it you, Teodor?" asked Bram.\n\n"It is."',
+        ["Bram", "Teodor"],
+        id="3b-the-one-called-answers",
+    ),
+    pytest.param(
+        "alternates",
+        '"Are you coming?" asked Oona.\n\n"Perhaps," said Ivo.\n\n"Only perhaps?"\n\n"Yes."',
+        ["Oona", "Ivo", "Oona", "Ivo"],
+        id="3c-A-B-A-B",
+    ),
+    pytest.param(
+        "after_a_turn",
+        "Petra walked with Ivo in the garden; he was reading.\n\n"
+        '"Look at the sky," said Petra.\n\n'
+        '"It will rain."',
+        ["Petra", "Ivo"],
+        id="3d-after-a-turn",
+    ),
+    pytest.param(
+        "after_narration",
+        'Ivo closed the book; he was tired.\n\n"Enough for tonight."',
+        ["Ivo"],
+        id="3e-after-narration",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "raw", "expected"), CASES)
+def test_each_rule_gives_its_speaker(rule: str, raw: str, expected: list[str | None]) -> None:
+    assert said(raw) == expected
+
+
+@pytest.mark.parametrize(("rule", "raw", "expected"), CASES)
+def test_each_rule_decides_its_case(
+    rule: str, raw: str, expected: list[str | None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    without = tuple(r for r in speakers.RULES if r.__name__ != rule)
+    assert len(without) == len(speakers.RULES) - 1
+    monkeypatch.setattr(speakers, "RULES", without)
+    assert said(raw) != expected
+
+
+def test_every_rule_has_a_case() -> None:
+    assert [case.values[0] for case in CASES] == [rule.__name__ for rule in speakers.RULES]
+
+
+def test_the_rules_run_in_the_order_the_docstring_lists_them() -> None:
+    listed = re.findall(r"``(\w+)``", speakers.__doc__ or "")
+    names = [rule.__name__ for rule in speakers.RULES]
+    assert [name for name in listed if name in names] == names
+    numbers = [(rule.__doc__ or "").split(".")[0] for rule in speakers.RULES]
+    assert numbers == ["1", *(f"2{c}" for c in "abcdefgh"), *(f"3{c}" for c in "abcde")]
+
+
+NAMES_THE_LAST_SPEAKER = (
+    "Teodor waited by the window; he was hungry.\n\n"
+    '"Shall we eat?" asked Ivo.\n\n'
+    '"Not yet," said Bram.\n\n'
+    '"Why not, Ivo?"'
+)
+
+
+def test_4_nobody_said_what_names_them() -> None:
+    # A, B, then a turn naming A: not A (rule 3c), but the last one named but B
+    assert said(NAMES_THE_LAST_SPEAKER) == ["Ivo", "Bram", "Teodor"]
+
+
+def test_4_decides_its_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    def nobody(text: str, stretch: Stretch, people: People) -> frozenset[str]:
+        return frozenset()
+
+    monkeypatch.setattr(speakers, "not_speakers", nobody)
+    assert said(NAMES_THE_LAST_SPEAKER) == ["Ivo", "Bram", "Ivo"]
+
+
+def test_a_rule_that_applies_and_finds_nobody_decides() -> None:
+    # 3d applies (a turn in the paragraph before) and finds nobody else named:
+    # the quotation is nobody's, not the one 3e would find (the last speaker)
+    raw = 'Ivo was tired.\n\n"Shall we go?" asked Ivo.\n\n"Soon."'
+    assert said(raw) == ["Ivo", None]
