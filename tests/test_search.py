@@ -176,3 +176,9 @@ def test_decomposed_diacritics_and_odd_case_folds() -> None:
     assert search.fold("VÉRITÉ") == "verite"
     assert search.fold("0\u0345") == search.fold("0\u0399")  # ypogegrammeni folds to iota
     assert search.fold("Straße") == "strasse"
+
+
+def test_the_help_names_the_librarys_default_score() -> None:
+    from aleppo_cli.cli.commands import search as command
+
+    assert command.DEFAULT_MIN_SCORE == search.DEFAULT_MIN_SCORE
