@@ -120,3 +120,39 @@ def test_texts_never_breaks_a_url_on_a_terminal(columns: int) -> None:
     url = "https://www.rogerebert.com/reviews/last-men-in-aleppo-2017"
     shown = invoke(["texts"], fake_env(terminal=True, columns=columns, no_color=False)).stdout
     assert url in shown
+
+
+def test_quotes_show_the_marks_the_text_uses(tmp_path: Path) -> None:
+    text = tmp_path / "marks.txt"
+    text.write_text("«Partons», dit Anne. Then Tom said: 'Not yet.' And \"Go,\" said Bob.")
+    shown = invoke(["quotes", "--all", str(text)]).stdout
+    assert "«Partons»" in shown and '"Go,"' in shown
+    assert "“" not in shown
+
+
+def test_quotes_read_at_twenty_columns() -> None:
+    shown = invoke(["quotes", "--all", "--no-pager"], fake_env(terminal=True, columns=20)).stdout
+    text = re.sub(r"\x1b\[[0-9;]*m", "", shown)
+    assert "…" not in text.replace(" … ", "")  # no cell cut short
+    assert max(len(line) for line in text.splitlines()) <= 20
+    assert "Khaled" in text and "Fitzgerald" in text
+
+
+def test_piped_highlight_is_a_sentence_a_line() -> None:
+    shown = invoke(["summarize", "--highlight"]).stdout
+    chosen = [line for line in shown.splitlines() if line.startswith("*")]
+    summary = invoke(["summarize"]).stdout.splitlines()[2:]
+    assert [line[2:] for line in chosen] == summary  # grep '^\*' keeps whole sentences
+
+
+def test_a_speaker_never_stands_alone_on_a_line() -> None:
+    for width in range(30, 100, 7):
+        lines = invoke(["quotes", "--width", str(width)]).stdout.splitlines()
+        assert all(not line.strip().startswith(("Khaled", "Fitzgerald")) for line in lines)
+        assert all(not line.endswith("—") for line in lines)
+
+
+def test_the_usage_line_names_query_plainly() -> None:
+    assert invoke(["search", "--help"]).stdout.startswith(
+        "Usage: aleppo search [OPTIONS] QUERY [TEXT]"
+    )

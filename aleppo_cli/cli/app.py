@@ -10,7 +10,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from aleppo_cli import __version__
 from aleppo_cli.cli.commands import info, quotes, search, show, summarize, texts
@@ -37,6 +37,15 @@ class AleppoGroup(TyperGroup):
         if not standalone_mode:
             return status
         sys.exit(int(status))
+
+
+class AleppoCommand(TyperCommand):
+    """Typer writes a required argument as {QUERY} in the usage line; we write
+    QUERY, as the help's own Arguments section does."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:  # Typer's vendored Click Context
+        pieces = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
 
 
 app = typer.Typer(
@@ -78,9 +87,12 @@ def _root(
         env.debug = True
 
 
-app.command("show")(show.show)
-app.command("info")(info.info)
-app.command("summarize")(summarize.summarize)
-app.command("search")(search.search)
-app.command("quotes")(quotes.quotes)
-app.command("texts")(texts.texts)
+for name, command in (
+    ("show", show.show),
+    ("info", info.info),
+    ("summarize", summarize.summarize),
+    ("search", search.search),
+    ("quotes", quotes.quotes),
+    ("texts", texts.texts),
+):
+    app.command(name, cls=AleppoCommand)(command)

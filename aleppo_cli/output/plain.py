@@ -176,14 +176,14 @@ def search_plain(found: SearchResult, width: int | None) -> str:
 
 
 def quotes_plain(
-    quotations: Sequence[Quotation], hidden: int, width: int | None, show_kind: bool
+    raw: str, quotations: Sequence[Quotation], hidden: int, width: int | None, show_kind: bool
 ) -> str:
     lines: list[str] = []
     for quotation in quotations:
         kind = f"{quotation.kind}: " if show_kind else ""
         speaker = quotation.speaker or ("(speaker unknown)" if quotation.kind == "speech" else "")
         who = glued(f" — {visible(speaker)}") if speaker else ""
-        body = f"{kind}{visible(quoted(quotation))}{who}"
+        body = f"{kind}{visible(quoted(quotation, raw))}{who}"
         lines.extend(_hanging(f"[{quotation.sentence}] ", body, width))
     lines.append("")
     lines.append(quotes_count(len(quotations), hidden))

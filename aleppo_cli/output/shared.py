@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import Paragraph
 from aleppo_cli.text.sources import Source, TextInfo
 
@@ -152,8 +153,16 @@ def comparison_abbreviations(names: Sequence[str]) -> dict[str, str]:
     return short
 
 
-def quoted(quotation: Quotation) -> str:
-    return "“" + " … ".join(" ".join(part.text.split()) for part in quotation.parts) + "”"
+def quoted(quotation: Quotation, raw: str) -> str:
+    """The quotation between the marks the text itself uses (“”, «», "…"),
+    its parts joined by an ellipsis. ``raw`` is the text as read."""
+    first, last = quotation.parts[0], quotation.parts[-1]
+    before = raw[first.start - 1] if first.start > 0 else ""
+    after = raw[last.end] if last.end < len(raw) else ""
+    opening = before if before in quotemarks.OPENING + "»‘'" else "“"
+    closing = after if after in quotemarks.ANY_CLOSING + "’'" else "”"
+    body = " … ".join(" ".join(part.text.split()) for part in quotation.parts)
+    return f"{opening}{body}{closing}"
 
 
 def quotes_count(shown: int, hidden: int) -> str:

@@ -38,6 +38,8 @@ NUMBER_STYLE = "dim"
 TITLE_STYLE = "bold"
 META_STYLE = "dim"
 HIT_STYLE = "bold reverse"
+KIND_STYLE = "magenta"
+SPEAKER_STYLE = "bold"
 
 
 def _new_table(**options: Any) -> Table:
@@ -196,24 +198,24 @@ def _with_hits(sentence: Sentence, hits: Sequence[Hit]) -> Text:
 
 
 def quotes(
-    quotations: Sequence[Quotation], hidden: int, width: int, show_kind: bool
+    raw: str, quotations: Sequence[Quotation], hidden: int, width: int, show_kind: bool
 ) -> RenderableType:
+    """A row a quotation: its sentence number, then its kind (with --all),
+    the quotation and its speaker, wrapped together to any width."""
     table = _grid(padding=(0, 1))
     table.add_column(style=NUMBER_STYLE, justify="right", no_wrap=True)
-    if show_kind:
-        table.add_column(style="magenta", no_wrap=True)
     table.add_column()
-    table.add_column(style="bold", no_wrap=True)
     for quotation in quotations:
-        body = Text(
-            visible(shared.quoted(quotation)),
-            style=QUOTE_STYLE if quotation.kind == "speech" else "",
-        )
-        who = Text(visible(quotation.speaker or ("?" if quotation.kind == "speech" else "")))
-        cells: list[Any] = [f"[{quotation.sentence}]"]
+        speech = quotation.kind == "speech"
+        body = Text()
         if show_kind:
-            cells.append(quotation.kind)
-        table.add_row(*cells, body, who)
+            body.append(f"{quotation.kind}: ", style=KIND_STYLE)
+        body.append(visible(shared.quoted(quotation, raw)), style=QUOTE_STYLE if speech else "")
+        speaker = quotation.speaker or ("(speaker unknown)" if speech else "")
+        if speaker:
+            body.append(" — ")
+            body.append(visible(speaker), style=SPEAKER_STYLE)
+        table.add_row(f"[{quotation.sentence}]", body)
     return Constrain(
         Group(table, Text(""), Text(shared.quotes_count(len(quotations), hidden))), width
     )

@@ -194,7 +194,8 @@ class QuotesView(NamedTuple):
     show_kind: bool
 
     def plain(self, width: int | None) -> str:
-        return plain.quotes_plain(self.quotations, self.hidden, width, self.show_kind)
+        raw = self.source.text
+        return plain.quotes_plain(raw, self.quotations, self.hidden, width, self.show_kind)
 
     def data(self) -> dict[str, Any]:
         return jsondata.quotes_json(self.quotations, self.hidden)
@@ -202,4 +203,5 @@ class QuotesView(NamedTuple):
     def styled(self, width: int) -> RenderableType:
         from aleppo_cli.output import styled
 
-        return styled.quotes(self.quotations, self.hidden, width, self.show_kind)
+        raw = self.source.text
+        return styled.quotes(raw, self.quotations, self.hidden, width, self.show_kind)
