@@ -156,3 +156,14 @@ def test_the_usage_line_names_query_plainly() -> None:
     assert invoke(["search", "--help"]).stdout.startswith(
         "Usage: aleppo search [OPTIONS] QUERY [TEXT]"
     )
+
+
+def test_a_sentence_number_stays_with_its_sentence() -> None:
+    for columns in range(30, 101, 5):
+        plain = invoke(["show", "--numbers", "--width", str(columns)]).stdout
+        styled = invoke(["show", "-n", "--no-pager"], fake_env(terminal=True, columns=columns))
+        for shown in (plain, re.sub(r"\x1b\[[0-9;]*m", "", styled.stdout)):
+            assert "\u00a0" not in shown
+            for line in shown.splitlines():
+                assert not re.search(r"\[\d+\]\s*$", line), (columns, line)
+                assert len(line.rstrip()) <= columns or line.startswith("https://")  # a URL whole

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from aleppo_cli.output.safe import visible
 from aleppo_cli.output.shared import (
+    GLUE,
     MARK,
     TEXT_COLUMNS,
     compare_title,
@@ -47,9 +48,6 @@ def show_plain(source: Source, document: Document, width: int, numbers: bool) ->
         lines.append("")
         lines.extend(_wrap(visible(body), width))
     return "\n".join(lines) + "\n"
-
-
-GLUE = "\u00a0"  # a space no line is broken at (made a plain space again after wrapping)
 
 
 def _wrap(text: str, width: int, break_words: bool = True) -> list[str]:

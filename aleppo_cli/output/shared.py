@@ -44,13 +44,18 @@ def meta_lines(source: Source, width: int) -> list[str]:
     return lines
 
 
+GLUE = "\u00a0"  # a space no line is broken at; a plain space again once wrapped
+
+
 def numbered_segments(paragraph: Paragraph, numbers: bool) -> list[tuple[int, str]]:
-    """(offset in paragraph text where a sentence starts, prefix) pairs."""
+    """(offset in paragraph text where a sentence starts, prefix) pairs. The
+    number is glued to the sentence's first word: it never ends a line."""
     if not numbers:
         return []
     base = paragraph.clean_start
     return [
-        (sentence.clean_start - base, f"[{sentence.number}] ") for sentence in paragraph.sentences
+        (sentence.clean_start - base, f"[{sentence.number}]{GLUE}")
+        for sentence in paragraph.sentences
     ]
 
 

@@ -57,10 +57,14 @@ def _grid(**options: Any) -> Table:
 
 
 def paragraph_text(
-    paragraph: Paragraph, numbers: bool = False, highlight: Collection[int] = ()
+    paragraph: Paragraph,
+    numbers: bool = False,
+    highlight: Collection[int] = (),
+    width: int | None = None,
 ) -> Text:
     """A paragraph as a styled ``Text``: quotations, sentence numbers, headings
-    and the sentences numbered in ``highlight`` marked."""
+    and the sentences numbered in ``highlight`` marked. With numbers and a
+    ``width``, it comes wrapped, each number on the line of its sentence."""
     prefixes = shared.numbered_segments(paragraph, numbers)
     body, shifts = shared.with_prefixes(paragraph.text, prefixes)
     text = Text(visible(body), style=HEADING_STYLE if paragraph.heading else "")
@@ -74,7 +78,33 @@ def paragraph_text(
     for offset, prefix in prefixes:
         position = offset + shifts[offset] - len(prefix)
         text.stylize(NUMBER_STYLE, position, position + len(prefix))
-    return text
+    if not prefixes:
+        return text
+    return _wrapped(text, width) if width else _unglued(text)
+
+
+def _wrapped(text: Text, width: int) -> Text:
+    """``text`` broken into lines here rather than by rich, which would break
+    at a glued space too (rich breaks at every Unicode space)."""
+    import textwrap
+
+    plain = text.plain
+    lines = textwrap.wrap(
+        plain, width, expand_tabs=False, replace_whitespace=False, break_on_hyphens=False
+    )
+    pieces: list[Text] = []
+    position = 0
+    for line in lines:
+        start = plain.find(line, position)
+        position = start + len(line)
+        pieces.append(text[start:position])
+    return _unglued(Text("\n").join(pieces), no_wrap=True, overflow="fold")
+
+
+def _unglued(text: Text, **options: Any) -> Text:
+    """``text`` with its glued spaces plain spaces again (same length, same styles)."""
+    plain = text.plain.replace(shared.GLUE, " ")
+    return Text(plain, style=text.style, spans=text.spans, **options)
 
 
 def show(source: Source, document: Document, width: int, numbers: bool) -> RenderableType:
@@ -83,7 +113,9 @@ def show(source: Source, document: Document, width: int, numbers: bool) -> Rende
         *(Text(visible(line), style=META_STYLE) for line in shared.meta_lines(source, width)),
         Rule(style=META_STYLE),
     )
-    body = [Padding(paragraph_text(p, numbers), (1, 0, 0, 0)) for p in document.paragraphs]
+    body = [
+        Padding(paragraph_text(p, numbers, width=width), (1, 0, 0, 0)) for p in document.paragraphs
+    ]
     return Constrain(Group(header, *body), width)
 
 
@@ -138,7 +170,7 @@ def highlight(source: Source, document: Document, summary: Summary, width: int) 
         Rule(style=META_STYLE),
     )
     body = [
-        Padding(paragraph_text(p, numbers=True, highlight=chosen), (1, 0, 0, 0))
+        Padding(paragraph_text(p, numbers=True, highlight=chosen, width=width), (1, 0, 0, 0))
         for p in document.paragraphs
     ]
     return Constrain(Group(header, *body), width)
