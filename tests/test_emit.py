@@ -22,7 +22,10 @@ def count_renders(monkeypatch: pytest.MonkeyPatch) -> Counter[int]:
     rendered: Counter[int] = Counter()
     original = Text.__rich_console__
 
+    alive: list[Text] = []  # kept, so that no id is reused while counting
+
     def counted(self: Text, console: Any, options: Any) -> Any:
+        alive.append(self)
         rendered[id(self)] += 1
         return original(self, console, options)
 
@@ -31,14 +34,16 @@ def count_renders(monkeypatch: pytest.MonkeyPatch) -> Counter[int]:
 
 
 def count_styled(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The widths ShowView's styled renderings were asked for."""
     calls: list[int] = []
-    original = views.ShowView.styled
+    for method in ("styled", "parts"):
+        original = getattr(views.ShowView, method)
 
-    def counted(self: views.ShowView, width: int) -> Any:
-        calls.append(width)
-        return original(self, width)
+        def counted(self: views.ShowView, width: int, original: Any = original) -> Any:
+            calls.append(width)
+            return original(self, width)
 
-    monkeypatch.setattr(views.ShowView, "styled", counted)
+        monkeypatch.setattr(views.ShowView, method, counted)
     return calls
 
 
@@ -103,3 +108,26 @@ def test_a_long_text_is_paged_by_default(tmp_path: Path) -> None:
 def test_a_missing_pager_prints_instead(tmp_path: Path) -> None:
     env = fake_env(terminal=True, variables={"PAGER": str(tmp_path / "no-such-pager")})
     assert "Last Men in Aleppo" in invoke(["show", "--pager"], env).stdout
+
+
+def test_a_long_text_is_paged_before_it_is_all_styled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pager starts after a screenful; when the reader quits, styling stops."""
+    from aleppo_cli.output import styled
+
+    styled_paragraphs: list[int] = []
+    original = styled.paragraph_text
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        styled_paragraphs.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(styled, "paragraph_text", counted)
+    book = tmp_path / "book.txt"
+    book.write_text("\n\n".join(f"Paragraph {n} of a long book." for n in range(3000)))
+    quits = f"{sys.executable} -c 'import sys; sys.stdin.readline()'"
+    env = fake_env(terminal=True, variables={"PAGER": quits})
+    outcome = invoke(["show", str(book)], env)
+    assert (outcome.status, outcome.stdout, outcome.stderr) == (0, "", "")
+    assert 12 <= len(styled_paragraphs) < 500  # a screenful and a little, not 3,000

@@ -9,19 +9,19 @@ pager, and writes. rich is imported only for a terminal.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from aleppo_cli.cli.environment import Environment
 from aleppo_cli.output.safe import carries_unicode, dump_json, fit, visible
-from aleppo_cli.output.views import View, envelope
+from aleppo_cli.output.views import View, envelope, styled_parts
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 PROG = "aleppo"
-SPINNER_DELAY = 1.0  # seconds of work before the spinner shows: short runs stay quiet
 DEFAULT_PAGER = "less"
 PAGER_FLAGS = "-R"  # less: pass colour escape codes through
 
@@ -35,25 +35,36 @@ def emit(
     pager: bool | None = False,
 ) -> None:
     """Print ``view`` once. ``pager``: True always, None when longer than the
-    terminal, False never (pipes and files are never paged)."""
+    terminal, False never (pipes and files are never paged). A long styled
+    text goes out part by part, so the first page shows before the last
+    paragraph is styled."""
     if json_output:
         ascii_only = not carries_unicode(env.encoding)
         write(env, dump_json(envelope(view), ascii_only) + "\n")
         return
     measure = env.measure(width)
-    styled = view.styled(measure) if env.pretty else None
-    if styled is not None:
-        text = render_styled(env, styled)
+    parts = styled_parts(view, measure) if env.pretty else None
+    rendered: Iterator[str]
+    if parts is not None:
+        rendered = (render_styled(env, part) for part in parts)
     else:  # piped with no width asked: one record a line, for grep
-        text = view.plain(measure if env.stdout_isatty or width is not None else None)
-    if env.stdout_isatty and (pager or (pager is None and text.count("\n") > env.lines)):
-        page(env, text)
-    else:
-        write(env, text)
+        rendered = iter([view.plain(measure if env.stdout_isatty or width is not None else None)])
+    if not env.stdout_isatty or pager is False:
+        for text in rendered:
+            write(env, text)
+        return
+    first: list[str] = []
+    for text in rendered:  # up to a screenful, to decide on the pager
+        first.append(text)
+        if pager or sum(piece.count("\n") for piece in first) > env.lines:
+            page(env, itertools.chain(first, rendered))
+            return
+    write(env, "".join(first))
 
 
 def write(env: Environment, text: str) -> None:
     """Write to standard output, in what its encoding can carry."""
+    stop_spinner(env)
     env.stdout.write(fit(text, env.encoding))
     env.stdout.flush()
 
@@ -79,22 +90,26 @@ def render_styled(env: Environment, renderable: Any) -> str:
     return captured.get()
 
 
-def page(env: Environment, text: str) -> None:
-    """Show ``text`` in the user's pager ($PAGER, else less). Colour flags go
-    only into the pager's own environment; without a pager, just print."""
+def page(env: Environment, texts: Iterable[str]) -> None:
+    """Show ``texts`` in the user's pager ($PAGER, else less), writing each as
+    it comes. Colour flags go only into the pager's own environment; without
+    a pager, just print."""
     import shlex
     import subprocess  # 5 ms: only when paging
 
     command = shlex.split(env.variables.get("PAGER") or DEFAULT_PAGER)
     variables = {**env.variables, "LESS": less_flags(env.variables.get("LESS", ""))}
+    stop_spinner(env)
     try:
         process = subprocess.Popen(command, stdin=subprocess.PIPE, env=variables)
     except (OSError, ValueError):
-        write(env, text)
+        for text in texts:
+            write(env, text)
         return
     assert process.stdin is not None
     with contextlib.suppress(BrokenPipeError):  # the reader quit the pager early
-        process.stdin.write(fit(text, env.encoding).encode(env.encoding, "replace"))
+        for text in texts:
+            process.stdin.write(fit(text, env.encoding).encode(env.encoding, "replace"))
     with contextlib.suppress(BrokenPipeError):
         process.stdin.close()
     while True:
@@ -123,6 +138,7 @@ def error_console(env: Environment) -> Console:
 
 def report(env: Environment, message: str, label: str = "error") -> None:
     """One line on stderr: styled on a colour terminal, plain otherwise."""
+    stop_spinner(env)
     text = fit(visible(message).replace("\n", " "), env.error_encoding)
     if not env.stderr_isatty or env.no_color:
         env.stderr.write(f"{PROG}: {label}: {text}\n")
@@ -134,34 +150,58 @@ def report(env: Environment, message: str, label: str = "error") -> None:
     error_console(env).print(Text.assemble((f"{PROG}: {label}:", style), " ", text))
 
 
+class Spinner:
+    """A spinner on stderr, from the first slow step until output starts.
+
+    It shows only after ``env.spinner_delay`` seconds of work, and only on a
+    terminal; rich is imported only then (in the timer's thread)."""
+
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self.label = ""
+        self.lock = threading.Lock()
+        self.timer: threading.Timer | None = None
+        self.status: Any = None
+
+    def show(self, label: str) -> None:
+        with self.lock:
+            self.label = label
+            if self.status is not None:
+                self.status.update(label)
+            elif self.timer is None:
+                self.timer = threading.Timer(self.env.spinner_delay, self._start)
+                self.timer.daemon = True
+                self.timer.start()
+
+    def _start(self) -> None:
+        with self.lock:
+            if self.timer is None:  # stopped meanwhile
+                return
+            spinner = "dots" if carries_unicode(self.env.error_encoding) else "line"
+            self.status = error_console(self.env).status(self.label, spinner=spinner)
+            self.status.start()
+
+    def stop(self) -> None:
+        with self.lock:
+            if self.timer is not None:
+                self.timer.cancel()
+                self.timer = None
+            if self.status is not None:
+                self.status.stop()
+                self.status = None
+
+
+def stop_spinner(env: Environment) -> None:
+    if env.spinner is not None:
+        env.spinner.stop()
+
+
 @contextlib.contextmanager
 def progress(env: Environment, label: str) -> Iterator[None]:
-    """A spinner on stderr for work that takes a while, on a terminal only.
-    rich is imported only if the spinner shows."""
-    if not env.stderr_isatty:
-        yield
-        return
-    lock = threading.Lock()
-    shown: list[Any] = []
-    done = False
-
-    def start() -> None:
-        with lock:
-            if done:
-                return
-            spinner = "dots" if carries_unicode(env.error_encoding) else "line"
-            status = error_console(env).status(label, spinner=spinner)
-            status.start()
-            shown.append(status)
-
-    timer = threading.Timer(SPINNER_DELAY, start)
-    timer.daemon = True
-    timer.start()
-    try:
-        yield
-    finally:
-        timer.cancel()
-        with lock:
-            done = True
-            for status in shown:
-                status.stop()
+    """Say what the program is doing, on a spinner, if it takes a while. The
+    spinner keeps turning after the block, until output starts."""
+    if env.stderr_isatty:
+        if env.spinner is None:
+            env.spinner = Spinner(env)
+        env.spinner.show(label)
+    yield

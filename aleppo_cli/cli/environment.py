@@ -14,7 +14,7 @@ import shutil
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from aleppo_cli.output.shared import DEFAULT_MEASURE
 
@@ -33,6 +33,8 @@ class Environment:
     columns: int = 80
     lines: int = 24
     debug: bool = False  # tracebacks of internal errors; set by --debug too
+    spinner_delay: float = 0.3  # seconds of work before the spinner shows
+    spinner: Any = None  # the spinner on stderr, once some work has started (cli.emit)
     encoding: str = "utf-8"  # what standard output can carry
     error_encoding: str = "utf-8"  # what standard error can carry
     variables: Mapping[str, str] = field(default_factory=dict)  # read only (PAGER, LESS)

@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 from typer import Abort, Exit
 
-from aleppo_cli.cli.emit import PROG, report
+from aleppo_cli.cli.emit import PROG, report, stop_spinner
 from aleppo_cli.cli.environment import DEBUG_VARIABLE, Environment
 from aleppo_cli.cli.status import ExitStatus, Kind, UsageProblem, status_for
 
@@ -41,8 +41,10 @@ def run(argv: Sequence[str], env: Environment, command: Any = None) -> ExitStatu
             with command.make_context(PROG, list(argv), obj=env) as ctx:
                 command.invoke(ctx)
             return ExitStatus.OK
-        except BaseException as error:
+        except BaseException as error:  # the one place that decides what an error means
             return _finish(env, error)
+        finally:
+            stop_spinner(env)
 
 
 def _finish(env: Environment, error: BaseException) -> ExitStatus:

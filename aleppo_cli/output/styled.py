@@ -7,7 +7,7 @@ made visible (``shared.visible``) first.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
@@ -108,15 +108,25 @@ def _unglued(text: Text, **options: Any) -> Text:
 
 
 def show(source: Source, document: Document, width: int, numbers: bool) -> RenderableType:
-    header = Group(
-        Text(visible(source.title), style=TITLE_STYLE),
-        *(Text(visible(line), style=META_STYLE) for line in shared.meta_lines(source, width)),
-        Rule(style=META_STYLE),
+    return Group(*show_parts(source, document, width, numbers))
+
+
+def show_parts(
+    source: Source, document: Document, width: int, numbers: bool
+) -> Iterator[RenderableType]:
+    """The header, then a paragraph at a time: made only as they are printed."""
+    yield Constrain(
+        Group(
+            Text(visible(source.title), style=TITLE_STYLE),
+            *(Text(visible(line), style=META_STYLE) for line in shared.meta_lines(source, width)),
+            Rule(style=META_STYLE),
+        ),
+        width,
     )
-    body = [
-        Padding(paragraph_text(p, numbers, width=width), (1, 0, 0, 0)) for p in document.paragraphs
-    ]
-    return Constrain(Group(header, *body), width)
+    for paragraph in document.paragraphs:
+        yield Constrain(
+            Padding(paragraph_text(paragraph, numbers, width=width), (1, 0, 0, 0)), width
+        )
 
 
 def info(source: Source, stats: Stats, width: int) -> RenderableType:
@@ -164,16 +174,23 @@ def summary(source: Source, result: Summary, width: int) -> RenderableType:
 
 
 def highlight(source: Source, document: Document, summary: Summary, width: int) -> RenderableType:
+    return Group(*highlight_parts(source, document, summary, width))
+
+
+def highlight_parts(
+    source: Source, document: Document, summary: Summary, width: int
+) -> Iterator[RenderableType]:
     chosen = {sentence.number for sentence in summary.sentences}
-    header = Group(
-        Text(visible(shared.summary_title(source, summary)), style=TITLE_STYLE),
-        Rule(style=META_STYLE),
+    yield Constrain(
+        Group(
+            Text(visible(shared.summary_title(source, summary)), style=TITLE_STYLE),
+            Rule(style=META_STYLE),
+        ),
+        width,
     )
-    body = [
-        Padding(paragraph_text(p, numbers=True, highlight=chosen, width=width), (1, 0, 0, 0))
-        for p in document.paragraphs
-    ]
-    return Constrain(Group(header, *body), width)
+    for paragraph in document.paragraphs:
+        text = paragraph_text(paragraph, numbers=True, highlight=chosen, width=width)
+        yield Constrain(Padding(text, (1, 0, 0, 0)), width)
 
 
 def compare(source: Source, comparison: Comparison, width: int) -> RenderableType:

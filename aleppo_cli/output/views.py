@@ -15,7 +15,7 @@ Every command's JSON is ``envelope(view)``: the input it read under
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from aleppo_cli.output import jsondata, plain
@@ -44,6 +44,16 @@ class View(Protocol):
     def styled(self, width: int) -> RenderableType | None: ...
 
 
+def styled_parts(view: View, width: int) -> Iterable[RenderableType] | None:
+    """The styled rendering in parts to print one after another (a long text
+    paragraph by paragraph), or None where the plain text serves."""
+    parts = getattr(view, "parts", None)
+    if parts is not None:
+        return parts(width)  # type: ignore[no-any-return]
+    styled = view.styled(width)
+    return None if styled is None else [styled]
+
+
 def envelope(view: View) -> dict[str, Any]:
     """The JSON a command prints: ``{"input": {...}, **data}``."""
     if view.source is None:
@@ -66,6 +76,11 @@ class ShowView(NamedTuple):
         from aleppo_cli.output import styled
 
         return styled.show(self.source, self.document, width, self.numbers)
+
+    def parts(self, width: int) -> Iterable[RenderableType]:
+        from aleppo_cli.output import styled
+
+        return styled.show_parts(self.source, self.document, width, self.numbers)
 
 
 class RawView(NamedTuple):
@@ -148,6 +163,11 @@ class HighlightView(NamedTuple):
         from aleppo_cli.output import styled
 
         return styled.highlight(self.source, self.document, self.summary, width)
+
+    def parts(self, width: int) -> Iterable[RenderableType]:
+        from aleppo_cli.output import styled
+
+        return styled.highlight_parts(self.source, self.document, self.summary, width)
 
 
 class CompareView(NamedTuple):
