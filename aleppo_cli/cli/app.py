@@ -7,12 +7,13 @@ in ``cli/main.py`` is the one way out.
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from aleppo_cli import __version__
+from aleppo_cli.cli import completion
 from aleppo_cli.cli.commands import info, quotes, search, show, summarize, texts
 from aleppo_cli.cli.emit import PROG
 from aleppo_cli.cli.environment import DEBUG_VARIABLE, Environment
@@ -67,6 +68,32 @@ def _version(ctx: typer.Context, value: bool) -> None:
         raise typer.Exit()
 
 
+if TYPE_CHECKING:
+    Shell = str
+else:
+    Shell = Literal[completion.SHELLS]
+
+
+def _show_completion(ctx: typer.Context, shell: str | None) -> None:
+    if shell is not None:
+        env: Environment = ctx.obj
+        env.stdout.write(completion.script(shell) + "\n")
+        raise typer.Exit()
+
+
+def _install_completion(ctx: typer.Context, shell: str | None) -> None:
+    if shell is not None:
+        env: Environment = ctx.obj
+        line = completion.install_line(shell)
+        start_up = completion.START_UP_FILES[shell]
+        env.stdout.write(f"{line}\n")
+        env.stderr.write(
+            f"{PROG}: note: add the line above to {start_up} (aleppo changes no file of "
+            f"yours), or run it now: {line}\n"
+        )
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
     ctx: typer.Context,
@@ -80,6 +107,26 @@ def _root(
             "--debug", help=f"Show tracebacks of internal errors (or set {DEBUG_VARIABLE}=1)."
         ),
     ] = False,
+    show_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--show-completion",
+            callback=_show_completion,
+            is_eager=True,
+            show_default=False,
+            help="Print the completion script for SHELL.",
+        ),
+    ] = None,
+    install_completion: Annotated[
+        Shell | None,
+        typer.Option(
+            "--install-completion",
+            callback=_install_completion,
+            is_eager=True,
+            show_default=False,
+            help="Print the line that installs completion for SHELL (writes nothing).",
+        ),
+    ] = None,
 ) -> None:
     """Read, summarize and search long-form text in the terminal."""
     if debug:

@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 from typer import Abort, Exit
 
+from aleppo_cli.cli import completion
 from aleppo_cli.cli.emit import PROG, report, stop_spinner
 from aleppo_cli.cli.environment import DEBUG_VARIABLE, Environment
 from aleppo_cli.cli.status import ExitStatus, Kind, UsageProblem, status_for
@@ -38,6 +39,9 @@ def run(argv: Sequence[str], env: Environment, command: Any = None) -> ExitStatu
         if not env.debug:
             warnings.simplefilter("ignore")  # library warnings are not the user's business
         try:
+            instruction = env.variables.get(completion.VARIABLE)
+            if instruction:  # the shell asks what may come next on its command line
+                return ExitStatus(completion.complete(command, instruction))
             with command.make_context(PROG, list(argv), obj=env) as ctx:
                 command.invoke(ctx)
             return ExitStatus.OK

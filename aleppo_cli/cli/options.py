@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from aleppo_cli.cli import completion
 from aleppo_cli.cli.environment import MIN_MEASURE
 from aleppo_cli.cli.status import UsageProblem
 
@@ -19,6 +20,7 @@ TextArg = Annotated[
     str | None,
     typer.Argument(
         metavar="[TEXT]",
+        autocompletion=completion.texts,
         help="A bundled text's name (default: the review), a file path, or '-' for stdin.",
         show_default=False,
     ),
