@@ -4,7 +4,14 @@ with `python .ci/cli_reference.py`)."""
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 from tests.conftest import REPO
 
@@ -27,3 +34,56 @@ def test_the_reference_has_every_command() -> None:
     reference = generator().reference()
     for command in ("show", "info", "summarize", "search", "quotes", "texts"):
         assert f"Usage: aleppo {command} [OPTIONS]" in reference
+
+
+def readme_command_lines() -> list[str]:
+    """Every command line of the README's sh blocks that runs aleppo (the
+    set-up lines, which make a virtual environment, aside)."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    lines: list[str] = []
+    for block in text.split("```sh\n")[1:]:
+        for line in block.split("```")[0].splitlines():
+            command = line.split("  #")[0].strip()
+            if command.startswith("aleppo ") or "| aleppo " in command:
+                lines.append(command)
+    return lines
+
+
+def test_the_readme_has_examples() -> None:
+    assert len(readme_command_lines()) >= 25
+
+
+@pytest.mark.parametrize("command", readme_command_lines())
+def test_every_readme_example_runs(command: str, tmp_path: Path) -> None:
+    """With the installed `aleppo` on PATH, in a folder with the files the
+    examples name (stand-ins for a novel and a note)."""
+    for tool in ("jq", "grep", "cat"):
+        if f"{tool} " in command and shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not installed")
+    books = tmp_path / "books"
+    books.mkdir()
+    chapter = "\n\n".join(
+        f"“Is it far, Anne?” asked her sister. It was the {n}th morning of the journey. "
+        "The road went on, and the talk went on with it."
+        for n in range(1, 60)
+    )
+    (books / "persuasion.txt").write_text(chapter, encoding="utf-8")
+    (tmp_path / "war_and_peace.txt").write_text(chapter, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("A note of mine. It has two sentences.\n")
+    bin_folder = str(Path(sys.executable).parent)
+    environment = {
+        **os.environ,
+        "HOME": str(tmp_path),
+        "PATH": f"{bin_folder}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=environment,
+        check=False,
+    )
+    assert result.returncode == 0, (command, result.stderr)
+    assert "error" not in result.stderr, (command, result.stderr)
+    assert result.stdout.strip() or "> /dev/null" in command, command
