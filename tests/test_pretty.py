@@ -36,3 +36,14 @@ def test_sentence_numbers_and_quotes_line_up() -> None:
     assert text.plain == "[1] First one. [2] “Second,” he said."
     styled = {text.plain[span.start : span.end]: str(span.style) for span in text.spans}
     assert styled == {"[1] ": "dim", "[2] ": "dim", "“Second,”": pretty.QUOTE_STYLE}
+
+
+def test_titles_of_works_are_not_styled_as_speech() -> None:
+    document = document_of(["I saw “Last Men in Aleppo” twice.", "“We stay,” he said."])
+    text = pretty.paragraph_text(document.paragraphs[0])
+    styled = {text.plain[span.start : span.end]: str(span.style) for span in text.spans}
+    assert styled == {
+        "“Last Men in Aleppo”": pretty.WORK_STYLE,
+        "“We stay,”": pretty.QUOTE_STYLE,
+    }
+    assert pretty.WORK_STYLE != pretty.QUOTE_STYLE

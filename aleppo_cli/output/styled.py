@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from aleppo_cli.analysis.summarize.summary import Comparison, Summary
 
 QUOTE_STYLE = "italic cyan"
+WORK_STYLE = "italic"  # a quoted title of a work
 HIGHLIGHT_STYLE = "bold yellow"
 HEADING_STYLE = "bold"
 NUMBER_STYLE = "dim"
@@ -56,6 +57,12 @@ def _grid(**options: Any) -> Table:
     return Table.grid(**options)
 
 
+def quote_style(text: str, start: int, end: int) -> str:
+    """Speech in italic cyan; a title of a work ("Last Men in Aleppo") in
+    italics alone, as print sets it."""
+    return WORK_STYLE if quotemarks.looks_like_title(text[start + 1 : end - 1]) else QUOTE_STYLE
+
+
 def paragraph_text(
     paragraph: Paragraph,
     numbers: bool = False,
@@ -69,7 +76,8 @@ def paragraph_text(
     body, shifts = shared.with_prefixes(paragraph.text, prefixes)
     text = Text(visible(body), style=HEADING_STYLE if paragraph.heading else "")
     for start, end in quotemarks.spans(paragraph.text):
-        text.stylize(QUOTE_STYLE, start + shifts[start], end + shifts[end])
+        style = quote_style(paragraph.text, start, end)
+        text.stylize(style, start + shifts[start], end + shifts[end])
     for sentence in paragraph.sentences:
         if sentence.number in highlight:
             start = sentence.clean_start - paragraph.clean_start
@@ -164,7 +172,7 @@ def summary(source: Source, result: Summary, width: int) -> RenderableType:
     for sentence in result.sentences:
         body = Text(visible(sentence.text))
         for start, end in quotemarks.spans(sentence.text):
-            body.stylize(QUOTE_STYLE, start, end)
+            body.stylize(quote_style(sentence.text, start, end), start, end)
         table.add_row(f"[{sentence.number}]", body)
     header = Group(
         Text(visible(shared.summary_title(source, result)), style=TITLE_STYLE),

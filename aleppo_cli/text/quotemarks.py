@@ -27,6 +27,25 @@ CLOSING = CURLY_CLOSE + "»" + STRAIGHT
 ANY_CLOSING = CLOSING + "“«"  # every mark that closes a quote in some style: „…“ and »…« too
 
 
+# Titles are short: "Last Men in Aleppo"; a longer capitalised run is speech.
+TITLE_MAX_WORDS = 10
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
+
+
+def looks_like_title(inner: str) -> bool:
+    """Do the words between a pair of quote marks look like a title of a work:
+    a few words, each capitalised (or a small word such as "of"), no sentence
+    inside? One word is a title only bare ("Hamlet"), not with punctuation
+    ("Run,")."""
+    words = inner.rstrip(".,;:!?…").split()
+    if not 1 <= len(words) <= TITLE_MAX_WORDS or not words[0][:1].isupper():
+        return False
+    if any(mark in inner.rstrip(".,") for mark in ".!?;"):
+        return False
+    capitalised = [w for w in words if w[:1].isupper() or w.lower() in _SMALL_WORDS]
+    return len(capitalised) == len(words) and (len(words) >= 2 or inner[-1:].isalnum())
+
+
 def spans(text: str) -> list[tuple[int, int]]:
     """Quotation spans of one paragraph, each including its quote marks."""
     found: list[tuple[int, int]] = []

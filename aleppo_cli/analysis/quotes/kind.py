@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 
 from aleppo_cli.analysis.quotes.model import NICKNAME, OTHER, SCARE, SPEECH, TITLE, Stretch
+from aleppo_cli.text.quotemarks import looks_like_title
 
 # "nicknamed", "known as" ... stand within this many characters before the quote.
 NICKNAME_REACH = 40
-# Titles are short: "Last Men in Aleppo"; a longer capitalised run is speech.
-TITLE_MAX_WORDS = 10
 # Scare quotes hold a word or three: "explain", "so-called experts".
 SCARE_MAX_WORDS = 3
 # Four words or more are speech even with no closing punctuation: "We leave at dawn".
@@ -23,7 +22,6 @@ SPEECH_MIN_WORDS = 4
 _NICKNAMED = re.compile(
     r"(?:nicknamed|called|dubbed|known\s+as|named|so-called|titled|entitled)\s*$", re.IGNORECASE
 )
-_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLAUSE_ENDS = (*_SENTENCE_ENDS, ",", "—", "-", ";")
 
@@ -38,7 +36,7 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
         return NICKNAME
     if attributed:
         return SPEECH
-    if _is_title(words, inner):
+    if looks_like_title(inner):
         return TITLE
     if len(words) <= SCARE_MAX_WORDS and inner[:1].islower() and not inner.endswith(_SENTENCE_ENDS):
         return SCARE
@@ -46,12 +44,3 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
         return SPEECH
     return OTHER
 
-
-def _is_title(words: list[str], inner: str) -> bool:
-    if not 1 <= len(words) <= TITLE_MAX_WORDS or not words[0][:1].isupper():
-        return False
-    if any(mark in inner.rstrip(".,") for mark in ".!?;"):
-        return False
-    capitalised = [w for w in words if w[:1].isupper() or w.lower() in _SMALL_WORDS]
-    # one word is a title only bare ("Hamlet"), not with punctuation ("Run,")
-    return len(capitalised) == len(words) and (len(words) >= 2 or inner[-1:].isalnum())
