@@ -167,3 +167,12 @@ def test_a_sentence_number_stays_with_its_sentence() -> None:
             for line in shown.splitlines():
                 assert not re.search(r"\[\d+\]\s*$", line), (columns, line)
                 assert len(line.rstrip()) <= columns or line.startswith("https://")  # a URL whole
+
+
+def test_context_on_a_terminal_marks_the_hit_too() -> None:
+    shown = invoke(["search", "destiny", "-C", "1", "--no-pager"], fake_env(terminal=True))
+    lines = re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout).splitlines()
+    assert [line.rstrip() for line in lines if line.startswith(("> ", "  ["))][1:3] == [
+        "> [14] “This is our destiny,” Khaled says.",
+        "  [15] “We’re going to die like everyone else.”",
+    ]

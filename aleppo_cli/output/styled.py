@@ -234,13 +234,29 @@ def search(found: SearchResult, width: int) -> RenderableType:
                 label = shared.where(hit_group, found.mode == "fuzzy")
                 items.append(Text(visible(label), style=NUMBER_STYLE))
                 for covered in hit_group.sentences:
-                    items.append(Padding(_with_hits(covered, hit_group.hits), (0, 0, 0, 2)))
+                    body = _with_hits(covered, hit_group.hits)
+                    items.append(_marked(body, covered, "> ") if found.around else _indented(body))
             elif not block.is_hit(sentence):
                 body = Text(visible(sentence.text), style=NUMBER_STYLE)
-                items.append(Padding(body, (0, 0, 0, 2)))
+                items.append(_marked(body, sentence, "  "))  # context
     items.append(Text(""))
     items.append(Text(shared.count_line(len(found.hits), "hit"), style="bold"))
     return Constrain(Group(*items), width)
+
+
+def _indented(body: Text) -> RenderableType:
+    return Padding(body, (0, 0, 0, 2))
+
+
+def _marked(body: Text, sentence: Sentence, mark: str) -> RenderableType:
+    """With context shown, as in the plain output, each sentence carries its
+    number, and a hit's sentence a ">"."""
+    table = _grid(padding=(0, 1, 0, 0))
+    table.add_column(no_wrap=True)
+    table.add_column()
+    head = Text.assemble((mark, "bold"), (f"[{sentence.number}]", NUMBER_STYLE))
+    table.add_row(head, body)
+    return table
 
 
 def _with_hits(sentence: Sentence, hits: Sequence[Hit]) -> Text:

@@ -43,4 +43,3 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
     if inner.endswith(_CLAUSE_ENDS) or len(words) >= SPEECH_MIN_WORDS:
         return SPEECH
     return OTHER
-
