@@ -24,7 +24,6 @@ DEFAULT_TEXT = "last-men-in-aleppo"
 STDIN = "-"
 MAX_BYTES = 32 * 1024 * 1024  # documented in the README
 _SNIFF = 8192
-_PREFERRED_LEGACY = "cp1252"
 
 
 @dataclass(frozen=True)
@@ -110,21 +109,21 @@ def _unknown_name(name: str) -> InputError:
     )
 
 
-def load(spec: str | None, stdin: BinaryIO | None = None) -> Source:
-    """Resolve a TEXT argument and decode it."""
+def load(spec: str | None, stdin: BinaryIO | None = None, encoding: str | None = None) -> Source:
+    """Resolve a TEXT argument and decode it (as ``encoding``, when given)."""
     spec = spec or DEFAULT_TEXT
     if spec == STDIN:
         if stdin is None:
             raise InputError("standard input is not available")
         data = stdin.read(MAX_BYTES + 1)
-        return _source("-", "standard input", "stdin", "", "standard input", data)
+        return _source("-", "standard input", "stdin", "", "standard input", data, encoding)
     if spec in catalogue():
         info = catalogue()[spec]
         data = read_bundled_bytes(spec)
-        return _source(info.name, info.title, info.kind, info.publisher, info.source, data)
+        return _source(info.name, info.title, info.kind, info.publisher, info.source, data, None)
     path = Path(spec)
     data = _read_file(path, spec)
-    return _source(spec, path.name, "file", "", spec, data)
+    return _source(spec, path.name, "file", "", spec, data, encoding)
 
 
 def _read_file(path: Path, spec: str) -> bytes:
@@ -144,14 +143,22 @@ def _read_file(path: Path, spec: str) -> bytes:
     return data
 
 
-def _source(name: str, title: str, kind: str, publisher: str, origin: str, data: bytes) -> Source:
+def _source(
+    name: str,
+    title: str,
+    kind: str,
+    publisher: str,
+    origin: str,
+    data: bytes,
+    encoding: str | None,
+) -> Source:
     label = "standard input" if name == STDIN else f"'{name}'"
     if len(data) > MAX_BYTES:
         raise InputError(
             f"{label} is larger than {MAX_BYTES // (1024 * 1024)} MiB",
             "split it into smaller files",
         )
-    text, _, note = decode(data, label)
+    text, _, note = decode(data, label, encoding)
     if not text.strip():
         raise InputError(f"{label} contains no text", "give a file with some text in it")
     return Source(name, title, kind, publisher, origin, text, note)
@@ -166,15 +173,25 @@ _BOMS = (
 )
 
 
-def decode(data: bytes, label: str = "the input") -> tuple[str, str, str]:
-    """Decode bytes to text: (text, encoding, note). A BOM is not part of the text."""
-    for bom, encoding in _BOMS:
+def decode(
+    data: bytes, label: str = "the input", encoding: str | None = None
+) -> tuple[str, str, str]:
+    """Decode bytes to text: (text, encoding, note). A BOM is not part of the text.
+
+    ``encoding`` forces a codec. Otherwise: a byte-order mark, else UTF-8, else
+    Windows-1252 when that reads as plausible Western text (``plausible_western``),
+    else charset-normalizer's best guess.
+    """
+    if encoding is not None:
+        return _forced(data, label, encoding)
+    for bom, bom_encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding, ""
+                return data.decode(bom_encoding), bom_encoding, ""
             except UnicodeDecodeError:
                 raise InputError(
-                    f"{label} starts with a {encoding} byte-order mark but is not valid {encoding}"
+                    f"{label} starts with a {bom_encoding} byte-order mark "
+                    f"but is not valid {bom_encoding}"
                 ) from None
     if b"\x00" in data[:_SNIFF] or b"\x00" in data[-_SNIFF:]:
         raise InputError(f"{label} looks like a binary file", "give a plain-text file")
@@ -182,20 +199,78 @@ def decode(data: bytes, label: str = "the input") -> tuple[str, str, str]:
         return data.decode("utf-8"), "utf-8", ""
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes  # only for legacy encodings
+    note = f"{label} is not UTF-8; decoded it as {{}} (--encoding NAME to choose)"
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    # A short legacy file gives a detector little to go on, and it often
+    # guesses a CJK code page for Western text; Windows-1252 (what browsers
+    # read "latin-1" as) wins whenever its reading is plausible. Text in a
+    # Cyrillic or CJK code page read as Windows-1252 is not (runs of accented
+    # capitals and symbols), so the detector's guess stands there.
+    if western is not None and plausible_western(western):
+        return western, "cp1252", note.format("cp1252")
+    from charset_normalizer import from_bytes  # only for other legacy encodings
 
-    matches = from_bytes(data)
-    best = matches.best()
+    best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(
-            f"{label} is not text in a known encoding", "convert it to UTF-8 and try again"
+            f"{label} is not text in a known encoding",
+            "convert it to UTF-8, or name its encoding with --encoding",
         )
-    # Ties are common on short texts; Windows-1252, the usual legacy encoding of
-    # English text (and what browsers read "latin-1" as), wins a tie.
-    for match in matches:
-        tied = (match.chaos, match.coherence) == (best.chaos, best.coherence)
-        if tied and match.encoding == _PREFERRED_LEGACY:
-            best = match
-            break
-    encoding = str(best.encoding)
-    return str(best), encoding, f"{label} is not UTF-8; decoded it as {encoding}"
+    guessed = str(best.encoding)
+    return str(best), guessed, note.format(guessed)
+
+
+def _forced(data: bytes, label: str, encoding: str) -> tuple[str, str, str]:
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(
+            f"unknown encoding '{encoding}'", "give a name such as utf-8, cp1252 or latin-1"
+        ) from None
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{label} is not valid {name}: byte 0x{data[error.start]:02x} at offset {error.start}",
+            "try another --encoding",
+        ) from None
+    return text.removeprefix("\ufeff"), name, ""
+
+
+# Characters that Western text in Windows-1252 uses besides ASCII letters:
+# the accented letters of Latin-1, the ligatures and carons of 0x80-0x9F, and
+# common punctuation, currency and fraction signs.
+_WESTERN_LETTERS = frozenset(chr(c) for c in range(0xC0, 0x100) if chr(c).isalpha()) | frozenset(
+    "ŒœŠšŽžŸ"
+)
+_WESTERN_SIGNS = frozenset("“”‘’‚„–—…•€£¥¢½¼¾°©®™§¶·«»×÷±¹²³ªº¿¡µ\xa0")
+_MAX_ACCENTED_RUN = 2  # "Größe": two accented letters in a row at most
+_MAX_ACCENTED_SHARE = 0.3  # of the letters; French or Portuguese prose has under 0.1
+
+
+def plausible_western(text: str) -> bool:
+    """Whether ``text`` reads as Western European text: only Latin-1 letters
+    and common signs outside ASCII, never more than two accented letters in a
+    row, and at most 30% of the letters accented."""
+    letters = accented = run = 0
+    for char in text:
+        if char < "\x80":
+            run = 0
+            if char.isalpha():
+                letters += 1
+            elif char < " " and char not in "\t\n\r\f":
+                return False
+        elif char in _WESTERN_LETTERS:
+            letters += 1
+            accented += 1
+            run += 1
+            if run > _MAX_ACCENTED_RUN:
+                return False
+        elif char in _WESTERN_SIGNS:
+            run = 0
+        else:
+            return False
+    return letters > 0 and accented <= _MAX_ACCENTED_SHARE * letters

@@ -8,7 +8,7 @@ import typer
 
 from aleppo_cli.cli.emit import emit, progress
 from aleppo_cli.cli.inputs import load
-from aleppo_cli.cli.options import JsonOpt, PagerOpt, TextArg, WidthOpt
+from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, TextArg, WidthOpt
 from aleppo_cli.output.views import QuotesView
 
 
@@ -29,6 +29,7 @@ def quotes(
     ] = None,
     width: WidthOpt = None,
     pager: PagerOpt = None,
+    encoding: EncodingOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """List the direct quotations, with who said them and where."""
@@ -36,7 +37,7 @@ def quotes(
     from aleppo_cli.analysis.quotes import quotations, selection
 
     env = ctx.obj
-    source, document = load(env, text)
+    source, document = load(env, text, encoding)
     with progress(env, "Finding quotations…"):
         found = quotations.find(document)
     chosen = selection.select(found, show_all=show_all, speaker=speaker)

@@ -9,7 +9,7 @@ import typer
 from aleppo_cli.analysis import search as finder
 from aleppo_cli.cli.emit import emit, progress, write
 from aleppo_cli.cli.inputs import load
-from aleppo_cli.cli.options import JsonOpt, PagerOpt, TextArg, WidthOpt, conflict
+from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, TextArg, WidthOpt, conflict
 from aleppo_cli.cli.status import NothingFound
 from aleppo_cli.output.views import SearchView
 
@@ -48,6 +48,7 @@ def search(
     ] = False,
     width: WidthOpt = None,
     pager: PagerOpt = None,
+    encoding: EncodingOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Find a quote or phrase, however it is typed. Exit status 1: none found."""
@@ -64,7 +65,7 @@ def search(
         if regex
         else (finder.Mode.FUZZY if fuzzy else finder.Mode.FOLDED)
     )
-    source, document = load(env, text)
+    source, document = load(env, text, encoding)
     with progress(env, "Searching…"):
         found = finder.run(document, finder.Query(query, mode, word, min_score), around)
     if count_only:

@@ -8,7 +8,7 @@ import typer
 
 from aleppo_cli.cli.emit import emit
 from aleppo_cli.cli.inputs import load, load_source
-from aleppo_cli.cli.options import JsonOpt, PagerOpt, TextArg, WidthOpt
+from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, TextArg, WidthOpt
 from aleppo_cli.output.views import RawView, ShowView
 
 
@@ -21,13 +21,14 @@ def show(
     ] = False,
     raw: Annotated[bool, typer.Option("--raw", help="Show the text exactly as read.")] = False,
     pager: PagerOpt = None,
+    encoding: EncodingOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Show a text, formatted for reading."""
     env = ctx.obj
     if raw:
-        view: RawView | ShowView = RawView(load_source(env, text))
+        view: RawView | ShowView = RawView(load_source(env, text, encoding))
     else:
-        source, document = load(env, text)
+        source, document = load(env, text, encoding)
         view = ShowView(source, document, numbers)
     emit(env, view, json_output=json_output, width=width, pager=pager)
