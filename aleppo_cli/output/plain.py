@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING
 
 from aleppo_cli.output.safe import visible
 from aleppo_cli.output.shared import (
+    CODE_INDENT,
     MARK,
     TEXT_COLUMNS,
+    block_prefix,
     by_sentence,
     count_line,
     excerpt,
     info_rows,
+    joined_to_previous,
     meta_line,
     numbered_segments,
     quoted,
@@ -42,10 +45,22 @@ def show_plain(source: Source, document: Document, width: int, numbers: bool) ->
         *_wrap(visible(source.title), width, break_words=False),
         *_wrap(visible(meta_line(source)), width, break_words=False),
     ]
+    previous = None
     for paragraph in document.paragraphs:
+        if not joined_to_previous(previous, paragraph):
+            lines.append("")
+        previous = paragraph
+        if paragraph.kind == "code":  # verbatim, never wrapped
+            lines.extend(
+                (CODE_INDENT + visible(line)).rstrip() for line in paragraph.text.split("\n")
+            )
+            continue
         body, _ = with_prefixes(paragraph.text, numbered_segments(paragraph, numbers))
-        lines.append("")
-        lines.extend(_wrap(visible(body), width))
+        first, other = block_prefix(paragraph)
+        if first:
+            lines.extend(_hanging(first, visible(body), width, other))
+        else:
+            lines.extend(_wrap(visible(body), width))
     return "\n".join(lines) + "\n"
 
 
@@ -70,13 +85,14 @@ def texts_plain(entries: Iterable[TextInfo]) -> str:
     )
 
 
-def _hanging(prefix: str, text: str, width: int) -> list[str]:
-    """``text`` wrapped after ``prefix``, continuation lines indented to match."""
+def _hanging(prefix: str, text: str, width: int, other: str | None = None) -> list[str]:
+    """``text`` wrapped after ``prefix``, continuation lines indented to match
+    (or after ``other``)."""
     return textwrap.wrap(
         text,
         width=width,
         initial_indent=prefix,
-        subsequent_indent=" " * len(prefix),
+        subsequent_indent=" " * len(prefix) if other is None else other,
         break_on_hyphens=False,
     ) or [prefix.rstrip()]
 

@@ -17,7 +17,33 @@ if TYPE_CHECKING:  # only the command that makes them imports each of these
 
 
 def meta_line(source: Source) -> str:
-    return " · ".join(part for part in (source.kind, source.publisher, source.origin) if part)
+    parts = (source.kind, source.author, source.date, source.publisher, source.origin)
+    return " · ".join(part for part in parts if part)
+
+
+BULLET = "• "
+QUOTE_BAR = "│ "
+CODE_INDENT = "    "
+
+
+def block_prefix(paragraph: Paragraph) -> tuple[str, str]:
+    """What goes before a block's first line and before its other lines."""
+    if paragraph.kind == "item":
+        indent = "  " * max(0, paragraph.level - 1)
+        return indent + BULLET, indent + " " * len(BULLET)
+    if paragraph.kind == "quote":
+        bars = QUOTE_BAR * max(1, paragraph.level)
+        return bars, bars
+    return "", ""
+
+
+def joined_to_previous(previous: Paragraph | None, paragraph: Paragraph) -> bool:
+    """List items and table rows follow each other with no blank line between."""
+    return (
+        previous is not None
+        and previous.kind == paragraph.kind
+        and paragraph.kind in ("item", "row")
+    )
 
 
 def numbered_segments(paragraph: Paragraph, numbers: bool) -> list[tuple[int, str]]:

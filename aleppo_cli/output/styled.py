@@ -37,6 +37,9 @@ NUMBER_STYLE = "dim"
 TITLE_STYLE = "bold"
 META_STYLE = "dim"
 HIT_STYLE = "bold reverse"
+EMPHASIS_STYLES = {"italic": "italic", "bold": "bold", "code": "green"}
+CODE_STYLE = "green"
+MARKER_STYLE = "dim"
 
 
 def _new_table(**options: Any) -> Table:
@@ -61,6 +64,10 @@ def paragraph_text(
     prefixes = shared.numbered_segments(paragraph, numbers)
     body, shifts = shared.with_prefixes(paragraph.text, prefixes)
     text = Text(visible(body), style=HEADING_STYLE if paragraph.heading else "")
+    for emphasis in paragraph.emphasis:
+        start, end = emphasis.clean_start, min(emphasis.clean_end, len(paragraph.text))
+        if 0 <= start < end:
+            text.stylize(EMPHASIS_STYLES[emphasis.style], start + shifts[start], end + shifts[end])
     for start, end in quotemarks.spans(paragraph.text):
         text.stylize(QUOTE_STYLE, start + shifts[start], end + shifts[end])
     for sentence in paragraph.sentences:
@@ -80,8 +87,34 @@ def show(source: Source, document: Document, width: int, numbers: bool) -> Rende
         Text(visible(shared.meta_line(source)), style=META_STYLE),
         Rule(style=META_STYLE),
     )
-    body = [Padding(paragraph_text(p, numbers), (1, 0, 0, 0)) for p in document.paragraphs]
-    return Constrain(Group(header, *body), width)
+    return Constrain(Group(header, *blocks(document, numbers)), width)
+
+
+def blocks(
+    document: Document, numbers: bool = False, highlight: Collection[int] = ()
+) -> list[RenderableType]:
+    """Each paragraph as the terminal shows it: list items with bullets,
+    quotes with a bar, code verbatim (never wrapped), emphasis in italics."""
+    shown: list[RenderableType] = []
+    previous = None
+    for paragraph in document.paragraphs:
+        top = 0 if shared.joined_to_previous(previous, paragraph) else 1
+        previous = paragraph
+        if paragraph.kind == "code":
+            code = Text(visible(paragraph.text), style=CODE_STYLE, no_wrap=True, overflow="crop")
+            shown.append(Padding(code, (top, 0, 0, len(shared.CODE_INDENT))))
+            continue
+        text = paragraph_text(paragraph, numbers, highlight)
+        first, _ = shared.block_prefix(paragraph)
+        if first:
+            grid = _grid()
+            grid.add_column(no_wrap=True, style=MARKER_STYLE)
+            grid.add_column()
+            grid.add_row(Text(first), text)
+            shown.append(Padding(grid, (top, 0, 0, 0)))
+        else:
+            shown.append(Padding(text, (top, 0, 0, 0)))
+    return shown
 
 
 def info(source: Source, stats: Stats) -> RenderableType:
@@ -124,11 +157,7 @@ def highlight(source: Source, document: Document, summary: Summary, width: int) 
         Text(visible(shared.summary_title(source, summary)), style=TITLE_STYLE),
         Rule(style=META_STYLE),
     )
-    body = [
-        Padding(paragraph_text(p, numbers=True, highlight=chosen), (1, 0, 0, 0))
-        for p in document.paragraphs
-    ]
-    return Constrain(Group(header, *body), width)
+    return Constrain(Group(header, *blocks(document, True, chosen)), width)
 
 
 def compare(comparison: Comparison) -> RenderableType:

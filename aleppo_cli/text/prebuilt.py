@@ -52,8 +52,10 @@ def document(raw: str, data: dict[str, Any]) -> Document | None:
 def document_for(source: Source) -> Document:
     """The document of ``source``: from its index when it is a bundled text
     with a current one, else built from the text."""
-    from aleppo_cli.text.document import build
+    from aleppo_cli.text.document import build, from_blocks
 
+    if source.blocks:
+        return from_blocks(source.text, source.blocks, source.spans)
     if is_bundled(source):
         stored = read_index(source.name)
         if stored is not None:

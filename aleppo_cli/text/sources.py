@@ -1,16 +1,20 @@
-"""Where text comes from: the bundled catalogue, files and standard input.
+"""Where text comes from: the bundled catalogue, files, URLs and standard input.
 
 A TEXT argument is, in this order: ``-`` for standard input, the name of a
-bundled text (looked up in the catalogue, never joined into a path), or the
-path of a file. Bytes are decoded here, once, and the result is "the text as
-read": every offset any command reports is an index into it.
+bundled text (looked up in the catalogue, never joined into a path), an
+``http://`` or ``https://`` URL, or the path of a file. Bytes are decoded
+here, once. A web page, a Markdown file or an EPUB is then read by its module
+in ``text/formats/`` (chosen by content, the file name's extension as a
+hint), and its extracted text is "the text as read"; plain text is read as it
+is. Every offset any command reports is an index into that text.
 """
 
 from __future__ import annotations
 
 import codecs
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -18,7 +22,10 @@ from typing import TYPE_CHECKING, BinaryIO
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
+    from aleppo_cli.text.formats.model import Extracted
+
 from aleppo_cli.errors import InputError
+from aleppo_cli.text.formats.model import Block, Span
 
 DEFAULT_TEXT = "last-men-in-aleppo"
 STDIN = "-"
@@ -46,8 +53,15 @@ class Source:
     kind: str  # "film review", ... ; "file" or "stdin" when not bundled
     publisher: str
     origin: str  # URL of a bundled text, the file path, or "standard input"
-    text: str  # the text as read (decoded; nothing else changed)
+    text: str  # the text as read: decoded (plain text) or extracted (other formats)
     note: str = ""  # for example "decoded as windows-1252"
+    format: str = "text"  # "text", "html", "markdown" or "epub"
+    author: str = ""
+    date: str = ""
+    url: str = ""  # a web page's canonical address, or the address it was fetched from
+    language: str = ""
+    blocks: tuple[Block, ...] = ()  # structure of an extracted text (none for plain text)
+    spans: tuple[Span, ...] = ()  # emphasis and inline code in an extracted text
 
 
 def _texts_dir() -> Traversable:
@@ -121,9 +135,11 @@ def load(spec: str | None, stdin: BinaryIO | None = None, encoding: str | None =
         info = catalogue()[spec]
         data = read_bundled_bytes(spec)
         return _source(info.name, info.title, info.kind, info.publisher, info.source, data, None)
+    if spec.lower().startswith(("http://", "https://")):
+        return _from_url(spec, encoding)
     path = Path(spec)
     data = _read_file(path, spec)
-    return _source(spec, path.name, "file", "", spec, data, encoding)
+    return _source(spec, path.name, "file", "", spec, data, encoding, path.suffix.lower())
 
 
 def _read_file(path: Path, spec: str) -> bytes:
@@ -151,6 +167,7 @@ def _source(
     origin: str,
     data: bytes,
     encoding: str | None,
+    suffix: str = "",
 ) -> Source:
     label = "standard input" if name == STDIN else f"'{name}'"
     if len(data) > MAX_BYTES:
@@ -158,10 +175,141 @@ def _source(
             f"{label} is larger than {MAX_BYTES // (1024 * 1024)} MiB",
             "split it into smaller files",
         )
+    kind_of = detect(data, suffix)
+    if kind_of == "epub":
+        from aleppo_cli.text.formats import epub
+
+        return _extracted(name, title, kind, origin, epub.extract(data, label), "")
+    if kind_of == "html":
+        text, _, note = decode_html(data, label, encoding)
+        return _extracted(name, title, kind, origin, _article(text, label, ""), note)
     text, _, note = decode(data, label, encoding)
     if not text.strip():
         raise InputError(f"{label} contains no text", "give a file with some text in it")
+    if kind_of == "markdown":
+        from aleppo_cli.text.formats import markdown
+
+        return _extracted(name, title, kind, origin, markdown.extract(text), note)
     return Source(name, title, kind, publisher, origin, text, note)
+
+
+_KINDS = {"html": "web page", "markdown": "Markdown", "epub": "EPUB"}
+
+
+def _extracted(
+    name: str, title: str, kind: str, origin: str, found: Extracted, note: str
+) -> Source:
+    meta = found.metadata
+    if not found.text.strip():
+        label = "standard input" if name == STDIN else f"'{name}'"
+        raise InputError(f"{label} contains no text", "give a file with some text in it")
+    return Source(
+        name=name,
+        title=meta.title or title,
+        kind=_KINDS[found.format] if kind in ("file", "stdin", "URL") else kind,
+        publisher=meta.site,
+        origin=origin,
+        text=found.text,
+        note=note,
+        format=found.format,
+        author=meta.author,
+        date=meta.date,
+        url=meta.url,
+        language=meta.language,
+        blocks=found.blocks,
+        spans=found.spans,
+    )
+
+
+def _article(markup: str, label: str, url: str) -> Extracted:
+    from aleppo_cli.text.formats import html
+
+    found = html.extract(markup, url)
+    if found is None:
+        raise InputError(
+            f"found no article text in {label}", "it may be a page that needs JavaScript"
+        )
+    return found
+
+
+def _from_url(url: str, encoding: str | None) -> Source:
+    from aleppo_cli.text import fetch
+
+    page = fetch.get(url)
+    label = f"'{url}'"
+    if page.kind == "html" or (page.kind == "unknown" and detect(page.body) == "html"):
+        text, _, note = decode_html(page.body, label, encoding or page.charset)
+        found = _article(text, label, page.url)
+        source = _extracted(url, url, "URL", page.url, found, note)
+        return source if source.url else replace(source, url=page.url)
+    text, _, note = decode(page.body, label, encoding or page.charset)
+    if not text.strip():
+        raise InputError(f"{label} contains no text")
+    return Source(url, url, "web text", "", page.url, text, note, url=page.url)
+
+
+# --- telling formats apart ------------------------------------------------------
+
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def detect(data: bytes, suffix: str = "") -> str:
+    """The format of ``data``: "epub", "html", "markdown" or "text".
+
+    By content: a ZIP archive that names the EPUB media type, or bytes that
+    open like an HTML document. The extension is a hint: ``.html``/``.htm``
+    with a tag in it is HTML, ``.md``/``.markdown`` is Markdown (Markdown is
+    plain text too, so only its name says so), ``.epub`` a ZIP archive is
+    an EPUB.
+    """
+    head = data[:4096]
+    if head.startswith(b"PK\x03\x04") and (
+        b"application/epub+zip" in head[:200] or suffix == ".epub"
+    ):
+        return "epub"
+    for bom in (codecs.BOM_UTF8,):
+        head = head.removeprefix(bom)
+    if _HTML_START.match(head) or (suffix in _HTML_SUFFIXES and b"<" in head):
+        return "html"
+    if suffix in _MARKDOWN_SUFFIXES:
+        return "markdown"
+    return "text"
+
+
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+# What browsers read these labels as (the WHATWG Encoding Standard).
+_BROWSER_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "latin-1": "cp1252"}
+
+
+def decode_html(
+    data: bytes, label: str = "the page", declared: str | None = None
+) -> tuple[str, str, str]:
+    """Decode an HTML page: a byte-order mark, else the charset the server
+    declared (or ``--encoding``), else the page's own ``<meta charset>``, else
+    as any text (``decode``). Bytes that do not fit a declared charset become
+    U+FFFD, as in a browser."""
+    for bom, _ in _BOMS:
+        if data.startswith(bom):
+            return decode(data, label)
+    names = [declared] if declared else []
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        names.append(match.group(1).decode("ascii", "replace"))
+    for name in names:
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            continue
+        codec = _BROWSER_ALIASES.get(codec, codec)
+        if b"\x00" in data[:_SNIFF] and not codec.startswith("utf-16"):
+            break
+        return data.decode(codec, errors="replace"), codec, ""
+    return decode(data, label)
 
 
 _BOMS = (

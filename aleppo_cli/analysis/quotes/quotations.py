@@ -166,6 +166,8 @@ def _segments(document: Document) -> list[_Draft]:
     drafts: list[_Draft] = []
     previous_open = False
     for paragraph in document.paragraphs:
+        if not paragraph.sentences:  # code: never a quotation
+            continue
         base = paragraph.clean_start
         first_in_paragraph = True
         for start, end in quotemarks.spans(paragraph.text):
