@@ -42,12 +42,17 @@ class Page:
 def get(
     url: str,
     *,
-    connect_timeout: float = CONNECT_TIMEOUT,
-    total_timeout: float = TOTAL_TIMEOUT,
-    max_bytes: int = MAX_BYTES,
+    connect_timeout: float | None = None,
+    total_timeout: float | None = None,
+    max_bytes: int | None = None,
 ) -> Page:
-    """Fetch ``url``; every failure is an ``InputError`` of one line."""
+    """Fetch ``url``; every failure is an ``InputError`` of one line. The
+    limits default to the module's constants."""
     import httpx
+
+    connect_timeout = CONNECT_TIMEOUT if connect_timeout is None else connect_timeout
+    total_timeout = TOTAL_TIMEOUT if total_timeout is None else total_timeout
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
 
     deadline = time.monotonic() + total_timeout
     headers = {

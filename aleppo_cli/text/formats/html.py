@@ -36,6 +36,7 @@ SETTINGS: dict[str, Any] = {
 
 _STYLES = {"#i": "italic", "#em": "italic", "#b": "bold", "#strong": "bold", "#t": "code"}
 _HEADING = re.compile(r"h([1-6])")
+_LANGUAGE = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)", re.I)
 
 
 def _classify(element: Any) -> Rule:
@@ -82,11 +83,11 @@ def extract(markup: str, url: str = "") -> Extracted | None:
     main = doc.find("main")
     if main is not None:
         walk(main, _classify, builder)
-    extracted = builder.finish(_metadata(doc, url), "html")
+    extracted = builder.finish(_metadata(doc, url, markup), "html")
     return extracted if extracted.text.strip() else None
 
 
-def _metadata(doc: Any, url: str) -> Metadata:
+def _metadata(doc: Any, url: str, markup: str) -> Metadata:
     def get(name: str) -> str:
         return " ".join((doc.get(name) or "").split())
 
@@ -96,5 +97,10 @@ def _metadata(doc: Any, url: str) -> Metadata:
         date=get("date"),
         site=get("sitename") or get("hostname"),
         url=get("url") or url,
-        language=get("language"),
+        language=get("language") or _language(markup),
     )
+
+
+def _language(markup: str) -> str:
+    match = _LANGUAGE.search(markup[:10_000])
+    return match.group(1) if match else ""
