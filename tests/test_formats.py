@@ -56,18 +56,27 @@ def test_html_keeps_the_article_and_drops_the_rest() -> None:
     found = html.extract(PAGE)
     assert found is not None
     text = found.text
-    assert text.startswith("The Quiet Rescue\n\nSince late 2012")
+    # the headline is the title (shown above the text), not a block of it
+    assert text.startswith("Since late 2012")
     assert "“This is our destiny,” Khaled says." in text
     for boilerplate in ("SCRIPT", "STYLE", "NAVLINK", "RELATED", "COMMENT", "FOOTER", "ADVERT"):
         assert boilerplate not in text
     kinds = [(b.kind, b.level) for b in found.blocks]
-    assert kinds[:4] == [("heading", 1), ("paragraph", 0), ("paragraph", 0), ("heading", 2)]
+    assert kinds[:3] == [("paragraph", 0), ("paragraph", 0), ("heading", 2)]
     assert ("quote", 1) in kinds and kinds.count(("item", 1)) == 2
     emphasis = [(s.style, text[s.start : s.end]) for s in found.spans]
     assert ("italic", "The Quiet Rescue") in emphasis
     assert ("italic", "Salvador") in emphasis and ("bold", "people") in emphasis
     for block in found.blocks:
         assert text[block.start : block.end] == text[block.start : block.end].strip()
+
+
+def test_a_first_heading_that_is_not_the_title_stays() -> None:
+    page = PAGE.replace("<h1>The Quiet Rescue</h1>", "<h2>Our verdict</h2>")
+    found = html.extract(page)
+    assert found is not None
+    assert found.text.startswith("Our verdict\n\nSince late 2012")
+    assert found.metadata.title == "The Quiet Rescue"  # the <title> less " | Film Notes"
 
 
 def test_html_metadata() -> None:

@@ -149,7 +149,7 @@ def test_a_page_is_fetched_and_its_article_extracted(server: Server) -> None:
     source = sources.load(url)
     assert source.format == "html" and source.title == "A Local Story"
     assert source.author == "Ann Author" and source.url == url
-    assert source.text.startswith("A Local Story\n\n“Nobody lives here any more,”")
+    assert source.text.startswith("“Nobody lives here any more,”")
     # nothing but the page itself: no script, style sheet or picture
     assert [path for path, _ in server.requests] == ["/story"]
 
