@@ -180,6 +180,17 @@ def test_plain_text_is_read_as_text(server: Server) -> None:
     assert (source.text, source.format) == ("Café au lait. Two sentences.", "text")
 
 
+def test_markdown_is_read_as_markdown(server: Server) -> None:
+    for path, content_type in (("/notes", "text/markdown"), ("/notes.md", "text/plain")):
+        url = server.route(path, "# Notes\n\n- *one* item\n", content_type=content_type)
+        source = sources.load(url)
+        assert (source.format, source.title, source.text) == (
+            "markdown",
+            "Notes",
+            "Notes\n\none item",
+        )
+
+
 def test_redirects_are_followed_up_to_five(server: Server) -> None:
     final = server.route("/story", ARTICLE)
     for hop in range(1, 6):

@@ -29,13 +29,14 @@ USER_AGENT = f"aleppo/{__version__} (a terminal reader; +https://pypi.org/projec
 _SCHEMES = ("http", "https")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
+_MARKDOWN_TYPES = ("text/markdown", "text/x-markdown")
 
 
 @dataclass(frozen=True)
 class Page:
     url: str  # after redirects
     body: bytes
-    kind: str  # "html", "text", or "unknown" (no content type: decided by content)
+    kind: str  # "html", "text", "markdown", or "unknown" (no content type: by content)
     charset: str | None
 
 
@@ -75,9 +76,7 @@ def get(
                         _check_scheme(url, current)
                         continue
                     if response.status_code >= 400:
-                        raise InputError(
-                            f"'{url}' answered {response.status_code} {response.reason_phrase}"
-                        )
+                        raise InputError(f"'{url}' answered {_status(response)}")
                     kind, charset = _content_type(url, response.headers.get("content-type", ""))
                     body = _body(url, response, deadline, total_timeout, max_bytes)
                     return Page(str(response.url), body, kind, charset)
@@ -114,6 +113,8 @@ def _content_type(url: str, header: str) -> tuple[str, str | None]:
         return "html" if media else "unknown", charset
     if media in _TEXT_TYPES:
         return "text", charset
+    if media in _MARKDOWN_TYPES:
+        return "markdown", charset
     raise InputError(
         f"'{url}' is {media}, not a web page or text", "aleppo reads HTML and plain text from URLs"
     )
@@ -133,6 +134,17 @@ def _body(url: str, response: Response, deadline: float, total: float, max_bytes
         if time.monotonic() > deadline:
             raise _timed_out(url, total)
     return b"".join(chunks)
+
+
+def _status(response: Response) -> str:
+    """``404 Not Found``: the standard phrase, whatever the server calls it."""
+    from http import HTTPStatus
+
+    try:
+        phrase = HTTPStatus(response.status_code).phrase
+    except ValueError:
+        phrase = response.reason_phrase
+    return f"{response.status_code} {phrase}".strip()
 
 
 def _too_large(url: str, max_bytes: int) -> InputError:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -256,6 +257,14 @@ def _from_url(url: str, encoding: str | None) -> Source:
     text, _, note = decode(page.body, label, encoding or page.charset)
     if not text.strip():
         raise InputError(f"{label} contains no text")
+    is_markdown = page.kind == "markdown" or urlsplit(page.url).path.endswith(_MARKDOWN_SUFFIXES)
+    if is_markdown:
+        from aleppo_cli.text.formats import markdown
+
+        found = markdown.extract(text)
+        if found.text.strip():
+            source = _extracted(url, url, "URL", page.url, found, note)
+            return replace(source, url=page.url)
     return Source(url, url, "web text", "", page.url, text, note, url=page.url)
 
 
