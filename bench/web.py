@@ -1,6 +1,6 @@
 """Score web-page extraction on the two test sets in ../shared/corpus/web-pages.
 
-    python bench/web.py            # ours, trafilatura's defaults, readability-lxml
+    python bench/web.py            # ours, trafilatura's defaults, readability-lxml (if installed)
     python bench/web.py --choose   # also the cross-set check of trafilatura's modes
 
 ScrapingHub's article benchmark: F1 of 4-word shingles (its evaluate.py:
@@ -275,19 +275,55 @@ def choose_title(wcxb: list[Page]) -> None:
     print(f"title, held out, mean of the two halves: {statistics.mean(held):.3f}")
 
 
+def emphasis_kept(every: list[Page]) -> tuple[int, int]:
+    """Of the emphasised stretches (<em>, <i>, <strong>, <b>, 3 to 200
+    characters) whose text is in our extracted text, how many a span of ours
+    covers there."""
+    import lxml.html
+
+    from aleppo_cli.text.formats import html
+
+    kept = total = 0
+    for page in every:
+        found = html.extract(page.html, page.url)
+        if found is None:
+            continue
+        try:
+            tree = lxml.html.fromstring(page.html)
+        except Exception:
+            continue
+        for element in tree.iter("em", "i", "strong", "b"):
+            text = " ".join(element.text_content().split())
+            if not 3 <= len(text) <= 200:
+                continue
+            at = found.text.find(text)
+            if at < 0:
+                continue
+            total += 1
+            kept += any(s.start < at + len(text) and s.end > at for s in found.spans)
+    return kept, total
+
+
 def main() -> None:
     every = pages()
     rows = [
         score("aleppo (trafilatura 2.3.1 without comments, into blocks)", ours, every),
         score("trafilatura 2.3.1, defaults (`extract`)", trafilatura_defaults, every),
-        score("readability-lxml 0.9", readability_lxml, every),
     ]
+    try:
+        import readability  # noqa: F401 - not a dependency: pip install readability-lxml
+
+        rows.append(score("readability-lxml", readability_lxml, every))
+    except ImportError:
+        print("readability-lxml is not installed (pip install readability-lxml): left out")
     print(
         f"{len(every)} pages: {sum(p.dataset == 'sh' for p in every)} ScrapingHub, "
         f"{sum(p.dataset == 'wc' for p in every)} WCXB (authors on {rows[0]['authors']}, "
         f"dates on {rows[0]['dates']})"
     )
     print(table(rows))
+    kept, total = emphasis_kept(every)
+    print(f"emphasis kept as spans: {kept}/{total} = {kept / total:.3f}")
     if "--choose" in sys.argv:
         choose(every)
 
