@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import re
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -23,10 +22,9 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
-    from aleppo_cli.text.formats.model import Extracted
+    from aleppo_cli.text.formats.model import Block, Extracted, Span
 
 from aleppo_cli.errors import InputError
-from aleppo_cli.text.formats.model import Block, Span
 
 DEFAULT_TEXT = "last-men-in-aleppo"
 STDIN = "-"
@@ -138,7 +136,9 @@ def load(spec: str | None, stdin: BinaryIO | None = None, encoding: str | None =
     if spec in catalogue():
         info = catalogue()[spec]
         data = read_bundled_bytes(spec)
-        return _source(info.name, info.title, info.kind, info.publisher, info.source, data, None)
+        return _source(
+            info.name, info.title, info.kind, info.publisher, info.source, data, None, plain=True
+        )
     if spec.lower().startswith(("http://", "https://")):
         return _from_url(spec, encoding)
     path = Path(spec)
@@ -172,6 +172,7 @@ def _source(
     data: bytes,
     encoding: str | None,
     suffix: str = "",
+    plain: bool = False,
 ) -> Source:
     label = "standard input" if name == STDIN else f"'{name}'"
     if len(data) > MAX_BYTES:
@@ -179,7 +180,7 @@ def _source(
             f"{label} is larger than {MAX_BYTES // (1024 * 1024)} MiB",
             "split it into smaller files",
         )
-    kind_of = detect(data, suffix)
+    kind_of = "text" if plain else detect(data, suffix)
     if kind_of == "epub":
         from aleppo_cli.text.formats import epub
 
@@ -270,10 +271,27 @@ def _from_url(url: str, encoding: str | None) -> Source:
 
 # --- telling formats apart ------------------------------------------------------
 
-_HTML_START = re.compile(
-    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)",
-    re.IGNORECASE | re.DOTALL,
-)
+
+class _Patterns:
+    """Compiled on first use: reading the bundled review needs none of them."""
+
+    def __init__(self) -> None:
+        import re
+
+        self.html_start = re.compile(
+            rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)",
+            re.IGNORECASE | re.DOTALL,
+        )
+        self.meta_charset = re.compile(
+            rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE
+        )
+
+
+@cache
+def _patterns() -> _Patterns:
+    return _Patterns()
+
+
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -294,14 +312,13 @@ def detect(data: bytes, suffix: str = "") -> str:
         return "epub"
     for bom in (codecs.BOM_UTF8,):
         head = head.removeprefix(bom)
-    if _HTML_START.match(head) or (suffix in _HTML_SUFFIXES and b"<" in head):
+    if _patterns().html_start.match(head) or (suffix in _HTML_SUFFIXES and b"<" in head):
         return "html"
     if suffix in _MARKDOWN_SUFFIXES:
         return "markdown"
     return "text"
 
 
-_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 # What browsers read these labels as (the WHATWG Encoding Standard).
 _BROWSER_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252", "latin-1": "cp1252"}
 
@@ -317,7 +334,7 @@ def decode_html(
         if data.startswith(bom):
             return decode(data, label)
     names = [declared] if declared else []
-    match = _META_CHARSET.search(data[:4096])
+    match = _patterns().meta_charset.search(data[:4096])
     if match:
         names.append(match.group(1).decode("ascii", "replace"))
     for name in names:
