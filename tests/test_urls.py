@@ -270,3 +270,21 @@ def test_the_guard_still_refuses_other_addresses(loopback: None) -> None:
         sock.connect(("192.0.2.1", 80))
     with pytest.raises(NetworkUsed):
         socket.getaddrinfo("example.org", 80)
+
+
+def test_fetching_is_under_a_spinner(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The spinner (shown on a terminal after a second) is labelled for the fetch."""
+    import contextlib
+
+    from aleppo_cli.cli import inputs
+
+    labels: list[str] = []
+
+    @contextlib.contextmanager
+    def recorded(env: object, label: str) -> Iterator[None]:
+        labels.append(label)
+        yield
+
+    monkeypatch.setattr(inputs, "progress", recorded)
+    assert invoke(["info", server.route("/story", ARTICLE)]).status == 0
+    assert labels[0] == "Fetching…"

@@ -16,7 +16,9 @@ def load_source(env: Environment, text: str | None, encoding: str | None = None)
     socket; otherwise (a terminal, /dev/null, closed) the bundled review."""
     if text is None and env.stdin_has_data:
         text = sources.STDIN
-    source = sources.load(text, env.stdin, encoding)
+    fetching = text is not None and text.lower().startswith(("http://", "https://"))
+    with progress(env, "Fetching…" if fetching else "Reading…"):  # a spinner after 1 s
+        source = sources.load(text, env.stdin, encoding)
     if source.note:
         report(env, source.note, label="note")
     return source
