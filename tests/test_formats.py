@@ -228,6 +228,7 @@ def test_a_terminal_shows_emphasis_in_italics(tmp_path: Path) -> None:
         (b"  <!-- saved --><html lang=en><p>x</p>", ".txt", "html"),
         (b"<p>A fragment</p>", ".htm", "html"),
         (b"He wrote <b> in the text.", "", "text"),
+        (b"<header> is the tag he meant.", "", "text"),
         (b"# Title\n\nText.", ".md", "markdown"),
         (b"# Title\n\nText.", "", "text"),
         (b"PK\x03\x04" + b"\x00" * 26 + b"mimetypeapplication/epub+zip", "", "epub"),

@@ -279,7 +279,8 @@ class _Patterns:
         import re
 
         self.html_start = re.compile(
-            rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<body)",
+            rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+            rb"(?:<!doctype\s+html|<html\b|<head\b|<body\b)",
             re.IGNORECASE | re.DOTALL,
         )
         self.meta_charset = re.compile(
@@ -310,8 +311,7 @@ def detect(data: bytes, suffix: str = "") -> str:
         b"application/epub+zip" in head[:200] or suffix == ".epub"
     ):
         return "epub"
-    for bom in (codecs.BOM_UTF8,):
-        head = head.removeprefix(bom)
+    head = head.removeprefix(codecs.BOM_UTF8)
     if _patterns().html_start.match(head) or (suffix in _HTML_SUFFIXES and b"<" in head):
         return "html"
     if suffix in _MARKDOWN_SUFFIXES:
