@@ -148,6 +148,28 @@ def test_markdown_blocks_spans_and_title() -> None:
     ]
 
 
+def test_numbered_lists_keep_their_numbers(tmp_path: Path) -> None:
+    found = markdown.extract("3. tight\n4. list\n\n- a bullet\n\n1) loose\n\n2) list\n")
+    items = [(b.marker, found.text[b.start : b.end]) for b in found.blocks]
+    assert items == [
+        ("3.", "tight"),
+        ("4.", "list"),
+        ("", "a bullet"),
+        ("1)", "loose"),
+        ("2)", "list"),
+    ]
+    page = PAGE.replace("<ul><li>Directed", '<ol start="2"><li>Directed').replace(
+        "years.</li></ul>", "years.</li></ol>"
+    )
+    found_page = html.extract(page)
+    assert found_page is not None
+    # trafilatura keeps that the list is numbered, not where it starts
+    assert [b.marker for b in found_page.blocks if b.kind == "item"] == ["1.", "2."]
+    path = tmp_path / "list.md"
+    path.write_text("Steps:\n\n1. Open it.\n2. Read it.\n", encoding="utf-8")
+    assert invoke(["show", str(path)]).stdout.endswith("Steps:\n\n1. Open it.\n2. Read it.\n")
+
+
 def test_code_is_verbatim_and_never_a_sentence_or_quotation(tmp_path: Path) -> None:
     path = tmp_path / "notes.md"
     path.write_text(MARKDOWN, encoding="utf-8")

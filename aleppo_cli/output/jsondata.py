@@ -43,6 +43,7 @@ def _structure(paragraph: Paragraph) -> dict[str, Any]:
     return {
         "kind": paragraph.kind,
         "level": paragraph.level,
+        **({"marker": paragraph.marker} if paragraph.marker else {}),
         **({"code": paragraph.text} if paragraph.kind == "code" else {}),
         "emphasis": [
             {"start": e.start, "end": e.end, "style": e.style} for e in paragraph.emphasis

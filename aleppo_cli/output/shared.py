@@ -30,7 +30,8 @@ def block_prefix(paragraph: Paragraph) -> tuple[str, str]:
     """What goes before a block's first line and before its other lines."""
     if paragraph.kind == "item":
         indent = "  " * max(0, paragraph.level - 1)
-        return indent + BULLET, indent + " " * len(BULLET)
+        mark = f"{paragraph.marker} " if paragraph.marker else BULLET
+        return indent + mark, indent + " " * len(mark)
     if paragraph.kind == "quote":
         bars = QUOTE_BAR * max(1, paragraph.level)
         return bars, bars

@@ -75,6 +75,7 @@ class Paragraph:
     kind: str = "paragraph"  # "heading", "paragraph", "item", "quote", "row" or "code"
     level: int = 0  # a heading's level; a list item's or quote's depth
     emphasis: tuple[Emphasis, ...] = ()
+    marker: str = ""  # an item of a numbered list: its number ("3.")
 
 
 @dataclass(frozen=True)
@@ -295,7 +296,7 @@ def from_blocks(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...] = (
         if clean_end <= clean_start:
             continue
         sentence_spans = _sentence_spans(text, clean_start, clean_end)
-        for part in _parts(sentence_spans, clean_end - clean_start, VERY_LONG):
+        for index, part in enumerate(_parts(sentence_spans, clean_end - clean_start, VERY_LONG)):
             built = []
             paragraph_number = len(paragraphs) + 1
             for start, end in part:
@@ -325,6 +326,7 @@ def from_blocks(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...] = (
                     heading=block.kind == "heading",
                     kind=block.kind,
                     level=block.level,
+                    marker=block.marker if index == 0 else "",
                     emphasis=_emphasis(
                         ordered, span_starts, first.start, last.end, first.clean_start, mapper
                     ),

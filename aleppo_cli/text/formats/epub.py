@@ -247,7 +247,10 @@ def _classify(element: Any) -> Rule:
         return Rule("block", "heading", int(match.group(1)))
     if name in _PARAGRAPHS:
         return Rule("block")
-    if name in ("ul", "ol", "dl"):
+    if name == "ol":
+        start = element.get("start", "1")
+        return Rule("list", start=int(start) if start.isdigit() and int(start) > 0 else 1)
+    if name in ("ul", "dl"):
         return LIST
     if name == "li":
         return Rule("block", "item")

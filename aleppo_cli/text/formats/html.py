@@ -50,7 +50,7 @@ def _classify(element: Any) -> Rule:
     if name == "p":
         return Rule("block")
     if name == "list":
-        return LIST
+        return Rule("list", start=1) if element.get("rend") == "ol" else LIST
     if name == "item":
         return Rule("block", "item")
     if name == "quote":

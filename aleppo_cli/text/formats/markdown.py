@@ -40,7 +40,8 @@ def extract(text: str) -> Extracted:
             lists -= 1
         elif kind == "list_item_open":
             items.append(lists)
-            builder.begin("item", lists)
+            marker = f"{token.info}{token.markup}" if token.info else ""  # "3." in a numbered list
+            builder.begin("item", lists, marker)
         elif kind == "list_item_close":
             items.pop()
             builder.end()
@@ -57,8 +58,8 @@ def extract(text: str) -> Extracted:
             heading = 0
             builder.end()
         elif kind == "paragraph_open":
-            if items and not token.hidden:
-                builder.begin("item", items[-1])
+            if items and not token.hidden and builder.has_text():
+                builder.begin("item", items[-1])  # a second paragraph of a loose item
             elif not items:
                 builder.begin("quote", quotes) if quotes else builder.begin("paragraph")
         elif kind == "paragraph_close":

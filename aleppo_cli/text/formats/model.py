@@ -25,6 +25,7 @@ class Block:
     start: int
     end: int
     level: int = 0  # a heading's level (1-6); a list item's or quote's depth (1 = outermost)
+    marker: str = ""  # an item of a numbered list: its number ("3."); else none
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,12 @@ class Builder:
     _pending: list[tuple[str, Style | None]] = field(default_factory=list)
     _kind: BlockKind = "paragraph"
     _level: int = 0
+    _marker: str = ""
 
-    def begin(self, kind: BlockKind, level: int = 0) -> None:
+    def begin(self, kind: BlockKind, level: int = 0, marker: str = "") -> None:
         """Start a block (ending any block still open)."""
         self.end()
-        self._kind, self._level = kind, level
+        self._kind, self._level, self._marker = kind, level, marker
 
     def add(self, text: str, style: Style | None = None) -> None:
         if text:
@@ -120,7 +122,8 @@ class Builder:
             self.parts.append(text)
             position += len(text)
         self.length = position
-        self.blocks.append(Block(self._kind, start, position, self._level))
+        self.blocks.append(Block(self._kind, start, position, self._level, self._marker))
+        self._marker = ""  # text after a nested list continues the item, unnumbered
 
     def code(self, text: str) -> None:
         """A code block, verbatim (trailing line breaks dropped)."""

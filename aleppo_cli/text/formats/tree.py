@@ -29,6 +29,7 @@ class Rule:
     kind: BlockKind = "paragraph"
     level: int = 0
     style: Style | None = None
+    start: int = 0  # a numbered list's first number; 0: a bulleted list
 
 
 Classify = Callable[[Any], Rule]
@@ -43,7 +44,7 @@ INLINE = Rule("inline")
 
 def walk(root: Any, classify: Classify, builder: Builder) -> None:
     """Add the blocks of ``root``'s content to ``builder``."""
-    contexts: list[tuple[str, int]] = [("paragraph", 0)]  # ("list"|"item"|"quote"|..., level)
+    contexts: list[list[Any]] = [["paragraph", 0, 0]]  # [name, level, next number of a list]
     styles: list[Style | None] = [None]
     stack: list[tuple[Any, Any]] = [(root, None)]
     while stack:
@@ -74,23 +75,27 @@ def _enter(
     element: Any,
     rule: Rule,
     builder: Builder,
-    contexts: list[tuple[str, int]],
+    contexts: list[list[Any]],
     styles: list[Style | None],
 ) -> None:
     if rule.action == "list":
-        depth = sum(1 for name, _ in contexts if name == "list") + 1
-        contexts.append(("list", depth))
+        depth = sum(1 for context in contexts if context[0] == "list") + 1
+        contexts.append(["list", depth, rule.start])
     elif rule.action == "block":
-        kind, level = rule.kind, rule.level
+        kind, level, marker = rule.kind, rule.level, ""
         if kind == "item":
-            level = max(1, sum(1 for name, _ in contexts if name == "list"))
-            contexts.append(("item", level))
+            lists = [context for context in contexts if context[0] == "list"]
+            level = max(1, len(lists))
+            if lists and lists[-1][2]:  # a numbered list
+                marker = f"{lists[-1][2]}."
+                lists[-1][2] += 1
+            contexts.append(["item", level, 0])
         elif kind == "quote":
-            level = sum(1 for name, _ in contexts if name == "quote") + 1
-            contexts.append(("quote", level))
+            level = sum(1 for context in contexts if context[0] == "quote") + 1
+            contexts.append(["quote", level, 0])
         elif kind == "paragraph":
             kind, level = _inherited(contexts)
-        builder.begin(kind, level)
+        builder.begin(kind, level, marker)
     elif rule.action == "cell":
         if builder.has_text():
             builder.add(" | ")
@@ -102,7 +107,7 @@ def _leave(
     element: Any,
     rule: Rule,
     builder: Builder,
-    contexts: list[tuple[str, int]],
+    contexts: list[list[Any]],
     styles: list[Style | None],
 ) -> None:
     if rule.action == "list" or (rule.action == "block" and rule.kind in ("item", "quote")):
@@ -114,8 +119,8 @@ def _leave(
     _add(builder, element.tail, styles)
 
 
-def _inherited(contexts: list[tuple[str, int]]) -> tuple[BlockKind, int]:
-    name, level = contexts[-1]
+def _inherited(contexts: list[list[Any]]) -> tuple[BlockKind, int]:
+    name, level, _ = contexts[-1]
     if name == "item":
         return "item", level
     if name == "quote":
@@ -123,7 +128,7 @@ def _inherited(contexts: list[tuple[str, int]]) -> tuple[BlockKind, int]:
     return "paragraph", 0
 
 
-def _resume(builder: Builder, contexts: list[tuple[str, int]]) -> None:
+def _resume(builder: Builder, contexts: list[list[Any]]) -> None:
     """After a block: text that follows belongs to a new block of the
     enclosing kind."""
     kind, level = _inherited(contexts)
