@@ -381,6 +381,26 @@ def test_an_epub_file_through_the_command_line(tmp_path: Path) -> None:
     assert [q["text"] for q in quotes] == ["Who are you?"]
 
 
+NCX_OPF = """<?xml version="1.0"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="2.0">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Old Book</dc:title></metadata>
+<manifest><item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
+<item id="c2" href="text/two.xhtml" media-type="application/xhtml+xml"/></manifest>
+<spine toc="ncx"><itemref idref="c2"/></spine></package>"""
+
+NCX = """<?xml version="1.0"?>
+<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1"><navMap>
+<navPoint id="p1"><navLabel><text>The Leaving</text></navLabel>
+<content src="text/two.xhtml#start"/></navPoint></navMap></ncx>"""
+
+
+def test_an_epub_2_chapter_without_a_heading_takes_its_title_from_the_ncx() -> None:
+    book = {**BOOK, "OEBPS/content.opf": NCX_OPF, "OEBPS/toc.ncx": NCX}
+    found = epub.extract(make_epub(book))
+    assert found.text == "The Leaving\n\nThen she left, and nobody saw her go."
+    assert found.blocks[0].kind == "heading" and found.metadata.title == "Old Book"
+
+
 BOMB = """<?xml version="1.0"?>
 <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
