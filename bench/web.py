@@ -253,9 +253,12 @@ def choose_title(wcxb: list[Page]) -> None:
     facts = []
     for page in wcxb:
         tree = load_html(page.html)
+        if tree is None:
+            continue
         headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:10]
         doc = trafilatura.bare_extraction(tree, url=page.url, with_metadata=True)
-        facts.append((" ".join((doc.title or "").split()), headings, page.meta["title"]))
+        page_title = doc.title if doc is not None and not isinstance(doc, dict) else ""
+        facts.append((" ".join((page_title or "").split()), headings, page.meta["title"]))
     shares = (0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.01)  # 1.01: never a heading
 
     def accuracy(share: float, part: list[tuple[str, list[str], str]]) -> float:
