@@ -63,7 +63,12 @@ def run_once(run: Run, cwd: Path) -> tuple[float, float]:
         output = subprocess.DEVNULL
     start = time.perf_counter()
     process = subprocess.Popen(
-        run.command, stdout=output, stderr=subprocess.DEVNULL, env=run.env, cwd=cwd
+        run.command,
+        stdin=subprocess.DEVNULL,  # with a pipe on stdin, no TEXT would read it
+        stdout=output,
+        stderr=subprocess.DEVNULL,
+        env=run.env,
+        cwd=cwd,
     )
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start

@@ -10,8 +10,26 @@ is click's plain help (Typer's rich help imports markdown-it and pygments).
 
 import subprocess
 import sys
+from pathlib import Path
 
-HEAVY = ("nltk", "sumy", "numpy", "scipy", "rapidfuzz", "regex", "wordfreq", "charset_normalizer")
+HEAVY = (
+    "nltk",
+    "sumy",
+    "numpy",
+    "scipy",
+    "rapidfuzz",
+    "regex",
+    "wordfreq",
+    "charset_normalizer",
+    # the formats' libraries: only for web pages, URLs, Markdown and EPUB
+    "trafilatura",
+    "lxml",
+    "markdown_it",
+    "httpx",
+    "htmldate",
+    "justext",
+    "zipfile",
+)
 FOR_TERMINALS = ("rich", "pydantic")
 
 
@@ -47,6 +65,23 @@ def test_plain_output_loads_neither_rich_nor_pydantic() -> None:
 
 def test_the_guard_can_see_a_library_load() -> None:
     assert loaded_after([["summarize"]], HEAVY)[:2] == ["nltk", "sumy"]
+
+
+def test_plain_text_and_help_load_no_format_library(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("Plain words. Nothing more.", encoding="utf-8")
+    runs = [["--help"], ["show", "--help"], ["show", str(path)], ["info", str(path)], ["show"]]
+    formats = ("trafilatura", "lxml", "markdown_it", "httpx", "zipfile")
+    assert [m for m in loaded_after(runs, HEAVY) if m in formats] == []
+
+
+def test_the_guard_sees_each_format_load_its_library(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>A sentence of a page.</p></body></html>", encoding="utf-8")
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\nA line.", encoding="utf-8")
+    assert "trafilatura" in loaded_after([["info", str(page)]], HEAVY)
+    assert "markdown_it" in loaded_after([["info", str(notes)]], HEAVY)
 
 
 def test_stderr_on_a_terminal_with_stdout_piped_loads_no_rich() -> None:

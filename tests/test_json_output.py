@@ -58,3 +58,20 @@ def test_the_schema_refuses_what_it_does_not_describe() -> None:
     assert not validator("summarize").is_valid(data)
     del data["text"], data["input"]
     assert not validator("summarize").is_valid(data)
+
+
+@pytest.mark.parametrize("command", sorted(set(RUNS) - {"texts"}))
+def test_documents_with_blocks_fit_the_schema(command: str, tmp_path: Path) -> None:
+    """A Markdown file: blocks, kinds, emphasis, code and the format's metadata."""
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# Notes\n\nShe said, “This is our *destiny*.” Then she left.\n\n"
+        "- an item\n\n```\ncode()\n```\n",
+        encoding="utf-8",
+    )
+    outcome = invoke([*RUNS[command], str(path)])
+    nothing_found = command.startswith("search") and '"count": 0' in outcome.stdout
+    assert outcome.status == (1 if nothing_found else 0), outcome.stderr
+    data: dict[str, Any] = json.loads(outcome.stdout)
+    validator(command).validate(data)
+    assert data["input"]["format"] == "markdown"

@@ -53,6 +53,7 @@ def test_installed_wheel_shows_the_review_from_another_directory(
         [sys.executable, "-c", script],
         cwd=elsewhere,
         env=env,
+        stdin=subprocess.DEVNULL,  # no TEXT and piped data would be read
         capture_output=True,
         text=True,
         check=False,

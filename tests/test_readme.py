@@ -14,6 +14,8 @@ from types import ModuleType
 import pytest
 
 from tests.conftest import REPO
+from tests.test_formats import BOOK, PAGE, make_epub
+from tests.test_urls import loopback, server  # noqa: F401 - fixtures for the URL example
 
 
 def generator() -> ModuleType:
@@ -54,9 +56,21 @@ def test_the_readme_has_examples() -> None:
 
 
 @pytest.mark.parametrize("command", readme_command_lines())
-def test_every_readme_example_runs(command: str, tmp_path: Path) -> None:
+def test_every_readme_example_runs(
+    command: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     """With the installed `aleppo` on PATH, in a folder with the files the
-    examples name (stand-ins for a novel and a note)."""
+    examples name (stand-ins for a novel, a note, a saved page, an e-book),
+    and the example URL served from the loopback."""
+    if "https://example.org/" in command:
+        server = request.getfixturevalue("server")
+        server.route("/post", PAGE)
+        command = command.replace("https://example.org/", server.base + "/")
+    (tmp_path / "article.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "book.epub").write_bytes(make_epub(BOOK))
+    (tmp_path / "notes.md").write_text(
+        "# Notes\n\n“We leave at dawn,” said Anne.\n\n- bread\n- water\n", encoding="utf-8"
+    )
     for tool in ("jq", "grep", "cat"):
         if f"{tool} " in command and shutil.which(tool) is None:
             pytest.skip(f"{tool} is not installed")

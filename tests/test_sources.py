@@ -234,3 +234,57 @@ def test_the_cli_shows_the_same_review_from_the_index_as_live(
         from_index = show()
     monkeypatch.setattr(prebuilt, "stored", lambda source: None)
     assert show() == from_index
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She wore a “lamé” dress; it cost £5 or ¥600.",
+        "‘Half’ is ½, and a quarter is ¼.",
+        "Café au lait for £3.",
+        "¥1000 is about £5.",
+        "Déjà vu — naïve, ça va?",
+    ],
+)
+def test_a_short_windows_1252_line_is_read_as_such(line: str) -> None:
+    text, encoding, note = sources.decode(line.encode("cp1252"))
+    assert (text, encoding) == (line, "cp1252")
+    assert "decoded it as cp1252" in note
+
+
+@pytest.mark.parametrize(
+    ("line", "encoding"),
+    [
+        ("Привет, как дела? Это короткий текст на русском языке.", "cp1251"),
+        ("北京是中国的首都。这是一个简短的句子。", "gb18030"),
+        ("서울은 한국의 수도입니다. 짧은 문장입니다.", "euc_kr"),
+    ],
+)
+def test_cyrillic_and_cjk_code_pages_still_win_on_evidence(line: str, encoding: str) -> None:
+    """Read as Windows-1252 these are runs of accented capitals and signs:
+    not Western text, so the detector's guess stands."""
+    data = line.encode(encoding)
+    assert not sources.plausible_western(data.decode("cp1252"))
+    assert sources.decode(data)[0] == line
+
+
+def test_plausible_western() -> None:
+    assert sources.plausible_western("Größe, Übermaß, schön; œuvre.")
+    assert not sources.plausible_western("Ïðèâåò, êàê äåëà?")  # cp1251 read as cp1252
+    assert not sources.plausible_western("Tokyo (“Œ‹ž) is big.")  # Shift-JIS read as cp1252
+    assert not sources.plausible_western("ÉÊËÌ")  # a run of four accented letters
+    assert not sources.plausible_western("Ééé é ab")  # mostly accented letters
+
+
+def test_a_forced_encoding_is_used_as_given() -> None:
+    data = "Café £5".encode("latin-1")
+    assert sources.decode(data, encoding="latin-1")[:2] == ("Café £5", "iso8859-1")
+    assert sources.decode("Привет".encode("koi8_r"), encoding="koi8-r")[0] == "Привет"
+    assert sources.decode(codecs.BOM_UTF8 + b"Hi", encoding="utf-8")[0] == "Hi"
+
+
+def test_a_forced_encoding_that_does_not_fit_is_one_error() -> None:
+    with pytest.raises(InputError, match="unknown encoding 'klingon'"):
+        sources.decode(b"abc", encoding="klingon")
+    with pytest.raises(InputError, match=r"is not valid utf-8: byte 0xe9 at offset 3"):
+        sources.decode(b"Caf\xe9", encoding="utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ class Environment:
     stdout: TextIO = field(default_factory=lambda: sys.stdout)
     stderr: TextIO = field(default_factory=lambda: sys.stderr)
     stdin: BinaryIO | None = None
+    stdin_has_data: bool = False  # a pipe, a redirected file or a socket: read it by default
     stdout_isatty: bool = False
     stderr_isatty: bool = False
     no_color: bool = False
@@ -48,6 +50,7 @@ class Environment:
             stdout=stdout,
             stderr=stderr,
             stdin=getattr(sys.stdin, "buffer", None),
+            stdin_has_data=_carries_data(sys.stdin),
             stdout_isatty=_isatty(stdout),
             stderr_isatty=_isatty(stderr),
             no_color="NO_COLOR" in variables or variables.get("TERM") == "dumb",
@@ -82,3 +85,14 @@ def _isatty(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def _carries_data(stream: object) -> bool:
+    """Standard input is a pipe, a regular file or a socket (as ripgrep
+    decides): not a terminal, nor a character device such as /dev/null, nor
+    closed, so reading it cannot wait on input that will never come."""
+    try:
+        mode = os.fstat(stream.fileno()).st_mode  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)

@@ -9,15 +9,24 @@ from aleppo_cli.text.document import Document
 from aleppo_cli.text.sources import Source
 
 
-def load_source(env: Environment, text: str | None) -> Source:
-    """The decoded input; a note on stderr when decoding needed a guess."""
-    source = sources.load(text, env.stdin)
+def load_source(env: Environment, text: str | None, encoding: str | None = None) -> Source:
+    """The decoded input; a note on stderr when decoding needed a guess.
+
+    With no TEXT, standard input is read when it is a pipe, a file or a
+    socket; otherwise (a terminal, /dev/null, closed) the bundled review."""
+    if text is None and env.stdin_has_data:
+        text = sources.STDIN
+    fetching = text is not None and text.lower().startswith(("http://", "https://"))
+    with progress(env, "Fetching…" if fetching else "Reading…"):  # a spinner after 1 s
+        source = sources.load(text, env.stdin, encoding)
     if source.note:
         report(env, source.note, label="note")
     return source
 
 
-def load(env: Environment, text: str | None) -> tuple[Source, Document]:
-    source = load_source(env, text)
+def load(
+    env: Environment, text: str | None, encoding: str | None = None
+) -> tuple[Source, Document]:
+    source = load_source(env, text, encoding)
     with progress(env, "Reading…"):
         return source, prebuilt.document_for(source)

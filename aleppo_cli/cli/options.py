@@ -21,8 +21,18 @@ TextArg = Annotated[
     typer.Argument(
         metavar="[TEXT]",
         autocompletion=completion.texts,
-        help="A bundled text's name (default: the review), a file path, or '-' for stdin.",
+        help="A bundled text's name, a file path, or '-' for stdin. Default: standard input "
+        "when it is a pipe or a file, else the review.",
         show_default=False,
+    ),
+]
+EncodingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        metavar="NAME",
+        show_default=False,
+        help="Decode the input as NAME (utf-8, cp1252, latin-1, ...) instead of detecting it.",
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]

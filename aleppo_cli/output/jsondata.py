@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from aleppo_cli.text.document import Document, Sentence
+from aleppo_cli.text.document import Document, Paragraph, Sentence
 from aleppo_cli.text.sources import Source, TextInfo
 
 if TYPE_CHECKING:  # only the command that makes them imports each of these
@@ -27,6 +27,7 @@ def show_json(document: Document) -> dict[str, Any]:
                 "number": paragraph.number,
                 "start": paragraph.start,
                 "end": paragraph.end,
+                **(_structure(paragraph) if document.structured else {}),
                 "sentences": [
                     {"number": s.number, "start": s.start, "end": s.end, "text": s.text}
                     for s in paragraph.sentences
@@ -37,14 +38,38 @@ def show_json(document: Document) -> dict[str, Any]:
     }
 
 
-def source_json(source: Source) -> dict[str, Any]:
-    """The input a command read: the envelope's ``"input"``."""
+def _structure(paragraph: Paragraph) -> dict[str, Any]:
+    """A block's kind, level, and emphasis (offsets into the extracted text)."""
     return {
+        "kind": paragraph.kind,
+        "level": paragraph.level,
+        **({"marker": paragraph.marker} if paragraph.marker else {}),
+        **({"code": paragraph.text} if paragraph.kind == "code" else {}),
+        "emphasis": [
+            {"start": e.start, "end": e.end, "style": e.style} for e in paragraph.emphasis
+        ],
+    }
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    """The input a command read: the envelope's ``"input"``; for a web page,
+    Markdown or EPUB also its format and metadata."""
+    data = {
         "name": source.name,
         "title": source.title,
         "kind": source.kind,
         "source": source.origin,
     }
+    if source.format != "text":
+        data.update(
+            format=source.format,
+            author=source.author,
+            date=source.date,
+            site=source.publisher,
+            url=source.url,
+            language=source.language,
+        )
+    return data
 
 
 def info_json(stats: Stats) -> dict[str, Any]:

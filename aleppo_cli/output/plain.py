@@ -12,13 +12,16 @@ from typing import TYPE_CHECKING
 
 from aleppo_cli.output.safe import visible
 from aleppo_cli.output.shared import (
+    CODE_INDENT,
     GLUE,
     MARK,
     TEXT_COLUMNS,
+    block_prefix,
     compare_title,
     comparison_abbreviations,
     count_line,
     info_rows,
+    joined_to_previous,
     meta_lines,
     numbered_segments,
     quoted,
@@ -43,10 +46,22 @@ def show_plain(source: Source, document: Document, width: int, numbers: bool) ->
         *_wrap(visible(source.title), width, break_words=False),
         *(visible(line) for line in meta_lines(source, width)),
     ]
+    previous = None
     for paragraph in document.paragraphs:
+        if not joined_to_previous(previous, paragraph):
+            lines.append("")
+        previous = paragraph
+        if paragraph.kind == "code":  # verbatim, never wrapped
+            lines.extend(
+                (CODE_INDENT + visible(line)).rstrip() for line in paragraph.text.split("\n")
+            )
+            continue
         body, _ = with_prefixes(paragraph.text, numbered_segments(paragraph, numbers))
-        lines.append("")
-        lines.extend(_wrap(visible(body), width))
+        first, other = block_prefix(paragraph)
+        if first:
+            lines.extend(_hanging(first, visible(body), width, other))
+        else:
+            lines.extend(_wrap(visible(body), width))
     return "\n".join(lines) + "\n"
 
 
@@ -76,16 +91,17 @@ def texts_plain(entries: Iterable[TextInfo]) -> str:
     )
 
 
-def _hanging(prefix: str, text: str, width: int | None) -> list[str]:
-    """``text`` after ``prefix``, continuation lines indented to match; on one
-    line when ``width`` is None (output for grep: one record a line)."""
+def _hanging(prefix: str, text: str, width: int | None, other: str | None = None) -> list[str]:
+    """``text`` after ``prefix``, continuation lines indented to match (or
+    after ``other``); on one line when ``width`` is None (output for grep: one
+    record a line)."""
     if width is None:
         return [(prefix + text.replace(GLUE, " ")).rstrip()]
     lines = textwrap.wrap(
         text,
         width=width,
         initial_indent=prefix,
-        subsequent_indent=" " * len(prefix),
+        subsequent_indent=" " * len(prefix) if other is None else other,
         break_on_hyphens=False,
     )
     return [line.replace(GLUE, " ") for line in lines] or [prefix.rstrip()]

@@ -21,11 +21,12 @@ SEPARATOR = " · "
 
 
 def meta_parts(source: Source) -> list[str]:
-    """What the header says of a text beside its title: kind, publisher, origin
-    (nothing for standard input, whose title says it all)."""
+    """What the header says of a text beside its title: kind, author, date,
+    publisher, origin (nothing for standard input, whose title says it all)."""
     if source.kind == "stdin":
         return []
-    return [part for part in (source.kind, source.publisher, source.origin) if part]
+    parts = (source.kind, source.author, source.date, source.publisher, source.origin)
+    return [part for part in parts if part]
 
 
 def meta_line(source: Source) -> str:
@@ -45,6 +46,32 @@ def meta_lines(source: Source, width: int) -> list[str]:
 
 
 GLUE = "\u00a0"  # a space no line is broken at; a plain space again once wrapped
+
+
+BULLET = "• "
+QUOTE_BAR = "│ "
+CODE_INDENT = "    "
+
+
+def block_prefix(paragraph: Paragraph) -> tuple[str, str]:
+    """What goes before a block's first line and before its other lines."""
+    if paragraph.kind == "item":
+        indent = "  " * max(0, paragraph.level - 1)
+        mark = f"{paragraph.marker} " if paragraph.marker else BULLET
+        return indent + mark, indent + " " * len(mark)
+    if paragraph.kind == "quote":
+        bars = QUOTE_BAR * max(1, paragraph.level)
+        return bars, bars
+    return "", ""
+
+
+def joined_to_previous(previous: Paragraph | None, paragraph: Paragraph) -> bool:
+    """List items and table rows follow each other with no blank line between."""
+    return (
+        previous is not None
+        and previous.kind == paragraph.kind
+        and paragraph.kind in ("item", "row")
+    )
 
 
 def numbered_segments(paragraph: Paragraph, numbers: bool) -> list[tuple[int, str]]:

@@ -41,6 +41,9 @@ META_STYLE = "dim"
 HIT_STYLE = "bold reverse"
 KIND_STYLE = "magenta"
 SPEAKER_STYLE = "bold"
+EMPHASIS_STYLES = {"italic": "italic", "bold": "bold", "code": "green"}
+CODE_STYLE = "green"
+MARKER_STYLE = "dim"
 
 
 def _new_table(**options: Any) -> Table:
@@ -75,6 +78,10 @@ def paragraph_text(
     prefixes = shared.numbered_segments(paragraph, numbers)
     body, shifts = shared.with_prefixes(paragraph.text, prefixes)
     text = Text(visible(body), style=HEADING_STYLE if paragraph.heading else "")
+    for emphasis in paragraph.emphasis:
+        start, end = emphasis.clean_start, min(emphasis.clean_end, len(paragraph.text))
+        if 0 <= start < end:
+            text.stylize(EMPHASIS_STYLES[emphasis.style], start + shifts[start], end + shifts[end])
     for start, end in quotemarks.spans(paragraph.text):
         style = quote_style(paragraph.text, start, end)
         text.stylize(style, start + shifts[start], end + shifts[end])
@@ -131,10 +138,38 @@ def show_parts(
         ),
         width,
     )
+    for block in blocks(document, numbers, width=width):
+        yield Constrain(block, width)
+
+
+def blocks(
+    document: Document,
+    numbers: bool = False,
+    highlight: Collection[int] = (),
+    width: int | None = None,
+) -> Iterator[RenderableType]:
+    """Each paragraph as the terminal shows it, one at a time: list items with
+    bullets, quotes with a bar, code verbatim (never wrapped), emphasis in
+    italics."""
+    previous = None
     for paragraph in document.paragraphs:
-        yield Constrain(
-            Padding(paragraph_text(paragraph, numbers, width=width), (1, 0, 0, 0)), width
-        )
+        top = 0 if shared.joined_to_previous(previous, paragraph) else 1
+        previous = paragraph
+        if paragraph.kind == "code":
+            code = Text(visible(paragraph.text), style=CODE_STYLE, no_wrap=True, overflow="crop")
+            yield Padding(code, (top, 0, 0, len(shared.CODE_INDENT)))
+            continue
+        first, _ = shared.block_prefix(paragraph)
+        inner = None if width is None else max(1, width - len(first))
+        text = paragraph_text(paragraph, numbers, highlight, width=inner)
+        if first:
+            grid = _grid()
+            grid.add_column(no_wrap=True, style=MARKER_STYLE)
+            grid.add_column()
+            grid.add_row(Text(first), text)
+            yield Padding(grid, (top, 0, 0, 0))
+        else:
+            yield Padding(text, (top, 0, 0, 0))
 
 
 def info(source: Source, stats: Stats, width: int) -> RenderableType:
@@ -196,9 +231,8 @@ def highlight_parts(
         ),
         width,
     )
-    for paragraph in document.paragraphs:
-        text = paragraph_text(paragraph, numbers=True, highlight=chosen, width=width)
-        yield Constrain(Padding(text, (1, 0, 0, 0)), width)
+    for block in blocks(document, True, chosen, width=width):
+        yield Constrain(block, width)
 
 
 def compare(source: Source, comparison: Comparison, width: int) -> RenderableType:

@@ -4,17 +4,29 @@ Built once per text from the cleaned text; every command reads it, so the
 paragraph and sentence numbers agree everywhere. ``start``/``end`` of a
 paragraph or sentence are offsets into the text *as read* (``raw``), so
 ``raw[start:end]`` is the span; ``text`` is the cleaned text, on one line.
+
+Plain text is laid out by its blank lines (``build``). A web page, Markdown
+file or EPUB comes with its blocks (``from_blocks``): each block is a
+paragraph of its kind (heading, paragraph, list item, quote, table row,
+code), and ``raw`` is the extracted text. Code is kept verbatim: clean-up
+never touches it, and a code paragraph has no sentences, so summaries,
+quotations and search never use it.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from aleppo_cli.text import segmenter
-from aleppo_cli.text.cleanup import CleanText, clean
+from aleppo_cli.text.cleanup import CleanText, apply, clean
+
+if TYPE_CHECKING:
+    from aleppo_cli.text.formats.model import Block, Span
 
 # Paragraphs: when a text has lost its paragraph breaks (on average more than
 # LOST_BREAKS characters between breaks), paragraphs longer than that are cut
@@ -40,21 +52,37 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Emphasis:
+    """Emphasis or inline code inside a paragraph."""
+
+    start: int  # offsets into the text as read
+    end: int
+    clean_start: int  # offsets into the paragraph's ``text``
+    clean_end: int
+    style: str  # "italic", "bold" or "code"
+
+
+@dataclass(frozen=True)
 class Paragraph:
     number: int
     start: int
     end: int
     clean_start: int
     clean_end: int
-    text: str  # cleaned, on one line
-    sentences: tuple[Sentence, ...]
+    text: str  # cleaned, on one line (code: verbatim, its lines kept)
+    sentences: tuple[Sentence, ...]  # none for code
     heading: bool = False  # a title or headline line, not prose
+    kind: str = "paragraph"  # "heading", "paragraph", "item", "quote", "row" or "code"
+    level: int = 0  # a heading's level; a list item's or quote's depth
+    emphasis: tuple[Emphasis, ...] = ()
+    marker: str = ""  # an item of a numbered list: its number ("3.")
 
 
 @dataclass(frozen=True)
 class Document:
     clean: CleanText
     paragraphs: tuple[Paragraph, ...]
+    structured: bool = False  # built from blocks (a web page, Markdown, EPUB)
 
     @property
     def raw(self) -> str:
@@ -230,3 +258,155 @@ def _parts(
         previous = best
     for begin, end in zip([0, *cuts], [*cuts, len(spans)], strict=True):
         yield spans[begin:end]
+
+
+# --- documents with blocks (web pages, Markdown, EPUB) -------------------------
+
+
+def from_blocks(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...] = ()) -> Document:
+    """The document of an extracted text whose blocks are known."""
+    cleaned = _clean_outside_code(raw, blocks, spans)
+    mapper = _RawToClean(cleaned)
+    text = cleaned.text
+    paragraphs: list[Paragraph] = []
+    number = 0
+    ordered = sorted(spans, key=lambda span: span.start)
+    span_starts = [span.start for span in ordered]
+    for block in blocks:
+        clean_start = mapper(block.start, "start")
+        clean_end = mapper(block.end, "end")
+        if block.kind == "code":
+            paragraphs.append(
+                Paragraph(
+                    len(paragraphs) + 1,
+                    block.start,
+                    block.end,
+                    clean_start,
+                    clean_end,
+                    text[clean_start:clean_end],
+                    (),
+                    kind="code",
+                )
+            )
+            continue
+        while clean_start < clean_end and text[clean_start].isspace():
+            clean_start += 1
+        while clean_end > clean_start and text[clean_end - 1].isspace():
+            clean_end -= 1
+        if clean_end <= clean_start:
+            continue
+        sentence_spans = _sentence_spans(text, clean_start, clean_end)
+        for index, part in enumerate(_parts(sentence_spans, clean_end - clean_start, VERY_LONG)):
+            built = []
+            paragraph_number = len(paragraphs) + 1
+            for start, end in part:
+                number += 1
+                raw_start, raw_end = cleaned.span_to_raw(start, end)
+                built.append(
+                    Sentence(
+                        number,
+                        paragraph_number,
+                        raw_start,
+                        raw_end,
+                        start,
+                        end,
+                        _one_line(text[start:end]),
+                    )
+                )
+            first, last = built[0], built[-1]
+            paragraphs.append(
+                Paragraph(
+                    paragraph_number,
+                    first.start,
+                    last.end,
+                    first.clean_start,
+                    last.clean_end,
+                    _one_line(text[first.clean_start : last.clean_end]),
+                    tuple(built),
+                    heading=block.kind == "heading",
+                    kind=block.kind,
+                    level=block.level,
+                    marker=block.marker if index == 0 else "",
+                    emphasis=_emphasis(
+                        ordered, span_starts, first.start, last.end, first.clean_start, mapper
+                    ),
+                )
+            )
+    return Document(cleaned, tuple(paragraphs), structured=True)
+
+
+def _clean_outside_code(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...]) -> CleanText:
+    """Clean-up, less any edit that touches code (blocks or inline)."""
+    cleaned = clean(raw)
+    code = sorted(
+        [(b.start, b.end) for b in blocks if b.kind == "code"]
+        + [(s.start, s.end) for s in spans if s.style == "code"]
+    )
+    if not code or not cleaned.edits:
+        return cleaned
+    starts = [start for start, _ in code]
+
+    def touches(edit_start: int, edit_end: int) -> bool:
+        index = bisect_right(starts, edit_end) - 1
+        while index >= 0:
+            start, end = code[index]
+            if end < edit_start:
+                return False
+            if start <= edit_end and edit_start <= end:
+                return True
+            index -= 1
+        return False
+
+    kept = [edit for edit in cleaned.edits if not touches(edit.start, edit.end)]
+    return cleaned if len(kept) == len(cleaned.edits) else apply(raw, kept)
+
+
+class _RawToClean:
+    """Offsets into the raw text mapped to offsets into the cleaned one."""
+
+    def __init__(self, cleaned: CleanText) -> None:
+        self.edits = cleaned.edits
+        self.starts = [edit.start for edit in cleaned.edits]
+        shifts = [0]
+        for edit in cleaned.edits:
+            shifts.append(shifts[-1] + len(edit.replacement) - (edit.end - edit.start))
+        self.shifts = shifts  # shift before edit i is shifts[i]
+
+    def __call__(self, offset: int, side: str) -> int:
+        index = bisect_right(self.starts, offset) - 1
+        if index < 0:
+            return offset
+        edit = self.edits[index]
+        clean_start = edit.start + self.shifts[index]
+        if offset >= edit.end:
+            return offset + self.shifts[index + 1]
+        if offset == edit.start:
+            return clean_start
+        return clean_start + (len(edit.replacement) if side == "end" else 0)
+
+
+def _emphasis(
+    spans: list[Span],
+    starts: list[int],
+    start: int,
+    end: int,
+    clean_base: int,
+    mapper: _RawToClean,
+) -> tuple[Emphasis, ...]:
+    found = []
+    index = bisect_right(starts, end)
+    # spans are short and do not nest deeply: look back from the last that starts in time
+    for span in reversed(spans[max(0, index - 64) : index]):
+        if span.end <= start or span.start >= end:
+            continue
+        span_start, span_end = max(span.start, start), min(span.end, end)
+        found.append(
+            Emphasis(
+                span_start,
+                span_end,
+                mapper(span_start, "start") - clean_base,
+                mapper(span_end, "end") - clean_base,
+                span.style,
+            )
+        )
+    return tuple(reversed(found))

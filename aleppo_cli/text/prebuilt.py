@@ -106,8 +106,10 @@ def stored(source: Source) -> dict[str, Any] | None:
 def document_for(source: Source) -> Document:
     """The document of ``source``: from its index when it is a bundled text
     with a current one, else built from the text."""
-    from aleppo_cli.text.document import build
+    from aleppo_cli.text.document import build, from_blocks
 
+    if source.blocks:
+        return from_blocks(source.text, source.blocks, source.spans)
     data = stored(source)
     if data is not None:
         ready = document(source.text, data)

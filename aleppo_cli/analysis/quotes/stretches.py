@@ -31,6 +31,8 @@ def find(document: Document) -> tuple[Stretch, ...]:
     found: list[Stretch] = []
     before = None  # the paragraph before this one
     for paragraph in document.paragraphs:
+        if not paragraph.sentences:  # code: never a quotation
+            continue
         base = paragraph.clean_start
         first_in_paragraph = True
         # the last stretch left its own paragraph open: this one may go on with it

@@ -77,6 +77,8 @@ def to_sumy(document: Document, title: str = "") -> SumyText:
     if title:
         paragraphs.append(Paragraph([Sentence(title, TOKENIZER, is_heading=True)]))
     for paragraph in document.paragraphs:
+        if not paragraph.sentences:  # code
+            continue
         built = []
         for sentence in paragraph.sentences:
             model = Sentence(sentence.text, TOKENIZER, is_heading=paragraph.heading)

@@ -8,7 +8,7 @@ import typer
 
 from aleppo_cli.cli.emit import emit
 from aleppo_cli.cli.inputs import load, load_source
-from aleppo_cli.cli.options import JsonOpt, PagerOpt, TextArg, WidthOpt, conflict
+from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, TextArg, WidthOpt, conflict
 from aleppo_cli.output.views import RawView, ShowView
 
 
@@ -21,6 +21,7 @@ def show(
     ] = False,
     raw: Annotated[bool, typer.Option("--raw", help="Show the text exactly as read.")] = False,
     pager: PagerOpt = None,
+    encoding: EncodingOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Show a text, formatted for reading."""
@@ -30,8 +31,8 @@ def show(
     if raw and width is not None:
         raise conflict(ctx, "--raw", "--width")
     if raw:
-        view: RawView | ShowView = RawView(load_source(env, text))
+        view: RawView | ShowView = RawView(load_source(env, text, encoding))
     else:
-        source, document = load(env, text)
+        source, document = load(env, text, encoding)
         view = ShowView(source, document, numbers)
     emit(env, view, json_output=json_output, width=width, pager=pager)
