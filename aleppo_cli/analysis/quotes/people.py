@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from aleppo_cli.analysis.quotes.model import Gender, Span
 from aleppo_cli.text import quotemarks
@@ -127,8 +127,7 @@ _PARENT = {"mother": "Mrs.", "father": "Mr."}
 _TITLED = {"ladyship": "Lady", "lordship": "Lord"}
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # its repr would be the whole index
-class People:
+class People(NamedTuple):
     """The people named outside quotations, and where, in text order."""
 
     lower_words: AbstractSet[str]  # every word the text writes in lower case
@@ -138,6 +137,9 @@ class People:
     acts: AbstractSet[str]  # names seen doing something: "Nora looked"
     surnames: Mapping[str, str]  # a first name or a surname -> the family name
     by_word: Mapping[str, AbstractSet[str]]  # last word -> the names ending with it
+
+    def __repr__(self) -> str:  # not the whole index
+        return object.__repr__(self)
 
     def clean(self, candidate: str) -> str | None:
         """``candidate`` as a name the text would write alone, or None (``clean``)."""
@@ -244,8 +246,7 @@ _PRONOUNS = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNO
 _FAMILY = re.compile(r"\b(his|her|His|Her)\s+(father|mother|wife|husband)\b")
 
 
-@dataclass(frozen=True, eq=False)
-class _Quoted:
+class _Quoted(NamedTuple):
     """Where the quotations are: names inside them are not mentions."""
 
     starts: Sequence[int]
@@ -256,8 +257,7 @@ class _Quoted:
         return index >= 0 and position < self.ends[index]
 
 
-@dataclass(frozen=True, eq=False)
-class _Seen:
+class _Seen(NamedTuple):
     """What one pass over the names outside quotations finds."""
 
     positions: Sequence[int]
@@ -290,7 +290,7 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
     if not family:
         return people
     mentions = sorted([*kept, *family])
-    return replace(people, positions=[p for p, _ in mentions], names=[name for _, name in mentions])
+    return people._replace(positions=[p for p, _ in mentions], names=[name for _, name in mentions])
 
 
 def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:

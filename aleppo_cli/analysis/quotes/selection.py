@@ -4,14 +4,13 @@ speaker's."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from aleppo_cli.analysis.quotes.quotations import SPEECH, Quotation
 from aleppo_cli.analysis.search import fold
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     quotations: tuple[Quotation, ...]
     hidden: int  # quotations of other kinds, by the same speaker filter, left out
 
