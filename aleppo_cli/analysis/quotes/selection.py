@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from aleppo_cli.analysis.quotes.quotations import SPEECH, Quotation
-from aleppo_cli.analysis.search import fold
 
 
 class Selection(NamedTuple):
@@ -21,6 +20,9 @@ def select(
     """Speech (or every kind, with ``show_all``), by ``speaker`` when given:
     any part of the speaker's name, in any case."""
     if speaker:
+        # analysis.search compiles its patterns at import (some 4 ms): only for a speaker
+        from aleppo_cli.analysis.search import fold
+
         wanted = fold(speaker)
         found = [q for q in found if q.speaker and wanted in fold(q.speaker)]
     chosen = tuple(q for q in found if show_all or q.kind == SPEECH)
