@@ -4,10 +4,10 @@ stretches -> ``Stretch``; attribution -> ``Attribution`` (with a ``Reference``
 for "she said", "his wife said"); kind -> a kind constant; the three make a
 ``Quote``, which the speaker rules read; ``Quotation`` and its ``Part`` are
 what the rest of the program gets. They are named tuples: as immutable as
-frozen dataclasses, and some 20 times cheaper to define (the package is
-imported by the ``quotes`` command's start). A named tuple is a tuple: it
-compares and hashes by value, iterates over its fields and is never empty;
-nothing here relies on the difference.
+frozen dataclasses, and about five times cheaper to define, some 0.1 ms
+against 0.5 (the package is imported by the ``quotes`` command's start). A
+named tuple is a tuple: it compares and hashes by value, iterates over its
+fields and is never empty; nothing here relies on the difference.
 """
 
 from __future__ import annotations
