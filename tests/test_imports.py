@@ -100,3 +100,10 @@ def test_stderr_on_a_terminal_with_stdout_piped_loads_no_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_quotes_load_the_search_module_only_for_a_speaker() -> None:
+    """``fold`` matches --speaker; analysis.search costs some 4 ms at import."""
+    search = ("aleppo_cli.analysis.search",)
+    assert loaded_after([["quotes"], ["quotes", "--all", "--json"]], search) == []
+    assert loaded_after([["quotes", "--speaker", "khaled"]], search) == list(search)

@@ -17,21 +17,23 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from aleppo_cli.analysis.quotes.model import Gender, Span
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import Document
 
-HONORIFIC = (
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Lady|Lord|Sir|Colonel|Captain|Prince|Princess|Count|Countess|"
-    r"General|Madame|Mademoiselle|Uncle|Aunt|Professor|Father|Mother)"
-)
+_HONORIFICS = (
+    "Mr Mrs Ms Miss Dr Lady Lord Sir Colonel Captain Prince Princess Count Countess General "
+    "Madame Mademoiselle Uncle Aunt Professor Father Mother"
+).split()
+HONORIFIC = "(?:" + "|".join(_HONORIFICS) + ")"
 _NAME_WORD = rf"(?!{HONORIFIC}\b)[A-Z][^\W_]*(?:-[^\W_]+)*[a-z][^\W_]*(?:-[^\W_]+)*(?:[’']s\b)?"
 NAME = rf"(?:{HONORIFIC}\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
 _NAME_RE = re.compile(NAME)
-_HONORIFIC_ALONE = re.compile(HONORIFIC + r"\.?")
-_POSSESSIVE = re.compile(r"[’']s$")
+# an honorific alone, "Mr" or "Mr.": a set, quicker than a pattern to make and to use
+_HONORIFIC_ALONE = frozenset([*_HONORIFICS, *(f"{word}." for word in _HONORIFICS)])
+_POSSESSIVE = ("’s", "'s")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'\-]*\b")
 _NOT_NAMES = frozenset(
     """The A An And But Or If When Then There This That These Those It Its He She They We You I
@@ -93,7 +95,7 @@ def _pronoun_majority(pronouns: Mapping[Gender, int]) -> Gender | None:
 
 
 def is_honorific(word: str) -> bool:
-    return _HONORIFIC_ALONE.fullmatch(word) is not None
+    return word in _HONORIFIC_ALONE
 
 
 def clean(candidate: str, lower_words: AbstractSet[str]) -> str | None:
@@ -109,7 +111,8 @@ def clean(candidate: str, lower_words: AbstractSet[str]) -> str | None:
         words = words[1:]
     if not words:
         return None
-    words[-1] = _POSSESSIVE.sub("", words[-1])  # Nora's -> Nora
+    if words[-1].endswith(_POSSESSIVE):  # Nora's -> Nora
+        words[-1] = words[-1][:-2]
     if is_honorific(" ".join(words)):
         return None
     while words and words[0].lower() in lower_words and not is_honorific(words[0]):
@@ -127,8 +130,7 @@ _PARENT = {"mother": "Mrs.", "father": "Mr."}
 _TITLED = {"ladyship": "Lady", "lordship": "Lord"}
 
 
-@dataclass(frozen=True, eq=False, repr=False)  # its repr would be the whole index
-class People:
+class People(NamedTuple):
     """The people named outside quotations, and where, in text order."""
 
     lower_words: AbstractSet[str]  # every word the text writes in lower case
@@ -138,6 +140,9 @@ class People:
     acts: AbstractSet[str]  # names seen doing something: "Nora looked"
     surnames: Mapping[str, str]  # a first name or a surname -> the family name
     by_word: Mapping[str, AbstractSet[str]]  # last word -> the names ending with it
+
+    def __repr__(self) -> str:  # not the whole index
+        return object.__repr__(self)
 
     def clean(self, candidate: str) -> str | None:
         """``candidate`` as a name the text would write alone, or None (``clean``)."""
@@ -244,8 +249,7 @@ _PRONOUNS = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNO
 _FAMILY = re.compile(r"\b(his|her|His|Her)\s+(father|mother|wife|husband)\b")
 
 
-@dataclass(frozen=True, eq=False)
-class _Quoted:
+class _Quoted(NamedTuple):
     """Where the quotations are: names inside them are not mentions."""
 
     starts: Sequence[int]
@@ -256,8 +260,7 @@ class _Quoted:
         return index >= 0 and position < self.ends[index]
 
 
-@dataclass(frozen=True, eq=False)
-class _Seen:
+class _Seen(NamedTuple):
     """What one pass over the names outside quotations finds."""
 
     positions: Sequence[int]
@@ -290,7 +293,7 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
     if not family:
         return people
     mentions = sorted([*kept, *family])
-    return replace(people, positions=[p for p, _ in mentions], names=[name for _, name in mentions])
+    return people._replace(positions=[p for p, _ in mentions], names=[name for _, name in mentions])
 
 
 def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:

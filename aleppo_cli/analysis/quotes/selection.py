@@ -4,14 +4,12 @@ speaker's."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from aleppo_cli.analysis.quotes.quotations import SPEECH, Quotation
-from aleppo_cli.analysis.search import fold
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     quotations: tuple[Quotation, ...]
     hidden: int  # quotations of other kinds, by the same speaker filter, left out
 
@@ -22,6 +20,9 @@ def select(
     """Speech (or every kind, with ``show_all``), by ``speaker`` when given:
     any part of the speaker's name, in any case."""
     if speaker:
+        # analysis.search compiles its patterns at import (some 4 ms): only for a speaker
+        from aleppo_cli.analysis.search import fold
+
         wanted = fold(speaker)
         found = [q for q in found if q.speaker and wanted in fold(q.speaker)]
     chosen = tuple(q for q in found if show_all or q.kind == SPEECH)

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from aleppo_cli.analysis.quotes.model import SPEECH, Gender, Quote, Reference, Stretch
 from aleppo_cli.analysis.quotes.people import NAME, People
@@ -69,24 +69,21 @@ NARRATION_REACH = 600
 _VOCATIVE = re.compile(rf"(?:^|[,;!?]\s+|\b(?:dear|my|Oh|oh)\s+)(?P<name>{NAME})(?=\s*[,.!?;—–-])")
 
 
-@dataclass(frozen=True, eq=False)
-class Turn:
+class Turn(NamedTuple):
     """A turn of dialogue: a speech quotation opening its paragraph, or following a turn in it."""
 
     paragraph: int  # its paragraph's number
     speaker: str | None
 
 
-@dataclass(frozen=True, eq=False)
-class Called:
+class Called(NamedTuple):
     """The name the last turn called out ("Yes, Mr. Lark,"), if not its own speaker's."""
 
     paragraph: int
     name: str | None
 
 
-@dataclass(frozen=True, eq=False)
-class LastSpeech:
+class LastSpeech(NamedTuple):
     """The last speech quotation, if it has a speaker."""
 
     paragraph: int
@@ -94,8 +91,7 @@ class LastSpeech:
     end: int  # where its last span ends, in the cleaned text
 
 
-@dataclass(frozen=True, eq=False)
-class Conversation:
+class Conversation(NamedTuple):
     """What the rules know of the quotations before the one at hand."""
 
     turns: tuple[Turn, ...] = ()  # the last TURNS_KEPT turns
@@ -103,8 +99,7 @@ class Conversation:
     last: LastSpeech | None = None
 
 
-@dataclass(frozen=True, eq=False)
-class Speech:
+class Speech(NamedTuple):
     """A speech quotation as the rules read it."""
 
     quote: Quote
@@ -138,8 +133,7 @@ class Speech:
         return self.named | {self.owner} if self.owner else self.named
 
 
-@dataclass(frozen=True, eq=False)
-class Verdict:
+class Verdict(NamedTuple):
     """A rule's answer: it applies, and the speaker is ``speaker`` (None: nobody)."""
 
     speaker: str | None

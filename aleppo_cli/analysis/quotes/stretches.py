@@ -10,7 +10,6 @@ it.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from aleppo_cli.analysis.quotes import attribution
 from aleppo_cli.analysis.quotes.model import Span, Stretch
@@ -45,12 +44,12 @@ def find(document: Document) -> tuple[Stretch, ...]:
             last = found[-1] if found else None
             if last and last.paragraph is paragraph and _joins(text, last.end, span.start):
                 gap = text[last.end : span.start]
-                found[-1] = replace(
-                    last, spans=(*last.spans, span), gaps=(*last.gaps, gap), open_end=not closed
+                found[-1] = last._replace(
+                    spans=(*last.spans, span), gaps=(*last.gaps, gap), open_end=not closed
                 )
             elif last and previous_open and first_in_paragraph and start == 0:
                 # the quote goes on
-                found[-1] = replace(last, spans=(*last.spans, span), open_end=not closed)
+                found[-1] = last._replace(spans=(*last.spans, span), open_end=not closed)
             else:
                 found.append(Stretch((span,), paragraph, before, not closed))
             first_in_paragraph = False
