@@ -6,7 +6,7 @@ renderable for a terminal (``None``: the plain text serves there too).
 ``plain(None)`` is for a pipe with no width asked: one record a line, for
 grep, where a record is a line of its own (a hit, a quotation, a sentence). The
 CLI's ``emit`` asks for exactly one of them. Views are named tuples: as
-immutable as frozen dataclasses, and 20 times cheaper to define at start-up. ``styled`` imports
+immutable as frozen dataclasses, and about 5 times cheaper to define at start-up. ``styled`` imports
 ``output.styled`` (and so rich) only when it is called.
 
 Every command's JSON is ``envelope(view)``: the input it read under
