@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -222,11 +223,21 @@ def _parts(
     for k in range(1, count):
         ideal = k * length / count
         remaining = count - k  # parts still to come after this cut
-        candidates = range(previous + 1, len(spans) - remaining + 1)
-        if not candidates:
+        low, high = previous + 1, len(spans) - remaining + 1  # the candidates
+        if low >= high:
             break
-        best = min(candidates, key=lambda index: abs(starts[index] - ideal))
+        best = _nearest(starts, ideal, low, high)
         cuts.append(best)
         previous = best
     for begin, end in zip([0, *cuts], [*cuts, len(spans)], strict=True):
         yield spans[begin:end]
+
+
+def _nearest(starts: list[int], ideal: float, low: int, high: int) -> int:
+    """The index in ``[low, high)`` whose start is nearest ``ideal`` (the lower
+    one on a tie), by bisection: ``starts`` increase. A scan of every
+    candidate made a 30 MB line without paragraph breaks take ten minutes."""
+    index = bisect_left(starts, ideal, low, high)
+    if index == high or (index > low and ideal - starts[index - 1] <= starts[index] - ideal):
+        return index - 1
+    return index
