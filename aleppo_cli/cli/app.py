@@ -13,7 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from aleppo_cli import __version__
-from aleppo_cli.cli.commands import info, quotes, search, show, summarize, texts
+from aleppo_cli.cli.commands import info, quotes, read, search, show, summarize, texts
 from aleppo_cli.cli.emit import PROG
 from aleppo_cli.cli.environment import DEBUG_VARIABLE, Environment
 
@@ -79,6 +79,7 @@ def _root(
 
 
 app.command("show")(show.show)
+app.command("read")(read.read)
 app.command("info")(info.info)
 app.command("summarize")(summarize.summarize)
 app.command("search")(search.search)
