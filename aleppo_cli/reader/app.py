@@ -26,7 +26,7 @@ from textual.filter import Monochrome
 from textual.widgets import Input, Static
 
 from aleppo_cli.reader import contents, keys
-from aleppo_cli.reader.find import Finder, Matches
+from aleppo_cli.reader.find import Finder, Matches, no_matches
 from aleppo_cli.reader.layout import display
 from aleppo_cli.reader.panels import (
     PANEL_CSS,
@@ -152,6 +152,7 @@ class ReaderApp(App[int]):
 
     def on_mount(self) -> None:
         view = self.view
+        self.prompt.cursor_blink = False
         view.focus()
         self._restore()
         self.update_status()
@@ -457,7 +458,7 @@ class ReaderApp(App[int]):
         if not self.when_complete(lambda: self._begin_search(forward)):
             return
         origin = self.view.top_offset
-        self.search = Search("", forward, origin, Matches("", *_empty()))
+        self.search = Search("", forward, origin, no_matches(""))
         self.ask("search", "/" if forward else "?")
 
     def action_search_forward(self) -> None:
@@ -844,9 +845,3 @@ class ReaderApp(App[int]):
                 inside = raw_offset - sentence.start
                 return min(sentence.clean_start + inside, sentence.clean_end)
         return len(document.clean.text)
-
-
-def _empty() -> tuple[Any, Any]:
-    from array import array
-
-    return array("l"), array("l")

@@ -40,9 +40,20 @@ ModalScreen VerticalScroll { height: 1fr; }
 """
 
 
+def row(text: str, style: str = "") -> Text:
+    """One line of a list: cut with an ellipsis, never wrapped."""
+    return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="")
+
+
 def one_line(text: str, limit: int) -> str:
     text = " ".join(display(text).split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def steady(field: Input) -> Input:
+    """No blinking cursor: calmer, and the screen is the same at any moment."""
+    field.cursor_blink = False
+    return field
 
 
 class Panel(ModalScreen[object]):
@@ -74,8 +85,11 @@ class HelpPanel(Panel):
         with Vertical():
             yield Static(Text("Keys"), classes="panel-title")
             yield Static(Text("Esc, q or ? closes this help"), classes="panel-hint")
-            with VerticalScroll():
+            with VerticalScroll(id="help"):
                 yield Static(table)
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
 
 
 class ContentsPanel(Panel):
@@ -97,7 +111,7 @@ class ContentsPanel(Panel):
                 return
             yield Static(Text("Enter goes there · Esc goes back"), classes="panel-hint")
             options = [
-                Option(Text("  " * (entry.level - 1) + one_line(entry.title, 200)), id=str(i))
+                Option(row("  " * (entry.level - 1) + one_line(entry.title, 200)), id=str(i))
                 for i, entry in enumerate(self.entries)
             ]
             yield OptionList(*options, id="contents")
@@ -149,7 +163,7 @@ class QuotesPanel(Panel):
 
     def on_mount(self) -> None:
         self.fill("")
-        self.query_one(Input).focus()
+        steady(self.query_one(Input)).focus()
 
     def fill(self, query: str) -> None:
         wanted = fold(query)
@@ -157,22 +171,23 @@ class QuotesPanel(Panel):
         found.clear_options()
         options: list[Option] = []
         shown: dict[str, list[QuoteRow]] = {}
-        for row, (speaker, text) in zip(self.rows, self._folded, strict=True):
+        for quote, (speaker, text) in zip(self.rows, self._folded, strict=True):
             if not wanted or wanted in speaker or wanted in text:
-                shown.setdefault(row.speaker, []).append(row)
+                shown.setdefault(quote.speaker, []).append(quote)
         highlight = None
-        for speaker, rows in shown.items():
+        for speaker, quotes in shown.items():
             count = self.counts[speaker]
             label = f"{one_line(speaker, 60)} · {count}"
-            if len(rows) != count:
-                label += f" ({len(rows)} shown)"
-            options.append(Option(Text(label, style="bold"), disabled=True))
-            for row in rows:
-                if row.index == self.current:
+            if len(quotes) != count:
+                label += f" ({len(quotes)} shown)"
+            options.append(Option(row(label, style="bold"), disabled=True))
+            for quote in quotes:
+                if quote.index == self.current:
                     highlight = len(options)
-                line = Text(f"  [{row.sentence}] ", style="dim")
-                line.append(one_line(f"“{row.text}”", 300))
-                options.append(Option(line, id=str(row.index)))
+                line = row("")
+                line.append(f"  [{quote.sentence}] ", style="dim")
+                line.append(one_line(f"“{quote.text}”", 300))
+                options.append(Option(line, id=str(quote.index)))
         if not options:
             options.append(Option(Text("no quotation matches"), disabled=True))
         found.add_options(options)
@@ -225,7 +240,7 @@ class SummaryPanel(Panel):
             )
             width = max(len(name) for name in self.algorithms)
             options = [
-                Option(Text(f"{name:<{width}}  {description}"), id=name)
+                Option(row(f"{name:<{width}}  {description}"), id=name)
                 for name, description in self.algorithms.items()
             ]
             yield OptionList(*options, id="algorithms")
@@ -234,7 +249,7 @@ class SummaryPanel(Panel):
         found = self.query_one(OptionList)
         names = list(self.algorithms)
         found.highlighted = names.index(self.algorithm) if self.algorithm in names else 0
-        self.query_one(Input).focus()
+        steady(self.query_one(Input)).focus()
 
     def on_key(self, event: events.Key) -> None:
         key = event.key
