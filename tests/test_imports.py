@@ -13,6 +13,7 @@ import sys
 
 HEAVY = ("nltk", "sumy", "numpy", "scipy", "rapidfuzz", "regex", "wordfreq", "charset_normalizer")
 FOR_TERMINALS = ("rich", "pydantic")
+READER = ("textual",)  # aleppo read only
 
 
 def loaded_after(runs: list[list[str]], watched: tuple[str, ...]) -> list[str]:
@@ -65,3 +66,27 @@ def test_stderr_on_a_terminal_with_stdout_piped_loads_no_rich() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_only_the_reader_imports_textual() -> None:
+    runs = [
+        [],
+        ["--help"],
+        ["read", "--help"],
+        ["show"],
+        ["info"],
+        ["summarize"],
+        ["search", "destiny"],
+        ["quotes"],
+        ["texts"],
+        ["read"],  # not a terminal: prints what show prints
+    ]
+    assert loaded_after(runs, READER) == []
+
+
+def test_the_reader_guard_can_see_textual_load() -> None:
+    code = "import sys\nimport aleppo_cli.reader.app\nprint('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "True"

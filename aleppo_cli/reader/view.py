@@ -257,7 +257,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         margin = self.margin
         if line.kind == BODY:
             block = page.block(line.block)
-            text = Text(block.text[line.start : line.end], style=base, end="")
+            text = Text(block.text[line.start : line.end], end="")
+            text.spans.append(Span(0, line.end - line.start, base))  # rich leaves a lone style out
             for span in self._block_styles(line.block, block):
                 if span.end > line.start and span.start < line.end:
                     text.spans.append(
@@ -271,11 +272,11 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             style = self.get_component_rich_style(
                 "document--title" if line.kind == TITLE else "document--meta"
             )
-            text = Text(page.header_text(line.kind)[line.start : line.end], style=base, end="")
-            text.stylize(style)
+            text = Text(page.header_text(line.kind)[line.start : line.end], end="")
+            text.stylize(base + style)
         elif line.kind == RULE:
-            text = Text("─" * page.measure, style=base, end="")
-            text.stylize(self.get_component_rich_style("document--meta"))
+            text = Text("─" * page.measure, end="")
+            text.stylize(base + self.get_component_rich_style("document--meta"))
         else:
             return Strip.blank(width, base)
         segments = [Segment(" " * margin, base), *text.render(self.app.console)]
