@@ -87,7 +87,7 @@ def run_in_terminal(
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX pseudo-terminal")
 def test_on_a_terminal_q_quits_with_0_and_the_place_is_kept(tmp_path: Path) -> None:
-    status, seen = run_in_terminal([], [b"j", b"j", b"j", b"q"], tmp_path)
+    status, seen = run_in_terminal([], [b"9", b"j", b"j", b"q"], tmp_path)
     assert status == 0
     assert b"Last Men in Aleppo" in seen and b"\x1b[?1049l" in seen  # the screen restored
     saved = json.loads((tmp_path / "aleppo" / "reader.json").read_text())
