@@ -41,7 +41,7 @@ KEYS: tuple[Key, ...] = (
     Key(("u",), "u", "half_up", "half a screen up", MOVING),
     Key(("g", "home", "<"), "g Home <", "top", "the top", MOVING),
     Key(("G", "end", ">"), "G End >", "bottom", "the bottom", MOVING),
-    Key(("%",), "N %", "percent", "N per cent of the way through (% alone asks for N)", MOVING),
+    Key(("%",), "<n> %", "percent", "n per cent of the way through (% alone asks)", MOVING),
     Key(
         ("/",),
         "/",
@@ -62,7 +62,7 @@ KEYS: tuple[Key, ...] = (
         ("escape",),
         "Esc",
         "clear",
-        "forget the search, the marks in the text and messages",
+        "forget the search and the quotation marked",
         SEARCHING,
     ),
     Key((":",), ":", "goto_sentence", "go to a sentence by its number", JUMPING),
@@ -93,6 +93,17 @@ KEYS: tuple[Key, ...] = (
 )
 
 FOOTER_KEYS = "/ search  t contents  s summary  ] quote  Q quotes  ? help  q quit"
+
+
+def markdown_table() -> str:
+    """The README's table of keys."""
+    rows = ["| | keys | what they do |", "| --- | --- | --- |"]
+    group = ""
+    for key in KEYS:
+        shown = " ".join(f"`{part}`" for part in key.label.split(" "))
+        rows.append(f"| {key.group if key.group != group else ''} | {shown} | {key.description} |")
+        group = key.group
+    return "\n".join(rows) + "\n"
 
 
 def dispatch_table() -> dict[str, str]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from aleppo_cli.reader.app import ReaderApp
 from aleppo_cli.reader.session import Session, prepare
@@ -75,3 +76,11 @@ CHAPTERS = "\n\n".join(
 def chapters() -> Source:
     """A small novel: seven headed chapters, with quotations."""
     return source_of(CHAPTERS, title="Seven Chapters")
+
+
+async def settle(pilot: Pilot[int], done: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Let the app run until ``done()`` (work it does after a refresh)."""
+    waited = 0.0
+    while not done() and waited < seconds:
+        await pilot.pause(0.02)
+        waited += 0.02

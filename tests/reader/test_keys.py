@@ -14,7 +14,7 @@ from aleppo_cli.reader import keys
 from aleppo_cli.reader.app import ReaderApp
 from aleppo_cli.reader.panels import ContentsPanel, HelpPanel, QuotesPanel, SummaryPanel
 from aleppo_cli.reader.session import prepare
-from tests.reader.conftest import app_for, chapters, review
+from tests.reader.conftest import app_for, chapters, review, settle
 
 SIZE = (80, 24)
 
@@ -378,7 +378,7 @@ async def test_q_quits_with_status_0_and_saves_the_place(state_home: Path) -> No
     assert entry["position"] > 0 and set(entry["marks"]) == {"x"}
     again = ReaderApp(prepare(review(), {"XDG_STATE_HOME": str(state_home)}, synchronous=True))
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await settle(pilot, lambda: again.view.top == 12)
         assert again.view.top == 12  # where it was left
         assert set(again.marks) == {"x"}
     fresh = ReaderApp(

@@ -32,8 +32,9 @@ def read(
     Keys: arrows, j/k, space/b, g/G move; / and ? search, n/N step; : goes to
     a sentence, t to the contents; s marks the summary; ] and [ step through
     quotations, Q lists them; ? or F1 shows every key; q quits. Where you
-    stopped is kept in $XDG_STATE_HOME/aleppo/reader.json. When standard
-    output is not a terminal, prints what 'aleppo show' prints.
+    stopped is kept in $XDG_STATE_HOME/aleppo/reader.json (by default under
+    ~/.local/state). When standard output is not a terminal, prints what
+    'aleppo show' prints.
     """
     env = ctx.obj
     if not env.stdout_isatty:
