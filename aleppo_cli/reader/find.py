@@ -85,13 +85,7 @@ class Finder:
     def prepare(self) -> None:
         with self._lock:
             if self._index is None:
-                import numpy as np
-
-                folded = Folded(self._text)
-                codes = np.frombuffer(folded.text.encode("utf-32-le"), dtype=np.uint32)
-                positions = np.array(folded.positions, dtype=np.int64)
-                del folded
-                self._index = _Index(codes, positions)
+                self._index = fold_index(self._text)
 
     @property
     def ready(self) -> bool:
@@ -123,6 +117,39 @@ class Finder:
         starts = index.positions[candidates]
         ends = index.positions[candidates + length - 1] + 1
         return Matches(query, starts, ends)
+
+
+CHUNK = 1 << 20  # characters folded at a time
+
+
+def fold_index(text: str) -> _Index:
+    """``Folded(text)`` as arrays, made a chunk at a time: a list of a Python
+    int per character of a 30 MB text would take a gigabyte. Chunks end at
+    white space, where folding starts afresh but for the one space between
+    words, which is put back; so the result is exactly ``Folded(text)``'s."""
+    import numpy as np
+
+    codes: list[Any] = []
+    positions: list[Offsets] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK)
+        if end < len(text):
+            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            end = cut if cut > start else end
+        folded = Folded(text[start:end])
+        if folded.text:
+            offsets = np.array(folded.positions, dtype=np.int64) + start
+            chunk = np.frombuffer(folded.text.encode("utf-32-le"), dtype=np.uint32)
+            if codes:  # the space between the last word before and the first here
+                codes.append(np.array([ord(" ")], dtype=np.uint32))
+                positions.append(offsets[:1])
+            codes.append(chunk)
+            positions.append(offsets)
+        start = end
+    if not codes:
+        return _Index(np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=np.int64))
+    return _Index(np.concatenate(codes), np.concatenate(positions))
 
 
 def _overlaps_itself(needle: str) -> bool:

@@ -60,7 +60,7 @@ def session_for(
 
 
 def app_for(source: Source | None = None, **options: bool) -> ReaderApp:
-    return ReaderApp(session_for(source, **options))
+    return ReaderApp(session_for(source, None, **options))
 
 
 CHAPTERS = "\n\n".join(

@@ -23,8 +23,7 @@ def test_into_a_pipe_it_prints_what_show_prints() -> None:
     show = invoke(["show"])
     assert read.status == 0 and read.stdout == show.stdout
     assert read.stderr == (
-        "aleppo: note: standard output is not a terminal: printing the text as "
-        "'aleppo show' does\n"
+        "aleppo: note: standard output is not a terminal: printing the text as 'aleppo show' does\n"
     )
 
 

@@ -72,3 +72,15 @@ def test_next_and_previous_around_the_text() -> None:
     assert found.next_from(0, forward=False) == 2  # around
     assert found.next_from(10, forward=False) == 0
     assert list(found.within(0, 8)) == [0]
+
+
+def test_folding_a_chunk_at_a_time_is_folding_the_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    from aleppo_cli.analysis.search import Folded
+    from aleppo_cli.reader import find
+
+    text = build(review().text).clean.text + " ’tis e\u0301 naïve—“quoted” it's 42 "
+    monkeypatch.setattr(find, "CHUNK", 37)
+    index = find.fold_index(text)
+    whole = Folded(text)
+    assert index.codes.tobytes().decode("utf-32-le") == whole.text
+    assert index.positions.tolist() == whole.positions

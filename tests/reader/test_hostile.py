@@ -10,6 +10,7 @@ from textual.strip import Strip
 
 from aleppo_cli.reader.app import ReaderApp
 from aleppo_cli.reader.session import prepare
+from aleppo_cli.text.document import Document
 from tests.builders import source_of
 from tests.reader.conftest import app_for, review
 
@@ -61,7 +62,12 @@ async def test_a_long_line_of_a_30_mb_file_starts_from_its_preview() -> None:
     assert not session.complete
     preview = session.document
     release = threading.Event()
-    session.build_rest = lambda: release.wait(60) and preview  # not half a minute here
+
+    def build_rest() -> Document:  # not the half a minute of the whole, here
+        release.wait(60)
+        return preview
+
+    session.build_rest = build_rest
     app = ReaderApp(session)
     try:
         async with app.run_test(size=(80, 24)) as pilot:

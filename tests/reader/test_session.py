@@ -6,8 +6,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from aleppo_cli.reader.state import Store, TextState, state_path
 from aleppo_cli.reader.session import PREVIEW_FROM, cut_point, prepare, preview_of
+from aleppo_cli.reader.state import Store, TextState, state_path
 from aleppo_cli.text.document import build
 from aleppo_cli.text.prebuilt import fingerprint
 from tests.builders import source_of

@@ -49,9 +49,7 @@ def test_the_quotations_panel(snap_compare: Compare, size: tuple[int, int]) -> N
 
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
-def test_the_contents_of_a_text_with_headings(
-    snap_compare: Compare, size: tuple[int, int]
-) -> None:
+def test_the_contents_of_a_text_with_headings(snap_compare: Compare, size: tuple[int, int]) -> None:
     assert snap_compare(app_for(chapters()), terminal_size=size, run_before=_contents)
 
 

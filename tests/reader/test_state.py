@@ -85,7 +85,8 @@ def test_a_corrupt_file_is_ignored_with_a_note(tmp_path: Path, content: bytes) -
 
 def test_bad_marks_are_dropped(tmp_path: Path) -> None:
     path = tmp_path / "reader.json"
-    path.write_text('{"version": 1, "texts": {"k": {"position": 3, "marks": {"a": 1, "bc": 2, "d": -1}}}}')
+    marks = '{"a": 1, "bc": 2, "d": -1}'
+    path.write_text(f'{{"version": 1, "texts": {{"k": {{"position": 3, "marks": {marks}}}}}}}')
     assert Store.open(path).get("k") == TextState(3, {"a": 1})
 
 
