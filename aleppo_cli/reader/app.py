@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
+from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -190,7 +191,9 @@ class ReaderApp(App[int]):
         threading.Thread(target=run, name=f"aleppo-{name}", daemon=True).start()
 
     def _call_from_thread(self, callback: Callable[..., Any], *args: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the app has closed
+        if not self.is_running:
+            return  # the reader has quit: nobody waits for this any more
+        with contextlib.suppress(RuntimeError, CancelledError):  # it quit just now
             self.call_from_thread(callback, *args)
 
     def _failed(self, name: str, error: Exception) -> None:

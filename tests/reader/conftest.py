@@ -32,6 +32,18 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
 
 
 @pytest.fixture(autouse=True)
+def quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After each key Pilot waits until the process has been idle for a slice
+    of time (20 ms; idle: under a twentieth of it on the CPU). Slices of 5 ms,
+    idle by the same measure, keep the reader's tests within 30 s; the
+    message queues are drained after every key all the same."""
+    from textual import _wait
+
+    monkeypatch.setattr(_wait, "SLEEP_GRANULARITY", 0.005)
+    monkeypatch.setattr(_wait, "SLEEP_IDLE", 0.005 / 20)
+
+
+@pytest.fixture(autouse=True)
 def state_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """XDG_STATE_HOME (and HOME) point into tmp_path for every reader test."""
     home = tmp_path / "state"
