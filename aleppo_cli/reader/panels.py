@@ -68,7 +68,17 @@ class Panel(ModalScreen[object]):
 class HelpPanel(Panel):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close", show=False),
+        Binding("j", "scroll(1)", show=False),
+        Binding("k", "scroll(-1)", show=False),
+        Binding("space,f", "scroll(10)", show=False),
+        Binding("b", "scroll(-10)", show=False),
+        Binding("g,less_than_sign", "scroll(-1000)", show=False),
+        Binding("G,greater_than_sign", "scroll(1000)", show=False),
     ]
+
+    def action_scroll(self, lines: int) -> None:
+        found = self.query_one(VerticalScroll)
+        found.scroll_to(y=found.scroll_y + lines, animate=False)
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))

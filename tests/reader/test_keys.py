@@ -415,3 +415,15 @@ async def test_unknown_keys_do_nothing() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("z", "x", "ctrl+x", "f5", "tab")
         assert app.view.top == 0 and app.is_running
+
+
+async def test_the_help_scrolls_with_the_reading_keys() -> None:
+    app = app_for()
+    async with app.run_test(size=(80, 12)) as pilot:
+        await pilot.press("f1", "j", "j")
+        found = app.screen.query_one("#help")
+        assert found.scroll_y == 2
+        await pilot.press("G")
+        assert found.scroll_y == found.max_scroll_y > 2
+        await pilot.press("g")
+        assert found.scroll_y == 0
