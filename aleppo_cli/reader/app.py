@@ -117,6 +117,8 @@ class ReaderApp(App[int]):
         self.count = ""  # digits typed before a key
         self.pending: str | None = None  # "m" or "'": waiting for a letter
         self.marks: dict[str, int] = {}  # letter -> cleaned-text offset
+        self.marks_here: set[str] = set()  # set in this session: not restored over
+        self.resumed = False  # gone to the remembered place
         self.previous: int | None = None  # before the last jump: '' goes back
         self.search: Search | None = None
         self.message = ""
@@ -163,13 +165,25 @@ class ReaderApp(App[int]):
             self.call_after_refresh(self._prepare_search)
 
     def _restore(self) -> None:
+        """The marks and the place remembered for this text. Offsets past a
+        preview wait for the whole document (``_whole`` calls this again)."""
         session = self.session
         remembered = session.store.get(session.key) if session.key else None
         if remembered is None:
             return
-        self.marks = {letter: self._clean_of(offset) for letter, offset in remembered.marks.items()}
-        if not session.from_start and remembered.position > 0 and self.complete:
-            self.view.go_when_laid_out(self._clean_of(remembered.position))
+        shown = len(self.document.raw)
+        for letter, offset in remembered.marks.items():
+            if letter not in self.marks_here and (self.complete or offset < shown):
+                self.marks[letter] = self._clean_of(offset)
+        position = remembered.position
+        if session.from_start or position <= 0 or self.resumed:
+            return
+        if self.complete or position < shown:
+            self.resumed = True
+            if self.view.top_offset in (None, 0):  # the reader has not moved meanwhile
+                self.view.go_when_laid_out(self._clean_of(position))
+        else:
+            self.message = "reading the whole text, to go where you stopped…"
 
     # --- background work ---------------------------------------------------
 
@@ -202,7 +216,8 @@ class ReaderApp(App[int]):
     def _build_rest(self) -> None:
         build = self.session.build_rest
         assert build is not None
-        self.say("reading the whole text…")
+        if not self.message:
+            self.say("reading the whole text…")
         self.background("reading", build, self._whole)
 
     def _whole(self, document: Document) -> None:
@@ -212,8 +227,9 @@ class ReaderApp(App[int]):
         self.finder = Finder(document)
         self.quotations = None
         self.view.set_document(document)
-        if self.message == "reading the whole text…":
+        if self.message.startswith("reading the whole text"):
             self.message = ""
+        self._restore()
         self.update_status()
         for callback in self.waiting.pop("document", []):
             callback()
@@ -805,6 +821,7 @@ class ReaderApp(App[int]):
             self.say("marks are letters: a to z, A to Z")
         elif pending == "m":
             self.marks[name] = view.top_offset or 0
+            self.marks_here.add(name)
             self.say(f"mark {name} set")
         elif name in self.marks:
             offset = self.marks[name]
@@ -829,12 +846,16 @@ class ReaderApp(App[int]):
 
     def save_state(self) -> None:
         session = self.session
-        if not session.key or session.store.path is None or not self.complete:
-            return
+        if not session.key or session.store.path is None:
+            return  # offsets into a preview are offsets into the whole text too
         clean = self.document.clean
         view = self.view
         position = clean.to_raw(view.top_offset) if view.top_offset is not None else 0
-        marks = {letter: clean.to_raw(offset) for letter, offset in self.marks.items()}
+        remembered = session.store.get(session.key)
+        marks = dict(remembered.marks) if remembered is not None else {}
+        marks.update((letter, clean.to_raw(offset)) for letter, offset in self.marks.items())
+        if remembered is not None and not self.resumed and not position:
+            position = remembered.position  # quit before the remembered place was reached
         session.store.save(session.key, TextState(position, marks))
 
     def _clean_of(self, raw_offset: int) -> int:

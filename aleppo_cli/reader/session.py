@@ -53,9 +53,7 @@ def prepare(
     if keep and store.path is None:
         store.notes.append("no HOME or XDG_STATE_HOME: the reading position is not kept")
     key = prebuilt.fingerprint(source.text)
-    remembered = store.get(key)
-    resuming = remembered is not None and remembered.position > 0 and not from_start
-    preview = None if synchronous or resuming else preview_of(source)
+    preview = None if synchronous else preview_of(source)
     if preview is not None:
         document: Document = preview
         complete = False

@@ -10,9 +10,11 @@ from textual.strip import Strip
 
 from aleppo_cli.reader.app import ReaderApp
 from aleppo_cli.reader.session import prepare
+from aleppo_cli.reader.state import Store, TextState, state_path
 from aleppo_cli.text.document import Document
+from aleppo_cli.text.prebuilt import fingerprint
 from tests.builders import source_of
-from tests.reader.conftest import app_for, review
+from tests.reader.conftest import app_for, review, settle
 
 CONTROLS = {chr(c) for c in range(32) if c != 10} | {chr(c) for c in range(0x7F, 0xA0)}
 HOSTILE = (
@@ -136,3 +138,25 @@ async def test_no_color_keeps_the_marks_distinct() -> None:
         assert any(style.reverse for style in styles)  # matches
         assert any(style.underline and style.bold for style in styles)  # summary
         assert any(style.italic for style in styles)  # quotations
+
+
+async def test_a_remembered_place_past_the_preview_is_reached_once_read(tmp_path: Path) -> None:
+    raw = "\n\n".join(f"Paragraph {n} is here. It has two sentences." for n in range(8000))
+    variables = {"XDG_STATE_HOME": str(tmp_path)}
+    far = raw.index("Paragraph 6000 ")
+    Store.open(state_path(variables)).save(fingerprint(raw), TextState(far, {"a": far + 10}))
+    session = prepare(source_of(raw), variables)
+    assert not session.complete  # the first screen comes from the preview all the same
+    app = ReaderApp(session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "where you stopped" in app.message or app.complete
+        while not app.complete:
+            await pilot.pause(0.05)
+        await settle(pilot, lambda: app.view.top_offset not in (None, 0))
+        top = app.view.top_offset
+        assert top is not None
+        assert app.document.clean.text[top:].startswith("Paragraph 6000 ")
+        assert "a" in app.marks
+        await pilot.press("q")
+    saved = Store.open(state_path(variables)).get(fingerprint(raw))
+    assert saved is not None and saved.position == far and saved.marks == {"a": far + 10}

@@ -4,12 +4,9 @@ document is built: the preview is the start of the whole, offsets and all."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from aleppo_cli.reader.session import PREVIEW_FROM, cut_point, prepare, preview_of
-from aleppo_cli.reader.state import Store, TextState, state_path
 from aleppo_cli.text.document import build
-from aleppo_cli.text.prebuilt import fingerprint
 from tests.builders import source_of
 from tests.conftest import read_book
 from tests.reader.conftest import review
@@ -55,12 +52,7 @@ def test_a_30_mb_line_shows_its_start_quickly() -> None:
     assert 10 < session.document.sentence_count < 2000
 
 
-def test_a_remembered_place_waits_for_the_whole_document(tmp_path: Path) -> None:
+def test_a_synchronous_session_has_the_whole_document() -> None:
     raw = read_book("moby-dick.txt")
-    variables = {"XDG_STATE_HOME": str(tmp_path)}
-    assert not prepare(source_of(raw), variables).complete  # a preview first
-    store = Store.open(state_path(variables))
-    store.save(fingerprint(raw), TextState(600_000))
-    assert prepare(source_of(raw), variables).complete  # the place is far in
-    assert not prepare(source_of(raw), variables, from_start=True).complete
-    assert prepare(source_of(raw), variables, synchronous=True).complete  # tests
+    assert not prepare(source_of(raw), {}, no_state=True).complete  # a preview first
+    assert prepare(source_of(raw), {}, no_state=True, synchronous=True).complete  # tests
