@@ -151,7 +151,7 @@ def measure(
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--child")
     parser.add_argument("--search", action="store_true")
     args = parser.parse_args()
