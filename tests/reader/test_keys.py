@@ -413,8 +413,10 @@ async def test_no_state_writes_nothing(state_home: Path) -> None:
 async def test_unknown_keys_do_nothing() -> None:
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("z", "x", "ctrl+x", "f5", "tab")
+        await pilot.press("z", "x", "ctrl+x", "f5", "tab", "shift+tab")
         assert app.view.top == 0 and app.is_running
+        await pilot.press("j")  # the text still has the keys
+        assert app.view.top == 1
 
 
 async def test_the_help_scrolls_with_the_reading_keys() -> None:
