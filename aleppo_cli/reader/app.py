@@ -134,7 +134,6 @@ class ReaderApp(App[int]):
         self.entries = contents.entries(self.document)
         self.finder = Finder(self.document)
         self.waiting: dict[str, list[Callable[[], None]]] = {}
-        self.exit_status = 0
 
     # --- layout ------------------------------------------------------------
 

@@ -53,6 +53,6 @@ def test_a_30_mb_line_shows_its_start_quickly() -> None:
 
 
 def test_a_synchronous_session_has_the_whole_document() -> None:
-    raw = read_book("moby-dick.txt")
+    raw = "\n\n".join(f"Paragraph {n} is here. It has two sentences." for n in range(6000))
     assert not prepare(source_of(raw), {}, no_state=True).complete  # a preview first
     assert prepare(source_of(raw), {}, no_state=True, synchronous=True).complete  # tests
