@@ -157,6 +157,8 @@ class ReaderApp(App[int]):
         self.prompt.cursor_blink = False
         view.focus()
         self._restore()
+        if self.session.store.notes:  # said again on standard error on quitting
+            self.message = self.session.store.notes[0]
         self.update_status()
         if not self.complete:
             self.call_after_refresh(self._build_rest)

@@ -109,6 +109,7 @@ async def test_a_corrupt_state_file_is_a_note_not_a_crash(tmp_path: Path) -> Non
     assert any("ignored" in note for note in session.store.notes)
     app = ReaderApp(session)
     async with app.run_test(size=(80, 24)) as pilot:
+        assert "ignored the reader's state file" in app.message
         await pilot.press("j", "q")
     assert app.return_code == 0
     assert '"version":1' in path.read_text()
