@@ -95,3 +95,20 @@ def test_one_enormous_word() -> None:
     document = build("a" * 100_000)
     assert [len(s.text) for s in document.sentences][:2] == [MAX_SENTENCE, MAX_SENTENCE]
     assert sum(len(s.text) for s in document.sentences) == 100_000
+
+
+def test_cuts_by_bisection_are_the_nearest_starts() -> None:
+    """_parts finds each cut by bisection: the same index a scan of every
+    candidate finds (the lower one on a tie)."""
+    import random
+
+    from aleppo_cli.text.document import _nearest
+
+    generator = random.Random(13)
+    for _ in range(2000):
+        starts = sorted(generator.sample(range(0, 400), generator.randint(1, 40)))
+        low = generator.randrange(len(starts))
+        high = generator.randint(low + 1, len(starts))
+        ideal = generator.uniform(-10, 410)
+        scan = min(range(low, high), key=lambda index: abs(starts[index] - ideal))
+        assert _nearest(starts, ideal, low, high) == scan

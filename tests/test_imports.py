@@ -31,6 +31,7 @@ HEAVY = (
     "zipfile",
 )
 FOR_TERMINALS = ("rich", "pydantic")
+READER = ("textual",)  # aleppo read only
 
 
 def loaded_after(runs: list[list[str]], watched: tuple[str, ...]) -> list[str]:
@@ -107,3 +108,27 @@ def test_quotes_load_the_search_module_only_for_a_speaker() -> None:
     search = ("aleppo_cli.analysis.search",)
     assert loaded_after([["quotes"], ["quotes", "--all", "--json"]], search) == []
     assert loaded_after([["quotes", "--speaker", "khaled"]], search) == list(search)
+
+
+def test_only_the_reader_imports_textual() -> None:
+    runs = [
+        [],
+        ["--help"],
+        ["read", "--help"],
+        ["show"],
+        ["info"],
+        ["summarize"],
+        ["search", "destiny"],
+        ["quotes"],
+        ["texts"],
+        ["read"],  # not a terminal: prints what show prints
+    ]
+    assert loaded_after(runs, READER) == []
+
+
+def test_the_reader_guard_can_see_textual_load() -> None:
+    code = "import sys\nimport aleppo_cli.reader.app\nprint('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "True"

@@ -34,7 +34,7 @@ def test_the_command_reference_is_current() -> None:
 
 def test_the_reference_has_every_command() -> None:
     reference = generator().reference()
-    for command in ("show", "info", "summarize", "search", "quotes", "texts"):
+    for command in ("show", "read", "info", "summarize", "search", "quotes", "texts"):
         assert f"Usage: aleppo {command} [OPTIONS]" in reference
 
 

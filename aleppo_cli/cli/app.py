@@ -25,6 +25,12 @@ def _show() -> Callable[..., None]:
     return show
 
 
+def _read() -> Callable[..., None]:
+    from aleppo_cli.cli.commands.read import read
+
+    return read
+
+
 def _info() -> Callable[..., None]:
     from aleppo_cli.cli.commands.info import info
 
@@ -58,6 +64,7 @@ def _texts() -> Callable[..., None]:
 # Each command's function, imported only when that command runs (or --help lists it).
 COMMANDS: dict[str, Callable[[], Callable[..., None]]] = {
     "show": _show,
+    "read": _read,
     "info": _info,
     "summarize": _summarize,
     "search": _search,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -250,10 +250,10 @@ def _parts(
     for k in range(1, count):
         ideal = k * length / count
         remaining = count - k  # parts still to come after this cut
-        candidates = range(previous + 1, len(spans) - remaining + 1)
-        if not candidates:
+        low, high = previous + 1, len(spans) - remaining + 1  # the candidates
+        if low >= high:
             break
-        best = min(candidates, key=lambda index: abs(starts[index] - ideal))
+        best = _nearest(starts, ideal, low, high)
         cuts.append(best)
         previous = best
     for begin, end in zip([0, *cuts], [*cuts, len(spans)], strict=True):
@@ -410,3 +410,13 @@ def _emphasis(
             )
         )
     return tuple(reversed(found))
+
+
+def _nearest(starts: list[int], ideal: float, low: int, high: int) -> int:
+    """The index in ``[low, high)`` whose start is nearest ``ideal`` (the lower
+    one on a tie), by bisection: ``starts`` increase. A scan of every
+    candidate made a 30 MB line without paragraph breaks take ten minutes."""
+    index = bisect_left(starts, ideal, low, high)
+    if index == high or (index > low and ideal - starts[index - 1] <= starts[index] - ideal):
+        return index - 1
+    return index
