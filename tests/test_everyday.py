@@ -176,3 +176,56 @@ def test_context_on_a_terminal_marks_the_hit_too() -> None:
         "> [14] “This is our destiny,” Khaled says.",
         "  [15] “We’re going to die like everyone else.”",
     ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "x", "--min-score", "50"], "--min-score goes with --fuzzy"),
+        (["search", "x", "--word", "--fuzzy"], "--word and --fuzzy do not go together"),
+        (["show", "--raw", "--numbers"], "--raw and --numbers do not go together"),
+        (["show", "--raw", "--width", "40"], "--raw and --width do not go together"),
+        (["quotes", "--speaker", ""], "--speaker needs a name"),
+        (["quotes", "--speaker", "  "], "--speaker needs a name"),
+    ],
+)
+def test_options_that_would_be_ignored_are_usage_errors(args: list[str], message: str) -> None:
+    outcome = invoke(args)
+    assert outcome.status == 2
+    assert outcome.stderr.startswith(f"aleppo: error: {message} (see 'aleppo ")
+    assert outcome.stdout == ""
+
+
+def test_options_that_now_work_together() -> None:
+    counted = json.loads(invoke(["search", "Khaled", "--count", "--json"]).stdout)
+    assert (counted["count"], "hits" in counted) == (5, False)
+    context = json.loads(invoke(["search", "destiny", "-C", "1", "--json"]).stdout)
+    assert [s["number"] for s in context["hits"][0]["context"]] == [13, 14, 15]
+    marked = json.loads(invoke(["summarize", "--highlight", "--json"]).stdout)
+    chosen = [s["number"] for s in marked["sentences"] if s["chosen"]]
+    plain = json.loads(invoke(["summarize", "--json"]).stdout)
+    assert chosen == [s["number"] for s in plain["sentences"]]
+    assert len(marked["sentences"]) == marked["total_sentences"]
+
+
+def test_the_spinner_turns_from_slow_work_until_output_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import time
+
+    from aleppo_cli.analysis import stats
+
+    real = stats.compute
+
+    def slow(document: object) -> object:
+        time.sleep(0.4)
+        return real(document)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stats, "compute", slow)
+    env = fake_env(stderr_isatty=True, spinner_delay=0.05)
+    outcome = invoke(["info"], env)
+    assert outcome.status == 0
+    assert "Reading…" in outcome.stderr  # the label of the first slow step, kept turning
+    assert env.spinner is not None and env.spinner.status is None  # stopped before output
+    quick = fake_env(stderr_isatty=True, spinner_delay=5.0)
+    assert invoke(["info"], quick).stderr == ""  # under the delay: nothing shown

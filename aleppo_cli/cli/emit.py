@@ -133,7 +133,8 @@ def less_flags(user: str) -> str:
 
 
 def error_console(env: Environment) -> Console:
-    return console(env.stderr, no_color=env.no_color, soft_wrap=True)
+    terminal = env.stderr_isatty or None  # the environment decides, not rich's own look
+    return console(env.stderr, no_color=env.no_color, soft_wrap=True, force_terminal=terminal)
 
 
 def report(env: Environment, message: str, label: str = "error") -> None:
