@@ -17,7 +17,7 @@ def load_source(env: Environment, text: str | None, encoding: str | None = None)
     if text is None and env.stdin_has_data:
         text = sources.STDIN
     fetching = text is not None and text.lower().startswith(("http://", "https://"))
-    with progress(env, "Fetching…" if fetching else "Reading…"):  # a spinner after 1 s
+    with progress(env, "Fetching…" if fetching else "Reading…"):
         source = sources.load(text, env.stdin, encoding)
     if source.note:
         report(env, source.note, label="note")

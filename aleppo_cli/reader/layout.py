@@ -29,7 +29,7 @@ from functools import cache
 from typing import TypeVar
 
 from aleppo_cli.output.safe import visible
-from aleppo_cli.output.shared import meta_line
+from aleppo_cli.output.shared import SEPARATOR, meta_line, meta_lines
 from aleppo_cli.text.document import Document, Paragraph
 from aleppo_cli.text.sources import Source
 
@@ -215,6 +215,18 @@ class Line:
     end: int = 0
 
 
+def _meta_spans(source: Source, measure: int) -> list[Span]:
+    """The header's meta line broken between its parts, as ``show`` breaks it
+    (never inside a URL, no separator left at a line's end): spans into
+    ``meta_line(source)``, which joins the parts with the separator."""
+    spans: list[Span] = []
+    start = 0
+    for line in meta_lines(source, measure):
+        spans.append((start, start + len(display(line))))
+        start += len(display(line)) + len(SEPARATOR)
+    return spans
+
+
 class Page:
     """The page at one measure: which line each paragraph starts on."""
 
@@ -225,7 +237,7 @@ class Page:
         self.title = display(source.title)
         self.meta = display(meta_line(source))
         self._title_spans = wrap(self.title, self.measure)
-        self._meta_spans = wrap(self.meta, self.measure) if self.meta else []
+        self._meta_spans = _meta_spans(source, self.measure)
         self.header_height = len(self._title_spans) + len(self._meta_spans) + 1
         paragraphs = document.paragraphs
         self.paragraph_starts = [p.clean_start for p in paragraphs]

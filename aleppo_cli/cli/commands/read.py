@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from aleppo_cli.cli.emit import emit, report
+from aleppo_cli.cli.emit import emit, report, stop_spinner
 from aleppo_cli.cli.inputs import load, load_source
 from aleppo_cli.cli.options import TextArg
 from aleppo_cli.output.views import ShowView
@@ -49,6 +49,7 @@ def read(
     from aleppo_cli.reader import run
 
     source = load_source(env, text)
+    stop_spinner(env)  # the reader takes the whole screen now
     status, notes = run.read(
         source, env.variables, from_start=from_start, no_state=no_state, no_color=env.no_color
     )
