@@ -46,7 +46,7 @@ def emit(
     parts = styled_parts(view, measure) if env.pretty else None
     rendered: Iterator[str]
     if parts is not None:
-        rendered = (render_styled(env, part) for part in parts)
+        rendered = render_styled(env, parts)
     else:  # piped with no width asked: one record a line, for grep
         rendered = iter([view.plain(measure if env.stdout_isatty or width is not None else None)])
     if not env.stdout_isatty or pager is False:
@@ -54,9 +54,11 @@ def emit(
             write(env, text)
         return
     first: list[str] = []
+    lines = 0
     for text in rendered:  # up to a screenful, to decide on the pager
         first.append(text)
-        if pager or sum(piece.count("\n") for piece in first) > env.lines:
+        lines += text.count("\n")
+        if pager or lines > env.lines:
             page(env, itertools.chain(first, rendered))
             return
     write(env, "".join(first))
@@ -76,8 +78,9 @@ def console(file: Any, **options: Any) -> Console:
     return Console(file=file, highlight=False, markup=False, emoji=False, **options)
 
 
-def render_styled(env: Environment, renderable: Any) -> str:
-    """The renderable as the terminal will show it, escape codes included."""
+def render_styled(env: Environment, renderables: Iterable[Any]) -> Iterator[str]:
+    """Each renderable as the terminal will show it, escape codes included,
+    made only when asked for (one console for them all)."""
     out = console(
         env.stdout,
         width=env.columns,
@@ -85,9 +88,10 @@ def render_styled(env: Environment, renderable: Any) -> str:
         force_terminal=env.stdout_isatty,
         no_color=env.no_color,
     )
-    with out.capture() as captured:
-        out.print(renderable)
-    return captured.get()
+    for renderable in renderables:
+        with out.capture() as captured:
+            out.print(renderable)
+        yield captured.get()
 
 
 def page(env: Environment, texts: Iterable[str]) -> None:
