@@ -1,8 +1,9 @@
 """Golden data of the whole pipeline, to prove that work on its speed changes
 no result: clean-up edits, paragraphs and sentence offsets, the folded copy
 that search reads, search hits with their speakers, quotations with theirs,
-and ``info``'s counts, for the bundled review and the three books of
-``../shared/corpus/books``.
+``info``'s counts and the plain text of ``show`` (hashes, added later and
+checked equal to what the code before the work gave), for the bundled review
+and the three books of ``../shared/corpus/books``.
 
     python -m tests.pipeline_golden     # rewrites tests/data/pipeline_golden.json
 
@@ -87,9 +88,12 @@ def sections(raw: str, name: str) -> dict[str, Any]:
     """Every checked result for one text, each a ``digest``."""
     from aleppo_cli.analysis import search, stats
     from aleppo_cli.analysis.quotes import quotations
+    from aleppo_cli.output.plain import show_plain
     from aleppo_cli.text.document import build
+    from aleppo_cli.text.sources import Source
 
     document = build(raw)
+    source = Source(name, name, "file", "", name, raw)
     cleaned = document.clean
     result: dict[str, Any] = {}
     result["cleaned_text"] = {
@@ -125,6 +129,14 @@ def sections(raw: str, name: str) -> dict[str, Any]:
         ).hexdigest(),
     }
     result["info"] = vars(stats.compute(document))
+    # added after the rest, from the code before the work on speed (checked equal)
+    result["show_plain"] = {
+        f"width {width}{' numbers' if numbers else ''}": hashlib.sha256(
+            show_plain(source, document, width, numbers).encode("utf-8")
+        ).hexdigest()
+        for width in (80, 33)
+        for numbers in (False, True)
+    }
     searcher = search.Searcher(document)
     result["search"] = {}
     for query, mode, word in QUERIES:

@@ -1,8 +1,8 @@
 """The pipeline's results equal the golden data made before work on its speed
 (tests/pipeline_golden.py): clean-up edits, paragraph and sentence offsets,
 the folded copy search reads, search hits with speakers, quotations with
-speakers and ``info``'s counts, on the bundled review and the three books
-(skipped without ../shared)."""
+speakers, ``info``'s counts and ``show``'s plain text, on the bundled review
+and the three books (skipped without ../shared)."""
 
 from __future__ import annotations
 
@@ -69,6 +69,7 @@ def _check(section: str, expected: Any, actual: Any) -> None:
         "sentence_texts",
         "folded",
         "info",
+        "show_plain",
         "quotations",
     ],
 )
