@@ -276,3 +276,12 @@ def test_the_word_list_as_read_and_its_two_tables() -> None:
                 assert wordlist.zipf(text, floor) == (expected if expected >= floor else 0.0)
             assert (table.find(word, rare=False) is not None) == (expected >= wordlist.FREQUENT)
     assert wordlist.zipf("photographyfadi") == 0.0 and not wordlist.known("\ud800")
+
+
+def test_the_word_list_is_read_again_after_it_is_let_go() -> None:
+    from aleppo_cli.text import wordlist
+
+    before = wordlist.zipf("document")
+    wordlist.forget()
+    assert wordlist._words.cache_info().currsize == 0
+    assert wordlist.zipf("document") == before > 4.0

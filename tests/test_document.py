@@ -95,16 +95,3 @@ def test_one_enormous_word() -> None:
     document = build("a" * 100_000)
     assert [len(s.text) for s in document.sentences][:2] == [MAX_SENTENCE, MAX_SENTENCE]
     assert sum(len(s.text) for s in document.sentences) == 100_000
-
-
-def test_quick_constructors_make_the_dataclasses_own_objects() -> None:
-    from aleppo_cli.text.document import Paragraph, Sentence, _new_paragraph, _new_sentence
-
-    sentence = Sentence(1, 2, 3, 4, 5, 6, "Six.")
-    quick = _new_sentence(1, 2, 3, 4, 5, 6, "Six.")
-    assert quick == sentence and hash(quick) == hash(sentence) and repr(quick) == repr(sentence)
-    for heading in (False, True):
-        paragraph = Paragraph(1, 2, 3, 4, 5, "Six.", (sentence,), heading)
-        made = _new_paragraph(1, 2, 3, 4, 5, "Six.", (quick,), heading=heading)
-        assert made == paragraph and repr(made) == repr(paragraph)
-    assert _new_paragraph(1, 2, 3, 4, 5, "Six.", ()) == Paragraph(1, 2, 3, 4, 5, "Six.", ())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -159,7 +160,7 @@ class _Positions(Sequence[int]):
         self._starts = starts
         self._lengths = lengths
         self._offsets = offsets  # and, last, the end of the last piece
-        self._maps: dict[int, list[int]] = {}
+        self._maps: dict[int, array[int]] = {}
         self._length = starts[-1] + lengths[-1] if starts else 0
 
     def __len__(self) -> int:
@@ -182,20 +183,24 @@ class _Positions(Sequence[int]):
         within = index - self._starts[piece]
         if within == self._lengths[piece]:  # the space after it
             piece, within = piece + 1, 0
-        return self._map(piece)[within]
+        return self._offsets[piece] + self._map(piece)[within]
 
     def __iter__(self) -> Iterator[int]:
         for piece in range(len(self._starts)):
+            offset = self._offsets[piece]
+            positions = self._map(piece)
             if piece:
-                yield self._map(piece)[0]  # the joining space
-            yield from self._map(piece)
+                yield offset + positions[0]  # the joining space
+            for position in positions:
+                yield offset + position
 
-    def _map(self, piece: int) -> list[int]:
+    def _map(self, piece: int) -> array[int]:
+        """The positions of piece's folded characters in the piece (8 bytes each)."""
         found = self._maps.get(piece)
         if found is None:
             offset = self._offsets[piece]
             _, positions = _fold_exact(self._source[offset : self._offsets[piece + 1]])
-            found = self._maps[piece] = [offset + position for position in positions]
+            found = self._maps[piece] = array("l", positions)
         return found
 
 

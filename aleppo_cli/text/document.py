@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aleppo_cli.text import segmenter
 from aleppo_cli.text.cleanup import CleanText, clean
@@ -125,7 +125,7 @@ def assemble(cleaned: CleanText, spans: Layout) -> Document:
             number += 1
             raw_start, raw_end = next(raw_spans)
             built.append(
-                _new_sentence(
+                Sentence(
                     number,
                     paragraph_number,
                     raw_start,
@@ -138,7 +138,7 @@ def assemble(cleaned: CleanText, spans: Layout) -> Document:
         first, last = built[0], built[-1]
         paragraph_text = text[first.clean_start : last.clean_end].replace("\n", " ")
         paragraphs.append(
-            _new_paragraph(
+            Paragraph(
                 paragraph_number,
                 first.start,
                 last.end,
@@ -152,68 +152,8 @@ def assemble(cleaned: CleanText, spans: Layout) -> Document:
     if len(paragraphs) >= 2 and sum(flags) <= HEADING_MAX_SHARE * len(paragraphs):
         for index, flag in enumerate(flags):
             if flag:
-                paragraph = paragraphs[index]
-                paragraphs[index] = _new_paragraph(
-                    paragraph.number,
-                    paragraph.start,
-                    paragraph.end,
-                    paragraph.clean_start,
-                    paragraph.clean_end,
-                    paragraph.text,
-                    paragraph.sentences,
-                    heading=True,
-                )
+                paragraphs[index] = replace(paragraphs[index], heading=True)
     return Document(cleaned, tuple(paragraphs))
-
-
-# A novel has 30,000 sentences: made without the frozen dataclasses' __init__
-# (which sets each field through object.__setattr__), they take a third less time.
-def _new_sentence(
-    number: int,
-    paragraph: int,
-    start: int,
-    end: int,
-    clean_start: int,
-    clean_end: int,
-    text: str,
-) -> Sentence:
-    """``Sentence(...)``, quicker."""
-    sentence = object.__new__(Sentence)
-    sentence.__dict__.update(
-        number=number,
-        paragraph=paragraph,
-        start=start,
-        end=end,
-        clean_start=clean_start,
-        clean_end=clean_end,
-        text=text,
-    )
-    return sentence
-
-
-def _new_paragraph(
-    number: int,
-    start: int,
-    end: int,
-    clean_start: int,
-    clean_end: int,
-    text: str,
-    sentences: tuple[Sentence, ...],
-    heading: bool = False,
-) -> Paragraph:
-    """``Paragraph(...)``, quicker."""
-    paragraph = object.__new__(Paragraph)
-    paragraph.__dict__.update(
-        number=number,
-        start=start,
-        end=end,
-        clean_start=clean_start,
-        clean_end=clean_end,
-        text=text,
-        sentences=sentences,
-        heading=heading,
-    )
-    return paragraph
 
 
 # A heading is a paragraph of one short "sentence" with no closing punctuation
