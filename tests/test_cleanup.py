@@ -285,3 +285,24 @@ def test_the_word_list_is_read_again_after_it_is_let_go() -> None:
     wordlist.forget()
     assert wordlist._words.cache_info().currsize == 0
     assert wordlist.zipf("document") == before > 4.0
+
+
+def test_rarer_words_are_found_in_their_packed_buckets() -> None:
+    import random
+
+    from aleppo_cli.text import wordlist
+
+    buckets = wordlist._buckets()
+    zipf = {word: wordlist._zipf_of(i) for i, bucket in enumerate(buckets) for word in bucket}
+    rare = sorted(word for word, value in zipf.items() if value < wordlist.FREQUENT)
+    chosen = random.Random(16).sample(rare, 40)
+    unknown = [word + b"q" for word in chosen[:20]] + [b"a" * 32, "ß\u0301q".encode()]
+    unknown = [word for word in unknown if word not in zipf]
+    packed = wordlist._packed()
+    one_by_one = wordlist._Words(packed)  # each look-up in the bytes of the buckets
+    for word in chosen + unknown:
+        assert one_by_one.find(word) == zipf.get(word)
+        assert one_by_one.find(word, rare=False) is None
+    every = wordlist._Words(packed)  # after MANY_RARE look-ups, every bucket unpacked
+    for word in (chosen + unknown) * 3:
+        assert every.find(word) == zipf.get(word)

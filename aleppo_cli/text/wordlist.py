@@ -11,17 +11,18 @@ is a header and whose item i + 1 holds the words of frequency 10 ** (-i / 100),
 in alphabetical order. Should the file or its header ever differ, wordfreq's
 own reader is used.
 
-Hashing all 321,000 words into one table took 0.07 s of the 0.1 s the list
-cost, so only the words of Zipf ``FREQUENT`` or more (29,000) go into a
-table; a rarer word is found by bisection in the alphabetical buckets below
-them. The clean-up asks mostly whether a piece is at least that frequent,
-which the table alone answers (``zipf(word, at_least)``).
+Making a Python object of each of its 321,000 words and hashing them into a
+table took 0.1 s and 37 MB, for a clean-up that mostly asks whether a piece
+of a word is a frequent word. So only the words of Zipf ``FREQUENT`` or more
+(29,000) go into a table; the buckets of rarer words stay packed, and a rarer
+word is looked for in their bytes (its msgpack form: a length byte and the
+word), the bucket where it shows is unpacked, and the word looked up in it by
+bisection. After ``MANY_RARE`` such look-ups, every bucket is unpacked.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -29,6 +30,8 @@ from typing import Any
 
 _HEADER = {b"format": b"cB", b"version": 1}
 FREQUENT = 3.0  # the Zipf frequency from which words are in the table
+MANY_RARE = 64  # look-ups of rarer words after which all their buckets are unpacked
+_LONGEST_FIXSTR = 31  # msgpack writes a word of up to 31 bytes as 0xa0 | length, then it
 
 
 def _zipf_of(index: int) -> float:
@@ -36,8 +39,11 @@ def _zipf_of(index: int) -> float:
     return 9.0 - index / 100
 
 
-def _buckets() -> list[list[bytes]]:
-    """The buckets of words, UTF-8 encoded, each in alphabetical order."""
+def _packed() -> bytes:
+    """The word list in msgpack, as wordfreq's data file holds it (gunzipped),
+    or as wordfreq's own reader gives it should the file differ."""
+    import msgpack
+
     spec = find_spec("wordfreq")  # finds the package without importing it
     locations = spec.submodule_search_locations if spec else None
     if locations:
@@ -45,54 +51,104 @@ def _buckets() -> list[list[bytes]]:
         if path.is_file():
             import zlib
 
-            import msgpack
-
             inflate = zlib.decompressobj(wbits=31)  # gzip; quicker to import than gzip
             packed = inflate.decompress(path.read_bytes())
             if inflate.eof and not inflate.unused_data:  # one gzip member, as written
-                data: list[Any] = msgpack.unpackb(packed, raw=True)
-                if data and data[0] == _HEADER:
-                    return data[1:]
+                unpacker = msgpack.Unpacker(raw=True)
+                unpacker.feed(packed)
+                if unpacker.read_array_header() and unpacker.unpack() == _HEADER:
+                    return packed
     import wordfreq
 
     words: list[list[str]] = wordfreq.get_frequency_list("en", wordlist="large")
-    return [sorted(word.encode("utf-8") for word in bucket) for bucket in words]
+    buckets = [sorted(word.encode("utf-8") for word in bucket) for bucket in words]
+    result: bytes = msgpack.packb([_HEADER, *buckets], use_bin_type=False)  # words as str
+    return result
 
 
-@dataclass(frozen=True)
+def _buckets() -> list[list[bytes]]:
+    """Every bucket of words, UTF-8 encoded, each in alphabetical order."""
+    import msgpack
+
+    data: list[Any] = msgpack.unpackb(_packed(), raw=True)
+    return data[1:]
+
+
 class _Words:
-    frequent: dict[bytes, float]  # the words of Zipf FREQUENT or more
-    rare: list[tuple[float, list[bytes]]]  # the other buckets: Zipf, sorted words
+    """The frequent words in a table; the others' buckets packed, unpacked
+    one at a time when a look-up finds a word's bytes in one."""
+
+    def __init__(self, packed: bytes) -> None:
+        import msgpack
+
+        self.frequent: dict[bytes, float] = {}
+        self._packed = packed
+        self._rare: list[tuple[float, int, int]] = []  # Zipf, where each bucket is
+        unpacker = msgpack.Unpacker(raw=True)
+        unpacker.feed(packed)
+        count = unpacker.read_array_header()
+        unpacker.skip()  # the header
+        for index in range(count - 1):
+            value = _zipf_of(index)
+            if value >= FREQUENT:
+                self.frequent.update(dict.fromkeys(unpacker.unpack(), value))
+            else:
+                start = unpacker.tell()
+                unpacker.skip()
+                self._rare.append((value, start, unpacker.tell()))
+        self._starts = [start for _, start, _ in self._rare]
+        self._unpacked: dict[int, list[bytes]] = {}
+        self._rare_lookups = 0
 
     def find(self, word: bytes, rare: bool = True) -> float | None:
         """The Zipf frequency of ``word``, None if it is not in the list (or,
         without ``rare``, not among the frequent words). wordfreq writes each
         word in one bucket only."""
         found = self.frequent.get(word)
-        if found is not None or not rare:
+        if found is not None or not rare or not word or not self._rare:
             return found
-        for value, bucket in self.rare:
-            index = bisect_left(bucket, word)
-            if index < len(bucket) and bucket[index] == word:
-                return value
+        self._rare_lookups += 1
+        if len(word) > _LONGEST_FIXSTR or self._rare_lookups > MANY_RARE:
+            buckets: range | list[int] = range(len(self._rare))  # every bucket, in turn
+        else:
+            buckets = self._showing(bytes([0xA0 | len(word)]) + word)
+        for bucket in buckets:
+            words = self._bucket(bucket)
+            index = bisect_left(words, word)
+            if index < len(words) and words[index] == word:
+                return self._rare[bucket][0]
         return None
+
+    def _showing(self, needle: bytes) -> list[int]:
+        """The buckets whose bytes hold ``needle``, in order: the word's own
+        bucket among them, if it has one (the needle may also show inside
+        other words)."""
+        buckets = []
+        end = self._rare[-1][2]
+        position = self._rare[0][1]
+        while (found := self._packed.find(needle, position, end)) != -1:
+            bucket = bisect_right(self._starts, found) - 1
+            buckets.append(bucket)
+            position = self._rare[bucket][2]
+        return buckets
+
+    def _bucket(self, bucket: int) -> list[bytes]:
+        words = self._unpacked.get(bucket)
+        if words is None:
+            import msgpack
+
+            _, start, end = self._rare[bucket]
+            words = self._unpacked[bucket] = msgpack.unpackb(self._packed[start:end], raw=True)
+        return words
 
 
 @cache
 def _words() -> _Words:
-    frequent: dict[bytes, float] = {}
-    rare: list[tuple[float, list[bytes]]] = []
-    for index, bucket in enumerate(_buckets()):
-        value = _zipf_of(index)
-        if value >= FREQUENT:
-            frequent.update(dict.fromkeys(bucket, value))
-        elif bucket:
-            rare.append((value, bucket))
-    return _Words(frequent, rare)
+    return _Words(_packed())
 
 
 def forget() -> None:
-    """Let the list go (21 MB): once a document is built, nothing reads it."""
+    """Let the list go: once a document is built, nothing reads it."""
     _words.cache_clear()
 
 
