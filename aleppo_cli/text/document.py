@@ -114,7 +114,7 @@ def layout(text: str) -> Layout:
 
 def assemble(cleaned: CleanText, spans: Layout) -> Document:
     """The document for a cleaned text and its layout."""
-    text = cleaned.text
+    one_line = cleaned.text.replace("\n", " ")  # sentences' and paragraphs' text: slices
     raw_spans = iter(cleaned.spans_to_raw([span for part in spans for span in part]))
     paragraphs: list[Paragraph] = []
     flags: list[bool] = []  # whether each paragraph looks like a heading
@@ -132,11 +132,11 @@ def assemble(cleaned: CleanText, spans: Layout) -> Document:
                     raw_end,
                     start,
                     end,
-                    text[start:end].replace("\n", " "),
+                    one_line[start:end],
                 )
             )
         first, last = built[0], built[-1]
-        paragraph_text = text[first.clean_start : last.clean_end].replace("\n", " ")
+        paragraph_text = one_line[first.clean_start : last.clean_end]
         paragraphs.append(
             Paragraph(
                 paragraph_number,
