@@ -7,8 +7,11 @@ Start-up of each command against the minimal Typer + rich app
 file; `aleppo summarize` against stock sumy's own command line on the review
 (stock sumy reads with a Punkt model, which this machine cannot download, so
 one is trained here on Pride and Prejudice and handed to it through
-NLTK_DATA); summarize, search and quotes on the three books; then summary
-quality (bench/quality.py) and quotation scores (bench/quotes.py). Times are
+NLTK_DATA); info, show, search and quotes on *War and Peace* and on its
+prefixes of 0.5, 1 and 2 MB (costs should grow in line with the text), and
+the time `aleppo show` takes to put the novel's first page on a terminal
+(through less); summarize, search and quotes on the three books; then
+summary quality (bench/quality.py) and quotation scores (bench/quotes.py). Times are
 medians of fresh processes; memory is each process's peak. The start-up
 commands run in turn, round after round, so that a slow spell of the machine
 falls on all of them alike; they write into /dev/null (as in a pipe, where
@@ -21,10 +24,14 @@ README's virtual environment), not the source tree.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import os
 import pty
+import re
+import select
 import shutil
+import signal
 import statistics
 import struct
 import subprocess
@@ -40,6 +47,11 @@ REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "bench"
 REVIEW = REPO / "texts" / "last-men-in-aleppo.txt"
 BOOKS = REPO.parent / "shared" / "corpus" / "books"
+NOVEL = BOOKS / "war_and_peace.txt"
+PREFIX_MB = (0.5, 1.0, 2.0)  # and the whole novel, 3.2 MB
+# Words of the novel's first paragraph: on screen, the first page is.
+FIRST_PAGE = "Genoa and Lucca"
+_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\r")
 PY = sys.executable
 ALEPPO = [PY, "-m", "aleppo_cli"]
 
@@ -107,6 +119,122 @@ def measure_together(
             times[name].append(seconds)
             peaks[name].append(mb)
     return {name: (statistics.median(times[name]), max(peaks[name])) for name in runs_by_name}
+
+
+def prefixes(folder: Path) -> dict[str, Path]:
+    """The novel's first 0.5, 1 and 2 MB (cut at a line's end) and the whole."""
+    data = NOVEL.read_bytes()
+    paths = {}
+    for mb in PREFIX_MB:
+        cut = data.rfind(b"\n", 0, int(mb * 1_000_000)) + 1
+        path = folder / f"war_and_peace_{mb:g}MB.txt"
+        path.write_bytes(data[:cut])
+        paths[f"{mb:g} MB"] = path
+    paths[f"{len(data) / 1_000_000:.1f} MB"] = NOVEL
+    return paths
+
+
+def first_page(command: list[str], cwd: Path, timeout: float = 60.0) -> float:
+    """Seconds from the start of ``command`` on a pseudo-terminal of 80 x 24
+    (its controlling terminal, with PAGER=less and TERM=xterm-256color) until
+    FIRST_PAGE is on the screen; the process group is killed then."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = {**os.environ, "PAGER": "less", "TERM": "xterm-256color"}
+    env.pop("LESS", None)
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command,
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        cwd=cwd,
+        start_new_session=True,
+        preexec_fn=_take_the_terminal,
+    )
+    os.close(follower)
+    screen = b""
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([leader], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the other end closed
+                break
+            if not chunk:
+                break
+            screen += chunk
+            if FIRST_PAGE in _ESCAPES.sub("", screen.decode("utf-8", "replace")):
+                return time.perf_counter() - start
+        raise SystemExit(f"the first page never showed: {' '.join(command)}")
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        os.close(leader)
+
+
+def _take_the_terminal() -> None:
+    """In the child, a session leader: its pseudo-terminal becomes its
+    controlling terminal, as a shell's is (less reads keys from it)."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+def novel(runs: int, work: Path) -> list[tuple[str, str, str, str, str]]:
+    """War and Peace and its prefixes: one table's rows."""
+    rows: list[tuple[str, str, str, str, str]] = []
+    if not NOVEL.exists():
+        return rows
+    sizes = prefixes(work)
+    whole = list(sizes)[-1]
+    commands = {"info": ["info"], "search Pierre": ["search", "Pierre"], "quotes": ["quotes"]}
+    together: dict[str, Run] = {
+        "show --no-pager": Run([*ALEPPO, "show", "--no-pager", str(NOVEL)]),
+        **{
+            f"{name} {size}": Run([*ALEPPO, *command, str(path)])
+            for size, path in sizes.items()
+            for name, command in commands.items()
+        },
+    }
+    timed = measure_together(together, runs, work)
+    targets = {
+        "info": "target 0.45 s",
+        "search Pierre": "target 0.6 s, 120 MB",
+        "quotes": "target 1.0 s",
+    }
+    seconds, mb = timed["show --no-pager"]
+    show = ("novel", "show --no-pager war_and_peace.txt", f"{seconds:.2f}", f"{mb:.0f}")
+    rows.append((*show, "target 0.6 s"))
+    for name in commands:
+        seconds, mb = timed[f"{name} {whole}"]
+        rows.append(
+            ("novel", f"{name} war_and_peace.txt", f"{seconds:.2f}", f"{mb:.0f}", targets[name])
+        )
+    pages = [first_page([*ALEPPO, "show", str(NOVEL)], work) for _ in range(runs)]
+    rows.append(
+        (
+            "novel",
+            "show war_and_peace.txt: first page on a terminal",
+            f"{statistics.median(pages):.2f}",
+            "",
+            "80 x 24, PAGER=less",
+        )
+    )
+    for name in commands:
+        by_size = [(float(size.split()[0]), *timed[f"{name} {size}"]) for size in sizes]
+        for index, (size_mb, seconds, mb) in enumerate(by_size):
+            if index:
+                previous_mb, previous_seconds, _ = by_size[index - 1]
+                growth = f"+{(seconds - previous_seconds) / (size_mb - previous_mb):.2f} s/MB"
+            else:
+                growth = ""
+            rows.append(
+                ("prefix", f"{name}, first {size_mb:g} MB", f"{seconds:.2f}", f"{mb:.0f}", growth)
+            )
+    return rows
 
 
 def measure(command: list[str], rounds: int, cwd: Path) -> tuple[float, float]:
@@ -246,6 +374,8 @@ def main() -> None:
                 f"{ours / stock:.2f}x (target 1.00x)",
             )
         )
+
+        rows.extend(novel(runs, work))
 
         books = sorted(BOOKS.glob("*.txt"))
         algorithms = (

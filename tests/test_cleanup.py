@@ -206,3 +206,103 @@ def test_word_list_agrees_with_wordfreq() -> None:
 
     for word in ("the", "document", "halabi", "averydifficult", "Photography"):
         assert wordlist.zipf(word) == pytest.approx(wordfreq.zipf_frequency(word, "en", "large"))
+
+
+# --- the quick paths find what the plain definitions find ----------------------
+# (the golden data of tests/test_pipeline_golden.py holds the whole books)
+
+_ZW = cleanup._ZERO_WIDTH
+# The white-space runs as first defined: every run that may need an edit.
+_RUNS_AS_DEFINED = re.compile(rf"\A[\s{_ZW}]+|[\s{_ZW}]+\Z|[\s{_ZW}]{{2,}}|[^\S \n]|[{_ZW}]")
+
+
+def _whitespace_as_defined(raw: str) -> list[tuple[int, int, str]]:
+    edits = []
+    for match in _RUNS_AS_DEFINED.finditer(raw):
+        run = match.group()
+        if match.start() == 0 or match.end() == len(raw) or not run.strip(_ZW):
+            replacement = ""
+        else:
+            breaks = cleanup._line_breaks(run)
+            replacement = "\n\n" if breaks >= 2 else "\n" if breaks == 1 else " "
+        if replacement != run:
+            edits.append((match.start(), match.end(), replacement))
+    return edits
+
+
+_spaced = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["word", "Advertisement", ". Advertisement The", "-Advertisement", "Advertisements"]
+        ),
+        st.sampled_from(["averydifficult", "Halabidocument", "directorSteen", "x:averydifficult"]),
+        st.sampled_from(
+            [" ", "  ", "\n", "\r\n", "\n\n", "\t", "\u00a0", "\u200b", "\x1c", "\u2029"]
+        ),
+        st.text(min_size=1, max_size=4),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_spaced)
+def test_quick_paths_find_what_the_patterns_find(raw: str) -> None:
+    edits = cleanup._whitespace(raw)
+    assert [(e.start, e.end, e.replacement) for e in edits] == _whitespace_as_defined(raw)
+    ads = [match.span() for match in cleanup._ad_matches(raw)]
+    assert ads == [match.span() for match in cleanup._AD.finditer(raw)]
+    candidates = [(match.start(), match.group()) for match in cleanup._CANDIDATE.finditer(raw)]
+    first = cleanup._CANDIDATE.match(raw)
+    quick = [(0, first.group())] if first else []
+    quick += [(match.start(1), match.group(1)) for match in cleanup._AFTER_ONE.finditer(raw)]
+    assert quick == candidates
+
+
+def test_the_word_list_as_read_and_its_two_tables() -> None:
+    from aleppo_cli.text import wordlist
+
+    buckets = wordlist._buckets()
+    words = [word for bucket in buckets for word in bucket]
+    assert len(set(words)) == len(words)  # each word in one bucket
+    assert all(bucket == sorted(bucket) for bucket in buckets)  # alphabetical, for bisection
+    table = wordlist._words()
+    for index in range(0, len(buckets), 7):
+        for word in buckets[index][:: max(1, len(buckets[index]) // 5)]:
+            expected = wordlist._zipf_of(index)
+            text = word.decode("utf-8")
+            assert wordlist.zipf(text) == expected and wordlist.known(text)
+            for floor in (0.0, 2.0, wordlist.FREQUENT, 5.0):
+                assert wordlist.zipf(text, floor) == (expected if expected >= floor else 0.0)
+            assert (table.find(word, rare=False) is not None) == (expected >= wordlist.FREQUENT)
+    assert wordlist.zipf("photographyfadi") == 0.0 and not wordlist.known("\ud800")
+
+
+def test_the_word_list_is_read_again_after_it_is_let_go() -> None:
+    from aleppo_cli.text import wordlist
+
+    before = wordlist.zipf("document")
+    wordlist.forget()
+    assert wordlist._words.cache_info().currsize == 0
+    assert wordlist.zipf("document") == before > 4.0
+
+
+def test_rarer_words_are_found_in_their_packed_buckets() -> None:
+    import random
+
+    from aleppo_cli.text import wordlist
+
+    buckets = wordlist._buckets()
+    zipf = {word: wordlist._zipf_of(i) for i, bucket in enumerate(buckets) for word in bucket}
+    rare = sorted(word for word, value in zipf.items() if value < wordlist.FREQUENT)
+    chosen = random.Random(16).sample(rare, 40)
+    unknown = [word + b"q" for word in chosen[:20]] + [b"a" * 32, "ß\u0301q".encode()]
+    unknown = [word for word in unknown if word not in zipf]
+    packed = wordlist._packed()
+    one_by_one = wordlist._Words(packed)  # each look-up in the bytes of the buckets
+    for word in chosen + unknown:
+        assert one_by_one.find(word) == zipf.get(word)
+        assert one_by_one.find(word, rare=False) is None
+    every = wordlist._Words(packed)  # after MANY_RARE look-ups, every bucket unpacked
+    for word in (chosen + unknown) * 3:
+        assert every.find(word) == zipf.get(word)

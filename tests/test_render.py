@@ -1,4 +1,8 @@
 import json
+import textwrap
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aleppo_cli.output import plain as render
 from aleppo_cli.output import safe, shared
@@ -40,3 +44,24 @@ def test_plain_show_wraps_at_the_width() -> None:
 def test_reading_time_in_hours_for_long_texts() -> None:
     assert shared.duration(4) == "4 min"
     assert shared.duration(2363) == "39 h 23 min"
+
+
+_words = st.lists(
+    st.one_of(
+        st.sampled_from(["a", "bb", "ccc", "dddddddddd", "x-y", "é", "[12]\u00a0Word", "\u00a0"]),
+        st.sampled_from([" ", " ", "  ", "\t", "\n", "\u2003", "\u200b"]),
+        st.text(max_size=3),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_words, st.integers(min_value=1, max_value=16))
+def test_plain_wrapping_is_textwraps(text: str, width: int) -> None:
+    for break_words in (True, False):
+        lines = textwrap.wrap(
+            text, width=width, break_long_words=break_words, break_on_hyphens=False
+        )
+        expected = [line.replace(shared.GLUE, " ") for line in lines] or [""]
+        assert render._wrap(text, width, break_words) == expected

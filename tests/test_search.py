@@ -2,6 +2,8 @@ import json
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from aleppo_cli.analysis import search
@@ -182,3 +184,47 @@ def test_the_help_names_the_librarys_default_score() -> None:
     from aleppo_cli.cli.commands import search as command
 
     assert command.DEFAULT_MIN_SCORE == search.DEFAULT_MIN_SCORE
+
+
+# --- the folded copy, in pieces and with a lazy position map, is the plain one -----
+
+_folding = st.lists(
+    st.one_of(
+        st.sampled_from(["a", "B", "é", "e\u0301", "\u0301", "’", "'", "`", "´", "ʼ", "‘"]),
+        st.sampled_from(["ß", "ﬁ", "İ", "Σ", "0", "²", "½", "\u0345", "ǅ", "Ⅻ", "word", "ﷺ"]),
+        st.sampled_from([" ", "\n", "\t", "\u00a0", "-", ".", "\u200b"]),
+        st.characters(),
+    ),
+    min_size=400,
+    max_size=1500,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_folding)
+def test_folding_in_pieces_is_folding_a_character_at_a_time(text: str) -> None:
+    expected_text, expected_positions = search._fold_exact(text)
+    folded = search.Folded(text)
+    assert folded.text == expected_text
+    assert len(folded.positions) == len(expected_positions)
+    if expected_positions:
+        assert folded.positions[-1] == expected_positions[-1]
+        assert folded.positions[5:50:7] == expected_positions[5:50:7]
+    assert list(folded.positions) == expected_positions
+
+
+def test_no_quotation_analysis_when_no_hit_is_quoted(monkeypatch: pytest.MonkeyPatch) -> None:
+    from aleppo_cli.analysis.quotes import quotations
+
+    document = document_of(["Nora walked home."], ["“Stay here,” said Nora."])
+    found = quotations.find(document)
+
+    def no_analysis(document: object) -> None:
+        raise AssertionError("the quotations were analysed")
+
+    monkeypatch.setattr(quotations, "find", no_analysis)
+    outside = search.run(document, search.Query("walked"))
+    assert len(outside.hits) == 1 and outside.speakers == (None,)
+    monkeypatch.setattr(quotations, "find", lambda document: found)
+    inside = search.run(document, search.Query("stay"))
+    assert inside.speakers == ("Nora",)

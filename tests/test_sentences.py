@@ -4,9 +4,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aleppo_cli.text import segmenter as sentences
-from aleppo_cli.text.document import build
+from aleppo_cli.text.document import _blocks, build
 from tests.conftest import read_book
 
 GOLDEN = json.loads((Path(__file__).parent / "data" / "golden_rules_en.json").read_text("utf-8"))
@@ -75,3 +77,39 @@ def test_pride_and_prejudice_never_ends_a_sentence_on_an_honorific() -> None:
     endings = [s.text for s in document.sentences if re.search(r"\b(Mr|Mrs)\.$", s.text)]
     assert endings == []
     assert document.sentence_count > 5000
+
+
+# --- one pass over the whole text finds what each paragraph alone gives ---------
+
+_pieces = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["Mr.", "U.S.", "p.", "No. 5", "1.", "2.", "a.", "b)", "2.)", "I.", "you and I. Did"]
+        ),
+        st.sampled_from(["The", "he", "end.", "Yes!", "...", ". . . .", "[...]", "“Hi.”", "。"]),
+        st.sampled_from(["•", "• 1.", "◦", ":", "٣.", "x", "10.", "1000."]),
+        st.sampled_from([" ", " ", "  ", "\n", "\n\n", "\t", "\u2028"]),
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_pieces)
+def test_split_blocks_is_split_of_each_paragraph(text: str) -> None:
+    blocks = list(_blocks(text))
+    whole = sentences.split_blocks(text, blocks)
+    alone = [
+        [(begin + start, begin + end) for start, end in sentences.split(text[begin:end])]
+        for begin, end in blocks
+    ]
+    assert whole == alone
+    # the list markers found in one pass are those the pattern finds in each paragraph
+    markers = sentences._list_markers(text, blocks)
+    for (begin, end), found in zip(blocks, markers, strict=True):
+        paragraph = text[begin:end]
+        expected = [
+            (begin + m.start(), m["value"], m["style"], begin + m.start("style"))
+            for m in sentences._LIST_MARKER.finditer(paragraph)
+        ]
+        assert [tuple(marker) for marker in found] == expected

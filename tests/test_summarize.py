@@ -1,4 +1,5 @@
 import json
+import os
 import re
 import subprocess
 import sys
@@ -211,3 +212,25 @@ def test_algorithms_are_described_without_importing_sumy() -> None:
     assert summarize.describe("kl") == summarize.ALGORITHMS["kl"].description
     with pytest.raises(UsageError, match="unknown algorithm 'textrank'"):
         summarize.describe("textrank")
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("3", "3")])
+def test_openblas_gets_one_thread_unless_the_user_set_a_count(
+    given: str | None, expected: str
+) -> None:
+    """Read by OpenBLAS when numpy loads: a fresh process shows what it got."""
+    environment = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        environment["OPENBLAS_NUM_THREADS"] = given
+    code = (
+        "import os, sys\n"
+        "from aleppo_cli.analysis.summarize import summary\n"
+        "assert 'numpy' not in sys.modules\n"
+        "summary.make_summarizer('lex-rank')\n"
+        "assert 'numpy' in sys.modules\n"
+        "print(os.environ['OPENBLAS_NUM_THREADS'])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == expected

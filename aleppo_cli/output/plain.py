@@ -56,7 +56,9 @@ def show_plain(source: Source, document: Document, width: int, numbers: bool) ->
                 (CODE_INDENT + visible(line)).rstrip() for line in paragraph.text.split("\n")
             )
             continue
-        body, _ = with_prefixes(paragraph.text, numbered_segments(paragraph, numbers))
+        body = paragraph.text
+        if numbers:
+            body, _ = with_prefixes(body, numbered_segments(paragraph, numbers))
         first, other = block_prefix(paragraph)
         if first:
             lines.extend(_hanging(first, visible(body), width, other))
@@ -66,8 +68,38 @@ def show_plain(source: Source, document: Document, width: int, numbers: bool) ->
 
 
 def _wrap(text: str, width: int, break_words: bool = True) -> list[str]:
-    lines = textwrap.wrap(text, width=width, break_long_words=break_words, break_on_hyphens=False)
+    lines = _between_spaces(text, width) if break_words else None
+    if lines is None:
+        lines = textwrap.wrap(
+            text, width=width, break_long_words=break_words, break_on_hyphens=False
+        )
     return [line.replace(GLUE, " ") for line in lines] or [""]
+
+
+def _between_spaces(text: str, width: int) -> list[str] | None:
+    """What ``textwrap.wrap(text, width, break_on_hyphens=False)`` gives, for
+    the common text it can be found for quickly, a line and not a word at a
+    time: printable words (every white space character but the space is
+    unprintable; GLUE inside words only) between single spaces, none longer
+    than a line. None for any other text."""
+    printable = text.replace(GLUE, "x").isprintable() if GLUE in text else text.isprintable()
+    if width < 1 or not printable or "  " in text or text[:1] == " " or text[-1:] == " ":
+        return None
+    if GLUE in text and (
+        f" {GLUE}" in text or f"{GLUE} " in text or text[:1] == GLUE or text[-1:] == GLUE
+    ):
+        return None  # GLUE on its own could make a chunk textwrap takes for white space
+    lines = []
+    start = 0
+    while len(text) - start > width:
+        cut = text.rfind(" ", start, start + width + 1)  # after the last word that fits
+        if cut == -1:
+            return None  # a word longer than a line, which textwrap breaks
+        lines.append(text[start:cut])
+        start = cut + 1
+    if start < len(text):
+        lines.append(text[start:])
+    return lines
 
 
 def glued(text: str) -> str:

@@ -106,6 +106,7 @@ def stored(source: Source) -> dict[str, Any] | None:
 def document_for(source: Source) -> Document:
     """The document of ``source``: from its index when it is a bundled text
     with a current one, else built from the text."""
+    from aleppo_cli.text import wordlist
     from aleppo_cli.text.document import build, from_blocks
 
     if source.blocks:
@@ -115,4 +116,6 @@ def document_for(source: Source) -> Document:
         ready = document(source.text, data)
         if ready is not None:
             return ready
-    return build(source.text)
+    built = build(source.text)
+    wordlist.forget()  # a novel's search or quotations then peak 21 MB lower
+    return built

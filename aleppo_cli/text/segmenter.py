@@ -13,6 +13,7 @@ paragraph, white space trimmed.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 # Titles before a name: never the end of a sentence.
 HONORIFICS = frozenset(
@@ -39,70 +40,123 @@ _CANDIDATE = re.compile(
 )
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")  # U.S, e.g, a.m
 _LIST_MARKER = re.compile(r"(?:(?<=\s)|^)(?P<value>\d{1,3}|[a-z])(?P<style>\.\)|\)|\.)(?=\s)")
+_MARKER = re.compile(_LIST_MARKER.pattern.removeprefix(r"(?:(?<=\s)|^)"))
+# The same markers (not at the start of the text), found by their full stop or
+# parenthesis: rarer than the spaces before them, the engine skips to them.
+_MARKER_STYLE = re.compile(
+    r"[.)](?:(?<=\s[a-z][.)])|(?<=\s\d[.)])|(?<=\s\d\d[.)])|(?<=\s\d\d\d[.)]))"
+    r"(?:(?<=\.)\))?(?=\s)"
+)
 _BULLETS = "•⁃▪‣◦∙"
 _BULLET = re.compile(rf"(?<=\s)[{_BULLETS}](?=\s?\S)")
+_BULLET_ANY = re.compile(rf"[{_BULLETS}]")
 _BULLET_NUMBER = re.compile(rf"[{_BULLETS}] ?(?:\d{{1,3}}|[a-z])(?P<stop>\.)")
 _DASHES = re.compile(r"[-‐‑‒–—―]+")
 _OPENERS = "\"'“‘«([¡¿"
+_TERMINAL = re.compile(r"[.!?‽…。！？]")  # what every _CANDIDATE starts with
+_WORD = re.compile(r"(?:[^\W_]|['’])+")  # letters and digits (str.isalnum) and apostrophes
 
 
 def split(text: str) -> list[tuple[int, int]]:
     """Sentence spans of one paragraph of ``text``."""
-    cuts = set(_bullet_cuts(text))
-    list_cuts, marker_ends = _list_cuts(text)
-    cuts.update(list_cuts)
-    for match in _CANDIDATE.finditer(text):
-        if match.group("cjk"):
-            cuts.add(match.end())
+    return split_blocks(text, [(0, len(text))])[0]
+
+
+Spans = list[tuple[int, int]]
+
+
+def split_blocks(text: str, blocks: list[tuple[int, int]]) -> list[Spans]:
+    """The sentence spans of each block of ``text`` (its paragraphs: ordered,
+    disjoint ``(start, end)`` offsets), as ``split`` finds them in the block
+    alone, as offsets into ``text``.
+
+    One pass over the whole text for each pattern, instead of one per
+    paragraph; every test that looks at the characters around a place stops
+    at its block's ends, as it stopped at the ends of the paragraph's text.
+    """
+    markers = _list_markers(text, blocks)
+    bulleted = _BULLET_ANY.search(text) is not None
+    result = []
+    for (begin, end), block_markers in zip(blocks, markers, strict=True):
+        cuts: set[int] = set()
+        stops: set[int] = set()
+        if bulleted and _BULLET_ANY.search(text, begin, end):
+            paragraph = text[begin:end]  # rare: the paragraph's own text, as before
+            cuts.update(begin + cut for cut in _bullet_cuts(paragraph))
+            stops.update(begin + m.start("stop") for m in _BULLET_NUMBER.finditer(paragraph))
+        if block_markers:
+            list_cuts, marker_stops = _list_cuts(text, begin, block_markers)
+            cuts.update(list_cuts)
+            stops.update(marker_stops)
+        _sentence_ends(text, begin, end, stops, cuts)
+        spans: Spans = []
+        start = begin
+        for cut in sorted(cuts):
+            _trimmed(text, start, cut, spans)
+            start = cut
+        _trimmed(text, start, end, spans)
+        result.append(spans)
+    return result
+
+
+def _sentence_ends(text: str, begin: int, end: int, stops: set[int], cuts: set[int]) -> None:
+    """Add to ``cuts`` the sentence ends after terminal punctuation in
+    ``text[begin:end]``: what ``_CANDIDATE.finditer`` of the block finds,
+    looked for only where a terminal mark is (every candidate starts with one)."""
+    position = begin
+    while True:
+        terminal = _TERMINAL.search(text, position, end)
+        if terminal is None:
+            return
+        match = _CANDIDATE.match(text, terminal.start(), end)
+        if match is None:
+            position = terminal.start() + 1
             continue
-        cut = _decide(text, match, marker_ends)
+        position = match.end()
+        if match.group("cjk"):
+            cuts.add(position)
+            continue
+        cut = _decide(text, match, stops, begin, end)
         if cut is not None:
             cuts.add(cut)
-    spans = []
-    start = 0
-    for cut in sorted(cuts):
-        spans.extend(_trimmed(text, start, cut))
-        start = cut
-    spans.extend(_trimmed(text, start, len(text)))
-    return spans
 
 
-def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _trimmed(text: str, start: int, end: int, spans: Spans) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return [(start, end)] if start < end else []
+    if start < end:
+        spans.append((start, end))
 
 
-def _word_before(text: str, end: int) -> str:
-    """The run of non-space characters that ends at ``end``."""
+def _word_before(text: str, end: int, begin: int = 0) -> str:
+    """The run of non-space characters that ends at ``end`` (not before ``begin``)."""
     start = end
-    while start > 0 and not text[start - 1].isspace():
+    while start > begin and not text[start - 1].isspace():
         start -= 1
     return text[start:end]
 
 
-def _next_word(text: str, position: int) -> str:
-    """The word that follows ``position``, with any opening quote skipped."""
-    index = position
-    length = len(text)
-    while index < length and (text[index].isspace() or text[index] in _OPENERS):
-        index += 1
-    end = index
-    while end < length and (text[end].isalnum() or text[end] in "'’"):
-        end += 1
-    return text[index:end] if end > index else text[index : index + 1]
+def _word_at(text: str, index: int, end: int) -> str:
+    """The word at ``index``: letters, digits and apostrophes, or its one character."""
+    word = _WORD.match(text, index, end)
+    return word.group() if word else text[index]
 
 
-def _decide(text: str, match: re.Match[str], marker_ends: set[int]) -> int | None:
-    """Where the sentence ends for this candidate, or None."""
+def _decide(
+    text: str, match: re.Match[str], marker_ends: set[int], begin: int, end: int
+) -> int | None:
+    """Where the sentence ends for this candidate in ``text[begin:end]``, or None."""
     mark = match.group("mark")
     after = match.end()
-    following = _next_word(text, after)
-    if not following:
+    # the word that follows, with any opening quote skipped: its first character
+    index = after
+    while index < end and (text[index].isspace() or text[index] in _OPENERS):
+        index += 1
+    if index >= end:
         return None
-    first = following[0]
+    first = text[index]
     if first.islower():
         return None  # "Yahoo! in", "'Great.' she said", "co. at noon"
     if "!" in mark or "?" in mark or "‽" in mark:
@@ -111,46 +165,49 @@ def _decide(text: str, match: re.Match[str], marker_ends: set[int]) -> int | Non
     if start in marker_ends:
         return None  # "1. The first item", "1.) The first item"
     if " " in mark or len(mark) >= 3 or mark == "…":
-        return _after_ellipsis(text, match, following)
+        return _after_ellipsis(text, match, _word_at(text, index, end), begin)
     if mark == "..":
         return after
     # a single full stop
     if match.group("close"):
         return after  # '"This is great." She'
-    token = _word_before(text, start)
+    token = _word_before(text, start, begin)
     word = _DASHES.split(token)[-1].lstrip(_OPENERS)  # "--Mr." -> "Mr"
     lower = word.lower()
     if lower in HONORIFICS:
         return None
     if len(word) == 1 and word.isalpha():
-        return _after_single_letter(text, start, word, following)
+        return _after_single_letter(text, start, word, begin)
     if lower in ABBREVIATIONS or _DOTTED.match(word):
         if first.isdigit():
             return None  # "p. 55", "No. 5"
-        return after if following.lower() in STARTERS else None
+        return after if _word_at(text, index, end).lower() in STARTERS else None
     return after
 
 
-def _after_ellipsis(text: str, match: re.Match[str], following: str) -> int | None:
+def _after_ellipsis(text: str, match: re.Match[str], following: str, begin: int) -> int | None:
     mark = match.group("mark")
     start = match.start()
     dots = mark.count(".") + 3 * mark.count("…")
-    word_before = start > 0 and text[start - 1].isalnum()
+    word_before = start > begin and text[start - 1].isalnum()
     if mark.startswith(". .") and word_before and dots >= 4:
         # "compounds. . . . The": a full stop, then an ellipsis opening the next
         return start + 1
     if dots >= 4:
         return match.end()
-    if text[start - 1 : start] == "[" or following == "I":
+    if (start > begin and text[start - 1] == "[") or following == "I":
         return None  # "[...]" leaves words out; "... I didn't" goes on
     return match.end()
 
 
-def _after_single_letter(text: str, start: int, letter: str, following: str) -> int | None:
+def _after_single_letter(text: str, start: int, letter: str, begin: int) -> int | None:
     if letter.islower():
         return None  # "p.", "a." in a list
     if letter == "I":
-        previous = _word_before(text, len(text[: start - 1].rstrip()))
+        before = start - 1  # the end of the text before "I", white space left out
+        while before > begin and text[before - 1].isspace():
+            before -= 1
+        previous = _word_before(text, before, begin)
         if previous[:1].islower():
             return start + 1  # "you and I. Did you"
     return None  # an initial: "Jonas E. Smith"
@@ -160,7 +217,50 @@ def _bullet_cuts(text: str) -> list[int]:
     return [match.start() for match in _BULLET.finditer(text)]
 
 
-def _list_cuts(text: str) -> tuple[list[int], set[int]]:
+class _Marker(NamedTuple):
+    start: int
+    value: str
+    style: str
+    style_start: int
+
+
+def _list_markers(text: str, blocks: list[tuple[int, int]]) -> list[list[_Marker]]:
+    """The list markers ("1.", "b)", "2.)") of each block: what
+    ``_LIST_MARKER.finditer`` finds in the block's own text.
+
+    Found in one pass over the text; at a block's start, where the block's
+    own text had nothing before it, they are looked for apart unless a space
+    stands before it.
+    """
+    found: list[list[_Marker]] = [[] for _ in blocks]
+    index = 0
+    for match in _MARKER_STYLE.finditer(text):
+        style_start = match.start()
+        value_start = style_start - 1
+        if not "a" <= text[value_start] <= "z":
+            while text[value_start - 1].isdecimal():  # \d: at most three, a space before
+                value_start -= 1
+        while index < len(blocks) and blocks[index][1] <= value_start:
+            index += 1
+        if index == len(blocks):
+            break
+        begin, end = blocks[index]
+        if value_start >= begin and match.end() < end:  # the space after it is in the block
+            value = text[value_start:style_start]
+            found[index].append(_Marker(value_start, value, match.group(), style_start))
+    for number, (begin, end) in enumerate(blocks):
+        if begin < end and (begin == 0 or not text[begin - 1].isspace()):
+            first = _MARKER.match(text, begin, end)
+            if first is not None:
+                found[number].insert(0, _marker(first))
+    return found
+
+
+def _marker(match: re.Match[str]) -> _Marker:
+    return _Marker(match.start("value"), match["value"], match["style"], match.start("style"))
+
+
+def _list_cuts(text: str, begin: int, markers: list[_Marker]) -> tuple[list[int], set[int]]:
     """Cuts before the items of an inline numbered or lettered list.
 
     A list starts with "1." / "1)" / "1.)" or "a." at the start of the text or
@@ -171,23 +271,23 @@ def _list_cuts(text: str) -> tuple[list[int], set[int]]:
     cuts: list[int] = []
     marker_stops: set[int] = set()
     expected: tuple[str, str] | None = None
-    for match in _LIST_MARKER.finditer(text):
-        value, style = match.group("value"), match.group("style")
-        opening = value in ("1", "a") and _opens_list(text, match.start())
+    for marker in markers:
+        value, style = marker.value, marker.style
+        opening = value in ("1", "a") and _opens_list(text, marker.start, begin)
         if expected and (value, style) == expected:
-            cuts.append(match.start())
+            cuts.append(marker.start)
         elif not opening:
             continue
         if style.startswith("."):
-            marker_stops.add(match.start("style"))
+            marker_stops.add(marker.style_start)
         expected = (_successor(value), style)
-    marker_stops.update(match.start("stop") for match in _BULLET_NUMBER.finditer(text))
     return cuts, marker_stops
 
 
-def _opens_list(text: str, position: int) -> bool:
-    before = text[:position].rstrip(" \t")
-    return not before or before[-1] in "\n:"
+def _opens_list(text: str, position: int, begin: int) -> bool:
+    while position > begin and text[position - 1] in " \t":
+        position -= 1
+    return position == begin or text[position - 1] in "\n:"
 
 
 def _successor(value: str) -> str:

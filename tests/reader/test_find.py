@@ -83,4 +83,4 @@ def test_folding_a_chunk_at_a_time_is_folding_the_whole(monkeypatch: pytest.Monk
     index = find.fold_index(text)
     whole = Folded(text)
     assert index.codes.tobytes().decode("utf-32-le") == whole.text
-    assert index.positions.tolist() == whole.positions
+    assert index.positions.tolist() == list(whole.positions)
