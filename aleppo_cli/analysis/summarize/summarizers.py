@@ -24,6 +24,7 @@ share a rating. What changes is how the numbers are computed:
 
 from __future__ import annotations
 
+import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -273,7 +274,16 @@ class FastEdmundson(EdmundsonSummarizer):  # type: ignore[misc]
 
 
 class FastRandom(RandomSummarizer):  # type: ignore[misc]
-    """The baseline: sentences in random order."""
+    """The baseline: sentences in random order; repeatable when given a seed."""
+
+    seed: int | None = None
+
+    def _get_random_ratings(self, sentences: Sequence[Any]) -> dict[Any, int]:
+        if self.seed is None:  # sumy's own: the process-wide generator
+            return super()._get_random_ratings(sentences)  # type: ignore[no-any-return]
+        ratings = list(range(len(sentences)))
+        random.Random(self.seed).shuffle(ratings)
+        return dict(zip(sentences, ratings, strict=True))
 
 
 # --- greedy summarizers: SumBasic and KL -------------------------------------------

@@ -109,7 +109,9 @@ ALGORITHMS: dict[str, Algorithm] = {
     "reduction": Algorithm(
         "Reduction: sentences that share the most words with others", _reduction
     ),
-    "random": Algorithm("random sentences: a baseline", _random),
+    "random": Algorithm(
+        "random sentences: a baseline (changes from run to run unless --seed)", _random
+    ),
 }
 
 
@@ -219,24 +221,96 @@ def summarize(
     count: int = DEFAULT_COUNT,
     title: str = "",
     stemmer: str | None = None,
+    seed: int | None = None,
+    fragments: bool = False,
+    long_words: int | None = None,
 ) -> Summary:
     """Choose ``count`` sentences of ``document`` with ``algorithm``.
 
     ``title`` is given to sumy as a heading (Edmundson's title method reads it).
+    ``seed`` makes ``random`` repeatable (the others ignore it). The algorithm
+    rates the sentences; the best rated are chosen, but never a fragment of
+    dialogue (unless ``fragments``) nor a sentence twice, and long sentences
+    only when there are not enough others (more than ``long_words`` words,
+    by default ``eligible.LONG_WORDS``; ``eligible``). A long text is cut
+    into parts, and each part gives its share of the sentences (``spread``).
     """
-    from aleppo_cli.analysis.summarize import bridge
+    from aleppo_cli.analysis.summarize import bridge, eligible
 
     summarizer = make_summarizer(algorithm, stemmer)
+    if algorithm == "random":
+        summarizer.seed = seed
+    long = eligible.LONG_WORDS if long_words is None else long_words
     text = bridge.to_sumy(document, title)
-    available = candidates(document)
-    chosen = summarizer(text.model, min(count, available)) if available else ()
+    found = eligible.candidates(document)
+    chosen: list[Sentence] = []
+    if found:
+        order = eligible.order([0.0] * len(found), found, fragments=fragments, long_words=long)
+        # greedy algorithms rate only as many sentences as asked: ask for enough
+        wanted = min(len(found), count + len(found) - len(order))
+        wanted += sum(found[i].words > long for i in order)
+        ratings = _ratings(summarizer, text, min(len(found), wanted))
+        if ratings is not None:
+            rated = [ratings[c.sentence.number] for c in found]
+            order = eligible.order(rated, found, fragments=fragments, long_words=long)
+            picked = spread(order, count, len(found))
+            chosen = sorted((found[i].sentence for i in picked), key=lambda s: s.number)
     return Summary(
         algorithm=algorithm,
         total_sentences=document.sentence_count,
-        candidates=available,
+        candidates=len(found),
         requested=count,
-        sentences=tuple(text.to_ours(chosen)),
+        sentences=tuple(chosen),
     )
+
+
+def _ratings(summarizer: Any, text: Any, count: int) -> dict[int, float] | None:
+    """Every candidate's rating by ``summarizer``, by sentence number (None: it chose none).
+
+    sumy's summarizers end by handing their ratings to ``_get_best_sentences``;
+    that call is caught here, so the choice can be ours.
+    """
+    ratings: dict[int, float] = {}
+    caught = False
+
+    def catch(sentences: Any, _count: Any, rating: Any, *args: Any, **kwargs: Any) -> tuple[()]:
+        nonlocal caught
+        caught = True
+        for sentence in sentences:  # in order: LSA's rating reads an iterator
+            value = (
+                rating[sentence] if isinstance(rating, dict) else rating(sentence, *args, **kwargs)
+            )
+            ratings[text.ours[id(sentence)].number] = float(value)
+        return ()
+
+    summarizer._get_best_sentences = catch
+    summarizer(text.model, count)
+    return ratings if caught else None
+
+
+# A text of SPREAD_FROM candidate sentences or more is cut into as many equal
+# parts as sentences asked (at most SPREAD_PARTS): each part gives the best
+# rated of its sentences, so that the summary of a novel covers the novel.
+SPREAD_FROM = 300
+SPREAD_PARTS = 10
+
+
+def spread(order: list[int], count: int, total: int) -> list[int]:
+    """``count`` of ``order`` (candidate indexes, best first), spread over long texts."""
+    if total < SPREAD_FROM or count < 2:
+        return order[:count]
+    parts = min(count, SPREAD_PARTS)
+    quota = [count // parts + (k < count % parts) for k in range(parts)]
+    picked: list[int] = []
+    rest: list[int] = []
+    for index in order:
+        part = index * parts // total
+        if quota[part]:
+            quota[part] -= 1
+            picked.append(index)
+        else:
+            rest.append(index)
+    return picked + rest[: count - len(picked)]
 
 
 @dataclass(frozen=True)
@@ -259,11 +333,14 @@ def compare(
     count: int = DEFAULT_COUNT,
     title: str = "",
     stemmer: str | None = None,
+    seed: int | None = None,
+    fragments: bool = False,
 ) -> Comparison:
     """Run several algorithms; which sentences did each choose?"""
     chosen: dict[int, tuple[Sentence, list[str]]] = {}
     for algorithm in algorithms:
-        for sentence in summarize(document, algorithm, count, title, stemmer).sentences:
+        picked = summarize(document, algorithm, count, title, stemmer, seed, fragments)
+        for sentence in picked.sentences:
             chosen.setdefault(sentence.number, (sentence, []))[1].append(algorithm)
     rows = tuple(
         ComparisonRow(sentence, tuple(names)) for _, (sentence, names) in sorted(chosen.items())

@@ -92,6 +92,23 @@ def summarize(
             "reduction, snowball for the others.",
         ),
     ] = None,
+    fragments: Annotated[
+        bool,
+        typer.Option(
+            "--fragments",
+            help="Let the summary choose fragments of dialogue (a sentence that starts or "
+            "ends inside a quotation); by default it never does.",
+        ),
+    ] = False,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed",
+            metavar="N",
+            show_default=False,
+            help="Make random repeatable; without it, random changes from run to run.",
+        ),
+    ] = None,
     width: WidthOpt = None,
     pager: PagerOpt = None,
     encoding: EncodingOpt = None,
@@ -119,13 +136,21 @@ def summarize(
             a for a in summaries.ALGORITHMS if a != "random"
         )
         with progress(env, "Comparing summaries…"):
-            comparison = summaries.compare(document, chosen, count, title, stemmer)
+            comparison = summaries.compare(
+                document, chosen, count, title, stemmer, seed=seed, fragments=fragments
+            )
         compared = CompareView(source, comparison)
         emit(env, compared, json_output=json_output, width=width, pager=pager)
         return
     with progress(env, "Summarizing…"):
         summary = summaries.summarize(
-            document, names[0] if names else summaries.DEFAULT_ALGORITHM, count, title, stemmer
+            document,
+            names[0] if names else summaries.DEFAULT_ALGORITHM,
+            count,
+            title,
+            stemmer,
+            seed=seed,
+            fragments=fragments,
         )
     if summary.short:
         many = summary.candidates != 1
