@@ -105,7 +105,10 @@ Chooser = Callable[[Article, int], list[Sentence]]
 
 
 PLAIN = 10**9  # no sentence is long: sumy's choice (bar fragments and repeats)
-LONGS = (40, 50, 60, 80, PLAIN)
+LONGS = (40, 60, PLAIN)
+# fragments of dialogue: "w" chosen only with the rest of their quotation (a
+# unit rated by its best sentence), "m" the same rated by the mean, "-" never
+MODES = {"w": (True, "max"), "m": (True, "mean"), "-": (False, "max")}
 
 
 def configurations(names: list[str], variants: list[str]) -> dict[str, Chooser]:
@@ -113,10 +116,12 @@ def configurations(names: list[str], variants: list[str]) -> dict[str, Chooser]:
 
     Names are ``algorithm|stemmer|long|fragments``: long is the word count
     above which sentences come last (PLAIN: never), fragments "f" when
-    fragments of dialogue may be chosen, "-" when not.
+    fragments of dialogue may be chosen like any sentence, else a key of MODES.
     """
 
-    def run(algorithm: str, stemmer: str, long: int, fragments: bool) -> Chooser:
+    def run(algorithm: str, stemmer: str, long: int, mode: str) -> Chooser:
+        whole, rating = MODES.get(mode, (True, "max"))
+
         def choose(article: Article, count: int) -> list[Sentence]:
             seed = zlib.crc32(article.key.encode())  # the random baseline, repeatably
             chosen = summarize.summarize(
@@ -125,8 +130,10 @@ def configurations(names: list[str], variants: list[str]) -> dict[str, Chooser]:
                 count,
                 stemmer=stemmer,
                 seed=seed,
-                fragments=fragments,
+                fragments=mode == "f",
                 long_words=long,
+                whole=whole,
+                rating=rating,
             )
             return list(chosen.sentences)
 
@@ -137,10 +144,11 @@ def configurations(names: list[str], variants: list[str]) -> dict[str, Chooser]:
         for stemmer in summarize.STEMMERS:
             if name == "random" and stemmer != summarize.SNOWBALL:
                 continue
-            chosen[f"{name}|{stemmer}|{PLAIN}|f"] = run(name, stemmer, PLAIN, True)
+            chosen[f"{name}|{stemmer}|{PLAIN}|f"] = run(name, stemmer, PLAIN, "f")
             if name in variants:
                 for long in LONGS:
-                    chosen[f"{name}|{stemmer}|{long}|-"] = run(name, stemmer, long, False)
+                    for mode in MODES:
+                        chosen[f"{name}|{stemmer}|{long}|{mode}"] = run(name, stemmer, long, mode)
     return chosen
 
 
@@ -293,16 +301,21 @@ def main() -> None:
     plain = [c for c in configs if c.endswith(f"|{PLAIN}|f")]
     for name in names:
         families[f"{name}"] = [c for c in plain if c.split("|")[0] == name]
-        ours = [c for c in configs if c.split("|")[0] == name and c.endswith("|-")]
+        ours = [c for c in configs if c.split("|")[0] == name and not c.endswith("|f")]
         if ours:
-            families[f"{name}, our choice"] = ours
-            for long in LONGS:
-                for stemmer in summarize.STEMMERS:
-                    families[f"{name}|{stemmer}|{long}"] = [f"{name}|{stemmer}|{long}|-"]
+            families[f"{name}, no fragments"] = ours
+            for mode in MODES:
+                for long in LONGS:
+                    for stemmer in summarize.STEMMERS:
+                        families[f"{name}|{stemmer}|{long}|{mode}"] = [
+                            f"{name}|{stemmer}|{long}|{mode}"
+                        ]
     families["best of sumy's nine"] = plain
-    families["best of all"] = [c for c in configs if c != "lead"]
+    families["best of all without fragments"] = [
+        c for c in configs if c != "lead" and not c.endswith("|f")
+    ]
     algorithm = summarize.DEFAULT_ALGORITHM
-    default = f"{algorithm}|{summarize.stemmer_for(algorithm)}|{eligible.LONG_WORDS}|-"
+    default = f"{algorithm}|{summarize.stemmer_for(algorithm)}|{eligible.LONG_WORDS}|w"
     if default in configs:
         families["default"] = [default]
     for line in table(scores, items, families, topics):

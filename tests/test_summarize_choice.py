@@ -46,25 +46,45 @@ def test_fragments_of_dialogue_are_found() -> None:
     assert fragments_of([['"Hello.'], ["Then he left."]]) == ['"Hello.']
 
 
+UNCLOSED = ['"The market, the market, the market never closes, the market!']
+
+
+def test_quotations_over_several_sentences_are_units() -> None:
+    found = eligible.candidates(document_of(*DIALOGUE, UNCLOSED))
+    assert eligible.units(found) == [[0, 1], [2, 3], [4], [5], [6], [7], [8]]
+
+
 @pytest.mark.parametrize("algorithm", list(summarize.ALGORITHMS))
-def test_no_fragment_is_chosen_unless_asked(algorithm: str) -> None:
-    document = document_of(*DIALOGUE)
+def test_a_fragment_is_chosen_only_with_its_whole_quotation(algorithm: str) -> None:
+    document = document_of(*DIALOGUE, UNCLOSED)
     fragments = set(fragments_of(DIALOGUE))
-    chosen = summarize.summarize(document, algorithm, 3, seed=1).sentences
-    assert len(chosen) == 3
-    assert not {s.text for s in chosen} & fragments
-    every = summarize.summarize(document, algorithm, 8, seed=1, fragments=True).sentences
-    assert {s.text for s in every} >= fragments
+    units = [DIALOGUE[0], DIALOGUE[1]]
+    for count in range(1, 9):
+        chosen = {s.text for s in summarize.summarize(document, algorithm, count, seed=1).sentences}
+        assert UNCLOSED[0] not in chosen
+        for unit in units:  # all of a quotation or none of it
+            assert len(chosen & set(unit)) in (0, len(unit))
+        # a quotation of two sentences does not fit in the last place left
+        assert len(chosen) in (count, count - 1) or count > 8
+        if count == 1:
+            assert not chosen & fragments
+    # never a fragment at all, when quotations are not taken whole
+    alone = summarize.summarize(document, algorithm, 3, seed=1, whole=False).sentences
+    assert not {s.text for s in alone} & fragments
+    every = summarize.summarize(document, algorithm, 9, seed=1, fragments=True).sentences
+    assert UNCLOSED[0] in {s.text for s in every}
 
 
 def test_fragments_option_and_not_enough_whole_sentences(runner: CliRunner) -> None:
-    text = text_of(*DIALOGUE)
-    plain = json.loads(
-        runner.invoke(app, ["summarize", "-", "--json", "-s", "8"], input=text).stdout
+    text = text_of(*DIALOGUE, UNCLOSED)
+    plain = runner.invoke(app, ["summarize", "-", "--json", "-s", "9"], input=text)
+    assert len(json.loads(plain.stdout)["sentences"]) == 8  # not the unclosed quotation
+    assert plain.stderr == (
+        "aleppo: note: 8 of the text's 9 sentences can be chosen (whole quotations, "
+        "each text once); showing them; --fragments allows the others\n"
     )
-    assert len(plain["sentences"]) == 4  # only the four whole sentences
-    asked = runner.invoke(app, ["summarize", "-", "--json", "-s", "8", "--fragments"], input=text)
-    assert len(json.loads(asked.stdout)["sentences"]) == 8
+    asked = runner.invoke(app, ["summarize", "-", "--json", "-s", "9", "--fragments"], input=text)
+    assert len(json.loads(asked.stdout)["sentences"]) == 9
 
 
 @pytest.mark.parametrize("algorithm", list(summarize.ALGORITHMS))
@@ -103,8 +123,9 @@ def test_summaries_of_long_texts_spread_over_the_text() -> None:
     assert tenths == set(range(10))
     ratio = summarize.sentence_count(document, None, 0.1)
     assert len(summarize.summarize(document, "reduction", ratio).sentences) == ratio
-    plain = summarize.spread(list(range(total)), 10, 10)  # a short text: the best, in order
-    assert plain == list(range(10))
+    short = [[4], [0, 1], [2], [3]]  # a short text: the best units that fit
+    assert summarize.spread(short, 3, 5) == [4, 0, 1]
+    assert summarize.spread(short, 2, 5) == [4, 2]
 
 
 def test_seed_makes_random_repeatable(runner: CliRunner) -> None:

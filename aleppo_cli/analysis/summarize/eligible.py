@@ -34,6 +34,7 @@ class Candidate(NamedTuple):
     fragment: bool  # of dialogue: see the module's docstring
     repeated: bool  # the same text as an earlier candidate
     words: int
+    joined: bool  # starts inside a quotation that an earlier sentence opened
 
 
 def quotation_states(texts: Iterable[str]) -> list[tuple[bool, bool, bool]]:
@@ -75,10 +76,24 @@ def candidates(document: Document) -> list[Candidate]:
                     fragment=is_fragment(*state),
                     repeated=key in seen,
                     words=len(_WORD.findall(sentence.text)),
+                    joined=state[0] and not state[2],
                 )
             )
             seen.add(key)
     return found
+
+
+def units(found: Sequence[Candidate]) -> list[list[int]]:
+    """The candidates grouped into whole quotations: the sentences of a
+    quotation that runs over several sentences form one unit; every other
+    sentence is a unit of its own."""
+    grouped: list[list[int]] = []
+    for index, candidate in enumerate(found):
+        if candidate.joined and grouped and grouped[-1][-1] == index - 1:
+            grouped[-1].append(index)
+        else:
+            grouped.append([index])
+    return grouped
 
 
 def order(
@@ -87,12 +102,41 @@ def order(
     *,
     fragments: bool = False,
     long_words: int = LONG_WORDS,
-) -> list[int]:
-    """Indexes of the candidates that may be chosen, best first.
+    whole: bool = True,
+    rating: str = "max",
+) -> list[list[int]]:
+    """Units of candidates (lists of indexes) that may be chosen, best first.
 
-    Best by rating (ties in text order, as sumy breaks them), long sentences
-    (more than ``long_words`` words) after all others; fragments (unless
-    ``fragments``) and repeats never.
+    A fragment of dialogue is chosen only with the rest of its quotation
+    (``whole``, as one unit: ``units``), or never (not ``whole``), or like
+    any sentence (``fragments``). A quotation that is still open at the end
+    of its paragraph, or closes one never opened, is never chosen (unless
+    ``fragments``). Nor is a repeat. Best by rating (of a unit: the ``rating``,
+    "max" or "mean", of its sentences; ties in text order, as sumy breaks
+    them), long ones (more than ``long_words`` words) after all others.
     """
-    allowed = [i for i, c in enumerate(found) if not c.repeated and (fragments or not c.fragment)]
-    return sorted(allowed, key=lambda i: (found[i].words > long_words, -ratings[i]))
+    if fragments:
+        grouped = [[i] for i in range(len(found))]
+    elif whole:
+        grouped = units(found)
+    else:
+        grouped = [[i] for i in range(len(found)) if not found[i].fragment]
+    allowed = [
+        unit
+        for unit in grouped
+        if not any(found[i].repeated for i in unit)
+        and (fragments or not any(found[i].fragment for i in unit) or _closed(found, unit))
+    ]
+
+    def key(unit: list[int]) -> tuple[bool, float]:
+        values = [ratings[i] for i in unit]
+        value = max(values) if rating == "max" else sum(values) / len(values)
+        return sum(found[i].words for i in unit) > long_words, -value
+
+    return sorted(allowed, key=key)
+
+
+def _closed(found: Sequence[Candidate], unit: list[int]) -> bool:
+    """A unit of several sentences that holds a whole quotation."""
+    states = quotation_states(found[i].sentence.text for i in unit)
+    return len(unit) > 1 and not states[-1][1] and not any(stray for *_, stray in states)

@@ -224,16 +224,20 @@ def summarize(
     seed: int | None = None,
     fragments: bool = False,
     long_words: int | None = None,
+    whole: bool = True,
+    rating: str = "max",
 ) -> Summary:
     """Choose ``count`` sentences of ``document`` with ``algorithm``.
 
     ``title`` is given to sumy as a heading (Edmundson's title method reads it).
     ``seed`` makes ``random`` repeatable (the others ignore it). The algorithm
     rates the sentences; the best rated are chosen, but never a fragment of
-    dialogue (unless ``fragments``) nor a sentence twice, and long sentences
-    only when there are not enough others (more than ``long_words`` words,
-    by default ``eligible.LONG_WORDS``; ``eligible``). A long text is cut
-    into parts, and each part gives its share of the sentences (``spread``).
+    dialogue without the rest of its quotation (``whole``; never at all if not
+    ``whole``; like any sentence with ``fragments``), nor a text twice, and
+    long ones only when there are not enough others (more than ``long_words``
+    words, by default ``eligible.LONG_WORDS``); ``rating`` rates a quotation
+    by the "max" or "mean" of its sentences (``eligible.order``). A long text
+    is cut into parts, and each part gives its share (``spread``).
     """
     from aleppo_cli.analysis.summarize import bridge, eligible
 
@@ -245,15 +249,16 @@ def summarize(
     found = eligible.candidates(document)
     chosen: list[Sentence] = []
     if found:
-        order = eligible.order([0.0] * len(found), found, fragments=fragments, long_words=long)
-        # greedy algorithms rate only as many sentences as asked: ask for enough
-        wanted = min(len(found), count + len(found) - len(order))
-        wanted += sum(found[i].words > long for i in order)
-        ratings = _ratings(summarizer, text, min(len(found), wanted))
+        # The greedy algorithms (sum-basic, kl) rate only as many sentences as
+        # asked, one costly step each: three times as many leave room for the
+        # ones not chosen; the rest tie (in text order).
+        ratings = _ratings(summarizer, text, min(len(found), 3 * count))
         if ratings is not None:
             rated = [ratings[c.sentence.number] for c in found]
-            order = eligible.order(rated, found, fragments=fragments, long_words=long)
-            picked = spread(order, count, len(found))
+            units = eligible.order(
+                rated, found, fragments=fragments, long_words=long, whole=whole, rating=rating
+            )
+            picked = spread(units, count, len(found))
             chosen = sorted((found[i].sentence for i in picked), key=lambda s: s.number)
     return Summary(
         algorithm=algorithm,
@@ -295,22 +300,26 @@ SPREAD_FROM = 300
 SPREAD_PARTS = 10
 
 
-def spread(order: list[int], count: int, total: int) -> list[int]:
-    """``count`` of ``order`` (candidate indexes, best first), spread over long texts."""
-    if total < SPREAD_FROM or count < 2:
-        return order[:count]
-    parts = min(count, SPREAD_PARTS)
+def spread(units: list[list[int]], count: int, total: int) -> list[int]:
+    """Up to ``count`` candidates from ``units`` (best first), spread over long texts.
+
+    A unit (a whole quotation) is taken whole, if it fits in what is left.
+    """
+    parts = min(count, SPREAD_PARTS) if total >= SPREAD_FROM and count > 1 else 1
     quota = [count // parts + (k < count % parts) for k in range(parts)]
     picked: list[int] = []
-    rest: list[int] = []
-    for index in order:
-        part = index * parts // total
-        if quota[part]:
-            quota[part] -= 1
-            picked.append(index)
+    rest: list[list[int]] = []
+    for unit in units:
+        part = unit[0] * parts // total
+        if len(unit) <= quota[part]:
+            quota[part] -= len(unit)
+            picked.extend(unit)
         else:
-            rest.append(index)
-    return picked + rest[: count - len(picked)]
+            rest.append(unit)
+    for unit in rest:
+        if len(picked) + len(unit) <= count:
+            picked.extend(unit)
+    return picked
 
 
 @dataclass(frozen=True)

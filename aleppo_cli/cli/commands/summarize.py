@@ -152,12 +152,20 @@ def summarize(
             seed=seed,
             fragments=fragments,
         )
-    if summary.short:
+    shown = len(summary.sentences)
+    if summary.short and shown == summary.candidates:
         many = summary.candidates != 1
         report(
             env,
             f"the text has {summary.candidates} sentence{'s' if many else ''} to choose from; "
             f"showing {'all of them' if many else 'it'}",
+            label="note",
+        )
+    elif summary.short and summary.candidates <= summary.requested:
+        report(
+            env,
+            f"{shown} of the text's {summary.candidates} sentences can be chosen (whole "
+            "quotations, each text once); showing them; --fragments allows the others",
             label="note",
         )
     view: HighlightView | SummaryView = (
