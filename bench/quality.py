@@ -315,7 +315,8 @@ def main() -> None:
         c for c in configs if c != "lead" and not c.endswith("|f")
     ]
     algorithm = summarize.DEFAULT_ALGORITHM
-    default = f"{algorithm}|{summarize.stemmer_for(algorithm)}|{eligible.LONG_WORDS}|w"
+    mode = {"max": "w", "mean": "m"}[eligible.QUOTATION_RATING]
+    default = f"{algorithm}|{summarize.stemmer_for(algorithm)}|{eligible.LONG_WORDS}|{mode}"
     if default in configs:
         families["default"] = [default]
     for line in table(scores, items, families, topics):

@@ -42,6 +42,10 @@ def test_fragments_of_dialogue_are_found() -> None:
     # curly marks: a close without an open is a fragment too
     curly = [["“We go now.", "Yes.”", "They went.", "It was over.”", "Then silence came."]]
     assert fragments_of(curly) == ["“We go now.", "Yes.”", "It was over.”"]
+    # a straight mark before a word opens: a sentence whose first mark opens
+    # starts outside any quotation (the one before was left open)
+    left_open = [['He said: "We will win.', 'It was "very difficult" to lose.', "They left."]]
+    assert fragments_of(left_open) == ['He said: "We will win.']
     # a paragraph starts outside any quotation
     assert fragments_of([['"Hello.'], ["Then he left."]]) == ['"Hello.']
 

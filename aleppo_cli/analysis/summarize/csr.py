@@ -24,6 +24,8 @@ import numpy as np
 #: 1 << 22 they took +590 to +750 MB on War and Peace; at 1 << 18 reduction
 #: peaks at 215 MB and lex-rank at 360 MB there (bench/summarize.py).
 GRAM_BUDGET = 1 << 18
+#: entries held at once by a product with a vector (a few arrays of this length)
+ROW_BUDGET = 1 << 22
 
 Edge = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
@@ -95,7 +97,7 @@ class Csr:
         start, end = self.indptr[index], self.indptr[index + 1]
         return self.indices[start:end], self.data[start:end]
 
-    def row_ranges(self, budget: int = GRAM_BUDGET) -> Iterator[tuple[int, int]]:
+    def row_ranges(self, budget: int = ROW_BUDGET) -> Iterator[tuple[int, int]]:
         """Runs of rows [start, end) holding about ``budget`` entries each."""
         start, n = 0, self.shape[0]
         while start < n:

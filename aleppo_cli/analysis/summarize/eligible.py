@@ -24,6 +24,9 @@ from aleppo_cli.text.document import Document, Sentence
 # Longer sentences are chosen last. Measured leave-one-topic-out on the BBC
 # articles (bench/quality.py --long): see README, Summaries.
 LONG_WORDS = 60
+# A quotation over several sentences is rated by the mean of its sentences'
+# ratings ("mean"), not the best of them ("max"): chosen leave-one-topic-out.
+QUOTATION_RATING = "mean"
 
 _MARK = re.compile(r"[\"“”]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -38,22 +41,45 @@ class Candidate(NamedTuple):
 
 
 def quotation_states(texts: Iterable[str]) -> list[tuple[bool, bool, bool]]:
-    """For each sentence of a paragraph: (open at its start, open at its end, stray close)."""
+    """For each sentence of a paragraph: (open at its start, open at its end, stray close).
+
+    A straight quote mark opens when it stands before a word (after a space,
+    a bracket or a dash) and closes when it stands after one; else it turns.
+    A sentence whose first mark opens a quotation starts outside any: the
+    quotation before it was left open by mistake.
+    """
     states = []
     inside = False
     for text in texts:
         start = inside
         stray = False
-        for mark in _MARK.findall(text):
-            if mark == "“":
+        first = True
+        for match in _MARK.finditer(text):
+            mark = match.group()
+            if mark == "“" or (mark == '"' and _opens(text, match.start())):
+                if first:
+                    start = False
                 inside = True
-            elif mark == "”":
+            elif mark == "”" or _closes(text, match.start()):
                 stray = stray or not inside
                 inside = False
             else:
                 inside = not inside
+            first = False
         states.append((start, inside, stray))
     return states
+
+
+def _opens(text: str, at: int) -> bool:
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def _closes(text: str, at: int) -> bool:
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
 
 
 def is_fragment(start_open: bool, end_open: bool, stray: bool) -> bool:
@@ -103,7 +129,7 @@ def order(
     fragments: bool = False,
     long_words: int = LONG_WORDS,
     whole: bool = True,
-    rating: str = "max",
+    rating: str = QUOTATION_RATING,
 ) -> list[list[int]]:
     """Units of candidates (lists of indexes) that may be chosen, best first.
 

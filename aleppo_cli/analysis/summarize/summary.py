@@ -225,7 +225,7 @@ def summarize(
     fragments: bool = False,
     long_words: int | None = None,
     whole: bool = True,
-    rating: str = "max",
+    rating: str | None = None,
 ) -> Summary:
     """Choose ``count`` sentences of ``document`` with ``algorithm``.
 
@@ -256,7 +256,12 @@ def summarize(
         if ratings is not None:
             rated = [ratings[c.sentence.number] for c in found]
             units = eligible.order(
-                rated, found, fragments=fragments, long_words=long, whole=whole, rating=rating
+                rated,
+                found,
+                fragments=fragments,
+                long_words=long,
+                whole=whole,
+                rating=rating or eligible.QUOTATION_RATING,
             )
             picked = spread(units, count, len(found))
             chosen = sorted((found[i].sentence for i in picked), key=lambda s: s.number)
