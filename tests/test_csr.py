@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from aleppo_cli.analysis.summarize.csr import Csr, symmetric_dot, upper_gram
+from aleppo_cli.analysis.summarize.csr import Csr, gram_row_sums, symmetric_dot, upper_gram
 
 
 def random_counts(seed: int, rows: int = 40, columns: int = 25, entries: int = 120) -> Csr:
@@ -59,6 +59,20 @@ def test_upper_gram_is_the_upper_triangle_of_the_product(seed: int, budget: int)
     # and the symmetric matrix it stands for
     vector = np.random.default_rng(seed).random(matrix.shape[0])
     assert np.allclose(symmetric_dot(gram, gram.diagonal(), vector), (full @ full.T) @ vector)
+
+
+@pytest.mark.parametrize("budget", [1, 7, 50, 1 << 22])
+@pytest.mark.parametrize("seed", range(4))
+def test_gram_row_sums_are_the_symmetric_matrix_s(seed: int, budget: int) -> None:
+    matrix = random_counts(seed)
+    full = dense(matrix)
+
+    def edge(dot: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        return np.where(rows == columns, 0.5, dot / (1 + rows + columns))
+
+    weighted = full @ full.T / (1 + np.add.outer(np.arange(40), np.arange(40)))
+    np.fill_diagonal(weighted, np.where(np.diag(full @ full.T) != 0, 0.5, 0))
+    assert np.allclose(gram_row_sums(matrix, edge, budget=budget), weighted.sum(axis=1))
 
 
 def test_upper_gram_applies_the_edge_and_drops_zero_values() -> None:

@@ -19,8 +19,13 @@ from functools import cached_property
 
 import numpy as np
 
-#: products, and (row, row) cells, held at once while a Gram matrix is built
-GRAM_BUDGET = 1 << 22
+#: products, and (row, row) cells, held at once while a Gram matrix is built.
+#: Each block keeps about sixteen temporary arrays of this length alive: at
+#: 1 << 22 they took +590 to +750 MB on War and Peace; at 1 << 18 reduction
+#: peaks at 215 MB and lex-rank at 360 MB there (bench/summarize.py).
+GRAM_BUDGET = 1 << 18
+#: entries held at once by a product with a vector (a few arrays of this length)
+ROW_BUDGET = 1 << 22
 
 Edge = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
@@ -92,7 +97,7 @@ class Csr:
         start, end = self.indptr[index], self.indptr[index + 1]
         return self.indices[start:end], self.data[start:end]
 
-    def row_ranges(self, budget: int = GRAM_BUDGET) -> Iterator[tuple[int, int]]:
+    def row_ranges(self, budget: int = ROW_BUDGET) -> Iterator[tuple[int, int]]:
         """Runs of rows [start, end) holding about ``budget`` entries each."""
         start, n = 0, self.shape[0]
         while start < n:
@@ -151,11 +156,45 @@ def upper_gram(matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET) -> Csr:
     """The upper triangle (diagonal included) of ``matrix @ matrix.T``.
 
     Entry (i, j), i <= j, is ``edge(dot, i, j)`` for every pair of rows
-    whose dot product is not zero (entries that come out 0 are not stored). Each entry of row i is
-    multiplied by the entries of rows j >= i in its column, and the products
-    are summed per (i, j) cell, a block of rows at a time (a block holds
-    about ``budget`` products), so memory stays bounded however long the
-    text.
+    whose dot product is not zero (entries that come out 0 are not stored).
+    Built a block of rows at a time (``_gram_blocks``), so memory stays
+    bounded however long the text.
+    """
+    n = matrix.shape[0]
+    counts, pieces_columns, pieces_values = [], [], []
+    for start, end, rows, columns, values in _gram_blocks(matrix, edge, budget):
+        counts.append(np.bincount(rows - start, minlength=end - start))
+        pieces_columns.append(columns.astype(np.int32))
+        pieces_values.append(values)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    if counts:
+        np.cumsum(np.concatenate(counts), out=indptr[1:])
+    indices = np.concatenate(pieces_columns) if pieces_columns else np.zeros(0, np.int32)
+    data = np.concatenate(pieces_values) if pieces_values else np.zeros(0)
+    return Csr(data, indices, indptr, (n, n))
+
+
+def gram_row_sums(matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET) -> np.ndarray:
+    """Row sums of the symmetric matrix whose upper triangle ``upper_gram`` gives,
+    summed block by block: the graph itself is never kept."""
+    n = matrix.shape[0]
+    sums = np.zeros(n)
+    for _, _, rows, columns, values in _gram_blocks(matrix, edge, budget):
+        sums += np.bincount(rows, weights=values, minlength=n)
+        off = rows != columns
+        sums += np.bincount(columns[off], weights=values[off], minlength=n)
+    return sums
+
+
+def _gram_blocks(
+    matrix: Csr, edge: Edge, budget: int
+) -> Iterator[tuple[int, int, np.ndarray, np.ndarray, np.ndarray]]:
+    """Blocks of rows [start, end) of the upper triangle: (start, end, rows,
+    columns, values) of the entries whose ``edge`` value is not zero.
+
+    Each entry of row i is multiplied by the entries of rows j >= i in its
+    column, and the products are summed per (i, j) cell; a block holds about
+    ``budget`` products.
     """
     n = matrix.shape[0]
     columns = matrix.transpose()
@@ -164,7 +203,6 @@ def upper_gram(matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET) -> Csr:
     # partners of an entry: itself and the entries below it in its column
     partners = columns.indptr[matrix.indices + 1] - position
     work = np.concatenate([[0], np.cumsum(partners)])
-    counts, pieces_columns, pieces_values = [], [], []
     start = 0
     while start < n:
         width = n - start  # columns start.. of the upper triangle
@@ -174,26 +212,23 @@ def upper_gram(matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET) -> Csr:
         first, last = matrix.indptr[start], matrix.indptr[end]
         lengths = partners[first:last]
         total = int(lengths.sum())
-        offsets = np.repeat(position[first:last] - (work[first:last] - work[first]), lengths)
-        where = offsets + np.arange(total)
-        cells = (np.repeat(matrix.rows[first:last], lengths) - start) * width
-        cells += columns.indices[where] - start
-        products = np.repeat(matrix.data[first:last], lengths) * columns.data[where]
+        where = np.repeat(position[first:last] - (work[first:last] - work[first]), lengths)
+        where += np.arange(total)
+        cells = np.repeat(matrix.rows[first:last] - start, lengths)
+        cells *= width
+        cells += columns.indices[where]
+        cells -= start
+        products = np.repeat(matrix.data[first:last], lengths)
+        products *= columns.data[where]
+        del where
         found, sums = _sum_by_cell(cells, products, (end - start) * width)
+        del cells, products
         local_rows, local_columns = np.divmod(found, width)
         rows, kept_columns = local_rows + start, local_columns + start
         values = np.asarray(edge(sums, rows, kept_columns), dtype=float)
         stored = values != 0
-        counts.append(np.bincount(local_rows[stored], minlength=end - start))
-        pieces_columns.append(kept_columns[stored].astype(np.int32))
-        pieces_values.append(values[stored])
+        yield start, end, rows[stored], kept_columns[stored], values[stored]
         start = end
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    if counts:
-        np.cumsum(np.concatenate(counts), out=indptr[1:])
-    indices = np.concatenate(pieces_columns) if pieces_columns else np.zeros(0, np.int32)
-    data = np.concatenate(pieces_values) if pieces_values else np.zeros(0)
-    return Csr(data, indices, indptr, (n, n))
 
 
 def _sum_by_cell(cells: np.ndarray, values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:

@@ -24,6 +24,7 @@ share a rating. What changes is how the numbers are computed:
 
 from __future__ import annotations
 
+import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -40,7 +41,7 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from aleppo_cli.analysis.summarize.csr import Csr, symmetric_dot, upper_gram
+from aleppo_cli.analysis.summarize.csr import Csr, gram_row_sums, symmetric_dot, upper_gram
 
 # --- shared preprocessing ----------------------------------------------------
 
@@ -94,10 +95,13 @@ def _keyed_last(sentences: Sequence[Any], scores: Sequence[float] | np.ndarray) 
 Weigh = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
-def _overlap_graph(summarizer: Any, sentences: Sequence[Any], weigh: Weigh) -> Csr:
+def _overlap_graph(
+    summarizer: Any, sentences: Sequence[Any], weigh: Weigh, build: Any = upper_gram
+) -> Any:
     """Upper triangle of the graph of sentences that share words, an edge
     weighing ``weigh(rank, norm, rows, columns)``: ``rank`` counts shared
-    words (with repeats), ``norm`` is log(len_i) + log(len_j)."""
+    words (with repeats), ``norm`` is log(len_i) + log(len_j). ``build``
+    is ``upper_gram`` (the graph) or ``gram_row_sums`` (only its row sums)."""
     counts = content_stems(summarizer, Tokens(sentences))
     logs = _log_lengths(counts.row_sums())
 
@@ -105,7 +109,7 @@ def _overlap_graph(summarizer: Any, sentences: Sequence[Any], weigh: Weigh) -> C
         with np.errstate(divide="ignore", invalid="ignore"):
             return weigh(rank, logs[rows] + logs[columns], rows, columns)
 
-    return upper_gram(counts, edge)
+    return build(counts, edge)
 
 
 def _log_lengths(lengths: np.ndarray) -> np.ndarray:
@@ -206,15 +210,16 @@ class FastTextRank(TextRankSummarizer):  # type: ignore[misc]
 class FastReduction(ReductionSummarizer):  # type: ignore[misc]
     def rate_sentences(self, document: Any) -> dict[Any, float]:
         sentences = document.sentences
-        # sumy: rank / (log len_i + log len_j), 0 when that is 0; pairs only
-        upper = _overlap_graph(
+        # sumy: rank / (log len_i + log len_j), 0 when that is 0; pairs only.
+        # Only each sentence's sum is needed: summed block by block, no graph kept.
+        per_sentence: np.ndarray = _overlap_graph(
             self,
             sentences,
             lambda rank, norm, rows, columns: np.where(
                 (norm == 0.0) | (rows == columns), 0.0, rank / norm
             ),
+            gram_row_sums,
         )
-        per_sentence = symmetric_dot(upper, upper.diagonal(), np.ones(upper.shape[0]))
         # sumy adds every pair's rank into ratings[sentence]: equal sentences add up
         ratings: defaultdict[Any, float] = defaultdict(float)
         for sentence, value in zip(sentences, per_sentence, strict=True):
@@ -273,7 +278,16 @@ class FastEdmundson(EdmundsonSummarizer):  # type: ignore[misc]
 
 
 class FastRandom(RandomSummarizer):  # type: ignore[misc]
-    """The baseline: sentences in random order."""
+    """The baseline: sentences in random order; repeatable when given a seed."""
+
+    seed: int | None = None
+
+    def _get_random_ratings(self, sentences: Sequence[Any]) -> dict[Any, int]:
+        if self.seed is None:  # sumy's own: the process-wide generator
+            return super()._get_random_ratings(sentences)  # type: ignore[no-any-return]
+        ratings = list(range(len(sentences)))
+        random.Random(self.seed).shuffle(ratings)
+        return dict(zip(sentences, ratings, strict=True))
 
 
 # --- greedy summarizers: SumBasic and KL -------------------------------------------

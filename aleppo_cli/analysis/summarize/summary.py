@@ -27,11 +27,10 @@ DEFAULT_COUNT = 3
 SNOWBALL = "snowball"
 NO_STEMMER = "none"
 STEMMERS = (SNOWBALL, NO_STEMMER)
-# Reduction compares sentences by the words they share; on the BBC set it does
-# better with words as they are than with Snowball stems (bench/quality.py:
-# 0.820 against 0.787 overall; 0.851 against 0.827 on business, 0.818 against
-# 0.742 on politics, 0.791 against 0.792 on entertainment). The other
-# algorithms keep sumy's usual Snowball stems.
+# Reduction compares sentences by the words they share; on the BBC articles it
+# does better with words as they are than with Snowball stems, chosen so by
+# every fold leave-one-topic-out (bench/quality.py: 0.772 against 0.749 held
+# out). The other algorithms keep sumy's usual Snowball stems.
 DEFAULT_STEMMERS = {"reduction": NO_STEMMER}
 
 
@@ -111,7 +110,9 @@ ALGORITHMS: dict[str, Algorithm] = {
     "reduction": Algorithm(
         "Reduction: sentences that share the most words with others", _reduction
     ),
-    "random": Algorithm("random sentences: a baseline", _random),
+    "random": Algorithm(
+        "random sentences: a baseline (changes from run to run unless --seed)", _random
+    ),
 }
 
 
@@ -238,24 +239,110 @@ def summarize(
     count: int = DEFAULT_COUNT,
     title: str = "",
     stemmer: str | None = None,
+    seed: int | None = None,
+    fragments: bool = False,
+    long_words: int | None = None,
+    whole: bool = True,
+    rating: str | None = None,
 ) -> Summary:
     """Choose ``count`` sentences of ``document`` with ``algorithm``.
 
     ``title`` is given to sumy as a heading (Edmundson's title method reads it).
+    ``seed`` makes ``random`` repeatable (the others ignore it). The algorithm
+    rates the sentences; the best rated are chosen, but never a fragment of
+    dialogue without the rest of its quotation (``whole``; never at all if not
+    ``whole``; like any sentence with ``fragments``), nor a text twice, and
+    long ones only when there are not enough others (more than ``long_words``
+    words, by default ``eligible.LONG_WORDS``); ``rating`` rates a quotation
+    by the "max" or "mean" of its sentences (``eligible.order``). A long text
+    is cut into parts, and each part gives its share (``spread``).
     """
-    from aleppo_cli.analysis.summarize import bridge
+    from aleppo_cli.analysis.summarize import bridge, eligible
 
     summarizer = make_summarizer(algorithm, stemmer)
+    if algorithm == "random":
+        summarizer.seed = seed
+    long = eligible.LONG_WORDS if long_words is None else long_words
     text = bridge.to_sumy(document, title)
-    available = candidates(document)
-    chosen = summarizer(text.model, min(count, available)) if available else ()
+    found = eligible.candidates(document)
+    chosen: list[Sentence] = []
+    if found:
+        # The greedy algorithms (sum-basic, kl) rate only as many sentences as
+        # asked, one costly step each: three times as many leave room for the
+        # ones not chosen; the rest tie (in text order).
+        ratings = _ratings(summarizer, text, min(len(found), 3 * count))
+        if ratings is not None:
+            rated = [ratings[c.sentence.number] for c in found]
+            units = eligible.order(
+                rated,
+                found,
+                fragments=fragments,
+                long_words=long,
+                whole=whole,
+                rating=rating or eligible.QUOTATION_RATING,
+            )
+            picked = spread(units, count, len(found))
+            chosen = sorted((found[i].sentence for i in picked), key=lambda s: s.number)
     return Summary(
         algorithm=algorithm,
         total_sentences=document.sentence_count,
-        candidates=available,
+        candidates=len(found),
         requested=count,
-        sentences=tuple(text.to_ours(chosen)),
+        sentences=tuple(chosen),
     )
+
+
+def _ratings(summarizer: Any, text: Any, count: int) -> dict[int, float] | None:
+    """Every candidate's rating by ``summarizer``, by sentence number (None: it chose none).
+
+    sumy's summarizers end by handing their ratings to ``_get_best_sentences``;
+    that call is caught here, so the choice can be ours.
+    """
+    ratings: dict[int, float] = {}
+    caught = False
+
+    def catch(sentences: Any, _count: Any, rating: Any, *args: Any, **kwargs: Any) -> tuple[()]:
+        nonlocal caught
+        caught = True
+        for sentence in sentences:  # in order: LSA's rating reads an iterator
+            value = (
+                rating[sentence] if isinstance(rating, dict) else rating(sentence, *args, **kwargs)
+            )
+            ratings[text.ours[id(sentence)].number] = float(value)
+        return ()
+
+    summarizer._get_best_sentences = catch
+    summarizer(text.model, count)
+    return ratings if caught else None
+
+
+# A text of SPREAD_FROM candidate sentences or more is cut into as many equal
+# parts as sentences asked (at most SPREAD_PARTS): each part gives the best
+# rated of its sentences, so that the summary of a novel covers the novel.
+SPREAD_FROM = 300
+SPREAD_PARTS = 10
+
+
+def spread(units: list[list[int]], count: int, total: int) -> list[int]:
+    """Up to ``count`` candidates from ``units`` (best first), spread over long texts.
+
+    A unit (a whole quotation) is taken whole, if it fits in what is left.
+    """
+    parts = min(count, SPREAD_PARTS) if total >= SPREAD_FROM and count > 1 else 1
+    quota = [count // parts + (k < count % parts) for k in range(parts)]
+    picked: list[int] = []
+    rest: list[list[int]] = []
+    for unit in units:
+        part = unit[0] * parts // total
+        if len(unit) <= quota[part]:
+            quota[part] -= len(unit)
+            picked.extend(unit)
+        else:
+            rest.append(unit)
+    for unit in rest:
+        if len(picked) + len(unit) <= count:
+            picked.extend(unit)
+    return picked
 
 
 @dataclass(frozen=True)
@@ -278,11 +365,14 @@ def compare(
     count: int = DEFAULT_COUNT,
     title: str = "",
     stemmer: str | None = None,
+    seed: int | None = None,
+    fragments: bool = False,
 ) -> Comparison:
     """Run several algorithms; which sentences did each choose?"""
     chosen: dict[int, tuple[Sentence, list[str]]] = {}
     for algorithm in algorithms:
-        for sentence in summarize(document, algorithm, count, title, stemmer).sentences:
+        picked = summarize(document, algorithm, count, title, stemmer, seed, fragments)
+        for sentence in picked.sentences:
             chosen.setdefault(sentence.number, (sentence, []))[1].append(algorithm)
     rows = tuple(
         ComparisonRow(sentence, tuple(names)) for _, (sentence, names) in sorted(chosen.items())

@@ -92,6 +92,23 @@ def summarize(
             "reduction, snowball for the others.",
         ),
     ] = None,
+    fragments: Annotated[
+        bool,
+        typer.Option(
+            "--fragments",
+            help="Let the summary choose fragments of dialogue (a sentence that starts or "
+            "ends inside a quotation); by default it never does.",
+        ),
+    ] = False,
+    seed: Annotated[
+        int | None,
+        typer.Option(
+            "--seed",
+            metavar="N",
+            show_default=False,
+            help="Make random repeatable; without it, random changes from run to run.",
+        ),
+    ] = None,
     width: WidthOpt = None,
     pager: PagerOpt = None,
     encoding: EncodingOpt = None,
@@ -119,20 +136,36 @@ def summarize(
             a for a in summaries.ALGORITHMS if a != "random"
         )
         with progress(env, "Comparing summaries…"):
-            comparison = summaries.compare(document, chosen, count, title, stemmer)
+            comparison = summaries.compare(
+                document, chosen, count, title, stemmer, seed=seed, fragments=fragments
+            )
         compared = CompareView(source, comparison)
         emit(env, compared, json_output=json_output, width=width, pager=pager)
         return
     with progress(env, "Summarizing…"):
         summary = summaries.summarize(
-            document, names[0] if names else summaries.DEFAULT_ALGORITHM, count, title, stemmer
+            document,
+            names[0] if names else summaries.DEFAULT_ALGORITHM,
+            count,
+            title,
+            stemmer,
+            seed=seed,
+            fragments=fragments,
         )
-    if summary.short:
+    shown = len(summary.sentences)
+    if summary.short and shown == summary.candidates:
         many = summary.candidates != 1
         report(
             env,
             f"the text has {summary.candidates} sentence{'s' if many else ''} to choose from; "
             f"showing {'all of them' if many else 'it'}",
+            label="note",
+        )
+    elif summary.short and summary.candidates <= summary.requested:
+        report(
+            env,
+            f"{shown} of the text's {summary.candidates} sentences can be chosen (whole "
+            "quotations, each text once); showing them; --fragments allows the others",
             label="note",
         )
     view: HighlightView | SummaryView = (

@@ -1,0 +1,168 @@
+"""Which sentences a summary may choose: whole ones, each once.
+
+A sentence is a *fragment of dialogue* when it starts or ends inside an open
+quotation, or closes a quotation it did not open: a quotation cut by the
+sentence splitter (``"Don't, Natásha!`` followed by more of the same speech)
+or split by an attribution (``"I am sure," said she, "that it is.`` with the
+speech going on in the next sentence). Quotation marks are followed through
+each paragraph: straight double quotes open and close in turn, curly ones
+open (“) and close (”); a paragraph starts outside any quotation (a speech
+that runs over paragraphs opens each of them again).
+
+A sentence is *long* when it has more than ``LONG_WORDS`` words: summaries
+choose long sentences only when there are not enough others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from aleppo_cli.text.document import Document, Sentence
+
+# Longer sentences are chosen last. Measured leave-one-topic-out on the BBC
+# articles (bench/quality.py --long): see README, Summaries.
+LONG_WORDS = 60
+# A quotation over several sentences is rated by the mean of its sentences'
+# ratings ("mean"), not the best of them ("max"): chosen leave-one-topic-out.
+QUOTATION_RATING = "mean"
+
+_MARK = re.compile(r"[\"“”]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+class Candidate(NamedTuple):
+    sentence: Sentence
+    fragment: bool  # of dialogue: see the module's docstring
+    repeated: bool  # the same text as an earlier candidate
+    words: int
+    joined: bool  # starts inside a quotation that an earlier sentence opened
+
+
+def quotation_states(texts: Iterable[str]) -> list[tuple[bool, bool, bool]]:
+    """For each sentence of a paragraph: (open at its start, open at its end, stray close).
+
+    A straight quote mark opens when it stands before a word (after a space,
+    a bracket or a dash) and closes when it stands after one; else it turns.
+    A sentence whose first mark opens a quotation starts outside any: the
+    quotation before it was left open by mistake.
+    """
+    states = []
+    inside = False
+    for text in texts:
+        start = inside
+        stray = False
+        first = True
+        for match in _MARK.finditer(text):
+            mark = match.group()
+            if mark == "“" or (mark == '"' and _opens(text, match.start())):
+                if first:
+                    start = False
+                inside = True
+            elif mark == "”" or _closes(text, match.start()):
+                stray = stray or not inside
+                inside = False
+            else:
+                inside = not inside
+            first = False
+        states.append((start, inside, stray))
+    return states
+
+
+def _opens(text: str, at: int) -> bool:
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def _closes(text: str, at: int) -> bool:
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def is_fragment(start_open: bool, end_open: bool, stray: bool) -> bool:
+    return start_open or end_open or stray
+
+
+def candidates(document: Document) -> list[Candidate]:
+    """Every sentence that is not a heading, in order, with what a summary needs to know."""
+    seen: set[str] = set()
+    found = []
+    for paragraph in document.paragraphs:
+        if paragraph.heading:
+            continue
+        states = quotation_states(s.text for s in paragraph.sentences)
+        for sentence, state in zip(paragraph.sentences, states, strict=True):
+            key = " ".join(sentence.text.split())
+            found.append(
+                Candidate(
+                    sentence,
+                    fragment=is_fragment(*state),
+                    repeated=key in seen,
+                    words=len(_WORD.findall(sentence.text)),
+                    joined=state[0] and not state[2],
+                )
+            )
+            seen.add(key)
+    return found
+
+
+def units(found: Sequence[Candidate]) -> list[list[int]]:
+    """The candidates grouped into whole quotations: the sentences of a
+    quotation that runs over several sentences form one unit; every other
+    sentence is a unit of its own."""
+    grouped: list[list[int]] = []
+    for index, candidate in enumerate(found):
+        if candidate.joined and grouped and grouped[-1][-1] == index - 1:
+            grouped[-1].append(index)
+        else:
+            grouped.append([index])
+    return grouped
+
+
+def order(
+    ratings: Sequence[float],
+    found: Sequence[Candidate],
+    *,
+    fragments: bool = False,
+    long_words: int = LONG_WORDS,
+    whole: bool = True,
+    rating: str = QUOTATION_RATING,
+) -> list[list[int]]:
+    """Units of candidates (lists of indexes) that may be chosen, best first.
+
+    A fragment of dialogue is chosen only with the rest of its quotation
+    (``whole``, as one unit: ``units``), or never (not ``whole``), or like
+    any sentence (``fragments``). A quotation that is still open at the end
+    of its paragraph, or closes one never opened, is never chosen (unless
+    ``fragments``). Nor is a repeat. Best by rating (of a unit: the ``rating``,
+    "max" or "mean", of its sentences; ties in text order, as sumy breaks
+    them), long ones (more than ``long_words`` words) after all others.
+    """
+    if fragments:
+        grouped = [[i] for i in range(len(found))]
+    elif whole:
+        grouped = units(found)
+    else:
+        grouped = [[i] for i in range(len(found)) if not found[i].fragment]
+    allowed = [
+        unit
+        for unit in grouped
+        if not any(found[i].repeated for i in unit)
+        and (fragments or not any(found[i].fragment for i in unit) or _closed(found, unit))
+    ]
+
+    def key(unit: list[int]) -> tuple[bool, float]:
+        values = [ratings[i] for i in unit]
+        value = max(values) if rating == "max" else sum(values) / len(values)
+        return sum(found[i].words for i in unit) > long_words, -value
+
+    return sorted(allowed, key=key)
+
+
+def _closed(found: Sequence[Candidate], unit: list[int]) -> bool:
+    """A unit of several sentences that holds a whole quotation."""
+    states = quotation_states(found[i].sentence.text for i in unit)
+    return len(unit) > 1 and not states[-1][1] and not any(stray for *_, stray in states)
