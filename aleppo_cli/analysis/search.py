@@ -133,11 +133,12 @@ _TABLE = _FoldTable()
 def _fold_piece(piece: str) -> str | None:
     """``_fold_exact(piece)[0]``, quicker; None for a piece where that does not hold."""
     # the ASCII characters first, in bytes (UTF-8 leaves the others' bytes alone) ...
-    translated = piece.encode("utf-8").translate(_ASCII_TABLE, _ASCII_APOSTROPHES)
+    # (a lone surrogate, which no decoded file holds but a str may, passes through)
+    translated = piece.encode("utf-8", "surrogatepass").translate(_ASCII_TABLE, _ASCII_APOSTROPHES)
     if piece.isascii():
         return b" ".join(translated.split()).decode("ascii")
     # ... then each of the others, folded as it is (its folded form is final)
-    folded = _BEYOND_ASCII.sub(_fold_run, translated.decode("utf-8"))
+    folded = _BEYOND_ASCII.sub(_fold_run, translated.decode("utf-8", "surrogatepass"))
     if _TABLE.spaced and not _TABLE.spaced.isdisjoint(piece):
         return None
     return " ".join(folded.split())
