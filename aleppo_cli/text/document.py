@@ -135,8 +135,14 @@ def layout(text: str) -> Layout:
     paragraphs: Layout = []
     sentences = segmenter.split_blocks(text, blocks)
     for (block_start, block_end), found in zip(blocks, sentences, strict=True):
-        spans = [piece for start, end in found for piece in _capped(text, start, end)]
-        paragraphs.extend(_parts(spans, block_end - block_start, limit))
+        length = block_end - block_start
+        if length > MAX_SENTENCE:  # else no sentence in it is longer
+            found = [piece for start, end in found for piece in _capped(text, start, end)]
+        if length <= limit or len(found) < 2:  # one paragraph (what _parts gives)
+            if found:
+                paragraphs.append(found)
+        else:
+            paragraphs.extend(_parts(found, length, limit))
     return paragraphs
 
 
