@@ -228,3 +228,11 @@ def test_no_quotation_analysis_when_no_hit_is_quoted(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(quotations, "find", lambda document: found)
     inside = search.run(document, search.Query("stay"))
     assert inside.speakers == ("Nora",)
+
+
+def test_a_long_text_with_a_lone_surrogate_folds_as_short_ones_do() -> None:
+    text = ("Caf\u00e9 au lait, \udc80 we’re here. " * 40).strip()
+    expected_text, expected_positions = search._fold_exact(text)
+    folded = search.Folded(text)
+    assert folded.text == expected_text
+    assert list(folded.positions) == expected_positions
