@@ -15,10 +15,9 @@ import unicodedata
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
-from typing import overload
+from typing import NamedTuple, overload
 
 from aleppo_cli.errors import UsageError
 from aleppo_cli.text.document import Document, Sentence
@@ -39,8 +38,7 @@ class Mode(str, Enum):
     FUZZY = "fuzzy"
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     sentence: Sentence
     start: int  # offsets into the text as read
     end: int
@@ -268,8 +266,7 @@ def fold(text: str) -> str:
     return Folded(text).text
 
 
-@dataclass(frozen=True)
-class Query:
+class Query(NamedTuple):
     text: str
     mode: Mode = Mode.FOLDED
     word: bool = False  # whole words only
@@ -410,8 +407,7 @@ def _word_bounded(text: str, start: int, end: int) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
-@dataclass(frozen=True)
-class HitGroup:
+class HitGroup(NamedTuple):
     """The hits that start in one sentence (grep shows a line once)."""
 
     hits: tuple[Hit, ...]
@@ -419,8 +415,7 @@ class HitGroup:
     sentences: tuple[Sentence, ...]  # every sentence the hits cover, in order
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """Consecutive sentences shown together: hit groups and their context,
     each sentence once (overlapping or touching contexts are merged)."""
 
@@ -438,8 +433,7 @@ class Block:
         return any(sentence.number in {s.number for s in g.sentences} for g in self.groups)
 
 
-@dataclass(frozen=True)
-class SearchResult:
+class SearchResult(NamedTuple):
     query: str
     mode: str
     hits: tuple[Hit, ...]
