@@ -29,6 +29,7 @@ from aleppo_cli.text.cleanup import CleanText, apply, clean
 
 if TYPE_CHECKING:
     from aleppo_cli.text.formats.model import Block, Span
+    from aleppo_cli.text.sections import Section
 
 # Paragraphs: when a text has lost its paragraph breaks (on average more than
 # LOST_BREAKS characters between breaks), paragraphs longer than that are cut
@@ -85,6 +86,7 @@ class Document:
     clean: CleanText
     paragraphs: tuple[Paragraph, ...]
     structured: bool = False  # built from blocks (a web page, Markdown, EPUB)
+    sections: tuple[Section, ...] = ()  # chapters, parts, headings (text/sections.py)
 
     @property
     def raw(self) -> str:
@@ -187,7 +189,10 @@ def assemble(cleaned: CleanText, spans: Layout) -> Document:
         for index, flag in enumerate(flags):
             if flag:
                 paragraphs[index] = replace(paragraphs[index], heading=True)
-    return Document(cleaned, tuple(paragraphs))
+    from aleppo_cli.text import sections
+
+    found = tuple(sections.detect(cleaned.text, paragraphs))
+    return Document(cleaned, tuple(paragraphs), sections=found)
 
 
 # A heading is a paragraph of one short "sentence" with no closing punctuation
@@ -350,7 +355,14 @@ def from_blocks(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...] = (
                     ),
                 )
             )
-    return Document(cleaned, tuple(paragraphs), structured=True)
+    from aleppo_cli.text import sections
+
+    return Document(
+        cleaned,
+        tuple(paragraphs),
+        structured=True,
+        sections=tuple(sections.from_headings(paragraphs)),
+    )
 
 
 def _clean_outside_code(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...]) -> CleanText:

@@ -27,7 +27,7 @@ VERSION = 2
 # The modules of this package whose code decides what an index holds: the
 # clean-up rules and the word list they consult, the sentence and paragraph
 # rules, and this module, which writes and reads the index.
-CODE = ("cleanup.py", "wordlist.py", "segmenter.py", "document.py", "prebuilt.py")
+CODE = ("cleanup.py", "wordlist.py", "segmenter.py", "document.py", "sections.py", "prebuilt.py")
 
 
 def fingerprint(raw: str) -> str:
