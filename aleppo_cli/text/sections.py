@@ -32,15 +32,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from aleppo_cli.text.document import Paragraph
+    from aleppo_cli.text.document import Document, Paragraph
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):  # a named tuple: cheaper at start-up than a dataclass
     number: int  # 1-based, in the order of the text (as ``show --toc`` numbers them)
     level: int  # 1: the top; a chapter inside a book is 2
     title: str  # the heading as the text writes it, on one line: "CHAPTER 1. Loomings."
@@ -99,25 +99,40 @@ def _cases(words: Sequence[str]) -> str:
     return "|".join(f"{w.capitalize()}|{w.upper()}" for w in words)
 
 
-_NUMBERED = re.compile(
-    rf"(?P<kind>{_cases(list(_KINDS))})\.?\s+(?P<number>{_NUMERAL})(?![\w'’]){_AFTER}"
-)
-_NAMED_HEADING = re.compile(
-    rf"(?:(?:The|THE)\s+)?(?:(?P<ordinal>{_cases(_ORDINALS[:-1])})\s+)?"
-    rf"(?P<kind>{_cases(_NAMED)})(?![\w'’]){_AFTER}"
-)
-_BARE = re.compile(rf"(?P<number>\d{{1,3}}|{_ROMAN})\.?")
-# Where a heading can start: at the start of a line, a division's name or a
-# bare numeral on a line of its own. One pass over the text finds them.
 # The words a heading can start with (or a numeral): most paragraphs are
-# passed over on their first word.
+# passed over on their first word, and the patterns below, which take tens
+# of milliseconds to compile, are compiled only for a text that has one.
 _FIRST_WORDS = frozenset(
     case(word)
     for word in [*_KINDS, *_NAMED, *_ORDINALS[:-1]]
     for case in (str.capitalize, str.upper)
 )
-_NUMBER_WORD = re.compile(rf"(?:\d{{1,3}}|{_ROMAN})\.?")
-_PROSE_END = re.compile(r"[,;]\s*$")
+_NUMBER_CHARS = frozenset("0123456789IVXLCDM")
+
+
+class _Patterns(NamedTuple):
+    numbered: re.Pattern[str]
+    named: re.Pattern[str]
+    bare: re.Pattern[str]
+    roman: re.Pattern[str]
+    prose_end: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    return _Patterns(
+        re.compile(
+            rf"(?P<kind>{_cases(list(_KINDS))})\.?\s+(?P<number>{_NUMERAL})(?![\w'’]){_AFTER}"
+        ),
+        re.compile(
+            rf"(?:(?:The|THE)\s+)?(?:(?P<ordinal>{_cases(_ORDINALS[:-1])})\s+)?"
+            rf"(?P<kind>{_cases(_NAMED)})(?![\w'’]){_AFTER}"
+        ),
+        re.compile(rf"(?P<number>\d{{1,3}}|{_ROMAN})\.?"),
+        re.compile(_ROMAN),
+        re.compile(r"[,;]\s*$"),
+    )
+
 
 # A heading is a short paragraph: its first line, and a title of a few lines.
 MAX_HEADING = 400  # characters of the whole paragraph
@@ -140,7 +155,7 @@ def _title_case(text: str) -> str:
     """``BOOK ONE`` -> ``Book One``, ``CHAPTER XII`` -> ``Chapter XII``."""
     words = []
     for word in text.split():
-        if re.fullmatch(_ROMAN, word):
+        if _patterns().roman.fullmatch(word):
             words.append(word)
         else:
             words.append("-".join(part.capitalize() for part in word.split("-")))
@@ -161,12 +176,12 @@ def _roman_value(text: str) -> int:
 
 def _heading_line(line: str) -> tuple[int, str, str, bool] | None:
     """(rank, label, name on the line, named) if ``line`` is a heading's first line."""
-    match = _NUMBERED.fullmatch(line)
+    match = _patterns().numbered.fullmatch(line)
     if match:
         kind = match.group("kind").lower()
         label = f"{kind.capitalize()} {_title_case(match.group('number'))}"
         return _KINDS[kind], label, match.group("name") or "", False
-    match = _NAMED_HEADING.fullmatch(line)
+    match = _patterns().named.fullmatch(line)
     if match:
         ordinal = match.group("ordinal")
         kind = match.group("kind").capitalize()
@@ -177,7 +192,7 @@ def _heading_line(line: str) -> tuple[int, str, str, bool] | None:
 
 def _name_ok(name: str, limit: int) -> bool:
     """A title, not prose: a few words, not ending mid-sentence."""
-    return len(name.split()) <= limit and not _PROSE_END.search(name)
+    return len(name.split()) <= limit and not _patterns().prose_end.search(name)
 
 
 def _candidate(text: str) -> tuple[int, str, str, bool, int] | None:
@@ -191,7 +206,7 @@ def _candidate(text: str) -> tuple[int, str, str, bool, int] | None:
     found = _heading_line(first)
     if found is None:
         if not rest:
-            bare = _BARE.fullmatch(first)
+            bare = _patterns().bare.fullmatch(first)
             if bare:
                 number = bare.group("number")
                 value = int(number) if number.isdigit() else _roman_value(number)
@@ -222,7 +237,7 @@ def detect(text: str, paragraphs: Sequence[Paragraph]) -> list[Section]:
         if (
             first not in words
             and first.rstrip(".:") not in words
-            and not (first[:1] in "0123456789IVXLCDM" and _NUMBER_WORD.fullmatch(first))
+            and not (first[:1] in _NUMBER_CHARS and _patterns().bare.fullmatch(first))
         ):
             continue
         if paragraph.clean_end - paragraph.clean_start > MAX_HEADING:
@@ -433,3 +448,46 @@ def find(sections: Sequence[Section], wanted: str) -> list[Section]:
         elif any(name.startswith(key) for name in names):
             begun.append(section)
     return exact or begun
+
+
+# --- parts of a document ---------------------------------------------------------------
+
+
+def excerpt(document: Document, section: Section) -> Document:
+    """The document of one section, its subsections included: the same
+    paragraphs, numbers and offsets, only fewer of them."""
+    first, last = section.paragraph, section.last
+    return replace(
+        document,
+        paragraphs=document.paragraphs[first - 1 : last],
+        sections=tuple(s for s in document.sections if first <= s.paragraph <= last),
+    )
+
+
+def own_parts(document: Document) -> list[tuple[Section, Document]]:
+    """Each section with the document of its own text: from its heading to
+    the next section of any level (a book's own part is its heading and any
+    text before its first chapter). Text before the first section is left out."""
+    parts = []
+    found = document.sections
+    for position, section in enumerate(found):
+        end = found[position + 1].paragraph - 1 if position + 1 < len(found) else section.last
+        end = min(end, section.last)
+        paragraphs = document.paragraphs[section.paragraph - 1 : end]
+        parts.append((section, replace(document, paragraphs=paragraphs, sections=(section,))))
+    return parts
+
+
+def headed(document: Document) -> Document:
+    """The document with every section's heading marked a heading (a
+    chapter's heading of two "sentences", ``CHAPTER 1. Loomings.``, or one in
+    a text so short that headings are not the exception), so that a summary
+    never chooses one. The same paragraphs otherwise."""
+    paragraphs = list(document.paragraphs)
+    changed = False
+    for section in document.sections:
+        index = section.paragraph - 1
+        if 0 <= index < len(paragraphs) and not paragraphs[index].heading:
+            paragraphs[index] = replace(paragraphs[index], heading=True)
+            changed = True
+    return replace(document, paragraphs=tuple(paragraphs)) if changed else document

@@ -16,10 +16,10 @@ def info(
     encoding: EncodingOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Word, sentence and paragraph counts, and the reading time."""
+    """Word, sentence, paragraph and section counts, and the reading time."""
     from aleppo_cli.analysis import stats  # its pattern compiles at import: only here
 
     env = ctx.obj
     source, document = load(env, text, encoding)
-    view = InfoView(source, stats.compute(document))
+    view = InfoView(source, stats.compute(document), document.sections)
     emit(env, view, json_output=json_output, width=env.columns)  # a table, not prose

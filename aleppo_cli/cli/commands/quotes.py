@@ -44,7 +44,7 @@ def quotes(
     with progress(env, "Finding quotations…"):
         found = quotations.find(document)
     chosen = selection.select(found, show_all=show_all, speaker=speaker)
-    view = QuotesView(source, chosen.quotations, chosen.hidden, show_all)
+    view = QuotesView(source, chosen.quotations, chosen.hidden, show_all, document.sections)
     emit(env, view, json_output=json_output, width=width, pager=pager)
     if not chosen.quotations:
         raise NothingFound

@@ -84,7 +84,7 @@ def search(
         except finder.QueryWithoutWords as error:
             hint = "use --exact or --regex to search for punctuation"
             raise UsageError(error.message, hint) from None
-    view = SearchView(source, found, count_only)
+    view = SearchView(source, found, count_only, document.sections)
     emit(env, view, json_output=json_output, width=width, pager=pager)
     if not found.hits:
         raise NothingFound
