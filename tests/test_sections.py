@@ -82,6 +82,9 @@ def test_a_line_that_merely_starts_with_chapter_is_prose() -> None:
         "Chapter 3 begins with a storm.",
         "Epilogues are hard to write.",
         "Introduction over, they sat down to dinner, talking, laughing, eating,",
+        "BOOK II. (Octavo), CHAPTER IV. (Porpoise).-A pirate. Very savage. He is only\n"
+        "found in the Pacific. He is larger than the others. Provoke him, and he will\n"
+        "buckle to a shark.",
     ]
     text = "\n\n".join(["CHAPTER I", "It began.", *prose])
     document = build(text)

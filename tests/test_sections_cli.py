@@ -4,11 +4,12 @@ summarize --by-section, and locations that name the chapter."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from tests.builders import invoke
+from tests.builders import fake_env, invoke
 from tests.conftest import read_book
 
 NOVEL = """\
@@ -180,3 +181,25 @@ def test_by_section_has_one_entry_per_chapter(book: str, chapters: int, tmp_path
     assert len(entries) == chapters
     assert all(len(entry["sentences"]) == 1 for entry in entries)
     assert len({entry["number"] for entry in entries}) == chapters
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["summarize", "--by-section", "-s", "1"],
+        ["summarize", "-s", "2"],
+        ["search", "Anna"],
+        ["quotes"],
+        ["show", "--toc"],
+        ["info"],
+        ["show", "--chapter", "2"],
+    ],
+)
+def test_on_a_terminal_too(argv: list[str], novel: str) -> None:
+    outcome = invoke([*argv, novel], fake_env(terminal=True))
+    assert outcome.status == 0, outcome.stderr
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", outcome.stdout)
+    if argv[0] in ("summarize", "search", "quotes") and "--by-section" not in argv:
+        assert "Chapter I, ¶" in plain
+    elif "--by-section" in argv:
+        assert "CHAPTER I. The Start\n" in plain and "CHAPTER II\n" in plain

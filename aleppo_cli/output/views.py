@@ -171,18 +171,20 @@ class BySectionView(NamedTuple):
     source: Source
     document: Document
     algorithm: str
-    parts: Sequence[tuple[Section, Summary]]
+    summaries: Sequence[tuple[Section, Summary]]  # (not "parts": styled_parts reads that)
 
     def plain(self, width: int | None) -> str:
-        return plain.by_section_plain(self.source, self.document, self.algorithm, self.parts, width)
+        return plain.by_section_plain(
+            self.source, self.document, self.algorithm, self.summaries, width
+        )
 
     def data(self) -> dict[str, Any]:
-        return jsondata.by_section_json(self.document, self.algorithm, self.parts)
+        return jsondata.by_section_json(self.document, self.algorithm, self.summaries)
 
     def styled(self, width: int) -> RenderableType:
         from aleppo_cli.output import styled
 
-        return styled.by_section(self.source, self.document, self.algorithm, self.parts, width)
+        return styled.by_section(self.source, self.document, self.algorithm, self.summaries, width)
 
 
 class HighlightView(NamedTuple):

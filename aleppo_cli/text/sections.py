@@ -135,10 +135,11 @@ def _patterns() -> _Patterns:
 
 
 # A heading is a short paragraph: its first line, and a title of a few lines.
-MAX_HEADING = 400  # characters of the whole paragraph
+MAX_HEADING = 600  # characters of the whole paragraph
 MAX_NAME_WORDS = 15  # a title on the heading's line
-MAX_TITLE_LINES = 4  # a title on the lines after it
-MAX_TITLE_WORDS = 40
+MAX_TITLE_LINES = 6  # a title on the lines after it (the longest of the novels: 4)
+MAX_TITLE_WORDS = 60  # (the longest of the novels: 39)
+MAX_HEADING_SENTENCES = 4  # the label, a title, a subtitle (the novels: at most 3)
 CONTENTS_RUN = 3  # this many headings of a kind in a row, with no text between: contents
 
 
@@ -240,7 +241,10 @@ def detect(text: str, paragraphs: Sequence[Paragraph]) -> list[Section]:
             and not (first[:1] in _NUMBER_CHARS and _patterns().bare.fullmatch(first))
         ):
             continue
-        if paragraph.clean_end - paragraph.clean_start > MAX_HEADING:
+        if (
+            paragraph.clean_end - paragraph.clean_start > MAX_HEADING
+            or len(paragraph.sentences) > MAX_HEADING_SENTENCES
+        ):
             continue
         candidate = _candidate(text[paragraph.clean_start : paragraph.clean_end])
         if candidate is not None:
