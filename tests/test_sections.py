@@ -3,7 +3,11 @@ and the headings of structured documents."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aleppo_cli.text import sections
 from aleppo_cli.text.document import Document, build, from_blocks
@@ -229,3 +233,44 @@ def test_the_novels_sections_are_their_tables_of_contents(where: str, book: str)
         assert document.sections[0].title == first
     if last is not None:
         assert document.sections[-1].title == last
+
+
+HEADING_PIECES = st.sampled_from(
+    [
+        "CHAPTER I",
+        "Chapter 2.",
+        "BOOK ONE: 1805",
+        "Part the Second",
+        "EPILOGUE",
+        "THE PREFACE",
+        "XII.",
+        "I",
+        "3",
+        "Chapter two was found, and so on.",
+        "CHAPTER IV. (Note).-A pirate. Very savage. He bites. He swims. He sleeps.",
+        "It was late. She slept.",
+        "“Go,” said Bob.",
+        "lower case prose",
+    ]
+)
+SEPARATORS = st.sampled_from(["\n\n", "\n", "\n\n\n", " "])
+
+
+@settings(max_examples=int(os.environ.get("ALEPPO_EXAMPLES", "50")), deadline=None)
+@given(st.lists(st.tuples(HEADING_PIECES, SEPARATORS), min_size=1, max_size=25))
+def test_sections_are_always_well_formed(pieces: list[tuple[str, str]]) -> None:
+    document = build("".join(piece + separator for piece, separator in pieces))
+    found = document.sections
+    count = len(document.paragraphs)
+    assert [s.number for s in found] == list(range(1, len(found) + 1))
+    assert all(1 <= s.paragraph <= s.last <= count and s.level >= 1 for s in found)
+    assert [s.paragraph for s in found] == sorted({s.paragraph for s in found})
+    for section in found:
+        heading = document.paragraphs[section.paragraph - 1]
+        assert section.title == heading.text and section.start == heading.start
+        holder = [s for s in found if s.level < section.level and s.paragraph < section.paragraph]
+        assert all(h.last >= section.last for h in holder if h.last >= section.paragraph)
+    locator = sections.Locator(found)
+    for paragraph in document.paragraphs:
+        place = locator.at(paragraph.number)
+        assert place is None or place.section.paragraph <= paragraph.number

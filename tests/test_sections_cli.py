@@ -203,3 +203,17 @@ def test_on_a_terminal_too(argv: list[str], novel: str) -> None:
         assert "Chapter I, ¶" in plain
     elif "--by-section" in argv:
         assert "CHAPTER I. The Start\n" in plain and "CHAPTER II\n" in plain
+
+
+def test_the_one_location_formatter() -> None:
+    from aleppo_cli.output.shared import location, locator
+    from aleppo_cli.text.document import build
+
+    document = build("A Title\n\nCHAPTER I\n\nOne. Two.\n\nThree.\n\nCHAPTER II\n\nFour.")
+    places = locator(document.sections)
+    assert location(places, 1, "sentence 1") == "front matter, ¶1, sentence 1"
+    assert location(places, 2) == "Chapter I, heading"
+    assert location(places, 4, "sentences 5-6") == "Chapter I, ¶2, sentences 5-6"
+    assert location(places, 6) == "Chapter II, ¶1"
+    assert locator(()) is None
+    assert location(None, 4, "sentence 9") == "paragraph 4, sentence 9"

@@ -50,6 +50,7 @@ class Section(NamedTuple):  # a named tuple: cheaper at start-up than a dataclas
     last: int  # the number of its last paragraph, its subsections included
     start: int  # offset of its heading in the text as read
     clean_start: int  # offset of its heading in the cleaned text
+    path: str = ""  # its label, led by its holders' where labels repeat: "Book Two, Chapter I"
 
 
 # --- the forms of a heading ------------------------------------------------------
@@ -107,7 +108,10 @@ _FIRST_WORDS = frozenset(
     for word in [*_KINDS, *_NAMED, *_ORDINALS[:-1]]
     for case in (str.capitalize, str.upper)
 )
-_NUMBER_CHARS = frozenset("0123456789IVXLCDM")
+_ROMAN_CHARS = frozenset("IVXLCDM")
+_INITIALS = frozenset(
+    "0123456789IVXLCDMT" + "".join(w[0] for w in [*_KINDS, *_NAMED, *_ORDINALS]).upper()
+)
 
 
 class _Patterns(NamedTuple):
@@ -231,16 +235,17 @@ def detect(text: str, paragraphs: Sequence[Paragraph]) -> list[Section]:
     """The sections of a plain text, from its cleaned ``text`` and its paragraphs."""
     found: list[_Found] = []
     words = _FIRST_WORDS
+    initials = _INITIALS
     for index, paragraph in enumerate(paragraphs):
+        if paragraph.text[:1] not in initials:  # most paragraphs: one set lookup
+            continue
         first, _, rest = paragraph.text[:32].partition(" ")
         if first in ("The", "THE"):  # THE PREFACE
             first = rest.partition(" ")[0]
-        if (
-            first not in words
-            and first.rstrip(".:") not in words
-            and not (first[:1] in _NUMBER_CHARS and _patterns().bare.fullmatch(first))
-        ):
-            continue
+        if first not in words:
+            first = first.rstrip(".:")
+            if first not in words and not (first.isdigit() or _ROMAN_CHARS.issuperset(first)):
+                continue
         if (
             paragraph.clean_end - paragraph.clean_start > MAX_HEADING
             or len(paragraph.sentences) > MAX_HEADING_SENTENCES
@@ -350,7 +355,10 @@ def _extents(heads: list[tuple[int, str, str, Paragraph]], count: int) -> list[S
                 paragraph.clean_start,
             )
         )
-    return sections
+    return [
+        section._replace(path=path)
+        for section, path in zip(sections, _paths(sections), strict=True)
+    ]
 
 
 # --- documents with headings (web pages, Markdown, EPUB) ---------------------------
@@ -398,7 +406,6 @@ class Locator:
     def __init__(self, sections: Sequence[Section]) -> None:
         self.sections = tuple(sections)
         self._starts = [section.paragraph for section in self.sections]
-        self._paths = _paths(self.sections)
 
     def __bool__(self) -> bool:
         return bool(self.sections)
@@ -408,7 +415,7 @@ class Locator:
         if index < 0:
             return None
         section = self.sections[index]
-        return Place(section, self._paths[index], paragraph - section.paragraph)
+        return Place(section, section.path or section.label, paragraph - section.paragraph)
 
 
 def _paths(sections: Sequence[Section]) -> list[str]:
@@ -438,13 +445,12 @@ def find(sections: Sequence[Section], wanted: str) -> list[Section]:
     if key.isdigit():
         number = int(key)
         return [sections[number - 1]] if 1 <= number <= len(sections) else []
-    paths = _paths(sections)
     exact = []
     begun = []
-    for section, path in zip(sections, paths, strict=True):
+    for section in sections:
         names = {
             " ".join(n.split()).casefold()
-            for n in (section.title, section.label, section.name, path)
+            for n in (section.title, section.label, section.name, section.path)
             if n
         }
         if key in names:
