@@ -274,3 +274,40 @@ def test_sections_are_always_well_formed(pieces: list[tuple[str, str]]) -> None:
     for paragraph in document.paragraphs:
         place = locator.at(paragraph.number)
         assert place is None or place.section.paragraph <= paragraph.number
+
+
+@pytest.mark.slow
+def test_news_articles_have_no_sections() -> None:
+    """No false headings: the 1,313 BBC articles (headline, paragraphs) have none."""
+    folder = shared_path("corpus", "bbc-news-summary", "articles")
+    found = []
+    for path in sorted(folder.glob("*/*.txt")):
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+        if build(text).sections:
+            found.append(path.name)
+    assert found == []
+
+
+def test_more_forms_of_print() -> None:
+    text = "\n\n".join(
+        [
+            "STAVE ONE.\nMARLEY'S GHOST",
+            "Marley was dead: to begin with.",
+            "Chapter the Second",
+            "There is no doubt whatever about that.",
+            "PART III.—THE LAST OF THE SPIRITS",
+            "The Phantom slowly, gravely, silently approached.",
+            "CHAP. IV - The End",
+            "He was better than his word.",
+        ]
+    )
+    assert outline(build(text)) == [
+        (2, "Stave One", "MARLEY'S GHOST"),
+        (2, "Chapter the Second", ""),
+        (1, "Part III", "THE LAST OF THE SPIRITS"),
+        (2, "Chapter IV", "The End"),
+    ]

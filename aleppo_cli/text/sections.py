@@ -66,6 +66,7 @@ _KINDS = {
     "canto": CHAPTER,
     "stave": CHAPTER,
 }
+_LABELS = {"chap": "Chapter"}
 _NAMED = (
     "prologue",
     "epilogue",
@@ -92,7 +93,7 @@ _WORD_NUMBER = (
 _ROMAN = r"(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _NUMERAL = rf"(?:\d{{1,3}}|{_ROMAN}|(?i:{_WORD_NUMBER})|(?i:the\s+(?:{'|'.join(_ORDINALS)})))"
 # What may part a numeral from the title on its line: a stop, colon or dash.
-_AFTER = r"(?:\s*[.:]?\s*$|\s*(?:[.:]|[-–—]+)\s*(?P<name>\S.*?)\s*$)"
+_AFTER = r"(?:\s*[.:]?\s*$|\s*(?:[.:]\s*[-–—]*|[-–—]+)\s*(?P<name>\S.*?)\s*$)"
 
 
 def _cases(words: Sequence[str]) -> str:
@@ -162,6 +163,8 @@ def _title_case(text: str) -> str:
     for word in text.split():
         if _patterns().roman.fullmatch(word):
             words.append(word)
+        elif word.lower() == "the":
+            words.append("the")
         else:
             words.append("-".join(part.capitalize() for part in word.split("-")))
     return " ".join(words)
@@ -184,7 +187,7 @@ def _heading_line(line: str) -> tuple[int, str, str, bool] | None:
     match = _patterns().numbered.fullmatch(line)
     if match:
         kind = match.group("kind").lower()
-        label = f"{kind.capitalize()} {_title_case(match.group('number'))}"
+        label = f"{_LABELS.get(kind, kind.capitalize())} {_title_case(match.group('number'))}"
         return _KINDS[kind], label, match.group("name") or "", False
     match = _patterns().named.fullmatch(line)
     if match:
