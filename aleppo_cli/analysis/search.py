@@ -17,10 +17,13 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from enum import Enum
 from functools import cached_property
-from typing import NamedTuple, overload
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from aleppo_cli.errors import UsageError
 from aleppo_cli.text.document import Document, Sentence
+
+if TYPE_CHECKING:
+    from aleppo_cli.analysis.quotes.model import Quotation
 
 REGEX_TIMEOUT = 2.0  # seconds, as the README says; read at every search, so tests shorten it
 DEFAULT_MIN_SCORE = 80.0
@@ -476,18 +479,29 @@ def blocks(sentences: list[Sentence], groups: list[HitGroup], around: int) -> li
     return [Block(tuple(sentences[a : b + 1]), tuple(g)) for a, b, g in spans]
 
 
-def run(document: Document, query: Query, around: int = 0) -> SearchResult:
-    """Search, then say who spoke each hit and gather its context."""
+def run(
+    document: Document,
+    query: Query,
+    around: int = 0,
+    quotations: Sequence[Quotation] | None = None,
+) -> SearchResult:
+    """Search, then say who spoke each hit and gather its context.
+
+    ``quotations``: the document's quotations when they are already known
+    (a bundled text's ready-made ones); otherwise they are found if a hit
+    lies in one."""
     searcher = Searcher(document)
     hits = searcher.search(query)
-    speakers = _speakers(document, hits)
+    speakers = _speakers(document, hits, quotations)
     groups = group(searcher.sentences, hits, speakers)
     mode = "default" if query.mode is Mode.FOLDED else query.mode.value
     shown = tuple(blocks(searcher.sentences, groups, around))
     return SearchResult(query.text, mode, tuple(hits), speakers, around, shown)
 
 
-def _speakers(document: Document, hits: list[Hit]) -> tuple[str | None, ...]:
+def _speakers(
+    document: Document, hits: list[Hit], known: Sequence[Quotation] | None
+) -> tuple[str | None, ...]:
     """Who said each hit, if it lies in a quotation.
 
     Only the paragraphs that hold hits are looked at first: when no hit lies
@@ -498,6 +512,11 @@ def _speakers(document: Document, hits: list[Hit]) -> tuple[str | None, ...]:
     """
     if not hits:
         return ()
+    if known is not None:
+        from aleppo_cli.analysis.quotes.model import SpeakerIndex
+
+        known_at = SpeakerIndex(known)
+        return tuple(known_at(hit.clean_start) for hit in hits)
     from aleppo_cli.analysis.quotes import stretches
 
     numbers = sorted({hit.sentence.paragraph for hit in hits})
