@@ -243,27 +243,29 @@ def choose(every: list[Page]) -> None:
 
 
 def choose_title(wcxb: list[Page]) -> None:
-    """html.HEADING_SHARE by two-fold cross-validation on WCXB (even and odd
-    pages): chosen on one half, reported on the other."""
+    """pagemeta.HEADING_SHARE by two-fold cross-validation on WCXB (even and
+    odd pages): chosen on one half, reported on the other."""
     import trafilatura
     from trafilatura.utils import load_html
 
-    from aleppo_cli.text.formats import html
+    from aleppo_cli.text.formats import pagemeta
 
     facts = []
     for page in wcxb:
         tree = load_html(page.html)
         if tree is None:
             continue
-        headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:10]
+        found = pagemeta.facts(tree)
         doc = trafilatura.bare_extraction(tree, url=page.url, with_metadata=True)
         page_title = doc.title if doc is not None and not isinstance(doc, dict) else ""
-        facts.append((" ".join((page_title or "").split()), headings, page.meta["title"]))
+        facts.append((" ".join((page_title or "").split()), found, page.meta["title"]))
     shares = (0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.01)  # 1.01: never a heading
 
-    def accuracy(share: float, part: list[tuple[str, list[str], str]]) -> float:
-        html.HEADING_SHARE = share
-        return statistics.mean(folded(html.title(t, h)) == folded(truth) for t, h, truth in part)
+    def accuracy(share: float, part: list[tuple[str, pagemeta.Facts, str]]) -> float:
+        pagemeta.HEADING_SHARE = share
+        return statistics.mean(
+            folded(pagemeta.title(t, found)) == folded(truth) for t, found, truth in part
+        )
 
     folds = [facts[0::2], facts[1::2]]
     held = []

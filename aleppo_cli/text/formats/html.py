@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from aleppo_cli.text.formats import pagemeta
 from aleppo_cli.text.formats.model import Builder, Extracted, Metadata
 from aleppo_cli.text.formats.tree import (
     BREAK,
@@ -78,17 +79,18 @@ def extract(markup: str, url: str = "") -> Extracted | None:
     tree = load_html(markup)
     if tree is None:
         return None
-    headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:MAX_HEADINGS]
+    found = pagemeta.facts(tree, MAX_HEADINGS)
     doc = bare_extraction(tree, url=url or None, with_metadata=True, **SETTINGS)
     if doc is None or isinstance(doc, dict) or doc.body is None:
         return None
     builder = Builder()
     walk(doc.body, _classify, builder)
+    site = _one_line(doc.sitename) or _one_line(doc.hostname)
     metadata = Metadata(
-        title=title(_one_line(doc.title), headings),
-        author=_one_line(doc.author),
-        date=_one_line(doc.date),
-        site=_one_line(doc.sitename) or _one_line(doc.hostname),
+        title=pagemeta.title(_one_line(doc.title), found),
+        author=pagemeta.author(_one_line(doc.author), found, site),
+        date=pagemeta.date(_one_line(doc.date), found),
+        site=site,
         url=_one_line(doc.url) or url,
         language=_one_line(doc.language) or _language(markup),
     )
@@ -121,27 +123,8 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-# The title: the page's first <h1> that shares words with its <title> (at least
-# HEADING_SHARE of the heading's words), as that is the headline a reader
-# sees; else the <title> less what follows a separator (" | Site Name").
-# bench/web.py chose HEADING_SHARE and "the part before the separator" by
-# two-fold cross-validation on the WCXB pages; it reports the held-out figures.
-HEADING_SHARE = 0.1
 MAX_HEADINGS = 10
 _WORD = re.compile(r"\w+")
-_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|»|::)\s+")
-
-
-def title(page_title: str, headings: list[str]) -> str:
-    words = set(_WORD.findall(page_title.lower()))
-    for heading in headings:
-        own = set(_WORD.findall(heading.lower()))
-        if own and len(heading) <= 300 and len(own & words) >= HEADING_SHARE * len(own):
-            return heading
-    parts = [part for part in _SEPARATOR.split(page_title) if part.strip()]
-    if parts:
-        return parts[0].strip()
-    return headings[0] if headings else page_title
 
 
 def _one_line(value: str | None) -> str:
