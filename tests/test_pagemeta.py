@@ -130,3 +130,62 @@ def test_the_title_is_the_headline_less_a_tail(heading: str, expected: str) -> N
 def test_a_stray_title_guess_gives_way_to_the_title_element() -> None:
     markup = page(before="<h1>94</h1><h1>A Quiet Rescue</h1><h1>Ω 48</h1>")
     assert pagemeta.title("Ω 48", facts(markup)) == "A Quiet Rescue"
+
+
+# --- the article's text ---------------------------------------------------------
+
+
+def article(inner: str) -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>A Quiet Rescue</title></head><body><article>"
+        f"<h1>A Quiet Rescue</h1>{BODY}{inner}</article></body></html>"
+    )
+
+
+def test_words_run_together_by_extraction_are_split_where_the_page_has_them_apart() -> None:
+    markup = article(
+        "<p>Sustainable concepts for affordable <strong>nutrition<br></strong>Everyone has "
+        "a right to safe food, and the volunteers bring it to them every single day.</p>"
+    )
+    found = html.extract(markup)
+    assert found is not None
+    assert "nutrition Everyone" in found.text and "nutritionEveryone" not in found.text
+    bold = [found.text[s.start : s.end] for s in found.spans if s.style == "bold"]
+    assert bold == ["nutrition"]
+    for block in found.blocks:
+        assert found.text[block.start : block.end].strip() == found.text[block.start : block.end]
+
+
+def test_a_word_the_page_itself_runs_together_stays() -> None:
+    markup = article(
+        "<p>The <b>water</b>proof case and the rescue<i>workers</i> stay as the page writes "
+        "them, every word of them, since the page itself runs these words on.</p>"
+    )
+    found = html.extract(markup)
+    assert found is not None
+    assert "waterproof case" in found.text and "rescueworkers" in found.text
+
+
+def test_back_matter_sections_are_left_out() -> None:
+    markup = article(
+        "<h2>What the film shows</h2><p>The men who stay behind, and what it costs them, "
+        "is what the film shows over its long and patient hour and a half.</p>"
+        "<h2>References</h2><ol><li>Smith, J. (2017). A paper. Journal 3.</li></ol>"
+        "<h2>Acknowledgements</h2><p>We thank the volunteers for their time.</p>"
+    )
+    found = html.extract(markup)
+    assert found is not None
+    assert "What the film shows" in found.text and "patient hour" in found.text
+    assert "References" not in found.text and "Smith" not in found.text
+    assert "We thank" not in found.text
+
+
+def test_invisible_blocks_and_hidden_icons_are_left_out() -> None:
+    markup = article(
+        "<p>\u200d</p><p>Read the rest <span aria-hidden='true'>chevron_right</span>of the "
+        "story below, where the volunteers go back into the city once more.</p>"
+    )
+    found = html.extract(markup)
+    assert found is not None
+    assert "chevron_right" not in found.text and "Read the rest of the story" in found.text
+    assert all(found.text[b.start : b.end].strip("\u200d") for b in found.blocks)

@@ -91,11 +91,15 @@ def facts(tree: Any, max_headings: int = 10) -> Facts:
             found.meta[key] = content
     found.headings = [_line(h.text_content()) for h in tree.iter("h1")][:max_headings]
     found.linked = _article_object(tree)
-    for element in tree.iter("time"):
+    for count, element in enumerate(tree.iter("time")):
         stamp = element.get("datetime") or ""
         parent = element.getparent()
-        label = _line(parent.text_content() if parent is not None else "")[:80].lower()
-        if stamp and ("published" in label or "posted" in label):
+        if count >= 20:
+            break
+        if not stamp or parent is None:
+            continue
+        label = " ".join([parent.text or "", element.text or "", element.tail or ""]).lower()
+        if "published" in label or "posted" in label:
             found.published = stamp
             break
     for element in tree.iter("a"):
@@ -106,7 +110,9 @@ def facts(tree: Any, max_headings: int = 10) -> Facts:
                 break
     found.addresses = [_line(e.text_content()) for e in tree.iter("address")][:2]
     for element in tree.iter("p", "span", "div", "dt", "strong", "em", "small"):
-        text = element.text_content().strip().lower().rstrip(":")
+        if len(element):
+            continue  # a label is an element of its own: no children
+        text = (element.text or "").strip().lower().rstrip(":")
         if text in ("written by", "by", "author"):
             following = element.getnext()
             if following is not None and isinstance(following.tag, str):
