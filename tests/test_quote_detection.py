@@ -1,0 +1,84 @@
+"""Finding quotations: quote marks of every style, nesting, quotations over
+lines and paragraphs (stretches), and offsets kept exact on any text."""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from aleppo_cli.analysis.quotes import quotations, stretches
+from aleppo_cli.text import quotemarks
+from aleppo_cli.text.document import build
+
+
+def found(raw: str) -> list[list[str]]:
+    document = build(raw)
+    text = document.clean.text
+    return [[text[s.start : s.end] for s in stretch.spans] for stretch in stretches.find(document)]
+
+
+def test_a_nested_quotation_is_a_stretch_of_its_own() -> None:
+    assert found("“Say ‘please,’ child,” she said. “Now.”") == [
+        ["Say ‘please,’ child,", "Now."],
+        ["please,"],
+    ]
+
+
+def test_news_style_lines_reopened_make_one_quotation() -> None:
+    raw = 'Headline\n\nShe said: "It rose.\n"It fell again."\nThe end.'
+    assert found(raw) == [["It rose.", "It fell again."]]
+
+
+def test_a_quotation_over_three_paragraphs_is_one() -> None:
+    raw = "“One.\n\n“Two.\n\n“Three.”\n\nNarration."
+    assert found(raw) == [["One.", "Two.", "Three."]]
+
+
+def test_a_quote_over_two_paragraph_lines_closes_in_the_second() -> None:
+    raw = "He said: “It rose\nand then it fell.” The end.\nAnother line."
+    assert found(raw) == [["It rose", "and then it fell."]]
+
+
+def test_an_unclosed_quote_never_runs_past_its_paragraph() -> None:
+    raw = "“It began, and never closed.\n\nThe narration goes on.\n\nAnd on."
+    assert found(raw) == [["It began, and never closed."]]
+
+
+def test_british_dialogue_with_apostrophes() -> None:
+    raw = "‘I shan’t,’ she said. ‘The dogs’ bowls are empty.’ It was the ’90s."
+    assert found(raw) == [["I shan’t,", "The dogs’ bowls are empty."]]
+
+
+def test_an_apostrophe_heavy_text_has_no_quotations() -> None:
+    raw = "Rock ’n’ roll, the dogs’ bowls, ’tis true, don’t. Rock 'n' roll, the cats' toys, 'em."
+    assert found(raw) == []
+
+
+MARKS = st.sampled_from([*quotemarks.ALL_MARKS, "a", "b ", " ", ".", ",", "\n", "\n\n", "s"])
+TEXTS = st.lists(MARKS, min_size=1, max_size=60).map("".join)
+SETTINGS = settings(
+    settings.get_profile("aleppo"),
+    max_examples=int(os.environ.get("ALEPPO_EXAMPLES", "200" if os.environ.get("CI") else "50")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+@SETTINGS
+@given(TEXTS)
+def test_parse_keeps_its_offsets_inside_the_paragraph(text: str) -> None:
+    for quoted in quotemarks.parse(text):
+        assert 0 <= quoted.start <= quoted.end <= len(text)
+        bounds = [quoted.start, *(x for part in quoted.parts for x in part), quoted.end]
+        assert bounds == sorted(bounds)
+
+
+@SETTINGS
+@given(TEXTS)
+def test_every_part_is_the_text_as_read(raw: str) -> None:
+    for quotation in quotations.find(build(raw)):
+        for part in quotation.parts:
+            assert part.text == raw[part.start : part.end]
+            assert part.text and not part.text[0].isspace() and not part.text[-1].isspace()
