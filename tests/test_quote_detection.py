@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aleppo_cli.analysis.quotes import quotations, stretches
+from aleppo_cli.analysis.quotes.model import NICKNAME, SCARE, SPEECH, TITLE
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import build
 
@@ -54,6 +56,35 @@ def test_british_dialogue_with_apostrophes() -> None:
 def test_an_apostrophe_heavy_text_has_no_quotations() -> None:
     raw = "Rock ’n’ roll, the dogs’ bowls, ’tis true, don’t. Rock 'n' roll, the cats' toys, 'em."
     assert found(raw) == []
+
+
+def kinds(raw: str) -> list[tuple[str, str]]:
+    return [(q.kind, q.text) for q in quotations.find(build(raw))]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a title with its punctuation inside the marks
+        ("Her novel “Moonfall,” published last year, sold well.", (TITLE, "Moonfall,")),
+        # a nickname inside a name, not a title
+        ("Anna “Sparrow” Kovacs won the race.", (NICKNAME, "Sparrow")),
+        ("Rivals called him “Hammer” for years.", (NICKNAME, "Hammer")),
+        # attributed fragments are their source's speech, not scare quotes
+        ("She called it “reckless” and left the room.", (SPEECH, "reckless")),
+        ("The minister described the plan as “deeply flawed”.", (SPEECH, "deeply flawed")),
+        ("The plan is “unworkable”, a senior judge has said.", (SPEECH, "unworkable")),
+        # the writer's own marks
+        ("The “experts” came and went.", (SCARE, "experts")),
+        ("So much for the so-called “reform” of the rules.", (SCARE, "reform")),
+        ("He coined the term “doom loop” in a lecture.", (SCARE, "doom loop")),
+        # a headline quotes a claim
+        ("Minister ‘will not resign’\n\nHe spoke on Monday.", (SPEECH, "will not resign")),
+        ("Band’s ‘Night Songs’ tops chart\n\nThe album sold well.", (TITLE, "Night Songs")),
+    ],
+)
+def test_kinds_of_quoted_words(raw: str, expected: tuple[str, str]) -> None:
+    assert kinds(raw)[0] == expected
 
 
 MARKS = st.sampled_from([*quotemarks.ALL_MARKS, "a", "b ", " ", ".", ",", "\n", "\n\n", "s"])

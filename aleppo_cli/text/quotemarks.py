@@ -79,6 +79,7 @@ _ELIDED = re.compile(
 )
 _BEFORE_OPENING = frozenset("([{<—–-/")  # a straight mark after these opens
 _SENTENCE_END = frozenset(".!?…")
+_BEFORE_WORDS = frozenset("_*([{<…-—–$£€#@" + ALL_MARKS)  # an opening mark may precede these
 
 
 # Titles are short: "Last Men in Aleppo"; a longer capitalised run is speech.
@@ -226,7 +227,9 @@ def _role(mark: str, before: str, after: str, text: str, position: int) -> str:
         if _space(before):
             return ""  # between spaces: a stray mark
         return _closing_strength(before, text, position) if mark == "'" else "c"  # 'word" ', '--" '
-    if not glued_before:  # after a space, a bracket or a dash, before a word
+    if not glued_before:  # after a space, a bracket or a dash
+        if not _space(before) and not (after.isalnum() or after in _BEFORE_WORDS):
+            return _closing_strength(before, text, position) if mark == "'" else "c"  # 'BBB-'.
         if mark == "'" and _ELIDED.match(text, position):
             return ""  # 'tis, 'em, rock 'n' roll, '90s
         return "o"
