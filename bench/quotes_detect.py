@@ -102,10 +102,12 @@ def show(label: str, text: str, spans: Spans, limit: int) -> None:
         print(f"    {label} {start}-{end}: {context[:160]!r}")
 
 
-def pieces(quotations_found: list[quotations.Quotation]) -> tuple[list[Spans], Spans]:
+def pieces(text: str, quotations_found: list[quotations.Quotation]) -> tuple[list[Spans], Spans]:
     """PDNC's view of the quotations: each top-level quotation's parts with the
     quotations nested in them cut out (PDNC leaves an inner quote's words out
-    of the outer one's parts), and the nested quotations' own parts."""
+    of the outer one's parts; what is left of a part with no word in it, such
+    as the "!" of '"You might say 'I see'!"', is dropped), and the nested
+    quotations' own parts."""
     parts = [(p.start, p.end) for q in quotations_found for p in q.parts]
     inner_index = nested(parts)
     inner = sorted(span for i, span in enumerate(parts) if i in inner_index)
@@ -123,7 +125,7 @@ def pieces(quotations_found: list[quotations.Quotation]) -> tuple[list[Spans], S
                     start = b + 1
             if part.end > start:
                 own.append((start, part.end))
-        outer.append(own)
+        outer.append([(a, b) for a, b in own if any(c.isalnum() for c in text[a:b])])
     return outer, inner
 
 
@@ -135,7 +137,7 @@ def pdnc(folder: Path, limit: int) -> tuple[float, float, float, float]:
     started = time.perf_counter()
     found = quotations.find(build(text))
     seconds = time.perf_counter() - started
-    outer, inner = pieces(found)
+    outer, inner = pieces(text, found)
     speech = [
         span for q, own in zip(found, outer, strict=True) if q.kind == "speech" for span in own
     ]

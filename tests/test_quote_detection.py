@@ -3,7 +3,9 @@ lines and paragraphs (stretches), and offsets kept exact on any text."""
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,6 +15,7 @@ from aleppo_cli.analysis.quotes import quotations, stretches
 from aleppo_cli.analysis.quotes.model import NICKNAME, SCARE, SPEECH, TITLE
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import build
+from tests.builders import invoke
 
 
 def found(raw: str) -> list[list[str]]:
@@ -113,3 +116,35 @@ def test_every_part_is_the_text_as_read(raw: str) -> None:
         for part in quotation.parts:
             assert part.text == raw[part.start : part.end]
             assert part.text and not part.text[0].isspace() and not part.text[-1].isspace()
+
+
+HOSTILE = {
+    "apostrophes": "'" * 300_000,
+    "only marks": "\"'“”‘’«»„‚‹›" * 20_000,
+    "unbalanced everywhere": 'He said “yes and ‘no and "maybe. She ’tis « it » » ‘ «\n\n' * 2_000,
+    "nested 10,000": "“a " * 10_000 + "x" + "” b" * 10_000,
+    "nested straight 10,000": '"a ' * 10_000 + "x" + '" b' * 10_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_quote_marks_give_a_result(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "input.txt"
+    path.write_text(HOSTILE[name], encoding="utf-8")
+    outcome = invoke(["quotes", "--all", "--json", str(path)])
+    assert outcome.status in (0, 1), outcome.stderr
+    assert "Traceback" not in outcome.stderr
+    data = json.loads(outcome.stdout)
+    raw = HOSTILE[name]
+    for quote in data["quotes"]:
+        for part in quote["parts"]:
+            assert raw[part["start"] : part["end"]] == part["text"]
+
+
+@pytest.mark.slow
+def test_a_30_mb_line_of_apostrophes(tmp_path: Path) -> None:
+    path = tmp_path / "input.txt"
+    path.write_text("'" * 30_000_000, encoding="utf-8")
+    outcome = invoke(["quotes", "--all", str(path)])
+    assert outcome.status in (0, 1), outcome.stderr
+    assert outcome.stdout.strip().endswith("0 quotations")

@@ -141,12 +141,20 @@ def parse(text: str, carry: str = "") -> list[Quoted]:
         stack.append(_Open(0, carry, 0))
         stack[0].start = -1  # no mark of its own
     marks = _marks(text)
-    strong_single_after = _strong_single_closers(text, marks)
-    for index, (position, mark, before, after, run_end) in enumerate(marks):
-        single = mark in _SINGLE
-        role = _role(mark, before, after, text, run_end)
+    if not marks and not stack:
+        return found
+    roles = [
+        _double_role(mark, before, after)
+        if mark in _DOUBLE
+        else _role(mark, before, after, text, end)
+        for _, mark, before, after, end in marks
+    ]
+    strong_single_after = _strong_single_closers(marks, roles) if "cw" in roles else []
+    for index, (position, mark, _, _, _) in enumerate(marks):
+        role = roles[index]
         if not role:
             continue
+        single = mark in _SINGLE
         if "c" in role and stack:
             target = _closes(stack, mark, single)
             if target is not None:
@@ -186,16 +194,37 @@ def _marks(text: str) -> list[_Mark]:
     """The quote marks of ``text``, runs of more than ``MAX_RUN`` left out.
     Marks in a run ('"Yes,' he said, 'no.'"') are read by what stands either
     side of the whole run."""
-    found = []
+    found: list[_Mark] = []
+    append = found.append
     for run in _RUN.finditer(text):
         start, end = run.span()
-        if end - start > MAX_RUN:
-            continue
         before = text[start - 1] if start else ""
         after = text[end : end + 1]
-        for offset, mark in enumerate(run.group()):
-            found.append((start + offset, mark, before, after, end))
+        if end - start == 1:
+            mark = text[start]
+            if mark in "'’" and before.isalnum() and after.isalnum():
+                continue  # don't: an apostrophe, the commonest mark of all
+            append((start, mark, before, after, end))
+        elif end - start <= MAX_RUN:
+            for offset, mark in enumerate(run.group()):
+                append((start + offset, mark, before, after, end))
     return found
+
+
+_DOUBLE_ROLES: dict[tuple[str, str, str], str] = {}
+_DOUBLE = frozenset('“”"«»„')
+
+
+def _double_role(mark: str, before: str, after: str) -> str:
+    """The role of a double mark, remembered: it depends on the characters
+    either side only (a single mark's may depend on the words after it)."""
+    key = (mark, before, after)
+    role = _DOUBLE_ROLES.get(key)
+    if role is None:
+        role = _role(mark, before, after, "", 0)
+        if len(_DOUBLE_ROLES) < 10_000:
+            _DOUBLE_ROLES[key] = role
+    return role
 
 
 def _role(mark: str, before: str, after: str, text: str, position: int) -> str:
@@ -246,14 +275,13 @@ def _closing_strength(before: str, text: str, end: int) -> str:
     return "c"
 
 
-def _strong_single_closers(text: str, marks: list[_Mark]) -> list[int]:
+def _strong_single_closers(marks: list[_Mark], roles: list[str]) -> list[int]:
     """For each mark, the index of the next single mark that can only close."""
     found = [len(marks)] * (len(marks) + 1)
     upcoming = len(marks)
     for index in range(len(marks) - 1, -1, -1):
         found[index] = upcoming
-        _, mark, before, after, end = marks[index]
-        if mark in "’'" and _role(mark, before, after, text, end) == "c":
+        if roles[index] == "c" and marks[index][1] in "’'":
             upcoming = index
     return found
 

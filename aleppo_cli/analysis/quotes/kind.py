@@ -35,6 +35,10 @@ NICKNAME_REACH = 40
 SCARE_MAX_WORDS = 3
 # Four words or more are speech even with no closing punctuation: "We leave at dawn".
 SPEECH_MIN_WORDS = 4
+# A headline has more text after it within this many characters.
+HEADLINE_LOOK = 400
+# Lower-case words that a sentence runs into are the writer's, up to this many.
+EMBEDDED_MAX_WORDS = 6
 # A headline is a paragraph of one line, with no closing punctuation, this short at most.
 HEADLINE_MAX_WORDS = 16
 # A verb of saying makes a fragment speech when it is this close before the quote, in its
@@ -85,9 +89,13 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
         return TITLE if len(words) > 1 and looks_like_title(inner) else SPEECH
     if looks_like_title(inner) or _title_with_its_punctuation(before, inner, words):
         return TITLE
+    embedded = _embedded(before, inner, words, len(stretch.spans))
     short = len(words) < SPEECH_MIN_WORDS and not inner.endswith(_SENTENCE_ENDS)
-    if short and not capital and len(stretch.spans) == 1 and _reported(text, stretch):
-        return SPEECH
+    if (short or embedded) and not capital and len(stretch.spans) == 1:
+        if _reported(text, stretch):
+            return SPEECH
+        if embedded:
+            return SCARE
     if len(words) <= SCARE_MAX_WORDS and inner[:1].islower() and not inner.endswith(_SENTENCE_ENDS):
         return SCARE
     if inner.endswith(_CLAUSE_ENDS) or len(words) >= SPEECH_MIN_WORDS:
@@ -113,6 +121,16 @@ def _named(before: str, after: str, inner: str, capital: bool) -> str | None:
     return None
 
 
+def _embedded(before: str, inner: str, words: list[str], parts: int) -> bool:
+    """A few lower-case words that a sentence runs into, after a word of its
+    own ('known on "form."', 'to "settle down."'): the writer's marks, even
+    with the sentence's full stop inside them."""
+    if parts != 1 or len(words) > EMBEDDED_MAX_WORDS or not inner[:1].islower():
+        return False
+    previous = before.rstrip()[-1:]
+    return previous.isalpha() and previous.islower()
+
+
 def _in_headline(text: str, stretch: Stretch) -> bool:
     """Is the quote in a headline: a short line with no closing punctuation,
     with more text after it?"""
@@ -122,7 +140,7 @@ def _in_headline(text: str, stretch: Stretch) -> bool:
     line = paragraph.text.rstrip().rstrip(ALL_MARKS)
     return (
         len(paragraph.sentences) == 1
-        and bool(text[paragraph.clean_end :].strip())
+        and bool(text[paragraph.clean_end : paragraph.clean_end + HEADLINE_LOOK].strip())
         and "\n" not in paragraph.text
         and not line.endswith((*_SENTENCE_ENDS, ",", ";", ":"))
         and len(line.split()) <= HEADLINE_MAX_WORDS
