@@ -48,6 +48,8 @@ CORPUS = REPO.parent / "shared" / "corpus"
 _MARKS = "\"'“”‘’«»„‚‹› \n\t"
 
 Spans = list[tuple[int, int]]
+# PDNC cuts a quotation inside another out of it when it is an utterance of its own.
+CUT_MIN_WORDS = 4
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
@@ -104,13 +106,19 @@ def show(label: str, text: str, spans: Spans, limit: int) -> None:
 
 def pieces(text: str, quotations_found: list[quotations.Quotation]) -> tuple[list[Spans], Spans]:
     """PDNC's view of the quotations: each top-level quotation's parts with the
-    quotations nested in them cut out (PDNC leaves an inner quote's words out
-    of the outer one's parts; what is left of a part with no word in it, such
+    speech nested in them cut out (PDNC leaves an inner utterance's words out
+    of the outer one's parts, but keeps a quoted word or two: 'what "it"
+    means'; what is left of a part with no word in it, such
     as the "!" of '"You might say 'I see'!"', is dropped), and the nested
     quotations' own parts."""
     parts = [(p.start, p.end) for q in quotations_found for p in q.parts]
+    kinds = [(q.kind, len(q.text.split())) for q in quotations_found for p in q.parts]
     inner_index = nested(parts)
-    inner = sorted(span for i, span in enumerate(parts) if i in inner_index)
+    inner = sorted(
+        span
+        for i, span in enumerate(parts)
+        if i in inner_index and kinds[i][0] == "speech" and kinds[i][1] >= CUT_MIN_WORDS
+    )
     outer: list[Spans] = []
     for q in quotations_found:
         own: Spans = []

@@ -148,3 +148,13 @@ def test_a_30_mb_line_of_apostrophes(tmp_path: Path) -> None:
     outcome = invoke(["quotes", "--all", str(path)])
     assert outcome.status in (0, 1), outcome.stderr
     assert outcome.stdout.strip().endswith("0 quotations")
+
+
+def test_a_straight_mark_between_spaces_closes_an_open_quote() -> None:
+    # texts that lost their dashes: '"be so " She had almost said "strange."'
+    assert found('"Be so " She had almost said "strange."') == [["Be so"], ["strange."]]
+
+
+def test_a_novel_never_carries_a_quote_over_a_blank_line() -> None:
+    raw = '"I dare say they will not\n\nThe general was sure of it, "quite sure."'
+    assert found(raw) == [["I dare say they will not"], ["quite sure."]]

@@ -253,8 +253,8 @@ def _role(mark: str, before: str, after: str, text: str, position: int) -> str:
     if before.isalnum() and after.isalnum():
         return ""  # don't; a"b
     if _space(after):
-        if _space(before):
-            return ""  # between spaces: a stray mark
+        if _space(before):  # between spaces: a stray mark, or one that closes ('as "')
+            return "c" if mark == '"' else ""
         return _closing_strength(before, text, position) if mark == "'" else "c"  # 'word" ', '--" '
     if not glued_before:  # after a space, a bracket or a dash
         if not _space(before) and not (after.isalnum() or after in _BEFORE_WORDS):

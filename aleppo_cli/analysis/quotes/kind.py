@@ -111,7 +111,8 @@ def _named(before: str, after: str, inner: str, capital: bool) -> str | None:
         return TITLE
     if _SCARE_NAMED.search(before):
         return SCARE
-    if _CALLED.search(before) and capital:
+    sentence = inner.endswith(_SENTENCE_ENDS) or len(inner.split()) >= SPEECH_MIN_WORDS
+    if _CALLED.search(before) and capital and not sentence:  # not 'called out "Stop!"'
         return TITLE if looks_like_title(inner) and len(inner.split()) > 1 else NICKNAME
     bare = inner[-1:].isalnum() and len(inner.split()) <= SCARE_MAX_WORDS
     if bare and capital and _NAME_WORD.search(before.rstrip()) and before.endswith(" "):

@@ -41,7 +41,9 @@ def find(document: Document) -> tuple[Stretch, ...]:
         base = paragraph.clean_start
         # the last stretch left the paragraph before open: this one may go on with it
         previous_open = bool(top) and top[-1].open_end and last_paragraph is before
-        carry = _carried(top[-1], paragraph.text) if previous_open else ""
+        # paragraphs a blank line apart: a novel reopens its quotes, it never carries them
+        apart = before is not None and "\n\n" in text[before.clean_end : paragraph.clean_start]
+        carry = _carried(top[-1], paragraph.text) if previous_open and not apart else ""
         found = quotemarks.parse(paragraph.text, carry)
         if carry and not (found and found[0].start == 0 and found[0].depth == 0):
             found = quotemarks.parse(paragraph.text)  # not closed here: nothing carried
