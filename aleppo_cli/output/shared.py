@@ -119,7 +119,29 @@ def info_rows(source: Source, stats: Stats) -> list[tuple[str, str]]:
             "Reading time",
             f"{duration(stats.reading_minutes)} at {stats.words_per_minute} words a minute",
         ),
+        ("Repairs", repairs_line(stats)),
     ]
+
+
+_DECISIONS = {
+    "scraped": "the text looks scraped",
+    "not scraped": "no sign of scraping",
+    "forced": "--repair",
+    "off": "--no-repair",
+}
+
+
+def repairs_line(stats: Stats) -> str:
+    """What web-artifact repair did, and why: "2 ad-slot markers removed, 4
+    run-together words split (the text looks scraped)"."""
+    made = []
+    if stats.ad_markers:
+        made.append(f"{stats.ad_markers:,} ad-slot marker{'s' * (stats.ad_markers != 1)} removed")
+    if stats.glued_words:
+        words = "word" if stats.glued_words == 1 else "words"
+        made.append(f"{stats.glued_words:,} run-together {words} split")
+    why = _DECISIONS.get(stats.repair, stats.repair)
+    return f"{', '.join(made) or 'none'} ({why})"
 
 
 def duration(minutes: int) -> str:

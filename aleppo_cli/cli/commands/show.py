@@ -8,7 +8,15 @@ import typer
 
 from aleppo_cli.cli.emit import emit
 from aleppo_cli.cli.inputs import load, load_source
-from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, TextArg, WidthOpt, conflict
+from aleppo_cli.cli.options import (
+    EncodingOpt,
+    JsonOpt,
+    PagerOpt,
+    RepairOpt,
+    TextArg,
+    WidthOpt,
+    conflict,
+)
 from aleppo_cli.output.views import RawView, ShowView
 
 
@@ -22,6 +30,7 @@ def show(
     raw: Annotated[bool, typer.Option("--raw", help="Show the text exactly as read.")] = False,
     pager: PagerOpt = None,
     encoding: EncodingOpt = None,
+    repair: RepairOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Show a text, formatted for reading."""
@@ -31,8 +40,8 @@ def show(
     if raw and width is not None:
         raise conflict(ctx, "--raw", "--width")
     if raw:
-        view: RawView | ShowView = RawView(load_source(env, text, encoding))
+        view: RawView | ShowView = RawView(load_source(env, text, encoding, repair))
     else:
-        source, document = load(env, text, encoding)
+        source, document = load(env, text, encoding, repair)
         view = ShowView(source, document, numbers)
     emit(env, view, json_output=json_output, width=width, pager=pager)

@@ -10,7 +10,15 @@ import typer
 from aleppo_cli.analysis.summarize import summary as summaries
 from aleppo_cli.cli.emit import emit, progress, report
 from aleppo_cli.cli.inputs import load
-from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, TextArg, WidthOpt, conflict
+from aleppo_cli.cli.options import (
+    EncodingOpt,
+    JsonOpt,
+    PagerOpt,
+    RepairOpt,
+    TextArg,
+    WidthOpt,
+    conflict,
+)
 from aleppo_cli.cli.status import UsageProblem
 from aleppo_cli.errors import UsageError
 from aleppo_cli.output.views import CompareView, HighlightView, SummaryView
@@ -112,6 +120,7 @@ def summarize(
     width: WidthOpt = None,
     pager: PagerOpt = None,
     encoding: EncodingOpt = None,
+    repair: RepairOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Summarize a text: its most telling sentences, in order."""
@@ -125,7 +134,7 @@ def summarize(
         raise conflict(ctx, "--compare", "--highlight")
     if sentences is not None and ratio is not None:
         raise conflict(ctx, "--sentences", "--ratio")
-    source, document = load(env, text, encoding)
+    source, document = load(env, text, encoding, repair)
     if not document.paragraphs or summaries.candidates(document) == 0:
         raise UsageError(f"'{source.name}' has no sentences to summarize")
     count = summaries.sentence_count(document, sentences, ratio)
