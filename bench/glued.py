@@ -214,6 +214,38 @@ def tune(texts: list[Text], per_text: int) -> dict[str, float]:
     return best[1]
 
 
+GATE_GRID = (1.0, 1.5, 2.0, 2.5, 3.0)
+
+
+def gate(groups: dict[str, tuple[list[Text], int]]) -> None:
+    """The automatic decision (the signs of a scrape) for each value of
+    ``cleanup.SIGN_WHOLE_ZIPF``: untouched and glued texts taken for scraped;
+    chosen leave-one-out: the most glued texts with no untouched one."""
+    default = cleanup.SIGN_WHOLE_ZIPF
+    texts = {}
+    for name, (group, n) in groups.items():
+        texts[name] = []
+        for text in group:
+            glued, _ = glue(text.raw, n, random.Random(f"{SEED}:{text.name}"))
+            texts[name].append((text.raw, glued))
+    table: dict[str, dict[float, tuple[int, int]]] = {name: {} for name in texts}
+    for value in GATE_GRID:
+        cleanup.SIGN_WHOLE_ZIPF = value
+        for name, pairs in texts.items():
+            untouched = sum(cleanup._shows_glue(raw) for raw, _ in pairs)
+            glued = sum(cleanup._shows_glue(text) for _, text in pairs)
+            table[name][value] = (untouched, glued)
+            print(
+                f"SIGN_WHOLE_ZIPF {value}: {name}: taken for scraped: untouched "
+                f"{untouched}/{len(pairs)}, glued {glued}/{len(pairs)}"
+            )
+    for tuned, held in (tuple(texts), tuple(reversed(texts))):
+        best = max(GATE_GRID, key=lambda v: (-table[tuned][v][0], table[tuned][v][1], -v))
+        untouched, glued = table[held][best]
+        print(f"tuned on {tuned}: {best}; held out, {held}: untouched {untouched}, glued {glued}")
+    cleanup.SIGN_WHOLE_ZIPF = default
+
+
 def report(label: str, found: Score) -> None:
     shapes = ", ".join(
         f"{name} {found.right[name]}/{found.glued[name]} ({found.recall(name):.3f})"
@@ -237,6 +269,7 @@ def main() -> None:
     parser.add_argument("--per-text", type=int, default=0, help="glued pairs of each shape a text")
     parser.add_argument("--tune", action="store_true", help="choose the margins leave-one-out")
     parser.add_argument("--quick", action="store_true", help="a quarter of the BBC articles")
+    parser.add_argument("--gate", action="store_true", help="the automatic decision alone")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"no corpus at {CORPUS}")
@@ -246,6 +279,9 @@ def main() -> None:
     novels = list(novel_texts())
     groups = {"BBC articles": (bbc, args.per_text or 2), "novels": (novels, args.per_text or 150)}
     started = time.perf_counter()
+    if args.gate:
+        gate(groups)
+        return
     if args.tune:
         default = {name: getattr(cleanup, name) for name in PARAMETERS}
         (a_name, (a, a_n)), (b_name, (b, b_n)) = groups.items()

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -176,6 +176,7 @@ FORCED_OFF = "off"  # --no-repair
 # characters: a scraped text shows it throughout, and a novel is not read
 # whole for them.
 MIN_GLUE_SIGNS = 2
+SIGN_WHOLE_ZIPF = 2.5  # see _cuts; chosen leave-one-out by bench/glued.py --gate
 GLUE_SIGN_RATE = 1 / 1000  # glued words a word of the window, at least
 SIGN_WINDOW = 100_000
 
@@ -190,7 +191,7 @@ def _shows_glue(raw: str) -> bool:
     needed = max(MIN_GLUE_SIGNS, raw.count(" ", 0, end) * GLUE_SIGN_RATE)
     signs = 0
     for token in tokens:
-        if not _cuts(token, names):
+        if not _cuts(token, names, rare=False):
             continue
         if _is_camel(token):  # the capitalised part a name?
             hump = _CAMEL_SPLIT.search(token)
@@ -354,6 +355,7 @@ REPEATED = 3
 MIN_PIECE = 3  # letters in a piece, but for the short grammar words below
 MIN_PIECE_ZIPF = 3.0  # a piece must be a word seen at least once per million words
 MIN_NAME_LENGTH = 3  # the name glued before a lower-case word
+MIN_RARE_TAIL = 5  # the word glued after it may be rarer when this long
 # How much likelier the words apart must be than the run as one word, on the
 # Zipf scale (log10): sum of the pieces' Zipf frequencies, less 9 for each
 # word boundary (a unigram model: log10 P(w) = Zipf - 9), less the run's own
@@ -384,7 +386,7 @@ _NAME_ENDS = frozenset(
 # is one of them before a known word, or a known word with an inflection, is
 # a word.
 _PREFIXES = (
-    *"over under out fore after up down un re mis non pre dis in im en em be de sub".split(),
+    *"over under out fore for after up down un re mis non pre dis in im en em be de sub".split(),
     *"super inter counter trans anti semi co ex".split(),
 )
 
@@ -424,15 +426,20 @@ def _is_camel(token: str) -> bool:
     return not token.islower() and not token[1:].islower()
 
 
-def _cuts(token: str, names: frozenset[str] = frozenset()) -> list[int]:
+def _cuts(token: str, names: frozenset[str] = frozenset(), rare: bool = True) -> list[int]:
     """Where a candidate is cut, if anywhere (``names``: the capitalised
-    words that the text has on their own)."""
+    words that the text has on their own).
+
+    Without ``rare``, only the table of frequent words is read (a look-up of
+    a rarer word costs a millisecond): a run that is no frequent word is
+    taken to be a rare one of Zipf ``SIGN_WHOLE_ZIPF``, and a rare word to be
+    no stem or piece: that is how the signs of a scrape are looked for."""
     if len(token) > MAX_GLUED:
         return []
     if token.islower():
-        return _split_lower(token)
+        return _split_lower(token, rare)
     if token[1:].islower():
-        return _split_capital(token, names)
+        return _split_capital(token, names, rare)
     return _split_camel(token)
 
 
@@ -463,17 +470,21 @@ def _split_camel(token: str) -> list[int]:
     return [hump.start()]
 
 
-def _split_capital(token: str, names: frozenset[str] = frozenset()) -> list[int]:
+def _split_capital(token: str, names: frozenset[str] = frozenset(), rare: bool = True) -> list[int]:
     """A name glued to a lower-case word: "Halabidocument", "Pierrewas"."""
     if wordlist.zipf(token, MIN_PIECE_ZIPF + 1):
         return []  # a common word or name: "Something", "Whenever"
     best: tuple[float, int] | None = None
     for cut in range(MIN_NAME_LENGTH, len(token) - MIN_PIECE + 1):
         head, tail = token[:cut], token[cut:]
-        tail_zipf = _piece_zipf(tail)  # the tail first: it reads only frequent words
-        if not tail_zipf or tail in _COMPOUND_ENDS or tail in _NAME_ENDS:
+        if tail in _COMPOUND_ENDS or tail in _NAME_ENDS:
             continue
-        head_zipf = wordlist.zipf(head)
+        tail_zipf = _piece_zipf(tail)  # a frequent word first: the quick look-up
+        if not tail_zipf and rare and len(tail) >= MIN_RARE_TAIL:
+            tail_zipf = wordlist.zipf(tail)  # "Queequegaccosted"
+        if not tail_zipf:
+            continue
+        head_zipf = wordlist.zipf(head, 0.0 if rare else wordlist.FREQUENT)
         if head in names:
             head_zipf = max(head_zipf, NAME_IN_TEXT_ZIPF)
         if not head_zipf:
@@ -483,30 +494,33 @@ def _split_capital(token: str, names: frozenset[str] = frozenset()) -> list[int]
             best = (score, cut)
     if best is None:
         return []
-    if best[0] - 9.0 - (wordlist.zipf(token) or UNKNOWN_ZIPF) < NAME_MARGIN:
+    whole = (wordlist.zipf(token) or UNKNOWN_ZIPF) if rare else SIGN_WHOLE_ZIPF
+    if best[0] - 9.0 - whole < NAME_MARGIN:
         return []
     return [best[1]]
 
 
-def _split_lower(token: str) -> list[int]:
+def _split_lower(token: str, rare: bool = True) -> list[int]:
     """Most probable split into frequent words (unigram model), if it is
     likelier enough than the run as one word, and the run is no compound or
     inflection of a known word."""
-    whole = wordlist.zipf(token, MIN_PIECE_ZIPF)  # a frequent word (quick)
+    table = wordlist.frequent()  # lower-case words of Zipf FREQUENT or more
+    whole = table.get(token, 0.0)
     n = len(token)
-    # best[i]: (sum of Zipf - 9 a piece, cuts) of the best segmentation of token[:i]
+    # best[i]: (sum of Zipf - 9 a piece, cuts) of the best segmentation of
+    # token[:i]; each is final before the pieces that start at i are tried
     best: list[tuple[float, tuple[int, ...]] | None] = [None] * (n + 1)
     best[0] = (0.0, ())
-    for end in range(1, n + 1):
-        for start in range(max(0, end - 20), end):
-            previous = best[start]
-            if previous is None or (start and len(previous[1]) + 2 > MAX_PIECES):
-                continue
-            value = _piece_zipf(token[start:end])
-            if not value:
+    for start in range(n):
+        previous = best[start]
+        if previous is None or (start and len(previous[1]) + 2 > MAX_PIECES):
+            continue
+        cuts = (*previous[1], start) if start else ()
+        for end in range(start + 1, min(n, start + 20) + 1):
+            value = table.get(token[start:end])
+            if value is None or value < _SHORT_PIECES.get(end - start, MIN_PIECE_ZIPF):
                 continue
             score = previous[0] + value - 9.0
-            cuts = (*previous[1], start) if start else ()
             current = best[end]
             if current is None or score > current[0]:
                 best[end] = (score, cuts)
@@ -514,9 +528,13 @@ def _split_lower(token: str) -> list[int]:
     if result is None or not result[1]:
         return []
     found = list(result[1])
-    if not whole:
-        whole = wordlist.zipf(token) or UNKNOWN_ZIPF  # a rarer word, from the whole list
-    if result[0] + 9.0 - whole < LOWER_MARGIN:
+    score = result[0] + 9.0
+    if not whole:  # a rarer word (Zipf under FREQUENT), or none
+        if score - UNKNOWN_ZIPF < LOWER_MARGIN:
+            return []  # not enough even against an unknown word
+        if score - wordlist.FREQUENT < LOWER_MARGIN:  # the run's own frequency decides
+            whole = (wordlist.zipf(token) or UNKNOWN_ZIPF) if rare else SIGN_WHOLE_ZIPF
+    if score - whole < LOWER_MARGIN:
         return []
     pieces = [token[a:b] for a, b in zip([0, *found], [*found, n], strict=True)]
     # One- and two-letter words double as prefixes and endings ("aslope",
@@ -526,18 +544,19 @@ def _split_lower(token: str) -> list[int]:
         sum(len(piece) >= MIN_PIECE for piece in pieces) < 2
     ):
         return []
-    if pieces[-1] in _COMPOUND_ENDS or _prefixed_word(token) or _inflected_known_word(token):
+    known = wordlist.known if rare else table.__contains__
+    if pieces[-1] in _COMPOUND_ENDS or _prefixed_word(token, known):
         return []
-    return found
+    return [] if _inflected_known_word(token, known) else found
 
 
-def _prefixed_word(token: str) -> bool:
+def _prefixed_word(token: str, known: Callable[[str], bool] = wordlist.known) -> bool:
     for prefix in _PREFIXES:
         rest = token[len(prefix) :]
         if (
             token.startswith(prefix)
             and len(rest) >= MIN_PIECE
-            and (wordlist.known(rest) or _inflected_known_word(rest))
+            and (known(rest) or _inflected_known_word(rest, known))
         ):
             return True
     return False
@@ -564,7 +583,7 @@ _SUFFIXES = (
 )
 
 
-def _inflected_known_word(token: str) -> bool:
+def _inflected_known_word(token: str, known: Callable[[str], bool] = wordlist.known) -> bool:
     for suffix, restorations in _SUFFIXES:
         if not token.endswith(suffix) or len(token) - len(suffix) < 3:
             continue
@@ -572,6 +591,6 @@ def _inflected_known_word(token: str) -> bool:
         candidates = [stem + ending for ending in restorations]
         if len(stem) > 3 and stem[-1] == stem[-2]:  # doubled consonant: stirred
             candidates.append(stem[:-1])
-        if any(wordlist.known(candidate) for candidate in candidates):
+        if any(known(candidate) for candidate in candidates):
             return True
     return False
