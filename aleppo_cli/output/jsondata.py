@@ -134,6 +134,11 @@ def info_json(stats: Stats, sections: Sequence[Section] = ()) -> dict[str, Any]:
         "characters": stats.characters,
         "reading_minutes": stats.reading_minutes,
         "words_per_minute": stats.words_per_minute,
+        "repairs": {
+            "decision": stats.repair,
+            "ad_markers": stats.ad_markers,
+            "glued_words": stats.glued_words,
+        },
     }
 
 

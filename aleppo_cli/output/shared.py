@@ -123,6 +123,7 @@ def info_rows(
             "Reading time",
             f"{duration(stats.reading_minutes)} at {stats.words_per_minute} words a minute",
         ),
+        ("Repairs", repairs_line(stats)),
     ]
 
 
@@ -132,6 +133,27 @@ def sections_count(sections: Sequence[Section]) -> str:
     top = sum(1 for section in sections if section.level == 1)
     count = f"{len(sections):,}"
     return count if top == len(sections) else f"{count} ({top:,} at the top level)"
+
+
+_DECISIONS = {
+    "scraped": "the text looks scraped",
+    "not scraped": "no sign of scraping",
+    "forced": "--repair",
+    "off": "--no-repair",
+}
+
+
+def repairs_line(stats: Stats) -> str:
+    """What web-artifact repair did, and why: "2 ad-slot markers removed, 4
+    run-together words split (the text looks scraped)"."""
+    made = []
+    if stats.ad_markers:
+        made.append(f"{stats.ad_markers:,} ad-slot marker{'s' * (stats.ad_markers != 1)} removed")
+    if stats.glued_words:
+        words = "word" if stats.glued_words == 1 else "words"
+        made.append(f"{stats.glued_words:,} run-together {words} split")
+    why = _DECISIONS.get(stats.repair, stats.repair)
+    return f"{', '.join(made) or 'none'} ({why})"
 
 
 def duration(minutes: int) -> str:

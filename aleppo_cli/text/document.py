@@ -102,10 +102,11 @@ class Document:
         return sum(len(paragraph.sentences) for paragraph in self.paragraphs)
 
 
-def build(raw: str) -> Document:
-    """Clean ``raw`` and segment it into paragraphs and sentences."""
+def build(raw: str, repair: bool | None = None) -> Document:
+    """Clean ``raw`` and segment it into paragraphs and sentences (``repair``:
+    see ``cleanup.clean``)."""
     with collector_paused():
-        return from_clean(clean(raw))
+        return from_clean(clean(raw, repair))
 
 
 @contextmanager
@@ -286,9 +287,11 @@ def _parts(
 # --- documents with blocks (web pages, Markdown, EPUB) -------------------------
 
 
-def from_blocks(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...] = ()) -> Document:
+def from_blocks(
+    raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...] = (), repair: bool | None = None
+) -> Document:
     """The document of an extracted text whose blocks are known."""
-    cleaned = _clean_outside_code(raw, blocks, spans)
+    cleaned = _clean_outside_code(raw, blocks, spans, repair)
     mapper = _RawToClean(cleaned)
     text = cleaned.text
     paragraphs: list[Paragraph] = []
@@ -365,9 +368,11 @@ def from_blocks(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...] = (
     )
 
 
-def _clean_outside_code(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...]) -> CleanText:
+def _clean_outside_code(
+    raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...], repair: bool | None = None
+) -> CleanText:
     """Clean-up, less any edit that touches code (blocks or inline)."""
-    cleaned = clean(raw)
+    cleaned = clean(raw, repair)
     code = sorted(
         [(b.start, b.end) for b in blocks if b.kind == "code"]
         + [(s.start, s.end) for s in spans if s.style == "code"]
@@ -388,7 +393,7 @@ def _clean_outside_code(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, 
         return False
 
     kept = [edit for edit in cleaned.edits if not touches(edit.start, edit.end)]
-    return cleaned if len(kept) == len(cleaned.edits) else apply(raw, kept)
+    return cleaned if len(kept) == len(cleaned.edits) else apply(raw, kept, cleaned.repair)
 
 
 class _RawToClean:

@@ -64,6 +64,7 @@ class Source:
     language: str = ""
     blocks: tuple[Block, ...] = ()  # structure of an extracted text (none for plain text)
     spans: tuple[Span, ...] = ()  # emphasis and inline code in an extracted text
+    repair: bool | None = None  # web-artifact repair forced on or off; None: if scraped
 
 
 # The files beside a bundled text that hold what is computed from it, not its metadata.

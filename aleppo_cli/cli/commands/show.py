@@ -8,7 +8,15 @@ import typer
 
 from aleppo_cli.cli.emit import emit
 from aleppo_cli.cli.inputs import load, load_source
-from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, TextArg, WidthOpt, conflict
+from aleppo_cli.cli.options import (
+    EncodingOpt,
+    JsonOpt,
+    PagerOpt,
+    RepairOpt,
+    TextArg,
+    WidthOpt,
+    conflict,
+)
 from aleppo_cli.errors import UsageError
 from aleppo_cli.output.views import RawView, ShowView, TocView
 from aleppo_cli.text.document import Document
@@ -40,6 +48,7 @@ def show(
     ] = None,
     pager: PagerOpt = None,
     encoding: EncodingOpt = None,
+    repair: RepairOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Show a text, formatted for reading."""
@@ -54,9 +63,14 @@ def show(
     if raw and chapter is not None:
         raise conflict(ctx, "--raw", "--chapter")
     if raw:
-        emit(env, RawView(load_source(env, text, encoding)), json_output=json_output, pager=pager)
+        emit(
+            env,
+            RawView(load_source(env, text, encoding, repair)),
+            json_output=json_output,
+            pager=pager,
+        )
         return
-    source, document = load(env, text, encoding)
+    source, document = load(env, text, encoding, repair)
     if toc:
         if not document.sections:
             raise _no_sections(source)

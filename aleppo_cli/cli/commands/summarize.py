@@ -10,7 +10,15 @@ import typer
 from aleppo_cli.analysis.summarize import summary as summaries
 from aleppo_cli.cli.emit import emit, progress, report
 from aleppo_cli.cli.inputs import load
-from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, TextArg, WidthOpt, conflict
+from aleppo_cli.cli.options import (
+    EncodingOpt,
+    JsonOpt,
+    PagerOpt,
+    RepairOpt,
+    TextArg,
+    WidthOpt,
+    conflict,
+)
 from aleppo_cli.cli.status import UsageProblem
 from aleppo_cli.errors import UsageError
 from aleppo_cli.output.views import BySectionView, CompareView, HighlightView, SummaryView
@@ -124,6 +132,7 @@ def summarize(
     width: WidthOpt = None,
     pager: PagerOpt = None,
     encoding: EncodingOpt = None,
+    repair: RepairOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Summarize a text: its most telling sentences, in order."""
@@ -140,7 +149,7 @@ def summarize(
             raise conflict(ctx, "--by-section", flag)
     if sentences is not None and ratio is not None:
         raise conflict(ctx, "--sentences", "--ratio")
-    source, document = load(env, text, encoding)
+    source, document = load(env, text, encoding, repair)
     if document.sections:  # a chapter's heading is never chosen, whatever its form
         from aleppo_cli.text.sections import headed
 
