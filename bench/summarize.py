@@ -2,6 +2,7 @@
 
     python bench/summarize.py [--limit SECONDS] [--texts review,pride,war] [--algorithms a,b]
     python bench/summarize.py --golden
+    python bench/summarize.py --novels [--algorithms a,b]
 
 
 Each run is a fresh process. Both sides get the same document model (our
@@ -10,6 +11,11 @@ and sumy's English stop words; stock sumy uses its own uncached Stemmer, as it
 ships. Times are for choosing 3 sentences, document building excluded (shown
 once per text); stock sumy is stopped at the time limit. Peak memory is the
 whole process's (ours). Books are read from ../shared/corpus/books.
+
+``--novels`` checks what a summary of a novel chooses (10 sentences, every
+algorithm, the three books): how many tenths of the text hold a chosen
+sentence, and whether any chosen sentence is a fragment of dialogue, a
+repeat, or a run of chosen sentences has an unbalanced quotation mark.
 
 ``--golden`` writes tests/data/summarize_golden.json instead: the sentences
 stock sumy chooses in each case tests/test_summarize_parity.py checks (the
@@ -39,6 +45,7 @@ TEXTS = {
     "pride": BOOKS / "pride_and_prejudice.txt",
     "war": BOOKS / "war_and_peace.txt",
 }
+MOBY = BOOKS / "moby-dick.txt"
 COUNT = 3
 GOLDEN = REPO / "tests" / "data" / "summarize_golden.json"
 WITH_STOCK = ("edmundson", "kl", "lex-rank", "lsa", "luhn", "reduction", "sum-basic", "text-rank")
@@ -124,11 +131,11 @@ def child(side: str, name: str, path: str) -> None:
     built = time.perf_counter() - start
     # both sides with Snowball stems, sumy's usual configuration
     summarizer = make_summarizer(name, "snowball") if side == "ours" else stock_summarizer(name)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     summarizer(model, COUNT)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "build": built, "peak_mb": peak}))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "build": built, "peak_mb": peak}))
 
 
 def golden_texts() -> dict[str, Any]:
@@ -186,6 +193,50 @@ def golden() -> None:
     print(f"wrote {GOLDEN.relative_to(REPO)}")
 
 
+def balanced(text: str) -> bool:
+    """Curly quote marks open and close in pairs, straight ones come in pairs."""
+    depth = 0
+    for mark in re.findall(r"[“”]", text):
+        depth += 1 if mark == "“" else -1
+        if depth < 0:
+            return False
+    return depth == 0 and text.count('"') % 2 == 0
+
+
+def novels(names: list[str], count: int = 10) -> None:
+    """What 10-sentence summaries of the three books choose (see the docstring)."""
+    from aleppo_cli.analysis.summarize import eligible
+    from aleppo_cli.analysis.summarize.summary import summarize
+    from aleppo_cli.text.document import build
+
+    print("fragments: chosen (of them alone, not in a whole quotation)")
+    head = ("book", "algorithm", "tenths", "fragments", "repeats", "unbalanced")
+    print("{:10} {:10} {:>6} {:>9} {:>7} {:>10}".format(*head))
+    for book in ("pride", "moby", "war"):
+        path = {"pride": TEXTS["pride"], "moby": MOBY, "war": TEXTS["war"]}[book]
+        document = build(path.read_text("utf-8"))
+        found = eligible.candidates(document)
+        place = {c.sentence.number: k for k, c in enumerate(found)}
+        bad = {c.sentence.number for c in found if c.fragment}
+        repeated = {c.sentence.number for c in found if c.repeated}
+        for name in names:
+            chosen = summarize(document, name, count, seed=1).sentences
+            tenths = {place[s.number] * 10 // len(found) for s in chosen}
+            runs: list[list[Any]] = []  # neighbouring chosen sentences: a whole quotation
+            for sentence in chosen:
+                if runs and place[sentence.number] == place[runs[-1][-1].number] + 1:
+                    runs[-1].append(sentence)
+                else:
+                    runs.append([sentence])
+            fragments = sum(s.number in bad for s in chosen)
+            alone = sum(len(run) == 1 and run[0].number in bad for run in runs)
+            unbalanced = sum(not balanced(" ".join(s.text for s in run)) for run in runs)
+            print(
+                f"{book:10} {name:10} {len(tenths):6} {fragments:5} ({alone})"
+                f" {sum(s.number in repeated for s in chosen):7} {unbalanced:10}"
+            )
+
+
 def run(side: str, name: str, path: Path, limit: float | None) -> dict[str, Any] | None:
     command = [sys.executable, __file__, "--child", side, name, str(path)]
     try:
@@ -204,6 +255,8 @@ def main() -> None:
     parser.add_argument(
         "--golden", action="store_true", help=f"write stock sumy's choices to {GOLDEN.name}"
     )
+    parser.add_argument("--novels", action="store_true", help="what summaries of novels choose")
+    parser.add_argument("--ours-only", action="store_true", help="do not run stock sumy")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -215,18 +268,21 @@ def main() -> None:
     from aleppo_cli.analysis.summarize.summary import ALGORITHMS
 
     names = [n for n in args.algorithms.split(",") if n] or list(ALGORITHMS)
+    if args.novels:
+        novels(names)
+        return
     for text in args.texts.split(","):
         path = TEXTS[text]
         size = path.stat().st_size / 1e6
         print(f"\n{text} ({path.name}, {size:.2f} MB), {COUNT} sentences")
-        heading = ("algorithm", "ours (s)", "peak MB", "stock (s)", "stock/ours")
-        print("  {:10} {:>9} {:>8} {:>10} {:>11}".format(*heading))
+        heading = ("algorithm", "ours (s)", "CPU (s)", "peak MB", "stock (s)", "stock/ours")
+        print("  {:10} {:>9} {:>8} {:>8} {:>10} {:>11}".format(*heading))
         built = None
         for name in names:
             ours = run("ours", name, path, None)
             assert ours is not None
             built = ours["build"]
-            stock = run("stock", name, path, args.limit)
+            stock = None if args.ours_only else run("stock", name, path, args.limit)
             stock_text = (
                 f"{stock['seconds']:10.2f}" if stock else f"{'>' + format(args.limit, 'g'):>10}"
             )
@@ -234,7 +290,12 @@ def main() -> None:
                 ratio = f"{stock['seconds'] / max(ours['seconds'], 1e-6):10.0f}x"
             else:
                 ratio = f"{'>' + format(args.limit / max(ours['seconds'], 1e-6), '.0f'):>10}x"
-            print(f"  {name:10} {ours['seconds']:9.2f} {ours['peak_mb']:8.0f} {stock_text} {ratio}")
+            if args.ours_only:
+                stock_text, ratio = f"{'-':>10}", f"{'-':>11}"
+            print(
+                f"  {name:10} {ours['seconds']:9.2f} {ours['cpu']:8.2f} {ours['peak_mb']:8.0f}"
+                f" {stock_text} {ratio}"
+            )
         print(f"  (building the document: {built:.2f} s)")
 
 

@@ -225,7 +225,8 @@ def test_raw_output_notes_a_legacy_encoding_too(tmp_path: Path) -> None:
 
 def test_help_lists_the_choices() -> None:
     help_text = " ".join(invoke(["summarize", "--help"]).stdout.split())
-    assert "<lex-rank|text-rank|lsa|luhn|edmundson|sum-basic|kl|reduction|random>" in help_text
+    choices = "lex-rank|text-rank|lsa|luhn|edmundson|sum-basic|kl|reduction|blend|random"
+    assert f"<{choices}>" in help_text
     assert "--stemmer <snowball|none>" in help_text
     assert "kl KL-Sum: keeps the summary's word distribution close to the text's" in help_text
     assert "<str>" not in help_text and "<int range>" not in help_text

@@ -126,3 +126,20 @@ def test_a_graph_of_more_sentences_than_16_bits_count_keeps_its_columns() -> Non
     assert gram.row(69_999)[1].tolist() == [2.0]
     small = upper_gram(random_counts(1), lambda dot, rows, columns: dot)
     assert small.indices.dtype == np.uint16
+
+
+@pytest.mark.parametrize("budget", [1, 50, 1 << 22])
+def test_gram_row_sums_of_several_values_in_one_pass(budget: int) -> None:
+    matrix = random_counts(3)
+    full = dense(matrix)
+    product = full @ full.T
+
+    def edge(dot: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        # the second value is 0 where the first is not, and the other way round
+        return np.stack([np.where(rows == columns, 0.0, dot), np.where(rows == columns, dot, 0.0)])
+
+    found = gram_row_sums(matrix, edge, budget=budget, values=2)
+    assert found.shape == (2, 40)
+    off = product - np.diag(np.diag(product))
+    assert np.allclose(found[0], off.sum(axis=1))
+    assert np.allclose(found[1], np.diag(product))

@@ -133,7 +133,7 @@ def test_by_section_gives_each_section_its_own_sentences(novel: str) -> None:
     outcome = invoke(["summarize", "--by-section", "-s", "1", novel])
     assert outcome.status == 0, outcome.stderr
     lines = outcome.stdout.split("\n")
-    assert lines[0] == "novel.txt: 3 of 5 sections summarized, by reduction"
+    assert lines[0] == "novel.txt: 3 of 5 sections summarized, by blend"
     headings = [line for line in lines if line and not line.startswith(("  [", "novel"))]
     assert headings == ["CHAPTER I. The Start", "CHAPTER II", "CHAPTER I"]
     data = json.loads(invoke(["summarize", "--by-section", "-s", "2", "--json", novel]).stdout)

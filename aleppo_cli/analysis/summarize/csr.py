@@ -190,16 +190,22 @@ def _products(matrix: Csr) -> int:
     return int((per_column * (per_column + 1) // 2).sum())
 
 
-def gram_row_sums(matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET) -> np.ndarray:
+def gram_row_sums(
+    matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET, values: int = 0
+) -> np.ndarray:
     """Row sums of the symmetric matrix whose upper triangle ``upper_gram`` gives,
-    summed block by block: the graph itself is never kept."""
+    summed block by block: the graph itself is never kept.
+
+    With ``values`` k > 0, ``edge`` gives k values for each cell (an array of
+    k rows), and the sums are k rows, one for each, from the same pass."""
     n = matrix.shape[0]
-    sums = np.zeros(n)
-    for _, _, rows, columns, values in _gram_blocks(matrix, edge, budget):
-        sums += np.bincount(rows, weights=values, minlength=n)
+    sums = np.zeros((max(values, 1), n))
+    for _, _, rows, columns, found in _gram_blocks(matrix, edge, budget):
         off = rows != columns
-        sums += np.bincount(columns[off], weights=values[off], minlength=n)
-    return sums
+        for k, value in enumerate(np.atleast_2d(found)):
+            sums[k] += np.bincount(rows, weights=value, minlength=n)
+            sums[k] += np.bincount(columns[off], weights=value[off], minlength=n)
+    return sums if values else sums[0]
 
 
 def _gram_blocks(
@@ -242,8 +248,8 @@ def _gram_blocks(
         local_rows, local_columns = np.divmod(found, width)
         rows, kept_columns = local_rows + start, local_columns + start
         values = np.asarray(edge(sums, rows, kept_columns), dtype=float)
-        stored = values != 0
-        yield start, end, rows[stored], kept_columns[stored], values[stored]
+        stored = values != 0 if values.ndim == 1 else (values != 0).any(axis=0)
+        yield start, end, rows[stored], kept_columns[stored], values[..., stored]
         start = end
 
 

@@ -101,7 +101,7 @@ def summarize(
             "--stemmer",
             show_default=False,
             help="Word stems (snowball) or words as they are (none); default: none for "
-            "reduction, snowball for the others.",
+            "reduction and blend, snowball for the others.",
         ),
     ] = None,
     fragments: Annotated[
