@@ -6,8 +6,9 @@ that names a division and its number (``CHAPTER I.``, ``Chapter 1``,
 numerals), perhaps with a title on the same line after a stop, colon or
 dash, or on the next lines of the same paragraph (``CHAPTER I.`` / ``Down
 the Rabbit-Hole``); a named division (``EPILOGUE``, ``PREFACE``, ``FIRST
-EPILOGUE: 1813 - 20``); or, in a text with none of those, bare numerals
-(``I``, ``II.``) that count up one by one. A line that merely starts with
+EPILOGUE: 1813 - 20``); or bare numerals (``I``, ``II.``) on lines of
+their own that count up one by one: the chapters of a text with no other,
+else subdivisions of its chapters. A line that merely starts with
 "Chapter" inside prose is not a heading: the numeral must end the line or be
 followed by a stop, a colon or a dash, a title is short, and what follows a
 heading in its paragraph is a title, not prose. Three or more headings of
@@ -23,8 +24,9 @@ A web page, Markdown file or EPUB has its headings already (blocks of kind
 highest heading.
 
 Nothing here names a book: the rules are the forms headings take in print.
-Only short paragraphs are looked at, so finding the sections of *War and
-Peace* costs a few milliseconds.
+Most paragraphs are passed over on their first character or word, and the
+patterns are compiled only for a text with a candidate: finding the sections
+of *War and Peace* costs about 8 ms.
 """
 
 from __future__ import annotations
