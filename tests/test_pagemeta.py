@@ -189,3 +189,21 @@ def test_invisible_blocks_and_hidden_icons_are_left_out() -> None:
     assert found is not None
     assert "chevron_right" not in found.text and "Read the rest of the story" in found.text
     assert all(found.text[b.start : b.end].strip("\u200d") for b in found.blocks)
+
+
+def test_a_name_run_into_the_next_is_split_where_the_page_has_them_apart() -> None:
+    markup = article(
+        "<p>The bill was backed by Rep. <span class='tip'><span>Jane Roe</span>"
+        "<div class='card'>Jane Roe</div></span> and passed the house on a quiet Tuesday "
+        "afternoon, after a long and bitter debate on the floor.</p>"
+    )
+    found = html.extract(markup)
+    assert found is not None
+    assert "RoeJane" not in found.text
+
+
+def test_a_large_hidden_region_is_kept() -> None:
+    # a page saved with a dialog open marks its whole article aria-hidden
+    markup = article("").replace("<article>", "<article aria-hidden='true'>")
+    found = html.extract(markup)
+    assert found is not None and "rushed toward the bombs" in found.text

@@ -81,7 +81,6 @@ def extract(markup: str, url: str = "") -> Extracted | None:
     if tree is None:
         return None
     found = pagemeta.facts(tree, MAX_HEADINGS)
-    words = page_words(tree)
     if DROP_HIDDEN:
         _drop_hidden(tree)
     doc = bare_extraction(tree, url=url or None, with_metadata=True, **SETTINGS)
@@ -98,10 +97,10 @@ def extract(markup: str, url: str = "") -> Extracted | None:
         url=_one_line(doc.url) or url,
         language=_one_line(doc.language) or _language(markup),
     )
-    extracted = _without_headline(builder.finish(metadata, "html"))
+    extracted = _unglued(builder.finish(metadata, "html"), builder.joins, markup)
+    extracted = _without_headline(extracted)
     if DROP_BACK_MATTER:
         extracted = _without_back_matter(extracted)
-    extracted = _unglued(extracted, words)
     return extracted if extracted.text.strip() else None
 
 
@@ -112,6 +111,7 @@ _INLINE = frozenset(
     "time tt u var wbr".split()
 )
 _GLUED = re.compile(r"[^\W\d_]{6,}")
+_CASE_TURN = re.compile(r"[a-z][A-Z]")  # "NoemKristi": a name run into the next
 
 
 def page_words(tree: Any) -> set[str]:
@@ -137,19 +137,32 @@ def _events(tree: Any) -> Any:
     return etree.iterwalk(tree, events=("start", "end"))
 
 
-def _unglued(found: Extracted, words: set[str]) -> Extracted:
-    """Words that extraction ran together ("will<b> </b>appreciate" read as
-    "willappreciate") split again where the page has both parts apart and
-    never the whole: one space, where exactly one split fits."""
-    cuts = []
+def _unglued(found: Extracted, joins: list[int], markup: str) -> Extracted:
+    """Words that extraction ran together ("<b>will</b> appreciate" read as
+    "willappreciate") split again: where two pieces of the extracted text
+    meet inside a word, or its case turns ("NoemKristi"), if the page has both
+    parts apart and never the whole. The page's words are read only then."""
+    suspects = []
     for match in _GLUED.finditer(found.text):
-        word = match.group(0).lower()
-        if word in words:
-            continue
-        fits = [c for c in range(3, len(word) - 2) if word[:c] in words and word[c:] in words]
-        if len(fits) == 1:
-            cuts.append(match.start() + fits[0])
-    return _with_spaces(found, cuts) if cuts else found
+        start, end = match.span()
+        inner = joins[bisect_right(joins, start) : bisect_left(joins, end)]
+        inner += [start + m.start() + 1 for m in _CASE_TURN.finditer(match.group(0))]
+        inner = sorted(j for j in set(inner) if start + 3 <= j <= end - 3)
+        if inner:
+            suspects.append((start, match.group(0).lower(), inner))
+    if not suspects:
+        return found
+    from trafilatura.utils import load_html
+
+    words = page_words(load_html(markup))
+    cuts = [
+        join
+        for start, word, inner in suspects
+        if word not in words
+        for join in inner
+        if word[: join - start] in words and word[join - start :] in words
+    ]
+    return _with_spaces(found, sorted(set(cuts))) if cuts else found
 
 
 def _with_spaces(found: Extracted, cuts: list[int]) -> Extracted:

@@ -73,6 +73,7 @@ class Builder:
     length: int = 0
     blocks: list[Block] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    joins: list[int] = field(default_factory=list)  # where two pieces meet inside a word
     _pending: list[tuple[str, Style | None]] = field(default_factory=list)
     _kind: BlockKind = "paragraph"
     _level: int = 0
@@ -120,6 +121,8 @@ class Builder:
                 lead = len(text) - len(text.lstrip())
                 trail = len(text) - len(text.rstrip())
                 self.spans.append(Span(position + lead, position + len(text) - trail, style))
+            if position > start and self.parts[-1][-1:].isalnum() and text[:1].isalnum():
+                self.joins.append(position)
             self.parts.append(text)
             position += len(text)
         self.length = position
