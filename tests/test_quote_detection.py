@@ -158,3 +158,18 @@ def test_a_straight_mark_between_spaces_closes_an_open_quote() -> None:
 def test_a_novel_never_carries_a_quote_over_a_blank_line() -> None:
     raw = '"I dare say they will not\n\nThe general was sure of it, "quite sure."'
     assert found(raw) == [["I dare say they will not"], ["quite sure."]]
+
+
+def test_the_words_after_a_nested_quotation_are_the_outer_speakers(tmp_path: Path) -> None:
+    path = tmp_path / "input.txt"
+    path.write_text(
+        "Intro line here.\n\n“Say ‘please,’ child, and then go home,” said Nora. It was late.\n",
+        encoding="utf-8",
+    )
+    outcome = invoke(["search", "--json", "go home", str(path)])
+    assert [hit["speaker"] for hit in json.loads(outcome.stdout)["hits"]] == ["Nora"]
+    index = quotations.SpeakerIndex(quotations.find(build(path.read_text("utf-8"))))
+    text = build(path.read_text("utf-8")).clean.text
+    assert index(text.index("please")) == "Nora"  # the nested quote's speaker, as decided
+    assert index(text.index("go home")) == "Nora"
+    assert index(text.index("It was")) is None

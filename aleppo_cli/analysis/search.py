@@ -521,9 +521,14 @@ def _speakers(
 
     numbers = sorted({hit.sentence.paragraph for hit in hits})
     around = Document(document.clean, tuple(document.paragraphs[n - 1] for n in numbers))
-    quoted = sorted(
+    quoted: list[tuple[int, int]] = []
+    for start, end in sorted(
         (span.start, span.end) for stretch in stretches.find(around) for span in stretch.spans
-    )
+    ):
+        if quoted and start < quoted[-1][1]:  # a quotation inside another
+            quoted[-1] = (quoted[-1][0], max(end, quoted[-1][1]))
+        else:
+            quoted.append((start, end))
     starts = [start for start, _ in quoted]
 
     def quoted_at(offset: int) -> bool:

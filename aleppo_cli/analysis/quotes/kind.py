@@ -48,7 +48,7 @@ FRAGMENT_REACH_AFTER = 40
 
 _NICKNAMED = re.compile(r"(?:nicknamed|dubbed|known\s+as|a\.k\.a\.?|aka)\s*$", re.IGNORECASE)
 _TITLED = re.compile(r"(?:titled|entitled)\s*$", re.IGNORECASE)
-_CALLED = re.compile(r"\b(?:called|named|calls|call)(?:\s+[\w’']+){0,2}\s*$", re.IGNORECASE)
+_CALLED = re.compile(r"\b(?:called|named)(?:\s+[\w’']+){0,2}\s*$", re.IGNORECASE)
 _SCARE_NAMED = re.compile(
     r"(?:so-called|(?:the|a)\s+(?:term|word|phrase|label))\s*$", re.IGNORECASE
 )

@@ -13,6 +13,7 @@ fields and is never empty; nothing here relies on the difference.
 from __future__ import annotations
 
 import enum
+import sys
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -120,12 +121,30 @@ class SpeakerIndex:
 
     def __init__(self, quotations: Sequence[Quotation]) -> None:
         parts = sorted(
-            (part.clean_start, part.clean_end, quotation.speaker)
-            for quotation in quotations
-            for part in quotation.parts
+            (
+                (part.clean_start, part.clean_end, quotation.speaker)
+                for quotation in quotations
+                for part in quotation.parts
+            ),
+            key=lambda part: (part[0], -part[1]),
         )
-        self._starts = [start for start, _, _ in parts]
-        self._parts = parts
+        # a quotation inside another: its words are its own speaker's, the
+        # outer one's words either side of it the outer speaker's
+        segments: list[tuple[int, int, str | None]] = []
+        stack: list[tuple[int, str | None]] = []  # the parts open here: (end, speaker)
+        position = 0
+        for start, end, speaker in [*parts, (sys.maxsize, sys.maxsize, None)]:
+            while stack and stack[-1][0] <= start:
+                closing, said = stack.pop()
+                if position < closing:
+                    segments.append((position, closing, said))
+                position = max(position, closing)
+            if stack and position < start:
+                segments.append((position, start, stack[-1][1]))
+            stack.append((end, speaker))
+            position = start
+        self._starts = [start for start, _, _ in segments]
+        self._parts = segments
 
     def __call__(self, clean_offset: int) -> str | None:
         index = bisect_left(self._starts, clean_offset + 1) - 1
