@@ -479,14 +479,19 @@ def _split_capital(token: str, names: frozenset[str] = frozenset(), rare: bool =
         head, tail = token[:cut], token[cut:]
         if tail in _COMPOUND_ENDS or tail in _NAME_ENDS:
             continue
-        tail_zipf = _piece_zipf(tail)  # a frequent word first: the quick look-up
-        if not tail_zipf and rare and len(tail) >= MIN_RARE_TAIL:
-            tail_zipf = wordlist.zipf(tail)  # "Queequegaccosted"
-        if not tail_zipf:
-            continue
-        head_zipf = wordlist.zipf(head, 0.0 if rare else wordlist.FREQUENT)
+        # the frequent words first (a look-up of a rarer word costs a
+        # millisecond): a rare tail only after a known name ("Queequegaccosted"),
+        # a rare head only before a frequent tail ("Halabidocument")
+        head_zipf = wordlist.zipf(head, wordlist.FREQUENT)
         if head in names:
             head_zipf = max(head_zipf, NAME_IN_TEXT_ZIPF)
+        tail_zipf = _piece_zipf(tail)
+        if not tail_zipf and head_zipf and rare and len(tail) >= MIN_RARE_TAIL:
+            tail_zipf = wordlist.zipf(tail)
+        if not tail_zipf:
+            continue
+        if not head_zipf and rare:
+            head_zipf = wordlist.zipf(head)
         if not head_zipf:
             continue
         score = head_zipf + tail_zipf
