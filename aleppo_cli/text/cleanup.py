@@ -2,19 +2,25 @@
 
 Three repairs, each conservative, none of which touches the file on disk:
 
-* white space: CRLF and lone CR become LF, non-breaking and other Unicode
-  spaces become plain spaces, zero-width spaces go, runs collapse; one line
-  break stays a line break, two or more make a paragraph break;
+* white space, always: CRLF and lone CR become LF, non-breaking and other
+  Unicode spaces become plain spaces, zero-width spaces go, runs collapse;
+  one line break stays a line break, two or more make a paragraph break;
 * ad-slot markers: the word "Advertisement" standing alone between sentences
   (or on a line of its own) is a leftover of a web page, and becomes a
   paragraph break;
 * glued words: words run together where formatting was lost
-  ("directorSteen", "Halabidocument", "averydifficult") are split, but only
-  when the glued form is not an English word or name and every piece is a
-  known word (see ``wordlist``).
+  ("directorSteen", "Halabidocument", "averydifficult", "alwaysreturns") are
+  split where a unigram model over English word frequencies (see
+  ``wordlist``) finds the words apart likelier enough than the run as one.
 
-``clean(raw)`` returns a ``CleanText`` holding the cleaned string and the list
-of edits, from which any offset into the cleaned text maps back to the raw one.
+The last two repair web artifacts, and run only where the text shows it was
+scraped (an ad-slot marker between sentences, or several glued words), or
+when forced (``clean(raw, repair=True)``, ``--repair``); a plain text keeps
+its words ("dataLayer", "Advertisement Standards Authority").
+
+``clean(raw)`` returns a ``CleanText`` holding the cleaned string, the list
+of edits, from which any offset into the cleaned text maps back to the raw
+one, and how the repairs were decided.
 """
 
 from __future__ import annotations
@@ -479,14 +485,19 @@ def _split_capital(token: str, names: frozenset[str] = frozenset(), rare: bool =
         head, tail = token[:cut], token[cut:]
         if tail in _COMPOUND_ENDS or tail in _NAME_ENDS:
             continue
-        tail_zipf = _piece_zipf(tail)  # a frequent word first: the quick look-up
-        if not tail_zipf and rare and len(tail) >= MIN_RARE_TAIL:
-            tail_zipf = wordlist.zipf(tail)  # "Queequegaccosted"
-        if not tail_zipf:
-            continue
-        head_zipf = wordlist.zipf(head, 0.0 if rare else wordlist.FREQUENT)
+        # the frequent words first (a look-up of a rarer word costs a
+        # millisecond): a rare tail only after a known name ("Queequegaccosted"),
+        # a rare head only before a frequent tail ("Halabidocument")
+        head_zipf = wordlist.zipf(head, wordlist.FREQUENT)
         if head in names:
             head_zipf = max(head_zipf, NAME_IN_TEXT_ZIPF)
+        tail_zipf = _piece_zipf(tail)
+        if not tail_zipf and head_zipf and rare and len(tail) >= MIN_RARE_TAIL:
+            tail_zipf = wordlist.zipf(tail)
+        if not tail_zipf:
+            continue
+        if not head_zipf and rare:
+            head_zipf = wordlist.zipf(head)
         if not head_zipf:
             continue
         score = head_zipf + tail_zipf
