@@ -207,3 +207,18 @@ def test_a_large_hidden_region_is_kept() -> None:
     markup = article("").replace("<article>", "<article aria-hidden='true'>")
     found = html.extract(markup)
     assert found is not None and "rushed toward the bombs" in found.text
+
+
+def test_a_cookie_notice_is_left_out_and_a_recipe_for_cookies_is_not() -> None:
+    notice = (
+        "<h2>Details</h2><table class='cookie-table'><tr><td>viewed_policy</td>"
+        "<td>11 months</td><td>This COOKIE is set by the plugin to record consent.</td>"
+        "</tr><tr><td>analytics</td><td>11 months</td><td>The COOKIE counts visits.</td>"
+        "</tr></table>"
+    )
+    found = html.extract(article(notice))
+    assert found is not None and "COOKIE" not in found.text
+    recipe = article("").replace("<article>", "<article><div class='cookie-recipe'>")
+    recipe = recipe.replace("</article>", "</div></article>")
+    found = html.extract(recipe)
+    assert found is not None and "rushed toward the bombs" in found.text

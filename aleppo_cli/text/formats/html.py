@@ -83,6 +83,8 @@ def extract(markup: str, url: str = "") -> Extracted | None:
     found = pagemeta.facts(tree, MAX_HEADINGS)
     if DROP_HIDDEN:
         _drop_hidden(tree)
+    if DROP_CONSENT:
+        _drop_consent(tree)
     doc = bare_extraction(tree, url=url or None, with_metadata=True, **SETTINGS)
     if doc is None or isinstance(doc, dict) or doc.body is None:
         return None
@@ -257,6 +259,39 @@ def _drop_hidden(tree: Any) -> None:
     for element in hidden[:MAX_HIDDEN_ELEMENTS]:
         if element.getparent() is not None and _short(element):
             element.drop_tree()  # its tail text stays
+
+
+# Cookie and consent notices: elements whose id or class says so ("cookie-banner",
+# "cmp-consent", "gdpr"); a class that merely contains "cookie" (a recipe's) stays,
+# and so does anything holding the page's headline or article.
+DROP_CONSENT = True
+_CONSENT = re.compile(
+    r"(?:^|[\s_-])(?:consent|gdpr|cookie[\s_-]*(?:banner|notice|bar|consent|law|popup|modal|"
+    r"message|warning|info|policy|settings|preferences|table|declaration|disclaimer))",
+    re.IGNORECASE,
+)
+_MAYBE_CONSENT = (
+    "//*[contains(translate(@id, 'CDEGIKNOPRST', 'cdegiknoprst'), 'cookie') or "
+    "contains(translate(@class, 'CDEGIKNOPRST', 'cdegiknoprst'), 'cookie') or "
+    "contains(translate(@id, 'CDEGIKNOPRST', 'cdegiknoprst'), 'consent') or "
+    "contains(translate(@class, 'CDEGIKNOPRST', 'cdegiknoprst'), 'consent') or "
+    "contains(translate(@id, 'CDEGIKNOPRST', 'cdegiknoprst'), 'gdpr') or "
+    "contains(translate(@class, 'CDEGIKNOPRST', 'cdegiknoprst'), 'gdpr')]"
+)
+
+
+def _drop_consent(tree: Any) -> None:
+    for element in tree.xpath(_MAYBE_CONSENT)[:MAX_HIDDEN_ELEMENTS]:
+        names = f"{element.get('id') or ''} {element.get('class') or ''}"
+        if (
+            element.getparent() is None
+            or element.tag in ("html", "body", "main", "article")
+            or not _CONSENT.search(names)
+            or element.find(".//h1") is not None
+            or element.find(".//article") is not None
+        ):
+            continue
+        element.drop_tree()
 
 
 def _short(element: Any) -> bool:
