@@ -135,4 +135,5 @@ def _attribution(who: str, goes_on: bool, people: People) -> Attribution:
         owner = pronoun_gender(words[0])  # "his", "her"; None for "the", "their"
         reference = Reference(word_gender(noun), owner, noun if owner else "")
         return Attribution(None, reference, goes_on)
-    return Attribution(people.clean(who), None, goes_on)
+    name = people.clean(who)
+    return Attribution(people.person(name) if name else None, None, goes_on)

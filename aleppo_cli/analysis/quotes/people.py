@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
+from aleppo_cli.analysis.quotes import persons
 from aleppo_cli.analysis.quotes.model import Gender, Span
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import Document
@@ -28,8 +29,15 @@ _HONORIFICS = (
     "Madame Mademoiselle Uncle Aunt Professor Father Mother"
 ).split()
 HONORIFIC = "(?:" + "|".join(_HONORIFICS) + ")"
-_NAME_WORD = rf"(?!{HONORIFIC}\b)[A-Z][^\W_]*(?:-[^\W_]+)*[a-z][^\W_]*(?:-[^\W_]+)*(?:[’']s\b)?"
-NAME = rf"(?:{HONORIFIC}\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+# A word of a name: capitalised, with a lower-case letter ("BA" is no name), its
+# hyphenated parts capitalised too ("Lloyd-George", not "Moscow-based").
+_NAME_WORD = (
+    rf"(?!{HONORIFIC}\b)[A-Z][^\W_]*(?:-[A-Z][^\W_]*)*[a-z][^\W_]*(?:-[A-Z][^\W_]*)*(?:[’']s\b)?"
+)
+# What may stand between two words of a name: an initial ("Jane C. Doe") or a
+# particle before a capitalised word ("Catherine de Bourgh", "Ludwig van Beethoven").
+_NAME_JOINT = r"\s+(?:[A-Z]\.\s+|(?:de|van|von|der|den|du|da|di|del|della|le|la)\s+)?"
+NAME = rf"(?:{HONORIFIC}\.?\s+)?{_NAME_WORD}(?:{_NAME_JOINT}{_NAME_WORD}){{0,3}}"
 _NAME_RE = re.compile(NAME)
 # an honorific alone, "Mr" or "Mr.": a set, quicker than a pattern to make and to use
 _HONORIFIC_ALONE = frozenset([*_HONORIFICS, *(f"{word}." for word in _HONORIFICS)])
@@ -39,7 +47,8 @@ _NOT_NAMES = frozenset(
     """The A An And But Or If When Then There This That These Those It Its He She They We You I
     His Her Their Our Your My What Why How Where Who Which Yes No Oh Well Now So Not Nor As At
     In On Of To For With Yet Still Though Although While After Before Instead However Indeed
-    Perhaps Make Let Do Does Did Is Are Was Were Be""".split()
+    Perhaps Make Let Do Does Did Is Are Was Were Be Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February September October November December""".split()
 )
 
 # --- gender --------------------------------------------------------------------
@@ -139,7 +148,32 @@ class People(NamedTuple):
     gender: Mapping[str, Gender | None]  # every name mentioned, with its gender if known
     acts: AbstractSet[str]  # names seen doing something: "Nora looked"
     surnames: Mapping[str, str]  # a first name or a surname -> the family name
-    by_word: Mapping[str, AbstractSet[str]]  # last word -> the names ending with it
+    by_word: Mapping[str, AbstractSet[str]]  # last word of any form -> its people
+    groups: Mapping[str, persons.Group] = {}  # every form named -> its person
+
+    def person(self, name: str) -> str:
+        """The person ``name`` names, by its fullest name: "Darcy" -> "Fitzwilliam
+        Darcy"; a name the narration never uses stays as it is, unless its last
+        word is that of one person only."""
+        group = self.groups.get(name)
+        if group is not None:
+            return group.canonical
+        words = name.split()
+        if len(words) == 1 and name.lower() in persons.PET_FORMS:  # "Lizzy": "Elizabeth"'s
+            given = self.groups.get(persons.PET_FORMS[name.lower()].capitalize())
+            if given is not None and not any(f.split()[0] in persons.RANKS for f in given.forms):
+                return given.canonical
+        if words and (len(words) == 1 or is_honorific(words[0])):
+            candidates = self.by_word.get(words[-1], set())
+            if len(candidates) == 1:
+                return next(iter(candidates))
+        return name
+
+    def titled(self, name: str, title: str) -> bool:
+        """Whether the person ``name`` is ever named with ``title`` ("Lady")."""
+        group = self.groups.get(name)
+        forms = group.forms if group is not None else (name,)
+        return any(form.split()[0] == title for form in forms)
 
     def __repr__(self) -> str:  # not the whole index
         return object.__repr__(self)
@@ -158,11 +192,11 @@ class People(NamedTuple):
                 if name is None:
                     continue
                 words = name.split()
-                found.add(name)
+                found.add(self.person(name))
                 if len(words) == 1:  # "Lark": also "Mr. Lark", "Nora Lark"
                     found.update(self.by_word.get(name, ()))
                 else:  # "Mr. Lark": also "Lark"; "Nora Lark": also "Nora"
-                    found.update(w for w in words if w in self.gender)
+                    found.update(self.person(w) for w in words if w in self.groups)
         return frozenset(found)
 
     def surname(self, name: str) -> str | None:
@@ -178,7 +212,7 @@ class People(NamedTuple):
         index = bisect_left(self.positions, position) - 1
         while index >= 0 and position - self.positions[index] <= window:
             name = self.names[index]
-            if name.split()[0] == title:
+            if self.titled(name, title):
                 return name
             index -= 1
         return None
@@ -227,8 +261,8 @@ class People(NamedTuple):
         surname = self.surname(owner)
         if surname is None:  # "Nora": no family name given; the last Mrs. named
             return self.recent_titled(position, title)
-        candidate = f"{title} {surname}"
-        return candidate if candidate in self.gender else None
+        candidate = self.groups.get(f"{title} {surname}")
+        return candidate.canonical if candidate is not None else None
 
 
 # A name this share of whose mentions follow "at", "in", "from" ... ("at Dace") is a place.
@@ -279,15 +313,23 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
     seen = _scan(text, lower_words, inside)
     not_people = _places(text, lower_words, seen) | _things(seen)
     kept = [(p, n) for p, n in zip(seen.positions, seen.names, strict=True) if n not in not_people]
+    groups = persons.group(
+        Counter(name for _, name in kept),
+        is_title=is_honorific,
+        title_gender=title_gender,
+        pronoun_gender=lambda form: _pronoun_majority(seen.pronouns.get(form, {})),
+    )
+    kept = [(position, groups[name].canonical) for position, name in kept]
     names = [name for _, name in kept]
     people = People(
         lower_words=lower_words,
         positions=[position for position, _ in kept],
         names=names,
-        gender=_genders(names, seen.pronouns),
-        acts=seen.acts,
+        gender={group.canonical: group.gender for group in groups.values()},
+        acts=frozenset(groups[name].canonical for name in seen.acts if name in groups),
         surnames=_surnames(names),
-        by_word=_by_last_word(names),
+        by_word=_by_last_word(groups),
+        groups=groups,
     )
     family = _family(text, inside, people)
     if not family:
@@ -380,10 +422,11 @@ def _surnames(names: Sequence[str]) -> dict[str, str]:
     return surnames
 
 
-def _by_last_word(names: Sequence[str]) -> dict[str, set[str]]:
+def _by_last_word(groups: Mapping[str, persons.Group]) -> dict[str, set[str]]:
+    """The last word of every form -> the people it names."""
     by_word: defaultdict[str, set[str]] = defaultdict(set)
-    for name in names:
-        by_word[name.split()[-1]].add(name)
+    for form, group in groups.items():
+        by_word[form.split()[-1]].add(group.canonical)
     return dict(by_word)
 
 

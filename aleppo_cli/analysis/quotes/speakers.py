@@ -181,6 +181,7 @@ def _vocative(text: str, stretch: Stretch, people: People, speaker: str | None) 
     for span in stretch.spans:
         for match in _VOCATIVE.finditer(text, span.start, span.end):
             name = people.clean(match.group("name"))
+            name = people.person(name) if name else None
             if name and name != speaker:
                 return name
     return None
