@@ -32,12 +32,13 @@ HONORIFIC = "(?:" + "|".join(_HONORIFICS) + ")"
 # A word of a name: capitalised, with a lower-case letter ("BA" is no name), its
 # hyphenated parts capitalised too ("Lloyd-George", not "Moscow-based").
 _NAME_WORD = (
-    rf"(?!{HONORIFIC}\b)[A-Z][^\W_]*(?:-[A-Z][^\W_]*)*[a-z][^\W_]*(?:-[A-Z][^\W_]*)*(?:[’']s\b)?"
+    rf"(?!{HONORIFIC}\b)[A-Z][^\W_]*(?:-[A-Z][^\W_]*)*[a-z][^\W_]*(?:-[A-Z][^\W_]*)*"
+    r"(?:[’']s\b)?(?![\-\w])"
 )
 # What may stand between two words of a name: an initial ("Jane C. Doe") or a
 # particle before a capitalised word ("Catherine de Bourgh", "Ludwig van Beethoven").
 _NAME_JOINT = r"\s+(?:[A-Z]\.\s+|(?:de|van|von|der|den|du|da|di|del|della|le|la)\s+)?"
-NAME = rf"(?:{HONORIFIC}\.?\s+)?{_NAME_WORD}(?:{_NAME_JOINT}{_NAME_WORD}){{0,3}}"
+NAME = rf"(?:{HONORIFIC}\.?\s+)?{_NAME_WORD}(?:{_NAME_JOINT}{_NAME_WORD}){{0,4}}"
 _NAME_RE = re.compile(NAME)
 # an honorific alone, "Mr" or "Mr.": a set, quicker than a pattern to make and to use
 _HONORIFIC_ALONE = frozenset([*_HONORIFICS, *(f"{word}." for word in _HONORIFICS)])
@@ -49,6 +50,18 @@ _NOT_NAMES = frozenset(
     In On Of To For With Yet Still Though Although While After Before Instead However Indeed
     Perhaps Make Let Do Does Did Is Are Was Were Be Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday January February September October November December""".split()
+)
+
+# Capitalised words of roles and parties that stand before a name: "Deputy Prime
+# Minister John Lark", "Liberal Democrat Nora Lark".
+_ROLES = frozenset(
+    """Deputy Prime Minister Secretary Foreign Home Chancellor President Vice Chief Executive
+    Chairman Chairwoman Director Senator Governor Mayor Judge Justice Chief Inspector Sergeant
+    Constable Detective Officer Agent Minister Shadow Leader Speaker Ambassador Commissioner
+    Labour Tory Conservative Liberal Democrat Democrats Republican Green MP MPs Senior Junior
+    Former Ex Acting Interim Assistant Associate Attorney Bishop Archbishop Pope Rev Reverend
+    Analyst Economist Spokesman Spokeswoman Editor Reporter Coach Manager Striker Author Actor
+    Actress Singer Star Producer Film Filmmaker""".split()
 )
 
 # --- gender --------------------------------------------------------------------
@@ -116,7 +129,7 @@ def clean(candidate: str, lower_words: AbstractSet[str]) -> str | None:
     starting a sentence). A possessive loses its "'s".
     """
     words = candidate.split()
-    while words and words[0] in _NOT_NAMES:
+    while words and (words[0] in _NOT_NAMES or words[0] in _ROLES):
         words = words[1:]
     if not words:
         return None
@@ -150,6 +163,7 @@ class People(NamedTuple):
     surnames: Mapping[str, str]  # a first name or a surname -> the family name
     by_word: Mapping[str, AbstractSet[str]]  # last word of any form -> its people
     groups: Mapping[str, persons.Group] = {}  # every form named -> its person
+    subjects: AbstractSet[int] = frozenset()  # positions of mentions that open their sentence
 
     def person(self, name: str) -> str:
         """The person ``name`` names, by its fullest name: "Darcy" -> "Fitzwilliam
@@ -217,11 +231,20 @@ class People(NamedTuple):
             index -= 1
         return None
 
-    def named_between(self, start: int, end: int, gender: Gender | None) -> bool:
-        """Whether the narration between ``start`` and ``end`` names someone of ``gender``."""
+    def named_between(
+        self, start: int, end: int, gender: Gender | None, but: str | None = None
+    ) -> bool:
+        """Whether the narration between ``start`` and ``end`` names someone of
+        ``gender`` (any person, if None: a name with a gender or seen acting),
+        other than ``but``."""
         index = bisect_left(self.positions, start)
         while index < len(self.positions) and self.positions[index] < end:
-            if gender is None or self.gender.get(self.names[index]) == gender:
+            name = self.names[index]
+            known = self.gender.get(name)
+            if name != but and (
+                (gender is None and (known is not None or name in self.acts))
+                or (gender is not None and known == gender)
+            ):
                 return True
             index += 1
         return False
@@ -232,13 +255,17 @@ class People(NamedTuple):
         gender: Gender | None,
         exclude: AbstractSet[str] | None = None,
         window: int = RECENT_WINDOW,
+        subject: bool = False,
     ) -> str | None:
-        """The last person named before ``position`` (of ``gender``, if known)."""
+        """The last person named before ``position`` (of ``gender``, if known;
+        with ``subject``, only as the subject opening a sentence)."""
         index = bisect_left(self.positions, position) - 1
         fallback = None
         while index >= 0 and position - self.positions[index] <= window:
             name = self.names[index]
             index -= 1
+            if subject and self.positions[index + 1] not in self.subjects:
+                continue
             if exclude and name in exclude:
                 continue
             known = self.gender.get(name)
@@ -271,6 +298,8 @@ PLACE_SHARE = 0.4
 THE_SHARE = 0.5
 # A pronoun this far after a name, in its sentence, still refers to it (telling its gender).
 PRONOUN_REACH = 150
+# A subject's gender is also told by a pronoun this close after its sentence ends.
+NEXT_SENTENCE_REACH = 12
 _THE = "the "  # "the X": a thing or a people (THE_SHARE)
 
 _PLACE = re.compile(
@@ -302,6 +331,7 @@ class _Seen(NamedTuple):
     pronouns: Mapping[str, Mapping[Gender, int]]  # name -> the pronouns after it
     acts: AbstractSet[str]  # names seen doing something: "Nora looked"
     the: Mapping[str, int]  # name -> its mentions written "the X" or "The X"
+    subjects: AbstractSet[int]  # positions of names opening their sentence: "But Nora said"
 
 
 def index(document: Document, quoted: Iterable[Span]) -> People:
@@ -330,6 +360,7 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
         surnames=_surnames(names),
         by_word=_by_last_word(groups),
         groups=groups,
+        subjects=frozenset(p for p, _ in kept if p in seen.subjects),
     )
     family = _family(text, inside, people)
     if not family:
@@ -344,6 +375,7 @@ def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     acts: set[str] = set()
     the: Counter[str] = Counter()
+    subjects: list[int] = []
     matches = list(_NAME_RE.finditer(text))
     for number, match in enumerate(matches):
         name = clean(match.group(), lower_words)
@@ -351,22 +383,46 @@ def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
             continue
         positions.append(match.start())
         names.append(name)
+        if _opens_sentence(text, match.start()) and not match.group().endswith(_POSSESSIVE):
+            subjects.append(match.start())
         before = text[max(0, match.start() - len(_THE)) : match.start()]
         if match.group().startswith("The ") or before.lower() == _THE:
             the[name] += 1
         if _ACTS.match(text, match.end()):
             acts.add(name)
-        # the first pronoun after the name, in its sentence, before anyone else is named
+        # the first pronoun after the name, in its sentence (a subject's: also in
+        # the next sentence's first words: "Nora sat. She ..."), before anyone else is named
         stop = _SENTENCE_END.search(text, match.end(), match.end() + PRONOUN_REACH)
         limit = stop.start() if stop else match.end() + PRONOUN_REACH
-        if number + 1 < len(matches):
-            limit = min(limit, matches[number + 1].start())
+        if subjects and subjects[-1] == match.start():
+            end = _SENTENCE_END.search(text, match.end(), match.end() + 4 * PRONOUN_REACH)
+            if end:
+                limit = end.end() + NEXT_SENTENCE_REACH
+        following_name = number + 1
+        while following_name < len(matches) and matches[following_name].group() in _NOT_NAMES:
+            following_name += 1  # "He", "She": no names
+        if following_name < len(matches):
+            limit = min(limit, matches[following_name].start())
         following = _PRONOUNS.search(text, match.end(), limit)
         if following:
             gender = pronoun_gender(following.group())
             if gender is not None:
                 pronouns[name][gender] += 1
-    return _Seen(positions, names, pronouns, acts, the)
+    return _Seen(positions, names, pronouns, acts, the, frozenset(subjects))
+
+
+# What may stand before a subject in its sentence: "But", "Ex-No 10 media chief".
+SUBJECT_REACH = 40
+_LEAD_WORD = r"(?!(?:with|to|at|in|from|by|for|of|on|and|or|than|as)\s)[\w’'\-]+\s+"
+_LEAD_IN = re.compile(
+    r"(?:^|[.!?…\n]\s*|[.!?…,]" + f"[{quotemarks.CLOSING}]" + rf"\s+)(?:{_LEAD_WORD}){{0,3}}$"
+)
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether a name at ``position`` is its sentence's subject: its sentence
+    starts within a few words before it, with no comma."""
+    return _LEAD_IN.search(text, max(0, position - SUBJECT_REACH), position) is not None
 
 
 def _places(text: str, lower_words: AbstractSet[str], seen: _Seen) -> set[str]:

@@ -10,11 +10,15 @@ and "Mrs. Darcy" are others. The rules, in order:
 2. A title and one word ("Mr. Lark", "Lady Nora") joins the one full name
    whose last word it is and whose gender (from its title or its pronouns)
    is the title's, or the one whose first word it is ("Lady Nora") if the
-   gender does not differ; one full name takes one such title at most, so "Mr. Lark" and
-   "Mrs. Lark" never meet. Otherwise it is a person of its own.
+   gender does not differ; where several of a family are named, only a
+   man's full name with that very title ("Mr. Ivo Lark" for "Mr. Lark": a
+   "Miss Lark" is the eldest daughter, whichever she is). One full name
+   takes one such title at most, so "Mr. Lark" and "Mrs. Lark" never meet.
+   Otherwise it is a person of its own.
 3. A word alone ("Lark", "Nora") joins the one person whose last or first
-   word it is and whose gender fits the pronouns that follow it; with several
-   (the Larks) it stays apart.
+   word it is and whose gender fits the pronouns that follow it; of several
+   (the Larks), a surname alone joins the one man among them, as English
+   writes a woman's name with a title or her given name; else it stays apart.
 4. A pet form ("Lizzy", "Bill") joins the person its given name ("Elizabeth",
    "William") joined, by the same test.
 
@@ -83,6 +87,8 @@ def _pet_table() -> dict[str, str]:
 
 
 PET_FORMS = _pet_table()
+# Titles that go with a given name: "Lady Nora", "Sir Ivo", "Miss Nora".
+GIVEN_NAME_TITLES = frozenset("Lady Lord Sir Miss Master Prince Princess Aunt Uncle".split())
 # Titles of rank: a person named with one is not called by a pet form.
 RANKS = frozenset(
     "Lady Lord Sir Prince Princess Count Countess Colonel Captain General Professor Dr Dr.".split()
@@ -173,10 +179,15 @@ def group(
             p
             for p in people
             if p.first is not None
-            and word in (p.last, p.first)
-            and (p.gender == gender if p.last == word else p.fits(gender))
+            and (
+                (word == p.last and p.gender == gender)
+                or (word == p.first and title in GIVEN_NAME_TITLES and p.fits(gender))
+            )
             and not (p.titles - {title})
-            and len(family[word]) <= 2
+            and (
+                len(family[word]) <= 2
+                or (gender is Gender.MALE and any(parts(f)[0] == title for f in p.forms))
+            )
         ]
         by_last = [p for p in candidates if p.last == word]
         candidates = by_last or candidates
@@ -205,6 +216,11 @@ def group(
             candidates = [p for p in candidates if not any(f.split()[0] in RANKS for f in p.forms)]
         else:
             candidates = _by_word(people, form, gender)
+        if len(candidates) > 1 and gender is not Gender.FEMALE:
+            # a surname alone is a man's, in English usage: "Lark" is Mr. Lark
+            # rather than Mrs. or Miss Lark, who go by a title or a given name
+            men = [p for p in candidates if p.gender is Gender.MALE and p.last == form]
+            candidates = men if len(men) == 1 else candidates
         if len(candidates) == 1 and candidates[0].fits(gender):
             add(candidates[0], form)
             continue

@@ -10,7 +10,7 @@ from aleppo_cli.cli.emit import emit, progress
 from aleppo_cli.cli.inputs import load
 from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, TextArg, WidthOpt
 from aleppo_cli.cli.status import NothingFound, UsageProblem
-from aleppo_cli.output.views import QuotesView
+from aleppo_cli.output.views import QuotesView, SpeakersView
 
 
 def quotes(
@@ -24,16 +24,24 @@ def quotes(
         typer.Option(
             "--speaker",
             metavar="NAME",
-            help="Only what NAME said (any part of the name, any case).",
+            help="Only what the person NAME names said (any of their names, any case).",
             show_default=False,
         ),
     ] = None,
+    list_speakers: Annotated[
+        bool,
+        typer.Option(
+            "--speakers",
+            help="List the people who speak instead: names, gender, quotations.",
+        ),
+    ] = False,
     width: WidthOpt = None,
     pager: PagerOpt = None,
     encoding: EncodingOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """List the direct quotations, with who said them and where. Exit status 1: none."""
+    """List the direct quotations, with who said them and where (or, with
+    --speakers, who speaks). Exit status 1: none."""
     # Their patterns compile at import: only this command and search load them.
     from aleppo_cli.analysis.quotes import quotations, selection
 
@@ -43,6 +51,16 @@ def quotes(
     source, document = load(env, text, encoding)
     with progress(env, "Finding quotations…"):
         found = quotations.find(document)
+    if list_speakers:
+        if speaker is not None or show_all:
+            raise UsageProblem(
+                "--speakers lists everyone: not with --speaker or --all", ctx.command_path
+            )
+        people = selection.speakers(found)
+        emit(env, SpeakersView(source, people), json_output=json_output, width=width, pager=pager)
+        if not people:
+            raise NothingFound
+        return
     chosen = selection.select(found, show_all=show_all, speaker=speaker)
     view = QuotesView(source, chosen.quotations, chosen.hidden, show_all)
     emit(env, view, json_output=json_output, width=width, pager=pager)
