@@ -37,8 +37,13 @@ _NAME_WORD = (
 )
 # What may stand between two words of a name: an initial ("Jane C. Doe") or a
 # particle before a capitalised word ("Catherine de Bourgh", "Ludwig van Beethoven").
-_NAME_JOINT = r"\s+(?:[A-Z]\.\s+|(?:de|van|von|der|den|du|da|di|del|della|le|la)\s+)?"
-NAME = rf"(?:{HONORIFIC}\.?\s+)?{_NAME_WORD}(?:{_NAME_JOINT}{_NAME_WORD}){{0,4}}"
+PARTICLES = frozenset("de van von der den du da di del della le la".split())
+_PARTICLE = r"(?:de|van|von|der|den|du|da|di|del|della|le|la)\s+"
+_NAME_JOINT = rf"\s+(?:[A-Z]\.\s+|{_PARTICLE}(?:{_PARTICLE})?)?"
+# an honorific may precede a particle: "Mr. van der Lark"
+NAME = (
+    rf"(?:{HONORIFIC}\.?\s+(?:{_PARTICLE}){{0,2}})?{_NAME_WORD}(?:{_NAME_JOINT}{_NAME_WORD}){{0,4}}"
+)
 _NAME_RE = re.compile(NAME)
 # an honorific alone, "Mr" or "Mr.": a set, quicker than a pattern to make and to use
 _HONORIFIC_ALONE = frozenset([*_HONORIFICS, *(f"{word}." for word in _HONORIFICS)])
@@ -163,7 +168,6 @@ class People(NamedTuple):
     surnames: Mapping[str, str]  # a first name or a surname -> the family name
     by_word: Mapping[str, AbstractSet[str]]  # last word of any form -> its people
     groups: Mapping[str, persons.Group] = {}  # every form named -> its person
-    subjects: AbstractSet[int] = frozenset()  # positions of mentions that open their sentence
 
     def person(self, name: str) -> str:
         """The person ``name`` names, by its fullest name: "Darcy" -> "Fitzwilliam
@@ -255,17 +259,13 @@ class People(NamedTuple):
         gender: Gender | None,
         exclude: AbstractSet[str] | None = None,
         window: int = RECENT_WINDOW,
-        subject: bool = False,
     ) -> str | None:
-        """The last person named before ``position`` (of ``gender``, if known;
-        with ``subject``, only as the subject opening a sentence)."""
+        """The last person named before ``position`` (of ``gender``, if known)."""
         index = bisect_left(self.positions, position) - 1
         fallback = None
         while index >= 0 and position - self.positions[index] <= window:
             name = self.names[index]
             index -= 1
-            if subject and self.positions[index + 1] not in self.subjects:
-                continue
             if exclude and name in exclude:
                 continue
             known = self.gender.get(name)
@@ -331,7 +331,6 @@ class _Seen(NamedTuple):
     pronouns: Mapping[str, Mapping[Gender, int]]  # name -> the pronouns after it
     acts: AbstractSet[str]  # names seen doing something: "Nora looked"
     the: Mapping[str, int]  # name -> its mentions written "the X" or "The X"
-    subjects: AbstractSet[int]  # positions of names opening their sentence: "But Nora said"
 
 
 def index(document: Document, quoted: Iterable[Span]) -> People:
@@ -348,6 +347,7 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
         is_title=is_honorific,
         title_gender=title_gender,
         pronoun_gender=lambda form: _pronoun_majority(seen.pronouns.get(form, {})),
+        particles=PARTICLES,
     )
     kept = [(position, groups[name].canonical) for position, name in kept]
     names = [name for _, name in kept]
@@ -360,7 +360,6 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
         surnames=_surnames(names),
         by_word=_by_last_word(groups),
         groups=groups,
-        subjects=frozenset(p for p, _ in kept if p in seen.subjects),
     )
     family = _family(text, inside, people)
     if not family:
@@ -375,7 +374,6 @@ def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     acts: set[str] = set()
     the: Counter[str] = Counter()
-    subjects: list[int] = []
     matches = list(_NAME_RE.finditer(text))
     for number, match in enumerate(matches):
         name = clean(match.group(), lower_words)
@@ -383,8 +381,6 @@ def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
             continue
         positions.append(match.start())
         names.append(name)
-        if _opens_sentence(text, match.start()) and not match.group().endswith(_POSSESSIVE):
-            subjects.append(match.start())
         before = text[max(0, match.start() - len(_THE)) : match.start()]
         if match.group().startswith("The ") or before.lower() == _THE:
             the[name] += 1
@@ -394,35 +390,50 @@ def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
         # the next sentence's first words: "Nora sat. She ..."), before anyone else is named
         stop = _SENTENCE_END.search(text, match.end(), match.end() + PRONOUN_REACH)
         limit = stop.start() if stop else match.end() + PRONOUN_REACH
-        if subjects and subjects[-1] == match.start():
-            end = _SENTENCE_END.search(text, match.end(), match.end() + 4 * PRONOUN_REACH)
-            if end:
-                limit = end.end() + NEXT_SENTENCE_REACH
         following_name = number + 1
         while following_name < len(matches) and matches[following_name].group() in _NOT_NAMES:
             following_name += 1  # "He", "She": no names
-        if following_name < len(matches):
-            limit = min(limit, matches[following_name].start())
+        next_name = matches[following_name].start() if following_name < len(matches) else len(text)
+        limit = min(limit, next_name)
         following = _PRONOUNS.search(text, match.end(), limit)
+        if following is None and limit < next_name and _opens_sentence(text, match.start()):
+            end = _SENTENCE_END.search(text, match.end(), match.end() + 4 * PRONOUN_REACH)
+            if end and not match.group().endswith(_POSSESSIVE):
+                following = _PRONOUNS.search(
+                    text, end.end(), min(next_name, end.end() + NEXT_SENTENCE_REACH)
+                )
         if following:
             gender = pronoun_gender(following.group())
             if gender is not None:
                 pronouns[name][gender] += 1
-    return _Seen(positions, names, pronouns, acts, the, frozenset(subjects))
+    return _Seen(positions, names, pronouns, acts, the)
 
 
 # What may stand before a subject in its sentence: "But", "Ex-No 10 media chief".
 SUBJECT_REACH = 40
-_LEAD_WORD = r"(?!(?:with|to|at|in|from|by|for|of|on|and|or|than|as)\s)[\w’'\-]+\s+"
-_LEAD_IN = re.compile(
-    r"(?:^|[.!?…\n]\s*|[.!?…,]" + f"[{quotemarks.CLOSING}]" + rf"\s+)(?:{_LEAD_WORD}){{0,3}}$"
-)
+_LEAD_STOPS = frozenset("with to at in from by for of on and or than as".split())
 
 
 def _opens_sentence(text: str, position: int) -> bool:
     """Whether a name at ``position`` is its sentence's subject: its sentence
-    starts within a few words before it, with no comma."""
-    return _LEAD_IN.search(text, max(0, position - SUBJECT_REACH), position) is not None
+    starts at most three words before it ("But Nora", "Ex-No 10 chief Nora"),
+    none of them a preposition or a conjunction ("with Nora")."""
+    start = max(0, position - SUBJECT_REACH)
+    window = text[start:position]
+    cut = max(
+        window.rfind("."),
+        window.rfind("!"),
+        window.rfind("?"),
+        window.rfind("\n"),
+        window.rfind("…"),
+    )
+    if cut < 0 and start > 0:
+        return False
+    lead = window[cut + 1 :].lstrip(quotemarks.CLOSING + " ")
+    if lead and not lead[-1].isspace():
+        return False
+    words = lead.split()
+    return len(words) <= 3 and not any(word in _LEAD_STOPS for word in words) and "," not in lead
 
 
 def _places(text: str, lower_words: AbstractSet[str], seen: _Seen) -> set[str]:

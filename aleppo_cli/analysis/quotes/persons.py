@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from aleppo_cli.analysis.quotes.model import Gender
@@ -120,6 +121,7 @@ def group(
     is_title: Callable[[str], bool],
     title_gender: Callable[[str], Gender | None],
     pronoun_gender: Callable[[str], Gender | None],
+    particles: AbstractSet[str] = frozenset(),
 ) -> dict[str, Group]:
     """Every form in ``counts`` -> its person. ``is_title`` tells a title ("Mr.",
     "Lady"); ``title_gender`` the gender a form's title gives; ``pronoun_gender``
@@ -128,7 +130,16 @@ def group(
     of: dict[str, _Person] = {}
 
     def parts(form: str) -> tuple[str | None, list[str]]:
-        words = form.split()
+        """The title and the words of a name, a particle joined to the word
+        after it: "Mr. van der Lark" -> "Mr", ["van der Lark"]."""
+        words: list[str] = []
+        glue = ""
+        for word in form.split():
+            if word in particles:
+                glue += word + " "
+            else:
+                words.append(glue + word)
+                glue = ""
         if len(words) > 1 and is_title(words[0]):
             return words[0].rstrip("."), words[1:]
         return None, words
@@ -170,14 +181,16 @@ def group(
             family[words[0]].add(title)
     for (_, last), same in full.items():
         family[last].update(f"{id(p)}" for p in same)
+    full_index = _indexed(people)
     for form in ordered:
         title, words = parts(form)
         if title is None or len(words) != 1:
             continue
         word, gender = words[0], title_gender(form)
+        near = {id(p): p for p in (*full_index.last.get(word, ()), *full_index.first.get(word, ()))}
         candidates = [
             p
-            for p in people
+            for p in near.values()
             if p.first is not None
             and (
                 (word == p.last and p.gender == gender)
@@ -203,6 +216,7 @@ def group(
 
     # 3. a word alone; 4. a pet form
     singles = [f for f in ordered if f not in of and len(f.split()) == 1]
+    index = _indexed(people)
     for form in [*sorted(s for s in singles if s.lower() not in PET_FORMS), *singles]:
         if form in of:
             continue
@@ -211,16 +225,22 @@ def group(
         if pet is not None:
             given = pet.capitalize()
             target = of.get(given)
-            candidates = [target] if target is not None else _by_word(people, given, gender)
+            candidates = [target] if target is not None else _by_word(index, given, gender)
             # a pet form is no name for a lady or a colonel
             candidates = [p for p in candidates if not any(f.split()[0] in RANKS for f in p.forms)]
         else:
-            candidates = _by_word(people, form, gender)
+            candidates = _by_word(index, form, gender)
         if len(candidates) > 1 and gender is not Gender.FEMALE:
             # a surname alone is a man's, in English usage: "Lark" is Mr. Lark
             # rather than Mrs. or Miss Lark, who go by a title or a given name
             men = [p for p in candidates if p.gender is Gender.MALE and p.last == form]
             candidates = men if len(men) == 1 else candidates
+        if (
+            pet is None
+            and gender is None
+            and all(p.first is None and p.gender is Gender.FEMALE for p in candidates)
+        ):
+            candidates = []  # nor does "Lark" alone name Mrs. Lark, unless "she" follows it
         if len(candidates) == 1 and candidates[0].fits(gender):
             add(candidates[0], form)
             continue
@@ -241,19 +261,28 @@ def group(
     return groups
 
 
-def _by_word(people: Sequence[_Person], word: str, gender: Gender | None) -> list[_Person]:
+class _Index(NamedTuple):
+    """People by their last word and, for full names, their first."""
+
+    last: Mapping[str, Sequence[_Person]]
+    first: Mapping[str, Sequence[_Person]]
+
+
+def _indexed(people: Sequence[_Person]) -> _Index:
+    last: defaultdict[str, list[_Person]] = defaultdict(list)
+    first: defaultdict[str, list[_Person]] = defaultdict(list)
+    for person in people:
+        if person.last is not None:
+            last[person.last].append(person)
+            if person.first is not None:
+                first[person.first].append(person)
+    return _Index(last, first)
+
+
+def _by_word(index: _Index, word: str, gender: Gender | None) -> list[_Person]:
     """The people whose last word, else first word, is ``word``, of ``gender`` if known."""
-    if not word:
-        return []
-    for attribute in ("last", "first"):
-        found = [
-            p
-            for p in people
-            if getattr(p, attribute) == word
-            and len(p.forms)
-            and p.fits(gender)
-            and not (attribute == "first" and p.last is None)
-        ]
+    for table in (index.last, index.first):
+        found = [p for p in table.get(word, ()) if p.fits(gender)]
         if found:
             return found
     return []
