@@ -33,6 +33,8 @@ def speakers(raw: str) -> list[str | None]:
         ('"We will rebuild," a company spokesman said.', "a company spokesman"),
         ('"We will rebuild," the company said.', "the company"),
         ('"We will rebuild," according to Dana Lowe.', "Dana Lowe"),
+        ('"We will rebuild," said the head of the board, Labour MP Dana Lowe.', "Dana Lowe"),
+        ('Writing in a paper, Dana Lowe said: "We will rebuild."', "Dana Lowe"),
         ('"We will rebuild," Dana Lowe quipped.', "Dana Lowe"),
         ('"We will rebuild," Deputy Prime Minister Dana Lowe told reporters.', "Dana Lowe"),
     ],

@@ -90,6 +90,9 @@ _NEWS_AFTER = re.compile(
     rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:{_ROLE})?(?P<who2>{NAME})(?=[\s,.;:]|$)"
     rf"|^[\s,;:—–\-]*(?:according\s+to|so\s+says?)\s+(?P<who3>{NAME})"
     rf"|^\s*[—–]+\s*(?P<who4>{NAME})\s*(?:[,.]|$)"
+    # "said the chairman of the committee, Labour MP Dana Lowe"
+    rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:an?|the)\s+[^,.;!?{_MARKS}]{{1,80}},\s+"
+    rf"(?:{_ROLE})?(?P<who5>{NAME})(?=[\s,.;:]|$)"
     rf"|^[\s,;:—–\-]*{_DESCRIPTION}{_APPOSITION}\s+{_ADVERB}{_BASE_FORM}{_VERB}\b"
     rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?P<desc2>(?:an?|the)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Za-z][\w\-]*)(?=\s*[,.;:!?—–]|\s*$)"
 )
@@ -123,7 +126,7 @@ def attribute(text: str, stretch: Stretch, people: People) -> Attribution | None
         return None
     groups = match.groupdict()
     goes_on = _GOES_ON.search(match.group()) is not None
-    group = next((g for g in ("who", "who2", "who3", "who4") if groups.get(g)), None)
+    group = next((g for g in ("who", "who2", "who3", "who4", "who5") if groups.get(g)), None)
     if group is not None:
         said = _attribution(match.group(group), goes_on, people)
         article = match.string[max(0, match.start(group) - 4) : match.start(group)]

@@ -54,7 +54,9 @@ _NOT_NAMES = frozenset(
     His Her Their Our Your My What Why How Where Who Which Yes No Oh Well Now So Not Nor As At
     In On Of To For With Yet Still Though Although While After Before Instead However Indeed
     Perhaps Make Let Do Does Did Is Are Was Were Be Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday January February September October November December""".split()
+    Saturday Sunday January February September October November December Earlier Later
+    Afterwards Afterward Meanwhile Today Yesterday Tomorrow Tonight Recently Previously Also
+    Finally Eventually Soon Here Once Separately Elsewhere Overall Speaking Writing""".split()
 )
 
 # Capitalised words of roles and parties that stand before a name: "Deputy Prime
@@ -377,7 +379,7 @@ def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
     matches = list(_NAME_RE.finditer(text))
     for number, match in enumerate(matches):
         name = clean(match.group(), lower_words)
-        if name is None or inside.covers(match.start()):
+        if name is None or inside.covers(match.start()) or _participle(text, match, name):
             continue
         positions.append(match.start())
         names.append(name)
@@ -412,6 +414,20 @@ def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
 # What may stand before a subject in its sentence: "But", "Ex-No 10 media chief".
 SUBJECT_REACH = 40
 _LEAD_STOPS = frozenset("with to at in from by for of on and or than as".split())
+
+
+_PARTICIPLE_AFTER = re.compile(r",|\s+(?:in|to|on|at|about|from|with|for|after|before)\b")
+
+
+def _participle(text: str, match: re.Match[str], name: str) -> bool:
+    """A sentence-opening "-ing" word before a preposition or a comma: "Looking
+    at", "Returning,": no name."""
+    return (
+        " " not in name
+        and name.endswith("ing")
+        and _PARTICIPLE_AFTER.match(text, match.end()) is not None
+        and _opens_sentence(text, match.start())
+    )
 
 
 def _opens_sentence(text: str, position: int) -> bool:
