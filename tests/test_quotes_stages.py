@@ -216,3 +216,14 @@ def test_a_pet_form_joins_the_given_name_but_not_a_lady() -> None:
     )
     assert cast.person("Lizzy") == "Elizabeth Lark"
     assert cast.person("Kitty") == "Kitty"
+
+
+def test_a_wife_named_by_her_husbands_name_is_not_him() -> None:
+    cast = indexed(
+        "Ivo Lark came in; he was wet. Ivo Lark sat; he smiled. Mrs. Ivo Lark waited. "
+        "Ivo Lark ran; he was late. Ivo Lark slept; he was tired. "
+        "Bram Ivo laughed. Ivo stood up; he was tall."
+    )
+    assert cast.person("Ivo Lark") == "Ivo Lark" != cast.person("Mrs. Ivo Lark")
+    # "Ivo" starts a name named four times and ends one named once: the first
+    assert cast.person("Ivo") == "Ivo Lark"

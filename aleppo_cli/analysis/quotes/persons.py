@@ -6,7 +6,7 @@ and "Mrs. Darcy" are others. The rules, in order:
 1. Full names (two words or more besides a title) with the same first and
    last word are one person, unless their titles give different genders
    ("Mr. Henry Lark", "Mrs. Henry Lark"); an untitled one joins the titled
-   one when there is one.
+   one when there is one and the pronouns after it do not say otherwise.
 2. A title and one word ("Mr. Lark", "Lady Nora") joins the one full name
    whose last word it is and whose gender (from its title or its pronouns)
    is the title's, or the one whose first word it is ("Lady Nora") if the
@@ -19,6 +19,8 @@ and "Mrs. Darcy" are others. The rules, in order:
    word it is and whose gender fits the pronouns that follow it; of several
    (the Larks), a surname alone joins the one man among them, as English
    writes a woman's name with a title or her given name; else it stays apart.
+   A word that ends some names and starts others is read as a given name
+   when the names it starts are used three times as often.
 4. A pet form ("Lizzy", "Bill") joins the person its given name ("Elizabeth",
    "William") joined, by the same test.
 
@@ -88,6 +90,9 @@ def _pet_table() -> dict[str, str]:
 
 
 PET_FORMS = _pet_table()
+# A word alone is a given name rather than a surname when the people it starts
+# are named this many times more often than those it ends.
+MORE_OFTEN = 3
 # Titles that go with a given name: "Lady Nora", "Sir Ivo", "Miss Nora".
 GIVEN_NAME_TITLES = frozenset("Lady Lord Sir Miss Master Prince Princess Aunt Uncle".split())
 # Titles of rank: a person named with one is not called by a pet form.
@@ -158,6 +163,9 @@ def group(
         gender = title_gender(form) if title else None
         key = (words[0], words[-1])
         match = [p for p in full[key] if p.gender == gender or (gender is None and p.gender)]
+        told = pronoun_gender(form) if title is None else None
+        if told is not None:  # "Newland Archer" is no "Mrs. Newland Archer" if "he" follows it
+            match = [p for p in match if p.gender == told]
         if gender is None and len(match) > 1:
             match = []
         if match:
@@ -280,12 +288,18 @@ def _indexed(people: Sequence[_Person]) -> _Index:
 
 
 def _by_word(index: _Index, word: str, gender: Gender | None) -> list[_Person]:
-    """The people whose last word, else first word, is ``word``, of ``gender`` if known."""
-    for table in (index.last, index.first):
-        found = [p for p in table.get(word, ()) if p.fits(gender)]
-        if found:
-            return found
-    return []
+    """The people whose last word, else first word, is ``word``, of ``gender``
+    if known; first word first when those are named much more often ("Newland"
+    of "Newland Archer", not of a "Luyden Newland" named once)."""
+    by_last = [p for p in index.last.get(word, ()) if p.fits(gender)]
+    by_first = [p for p in index.first.get(word, ()) if p.fits(gender)]
+
+    def mentions(people: list[_Person]) -> int:
+        return sum(sum(p.forms.values()) for p in people)
+
+    if by_first and mentions(by_first) > MORE_OFTEN * mentions(by_last):
+        return by_first
+    return by_last or by_first
 
 
 def _pronouns(person: _Person, pronoun_gender: Callable[[str], Gender | None]) -> Gender | None:
