@@ -304,10 +304,13 @@ PRONOUN_REACH = 150
 NEXT_SENTENCE_REACH = 12
 _THE = "the "  # "the X": a thing or a people (THE_SHARE)
 
-_PLACE = re.compile(
-    rf"\b(?:at|in|from|near|into|towards|through|round|leave|left|reach|reached|visit|visited|"
-    rf"quit|quitted|leaving|reaching|visiting)\s+(?P<name>{NAME})"
+# the word before a place: "at Dace", "from Dace", "reached Dace"
+_PLACE_BEFORE = re.compile(
+    r"\b(?:at|in|from|near|into|towards|through|round|leave|left|reach|reached|visit|visited|"
+    r"quit|quitted|leaving|reaching|visiting)\s+$"
 )
+# how far back that word may start
+PLACE_WORD_REACH = 12
 _ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|came|saw)\b")
 _SENTENCE_END = re.compile(rf"[.!?…{quotemarks.ENGLISH}]")
 _PRONOUNS = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
@@ -333,6 +336,7 @@ class _Seen(NamedTuple):
     pronouns: Mapping[str, Mapping[Gender, int]]  # name -> the pronouns after it
     acts: AbstractSet[str]  # names seen doing something: "Nora looked"
     the: Mapping[str, int]  # name -> its mentions written "the X" or "The X"
+    places: Mapping[str, int]  # name -> its mentions after "at", "in", "from" ...
 
 
 def index(document: Document, quoted: Iterable[Span]) -> People:
@@ -342,7 +346,7 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
     inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
     lower_words = frozenset(_LOWER_WORD.findall(text))
     seen = _scan(text, lower_words, inside)
-    not_people = _places(text, lower_words, seen) | _things(seen)
+    not_people = _places(seen) | _things(seen)
     kept = [(p, n) for p, n in zip(seen.positions, seen.names, strict=True) if n not in not_people]
     groups = persons.group(
         Counter(name for _, name in kept),
@@ -376,10 +380,15 @@ def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     acts: set[str] = set()
     the: Counter[str] = Counter()
+    places: Counter[str] = Counter()
     matches = list(_NAME_RE.finditer(text))
     for number, match in enumerate(matches):
         name = clean(match.group(), lower_words)
-        if name is None or inside.covers(match.start()) or _participle(text, match, name):
+        if name is None or _participle(text, match, name):
+            continue
+        if _PLACE_BEFORE.search(text, max(0, match.start() - PLACE_WORD_REACH), match.start()):
+            places[name] += 1  # inside quotations too: "I come from Dace"
+        if inside.covers(match.start()):
             continue
         positions.append(match.start())
         names.append(name)
@@ -408,7 +417,7 @@ def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
             gender = pronoun_gender(following.group())
             if gender is not None:
                 pronouns[name][gender] += 1
-    return _Seen(positions, names, pronouns, acts, the)
+    return _Seen(positions, names, pronouns, acts, the, places)
 
 
 # What may stand before a subject in its sentence: "But", "Ex-No 10 media chief".
@@ -452,9 +461,9 @@ def _opens_sentence(text: str, position: int) -> bool:
     return len(words) <= 3 and not any(word in _LEAD_STOPS for word in words) and "," not in lead
 
 
-def _places(text: str, lower_words: AbstractSet[str], seen: _Seen) -> set[str]:
+def _places(seen: _Seen) -> set[str]:
     """Names mostly found after "at", "in", "from" ...: places, not people."""
-    places = Counter(clean(m.group("name"), lower_words) for m in _PLACE.finditer(text))
+    places = seen.places
     totals = Counter(seen.names)
     return {
         name
