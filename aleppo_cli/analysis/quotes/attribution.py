@@ -116,12 +116,16 @@ def attribute(text: str, stretch: Stretch, people: People) -> Attribution | None
         _after(text, stretch.spans[0].end, stretch)
         or _in_first_gap(stretch)
         or _after(text, stretch.end, stretch)
-        or _subject_before(text, stretch)
+    )
+    news_before = _news_before(text, stretch) if match is None else None
+    match = (
+        match
+        or _subject_before(news_before)
         or _before(text, stretch)
         or _ending_paragraph_before(text, stretch)
+        or _news_after(text, stretch)
+        or news_before
     )
-    if match is None:
-        match = _news(text, stretch)
     if match is None:
         return None
     groups = match.groupdict()
@@ -145,18 +149,17 @@ def attribute(text: str, stretch: Stretch, people: People) -> Attribution | None
     return Attribution(" ".join([words[0].lower(), *words[1:]]), None, goes_on)
 
 
-def _subject_before(text: str, stretch: Stretch) -> re.Match[str] | None:
-    """'Dana Lowe, head of Acme, said: "..."': a name and an apposition before
-    the verb, ending the narration before the quote (before the plain "X said"
-    is looked for, which would take "Acme" of 'Dana Lowe, Acme said:')."""
-    match = _news_before(text, stretch)
+def _subject_before(match: re.Match[str] | None) -> re.Match[str] | None:
+    """'Dana Lowe, head of Acme, said: "..."': of journalism's attributions
+    before the quote, one with a name and an apposition before the verb (tried
+    before the plain "X said", which would take "Acme" of 'Dana Lowe, Acme said:')."""
     if match is None or match.group("who") is None:
         return None
     return match if match.string.startswith(",", match.end("who")) else None
 
 
-def _news(text: str, stretch: Stretch) -> re.Match[str] | None:
-    """Journalism's attributions, after the quote or ending the narration before it."""
+def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
+    """Journalism's attributions right after the quote's first or last part."""
     for end in (stretch.spans[0].end, stretch.end):
         stop = min(stretch.paragraph.clean_end, end + LOOK_AFTER)
         after = text[end:stop].lstrip(quotemarks.CLOSING)
@@ -168,7 +171,7 @@ def _news(text: str, stretch: Stretch) -> re.Match[str] | None:
             and not (text[end - 1 : end] == "." and match.groupdict().get("who"))
         ):
             return match
-    return _news_before(text, stretch)
+    return None
 
 
 def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:

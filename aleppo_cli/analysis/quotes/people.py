@@ -305,9 +305,9 @@ NEXT_SENTENCE_REACH = 12
 _THE = "the "  # "the X": a thing or a people (THE_SHARE)
 
 # the word before a place: "at Dace", "from Dace", "reached Dace"
-_PLACE_BEFORE = re.compile(
-    r"\b(?:at|in|from|near|into|towards|through|round|leave|left|reach|reached|visit|visited|"
-    r"quit|quitted|leaving|reaching|visiting)\s+$"
+_PLACE_WORDS = frozenset(
+    "at in from near into towards through round leave left reach reached visit visited "
+    "quit quitted leaving reaching visiting".split()
 )
 # how far back that word may start
 PLACE_WORD_REACH = 12
@@ -386,7 +386,7 @@ def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
         name = clean(match.group(), lower_words)
         if name is None or _participle(text, match, name):
             continue
-        if _PLACE_BEFORE.search(text, max(0, match.start() - PLACE_WORD_REACH), match.start()):
+        if _after_place_word(text, match.start()):
             places[name] += 1  # inside quotations too: "I come from Dace"
         if inside.covers(match.start()):
             continue
@@ -426,6 +426,19 @@ _LEAD_STOPS = frozenset("with to at in from by for of on and or than as".split()
 
 
 _PARTICIPLE_AFTER = re.compile(r",|\s+(?:in|to|on|at|about|from|with|for|after|before)\b")
+
+
+def _after_place_word(text: str, position: int) -> bool:
+    """Whether a name at ``position`` follows "at", "in", "from" ... ("at Dace")."""
+    start = max(0, position - PLACE_WORD_REACH)
+    before = text[start:position]
+    if not before[-1:].isspace():
+        return False
+    stripped = before.rstrip()
+    word = stripped.rsplit(None, 1)[-1] if stripped else ""
+    # a whole word: something stands before it in the window, or the text starts there
+    whole = len(stripped) > len(word) or start == 0
+    return whole and word in _PLACE_WORDS
 
 
 def _participle(text: str, match: re.Match[str], name: str) -> bool:
