@@ -85,9 +85,9 @@ def test_genders_from_pronouns_titles_and_titled_forms() -> None:
         "Nora": Gender.FEMALE,
         "Ivo": Gender.MALE,
         "Mrs. Lark": Gender.FEMALE,
-        "Mr. Quill": Gender.MALE,
-        "Quill": Gender.MALE,  # a bare name takes its titled form's gender
+        "Mr. Quill": Gender.MALE,  # "Quill" is one person with him, and takes his gender
     }
+    assert cast.person("Quill") == "Mr. Quill"
 
 
 def test_gender_is_derived_from_pronouns_in_one_place() -> None:
@@ -195,3 +195,35 @@ def test_kinds(raw: str, expected: str) -> None:
     cast = people.index(document, [Span(stretch.start, stretch.end)])
     said = attribution.attribute(document.clean.text, stretch, cast)
     assert kind.of(document.clean.text, stretch, said is not None) == expected
+
+
+def test_one_person_many_names_and_a_family_kept_apart() -> None:
+    cast = indexed(
+        "Fitzwilliam Lark came in; he was wet. Mr. Lark sat down. Lark smiled; he was tired. "
+        "Lizzy Quill laughed; she was happy. Elizabeth Quill waited; she was calm. "
+        "Tom Bell, Mr. Bell, Mrs. Bell and Miss Bell came. Bell sat."
+    )
+    assert cast.person("Lark") == cast.person("Mr. Lark") == "Fitzwilliam Lark"
+    assert cast.person("Mrs. Bell") != cast.person("Mr. Bell") != cast.person("Miss Bell")
+    assert cast.person("Mr. Bell") != "Tom Bell"  # a family: the titles stay apart
+    assert cast.groups["Mr. Lark"].forms == ("Fitzwilliam Lark", "Lark", "Mr. Lark")
+
+
+def test_a_pet_form_joins_the_given_name_but_not_a_lady() -> None:
+    cast = indexed(
+        "Elizabeth Lark came; she smiled. Lizzy ran; she laughed. Lady Catherine sat; she "
+        "frowned. Kitty sang; she was young."
+    )
+    assert cast.person("Lizzy") == "Elizabeth Lark"
+    assert cast.person("Kitty") == "Kitty"
+
+
+def test_a_wife_named_by_her_husbands_name_is_not_him() -> None:
+    cast = indexed(
+        "Ivo Lark came in; he was wet. Ivo Lark sat; he smiled. Mrs. Ivo Lark waited. "
+        "Ivo Lark ran; he was late. Ivo Lark slept; he was tired. "
+        "Bram Ivo laughed. Ivo stood up; he was tall."
+    )
+    assert cast.person("Ivo Lark") == "Ivo Lark" != cast.person("Mrs. Ivo Lark")
+    # "Ivo" starts a name named four times and ends one named once: the first
+    assert cast.person("Ivo") == "Ivo Lark"

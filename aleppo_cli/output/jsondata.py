@@ -15,6 +15,7 @@ from aleppo_cli.text.sources import Source, TextInfo
 
 if TYPE_CHECKING:  # only the command that makes them imports each of these
     from aleppo_cli.analysis.quotes.quotations import Quotation
+    from aleppo_cli.analysis.quotes.selection import Speaker
     from aleppo_cli.analysis.search import SearchResult
     from aleppo_cli.analysis.stats import Stats
     from aleppo_cli.analysis.summarize.summary import Comparison, Summary
@@ -263,6 +264,8 @@ def quotes_json(
             {
                 "kind": quotation.kind,
                 "speaker": quotation.speaker,
+                "speaker_id": quotation.person.id if quotation.person else None,
+                "speaker_names": _other_names(quotation),
                 "text": quotation.text,
                 "parts": [
                     {"start": p.start, "end": p.end, "text": p.text} for p in quotation.parts
@@ -274,6 +277,31 @@ def quotes_json(
             for quotation in quotations
         ],
     }
+
+
+def _other_names(quotation: Quotation) -> list[str]:
+    """The speaker's other names than the one shown, most used first."""
+    person = quotation.person
+    return [n for n in person.names if n != person.name] if person else []
+
+
+def speakers_json(speakers: Sequence[Speaker]) -> dict[str, Any]:
+    return {
+        "count": len(speakers),
+        "speakers": [
+            {
+                "id": s.person.id,
+                "name": s.person.name,
+                "names": [n for n in s.person.names if n != s.person.name],
+                "gender": _GENDERS.get(s.person.gender.value if s.person.gender else ""),
+                "quotations": s.quotations,
+            }
+            for s in speakers
+        ],
+    }
+
+
+_GENDERS = {"M": "male", "F": "female"}
 
 
 def raw_json(source: Source) -> dict[str, Any]:

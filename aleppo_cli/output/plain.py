@@ -40,6 +40,7 @@ from aleppo_cli.text.sources import Source, TextInfo
 
 if TYPE_CHECKING:  # only the command that makes them imports each of these
     from aleppo_cli.analysis.quotes.quotations import Quotation
+    from aleppo_cli.analysis.quotes.selection import Speaker
     from aleppo_cli.analysis.search import SearchResult
     from aleppo_cli.analysis.stats import Stats
     from aleppo_cli.analysis.summarize.summary import Comparison, Summary
@@ -289,4 +290,23 @@ def quotes_plain(
         lines.extend(_hanging(f"[{quotation.sentence}] ", body, width))
     lines.append("")
     lines.append(quotes_count(len(quotations), hidden))
+    return "\n".join(lines) + "\n"
+
+
+def speakers_plain(speakers: Sequence[Speaker], width: int | None) -> str:
+    """A line a person: quotations, fullest name, gender where known, other names."""
+    lines: list[str] = []
+    digits = len(str(speakers[0].quotations)) if speakers else 1
+    for speaker in speakers:
+        person = speaker.person
+        gender = {"M": "male", "F": "female"}.get(person.gender.value) if person.gender else None
+        others = [n for n in person.names if n != person.name]
+        body = visible(person.name)
+        if gender:
+            body += f" ({gender})"
+        if others:
+            body += f"; also {visible(', '.join(others))}"
+        lines.extend(_hanging(f"{speaker.quotations:>{digits}} ", body, width))
+    lines.append("")
+    lines.append(count_line(len(speakers), "speaker"))
     return "\n".join(lines) + "\n"

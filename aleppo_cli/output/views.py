@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from aleppo_cli.analysis.quotes.quotations import Quotation
+    from aleppo_cli.analysis.quotes.selection import Speaker
     from aleppo_cli.analysis.search import SearchResult
     from aleppo_cli.analysis.stats import Stats
     from aleppo_cli.analysis.summarize.summary import Comparison, Summary
@@ -272,3 +273,19 @@ class QuotesView(NamedTuple):
         return styled.quotes(
             raw, self.quotations, self.hidden, width, self.show_kind, self.sections
         )
+
+
+class SpeakersView(NamedTuple):
+    """aleppo quotes --speakers: the people who speak, most quoted first."""
+
+    source: Source
+    speakers: Sequence[Speaker]
+
+    def plain(self, width: int | None) -> str:
+        return plain.speakers_plain(self.speakers, width)
+
+    def data(self) -> dict[str, Any]:
+        return jsondata.speakers_json(self.speakers)
+
+    def styled(self, width: int) -> RenderableType | None:
+        return None  # the plain lines serve on a terminal too

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from aleppo_cli.analysis.quotes.model import Attribution, Reference, Stretch
+from aleppo_cli.analysis.quotes.model import NARRATOR, Attribution, Reference, Stretch
 from aleppo_cli.analysis.quotes.people import NAME, People, pronoun_gender, word_gender
 from aleppo_cli.text import quotemarks
 
@@ -23,7 +23,13 @@ _VERBS = (
     "whispers shouted shouts muttered murmured declared declares explained explains insisted "
     "insists called calls tells told tell responded responds wrote writes screamed sighed "
     "protested urged pleaded admitted admits agreed argued argues warned warns noted notes "
-    "recalled recalls cries answered retorted went addressed crying adding observing"
+    "recalled recalls cries answered retorted went addressed crying adding observing "
+    "quipped quips posted posts stated states announced announces confirmed confirms "
+    "suggested suggests claimed claims commented comments acknowledged acknowledges "
+    "conceded concedes stressed stresses maintained maintains predicted predicts "
+    "estimated estimates described describes reported reports wondered wonders "
+    "replies demanded demands joked jokes laughed laughs shrieked yelled sobbed groaned "
+    "gasped stammered faltered mused ventured rejoins rejoin returns exclaim"
 ).split()
 _VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")"
 _PRONOUN = r"(?:he|she|He|She)\b"
@@ -41,15 +47,23 @@ _ADVERB = r"(?:\w+ly\s+)?"
 LOOK_AFTER = 120
 # What may follow "X said" up to the quote after it: "said in a low voice to her sister,".
 AFTER_VERB = 100
+# How much narration before a quote is read for its attribution: more than any
+# attribution pattern takes, and a paragraph of 20,000 quotes stays linear.
+NARRATION_READ = 600
+# How much of the sentence before a quote journalism's attribution may take:
+# "Dana Lowe, the chief executive of Acme Holdings, said the results were".
+NEWS_REACH = 300
 # What a subject may do before "and said" in "he turned to his partner, and said,".
 DEED = 100
 # What may follow that "and said" up to the quote: "and said to him, slowly,".
 AFTER_AND_SAID = 60
 
 # An attribution at the start of some text: '," said Nora', '— he replied'.
+# A first-person narrator: '"Come in," said I.', '"No," I answered.'
+_NARRATOR = r"I\b"
 AFTER = re.compile(
-    rf"^[\s,;:—–\-]*(?:{_WHO}\s+{_ADVERB}{_VERB}\b|"
-    rf"{_VERB}\s+{_ADVERB}(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}))"
+    rf"^[\s,;:—–\-]*(?:(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR})\s+{_ADVERB}{_VERB}\b|"
+    rf"{_VERB}\s+{_ADVERB}(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR}))"
 )
 _BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$")
 # "he turned to his partner, and said," "He heard her attentively, and then said,":
@@ -58,6 +72,38 @@ _DID_AND_SAID = re.compile(
     rf"(?:^\s*|[,;]\s+)(?P<who>{_PRONOUN}|{NAME})\s+[^.!?;{_MARKS}]{{0,{DEED}}}?"
     rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+|\w+ly\s+)?{_VERB}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_AND_SAID}}}$"
+)
+# Journalism: a role before the name ("Acme attorney Dana Lowe said", "chairman
+# and chief executive Richard Parsons said"), an apposition or a relative
+# clause after it ("Dana Lowe, president of Acme, said", "X, who ..., said"),
+# a description for a speaker ("a Microsoft spokesman said", "the company said").
+_ROLE = r"(?:[A-Za-z][\w’'&\-\.]*\s+){1,6}?"
+_APPOSITION = r"(?:,\s+[^,.!?;" + _MARKS + r"]{1,90},)?"
+_DESCRIPTION = (
+    r"(?P<desc>(?:[Aa]n?|[Tt]he)\s+(?:[\w’'\-]+\s+){0,4}?"
+    r"(?!said\b|says\b)[A-Za-z][\w\-]*(?:s’|’s|'s)?)"
+)
+# after a description, a verb's base form is a noun: "made the usual reply:"
+_BASE_FORM = r"(?!(?:say|reply|tell|call|answer|cry|ask|add|note|report|comment|claim)\b)"
+_NEWS_AFTER = re.compile(
+    rf"^[\s,;:—–\-]*(?:{_ROLE})?(?P<who>{NAME}){_APPOSITION}\s+{_ADVERB}{_VERB}\b"
+    rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:{_ROLE})?(?P<who2>{NAME})(?=[\s,.;:]|$)"
+    rf"|^[\s,;:—–\-]*(?:according\s+to|so\s+says?)\s+(?P<who3>{NAME})"
+    rf"|^\s*[—–]+\s*(?P<who4>{NAME})\s*(?:[,.]|$)"
+    # "said the chairman of the committee, Labour MP Dana Lowe"
+    rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:an?|the)\s+[^,.;!?{_MARKS}]{{1,80}},\s+"
+    rf"(?:{_ROLE})?(?P<who5>{NAME})(?=[\s,.;:]|$)"
+    rf"|^[\s,;:—–\-]*{_DESCRIPTION}{_APPOSITION}\s+{_ADVERB}{_BASE_FORM}{_VERB}\b"
+    rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?P<desc2>(?:an?|the)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Za-z][\w\-]*)(?=\s*[,.;:!?—–]|\s*$)"
+)
+# before the quote, the apposition's closing comma may be missing: "X, Acme Hotels said:"
+_OPEN_APPOSITION = r"(?:,\s+[^,.!?;" + _MARKS + r"]{1,90}?,?)?"
+_NEWS_BEFORE = re.compile(
+    rf"(?:^|[\s,;(])(?P<who>{NAME}){_OPEN_APPOSITION}\s+{_ADVERB}{_VERB}\b"
+    rf"(?:\s+(?:reporters|journalists|the\s+\w+|\w+))?[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
+    rf"|(?:according\s+to|so\s+says?)\s+(?P<who3>{NAME})[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
+    rf"|(?:^|[\s,;(]){_DESCRIPTION}{_APPOSITION}\s+{_ADVERB}{_BASE_FORM}{_VERB}\b"
+    rf"[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
 _LEADS_IN = (",", ":", "—", "–")  # a paragraph ending so leads into the quote after it
@@ -70,14 +116,80 @@ def attribute(text: str, stretch: Stretch, people: People) -> Attribution | None
         _after(text, stretch.spans[0].end, stretch)
         or _in_first_gap(stretch)
         or _after(text, stretch.end, stretch)
+    )
+    news_before = _news_before(text, stretch) if match is None else None
+    match = (
+        match
+        or _subject_before(news_before)
         or _before(text, stretch)
         or _ending_paragraph_before(text, stretch)
+        or _news_after(text, stretch)
+        or news_before
     )
     if match is None:
         return None
-    who = match.group("who") or match.group("who2")
+    groups = match.groupdict()
     goes_on = _GOES_ON.search(match.group()) is not None
-    return _attribution(who, goes_on, people)
+    group = next((g for g in ("who", "who2", "who3", "who4", "who5") if groups.get(g)), None)
+    if group is not None:
+        said = _attribution(match.group(group), goes_on, people)
+        article = match.string[max(0, match.start(group) - 4) : match.start(group)]
+        if said.name is None and said.reference is None and article.lower() == "the ":
+            # "cried the Mouse", where the text also writes "mouse": a description
+            return Attribution(f"the {match.group(group)}", None, goes_on)
+        return said
+    description = groups.get("desc") or groups.get("desc2")
+    if not description:
+        return None
+    words = description.split()
+    gender = word_gender(words[-1])
+    if words[0].lower() == "the" and gender is not None:
+        # "the old gentleman said": someone the story has named, as "he said" is
+        return Attribution(None, Reference(gender), goes_on)
+    return Attribution(" ".join([words[0].lower(), *words[1:]]), None, goes_on)
+
+
+def _subject_before(match: re.Match[str] | None) -> re.Match[str] | None:
+    """'Dana Lowe, head of Acme, said: "..."': of journalism's attributions
+    before the quote, one with a name and an apposition before the verb (tried
+    before the plain "X said", which would take "Acme" of 'Dana Lowe, Acme said:')."""
+    if match is None or match.group("who") is None:
+        return None
+    return match if match.string.startswith(",", match.end("who")) else None
+
+
+def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
+    """Journalism's attributions right after the quote's first or last part."""
+    for end in (stretch.spans[0].end, stretch.end):
+        stop = min(stretch.paragraph.clean_end, end + LOOK_AFTER)
+        after = text[end:stop].lstrip(quotemarks.CLOSING)
+        match = _NEWS_AFTER.match(after)
+        if (
+            match is not None
+            and not _ends_sentence_first(after, match)
+            and _belongs(text, end, after, match)
+            and not (text[end - 1 : end] == "." and match.groupdict().get("who"))
+        ):
+            return match
+    return None
+
+
+def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
+    """Journalism's attribution ending the narration before the quote, in its sentence."""
+    start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
+    narration = text[start : max(start, stretch.start - 1)].rstrip(" " + quotemarks.OPENING)
+    cut = max(narration.rfind(end) for end in (*_SENTENCE_ENDS, ".\n", "\n"))
+    sentence = narration[cut + 1 :] if cut >= 0 else narration
+    if not sentence.strip():
+        return None
+    # "X said:", and "X said the results were "respectable"" (reported speech); only
+    # the sentence's end is read: the pattern is tried at every word
+    return _NEWS_BEFORE.search(sentence[-NEWS_REACH:].rstrip(" ,:—–") + " ")
+
+
+def _ends_sentence_first(after: str, match: re.Match[str]) -> bool:
+    """A sentence break inside the match: the attribution is another sentence's."""
+    return re.search(r"[.!?]\s+[A-Z]", after[: match.end()]) is not None
 
 
 def _after(text: str, end: int, stretch: Stretch) -> re.Match[str] | None:
@@ -87,7 +199,24 @@ def _after(text: str, end: int, stretch: Stretch) -> re.Match[str] | None:
     last span of a stretch continued into the next paragraph, it finds nothing.
     """
     stop = min(stretch.paragraph.clean_end, end + LOOK_AFTER)
-    return AFTER.match(text[end:stop].lstrip(quotemarks.CLOSING))
+    after = text[end:stop].lstrip(quotemarks.CLOSING)
+    match = AFTER.match(after)
+    return match if match is not None and _belongs(text, end, after, match) else None
+
+
+def _belongs(text: str, end: int, after: str, match: re.Match[str]) -> bool:
+    """Whether an attribution after a quote is that quote's: not when it
+    introduces the next ("He added: "), nor a sentence of its own after a
+    quote that ended one ('...muddled." He said: "...')."""
+    if after[match.end() :].lstrip().startswith(":"):
+        return False
+    closed = text[end - 1 : end] in (".", "!", "?", "…") if end else False
+    return not (
+        closed
+        and match.groupdict().get("who")
+        and after[:1].isspace()
+        and "\n" in after[: match.start("who")]
+    )
 
 
 def _in_first_gap(stretch: Stretch) -> re.Match[str] | None:
@@ -102,7 +231,7 @@ def _in_first_gap(stretch: Stretch) -> re.Match[str] | None:
 
 def _before(text: str, stretch: Stretch) -> re.Match[str] | None:
     """'Bram said: "We leave at dawn."': ending the narration before the quote."""
-    start = stretch.paragraph.clean_start
+    start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
     return _attribution_before(text[start : max(start, stretch.start - 1)])
 
 
@@ -127,6 +256,8 @@ def _attribution(who: str, goes_on: bool, people: People) -> Attribution:
     """A name as written, or a reference for a pronoun or a relation ("his
     wife"), which the speaker rules resolve."""
     lowered = who.lower()
+    if lowered == "i":  # a first-person narrator
+        return Attribution(NARRATOR, None, goes_on)
     if lowered in ("he", "she"):
         return Attribution(None, Reference(pronoun_gender(lowered)), goes_on)
     words = lowered.split()
@@ -135,4 +266,5 @@ def _attribution(who: str, goes_on: bool, people: People) -> Attribution:
         owner = pronoun_gender(words[0])  # "his", "her"; None for "the", "their"
         reference = Reference(word_gender(noun), owner, noun if owner else "")
         return Attribution(None, reference, goes_on)
-    return Attribution(people.clean(who), None, goes_on)
+    name = people.clean(who)
+    return Attribution(people.person(name) if name else None, None, goes_on)

@@ -25,6 +25,7 @@ TITLE = "title"
 NICKNAME = "nickname"
 SCARE = "scare"
 OTHER = "other"
+NARRATOR = "narrator"  # the speaker of "said I" when the text gives no name
 
 # A quote this close to its paragraph's start, after a dash or a space, opens it: a turn.
 OPENS_PARAGRAPH = 2
@@ -45,14 +46,24 @@ class Part(NamedTuple):
     text: str  # as read: raw[start:end]
 
 
+class Person(NamedTuple):
+    """Someone who speaks: one individual, however the text names them."""
+
+    id: str  # stable for the text: "p3", in order of first mention; "narrator"
+    name: str  # the fullest name: "Mr. Fitzwilliam Darcy"
+    names: tuple[str, ...]  # every name the text uses for them, most used first
+    gender: Gender | None
+
+
 class Quotation(NamedTuple):
     """A quotation as the rest of the program sees it."""
 
     kind: str
-    speaker: str | None
+    speaker: str | None  # the speaker's fullest name
     parts: tuple[Part, ...]
     paragraph: int
     sentence: int
+    person: Person | None = None  # the speaker
 
     @property
     def text(self) -> str:

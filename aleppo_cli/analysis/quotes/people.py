@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
+from aleppo_cli.analysis.quotes import persons
 from aleppo_cli.analysis.quotes.model import Gender, Span
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import Document
@@ -28,8 +29,21 @@ _HONORIFICS = (
     "Madame Mademoiselle Uncle Aunt Professor Father Mother"
 ).split()
 HONORIFIC = "(?:" + "|".join(_HONORIFICS) + ")"
-_NAME_WORD = rf"(?!{HONORIFIC}\b)[A-Z][^\W_]*(?:-[^\W_]+)*[a-z][^\W_]*(?:-[^\W_]+)*(?:[’']s\b)?"
-NAME = rf"(?:{HONORIFIC}\.?\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+# A word of a name: capitalised, with a lower-case letter ("BA" is no name), its
+# hyphenated parts capitalised too ("Lloyd-George", not "Moscow-based").
+_NAME_WORD = (
+    rf"(?!{HONORIFIC}\b)[A-Z][^\W_]*(?:-[A-Z][^\W_]*)*[a-z][^\W_]*(?:-[A-Z][^\W_]*)*"
+    r"(?:[’']s\b)?(?![\-\w])"
+)
+# What may stand between two words of a name: an initial ("Jane C. Doe") or a
+# particle before a capitalised word ("Catherine de Bourgh", "Ludwig van Beethoven").
+PARTICLES = frozenset("de van von der den du da di del della le la".split())
+_PARTICLE = r"(?:de|van|von|der|den|du|da|di|del|della|le|la)\s+"
+_NAME_JOINT = rf"\s+(?:[A-Z]\.\s+|{_PARTICLE}(?:{_PARTICLE})?)?"
+# an honorific may precede a particle: "Mr. van der Lark"
+NAME = (
+    rf"(?:{HONORIFIC}\.?\s+(?:{_PARTICLE}){{0,2}})?{_NAME_WORD}(?:{_NAME_JOINT}{_NAME_WORD}){{0,4}}"
+)
 _NAME_RE = re.compile(NAME)
 # an honorific alone, "Mr" or "Mr.": a set, quicker than a pattern to make and to use
 _HONORIFIC_ALONE = frozenset([*_HONORIFICS, *(f"{word}." for word in _HONORIFICS)])
@@ -39,7 +53,22 @@ _NOT_NAMES = frozenset(
     """The A An And But Or If When Then There This That These Those It Its He She They We You I
     His Her Their Our Your My What Why How Where Who Which Yes No Oh Well Now So Not Nor As At
     In On Of To For With Yet Still Though Although While After Before Instead However Indeed
-    Perhaps Make Let Do Does Did Is Are Was Were Be""".split()
+    Perhaps Make Let Do Does Did Is Are Was Were Be Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February September October November December Earlier Later
+    Afterwards Afterward Meanwhile Today Yesterday Tomorrow Tonight Recently Previously Also
+    Finally Eventually Soon Here Once Separately Elsewhere Overall Speaking Writing""".split()
+)
+
+# Capitalised words of roles and parties that stand before a name: "Deputy Prime
+# Minister John Lark", "Liberal Democrat Nora Lark".
+_ROLES = frozenset(
+    """Deputy Prime Minister Secretary Foreign Home Chancellor President Vice Chief Executive
+    Chairman Chairwoman Director Senator Governor Mayor Judge Justice Chief Inspector Sergeant
+    Constable Detective Officer Agent Minister Shadow Leader Speaker Ambassador Commissioner
+    Labour Tory Conservative Liberal Democrat Democrats Republican Green MP MPs Senior Junior
+    Former Ex Acting Interim Assistant Associate Attorney Bishop Archbishop Pope Rev Reverend
+    Analyst Economist Spokesman Spokeswoman Editor Reporter Coach Manager Striker Author Actor
+    Actress Singer Star Producer Film Filmmaker""".split()
 )
 
 # --- gender --------------------------------------------------------------------
@@ -107,7 +136,7 @@ def clean(candidate: str, lower_words: AbstractSet[str]) -> str | None:
     starting a sentence). A possessive loses its "'s".
     """
     words = candidate.split()
-    while words and words[0] in _NOT_NAMES:
+    while words and (words[0] in _NOT_NAMES or words[0] in _ROLES):
         words = words[1:]
     if not words:
         return None
@@ -139,7 +168,32 @@ class People(NamedTuple):
     gender: Mapping[str, Gender | None]  # every name mentioned, with its gender if known
     acts: AbstractSet[str]  # names seen doing something: "Nora looked"
     surnames: Mapping[str, str]  # a first name or a surname -> the family name
-    by_word: Mapping[str, AbstractSet[str]]  # last word -> the names ending with it
+    by_word: Mapping[str, AbstractSet[str]]  # last word of any form -> its people
+    groups: Mapping[str, persons.Group] = {}  # every form named -> its person
+
+    def person(self, name: str) -> str:
+        """The person ``name`` names, by its fullest name: "Darcy" -> "Fitzwilliam
+        Darcy"; a name the narration never uses stays as it is, unless its last
+        word is that of one person only."""
+        group = self.groups.get(name)
+        if group is not None:
+            return group.canonical
+        words = name.split()
+        if len(words) == 1 and name.lower() in persons.PET_FORMS:  # "Lizzy": "Elizabeth"'s
+            given = self.groups.get(persons.PET_FORMS[name.lower()].capitalize())
+            if given is not None and not any(f.split()[0] in persons.RANKS for f in given.forms):
+                return given.canonical
+        if words and (len(words) == 1 or is_honorific(words[0])):
+            candidates = self.by_word.get(words[-1], set())
+            if len(candidates) == 1:
+                return next(iter(candidates))
+        return name
+
+    def titled(self, name: str, title: str) -> bool:
+        """Whether the person ``name`` is ever named with ``title`` ("Lady")."""
+        group = self.groups.get(name)
+        forms = group.forms if group is not None else (name,)
+        return any(form.split()[0] == title for form in forms)
 
     def __repr__(self) -> str:  # not the whole index
         return object.__repr__(self)
@@ -158,11 +212,11 @@ class People(NamedTuple):
                 if name is None:
                     continue
                 words = name.split()
-                found.add(name)
+                found.add(self.person(name))
                 if len(words) == 1:  # "Lark": also "Mr. Lark", "Nora Lark"
                     found.update(self.by_word.get(name, ()))
                 else:  # "Mr. Lark": also "Lark"; "Nora Lark": also "Nora"
-                    found.update(w for w in words if w in self.gender)
+                    found.update(self.person(w) for w in words if w in self.groups)
         return frozenset(found)
 
     def surname(self, name: str) -> str | None:
@@ -178,16 +232,25 @@ class People(NamedTuple):
         index = bisect_left(self.positions, position) - 1
         while index >= 0 and position - self.positions[index] <= window:
             name = self.names[index]
-            if name.split()[0] == title:
+            if self.titled(name, title):
                 return name
             index -= 1
         return None
 
-    def named_between(self, start: int, end: int, gender: Gender | None) -> bool:
-        """Whether the narration between ``start`` and ``end`` names someone of ``gender``."""
+    def named_between(
+        self, start: int, end: int, gender: Gender | None, but: str | None = None
+    ) -> bool:
+        """Whether the narration between ``start`` and ``end`` names someone of
+        ``gender`` (any person, if None: a name with a gender or seen acting),
+        other than ``but``."""
         index = bisect_left(self.positions, start)
         while index < len(self.positions) and self.positions[index] < end:
-            if gender is None or self.gender.get(self.names[index]) == gender:
+            name = self.names[index]
+            known = self.gender.get(name)
+            if name != but and (
+                (gender is None and (known is not None or name in self.acts))
+                or (gender is not None and known == gender)
+            ):
                 return True
             index += 1
         return False
@@ -227,8 +290,8 @@ class People(NamedTuple):
         surname = self.surname(owner)
         if surname is None:  # "Nora": no family name given; the last Mrs. named
             return self.recent_titled(position, title)
-        candidate = f"{title} {surname}"
-        return candidate if candidate in self.gender else None
+        candidate = self.groups.get(f"{title} {surname}")
+        return candidate.canonical if candidate is not None else None
 
 
 # A name this share of whose mentions follow "at", "in", "from" ... ("at Dace") is a place.
@@ -237,12 +300,17 @@ PLACE_SHARE = 0.4
 THE_SHARE = 0.5
 # A pronoun this far after a name, in its sentence, still refers to it (telling its gender).
 PRONOUN_REACH = 150
+# A subject's gender is also told by a pronoun this close after its sentence ends.
+NEXT_SENTENCE_REACH = 12
 _THE = "the "  # "the X": a thing or a people (THE_SHARE)
 
-_PLACE = re.compile(
-    rf"\b(?:at|in|from|near|into|towards|through|round|leave|left|reach|reached|visit|visited|"
-    rf"quit|quitted|leaving|reaching|visiting)\s+(?P<name>{NAME})"
+# the word before a place: "at Dace", "from Dace", "reached Dace"
+_PLACE_WORDS = frozenset(
+    "at in from near into towards through round leave left reach reached visit visited "
+    "quit quitted leaving reaching visiting".split()
 )
+# how far back that word may start
+PLACE_WORD_REACH = 12
 _ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|came|saw)\b")
 _SENTENCE_END = re.compile(rf"[.!?…{quotemarks.ENGLISH}]")
 _PRONOUNS = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
@@ -268,6 +336,7 @@ class _Seen(NamedTuple):
     pronouns: Mapping[str, Mapping[Gender, int]]  # name -> the pronouns after it
     acts: AbstractSet[str]  # names seen doing something: "Nora looked"
     the: Mapping[str, int]  # name -> its mentions written "the X" or "The X"
+    places: Mapping[str, int]  # name -> its mentions after "at", "in", "from" ...
 
 
 def index(document: Document, quoted: Iterable[Span]) -> People:
@@ -277,17 +346,26 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
     inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
     lower_words = frozenset(_LOWER_WORD.findall(text))
     seen = _scan(text, lower_words, inside)
-    not_people = _places(text, lower_words, seen) | _things(seen)
+    not_people = _places(seen) | _things(seen)
     kept = [(p, n) for p, n in zip(seen.positions, seen.names, strict=True) if n not in not_people]
+    groups = persons.group(
+        Counter(name for _, name in kept),
+        is_title=is_honorific,
+        title_gender=title_gender,
+        pronoun_gender=lambda form: _pronoun_majority(seen.pronouns.get(form, {})),
+        particles=PARTICLES,
+    )
+    kept = [(position, groups[name].canonical) for position, name in kept]
     names = [name for _, name in kept]
     people = People(
         lower_words=lower_words,
         positions=[position for position, _ in kept],
         names=names,
-        gender=_genders(names, seen.pronouns),
-        acts=seen.acts,
+        gender={group.canonical: group.gender for group in groups.values()},
+        acts=frozenset(groups[name].canonical for name in seen.acts if name in groups),
         surnames=_surnames(names),
-        by_word=_by_last_word(names),
+        by_word=_by_last_word(groups),
+        groups=groups,
     )
     family = _family(text, inside, people)
     if not family:
@@ -302,10 +380,15 @@ def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     acts: set[str] = set()
     the: Counter[str] = Counter()
+    places: Counter[str] = Counter()
     matches = list(_NAME_RE.finditer(text))
     for number, match in enumerate(matches):
         name = clean(match.group(), lower_words)
-        if name is None or inside.covers(match.start()):
+        if name is None or _participle(text, match, name):
+            continue
+        if _after_place_word(text, match.start()):
+            places[name] += 1  # inside quotations too: "I come from Dace"
+        if inside.covers(match.start()):
             continue
         positions.append(match.start())
         names.append(name)
@@ -314,22 +397,86 @@ def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
             the[name] += 1
         if _ACTS.match(text, match.end()):
             acts.add(name)
-        # the first pronoun after the name, in its sentence, before anyone else is named
+        # the first pronoun after the name, in its sentence (a subject's: also in
+        # the next sentence's first words: "Nora sat. She ..."), before anyone else is named
         stop = _SENTENCE_END.search(text, match.end(), match.end() + PRONOUN_REACH)
         limit = stop.start() if stop else match.end() + PRONOUN_REACH
-        if number + 1 < len(matches):
-            limit = min(limit, matches[number + 1].start())
+        following_name = number + 1
+        while following_name < len(matches) and matches[following_name].group() in _NOT_NAMES:
+            following_name += 1  # "He", "She": no names
+        next_name = matches[following_name].start() if following_name < len(matches) else len(text)
+        limit = min(limit, next_name)
         following = _PRONOUNS.search(text, match.end(), limit)
+        if following is None and limit < next_name and _opens_sentence(text, match.start()):
+            end = _SENTENCE_END.search(text, match.end(), match.end() + 4 * PRONOUN_REACH)
+            if end and not match.group().endswith(_POSSESSIVE):
+                following = _PRONOUNS.search(
+                    text, end.end(), min(next_name, end.end() + NEXT_SENTENCE_REACH)
+                )
         if following:
             gender = pronoun_gender(following.group())
             if gender is not None:
                 pronouns[name][gender] += 1
-    return _Seen(positions, names, pronouns, acts, the)
+    return _Seen(positions, names, pronouns, acts, the, places)
 
 
-def _places(text: str, lower_words: AbstractSet[str], seen: _Seen) -> set[str]:
+# What may stand before a subject in its sentence: "But", "Ex-No 10 media chief".
+SUBJECT_REACH = 40
+_LEAD_STOPS = frozenset("with to at in from by for of on and or than as".split())
+
+
+_PARTICIPLE_AFTER = re.compile(r",|\s+(?:in|to|on|at|about|from|with|for|after|before)\b")
+
+
+def _after_place_word(text: str, position: int) -> bool:
+    """Whether a name at ``position`` follows "at", "in", "from" ... ("at Dace")."""
+    start = max(0, position - PLACE_WORD_REACH)
+    before = text[start:position]
+    if not before[-1:].isspace():
+        return False
+    stripped = before.rstrip()
+    word = stripped.rsplit(None, 1)[-1] if stripped else ""
+    # a whole word: something stands before it in the window, or the text starts there
+    whole = len(stripped) > len(word) or start == 0
+    return whole and word in _PLACE_WORDS
+
+
+def _participle(text: str, match: re.Match[str], name: str) -> bool:
+    """A sentence-opening "-ing" word before a preposition or a comma: "Looking
+    at", "Returning,": no name."""
+    return (
+        " " not in name
+        and name.endswith("ing")
+        and _PARTICIPLE_AFTER.match(text, match.end()) is not None
+        and _opens_sentence(text, match.start())
+    )
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether a name at ``position`` is its sentence's subject: its sentence
+    starts at most three words before it ("But Nora", "Ex-No 10 chief Nora"),
+    none of them a preposition or a conjunction ("with Nora")."""
+    start = max(0, position - SUBJECT_REACH)
+    window = text[start:position]
+    cut = max(
+        window.rfind("."),
+        window.rfind("!"),
+        window.rfind("?"),
+        window.rfind("\n"),
+        window.rfind("…"),
+    )
+    if cut < 0 and start > 0:
+        return False
+    lead = window[cut + 1 :].lstrip(quotemarks.CLOSING + " ")
+    if lead and not lead[-1].isspace():
+        return False
+    words = lead.split()
+    return len(words) <= 3 and not any(word in _LEAD_STOPS for word in words) and "," not in lead
+
+
+def _places(seen: _Seen) -> set[str]:
     """Names mostly found after "at", "in", "from" ...: places, not people."""
-    places = Counter(clean(m.group("name"), lower_words) for m in _PLACE.finditer(text))
+    places = seen.places
     totals = Counter(seen.names)
     return {
         name
@@ -380,10 +527,11 @@ def _surnames(names: Sequence[str]) -> dict[str, str]:
     return surnames
 
 
-def _by_last_word(names: Sequence[str]) -> dict[str, set[str]]:
+def _by_last_word(groups: Mapping[str, persons.Group]) -> dict[str, set[str]]:
+    """The last word of every form -> the people it names."""
     by_word: defaultdict[str, set[str]] = defaultdict(set)
-    for name in names:
-        by_word[name.split()[-1]].add(name)
+    for form, group in groups.items():
+        by_word[form.split()[-1]].add(group.canonical)
     return dict(by_word)
 
 

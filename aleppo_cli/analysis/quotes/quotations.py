@@ -13,14 +13,18 @@ handing on immutable values (``model``):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from aleppo_cli.analysis.quotes import attribution, kind, people, speakers, stretches
 from aleppo_cli.analysis.quotes.model import (
+    NARRATOR,
     NICKNAME,
     OTHER,
     SCARE,
     SPEECH,
     TITLE,
     Part,
+    Person,
     Quotation,
     Quote,
     Span,
@@ -29,12 +33,14 @@ from aleppo_cli.analysis.quotes.model import (
 from aleppo_cli.text.document import Document
 
 __all__ = [
+    "NARRATOR",
     "NICKNAME",
     "OTHER",
     "SCARE",
     "SPEECH",
     "TITLE",
     "Part",
+    "Person",
     "Quotation",
     "SpeakerIndex",
     "find",
@@ -51,10 +57,35 @@ def find(document: Document) -> list[Quotation]:
         said = attribution.attribute(text, stretch, cast)
         quotes.append(Quote(stretch, said, kind.of(text, stretch, said is not None)))
     by = speakers.assign(text, quotes, cast)
-    return [_finish(document, quote, speaker) for quote, speaker in zip(quotes, by, strict=True)]
+    known = _persons(cast, by)
+    return [
+        _finish(document, quote, speaker, known.get(speaker) if speaker else None)
+        for quote, speaker in zip(quotes, by, strict=True)
+    ]
 
 
-def _finish(document: Document, quote: Quote, speaker: str | None) -> Quotation:
+def _persons(cast: people.People, speakers: Sequence[str | None]) -> dict[str, Person]:
+    """The people who speak, by name, numbered in order of first mention."""
+    order: dict[str, int] = {}
+    for name in cast.names:
+        order.setdefault(name, len(order))
+    found: dict[str, Person] = {}
+    for name in sorted({s for s in speakers if s}, key=lambda s: (order.get(s, len(order)), s)):
+        if name == NARRATOR:
+            found[name] = Person(NARRATOR, NARRATOR, (NARRATOR,), None)
+            continue
+        group = cast.groups.get(name)
+        names = group.forms if group is not None else (name,)
+        if name not in names:
+            names = (name, *names)
+        number = order.get(name, len(order) + len(found))
+        found[name] = Person(f"p{number + 1}", name, names, cast.gender.get(name))
+    return found
+
+
+def _finish(
+    document: Document, quote: Quote, speaker: str | None, person: Person | None
+) -> Quotation:
     cleaned = document.clean
     parts = []
     for span in quote.stretch.spans:
@@ -66,4 +97,4 @@ def _finish(document: Document, quote: Quote, speaker: str | None) -> Quotation:
         (s for s in paragraph.sentences if s.clean_start <= first < s.clean_end + 1),
         paragraph.sentences[0],
     )
-    return Quotation(quote.kind, speaker, tuple(parts), paragraph.number, sentence.number)
+    return Quotation(quote.kind, speaker, tuple(parts), paragraph.number, sentence.number, person)

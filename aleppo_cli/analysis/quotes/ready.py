@@ -22,12 +22,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from aleppo_cli.analysis.quotes.model import Part, Quotation
+from aleppo_cli.analysis.quotes.model import Gender, Part, Person, Quotation
 from aleppo_cli.text import prebuilt
 from aleppo_cli.text.document import Document
 from aleppo_cli.text.sources import Source, is_bundled, read_index
 
-VERSION = 1
+VERSION = 2  # 2: each quotation's speaker as a person
 SUFFIX = ".quotes.json"
 
 
@@ -72,6 +72,7 @@ def make(raw: str, quotations: list[Quotation]) -> dict[str, Any]:
                 [[p.start, p.end, p.clean_start, p.clean_end] for p in quotation.parts],
                 quotation.paragraph,
                 quotation.sentence,
+                _person_row(quotation.person),
             ]
             for quotation in quotations
         ],
@@ -95,9 +96,24 @@ def quotations(raw: str, data: dict[str, Any]) -> list[Quotation] | None:
             tuple(Part(start, end, cs, ce, raw[start:end]) for start, end, cs, ce in parts),
             paragraph,
             sentence,
+            _person(person),
         )
-        for kind, speaker, parts, paragraph, sentence in data["quotations"]
+        for kind, speaker, parts, paragraph, sentence, person in data["quotations"]
     ]
+
+
+def _person_row(person: Person | None) -> list[Any] | None:
+    if person is None:
+        return None
+    gender = None if person.gender is None else person.gender.value
+    return [person.id, person.name, list(person.names), gender]
+
+
+def _person(row: list[Any] | None) -> Person | None:
+    if row is None:
+        return None
+    id_, name, names, gender = row
+    return Person(id_, name, tuple(names), None if gender is None else Gender(gender))
 
 
 def stored(source: Source) -> list[Quotation] | None:

@@ -33,11 +33,13 @@ order (``RULES``). A rule that applies may find nobody: then nobody it is.
 3. An unattributed quotation (or one whose attribution names nobody):
 
    a. ``same_paragraph``: the speaker of a turn before it in its paragraph;
-   b. ``answers_the_caller``: the one the turn before called by name;
-   c. ``alternates``: in a dialogue, the speaker two turns back (A, B, A, B);
-   d. ``after_a_turn``: after a turn in the paragraph before, the last person
+   b. ``continues``: inside a paragraph, after a quotation with nobody else
+      named between them, the running speaker (news);
+   c. ``answers_the_caller``: the one the turn before called by name;
+   d. ``alternates``: in a dialogue, the speaker two turns back (A, B, A, B);
+   e. ``after_a_turn``: after a turn in the paragraph before, the last person
       named other than its speaker;
-   e. ``after_narration``: after narration, the last person it named nearby.
+   f. ``after_narration``: after narration, the last person it named nearby.
 4. ``not_speakers``: nobody is the speaker of a quotation that names them:
    the rules of 2 and 3 but 3a pass over the people it names ("If you mean
    Ivo," said her brother).
@@ -181,6 +183,7 @@ def _vocative(text: str, stretch: Stretch, people: People, speaker: str | None) 
     for span in stretch.spans:
         for match in _VOCATIVE.finditer(text, span.start, span.end):
             name = people.clean(match.group("name"))
+            name = people.person(name) if name else None
             if name and name != speaker:
                 return name
     return None
@@ -372,8 +375,25 @@ def same_paragraph(speech: Speech, talk: Conversation, people: People) -> Verdic
     return Verdict(same[-1]) if same else None
 
 
+def continues(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
+    """3b. News: a quotation inside its paragraph, after another with no one else
+    named between: the running speaker ("...," said Ana Ruiz. "And ...")."""
+    last = talk.last
+    if (
+        not _unattributed(speech)
+        or last is None
+        or speech.stretch.opens_paragraph
+        or last.paragraph != speech.paragraph
+        or last.speaker in speech.named
+    ):
+        return None
+    if people.named_between(last.end, speech.stretch.start, None, but=last.speaker):
+        return None
+    return Verdict(last.speaker)
+
+
 def answers_the_caller(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
-    """3b. "Is it you, Ivo?" ... "It is.": Ivo."""
+    """3c. "Is it you, Ivo?" ... "It is.": Ivo."""
     answerer = _answerer(speech, talk) if _unattributed(speech) else None
     return Verdict(answerer) if answerer else None
 
@@ -384,7 +404,7 @@ def _turns(speech: Speech, talk: Conversation) -> list[Turn]:
 
 
 def alternates(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
-    """3c. A, B, then an unattributed turn: A."""
+    """3d. A, B, then an unattributed turn: A."""
     turns = _turns(speech, talk) if _unattributed(speech) else []
     if (
         len(turns) >= 2
@@ -397,7 +417,7 @@ def alternates(speech: Speech, talk: Conversation, people: People) -> Verdict | 
 
 
 def after_a_turn(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
-    """3d. After A's turn, an unattributed one: the last person named but A."""
+    """3e. After A's turn, an unattributed one: the last person named but A."""
     turns = _turns(speech, talk) if _unattributed(speech) else []
     if turns and turns[-1].paragraph == speech.paragraph - 1 and turns[-1].speaker:
         exclude = {turns[-1].speaker, *speech.named}
@@ -406,7 +426,7 @@ def after_a_turn(speech: Speech, talk: Conversation, people: People) -> Verdict 
 
 
 def after_narration(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
-    """3e. After narration, an unattributed quotation: the last person named nearby."""
+    """3f. After narration, an unattributed quotation: the last person named nearby."""
     if not _unattributed(speech):
         return None
     start = speech.stretch.start
@@ -433,6 +453,7 @@ RULES: tuple[Rule, ...] = (
     last_named,
     spoke_lately,
     same_paragraph,
+    continues,
     answers_the_caller,
     alternates,
     after_a_turn,

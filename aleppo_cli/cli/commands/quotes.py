@@ -10,7 +10,7 @@ from aleppo_cli.cli.emit import emit, progress
 from aleppo_cli.cli.inputs import load
 from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, RepairOpt, TextArg, WidthOpt
 from aleppo_cli.cli.status import NothingFound, UsageProblem
-from aleppo_cli.output.views import QuotesView
+from aleppo_cli.output.views import QuotesView, SpeakersView
 
 
 def quotes(
@@ -24,17 +24,25 @@ def quotes(
         typer.Option(
             "--speaker",
             metavar="NAME",
-            help="Only what NAME said (any part of the name, any case).",
+            help="Only what the person NAME names said (any of their names, any case).",
             show_default=False,
         ),
     ] = None,
+    list_speakers: Annotated[
+        bool,
+        typer.Option(
+            "--speakers",
+            help="List the people who speak instead: names, gender, quotations.",
+        ),
+    ] = False,
     width: WidthOpt = None,
     pager: PagerOpt = None,
     encoding: EncodingOpt = None,
     repair: RepairOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """List the direct quotations, with who said them and where. Exit status 1: none."""
+    """List the direct quotations, with who said them and where (or, with
+    --speakers, who speaks). Exit status 1: none."""
     # The stages' patterns compile at import: only when quotations are found
     # (``ready.find`` answers a bundled text from its ready-made file).
     from aleppo_cli.analysis.quotes import ready, selection
@@ -45,6 +53,16 @@ def quotes(
     source, document = load(env, text, encoding, repair)
     with progress(env, "Finding quotations…"):
         found = ready.find(source, document)
+    if list_speakers:
+        if speaker is not None or show_all:
+            raise UsageProblem(
+                "--speakers lists everyone: not with --speaker or --all", ctx.command_path
+            )
+        people = selection.speakers(found)
+        emit(env, SpeakersView(source, people), json_output=json_output, width=width, pager=pager)
+        if not people:
+            raise NothingFound
+        return
     chosen = selection.select(found, show_all=show_all, speaker=speaker)
     view = QuotesView(source, chosen.quotations, chosen.hidden, show_all, document.sections)
     emit(env, view, json_output=json_output, width=width, pager=pager)

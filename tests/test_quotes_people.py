@@ -1,0 +1,140 @@
+"""People and journalism: one person per individual, speakers by their fullest
+name, news attributions, first-person narrators, --speakers and --speaker."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from aleppo_cli.analysis.quotes import quotations as quotes
+from aleppo_cli.analysis.quotes import selection
+from aleppo_cli.cli.app import app
+from aleppo_cli.text.document import build
+
+
+def found(raw: str) -> list[quotes.Quotation]:
+    return quotes.find(build(raw))
+
+
+def speakers(raw: str) -> list[str | None]:
+    return [q.speaker for q in found(raw) if q.kind == quotes.SPEECH]
+
+
+@pytest.mark.parametrize(
+    ("raw", "speaker"),
+    [
+        ('"We will rebuild," chairman and chief executive Dana Lowe said.', "Dana Lowe"),
+        ('"We will rebuild," Acme attorney Dana Lowe said.', "Dana Lowe"),
+        ('"We will rebuild," said Jane C. Doe, president of Acme.', "Jane C. Doe"),
+        ('"We will rebuild," said Utah-based lawyer Dana Lowe, who left.', "Dana Lowe"),
+        ('Dana Lowe, the head of Acme, said: "We will rebuild."', "Dana Lowe"),
+        ('Dana Lowe, Acme Hotel Association said: "We will rebuild."', "Dana Lowe"),
+        ('Dana Lowe said the results were "respectable" this time.', "Dana Lowe"),
+        ('"We will rebuild," a company spokesman said.', "a company spokesman"),
+        ('"We will rebuild," the company said.', "the company"),
+        ('"We will rebuild," according to Dana Lowe.', "Dana Lowe"),
+        ('"We will rebuild," said the head of the board, Labour MP Dana Lowe.', "Dana Lowe"),
+        ('Writing in a paper, Dana Lowe said: "We will rebuild."', "Dana Lowe"),
+        ('"We will rebuild," Dana Lowe quipped.', "Dana Lowe"),
+        ('"We will rebuild," Deputy Prime Minister Dana Lowe told reporters.', "Dana Lowe"),
+    ],
+)
+def test_journalisms_attributions(raw: str, speaker: str) -> None:
+    assert speakers(raw) == [speaker]
+
+
+def test_a_news_quotation_goes_on_with_its_speaker_not_the_last_name() -> None:
+    raw = (
+        "Jobs grew in March. "
+        '"It is slow," said Rick Lowe, an economist at Acme Bank in Ohio. '
+        '"We expected more."\n'
+    )
+    assert speakers(raw) == ["Rick Lowe", "Rick Lowe"]
+
+
+def test_an_attribution_that_introduces_the_next_quote_is_not_the_last_ones() -> None:
+    raw = 'Tom Bell spoke first. "It was muddled."\nSir Ann Vale said: "It was not."'
+    assert speakers(raw)[1] == "Sir Ann Vale"
+    assert speakers(raw)[0] != "Sir Ann Vale"
+
+
+def test_a_pronoun_after_a_subject_gives_its_gender() -> None:
+    raw = (
+        "But Edward Lowe, who chairs the committee, warned the board.\n"
+        'He said: "This was a fiasco."'
+    )
+    assert speakers(raw) == ["Edward Lowe"]
+
+
+@pytest.mark.parametrize(
+    "raw", ['"Come in," said I.', '"Come in," I answered.', 'Nora left. "Come in," I said.']
+)
+def test_a_first_person_narrator_speaks_as_narrator(raw: str) -> None:
+    assert speakers(raw) == [quotes.NARRATOR]
+
+
+def test_speakers_go_by_their_fullest_name_and_one_id() -> None:
+    raw = (
+        "Fitzwilliam Lark came in; he was wet. Mr. Lark sat. Nora Quill waited; she smiled.\n\n"
+        '"Sit down," said Lark.\n\n'
+        '"No," said Nora.\n\n'
+        '"Please," said Mr. Lark.'
+    )
+    said = found(raw)
+    assert [q.speaker for q in said] == ["Fitzwilliam Lark", "Nora Quill", "Fitzwilliam Lark"]
+    assert said[0].person == said[2].person != said[1].person
+    assert said[0].person is not None and set(said[0].person.names) == {
+        "Fitzwilliam Lark",
+        "Mr. Lark",
+        "Lark",
+    }
+
+
+FAMILY = (
+    "Mr. Lark came in; he was wet. Miss Lark sat; she smiled. Mrs. Lark waited.\n\n"
+    '"Sit down," said Mr. Lark.\n\n'
+    '"No," said Miss Lark.\n\n'
+    '"Please," said Mrs. Lark.\n\n'
+    '"Now," said Lark.'
+)
+
+
+def test_speaker_matches_one_person_by_any_of_their_names() -> None:
+    said = found(FAMILY)
+    chosen = selection.select(said, speaker="lark").quotations
+    assert [q.text for q in chosen] == ["Sit down,", "Now,"]  # Mr. Lark, not his family
+    assert [q.text for q in selection.select(said, speaker="MISS LARK").quotations] == ["No,"]
+    assert selection.select(said, speaker="nobody").quotations == ()
+
+
+def test_speakers_lists_people_most_quoted_first() -> None:
+    listed = selection.speakers(found(FAMILY))
+    assert [(s.person.name, s.quotations) for s in listed] == [
+        ("Mr. Lark", 2),
+        ("Miss Lark", 1),
+        ("Mrs. Lark", 1),
+    ]
+    assert [s.person.gender.value if s.person.gender else None for s in listed] == ["M", "F", "F"]
+
+
+def test_the_speakers_option(runner: CliRunner, tmp_path: object) -> None:
+    result = runner.invoke(app, ["quotes", "--speakers"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == ["2 Khaled (male)", "1 Fitzgerald", "", "2 speakers"]
+    data = json.loads(runner.invoke(app, ["quotes", "--speakers", "--json"]).stdout)
+    assert [(s["name"], s["quotations"]) for s in data["speakers"]] == [
+        ("Khaled", 2),
+        ("Fitzgerald", 1),
+    ]
+    ids = {
+        q["speaker_id"]
+        for q in json.loads(runner.invoke(app, ["quotes", "--json"]).stdout)["quotes"]
+    }
+    assert ids == {s["id"] for s in data["speakers"]}
+    clash = runner.invoke(app, ["quotes", "--speakers", "--speaker", "khaled"])
+    assert clash.exit_code == 2 and "Traceback" not in clash.output
+
+
+def test_ids_are_stable_between_runs() -> None:
+    first = [q.person for q in found(FAMILY)]
+    assert first == [q.person for q in found(FAMILY)]
