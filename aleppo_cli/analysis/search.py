@@ -17,10 +17,13 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from enum import Enum
 from functools import cached_property
-from typing import NamedTuple, overload
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from aleppo_cli.errors import UsageError
 from aleppo_cli.text.document import Document, Sentence
+
+if TYPE_CHECKING:
+    from aleppo_cli.text.cleanup import CleanText
 
 REGEX_TIMEOUT = 2.0  # seconds, as the README says; read at every search, so tests shorten it
 DEFAULT_MIN_SCORE = 80.0
@@ -38,6 +41,16 @@ class Mode(str, Enum):
     FUZZY = "fuzzy"
 
 
+class Piece(NamedTuple):
+    """One piece of a hit across an attribution: words inside one pair of quote marks."""
+
+    start: int  # offsets into the text as read
+    end: int
+    clean_start: int  # offsets into the cleaned text
+    clean_end: int
+    match: str  # as read: raw[start:end]
+
+
 class Hit(NamedTuple):
     sentence: Sentence
     start: int  # offsets into the text as read
@@ -47,6 +60,9 @@ class Hit(NamedTuple):
     match: str  # the matched text as read: raw[start:end]
     score: float = 100.0
     through: Sentence | None = None  # the last sentence a hit runs into, if not its first
+    # a hit in a quotation's parts joined across an attribution ("…destiny,” Khaled
+    # says. “We’re going…"): the pieces it matched, in order; () for any other hit
+    pieces: tuple[Piece, ...] = ()
 
 
 def _fold_char(char: str) -> str:
@@ -287,7 +303,13 @@ class Searcher:
         index = max(0, bisect_right(self._starts, clean_offset) - 1)
         return self.sentences[index]
 
-    def _hit(self, clean_start: int, clean_end: int, score: float = 100.0) -> Hit:
+    def _hit(
+        self,
+        clean_start: int,
+        clean_end: int,
+        score: float = 100.0,
+        pieces: tuple[tuple[int, int], ...] = (),
+    ) -> Hit:
         cleaned = self.document.clean
         start, end = cleaned.span_to_raw(clean_start, clean_end)
         first = self.sentence_at(clean_start)
@@ -301,75 +323,72 @@ class Searcher:
             cleaned.raw[start:end],
             score,
             last if last.number != first.number else None,
+            tuple(_piece(cleaned, a, b) for a, b in pieces),
         )
 
     def search(self, query: Query) -> list[Hit]:
+        """The hits of ``query``: in text order, or, for a fuzzy query, best first."""
         if not query.text.strip():
             raise UsageError("the search query is empty", "give a word or phrase to look for")
         if query.mode is Mode.FOLDED:
-            return self._folded(query)
-        if query.mode is Mode.EXACT:
-            return self._exact(query)
-        if query.mode is Mode.REGEX:
-            return self._regex(query)
-        return self._fuzzy(query)
+            hits = self._folded(query)
+            taken = [(hit.clean_start, hit.clean_end) for hit in hits]  # in order, disjoint
+            joined = self._joined(query, fold(query.text))
+            hits = _merged(hits, [j for j in joined if not _overlaps(taken, *j[3:5])])
+        elif query.mode is Mode.EXACT:
+            hits = self._exact(query)
+        elif query.mode is Mode.REGEX:
+            hits = self._regex(query)
+        else:
+            return sorted(self._fuzzy(query), key=lambda hit: (-hit.score, hit.clean_start))
+        return _merged(hits, self._as_read(query, hits))
 
     def _folded(self, query: Query) -> list[Hit]:
-        needle = fold(query.text)
-        if not needle:
-            raise QueryWithoutWords(
-                f"the query '{query.text}' has no letters or digits to look for",
-                "search for punctuation in the exact or regular-expression mode",
-            )
-        haystack = self.folded.text
-        hits = []
-        position = haystack.find(needle)
-        while position != -1:
-            end = position + len(needle)
-            whole = self.folded.whole_word(position, end)
-            if whole or not query.word:
-                hits.append(self._hit(*self.folded.span(position, end)))
-            position = haystack.find(needle, end if whole or not query.word else position + 1)
-        return hits
+        return [self._hit(*span) for span in _folded_spans(query, self.folded)]
 
     def _exact(self, query: Query) -> list[Hit]:
-        text = self.document.clean.text
-        needle = query.text
-        hits = []
-        position = text.find(needle)
-        while position != -1:
-            end = position + len(needle)
-            if not query.word or _word_bounded(text, position, end):
-                hits.append(self._hit(position, end))
-            position = text.find(needle, max(end, position + 1))
-        return hits
+        return [self._hit(*span) for span in _exact_spans(query, self.document.clean.text)]
 
     def _regex(self, query: Query) -> list[Hit]:
-        import regex
+        return [self._hit(*span) for span in _regex_spans(query, self.document.clean.text)]
 
-        pattern = rf"\b(?:{query.text})\b" if query.word else query.text
-        try:
-            compiled = regex.compile(pattern, regex.VERSION1 | regex.MULTILINE)
-        except regex.error as error:
-            where = f" at position {error.pos}" if error.pos is not None else ""
-            raise UsageError(
-                f"invalid regular expression '{query.text}': {error.msg}{where}"
-            ) from None
-        hits = []
-        try:
-            for match in compiled.finditer(self.document.clean.text, timeout=REGEX_TIMEOUT):
-                if match.end() > match.start():
-                    hits.append(self._hit(match.start(), match.end()))
-        except TimeoutError:
-            raise UsageError(
-                f"the regular expression took longer than {REGEX_TIMEOUT:g} s and was stopped",
-                "simplify it (nested repeats such as (a+)+ can take forever)",
-            ) from None
-        return hits
+    def _as_read(self, query: Query, found: list[Hit]) -> list[Hit]:
+        """Hits in the text as read that clean-up's repairs hid: a query that
+        is literally in the input is found even where a repair changed it
+        (``dataLayer``, made "data Layer"). Only matches that overlap a repair
+        count (anywhere else the cleaned text was searched; a split glued word
+        is a repair of no width, which a match must hold inside it), and only
+        where no hit already covers any of the same raw text."""
+        from aleppo_cli.text.cleanup import ADVERTISEMENT, WHITESPACE
+
+        cleaned = self.document.clean
+        # white space changes nothing a search sees; an ad-slot marker is the
+        # page's furniture, not the author's words, and is not shown: neither counts
+        skip = (WHITESPACE, ADVERTISEMENT)
+        repairs = sorted((e.start, e.end) for e in cleaned.edits if e.reason not in skip)
+        if not repairs:
+            return []
+        raw = cleaned.raw
+        if query.mode is Mode.FOLDED:
+            spans = _folded_spans(query, Folded(raw))
+        elif query.mode is Mode.EXACT:
+            spans = _exact_spans(query, raw)
+        else:
+            spans = _regex_spans(query, raw)
+        taken = sorted((hit.start, hit.end) for hit in found)
+        to_clean = _RawToClean(cleaned)
+        added = []
+        for start, end in spans:
+            if not _overlaps(repairs, start, end):
+                continue
+            if any(a < end and start < b for a, b in taken):
+                continue
+            clean_start, clean_end = to_clean(start, "start"), to_clean(end, "end")
+            hit = self._hit(clean_start, max(clean_end, clean_start + 1))
+            added.append(hit._replace(start=start, end=end, match=raw[start:end]))
+        return added
 
     def _fuzzy(self, query: Query) -> list[Hit]:
-        from rapidfuzz import fuzz
-
         needle = fold(query.text)
         if not needle:
             raise QueryWithoutWords(
@@ -378,19 +397,218 @@ class Searcher:
         hits = []
         for sentence in self.sentences:
             folded = Folded(sentence.text)
-            if not folded.text:
+            aligned = _align(needle, folded.text, query.min_score)
+            if aligned is None:
                 continue
-            alignment = fuzz.partial_ratio_alignment(
-                needle, folded.text, score_cutoff=query.min_score
-            )
-            if alignment is None or alignment.dest_end <= alignment.dest_start:
-                continue
-            start, end = folded.span(alignment.dest_start, alignment.dest_end)
+            score, folded_start, folded_end = aligned
+            start, end = folded.span(folded_start, folded_end)
             start, end = _widen_to_words(sentence.text, start, end)
             # sentence.text is the cleaned text with line breaks made spaces: same length
             clean_start, clean_end = sentence.clean_start + start, sentence.clean_start + end
-            hits.append(self._hit(clean_start, clean_end, round(alignment.score, 1)))
+            hits.append(self._hit(clean_start, clean_end, score))
+        joined = self._joined(query, needle)
+        if not joined:
+            return hits
+        # a sentence that the better match across an attribution covers is not shown again
+        kept = [
+            hit
+            for hit in hits
+            if not any(
+                other.score >= hit.score
+                and other.clean_start < hit.clean_end
+                and hit.clean_start < other.clean_end
+                for other in joined
+            )
+        ]
+        return _merged(kept, joined)
+
+    # --- quotations whose parts an attribution splits ---------------------------------
+
+    @cached_property
+    def _split_quotations(self) -> list[tuple[tuple[int, int], ...]]:
+        """The parts (cleaned-text spans) of each quotation of two parts or more."""
+        from aleppo_cli.analysis.quotes import stretches
+
+        return [
+            tuple((span.start, span.end) for span in stretch.spans)
+            for stretch in stretches.find(self.document)
+            if len(stretch.spans) > 1
+        ]
+
+    def _joined(self, query: Query, needle: str) -> list[Hit]:
+        """Hits in the joined text of a quotation split by an attribution, that
+        run from one of its parts into another: "This is our destiny, we're
+        going to die" in “This is our destiny,” Khaled says. “We’re going to
+        die…”. (A match inside one part is a hit of the text already.)"""
+        if " " not in needle:
+            return []  # one word never runs across an attribution
+        text = self.document.clean.text
+        fuzzy = query.mode is Mode.FUZZY
+        hits = []
+        for parts in self._split_quotations:
+            folded = [Folded(text[start:end]) for start, end in parts]
+            joined = " ".join(f.text for f in folded)
+            starts = []  # where each part's folded text starts in the joined one
+            offset = 0
+            for piece in folded:
+                starts.append(offset)
+                offset += len(piece.text) + 1
+            if fuzzy:
+                aligned = _align(needle, joined, query.min_score)
+                found = [aligned] if aligned else []
+            else:
+                found = []
+                position = joined.find(needle)
+                while position != -1:
+                    end = position + len(needle)
+                    if not query.word or _spaced(joined, position, end):
+                        found.append((100.0, position, end))
+                    position = joined.find(needle, position + 1)
+            for score, begin, end in found:
+                first = bisect_right(starts, begin) - 1
+                last = bisect_right(starts, end - 1) - 1
+                if first == last:
+                    continue
+                # the joining space maps to the part after it
+                begin = max(begin, starts[first])
+                clean_start = parts[first][0] + folded[first].positions[begin - starts[first]]
+                end_in_last = end - 1 - starts[last]
+                clean_end = parts[last][0] + folded[last].positions[end_in_last] + 1
+                if fuzzy:
+                    clean_start, clean_end = _widen_to_words(text, clean_start, clean_end)
+                pieces = (
+                    (clean_start, parts[first][1]),
+                    *parts[first + 1 : last],
+                    (parts[last][0], clean_end),
+                )
+                hits.append(self._hit(clean_start, clean_end, score, pieces))
         return hits
+
+
+def _piece(cleaned: CleanText, clean_start: int, clean_end: int) -> Piece:
+    start, end = cleaned.span_to_raw(clean_start, clean_end)
+    return Piece(start, end, clean_start, clean_end, cleaned.raw[start:end])
+
+
+def _align(needle: str, text: str, cutoff: float) -> tuple[float, int, int] | None:
+    """How well ``text`` matches ``needle`` (0-100) and where: the best
+    partial match of the needle in a text at least as long; a shorter text
+    is scored whole against the needle, so that a short sentence no longer
+    matches a long query because the query holds it."""
+    from rapidfuzz import fuzz
+
+    if not text:
+        return None
+    if len(text) < len(needle):
+        score = fuzz.ratio(needle, text, score_cutoff=cutoff)
+        return (round(score, 1), 0, len(text)) if score else None
+    alignment = fuzz.partial_ratio_alignment(needle, text, score_cutoff=cutoff)
+    if alignment is None or alignment.dest_end <= alignment.dest_start:
+        return None
+    return round(alignment.score, 1), alignment.dest_start, alignment.dest_end
+
+
+def _spaced(text: str, start: int, end: int) -> bool:
+    """Whole words in a folded text: a space or an end on either side."""
+    return (start == 0 or text[start - 1] == " ") and (end == len(text) or text[end] == " ")
+
+
+def _folded_spans(query: Query, folded: Folded) -> list[tuple[int, int]]:
+    """Where the folded query is in ``folded``: offsets into its source."""
+    needle = fold(query.text)
+    if not needle:
+        raise QueryWithoutWords(
+            f"the query '{query.text}' has no letters or digits to look for",
+            "search for punctuation in the exact or regular-expression mode",
+        )
+    haystack = folded.text
+    spans = []
+    position = haystack.find(needle)
+    while position != -1:
+        end = position + len(needle)
+        whole = folded.whole_word(position, end)
+        if whole or not query.word:
+            spans.append(folded.span(position, end))
+        position = haystack.find(needle, end if whole or not query.word else position + 1)
+    return spans
+
+
+def _exact_spans(query: Query, text: str) -> list[tuple[int, int]]:
+    needle = query.text
+    spans = []
+    position = text.find(needle)
+    while position != -1:
+        end = position + len(needle)
+        if not query.word or _word_bounded(text, position, end):
+            spans.append((position, end))
+        position = text.find(needle, max(end, position + 1))
+    return spans
+
+
+def _regex_spans(query: Query, text: str) -> list[tuple[int, int]]:
+    import regex
+
+    pattern = rf"\b(?:{query.text})\b" if query.word else query.text
+    try:
+        compiled = regex.compile(pattern, regex.VERSION1 | regex.MULTILINE)
+    except regex.error as error:
+        where = f" at position {error.pos}" if error.pos is not None else ""
+        raise UsageError(f"invalid regular expression '{query.text}': {error.msg}{where}") from None
+    spans = []
+    try:
+        for match in compiled.finditer(text, timeout=REGEX_TIMEOUT):
+            if match.end() > match.start():
+                spans.append((match.start(), match.end()))
+    except TimeoutError:
+        raise UsageError(
+            f"the regular expression took longer than {REGEX_TIMEOUT:g} s and was stopped",
+            "simplify it (nested repeats such as (a+)+ can take forever)",
+        ) from None
+    return spans
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of ``spans`` (sorted, none inside another)?"""
+    index = bisect_right(spans, (end, -1)) - 1
+    while index >= 0:
+        other_start, other_end = spans[index]
+        if other_end > start and other_start < end:
+            return True
+        if other_end <= start:
+            return False
+        index -= 1
+    return False
+
+
+def _merged(hits: list[Hit], more: list[Hit]) -> list[Hit]:
+    """``hits`` and ``more`` in text order."""
+    if not more:
+        return hits
+    return sorted([*hits, *more], key=lambda hit: (hit.clean_start, hit.clean_end))
+
+
+class _RawToClean:
+    """Offsets into the text as read mapped to offsets into the cleaned text."""
+
+    def __init__(self, cleaned: CleanText) -> None:
+        self.edits = cleaned.edits
+        self.starts = [edit.start for edit in cleaned.edits]
+        shifts = [0]
+        for edit in cleaned.edits:
+            shifts.append(shifts[-1] + len(edit.replacement) - (edit.end - edit.start))
+        self.shifts = shifts  # the shift before edit i is shifts[i]
+
+    def __call__(self, offset: int, side: str) -> int:
+        index = bisect_right(self.starts, offset) - 1
+        if index < 0:
+            return offset
+        edit = self.edits[index]
+        clean_start = edit.start + self.shifts[index]
+        if offset >= edit.end:
+            return offset + self.shifts[index + 1]
+        if offset == edit.start:
+            return clean_start
+        return clean_start + (len(edit.replacement) if side == "end" else 0)
 
 
 def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -469,8 +687,13 @@ def blocks(sentences: list[Sentence], groups: list[HitGroup], around: int) -> li
     for hit_group in groups:
         first = max(0, hit_group.sentences[0].number - 1 - around)
         last = min(len(sentences) - 1, hit_group.sentences[-1].number - 1 + around)
-        if spans and first <= spans[-1][1] + 1:
-            spans[-1] = (spans[-1][0], max(last, spans[-1][1]), [*spans[-1][2], hit_group])
+        # (fuzzy hits come best first: a block may grow backwards too)
+        if spans and first <= spans[-1][1] + 1 and last >= spans[-1][0] - 1:
+            spans[-1] = (
+                min(first, spans[-1][0]),
+                max(last, spans[-1][1]),
+                [*spans[-1][2], hit_group],
+            )
         else:
             spans.append((first, last, [hit_group]))
     return [Block(tuple(sentences[a : b + 1]), tuple(g)) for a, b, g in spans]
@@ -488,32 +711,9 @@ def run(document: Document, query: Query, around: int = 0) -> SearchResult:
 
 
 def _speakers(document: Document, hits: list[Hit]) -> tuple[str | None, ...]:
-    """Who said each hit, if it lies in a quotation.
-
-    Only the paragraphs that hold hits are looked at first: when no hit lies
-    between quote marks, nobody said any, and the whole book's quotation
-    analysis (a second for a novel) is not run. Otherwise it is, for now: a
-    speaker depends on the people the whole book names and on the
-    conversation before the quotation.
-    """
+    """Who said each hit, if it lies in a quotation (``search_speakers``)."""
     if not hits:
         return ()
-    from aleppo_cli.analysis.quotes import stretches
+    from aleppo_cli.analysis import search_speakers
 
-    numbers = sorted({hit.sentence.paragraph for hit in hits})
-    around = Document(document.clean, tuple(document.paragraphs[n - 1] for n in numbers))
-    quoted = sorted(
-        (span.start, span.end) for stretch in stretches.find(around) for span in stretch.spans
-    )
-    starts = [start for start, _ in quoted]
-
-    def quoted_at(offset: int) -> bool:
-        index = bisect_right(starts, offset) - 1
-        return index >= 0 and offset < quoted[index][1]
-
-    if not any(quoted_at(hit.clean_start) for hit in hits):
-        return (None,) * len(hits)
-    from aleppo_cli.analysis.quotes import quotations as quotes
-
-    speaker_at = quotes.SpeakerIndex(quotes.find(document))
-    return tuple(speaker_at(hit.clean_start) for hit in hits)
+    return tuple(search_speakers.speakers(document, [hit.clean_start for hit in hits]))

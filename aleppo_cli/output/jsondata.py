@@ -156,9 +156,13 @@ def search_json(found: SearchResult, count_only: bool = False) -> dict[str, Any]
             "match": hit.match,
             "sentence_text": hit.sentence.text,
             "speaker": speaker,
+            "score": hit.score,  # 100 but for --fuzzy
         }
-        if found.mode == "fuzzy":
-            entry["score"] = hit.score
+        if hit.pieces:  # across an attribution: the words matched inside the quote marks
+            entry["pieces"] = [
+                {"start": piece.start, "end": piece.end, "match": piece.match}
+                for piece in hit.pieces
+            ]
         if found.around:
             window = range(first - found.around, last + found.around + 1)
             block = next(b for b in found.blocks if first in {s.number for s in b.sentences})
