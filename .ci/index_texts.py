@@ -1,4 +1,6 @@
-"""Write texts/NAME.index.json for every bundled text (see aleppo_cli/text/prebuilt.py).
+"""Write the ready-made files of every bundled text: texts/NAME.index.json (its
+clean-up and layout, aleppo_cli/text/prebuilt.py) and texts/NAME.quotes.json
+(its quotations, aleppo_cli/analysis/quotes/ready.py).
 
 python .ci/index_texts.py
 """
@@ -7,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from aleppo_cli.analysis.quotes import quotations, ready
 from aleppo_cli.text import prebuilt as index
 
 TEXTS = Path(__file__).resolve().parents[1] / "texts"
@@ -15,8 +18,15 @@ TEXTS = Path(__file__).resolve().parents[1] / "texts"
 def main() -> None:
     for path in sorted(TEXTS.glob("*.txt")):
         raw = path.read_bytes().decode("utf-8")
+        made = index.make(raw)
         target = path.with_suffix(".index.json")
-        target.write_text(index.dumps(index.make(raw)), encoding="utf-8")
+        target.write_text(index.dumps(made), encoding="utf-8")
+        print(f"wrote {target.name}")
+        document = index.document(raw, made)
+        assert document is not None, "an index just made must serve its text"
+        target = path.with_suffix(ready.SUFFIX)
+        found = quotations.find(document)
+        target.write_text(index.dumps(ready.make(raw, found)), encoding="utf-8")
         print(f"wrote {target.name}")
 
 

@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -160,6 +162,7 @@ def main() -> None:
         print(json.dumps(asyncio.run(child(text, args.search))))
         return
     state = tempfile.mkdtemp(prefix="aleppo-bench-state-")
+    atexit.register(shutil.rmtree, state, ignore_errors=True)
     texts = {name: path for name, path in TEXTS.items() if path is None or path.exists()}
     firsts: dict[str, list[float]] = {name: [] for name in texts}
     cpus: dict[str, list[float]] = {name: [] for name in texts}

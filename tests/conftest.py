@@ -3,7 +3,9 @@ corpus, a CLI runner."""
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -29,7 +31,11 @@ REVIEW = REPO / "texts" / "last-men-in-aleppo.txt"
 
 # Tests write only to temporary directories: no Hypothesis example database,
 # and Hypothesis's own cache goes to a temporary directory.
-os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY", tempfile.mkdtemp(prefix="aleppo-hyp-"))
+# The directory is removed when the run ends (it once piled up in /tmp).
+if "HYPOTHESIS_STORAGE_DIRECTORY" not in os.environ:
+    _hypothesis_dir = tempfile.mkdtemp(prefix="aleppo-hyp-")
+    os.environ["HYPOTHESIS_STORAGE_DIRECTORY"] = _hypothesis_dir
+    atexit.register(shutil.rmtree, _hypothesis_dir, ignore_errors=True)
 # On CI the examples are derandomized, so that a run is repeatable and main
 # stays green or red for a reason; developers' runs explore new examples.
 settings.register_profile("aleppo", database=None, derandomize=bool(os.environ.get("CI")))

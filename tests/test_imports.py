@@ -132,3 +132,15 @@ def test_the_reader_guard_can_see_textual_load() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "True"
+
+
+def test_the_review_is_searched_and_quoted_without_the_quotation_stages(tmp_path: Path) -> None:
+    """The bundled review's quotations are ready-made (texts/*.quotes.json):
+    its search and quotes never import the stages whose patterns compile at
+    import; a user's file does."""
+    stages = ("aleppo_cli.analysis.quotes.attribution", "aleppo_cli.analysis.quotes.speakers")
+    runs = [["search", "This is our destiny."], ["quotes", "--all"], ["quotes", "--json"]]
+    assert loaded_after(runs, stages) == []
+    copy = tmp_path / "review.txt"
+    copy.write_bytes((Path(__file__).parents[1] / "texts" / "last-men-in-aleppo.txt").read_bytes())
+    assert loaded_after([["quotes", str(copy)]], stages) == list(stages)

@@ -387,3 +387,13 @@ def test_an_ad_marker_clean_up_removed_is_not_searched() -> None:
     document = document_of(["The rescue began. Advertisement Then the dust settled."])
     assert "Advertisement" not in document.clean.text
     assert search.Searcher(document).search(search.Query("Advertisement")) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ09 '`’ʼ.-\n\t_éÉúëßﬁ\u0301\u0345“”—²½", max_size=80))
+def test_position_maps_a_run_at_a_time_are_those_a_character_at_a_time(text: str) -> None:
+    positions = search._run_positions(text)
+    if positions is not None:
+        assert list(positions) == search._fold_exact(text)[1]
+    plain = "".join(c for c in text if c not in "ßﬁ\u0301\u0345²½")  # all mapped by runs
+    assert list(search._run_positions(plain) or [-1]) == (search._fold_exact(plain)[1] or [-1])

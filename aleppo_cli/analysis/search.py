@@ -23,6 +23,7 @@ from aleppo_cli.errors import UsageError
 from aleppo_cli.text.document import Document, Sentence
 
 if TYPE_CHECKING:
+    from aleppo_cli.analysis.quotes.model import Quotation
     from aleppo_cli.text.cleanup import CleanText
 
 REGEX_TIMEOUT = 2.0  # seconds, as the README says; read at every search, so tests shorten it
@@ -214,9 +215,50 @@ class _Positions(Sequence[int]):
         found = self._maps.get(piece)
         if found is None:
             offset = self._offsets[piece]
-            _, positions = _fold_exact(self._source[offset : self._offsets[piece + 1]])
-            found = self._maps[piece] = array("l", positions)
+            text = self._source[offset : self._offsets[piece + 1]]
+            found = _run_positions(text)
+            if found is None:
+                found = array("l", _fold_exact(text)[1])
+            self._maps[piece] = found
         return found
+
+
+_RUN = re.compile(r"[^\W_]+")  # letters and digits
+_ONE = re.compile(r"[^\W_]")
+_SIMPLE: dict[str, bool] = {}  # a character beyond ASCII -> whether _run_positions holds for it
+
+
+def _simple(char: str) -> bool:
+    """A letter or digit that _RUN takes and that folds to one character
+    ("é" -> "e"), or a character that is neither (a space, a quote mark)."""
+    simple = _SIMPLE.get(char)
+    if simple is None:
+        if char.isalnum():
+            simple = _ONE.fullmatch(char) is not None and len(_fold_char(char)) == 1
+        else:
+            simple = _ONE.fullmatch(char) is None and not unicodedata.combining(char)
+        _SIMPLE[char] = simple
+    return simple
+
+
+def _run_positions(text: str) -> array[int] | None:
+    """``_fold_exact(text)[1]``, a run of letters and digits at a time: each
+    run's characters map to themselves, and the space before a run (unless
+    only apostrophes stand between it and the last: "we're") to the run's
+    first character. None for a text with a character that folds to more or
+    less than one (ß, a combining accent): that one is mapped a character at
+    a time."""
+    if not text.isascii() and not all(map(_simple, set("".join(_BEYOND_ASCII.findall(text))))):
+        return None
+    positions: array[int] = array("l")
+    previous = -1
+    for run in _RUN.finditer(text):
+        start, end = run.span()
+        if previous >= 0 and text[previous:start].strip(_APOSTROPHES):
+            positions.append(start)
+        positions.extend(range(start, end))
+        previous = end
+    return positions
 
 
 class Folded:
@@ -290,10 +332,14 @@ class Query(NamedTuple):
 
 
 class Searcher:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, quotations: Sequence[Quotation] | None = None) -> None:
+        """``quotations``: the document's, when they are already known (a
+        bundled text's ready-made ones); else their parts are found when a
+        query needs them."""
         self.document = document
         self.sentences = list(document.sentences)
         self._starts = [s.clean_start for s in self.sentences]
+        self._quotations = quotations
 
     @cached_property
     def folded(self) -> Folded:
@@ -427,6 +473,12 @@ class Searcher:
     @cached_property
     def _split_quotations(self) -> list[tuple[tuple[int, int], ...]]:
         """The parts (cleaned-text spans) of each quotation of two parts or more."""
+        if self._quotations is not None:
+            return [
+                tuple((part.clean_start, part.clean_end) for part in quotation.parts)
+                for quotation in self._quotations
+                if len(quotation.parts) > 1
+            ]
         from aleppo_cli.analysis.quotes import stretches
 
         return [
@@ -699,21 +751,39 @@ def blocks(sentences: list[Sentence], groups: list[HitGroup], around: int) -> li
     return [Block(tuple(sentences[a : b + 1]), tuple(g)) for a, b, g in spans]
 
 
-def run(document: Document, query: Query, around: int = 0) -> SearchResult:
-    """Search, then say who spoke each hit and gather its context."""
-    searcher = Searcher(document)
+def run(
+    document: Document,
+    query: Query,
+    around: int = 0,
+    quotations: Sequence[Quotation] | None = None,
+) -> SearchResult:
+    """Search, then say who spoke each hit and gather its context.
+
+    ``quotations``: the document's quotations when they are already known
+    (a bundled text's ready-made ones); otherwise they are found if a hit
+    lies in one."""
+    searcher = Searcher(document, quotations)
     hits = searcher.search(query)
-    speakers = _speakers(document, hits)
+    speakers = _speakers(document, hits, quotations)
     groups = group(searcher.sentences, hits, speakers)
     mode = "default" if query.mode is Mode.FOLDED else query.mode.value
     shown = tuple(blocks(searcher.sentences, groups, around))
     return SearchResult(query.text, mode, tuple(hits), speakers, around, shown)
 
 
-def _speakers(document: Document, hits: list[Hit]) -> tuple[str | None, ...]:
-    """Who said each hit, if it lies in a quotation (``search_speakers``)."""
+def _speakers(
+    document: Document, hits: list[Hit], known: Sequence[Quotation] | None
+) -> tuple[str | None, ...]:
+    """Who said each hit, if it lies in a quotation: from ``known``, the
+    document's quotations when they are already known (a bundled text's
+    ready-made ones), else from ``search_speakers``."""
     if not hits:
         return ()
+    if known is not None:
+        from aleppo_cli.analysis.quotes.model import SpeakerIndex
+
+        known_at = SpeakerIndex(known)
+        return tuple(known_at(hit.clean_start) for hit in hits)
     from aleppo_cli.analysis import search_speakers
 
     return tuple(search_speakers.speakers(document, [hit.clean_start for hit in hits]))

@@ -66,6 +66,10 @@ class Source:
     spans: tuple[Span, ...] = ()  # emphasis and inline code in an extracted text
 
 
+# The files beside a bundled text that hold what is computed from it, not its metadata.
+READY_MADE = (".index.json", ".quotes.json")
+
+
 def _texts_dir() -> Traversable:
     here = Path(__file__).resolve().parents[1]  # the aleppo_cli package
     if (here / "texts").is_dir():  # installed wheel: texts travel inside the package
@@ -83,7 +87,7 @@ def catalogue() -> dict[str, TextInfo]:
     entries: dict[str, TextInfo] = {}
     folder = _texts_dir()
     for item in folder.iterdir():
-        if not item.name.endswith(".json") or item.name.endswith(".index.json"):
+        if not item.name.endswith(".json") or item.name.endswith(READY_MADE):
             continue
         meta = json.loads(item.read_text(encoding="utf-8"))
         info = TextInfo(
@@ -105,11 +109,12 @@ def read_bundled_bytes(name: str) -> bytes:
     return data
 
 
-def read_index(name: str) -> str | None:
-    """The text of a bundled text's ready-made index, if it has one."""
-    if name not in catalogue():
+def read_index(name: str, suffix: str = ".index.json") -> str | None:
+    """The text of a bundled text's ready-made index (or, with ``suffix``
+    ".quotes.json", of its ready-made quotations), if it has one."""
+    if name not in catalogue() or suffix not in READY_MADE:
         return None
-    path = _texts_dir().joinpath(f"{name}.index.json")
+    path = _texts_dir().joinpath(f"{name}{suffix}")
     return path.read_text(encoding="utf-8") if path.is_file() else None
 
 

@@ -13,6 +13,8 @@ fields and is never empty; nothing here relies on the difference.
 from __future__ import annotations
 
 import enum
+from bisect import bisect_left
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from aleppo_cli.text.document import Paragraph
@@ -111,3 +113,24 @@ class Quote(NamedTuple):
     stretch: Stretch
     attribution: Attribution | None
     kind: str
+
+
+class SpeakerIndex:
+    """Who said the words at a cleaned-text offset, if they lie in a quotation."""
+
+    def __init__(self, quotations: Sequence[Quotation]) -> None:
+        parts = sorted(
+            (part.clean_start, part.clean_end, quotation.speaker)
+            for quotation in quotations
+            for part in quotation.parts
+        )
+        self._starts = [start for start, _, _ in parts]
+        self._parts = parts
+
+    def __call__(self, clean_offset: int) -> str | None:
+        index = bisect_left(self._starts, clean_offset + 1) - 1
+        if index >= 0:
+            start, end, speaker = self._parts[index]
+            if start <= clean_offset < end:
+                return speaker
+        return None

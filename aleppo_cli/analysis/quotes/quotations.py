@@ -13,8 +13,6 @@ handing on immutable values (``model``):
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from aleppo_cli.analysis.quotes import attribution, kind, people, speakers, stretches
 from aleppo_cli.analysis.quotes.model import (
     NICKNAME,
@@ -26,6 +24,7 @@ from aleppo_cli.analysis.quotes.model import (
     Quotation,
     Quote,
     Span,
+    SpeakerIndex,
 )
 from aleppo_cli.text.document import Document
 
@@ -68,24 +67,3 @@ def _finish(document: Document, quote: Quote, speaker: str | None) -> Quotation:
         paragraph.sentences[0],
     )
     return Quotation(quote.kind, speaker, tuple(parts), paragraph.number, sentence.number)
-
-
-class SpeakerIndex:
-    """Who said the words at a cleaned-text offset, if they lie in a quotation."""
-
-    def __init__(self, quotations: list[Quotation]) -> None:
-        parts = sorted(
-            (part.clean_start, part.clean_end, quotation.speaker)
-            for quotation in quotations
-            for part in quotation.parts
-        )
-        self._starts = [start for start, _, _ in parts]
-        self._parts = parts
-
-    def __call__(self, clean_offset: int) -> str | None:
-        index = bisect_left(self._starts, clean_offset + 1) - 1
-        if index >= 0:
-            start, end, speaker = self._parts[index]
-            if start <= clean_offset < end:
-                return speaker
-        return None

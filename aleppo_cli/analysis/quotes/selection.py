@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from aleppo_cli.analysis.quotes.quotations import SPEECH, Quotation
+from aleppo_cli.analysis.quotes.model import SPEECH, Quotation
 
 
 class Selection(NamedTuple):

@@ -34,15 +34,16 @@ def quotes(
     json_output: JsonOpt = False,
 ) -> None:
     """List the direct quotations, with who said them and where. Exit status 1: none."""
-    # Their patterns compile at import: only this command and search load them.
-    from aleppo_cli.analysis.quotes import quotations, selection
+    # The stages' patterns compile at import: only when quotations are found
+    # (``ready.find`` answers a bundled text from its ready-made file).
+    from aleppo_cli.analysis.quotes import ready, selection
 
     env = ctx.obj
     if speaker is not None and not speaker.strip():
         raise UsageProblem("--speaker needs a name", ctx.command_path)
     source, document = load(env, text, encoding)
     with progress(env, "Finding quotations…"):
-        found = quotations.find(document)
+        found = ready.find(source, document)
     chosen = selection.select(found, show_all=show_all, speaker=speaker)
     view = QuotesView(source, chosen.quotations, chosen.hidden, show_all)
     emit(env, view, json_output=json_output, width=width, pager=pager)

@@ -58,6 +58,7 @@ def search(
     """Find a quote or phrase, however it is typed. Exit status 1: none found."""
     # Its patterns compile at import (4 ms): only for this command.
     from aleppo_cli.analysis import search as finder
+    from aleppo_cli.analysis.quotes.ready import stored as stored_quotations
 
     env = ctx.obj
     modes = [
@@ -80,7 +81,8 @@ def search(
     score = finder.DEFAULT_MIN_SCORE if min_score is None else min_score
     with progress(env, "Searching…"):
         try:
-            found = finder.run(document, finder.Query(query, mode, word, score), around)
+            ready = stored_quotations(source)
+            found = finder.run(document, finder.Query(query, mode, word, score), around, ready)
         except finder.QueryWithoutWords as error:
             hint = "use --exact or --regex to search for punctuation"
             raise UsageError(error.message, hint) from None

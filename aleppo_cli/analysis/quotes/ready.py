@@ -1,0 +1,120 @@
+"""Ready-made quotations of a bundled text: ``texts/NAME.quotes.json``.
+
+Finding the review's quotations takes about 2 ms, but importing the stages
+that find them takes about 12 ms (their patterns compile at import), a tenth
+of the start of ``aleppo search`` and ``aleppo quotes`` on the review.
+``.ci/index_texts.py`` writes each bundled text's quotations with what they
+were made from: the text (its SHA-256), the code that built its document
+(``prebuilt.code_fingerprint``) and the code that found them (every file of
+this package and the quote marks, ``code_fingerprint`` here). They are used
+only when all three are the ones running now; otherwise ``find`` runs the
+stages, so a changed rule is never answered from a stale file. A test checks
+that the files equal the live computation.
+
+This module imports only the model, never the stages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from aleppo_cli.analysis.quotes.model import Part, Quotation
+from aleppo_cli.text import prebuilt
+from aleppo_cli.text.document import Document
+from aleppo_cli.text.sources import Source, is_bundled, read_index
+
+VERSION = 1
+SUFFIX = ".quotes.json"
+
+
+def _code_files() -> list[tuple[str, bytes]]:
+    """Every file whose content decides the quotations: this package's and the
+    quote marks', by name, line endings as in the repository."""
+    package = Path(__file__).parent
+    marks = package.parents[1] / "text" / "quotemarks.py"
+    files = sorted(path for path in package.iterdir() if path.is_file() and path.suffix != ".pyc")
+    return [(path.name, path.read_bytes().replace(b"\r\n", b"\n")) for path in [*files, marks]]
+
+
+@cache
+def code_fingerprint() -> str | None:
+    """SHA-256 of the code that finds quotations, or None when its files are
+    not there to read (then nothing ready-made is used)."""
+    digest = hashlib.sha256()
+    try:
+        files = _code_files()
+    except OSError:
+        return None
+    for name, data in files:
+        digest.update(f"{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def make(raw: str, quotations: list[Quotation]) -> dict[str, Any]:
+    """What ``texts/NAME.quotes.json`` holds for ``raw`` and its quotations."""
+    code, document_code = code_fingerprint(), prebuilt.code_fingerprint()
+    if code is None or document_code is None:
+        raise RuntimeError("the source files of aleppo_cli are not readable")
+    return {
+        "version": VERSION,
+        "sha256": prebuilt.fingerprint(raw),
+        "code": code,
+        "document_code": document_code,
+        "quotations": [
+            [
+                quotation.kind,
+                quotation.speaker,
+                [[p.start, p.end, p.clean_start, p.clean_end] for p in quotation.parts],
+                quotation.paragraph,
+                quotation.sentence,
+            ]
+            for quotation in quotations
+        ],
+    }
+
+
+def quotations(raw: str, data: dict[str, Any]) -> list[Quotation] | None:
+    """The quotations in ``data``, or None if they were not made from ``raw``
+    by the code running now."""
+    if data.get("version") != VERSION or data.get("sha256") != prebuilt.fingerprint(raw):
+        return None
+    code, document_code = code_fingerprint(), prebuilt.code_fingerprint()
+    if code is None or document_code is None:
+        return None
+    if data.get("code") != code or data.get("document_code") != document_code:
+        return None
+    return [
+        Quotation(
+            kind,
+            speaker,
+            tuple(Part(start, end, cs, ce, raw[start:end]) for start, end, cs, ce in parts),
+            paragraph,
+            sentence,
+        )
+        for kind, speaker, parts, paragraph, sentence in data["quotations"]
+    ]
+
+
+def stored(source: Source) -> list[Quotation] | None:
+    """The ready-made quotations of ``source``, if it is a bundled text with
+    current ones."""
+    if not is_bundled(source):
+        return None
+    text = read_index(source.name, SUFFIX)
+    return None if text is None else quotations(source.text, json.loads(text))
+
+
+def find(source: Source, document: Document) -> list[Quotation]:
+    """The quotations of ``document`` (made from ``source``): ready-made when
+    they can be, else found by the stages."""
+    ready = stored(source)
+    if ready is not None:
+        return ready
+    from aleppo_cli.analysis.quotes import quotations as stages
+
+    return stages.find(document)
