@@ -397,3 +397,22 @@ def test_position_maps_a_run_at_a_time_are_those_a_character_at_a_time(text: str
         assert list(positions) == search._fold_exact(text)[1]
     plain = "".join(c for c in text if c not in "ßﬁ\u0301\u0345²½")  # all mapped by runs
     assert list(search._run_positions(plain) or [-1]) == (search._fold_exact(plain)[1] or [-1])
+
+
+def test_the_text_as_read_is_searched_only_where_a_repair_may_hide_the_query() -> None:
+    from aleppo_cli.text.cleanup import GLUED, CleanText, Edit
+    from aleppo_cli.text.document import from_clean
+
+    raw = "The photographyFadi shows is grim."
+    glue = raw.index("Fadi")
+    cleaned = CleanText(
+        raw, raw[:glue] + " " + raw[glue:], (Edit(glue, glue, " ", GLUED),), (glue,)
+    )
+    searcher = search.Searcher(from_clean(cleaned))
+    may = searcher._may_match_a_repair
+    assert may(search.Query("phyfa")) and may(search.Query("yF", search.Mode.EXACT))
+    assert not may(search.Query("photography Fadi")) and not may(search.Query("grim"))
+    assert not may(search.Query("yf", search.Mode.EXACT))  # exact: case matters
+    assert may(search.Query("grim", search.Mode.REGEX))  # a pattern could match anything
+    unrepaired = search.Searcher(document_of(["The photography shows it."]))
+    assert not unrepaired._may_match_a_repair(search.Query("x", search.Mode.REGEX))

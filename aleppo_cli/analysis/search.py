@@ -24,6 +24,7 @@ from aleppo_cli.text.document import Document, Sentence
 
 if TYPE_CHECKING:
     from aleppo_cli.analysis.quotes.model import Quotation
+    from aleppo_cli.analysis.search_beyond import Piece
     from aleppo_cli.text.cleanup import CleanText
 
 REGEX_TIMEOUT = 2.0  # seconds, as the README says; read at every search, so tests shorten it
@@ -42,16 +43,6 @@ class Mode(str, Enum):
     FUZZY = "fuzzy"
 
 
-class Piece(NamedTuple):
-    """One piece of a hit across an attribution: words inside one pair of quote marks."""
-
-    start: int  # offsets into the text as read
-    end: int
-    clean_start: int  # offsets into the cleaned text
-    clean_end: int
-    match: str  # as read: raw[start:end]
-
-
 class Hit(NamedTuple):
     sentence: Sentence
     start: int  # offsets into the text as read
@@ -63,7 +54,7 @@ class Hit(NamedTuple):
     through: Sentence | None = None  # the last sentence a hit runs into, if not its first
     # a hit in a quotation's parts joined across an attribution ("…destiny,” Khaled
     # says. “We’re going…"): the pieces it matched, in order; () for any other hit
-    pieces: tuple[Piece, ...] = ()
+    pieces: tuple[Piece, ...] = ()  # (search_beyond.Piece)
 
 
 def _fold_char(char: str) -> str:
@@ -223,8 +214,9 @@ class _Positions(Sequence[int]):
         return found
 
 
-_RUN = re.compile(r"[^\W_]+")  # letters and digits
-_ONE = re.compile(r"[^\W_]")
+# letters and digits; compiled on first use (re caches it), as only long texts need them
+_RUN = r"[^\W_]+"
+_ONE = r"[^\W_]"
 _SIMPLE: dict[str, bool] = {}  # a character beyond ASCII -> whether _run_positions holds for it
 
 
@@ -234,9 +226,9 @@ def _simple(char: str) -> bool:
     simple = _SIMPLE.get(char)
     if simple is None:
         if char.isalnum():
-            simple = _ONE.fullmatch(char) is not None and len(_fold_char(char)) == 1
+            simple = re.fullmatch(_ONE, char) is not None and len(_fold_char(char)) == 1
         else:
-            simple = _ONE.fullmatch(char) is None and not unicodedata.combining(char)
+            simple = re.fullmatch(_ONE, char) is None and not unicodedata.combining(char)
         _SIMPLE[char] = simple
     return simple
 
@@ -252,7 +244,7 @@ def _run_positions(text: str) -> array[int] | None:
         return None
     positions: array[int] = array("l")
     previous = -1
-    for run in _RUN.finditer(text):
+    for run in re.finditer(_RUN, text):
         start, end = run.span()
         if previous >= 0 and text[previous:start].strip(_APOSTROPHES):
             positions.append(start)
@@ -339,7 +331,7 @@ class Searcher:
         self.document = document
         self.sentences = list(document.sentences)
         self._starts = [s.clean_start for s in self.sentences]
-        self._quotations = quotations
+        self.quotations = quotations
 
     @cached_property
     def folded(self) -> Folded:
@@ -369,7 +361,7 @@ class Searcher:
             cleaned.raw[start:end],
             score,
             last if last.number != first.number else None,
-            tuple(_piece(cleaned, a, b) for a, b in pieces),
+            _pieces(cleaned, pieces) if pieces else (),
         )
 
     def search(self, query: Query) -> list[Hit]:
@@ -389,6 +381,55 @@ class Searcher:
             return sorted(self._fuzzy(query), key=lambda hit: (-hit.score, hit.clean_start))
         return _merged(hits, self._as_read(query, hits))
 
+    def _joined(self, query: Query, needle: str) -> list[Hit]:
+        if " " not in needle:
+            return []  # one word never runs across an attribution
+        from aleppo_cli.analysis import search_beyond
+
+        return search_beyond.joined(self, query, needle)
+
+    def _as_read(self, query: Query, found: list[Hit]) -> list[Hit]:
+        if not self._may_match_a_repair(query):
+            return []
+        from aleppo_cli.analysis import search_beyond
+
+        return search_beyond.as_read(self, query, found)
+
+    def _may_match_a_repair(self, query: Query) -> bool:
+        """Could the text as read hold a match of ``query`` where clean-up
+        repaired it (``search_beyond.as_read``)? Not when it repaired nothing
+        (white space and ad markers aside), nor when every repair is a glued
+        word split and the query holds none of the pairs of letters split."""
+        from aleppo_cli.text.cleanup import ADVERTISEMENT, WHITESPACE
+
+        cleaned = self.document.clean
+        repairs = [e for e in cleaned.edits if e.reason not in (WHITESPACE, ADVERTISEMENT)]
+        if not repairs:
+            return False
+        if query.mode is Mode.REGEX:
+            return True
+        folded = query.mode is Mode.FOLDED
+        needle = fold(query.text) if folded else query.text
+        raw = cleaned.raw
+        for edit in repairs:
+            if edit.start != edit.end or not 0 < edit.start < len(raw):
+                return True  # not a split: look
+            left, right = raw[edit.start - 1], raw[edit.start]
+            if folded:
+                if not (left.isalnum() and right.isalnum()):
+                    return True
+                left, right = _fold_char(left), _fold_char(right)
+            if left + right in needle:
+                return True
+        return False
+
+    @cached_property
+    def split_quotations(self) -> list[tuple[tuple[int, int], ...]]:
+        """The parts (cleaned-text spans) of each quotation of two parts or more."""
+        from aleppo_cli.analysis import search_beyond
+
+        return search_beyond.split_quotations(self.document, self.quotations)
+
     def _folded(self, query: Query) -> list[Hit]:
         return [self._hit(*span) for span in _folded_spans(query, self.folded)]
 
@@ -397,42 +438,6 @@ class Searcher:
 
     def _regex(self, query: Query) -> list[Hit]:
         return [self._hit(*span) for span in _regex_spans(query, self.document.clean.text)]
-
-    def _as_read(self, query: Query, found: list[Hit]) -> list[Hit]:
-        """Hits in the text as read that clean-up's repairs hid: a query that
-        is literally in the input is found even where a repair changed it
-        (``dataLayer``, made "data Layer"). Only matches that overlap a repair
-        count (anywhere else the cleaned text was searched; a split glued word
-        is a repair of no width, which a match must hold inside it), and only
-        where no hit already covers any of the same raw text."""
-        from aleppo_cli.text.cleanup import ADVERTISEMENT, WHITESPACE
-
-        cleaned = self.document.clean
-        # white space changes nothing a search sees; an ad-slot marker is the
-        # page's furniture, not the author's words, and is not shown: neither counts
-        skip = (WHITESPACE, ADVERTISEMENT)
-        repairs = sorted((e.start, e.end) for e in cleaned.edits if e.reason not in skip)
-        if not repairs:
-            return []
-        raw = cleaned.raw
-        if query.mode is Mode.FOLDED:
-            spans = _folded_spans(query, Folded(raw))
-        elif query.mode is Mode.EXACT:
-            spans = _exact_spans(query, raw)
-        else:
-            spans = _regex_spans(query, raw)
-        taken = sorted((hit.start, hit.end) for hit in found)
-        to_clean = _RawToClean(cleaned)
-        added = []
-        for start, end in spans:
-            if not _overlaps(repairs, start, end):
-                continue
-            if any(a < end and start < b for a, b in taken):
-                continue
-            clean_start, clean_end = to_clean(start, "start"), to_clean(end, "end")
-            hit = self._hit(clean_start, max(clean_end, clean_start + 1))
-            added.append(hit._replace(start=start, end=end, match=raw[start:end]))
-        return added
 
     def _fuzzy(self, query: Query) -> list[Hit]:
         needle = fold(query.text)
@@ -468,78 +473,11 @@ class Searcher:
         ]
         return _merged(kept, joined)
 
-    # --- quotations whose parts an attribution splits ---------------------------------
 
-    @cached_property
-    def _split_quotations(self) -> list[tuple[tuple[int, int], ...]]:
-        """The parts (cleaned-text spans) of each quotation of two parts or more."""
-        if self._quotations is not None:
-            return [
-                tuple((part.clean_start, part.clean_end) for part in quotation.parts)
-                for quotation in self._quotations
-                if len(quotation.parts) > 1
-            ]
-        from aleppo_cli.analysis.quotes import stretches
+def _pieces(cleaned: CleanText, pieces: tuple[tuple[int, int], ...]) -> tuple[Piece, ...]:
+    from aleppo_cli.analysis.search_beyond import piece
 
-        return [
-            tuple((span.start, span.end) for span in stretch.spans)
-            for stretch in stretches.find(self.document)
-            if len(stretch.spans) > 1
-        ]
-
-    def _joined(self, query: Query, needle: str) -> list[Hit]:
-        """Hits in the joined text of a quotation split by an attribution, that
-        run from one of its parts into another: "This is our destiny, we're
-        going to die" in “This is our destiny,” Khaled says. “We’re going to
-        die…”. (A match inside one part is a hit of the text already.)"""
-        if " " not in needle:
-            return []  # one word never runs across an attribution
-        text = self.document.clean.text
-        fuzzy = query.mode is Mode.FUZZY
-        hits = []
-        for parts in self._split_quotations:
-            folded = [Folded(text[start:end]) for start, end in parts]
-            joined = " ".join(f.text for f in folded)
-            starts = []  # where each part's folded text starts in the joined one
-            offset = 0
-            for piece in folded:
-                starts.append(offset)
-                offset += len(piece.text) + 1
-            if fuzzy:
-                aligned = _align(needle, joined, query.min_score)
-                found = [aligned] if aligned else []
-            else:
-                found = []
-                position = joined.find(needle)
-                while position != -1:
-                    end = position + len(needle)
-                    if not query.word or _spaced(joined, position, end):
-                        found.append((100.0, position, end))
-                    position = joined.find(needle, position + 1)
-            for score, begin, end in found:
-                first = bisect_right(starts, begin) - 1
-                last = bisect_right(starts, end - 1) - 1
-                if first == last:
-                    continue
-                # the joining space maps to the part after it
-                begin = max(begin, starts[first])
-                clean_start = parts[first][0] + folded[first].positions[begin - starts[first]]
-                end_in_last = end - 1 - starts[last]
-                clean_end = parts[last][0] + folded[last].positions[end_in_last] + 1
-                if fuzzy:
-                    clean_start, clean_end = _widen_to_words(text, clean_start, clean_end)
-                pieces = (
-                    (clean_start, parts[first][1]),
-                    *parts[first + 1 : last],
-                    (parts[last][0], clean_end),
-                )
-                hits.append(self._hit(clean_start, clean_end, score, pieces))
-        return hits
-
-
-def _piece(cleaned: CleanText, clean_start: int, clean_end: int) -> Piece:
-    start, end = cleaned.span_to_raw(clean_start, clean_end)
-    return Piece(start, end, clean_start, clean_end, cleaned.raw[start:end])
+    return tuple(piece(cleaned, start, end) for start, end in pieces)
 
 
 def _align(needle: str, text: str, cutoff: float) -> tuple[float, int, int] | None:
@@ -558,11 +496,6 @@ def _align(needle: str, text: str, cutoff: float) -> tuple[float, int, int] | No
     if alignment is None or alignment.dest_end <= alignment.dest_start:
         return None
     return round(alignment.score, 1), alignment.dest_start, alignment.dest_end
-
-
-def _spaced(text: str, start: int, end: int) -> bool:
-    """Whole words in a folded text: a space or an end on either side."""
-    return (start == 0 or text[start - 1] == " ") and (end == len(text) or text[end] == " ")
 
 
 def _folded_spans(query: Query, folded: Folded) -> list[tuple[int, int]]:
@@ -637,30 +570,6 @@ def _merged(hits: list[Hit], more: list[Hit]) -> list[Hit]:
     if not more:
         return hits
     return sorted([*hits, *more], key=lambda hit: (hit.clean_start, hit.clean_end))
-
-
-class _RawToClean:
-    """Offsets into the text as read mapped to offsets into the cleaned text."""
-
-    def __init__(self, cleaned: CleanText) -> None:
-        self.edits = cleaned.edits
-        self.starts = [edit.start for edit in cleaned.edits]
-        shifts = [0]
-        for edit in cleaned.edits:
-            shifts.append(shifts[-1] + len(edit.replacement) - (edit.end - edit.start))
-        self.shifts = shifts  # the shift before edit i is shifts[i]
-
-    def __call__(self, offset: int, side: str) -> int:
-        index = bisect_right(self.starts, offset) - 1
-        if index < 0:
-            return offset
-        edit = self.edits[index]
-        clean_start = edit.start + self.shifts[index]
-        if offset >= edit.end:
-            return offset + self.shifts[index + 1]
-        if offset == edit.start:
-            return clean_start
-        return clean_start + (len(edit.replacement) if side == "end" else 0)
 
 
 def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:

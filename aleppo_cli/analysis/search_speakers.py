@@ -22,10 +22,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from aleppo_cli.text.cleanup import CleanText
-from aleppo_cli.text.document import Document, Paragraph
+from aleppo_cli.text.document import Document, Paragraph, Sentence
 
 if TYPE_CHECKING:
     from aleppo_cli.analysis.quotes.quotations import Quotation
@@ -153,18 +153,36 @@ def _window(document: Document, first: int, last: int) -> tuple[Document, int]:
     base, end = chosen[0].clean_start, chosen[-1].clean_end
     text = document.clean.text[base:end]
     paragraphs = tuple(
-        replace(
+        _moved(
             paragraph,
-            clean_start=paragraph.clean_start - base,
-            clean_end=paragraph.clean_end - base,
-            sentences=tuple(
-                replace(s, clean_start=s.clean_start - base, clean_end=s.clean_end - base)
-                for s in paragraph.sentences
-            ),
+            base,
+            sentences=tuple(_moved(sentence, base) for sentence in paragraph.sentences),
         )
         for paragraph in chosen
     )
     return Document(CleanText(text, text, (), ()), paragraphs), base
+
+
+_T = TypeVar("_T", Paragraph, Sentence)
+
+
+def _moved(record: _T, base: int, **changes: object) -> _T:
+    """A paragraph or sentence with its cleaned-text offsets ``base`` lower:
+    ``dataclasses.replace``, a few times quicker (it copies the fields as
+    they are instead of calling the class)."""
+    fields = getattr(record, "__dict__", None)
+    if fields is None:  # a class with slots
+        return replace(
+            record,
+            clean_start=record.clean_start - base,
+            clean_end=record.clean_end - base,
+            **changes,  # type: ignore[arg-type]
+        )
+    moved = object.__new__(type(record))
+    moved.__dict__.update(
+        fields, clean_start=record.clean_start - base, clean_end=record.clean_end - base, **changes
+    )
+    return moved
 
 
 def _parts(quotations: Sequence[Quotation], base: int) -> list[tuple[int, int, str | None]]:
