@@ -416,3 +416,28 @@ def test_the_text_as_read_is_searched_only_where_a_repair_may_hide_the_query() -
     assert may(search.Query("grim", search.Mode.REGEX))  # a pattern could match anything
     unrepaired = search.Searcher(document_of(["The photography shows it."]))
     assert not unrepaired._may_match_a_repair(search.Query("x", search.Mode.REGEX))
+
+
+def test_many_split_quotations_and_many_repairs_give_every_hit() -> None:
+    from aleppo_cli.text.cleanup import GLUED, CleanText, Edit
+    from aleppo_cli.text.document import from_clean
+
+    many = document_of(*[["“We wait,” she said. “Then we go.”"]] * 2000)
+    found = search.Searcher(many).search(search.Query("we wait then we go"))
+    assert len(found) == 2000 and all(len(hit.pieces) == 2 for hit in found)
+    # a thousand glued words split, each found as it was written
+    raw = " ".join(["The photographyFadi shows it."] * 1000)
+    edits, clean, starts = [], [], []
+    previous = 0
+    for shift in range(1000):  # each split so far moves the cleaned text on by one
+        glue = raw.index("Fadi", previous)
+        clean.append(raw[previous:glue] + " ")
+        edits.append(Edit(glue, glue, " ", GLUED))
+        starts.append(glue + shift)
+        previous = glue
+    clean.append(raw[previous:])
+    cleaned = CleanText(raw, "".join(clean), tuple(edits), tuple(starts))
+    searcher = search.Searcher(from_clean(cleaned))
+    hits = searcher.search(search.Query("photographyFadi", search.Mode.EXACT))
+    assert len(hits) == 1000 and {hit.match for hit in hits} == {"photographyFadi"}
+    assert len(searcher.search(search.Query("graphyfadi shows"))) == 1000

@@ -5,7 +5,11 @@ offsets into the text as read. The default mode folds both the text and the
 query: case, diacritics (vérité = verite), the style of quotes and
 apostrophes, dashes, punctuation, and runs of white space and line breaks do
 not matter. ``exact`` is a literal, case-sensitive search; ``regex`` uses the
-``regex`` package with a time limit; ``fuzzy`` tolerates typos (rapidfuzz).
+``regex`` package with a time limit; ``fuzzy`` tolerates typos (rapidfuzz),
+its hits best first. The default and fuzzy modes also match a quotation's
+parts joined across its attribution, and every mode but fuzzy also finds a
+query in the text as read where clean-up repaired it (``search_beyond``).
+Who said each hit comes from ``search_speakers``.
 """
 
 from __future__ import annotations
@@ -372,7 +376,9 @@ class Searcher:
             hits = self._folded(query)
             taken = [(hit.clean_start, hit.clean_end) for hit in hits]  # in order, disjoint
             joined = self._joined(query, fold(query.text))
-            hits = _merged(hits, [j for j in joined if not _overlaps(taken, *j[3:5])])
+            hits = _merged(
+                hits, [j for j in joined if not _overlaps(taken, j.clean_start, j.clean_end)]
+            )
         elif query.mode is Mode.EXACT:
             hits = self._exact(query)
         elif query.mode is Mode.REGEX:

@@ -145,13 +145,13 @@ def as_read(searcher: Searcher, query: Query, found: list[Hit]) -> list[Hit]:
         spans = _exact_spans(query, raw)
     else:
         spans = _regex_spans(query, raw)
-    taken = [(hit.start, hit.end) for hit in found]
+    taken = sorted((hit.start, hit.end) for hit in found)
     to_clean = _RawToClean(cleaned)
     added = []
     for start, end in spans:
         if not _overlaps(repairs, start, end):
             continue
-        if any(a < end and start < b for a, b in taken):
+        if _overlaps(taken, start, end):
             continue
         clean_start, clean_end = to_clean(start, "start"), to_clean(end, "end")
         hit = searcher._hit(clean_start, max(clean_end, clean_start + 1))
