@@ -441,3 +441,14 @@ def test_many_split_quotations_and_many_repairs_give_every_hit() -> None:
     hits = searcher.search(search.Query("photographyFadi", search.Mode.EXACT))
     assert len(hits) == 1000 and {hit.match for hit in hits} == {"photographyFadi"}
     assert len(searcher.search(search.Query("graphyfadi shows"))) == 1000
+
+
+def test_each_ranked_hit_has_the_context_of_its_own_block(runner: CliRunner) -> None:
+    query = ["search", "the white helmets are heroes", "--fuzzy", "--min-score", "60", "-C", "2"]
+    data = json.loads(runner.invoke(app, [*query, "--json"]).stdout)
+    assert len(data["hits"]) > 2
+    for hit in data["hits"]:
+        numbers = [entry["number"] for entry in hit["context"]]
+        first, last = hit["sentences"][0], hit["sentences"][-1]
+        expected = [n for n in range(first - 2, last + 3) if n >= 1]
+        assert numbers == expected[: len(numbers)] and numbers[0] == expected[0], hit["sentence"]

@@ -145,6 +145,8 @@ def search_json(found: SearchResult, count_only: bool = False) -> dict[str, Any]
     if count_only:
         return data
     hits = []
+    # the block each hit is shown in (ranked fuzzy hits' blocks may share sentences)
+    shown_in = {id(hit): block for block in found.blocks for g in block.groups for hit in g.hits}
     for hit, speaker in zip(found.hits, found.speakers, strict=True):
         first, last = hit.sentence.number, (hit.through or hit.sentence).number
         entry: dict[str, Any] = {
@@ -165,7 +167,7 @@ def search_json(found: SearchResult, count_only: bool = False) -> dict[str, Any]
             ]
         if found.around:
             window = range(first - found.around, last + found.around + 1)
-            block = next(b for b in found.blocks if first in {s.number for s in b.sentences})
+            block = shown_in[id(hit)]
             entry["context"] = [
                 {"number": s.number, "text": s.text} for s in block.sentences if s.number in window
             ]
