@@ -243,27 +243,29 @@ def choose(every: list[Page]) -> None:
 
 
 def choose_title(wcxb: list[Page]) -> None:
-    """html.HEADING_SHARE by two-fold cross-validation on WCXB (even and odd
-    pages): chosen on one half, reported on the other."""
+    """pagemeta.HEADING_SHARE by two-fold cross-validation on WCXB (even and
+    odd pages): chosen on one half, reported on the other."""
     import trafilatura
     from trafilatura.utils import load_html
 
-    from aleppo_cli.text.formats import html
+    from aleppo_cli.text.formats import pagemeta
 
     facts = []
     for page in wcxb:
         tree = load_html(page.html)
         if tree is None:
             continue
-        headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:10]
+        found = pagemeta.facts(tree)
         doc = trafilatura.bare_extraction(tree, url=page.url, with_metadata=True)
         page_title = doc.title if doc is not None and not isinstance(doc, dict) else ""
-        facts.append((" ".join((page_title or "").split()), headings, page.meta["title"]))
+        facts.append((" ".join((page_title or "").split()), found, page.meta["title"]))
     shares = (0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 1.01)  # 1.01: never a heading
 
-    def accuracy(share: float, part: list[tuple[str, list[str], str]]) -> float:
-        html.HEADING_SHARE = share
-        return statistics.mean(folded(html.title(t, h)) == folded(truth) for t, h, truth in part)
+    def accuracy(share: float, part: list[tuple[str, pagemeta.Facts, str]]) -> float:
+        pagemeta.HEADING_SHARE = share
+        return statistics.mean(
+            folded(pagemeta.title(t, found)) == folded(truth) for t, found, truth in part
+        )
 
     folds = [facts[0::2], facts[1::2]]
     held = []
@@ -307,6 +309,65 @@ def emphasis_kept(every: list[Page]) -> tuple[int, int]:
     return kept, total
 
 
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub sup "
+    "time tt u var wbr".split()
+)
+
+
+def page_words(markup: str) -> set[str]:
+    """The words of a page's text as a browser lays it out: inline elements
+    run on (``foo<b>bar</b>`` is one word), every other element is apart."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(markup)
+    except Exception:
+        return set()
+    pieces: list[str] = []
+
+    def visit(element: Any) -> None:
+        inline = isinstance(element.tag, str) and element.tag.lower() in _INLINE
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            pieces.append(element.tail or "")
+            return
+        if not inline:
+            pieces.append(" ")
+        pieces.append(element.text or "")
+        for child in element:
+            visit(child)
+        if not inline:
+            pieces.append(" ")
+        pieces.append(element.tail or "")
+
+    visit(tree)
+    return set(TOKEN.findall("".join(pieces).lower()))
+
+
+def run_together(every: list[Page]) -> tuple[int, int, list[str]]:
+    """Words of our extracted text that are two of the page's words glued
+    (each of three letters or more) where the page has them apart: the
+    run-together words extraction introduced. Returns (glued, words, examples)."""
+    from aleppo_cli.text.formats import html
+
+    glued = total = 0
+    examples: list[str] = []
+    for page in every:
+        found = html.extract(page.html, page.url)
+        if found is None:
+            continue
+        known = page_words(page.html)
+        for word in TOKEN.findall(found.text.lower()):
+            total += 1
+            if word in known or len(word) < 6 or not word.isalpha():
+                continue
+            if any(word[:cut] in known and word[cut:] in known for cut in range(3, len(word) - 2)):
+                glued += 1
+                if len(examples) < 10:
+                    examples.append(f"{page.dataset}/{page.key[:8]}: {word}")
+    return glued, total, examples
+
+
 def main() -> None:
     every = pages()
     rows = [
@@ -327,6 +388,10 @@ def main() -> None:
     print(table(rows))
     kept, total = emphasis_kept(every)
     print(f"emphasis kept as spans: {kept}/{total} = {kept / total:.3f}")
+    glued, words, examples = run_together(every)
+    print(f"run-together words introduced by extraction: {glued} of {words:,} words")
+    for example in examples:
+        print(f"  {example}")
     if "--choose" in sys.argv:
         choose(every)
 

@@ -230,3 +230,39 @@ def test_help_lists_the_choices() -> None:
     assert "kl KL-Sum: keeps the summary's word distribution close to the text's" in help_text
     assert "<str>" not in help_text and "<int range>" not in help_text
     assert "--width COLUMNS" in " ".join(invoke(["show", "--help"]).stdout.split())
+
+
+def test_info_says_which_repairs_were_made(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["info"])
+    assert (
+        "Repairs       3 ad-slot markers removed, 4 run-together words split "
+        "(the text looks scraped)\n" in result.stdout
+    )
+    data = json.loads(runner.invoke(app, ["info", "--json"]).stdout)
+    assert data["repairs"] == {"decision": "scraped", "ad_markers": 3, "glued_words": 4}
+
+
+@pytest.mark.parametrize("command", ["show", "info", "search", "quotes", "summarize"])
+def test_repair_forced_off_keeps_the_scraped_words(runner: CliRunner, command: str) -> None:
+    args = {"search": ["search", "Halabidocument"]}.get(command, [command])
+    on = runner.invoke(app, [*args, "--json"])
+    off = runner.invoke(app, [*args, "--no-repair", "--json"])
+    assert off.exit_code == 0, off.stderr
+    assert on.stdout != off.stdout
+    if command == "show":
+        assert "Halabidocument" in off.stdout and "Halabidocument" not in on.stdout
+
+
+def test_repair_forced_on_and_off_for_a_plain_file(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("notes.txt").write_text(
+        "The dataLayer object. Advertisement Standards Authority rules apply.", encoding="utf-8"
+    )
+    plain = runner.invoke(app, ["show", "notes.txt"]).stdout
+    assert "The dataLayer object. Advertisement Standards" in plain
+    forced = runner.invoke(app, ["show", "notes.txt", "--repair"]).stdout
+    assert "The data Layer object." in forced
+    info = json.loads(runner.invoke(app, ["info", "notes.txt", "--json"]).stdout)
+    assert info["repairs"] == {"decision": "not scraped", "ad_markers": 0, "glued_words": 0}

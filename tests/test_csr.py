@@ -111,3 +111,18 @@ def test_rows_whose_dot_product_cancels_out_have_no_entry(budget: int, height: i
     product = np.triu(full @ full.T)
     assert np.allclose(dense(gram), np.where(product != 0, product + 10, 0))
     assert (0, 1) not in set(zip(gram.rows.tolist(), gram.indices.tolist(), strict=True))
+
+
+def test_a_graph_of_more_sentences_than_16_bits_count_keeps_its_columns() -> None:
+    # columns are stored in 16 bits up to 65,536 rows, in 32 bits beyond
+    height = 70_000
+    rows = np.array([0, 1, 66_000, 69_999, 69_999])
+    counts = Csr.count(rows, np.array([0, 0, 0, 0, 1]), (height, 2))
+    gram = upper_gram(counts, lambda dot, rows, columns: dot)
+    assert gram.indices.dtype == np.int32
+    pairs = set(zip(gram.rows.tolist(), gram.indices.tolist(), strict=True))
+    used = (0, 1, 66_000, 69_999)
+    assert pairs == {(a, b) for a in used for b in used if a <= b}
+    assert gram.row(69_999)[1].tolist() == [2.0]
+    small = upper_gram(random_counts(1), lambda dot, rows, columns: dot)
+    assert small.indices.dtype == np.uint16

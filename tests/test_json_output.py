@@ -25,7 +25,13 @@ RUNS = {
     "summarize --compare": ["summarize", "--compare", "-a", "lsa", "-a", "luhn", "--json"],
     "search": ["search", "destiny", "--fuzzy", "--context", "1", "--json"],
     "quotes": ["quotes", "--all", "--json"],
+    "show --toc": ["show", "--toc", "--json"],
+    "summarize --by-section": ["summarize", "--by-section", "--json"],
 }
+# The review has no sections: these run on a text with chapters.
+CHAPTERS = (
+    "CHAPTER I\n\nAnna mended nets. The work was hard.\n\nCHAPTER II\n\nSnow came. Nobody fished.\n"
+)
 
 
 def validator(command: str) -> Draft202012Validator:
@@ -33,13 +39,29 @@ def validator(command: str) -> Draft202012Validator:
 
 
 @pytest.mark.parametrize("command", sorted(RUNS))
-def test_json_output_fits_the_schema(command: str) -> None:
-    outcome = invoke(RUNS[command])
+def test_json_output_fits_the_schema(command: str, tmp_path: Path) -> None:
+    argv = RUNS[command]
+    if "--toc" in argv or "--by-section" in argv:
+        (tmp_path / "novel.txt").write_text(CHAPTERS, encoding="utf-8")
+        argv = [*argv, str(tmp_path / "novel.txt")]
+    outcome = invoke(argv)
     assert outcome.status == 0, outcome.stderr
     data: dict[str, Any] = json.loads(outcome.stdout)
     validator(command).validate(data)
-    if command != "texts":
+    if command != "texts" and argv is RUNS[command]:
         assert data["input"]["name"] == "last-men-in-aleppo"
+
+
+def test_texts_with_sections_fit_the_schema(tmp_path: Path) -> None:
+    """Every location gains its section; show lists the sections."""
+    path = tmp_path / "novel.txt"
+    path.write_text(CHAPTERS.replace("Anna", "“Go away,” said Anna. Anna"), encoding="utf-8")
+    for command in ("show", "summarize", "search", "quotes", "info"):
+        argv = ["search", "Anna", "--json"] if command == "search" else RUNS[command]
+        data = json.loads(invoke([*argv, str(path)]).stdout)
+        validator(command).validate(data)
+        if command != "info":
+            assert "section" in json.dumps(data)
 
 
 def test_the_default_search_mode_fits_too() -> None:

@@ -27,3 +27,121 @@ def test_the_named_sets_are_marks_that_spans_knows() -> None:
     named = (quotemarks.ENGLISH, quotemarks.OPENING, quotemarks.CLOSING, quotemarks.ANY_CLOSING)
     assert all(set(group) <= marks for group in named)
     assert set(quotemarks.OPENING) | set(quotemarks.ANY_CLOSING) == marks
+
+
+def inner(text: str) -> list[tuple[int, bool, list[str]]]:
+    """(depth, single, the words of each part) of every quoted span."""
+    return [(q.depth, q.single, [text[a:b] for a, b in q.parts]) for q in quotemarks.parse(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # British style, with apostrophes inside
+        ("‘I shan’t,’ she said.", [(0, True, ["I shan’t,"])]),
+        ("'I shan't,' she said.", [(0, True, ["I shan't,"])]),
+        ("Minister ‘will not resign’", [(0, True, ["will not resign"])]),
+        # a curly opening mark closed by a straight one
+        ('“It’s over," he said.', [(0, False, ["It’s over,"])]),
+        # guillemets both ways, low-9 marks
+        (
+            "«Oui» et »Ja« und „Gut“ und ‚klein‘",
+            [
+                (0, False, ["Oui"]),
+                (0, False, ["Ja"]),
+                (0, False, ["Gut"]),
+                (0, True, ["klein"]),
+            ],
+        ),
+        # the other style inside
+        (
+            "“Say ‘please,’ child,” she said.",
+            [
+                (0, False, ["Say ‘please,’ child,"]),
+                (1, True, ["please,"]),
+            ],
+        ),
+        ("‘He said “never”,’ she said.", [(0, True, ["He said “never”,"]), (1, False, ["never"])]),
+        # the same style inside
+        (
+            "“She called it “reckless,” and left,” he said.",
+            [
+                (0, False, ["She called it “reckless,” and left,"]),
+                (1, False, ["reckless,"]),
+            ],
+        ),
+        (
+            '"She called it "reckless," and left," he said.',
+            [
+                (0, False, ['She called it "reckless," and left,']),
+                (1, False, ["reckless,"]),
+            ],
+        ),
+        # reopened after a line break or a sentence: one quotation in parts
+        (
+            'He said: "It ended.\n"It began again."',
+            [(0, False, ["It ended.\n", "It began again."])],
+        ),
+        ('"Why? "Because."', [(0, False, ["Why? ", "Because."])]),
+    ],
+)
+def test_quotations_of_every_style(text: str, expected: list[tuple[int, bool, list[str]]]) -> None:
+    assert inner(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "don’t, ’tis, the dogs’ bowls, rock ’n’ roll, the ’90s",
+        "don't, 'tis, the dogs' bowls, rock 'n' roll, the '90s, 'em",
+        "The analysts' forecasts and Dunkin' Donuts' sales",
+        "‘90s music",
+        "A stray ' mark and a stray \" one",
+    ],
+)
+def test_apostrophes_are_not_quotes(text: str) -> None:
+    assert quotemarks.parse(text) == []
+
+
+def test_a_possessive_inside_a_single_quote_does_not_close_it() -> None:
+    text = "‘The dogs’ bowls are empty,’ she said."
+    assert inner(text) == [(0, True, ["The dogs’ bowls are empty,"])]
+
+
+def test_a_single_mark_left_open_inside_a_double_quote_is_an_apostrophe() -> None:
+    text = '"They come from \'cross the river," he said.'
+    assert inner(text) == [(0, False, ["They come from 'cross the river,"])]
+
+
+def test_a_double_quote_left_open_runs_to_the_paragraph_end_only() -> None:
+    assert inner("“Unclosed, as novels do") == [(0, False, ["Unclosed, as novels do"])]
+    # a single quote left open mid-paragraph is an apostrophe; at its start, a quote
+    assert inner("Of 'course not") == []
+    assert inner("‘Unclosed, British style") == [(0, True, ["Unclosed, British style"])]
+
+
+def test_a_carried_quote_is_kept_only_when_closed() -> None:
+    assert inner_carried("and it ended.” Then", "“") == [(0, False, ["and it ended."])]
+    assert quotemarks.parse("No mark closes it here.", "“") == []
+
+
+def inner_carried(text: str, carry: str) -> list[tuple[int, bool, list[str]]]:
+    return [
+        (q.depth, q.single, [text[a:b] for a, b in q.parts]) for q in quotemarks.parse(text, carry)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'" * 300_000,
+        "“" * 10_000 + "x" + "”" * 10_000,
+        "“a " * 10_000 + "”" * 10_000,
+        "\"'“”‘’«»„ " * 20_000,
+        '"' * 7 + " x " + "'" * 5,
+    ],
+)
+def test_hostile_marks_give_a_result(text: str) -> None:
+    found = quotemarks.parse(text)
+    assert all(0 <= q.start <= q.end <= len(text) for q in found)
+    assert all(q.depth < quotemarks.MAX_DEPTH for q in found)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,14 @@ def test_a_users_copy_of_a_bundled_text_is_not_answered_from_the_file(tmp_path: 
     copy = tmp_path / "review.txt"
     copy.write_text(sources.load(None).text, encoding="utf-8")
     assert ready.stored(sources.load(str(copy))) is None
+
+
+@pytest.mark.parametrize("repair", [True, False])
+def test_repair_forced_either_way_is_not_answered_from_the_file(repair: bool) -> None:
+    """The file holds the quotations of the text as repair decided by itself."""
+    source = sources.load(None)
+    assert ready.stored(source) is not None
+    assert ready.stored(replace(source, repair=repair)) is None
 
 
 @pytest.mark.parametrize("where", ["quotes", "document"])

@@ -82,7 +82,11 @@ def test_every_readme_example_runs(
         for n in range(1, 60)
     )
     (books / "persuasion.txt").write_text(chapter, encoding="utf-8")
-    (tmp_path / "war_and_peace.txt").write_text(chapter, encoding="utf-8")
+    books_and_chapters = "\n\n".join(  # the sections' examples need a novel with chapters
+        f"BOOK {book}\n\nCHAPTER I\n\n{chapter}\n\nCHAPTER II\n\nThey marched to Tarutino."
+        for book in ("ONE", "TWO")
+    )
+    (tmp_path / "war_and_peace.txt").write_text(books_and_chapters, encoding="utf-8")
     (tmp_path / "notes.txt").write_text("A note of mine. It has two sentences.\n")
     bin_folder = str(Path(sys.executable).parent)
     environment = {

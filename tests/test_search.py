@@ -351,7 +351,10 @@ def test_ranked_hits_keep_their_context_blocks_whole() -> None:
 # --- the text as read ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("mode", [[], ["--exact"], ["--regex"], ["--word"]])
+@pytest.mark.parametrize(
+    "mode",
+    [[], ["--exact"], ["--regex"], ["--word"], ["--repair"], ["--exact", "--repair"]],
+)
 def test_what_is_literally_in_the_file_is_found(
     runner: CliRunner, tmp_path: Path, mode: list[str]
 ) -> None:

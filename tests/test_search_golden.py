@@ -1,9 +1,10 @@
 """Search on the three books gives the hits it gave before its speakers were
 labelled from the conversations around them (tests/search_golden.py): the
-same offsets, and the same speakers where a book is analysed whole; on the
-books analysed in windows, most labels agree with the whole-book analysis
-(README, "Search and quotations", gives the figures). Skipped without
-../shared."""
+same offsets; and the speakers of the whole-book analysis, live (the golden
+file keeps those of before for reference: the quotation rules change apart
+from search), where a book is analysed whole; on the books analysed in
+windows, most labels agree with it (README, "Search and quotations", gives
+the figures). Skipped without ../shared."""
 
 from __future__ import annotations
 
@@ -51,7 +52,6 @@ def test_speakers_agree_with_the_whole_book(name: str) -> None:
         expected = [whole(hit[2]) for hit in found]
         if len(document.clean.text) < search_speakers.WHOLE_BELOW:
             assert speakers == expected, query
-            assert digest(speakers) == GOLDEN[name][query]["speakers"], query
         labelled += sum(1 for speaker in expected if speaker)
         agreed += sum(1 for a, b in zip(speakers, expected, strict=True) if a and a == b)
     assert labelled > 50

@@ -184,9 +184,9 @@ def test_tests_build_the_bundled_review_live(monkeypatch: pytest.MonkeyPatch) ->
     built: list[str] = []
     live = document.build
 
-    def spy(raw: str) -> document.Document:
+    def spy(raw: str, repair: bool | None = None) -> document.Document:
         built.append(raw)
-        return live(raw)
+        return live(raw, repair)
 
     monkeypatch.setattr(document, "build", spy)
     source = sources.load(None)

@@ -7,6 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from aleppo_cli.text.cleanup import ADVERTISEMENT, GLUED
 from aleppo_cli.text.document import Document
 
 # Average silent reading rate of adults for non-fiction (Brysbaert, 2019,
@@ -48,6 +49,9 @@ class Stats:
     characters: int
     reading_minutes: int
     words_per_minute: int = WORDS_PER_MINUTE
+    repair: str = ""  # how web-artifact repair was decided (cleanup.CleanText.repair)
+    ad_markers: int = 0  # ad-slot markers removed
+    glued_words: int = 0  # run-together words split
 
 
 def count_words(text: str) -> int:
@@ -58,10 +62,14 @@ def count_words(text: str) -> int:
 
 def compute(document: Document) -> Stats:
     words = count_words(document.clean.text)
+    repairs = document.clean.repairs()
     return Stats(
         words=words,
         sentences=document.sentence_count,
         paragraphs=len(document.paragraphs),
         characters=len(document.raw),
         reading_minutes=max(1, math.ceil(words / WORDS_PER_MINUTE)),
+        repair=document.clean.repair,
+        ad_markers=repairs[ADVERTISEMENT],
+        glued_words=repairs[GLUED],
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from aleppo_cli.cli.emit import progress, report
 from aleppo_cli.cli.environment import Environment
 from aleppo_cli.text import prebuilt, sources
@@ -9,7 +11,9 @@ from aleppo_cli.text.document import Document
 from aleppo_cli.text.sources import Source
 
 
-def load_source(env: Environment, text: str | None, encoding: str | None = None) -> Source:
+def load_source(
+    env: Environment, text: str | None, encoding: str | None = None, repair: bool | None = None
+) -> Source:
     """The decoded input; a note on stderr when decoding needed a guess.
 
     With no TEXT, standard input is read when it is a pipe, a file or a
@@ -21,12 +25,12 @@ def load_source(env: Environment, text: str | None, encoding: str | None = None)
         source = sources.load(text, env.stdin, encoding)
     if source.note:
         report(env, source.note, label="note")
-    return source
+    return source if repair is None else replace(source, repair=repair)
 
 
 def load(
-    env: Environment, text: str | None, encoding: str | None = None
+    env: Environment, text: str | None, encoding: str | None = None, repair: bool | None = None
 ) -> tuple[Source, Document]:
-    source = load_source(env, text, encoding)
+    source = load_source(env, text, encoding, repair)
     with progress(env, "Reading…"):
         return source, prebuilt.document_for(source)

@@ -35,6 +35,15 @@ EncodingOpt = Annotated[
         help="Decode the input as NAME (utf-8, cp1252, latin-1, ...) instead of detecting it.",
     ),
 ]
+RepairOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--repair/--no-repair",
+        show_default=False,
+        help="Repair web artifacts (ad-slot markers, words run together) always, or never "
+        "(default: only where the text shows it was scraped).",
+    ),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 WidthOpt = Annotated[
     int | None,

@@ -18,16 +18,20 @@ if TYPE_CHECKING:  # only the command that makes them imports each of these
     from aleppo_cli.analysis.search import SearchResult
     from aleppo_cli.analysis.stats import Stats
     from aleppo_cli.analysis.summarize.summary import Comparison, Summary
+    from aleppo_cli.text.sections import Locator, Section
 
 
 def show_json(document: Document) -> dict[str, Any]:
+    locator = _locator(document.sections)
     return {
+        **({"sections": [section_json(s) for s in document.sections]} if locator else {}),
         "paragraphs": [
             {
                 "number": paragraph.number,
                 "start": paragraph.start,
                 "end": paragraph.end,
                 **(_structure(paragraph) if document.structured else {}),
+                **placed(locator, paragraph.number),
                 "sentences": [
                     {"number": s.number, "start": s.start, "end": s.end, "text": s.text}
                     for s in paragraph.sentences
@@ -35,6 +39,55 @@ def show_json(document: Document) -> dict[str, Any]:
             }
             for paragraph in document.paragraphs
         ],
+    }
+
+
+def toc_json(document: Document) -> dict[str, Any]:
+    return {"sections": [section_json(section) for section in document.sections]}
+
+
+def section_json(section: Section) -> dict[str, Any]:
+    """A section: its number in the table of contents, level, title as the
+    text writes it, label, own name, and where it is (its first and last
+    paragraphs; the offset of its heading in the text as read)."""
+    return {
+        "number": section.number,
+        "level": section.level,
+        "title": section.title,
+        "label": section.label,
+        "name": section.name,
+        "paragraph": section.paragraph,
+        "last_paragraph": section.last,
+        "start": section.start,
+    }
+
+
+def _locator(sections: Sequence[Section]) -> Locator | None:
+    if not sections:
+        return None
+    from aleppo_cli.text.sections import Locator
+
+    return Locator(sections)
+
+
+def placed(locator: Locator | None, paragraph: int) -> dict[str, Any]:
+    """``{"section": {number, title, label, paragraph}}`` for a paragraph of a
+    text with sections (``paragraph``: its number inside the section, 0 for the
+    heading; the section is null before the first one), else nothing: a text
+    without sections keeps the JSON it had."""
+    if not locator:
+        return {}
+    place = locator.at(paragraph)
+    if place is None:
+        return {"section": None}
+    section = place.section
+    return {
+        "section": {
+            "number": section.number,
+            "title": section.title,
+            "label": place.path,
+            "paragraph": place.paragraph,
+        }
     }
 
 
@@ -72,14 +125,20 @@ def source_json(source: Source) -> dict[str, Any]:
     return data
 
 
-def info_json(stats: Stats) -> dict[str, Any]:
+def info_json(stats: Stats, sections: Sequence[Section] = ()) -> dict[str, Any]:
     return {
         "words": stats.words,
         "sentences": stats.sentences,
         "paragraphs": stats.paragraphs,
+        **({"sections": len(sections)} if sections else {}),
         "characters": stats.characters,
         "reading_minutes": stats.reading_minutes,
         "words_per_minute": stats.words_per_minute,
+        "repairs": {
+            "decision": stats.repair,
+            "ad_markers": stats.ad_markers,
+            "glued_words": stats.glued_words,
+        },
     }
 
 
@@ -108,11 +167,31 @@ def sentence_json(sentence: Sentence) -> dict[str, Any]:
     }
 
 
-def summary_json(summary: Summary) -> dict[str, Any]:
+def summary_json(summary: Summary, sections: Sequence[Section] = ()) -> dict[str, Any]:
+    locator = _locator(sections)
     return {
         "algorithm": summary.algorithm,
         "total_sentences": summary.total_sentences,
-        "sentences": [sentence_json(s) for s in summary.sentences],
+        "sentences": [
+            {**sentence_json(s), **placed(locator, s.paragraph)} for s in summary.sentences
+        ],
+    }
+
+
+def by_section_json(
+    document: Document, algorithm: str, parts: Sequence[tuple[Section, Summary]]
+) -> dict[str, Any]:
+    return {
+        "algorithm": algorithm,
+        "total_sentences": document.sentence_count,
+        "sections": [
+            {
+                **section_json(section),
+                "total_sentences": summary.total_sentences,
+                "sentences": [sentence_json(s) for s in summary.sentences],
+            }
+            for section, summary in parts
+        ],
     }
 
 
@@ -140,10 +219,13 @@ def compare_json(comparison: Comparison) -> dict[str, Any]:
     }
 
 
-def search_json(found: SearchResult, count_only: bool = False) -> dict[str, Any]:
+def search_json(
+    found: SearchResult, count_only: bool = False, sections: Sequence[Section] = ()
+) -> dict[str, Any]:
     data: dict[str, Any] = {"query": found.query, "mode": found.mode, "count": len(found.hits)}
     if count_only:
         return data
+    locator = _locator(sections)
     hits = []
     # the block each hit is shown in (ranked fuzzy hits' blocks may share sentences)
     shown_in = {id(hit): block for block in found.blocks for g in block.groups for hit in g.hits}
@@ -159,6 +241,7 @@ def search_json(found: SearchResult, count_only: bool = False) -> dict[str, Any]
             "sentence_text": hit.sentence.text,
             "speaker": speaker,
             "score": hit.score,  # 100 but for --fuzzy
+            **placed(locator, hit.sentence.paragraph),
         }
         if hit.pieces:  # across an attribution: the words matched inside the quote marks
             entry["pieces"] = [
@@ -175,7 +258,10 @@ def search_json(found: SearchResult, count_only: bool = False) -> dict[str, Any]
     return {**data, "hits": hits}
 
 
-def quotes_json(quotations: Sequence[Quotation], hidden: int) -> dict[str, Any]:
+def quotes_json(
+    quotations: Sequence[Quotation], hidden: int, sections: Sequence[Section] = ()
+) -> dict[str, Any]:
+    locator = _locator(sections)
     return {
         "count": len(quotations),
         "hidden": hidden,
@@ -189,6 +275,7 @@ def quotes_json(quotations: Sequence[Quotation], hidden: int) -> dict[str, Any]:
                 ],
                 "paragraph": quotation.paragraph,
                 "sentence": quotation.sentence,
+                **placed(locator, quotation.paragraph),
             }
             for quotation in quotations
         ],

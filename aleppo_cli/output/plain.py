@@ -17,20 +17,24 @@ from aleppo_cli.output.shared import (
     MARK,
     TEXT_COLUMNS,
     block_prefix,
+    by_section_title,
     compare_title,
     comparison_abbreviations,
     count_line,
     info_rows,
     joined_to_previous,
+    location,
     meta_lines,
     numbered_segments,
     quoted,
     quotes_count,
+    sentence_range,
     summary_title,
     text_rows,
     where,
     with_prefixes,
 )
+from aleppo_cli.output.shared import locator as shared_locator
 from aleppo_cli.text.document import Document
 from aleppo_cli.text.sources import Source, TextInfo
 
@@ -39,6 +43,7 @@ if TYPE_CHECKING:  # only the command that makes them imports each of these
     from aleppo_cli.analysis.search import SearchResult
     from aleppo_cli.analysis.stats import Stats
     from aleppo_cli.analysis.summarize.summary import Comparison, Summary
+    from aleppo_cli.text.sections import Section
 
 
 def show_plain(source: Source, document: Document, width: int, numbers: bool) -> str:
@@ -64,6 +69,22 @@ def show_plain(source: Source, document: Document, width: int, numbers: bool) ->
             lines.extend(_hanging(first, visible(body), width, other))
         else:
             lines.extend(_wrap(visible(body), width))
+    return "\n".join(lines) + "\n"
+
+
+def toc_plain(source: Source, document: Document, width: int) -> str:
+    """The title, then a line a section: its number, indented by its level, its title."""
+    lines = [
+        *_wrap(visible(source.title), width, break_words=False),
+        *(visible(line) for line in meta_lines(source, width)),
+        "",
+    ]
+    digits = len(str(len(document.sections)))
+    for section in document.sections:
+        prefix = f"{section.number:>{digits}}  {'  ' * (section.level - 1)}"
+        lines.extend(_hanging(prefix, visible(section.title), width))
+    lines.append("")
+    lines.append(count_line(len(document.sections), "section"))
     return "\n".join(lines) + "\n"
 
 
@@ -108,8 +129,8 @@ def glued(text: str) -> str:
     return text.replace(" ", GLUE)
 
 
-def info_plain(source: Source, stats: Stats) -> str:
-    rows = info_rows(source, stats)
+def info_plain(source: Source, stats: Stats, sections: Sequence[Section] = ()) -> str:
+    rows = info_rows(source, stats, sections)
     label_width = max(len(label) for label, _ in rows)
     return "".join(f"{label:<{label_width}}  {visible(value)}\n" for label, value in rows)
 
@@ -139,15 +160,39 @@ def _hanging(prefix: str, text: str, width: int | None, other: str | None = None
     return [line.replace(GLUE, " ") for line in lines] or [prefix.rstrip()]
 
 
-def summary_plain(source: Source, summary: Summary, width: int | None) -> str:
+def summary_plain(
+    source: Source, summary: Summary, width: int | None, sections: Sequence[Section] = ()
+) -> str:
     title = visible(summary_title(source, summary))
     lines = [title] if width is None else _wrap(title, width, break_words=False)
     if width is None:
         lines.append("")
+    locator = shared_locator(sections)
     for sentence in summary.sentences:
         if width is not None:
             lines.append("")
-        lines.extend(_hanging(f"[{sentence.number}] ", visible(sentence.text), width))
+        where = f"{visible(location(locator, sentence.paragraph))}: " if locator else ""
+        lines.extend(_hanging(f"[{sentence.number}] ", where + visible(sentence.text), width))
+    return "\n".join(lines) + "\n"
+
+
+def by_section_plain(
+    source: Source,
+    document: Document,
+    algorithm: str,
+    parts: Sequence[tuple[Section, Summary]],
+    width: int | None,
+) -> str:
+    """The title, then each section's title and its sentences under it (a
+    sentence a line into a pipe, as a summary prints)."""
+    title = visible(by_section_title(source, document, algorithm, len(parts)))
+    lines = [title] if width is None else _wrap(title, width, break_words=False)
+    for section, summary in parts:
+        lines.append("")
+        heading = visible(section.title)
+        lines.extend([heading] if width is None else _wrap(heading, width, break_words=False))
+        for sentence in summary.sentences:
+            lines.extend(_hanging(f"  [{sentence.number}] ", visible(sentence.text), width))
     return "\n".join(lines) + "\n"
 
 
@@ -186,11 +231,12 @@ def compare_plain(source: Source, comparison: Comparison, width: int | None) -> 
     return "\n".join(lines) + "\n"
 
 
-def search_plain(found: SearchResult, width: int | None) -> str:
+def search_plain(found: SearchResult, width: int | None, sections: Sequence[Section] = ()) -> str:
     """Hits grouped by sentence. One record a line when ``width`` is None, as
     grep prints: ``place: sentence`` for a hit, ``place- sentence`` for
     context, ``--`` between blocks; else wrapped, the hit's sentence marked
     with ``>`` when context is shown."""
+    locator = shared_locator(sections)
     lines: list[str] = []
     for number, block in enumerate(found.blocks):
         if number and width is None and found.around:
@@ -200,7 +246,7 @@ def search_plain(found: SearchResult, width: int | None) -> str:
         for sentence in block.sentences:
             hit_group = block.group_at(sentence)
             if hit_group is not None:
-                label = visible(where(hit_group, found.mode == "fuzzy"))
+                label = visible(where(hit_group, found.mode == "fuzzy", locator))
                 text = " ".join(visible(s.text) for s in hit_group.sentences)
                 if width is None:
                     lines.append(f"{label}: {text}")
@@ -209,7 +255,9 @@ def search_plain(found: SearchResult, width: int | None) -> str:
                     mark = f"> [{sentence.number}] " if found.around else "  "
                     lines.extend(_hanging(mark, text, width))
             elif not block.is_hit(sentence):
-                place = f"paragraph {sentence.paragraph}, sentence {sentence.number}"
+                place = location(
+                    locator, sentence.paragraph, sentence_range(sentence.number, sentence.number)
+                )
                 if width is None:
                     lines.append(f"{place}- {visible(sentence.text)}")
                 else:
@@ -222,11 +270,19 @@ def search_plain(found: SearchResult, width: int | None) -> str:
 
 
 def quotes_plain(
-    raw: str, quotations: Sequence[Quotation], hidden: int, width: int | None, show_kind: bool
+    raw: str,
+    quotations: Sequence[Quotation],
+    hidden: int,
+    width: int | None,
+    show_kind: bool,
+    sections: Sequence[Section] = (),
 ) -> str:
+    locator = shared_locator(sections)
     lines: list[str] = []
     for quotation in quotations:
         kind = f"{quotation.kind}: " if show_kind else ""
+        if locator:
+            kind = f"{visible(location(locator, quotation.paragraph))}: {kind}"
         speaker = quotation.speaker or ("(speaker unknown)" if quotation.kind == "speech" else "")
         who = glued(f" — {visible(speaker)}") if speaker else ""
         body = f"{kind}{visible(quoted(quotation, raw))}{who}"

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from aleppo_cli.text import quotemarks
-from aleppo_cli.text.document import Paragraph
+from aleppo_cli.text.document import Document, Paragraph
 from aleppo_cli.text.sources import Source, TextInfo
 
 if TYPE_CHECKING:  # only the command that makes them imports each of these
@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # only the command that makes them imports each of these
     from aleppo_cli.analysis.search import HitGroup
     from aleppo_cli.analysis.stats import Stats
     from aleppo_cli.analysis.summarize.summary import Comparison, Summary
+    from aleppo_cli.text.sections import Locator, Section
 
 
 SEPARATOR = " · "
@@ -107,19 +108,52 @@ def with_prefixes(text: str, prefixes: list[tuple[int, str]]) -> tuple[str, list
     return "".join(pieces), shifts
 
 
-def info_rows(source: Source, stats: Stats) -> list[tuple[str, str]]:
+def info_rows(
+    source: Source, stats: Stats, sections: Sequence[Section] = ()
+) -> list[tuple[str, str]]:
     return [
         ("Title", source.title),
         ("Source", meta_line(source)),
         ("Words", f"{stats.words:,}"),
         ("Sentences", f"{stats.sentences:,}"),
         ("Paragraphs", f"{stats.paragraphs:,}"),
+        *([("Sections", sections_count(sections))] if sections else []),
         ("Characters", f"{stats.characters:,}"),
         (
             "Reading time",
             f"{duration(stats.reading_minutes)} at {stats.words_per_minute} words a minute",
         ),
+        ("Repairs", repairs_line(stats)),
     ]
+
+
+def sections_count(sections: Sequence[Section]) -> str:
+    """How many sections, and how many at the top level when they nest:
+    "382 (17 at the top level)"."""
+    top = sum(1 for section in sections if section.level == 1)
+    count = f"{len(sections):,}"
+    return count if top == len(sections) else f"{count} ({top:,} at the top level)"
+
+
+_DECISIONS = {
+    "scraped": "the text looks scraped",
+    "not scraped": "no sign of scraping",
+    "forced": "--repair",
+    "off": "--no-repair",
+}
+
+
+def repairs_line(stats: Stats) -> str:
+    """What web-artifact repair did, and why: "2 ad-slot markers removed, 4
+    run-together words split (the text looks scraped)"."""
+    made = []
+    if stats.ad_markers:
+        made.append(f"{stats.ad_markers:,} ad-slot marker{'s' * (stats.ad_markers != 1)} removed")
+    if stats.glued_words:
+        words = "word" if stats.glued_words == 1 else "words"
+        made.append(f"{stats.glued_words:,} run-together {words} split")
+    why = _DECISIONS.get(stats.repair, stats.repair)
+    return f"{', '.join(made) or 'none'} ({why})"
 
 
 def duration(minutes: int) -> str:
@@ -146,13 +180,50 @@ def summary_title(source: Source, summary: Summary) -> str:
     )
 
 
-def where(group: HitGroup, scores: bool = False) -> str:
+def location(locator: Locator | None, paragraph: int, sentences: str = "") -> str:
+    """Where a paragraph is, and its sentence(s) (``"sentence 12"``): in a
+    text with sections "Chapter 19, ¶3, sentence 5530" (the section's label,
+    led by its book's where chapters' labels repeat; ¶ counts the section's
+    paragraphs after its heading; "heading" for the heading itself; "front
+    matter" before the first section), else "paragraph 4, sentence 12". The
+    one way every command writes a location."""
+    place = locator.at(paragraph) if locator else None
+    if place is not None:
+        head = (
+            f"{place.path}, heading"
+            if place.paragraph == 0
+            else f"{place.path}, ¶{place.paragraph}"
+        )
+    elif locator:
+        head = f"front matter, ¶{paragraph}"
+    else:
+        head = f"paragraph {paragraph}"
+    return f"{head}, {sentences}" if sentences else head
+
+
+def locator(sections: Sequence[Section]) -> Locator | None:
+    """What ``location`` needs to place paragraphs; None for a text without sections."""
+    if not sections:
+        return None
+    from aleppo_cli.text.sections import Locator
+
+    return Locator(sections)
+
+
+def sentence_range(first: int, last: int) -> str:
+    return f"sentence {first}" if first == last else f"sentences {first}-{last}"
+
+
+def by_section_title(source: Source, document: Document, algorithm: str, parts: int) -> str:
+    return (
+        f"{source.title}: {parts} of {len(document.sections)} sections summarized, by {algorithm}"
+    )
+
+
+def where(group: HitGroup, scores: bool = False, locator: Locator | None = None) -> str:
     """Where a group of hits is, how many, their best score, and who spoke."""
     first, last = group.sentences[0], group.sentences[-1]
-    if first.number == last.number:
-        place = f"paragraph {first.paragraph}, sentence {first.number}"
-    else:
-        place = f"paragraph {first.paragraph}, sentences {first.number}-{last.number}"
+    place = location(locator, first.paragraph, sentence_range(first.number, last.number))
     if len(group.hits) > 1:
         place += f" ({len(group.hits)} hits)"
     if scores:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from aleppo_cli.analysis.search import Hit, SearchResult
     from aleppo_cli.analysis.stats import Stats
     from aleppo_cli.analysis.summarize.summary import Comparison, Summary
+    from aleppo_cli.text.sections import Locator, Section
 
 QUOTE_STYLE = "italic cyan"
 WORK_STYLE = "italic"  # a quoted title of a work
@@ -172,8 +173,10 @@ def blocks(
             yield Padding(text, (top, 0, 0, 0))
 
 
-def info(source: Source, stats: Stats, width: int) -> RenderableType:
-    rows = shared.info_rows(source, stats)
+def info(
+    source: Source, stats: Stats, width: int, sections: Sequence[Section] = ()
+) -> RenderableType:
+    rows = shared.info_rows(source, stats, sections)
     label_width = max(len(label) for label, _ in rows)
     table = _grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
@@ -200,20 +203,53 @@ def texts(entries: Iterable[TextInfo]) -> RenderableType:
     return Group(*blocks)
 
 
-def summary(source: Source, result: Summary, width: int) -> RenderableType:
-    table = _grid(padding=(0, 1, 1, 0))
-    table.add_column(style=NUMBER_STYLE, justify="right", no_wrap=True)
-    table.add_column()
-    for sentence in result.sentences:
-        body = Text(visible(sentence.text))
-        for start, end in quotemarks.spans(sentence.text):
-            body.stylize(quote_style(sentence.text, start, end), start, end)
-        table.add_row(f"[{sentence.number}]", body)
+def summary(
+    source: Source, result: Summary, width: int, sections: Sequence[Section] = ()
+) -> RenderableType:
     header = Group(
         Text(visible(shared.summary_title(source, result)), style=TITLE_STYLE),
         Rule(style=META_STYLE),
     )
-    return Constrain(Group(header, Text(""), table), width)
+    locator = shared.locator(sections)
+    return Constrain(Group(header, Text(""), _sentences(result.sentences, locator)), width)
+
+
+def _sentences(sentences: Iterable[Sentence], locator: Locator | None = None) -> Table:
+    """A summary's sentences, their numbers in a column, quotations styled;
+    in a text with sections, each led by where it is."""
+    table = _grid(padding=(0, 1, 1, 0))
+    table.add_column(style=NUMBER_STYLE, justify="right", no_wrap=True)
+    table.add_column()
+    for sentence in sentences:
+        body = Text(visible(sentence.text))
+        for start, end in quotemarks.spans(sentence.text):
+            body.stylize(quote_style(sentence.text, start, end), start, end)
+        if locator:
+            where = visible(shared.location(locator, sentence.paragraph))
+            body = Text.assemble((where, META_STYLE), "\n", body)
+        table.add_row(f"[{sentence.number}]", body)
+    return table
+
+
+def by_section(
+    source: Source,
+    document: Document,
+    algorithm: str,
+    parts: Sequence[tuple[Section, Summary]],
+    width: int,
+) -> RenderableType:
+    header = Group(
+        Text(
+            visible(shared.by_section_title(source, document, algorithm, len(parts))),
+            style=TITLE_STYLE,
+        ),
+        Rule(style=META_STYLE),
+    )
+    blocks: list[RenderableType] = [header]
+    for section, summary in parts:
+        blocks += [Text(""), Text(visible(section.title), style=HEADING_STYLE)]
+        blocks.append(_sentences(summary.sentences))
+    return Constrain(Group(*blocks), width)
 
 
 def highlight(source: Source, document: Document, summary: Summary, width: int) -> RenderableType:
@@ -257,7 +293,8 @@ def compare(source: Source, comparison: Comparison, width: int) -> RenderableTyp
     return Constrain(Group(*items), width)
 
 
-def search(found: SearchResult, width: int) -> RenderableType:
+def search(found: SearchResult, width: int, sections: Sequence[Section] = ()) -> RenderableType:
+    locator = shared.locator(sections)
     items: list[RenderableType] = []
     for number, block in enumerate(found.blocks):
         if number:
@@ -265,7 +302,7 @@ def search(found: SearchResult, width: int) -> RenderableType:
         for sentence in block.sentences:
             hit_group = block.group_at(sentence)
             if hit_group is not None:
-                label = shared.where(hit_group, found.mode == "fuzzy")
+                label = shared.where(hit_group, found.mode == "fuzzy", locator)
                 items.append(Text(visible(label), style=NUMBER_STYLE))
                 for covered in hit_group.sentences:
                     body = _with_hits(covered, hit_group.hits)
@@ -310,16 +347,24 @@ def _with_hits(sentence: Sentence, hits: Sequence[Hit]) -> Text:
 
 
 def quotes(
-    raw: str, quotations: Sequence[Quotation], hidden: int, width: int, show_kind: bool
+    raw: str,
+    quotations: Sequence[Quotation],
+    hidden: int,
+    width: int,
+    show_kind: bool,
+    sections: Sequence[Section] = (),
 ) -> RenderableType:
     """A row a quotation: its sentence number, then its kind (with --all),
     the quotation and its speaker, wrapped together to any width."""
     table = _grid(padding=(0, 1))
     table.add_column(style=NUMBER_STYLE, justify="right", no_wrap=True)
     table.add_column()
+    locator = shared.locator(sections)
     for quotation in quotations:
         speech = quotation.kind == "speech"
         body = Text()
+        if locator:
+            body.append(f"{visible(shared.location(locator, quotation.paragraph))}: ", META_STYLE)
         if show_kind:
             body.append(f"{quotation.kind}: ", style=KIND_STYLE)
         body.append(visible(shared.quoted(quotation, raw)), style=QUOTE_STYLE if speech else "")

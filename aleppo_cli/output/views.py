@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from aleppo_cli.analysis.search import SearchResult
     from aleppo_cli.analysis.stats import Stats
     from aleppo_cli.analysis.summarize.summary import Comparison, Summary
+    from aleppo_cli.text.sections import Section
 
 
 class View(Protocol):
@@ -83,6 +84,22 @@ class ShowView(NamedTuple):
         return styled.show_parts(self.source, self.document, width, self.numbers)
 
 
+class TocView(NamedTuple):
+    """The table of contents: the text's sections, numbered, indented by level."""
+
+    source: Source
+    document: Document
+
+    def plain(self, width: int | None) -> str:
+        return plain.toc_plain(self.source, self.document, width or DEFAULT_MEASURE)
+
+    def data(self) -> dict[str, Any]:
+        return jsondata.toc_json(self.document)
+
+    def styled(self, width: int) -> None:
+        return None
+
+
 class RawView(NamedTuple):
     """The text exactly as read (control characters made visible)."""
 
@@ -101,17 +118,18 @@ class RawView(NamedTuple):
 class InfoView(NamedTuple):
     source: Source
     stats: Stats
+    sections: Sequence[Section] = ()
 
     def plain(self, width: int | None) -> str:
-        return plain.info_plain(self.source, self.stats)
+        return plain.info_plain(self.source, self.stats, self.sections)
 
     def data(self) -> dict[str, Any]:
-        return jsondata.info_json(self.stats)
+        return jsondata.info_json(self.stats, self.sections)
 
     def styled(self, width: int) -> RenderableType:
         from aleppo_cli.output import styled
 
-        return styled.info(self.source, self.stats, width)
+        return styled.info(self.source, self.stats, width, self.sections)
 
 
 class TextsView(NamedTuple):
@@ -133,17 +151,40 @@ class TextsView(NamedTuple):
 class SummaryView(NamedTuple):
     source: Source
     summary: Summary
+    sections: Sequence[Section] = ()  # where the text has them, each sentence says where it is
 
     def plain(self, width: int | None) -> str:
-        return plain.summary_plain(self.source, self.summary, width)
+        return plain.summary_plain(self.source, self.summary, width, self.sections)
 
     def data(self) -> dict[str, Any]:
-        return jsondata.summary_json(self.summary)
+        return jsondata.summary_json(self.summary, self.sections)
 
     def styled(self, width: int) -> RenderableType:
         from aleppo_cli.output import styled
 
-        return styled.summary(self.source, self.summary, width)
+        return styled.summary(self.source, self.summary, width, self.sections)
+
+
+class BySectionView(NamedTuple):
+    """A summary of each section, under its title (``summarize --by-section``)."""
+
+    source: Source
+    document: Document
+    algorithm: str
+    summaries: Sequence[tuple[Section, Summary]]  # (not "parts": styled_parts reads that)
+
+    def plain(self, width: int | None) -> str:
+        return plain.by_section_plain(
+            self.source, self.document, self.algorithm, self.summaries, width
+        )
+
+    def data(self) -> dict[str, Any]:
+        return jsondata.by_section_json(self.document, self.algorithm, self.summaries)
+
+    def styled(self, width: int) -> RenderableType:
+        from aleppo_cli.output import styled
+
+        return styled.by_section(self.source, self.document, self.algorithm, self.summaries, width)
 
 
 class HighlightView(NamedTuple):
@@ -190,21 +231,22 @@ class SearchView(NamedTuple):
     source: Source
     found: SearchResult
     count_only: bool = False  # only the number of hits
+    sections: Sequence[Section] = ()  # the document's: hits say where they are
 
     def plain(self, width: int | None) -> str:
         if self.count_only:
             return f"{len(self.found.hits)}\n"
-        return plain.search_plain(self.found, width)
+        return plain.search_plain(self.found, width, self.sections)
 
     def data(self) -> dict[str, Any]:
-        return jsondata.search_json(self.found, self.count_only)
+        return jsondata.search_json(self.found, self.count_only, self.sections)
 
     def styled(self, width: int) -> RenderableType | None:
         if self.count_only:
             return None
         from aleppo_cli.output import styled
 
-        return styled.search(self.found, width)
+        return styled.search(self.found, width, self.sections)
 
 
 class QuotesView(NamedTuple):
@@ -212,16 +254,21 @@ class QuotesView(NamedTuple):
     quotations: Sequence[Quotation]
     hidden: int  # quotations of other kinds that --all would add
     show_kind: bool
+    sections: Sequence[Section] = ()  # the document's: quotations say where they are
 
     def plain(self, width: int | None) -> str:
         raw = self.source.text
-        return plain.quotes_plain(raw, self.quotations, self.hidden, width, self.show_kind)
+        return plain.quotes_plain(
+            raw, self.quotations, self.hidden, width, self.show_kind, self.sections
+        )
 
     def data(self) -> dict[str, Any]:
-        return jsondata.quotes_json(self.quotations, self.hidden)
+        return jsondata.quotes_json(self.quotations, self.hidden, self.sections)
 
     def styled(self, width: int) -> RenderableType:
         from aleppo_cli.output import styled
 
         raw = self.source.text
-        return styled.quotes(raw, self.quotations, self.hidden, width, self.show_kind)
+        return styled.quotes(
+            raw, self.quotations, self.hidden, width, self.show_kind, self.sections
+        )

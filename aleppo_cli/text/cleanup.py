@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -50,6 +51,7 @@ class CleanText:
     text: str
     edits: tuple[Edit, ...]
     _clean_starts: tuple[int, ...] = field(repr=False)
+    repair: str = "not scraped"  # how the repairs were decided: AUTO_ON, AUTO_OFF, FORCED_*
 
     def to_raw(self, offset: int, side: Side = "start") -> int:
         """Map an offset into ``text`` to the matching offset into ``raw``.
@@ -114,16 +116,41 @@ class CleanText:
     def edits_for(self, reason: str) -> list[Edit]:
         return [edit for edit in self.edits if edit.reason == reason]
 
+    def repairs(self) -> dict[str, int]:
+        """How many of each repair were made: ad-slot markers removed, glued
+        words split (a word split in three counts once)."""
+        ads = glued = 0
+        previous_end = -1
+        for edit in self.edits:
+            if edit.reason == ADVERTISEMENT:
+                ads += 1
+            elif edit.reason == GLUED:
+                between = self.raw[previous_end : edit.start]
+                if previous_end < 0 or not between.isalpha():  # not the same letter run
+                    glued += 1
+                previous_end = edit.start
+        return {ADVERTISEMENT: ads, GLUED: glued}
 
-def clean(raw: str) -> CleanText:
-    """Clean ``raw``; see the module's docstring for what that means."""
+
+def clean(raw: str, repair: bool | None = None) -> CleanText:
+    """Clean ``raw``; see the module's docstring for what that means.
+
+    White space is always normalised. The repairs of web artifacts (ad-slot
+    markers, glued words) run when ``repair`` is True, never when it is
+    False, and by default only when the text shows it was scraped
+    (``scraped``)."""
+    ads = _advertisements(raw) if repair is not False else []
+    if repair is None:
+        repair = bool(ads) or _shows_glue(raw)
+        decision = AUTO_ON if repair else AUTO_OFF
+    else:
+        decision = FORCED_ON if repair else FORCED_OFF
     # Each detector yields sorted, disjoint edits; an ad marker swallows the
     # white space around it, so it wins over the white-space edits it covers.
-    ranked = [
-        (edit.start, rank, edit)
-        for rank, detector in enumerate(_DETECTORS)
-        for edit in detector(raw)
-    ]
+    found = [ads, _whitespace(raw), _glued_words(raw) if repair else []]
+    if not repair:
+        found[0] = []
+    ranked = [(edit.start, rank, edit) for rank, edits in enumerate(found) for edit in edits]
     ranked.sort(key=lambda item: (item[0], item[1]))
     edits: list[Edit] = []
     covered = 0
@@ -132,10 +159,51 @@ def clean(raw: str) -> CleanText:
             continue
         edits.append(edit)
         covered = edit.end
-    return apply(raw, edits)
+    return apply(raw, edits, decision)
 
 
-def apply(raw: str, edits: list[Edit]) -> CleanText:
+# How the repairs were decided (CleanText.repair).
+AUTO_ON = "scraped"  # the text showed it was scraped: repaired
+AUTO_OFF = "not scraped"  # no sign of scraping: left as it is
+FORCED_ON = "forced"  # --repair
+FORCED_OFF = "off"  # --no-repair
+
+# A text shows it was scraped by an ad-slot marker between sentences or on a
+# line of its own, or by MIN_GLUE_SIGNS distinct glued words that the repair
+# would split (a lower-case word glued to a capitalised one counts only when
+# the capitalised part is no frequent word: "outputDir" is an identifier,
+# "photographyFadi" glue). They are looked for in the first SIGN_WINDOW
+# characters: a scraped text shows it throughout, and a novel is not read
+# whole for them.
+MIN_GLUE_SIGNS = 2
+SIGN_WHOLE_ZIPF = 2.5  # see _cuts; chosen leave-one-out by bench/glued.py --gate
+GLUE_SIGN_RATE = 1 / 1000  # glued words a word of the window, at least
+SIGN_WINDOW = 100_000
+
+
+def _shows_glue(raw: str) -> bool:
+    end = min(len(raw), SIGN_WINDOW)
+    counts = Counter(token for _, token in _candidates(raw, end))
+    tokens = [token for token, count in counts.items() if count < REPEATED or _is_camel(token)]
+    if not tokens:
+        return False
+    names = _names(raw[:end])
+    needed = max(MIN_GLUE_SIGNS, raw.count(" ", 0, end) * GLUE_SIGN_RATE)
+    signs = 0
+    for token in tokens:
+        if not _cuts(token, names, rare=False):
+            continue
+        if _is_camel(token):  # the capitalised part a name?
+            hump = _CAMEL_SPLIT.search(token)
+            if hump is not None and wordlist.zipf(token[hump.start() :], wordlist.FREQUENT):
+                continue
+        signs += 1
+        if signs >= needed:
+            return True
+    return False
+
+
+def apply(raw: str, edits: list[Edit], repair: str = AUTO_OFF) -> CleanText:
     """The cleaned text that sorted, disjoint ``edits`` make of ``raw``."""
     pieces: list[str] = []
     clean_starts: list[int] = []
@@ -149,7 +217,7 @@ def apply(raw: str, edits: list[Edit]) -> CleanText:
         length += len(edit.replacement)
         position = edit.end
     pieces.append(raw[position:])
-    return CleanText(raw, "".join(pieces), tuple(edits), tuple(clean_starts))
+    return CleanText(raw, "".join(pieces), tuple(edits), tuple(clean_starts), repair)
 
 
 # --- white space -------------------------------------------------------------
@@ -202,6 +270,8 @@ def _whitespace(raw: str) -> list[Edit]:
 
 _MARKER = "Advertisement"
 _AD = re.compile(rf"\s*(?<![\w-]){_MARKER}(?![\w-])\s*")
+# Two capitalised words after the marker, with only a space between them.
+_NAME_GOES_ON = re.compile(r"[A-Z][\w'’-]* [A-Z]")
 _SENTENCE_END = frozenset(".!?…\"”’')]")
 
 
@@ -243,6 +313,8 @@ def _advertisements(raw: str) -> list[Edit]:
         before_sentence = (
             at_end or next_char.isupper() or next_char in "\"“‘'([" or next_char.isdigit()
         )
+        if not own_line and _NAME_GOES_ON.match(raw, end):
+            continue  # "Advertisement Standards Authority": the first word of a name
         if own_line or (after_sentence and before_sentence):
             replacement = "" if at_start or at_end else "\n\n"
             edits.append(Edit(start, end, replacement, ADVERTISEMENT))
@@ -257,12 +329,13 @@ def _advertisements(raw: str) -> list[Edit]:
 #  lower:   lower-case words run together                  ("averydifficult")
 # A candidate is a whole run of letters (no letter before or after it), so
 # the three never match at the same place, and the token itself tells which
-# matched.
-_BEFORE = r"A-Za-z0-9_@/\\.#=:"  # no candidate right after one of these
-_AFTER = r"(?![A-Za-z0-9_@/\\=:(])"
+# matched; a run with more than one hump ("getElementById") is none of them,
+# and neither is a run next to code punctuation ("x.dataLayer", "pageTitle=").
+_BEFORE = r"\w@/\\.#=:"  # no candidate right after one of these (\w: any letter)
+_AFTER = r"(?![\w@/\\=:(])"
 _CANDIDATE = re.compile(
     rf"(?<![{_BEFORE}])"
-    r"(?:(?P<camel>[a-z]{3,}[A-Z][a-z]{2,})|(?P<capital>[A-Z][a-z]{6,})|(?P<lower>[a-z]{7,}))"
+    r"(?:(?P<camel>[a-z]{3,}[A-Z][a-z]{2,})|(?P<capital>[A-Z][a-z]{5,})|(?P<lower>[a-z]{6,}))"
     + _AFTER
 )
 # The same candidates after the character before them (so: not at the very
@@ -270,129 +343,184 @@ _CANDIDATE = re.compile(
 # characters, and looking for six letters before trying the three forms, it
 # finds them in a novel in a third of the time _CANDIDATE takes.
 _AFTER_ONE = re.compile(
-    rf"[^{_BEFORE}](?=[A-Za-z]{{6}})([a-z]{{7,}}|[A-Z][a-z]{{6,}}|[a-z]{{3,}}[A-Z][a-z]{{2,}})"
+    rf"[^{_BEFORE}](?=[A-Za-z]{{6}})([a-z]{{6,}}|[A-Z][a-z]{{5,}}|[a-z]{{3,}}[A-Z][a-z]{{2,}})"
     + _AFTER
 )
 _CAMEL_SPLIT = re.compile(r"[A-Z]")
 
 MAX_GLUED = 40  # longer letter runs are not words run together
+# A run of letters that the text has this many times is a word of the text
+# ("Mortemart", "Netherfield"), not a slip of its markup.
+REPEATED = 3
+MIN_PIECE = 3  # letters in a piece, but for the short grammar words below
 MIN_PIECE_ZIPF = 3.0  # a piece must be a word seen at least once per million words
-MIN_TAIL_ZIPF = 4.0  # the common word glued after a name ...
-MIN_TAIL_LENGTH = 6  # ... is no short name part such as -ford, -ham, -field
-MAX_NAME_ZIPF = 3.0  # the name is rare: Common+Common is a compound name (Oldcastle)
-MIN_NAME_LENGTH = 3  # the name glued before it
-_SHORT_PIECES = {1: 7.0, 2: 5.5, 3: 4.5}  # short pieces must be very common
+MIN_NAME_LENGTH = 3  # the name glued before a lower-case word
+MIN_RARE_TAIL = 5  # the word glued after it may be rarer when this long
+# How much likelier the words apart must be than the run as one word, on the
+# Zipf scale (log10): sum of the pieces' Zipf frequencies, less 9 for each
+# word boundary (a unigram model: log10 P(w) = Zipf - 9), less the run's own
+# Zipf frequency (0 when unknown). wordfreq counts web text, so it knows glue
+# such as "ofthe" (3.3) as a rare word: the margin, not the run's being known,
+# decides; an unknown run counts as UNKNOWN_ZIPF. Chosen leave-one-out by
+# bench/glued.py (see the README).
+LOWER_MARGIN = 1.0
+NAME_MARGIN = 0.0
+UNKNOWN_ZIPF = -3.0
+_SHORT_PIECES = {1: 7.0, 2: 5.5}  # "a", "of", "in": only very common short words
+MAX_PIECES = 4
+# Words that end compounds and derivations ("cakelike", "portionless",
+# "whalemen", "workmanship"): a run whose last piece is one of them is a word.
+_COMPOUND_ENDS = frozenset(
+    """like less ness ful fully ship hood wise ward wards man men woman women
+    some fold dom ism ist ists able ably ible ment ments ance ence ity ities
+    ous ward way ways work works house houses""".split()
+)
+# The parts that end place names and surnames ("Hunsford", "Netherfield",
+# "Oldcastle"): a capitalised run ending in one of them is a name.
+_NAME_ENDS = frozenset(
+    """ford field fields ton ham ley leigh worth wood woods land lands bury borough
+    burg berg stone well wells dale ville son sen stein man mann castle hall
+    ridge bridge brook combe mouth port gate wick wich by thorpe minster stead""".split()
+)
+# Prefixes that make words of words ("overhearings", "unfordable"): a run that
+# is one of them before a known word, or a known word with an inflection, is
+# a word.
+_PREFIXES = (
+    *"over under out fore for after up down un re mis non pre dis in im en em be de sub".split(),
+    *"super inter counter trans anti semi co ex".split(),
+)
+
+
+def _candidates(raw: str, end: int | None = None) -> Iterator[tuple[int, str]]:
+    """Where each candidate starts in ``raw[:end]``, and the candidate."""
+    first = _CANDIDATE.match(raw, 0, len(raw) if end is None else end)
+    if first is not None:  # at the very start, with no character before
+        yield 0, first.group()
+    for match in _AFTER_ONE.finditer(raw, 0, len(raw) if end is None else end):
+        yield match.start(1), match.group(1)
 
 
 def _glued_words(raw: str) -> list[Edit]:
     # Each distinct candidate is decided once (a novel has 100,000 candidates,
     # 11,000 distinct); the text is read again for places only if one is cut.
-    first = _CANDIDATE.match(raw)  # at the very start, with no character before
-    tokens = set(_AFTER_ONE.findall(raw))
+    first = _CANDIDATE.match(raw)
+    counts = Counter(_AFTER_ONE.findall(raw))
     if first is not None:
-        tokens.add(first.group())
-    decided = {token: cuts for token in tokens if (cuts := _cuts(token))}
+        counts[first.group()] += 1
+    names = _names(raw)
+    decided = {
+        token: cuts
+        for token, count in counts.items()
+        if (count < REPEATED or _is_camel(token)) and (cuts := _cuts(token, names))
+    }
     if not decided:
         return []
-    places = [(0, first.group())] if first is not None else []
-    places.extend((match.start(1), match.group(1)) for match in _AFTER_ONE.finditer(raw))
     return [
         Edit(start + cut, start + cut, " ", GLUED)
-        for start, token in places
+        for start, token in _candidates(raw)
         for cut in decided.get(token, ())
     ]
 
 
-def _cuts(token: str) -> list[int]:
-    """Where a candidate is cut, if anywhere.
+def _is_camel(token: str) -> bool:
+    return not token.islower() and not token[1:].islower()
 
-    It is cut when it is no known word and splits; the quick tests come
-    first: what cannot split (too short for a name and a word, no grammar
-    word in a lower-case run), a frequent word, the split (which reads only
-    frequent words), and only then the whole list, for a rarer word.
-    """
+
+def _cuts(token: str, names: frozenset[str] = frozenset(), rare: bool = True) -> list[int]:
+    """Where a candidate is cut, if anywhere (``names``: the capitalised
+    words that the text has on their own).
+
+    Without ``rare``, only the table of frequent words is read (a look-up of
+    a rarer word costs a millisecond): a run that is no frequent word is
+    taken to be a rare one of Zipf ``SIGN_WHOLE_ZIPF``, and a rare word to be
+    no stem or piece: that is how the signs of a scrape are looked for."""
     if len(token) > MAX_GLUED:
         return []
-    if token[0].isupper():
-        if len(token) < MIN_NAME_LENGTH + MIN_TAIL_LENGTH:
-            return []  # no rare name and a long word in it
-    elif token.islower() and _GRAMMAR_PIECE.search(token) is None:
-        return []  # split only at a grammar word of three letters or more
-    if wordlist.zipf(token, wordlist.FREQUENT):
-        return []  # a frequent word, so a known one
-    if token[0].isupper():
-        cuts = _split_capital(token)
-    elif token.islower():
-        cuts = _split_lower(token)
-    else:
-        cuts = _split_camel(token)
-    return [] if not cuts or wordlist.known(token) else cuts
+    if token.islower():
+        return _split_lower(token, rare)
+    if token[1:].islower():
+        return _split_capital(token, names, rare)
+    return _split_camel(token)
 
 
-def _piece_ok(piece: str, minimum: float = MIN_PIECE_ZIPF) -> bool:
-    needed = _SHORT_PIECES.get(len(piece), minimum)
-    return wordlist.zipf(piece, needed) >= needed  # needed is FREQUENT or more
+_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w'’-])")
+# A name the text has on its own ("Halabi" in "... Fadi Al Halabi ..."),
+# however rare in the word list, is as likely as this before a word glued to it.
+NAME_IN_TEXT_ZIPF = 4.0
+
+
+def _names(raw: str) -> frozenset[str]:
+    return frozenset(_NAME.findall(raw))
+
+
+def _piece_zipf(piece: str) -> float:
+    """The piece's Zipf frequency if it may be a piece (a frequent enough
+    word), else 0; reads only the table of frequent words."""
+    needed = _SHORT_PIECES.get(len(piece), MIN_PIECE_ZIPF)
+    return wordlist.zipf(piece, needed)
 
 
 def _split_camel(token: str) -> list[int]:
+    """A lower-case word glued to a capitalised one: "photographyFadi"."""
     hump = _CAMEL_SPLIT.search(token)
     assert hump is not None
-    return [hump.start()] if _piece_ok(token[: hump.start()]) else []
+    head = token[: hump.start()]
+    if not _piece_zipf(head) or wordlist.known(token):
+        return []
+    return [hump.start()]
 
 
-def _split_capital(token: str) -> list[int]:
-    """A rare name glued to a longer common word: "Halabidocument"."""
+def _split_capital(token: str, names: frozenset[str] = frozenset(), rare: bool = True) -> list[int]:
+    """A name glued to a lower-case word: "Halabidocument", "Pierrewas"."""
+    if wordlist.zipf(token, MIN_PIECE_ZIPF + 1):
+        return []  # a common word or name: "Something", "Whenever"
     best: tuple[float, int] | None = None
-    for cut in range(MIN_NAME_LENGTH, len(token) - MIN_TAIL_LENGTH + 1):
+    for cut in range(MIN_NAME_LENGTH, len(token) - MIN_PIECE + 1):
         head, tail = token[:cut], token[cut:]
-        if not _piece_ok(tail, MIN_TAIL_ZIPF):  # the tail first: it reads only frequent words
+        if tail in _COMPOUND_ENDS or tail in _NAME_ENDS:
             continue
-        head_zipf = wordlist.zipf(head)
-        if not 0.0 < head_zipf < MAX_NAME_ZIPF:
+        tail_zipf = _piece_zipf(tail)  # a frequent word first: the quick look-up
+        if not tail_zipf and rare and len(tail) >= MIN_RARE_TAIL:
+            tail_zipf = wordlist.zipf(tail)  # "Queequegaccosted"
+        if not tail_zipf:
             continue
-        score = head_zipf + wordlist.zipf(tail)
+        head_zipf = wordlist.zipf(head, 0.0 if rare else wordlist.FREQUENT)
+        if head in names:
+            head_zipf = max(head_zipf, NAME_IN_TEXT_ZIPF)
+        if not head_zipf:
+            continue
+        score = head_zipf + tail_zipf
         if best is None or score > best[0]:
             best = (score, cut)
-    return [best[1]] if best else []
+    if best is None:
+        return []
+    whole = (wordlist.zipf(token) or UNKNOWN_ZIPF) if rare else SIGN_WHOLE_ZIPF
+    if best[0] - 9.0 - whole < NAME_MARGIN:
+        return []
+    return [best[1]]
 
 
-MAX_PIECES = 4
-
-# Closed-class words that English does not build compounds from. A run of
-# lower-case words is split only when one of the pieces is such a word:
-# "averydifficult" (a, very) is glue; "workbag" or "whalemen" are compounds.
-# Left out on purpose: prepositions (over, under, out, with, to ...), which
-# make compounds all the time ("overhearings", "underlip"), and short modals
-# and particles that start many words (can-, will-, may-, be-, or-).
-_GRAMMAR_WORDS = frozenset(
-    """a an the this that these those my your his her its our their i you he she we
-    they me him us them am is are was were been has have had does did would could
-    should and but nor than because very not quite rather of""".split()
-)
-
-
-# A lower-case run holds one of these if it splits (see _split_lower).
-_GRAMMAR_PIECE = re.compile(
-    "|".join(sorted((word for word in _GRAMMAR_WORDS if len(word) >= 3), key=len, reverse=True))
-)
-
-
-def _split_lower(token: str) -> list[int]:
-    """Most probable split into known words (unigram model), or none."""
+def _split_lower(token: str, rare: bool = True) -> list[int]:
+    """Most probable split into frequent words (unigram model), if it is
+    likelier enough than the run as one word, and the run is no compound or
+    inflection of a known word."""
+    table = wordlist.frequent()  # lower-case words of Zipf FREQUENT or more
+    whole = table.get(token, 0.0)
     n = len(token)
-    # best[i]: (log-probability, cuts) of the best segmentation of token[:i]
+    # best[i]: (sum of Zipf - 9 a piece, cuts) of the best segmentation of
+    # token[:i]; each is final before the pieces that start at i are tried
     best: list[tuple[float, tuple[int, ...]] | None] = [None] * (n + 1)
     best[0] = (0.0, ())
-    for end in range(1, n + 1):
-        for start in range(max(0, end - 20), end):
-            previous = best[start]
-            piece = token[start:end]
-            if previous is None or not _piece_ok(piece):
+    for start in range(n):
+        previous = best[start]
+        if previous is None or (start and len(previous[1]) + 2 > MAX_PIECES):
+            continue
+        cuts = (*previous[1], start) if start else ()
+        for end in range(start + 1, min(n, start + 20) + 1):
+            value = table.get(token[start:end])
+            if value is None or value < _SHORT_PIECES.get(end - start, MIN_PIECE_ZIPF):
                 continue
-            if start and len(previous[1]) + 2 > MAX_PIECES:
-                continue
-            score = previous[0] + wordlist.zipf(piece) - 9.0
-            cuts = (*previous[1], start) if start else ()
+            score = previous[0] + value - 9.0
             current = best[end]
             if current is None or score > current[0]:
                 best[end] = (score, cuts)
@@ -400,12 +528,38 @@ def _split_lower(token: str) -> list[int]:
     if result is None or not result[1]:
         return []
     found = list(result[1])
-    pieces = [token[a:b] for a, b in zip([0, *found], [*found, n], strict=True)]
-    # One- and two-letter grammar words double as prefixes (a-, be-: "acutest",
-    # "bethinking"), so a longer one must be among the pieces.
-    if not any(piece in _GRAMMAR_WORDS and len(piece) >= 3 for piece in pieces):
+    score = result[0] + 9.0
+    if not whole:  # a rarer word (Zipf under FREQUENT), or none
+        if score - UNKNOWN_ZIPF < LOWER_MARGIN:
+            return []  # not enough even against an unknown word
+        if score - wordlist.FREQUENT < LOWER_MARGIN:  # the run's own frequency decides
+            whole = (wordlist.zipf(token) or UNKNOWN_ZIPF) if rare else SIGN_WHOLE_ZIPF
+    if score - whole < LOWER_MARGIN:
         return []
-    return [] if _inflected_known_word(token) else found
+    pieces = [token[a:b] for a, b in zip([0, *found], [*found, n], strict=True)]
+    # One- and two-letter words double as prefixes and endings ("aslope",
+    # "besmoked", "inconsequence", dialect "foamin'"): a split with one needs
+    # two pieces of three letters or more ("averydifficult").
+    if len(pieces) - sum(len(piece) >= MIN_PIECE for piece in pieces) and (
+        sum(len(piece) >= MIN_PIECE for piece in pieces) < 2
+    ):
+        return []
+    known = wordlist.known if rare else table.__contains__
+    if pieces[-1] in _COMPOUND_ENDS or _prefixed_word(token, known):
+        return []
+    return [] if _inflected_known_word(token, known) else found
+
+
+def _prefixed_word(token: str, known: Callable[[str], bool] = wordlist.known) -> bool:
+    for prefix in _PREFIXES:
+        rest = token[len(prefix) :]
+        if (
+            token.startswith(prefix)
+            and len(rest) >= MIN_PIECE
+            and (known(rest) or _inflected_known_word(rest, known))
+        ):
+            return True
+    return False
 
 
 # Suffixes of inflection and derivation, each with what may have been dropped
@@ -429,7 +583,7 @@ _SUFFIXES = (
 )
 
 
-def _inflected_known_word(token: str) -> bool:
+def _inflected_known_word(token: str, known: Callable[[str], bool] = wordlist.known) -> bool:
     for suffix, restorations in _SUFFIXES:
         if not token.endswith(suffix) or len(token) - len(suffix) < 3:
             continue
@@ -437,9 +591,6 @@ def _inflected_known_word(token: str) -> bool:
         candidates = [stem + ending for ending in restorations]
         if len(stem) > 3 and stem[-1] == stem[-2]:  # doubled consonant: stirred
             candidates.append(stem[:-1])
-        if any(wordlist.known(candidate) for candidate in candidates):
+        if any(known(candidate) for candidate in candidates):
             return True
     return False
-
-
-_DETECTORS = (_advertisements, _whitespace, _glued_words)

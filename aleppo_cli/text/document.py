@@ -29,6 +29,7 @@ from aleppo_cli.text.cleanup import CleanText, apply, clean
 
 if TYPE_CHECKING:
     from aleppo_cli.text.formats.model import Block, Span
+    from aleppo_cli.text.sections import Section
 
 # Paragraphs: when a text has lost its paragraph breaks (on average more than
 # LOST_BREAKS characters between breaks), paragraphs longer than that are cut
@@ -85,6 +86,7 @@ class Document:
     clean: CleanText
     paragraphs: tuple[Paragraph, ...]
     structured: bool = False  # built from blocks (a web page, Markdown, EPUB)
+    sections: tuple[Section, ...] = ()  # chapters, parts, headings (text/sections.py)
 
     @property
     def raw(self) -> str:
@@ -100,10 +102,11 @@ class Document:
         return sum(len(paragraph.sentences) for paragraph in self.paragraphs)
 
 
-def build(raw: str) -> Document:
-    """Clean ``raw`` and segment it into paragraphs and sentences."""
+def build(raw: str, repair: bool | None = None) -> Document:
+    """Clean ``raw`` and segment it into paragraphs and sentences (``repair``:
+    see ``cleanup.clean``)."""
     with collector_paused():
-        return from_clean(clean(raw))
+        return from_clean(clean(raw, repair))
 
 
 @contextmanager
@@ -187,7 +190,10 @@ def assemble(cleaned: CleanText, spans: Layout) -> Document:
         for index, flag in enumerate(flags):
             if flag:
                 paragraphs[index] = replace(paragraphs[index], heading=True)
-    return Document(cleaned, tuple(paragraphs))
+    from aleppo_cli.text import sections
+
+    found = tuple(sections.detect(cleaned.text, paragraphs))
+    return Document(cleaned, tuple(paragraphs), sections=found)
 
 
 # A heading is a paragraph of one short "sentence" with no closing punctuation
@@ -281,9 +287,11 @@ def _parts(
 # --- documents with blocks (web pages, Markdown, EPUB) -------------------------
 
 
-def from_blocks(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...] = ()) -> Document:
+def from_blocks(
+    raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...] = (), repair: bool | None = None
+) -> Document:
     """The document of an extracted text whose blocks are known."""
-    cleaned = _clean_outside_code(raw, blocks, spans)
+    cleaned = _clean_outside_code(raw, blocks, spans, repair)
     mapper = _RawToClean(cleaned)
     text = cleaned.text
     paragraphs: list[Paragraph] = []
@@ -350,12 +358,21 @@ def from_blocks(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...] = (
                     ),
                 )
             )
-    return Document(cleaned, tuple(paragraphs), structured=True)
+    from aleppo_cli.text import sections
+
+    return Document(
+        cleaned,
+        tuple(paragraphs),
+        structured=True,
+        sections=tuple(sections.from_headings(paragraphs)),
+    )
 
 
-def _clean_outside_code(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...]) -> CleanText:
+def _clean_outside_code(
+    raw: str, blocks: tuple[Block, ...], spans: tuple[Span, ...], repair: bool | None = None
+) -> CleanText:
     """Clean-up, less any edit that touches code (blocks or inline)."""
-    cleaned = clean(raw)
+    cleaned = clean(raw, repair)
     code = sorted(
         [(b.start, b.end) for b in blocks if b.kind == "code"]
         + [(s.start, s.end) for s in spans if s.style == "code"]
@@ -376,7 +393,7 @@ def _clean_outside_code(raw: str, blocks: tuple[Block, ...], spans: tuple[Span, 
         return False
 
     kept = [edit for edit in cleaned.edits if not touches(edit.start, edit.end)]
-    return cleaned if len(kept) == len(cleaned.edits) else apply(raw, kept)
+    return cleaned if len(kept) == len(cleaned.edits) else apply(raw, kept, cleaned.repair)
 
 
 class _RawToClean:

@@ -18,16 +18,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from aleppo_cli.text.cleanup import Edit, apply, clean
+from aleppo_cli.text.cleanup import AUTO_OFF, Edit, apply, clean
 from aleppo_cli.text.document import Document, assemble, layout
 from aleppo_cli.text.sources import Source, is_bundled, read_index
 
-VERSION = 2
+VERSION = 3
 
 # The modules of this package whose code decides what an index holds: the
 # clean-up rules and the word list they consult, the sentence and paragraph
 # rules, and this module, which writes and reads the index.
-CODE = ("cleanup.py", "wordlist.py", "segmenter.py", "document.py", "prebuilt.py")
+CODE = ("cleanup.py", "wordlist.py", "segmenter.py", "document.py", "sections.py", "prebuilt.py")
 
 
 def fingerprint(raw: str) -> str:
@@ -68,6 +68,7 @@ def make(raw: str) -> dict[str, Any]:
         "version": VERSION,
         "sha256": fingerprint(raw),
         "code": code,
+        "repair": cleaned.repair,
         "edits": [[e.start, e.end, e.replacement, e.reason] for e in cleaned.edits],
         "layout": [[list(span) for span in paragraph] for paragraph in layout(cleaned.text)],
     }
@@ -86,7 +87,9 @@ def document(raw: str, data: dict[str, Any]) -> Document | None:
     if code is None or data.get("code") != code:
         return None
     cleaned = apply(
-        raw, [Edit(start, end, text, reason) for start, end, text, reason in data["edits"]]
+        raw,
+        [Edit(start, end, text, reason) for start, end, text, reason in data["edits"]],
+        data.get("repair", AUTO_OFF),
     )
     spans = [[(start, end) for start, end in paragraph] for paragraph in data["layout"]]
     return assemble(cleaned, spans)
@@ -110,12 +113,12 @@ def document_for(source: Source) -> Document:
     from aleppo_cli.text.document import build, from_blocks
 
     if source.blocks:
-        return from_blocks(source.text, source.blocks, source.spans)
-    data = stored(source)
+        return from_blocks(source.text, source.blocks, source.spans, source.repair)
+    data = stored(source) if source.repair is None else None  # made with repair decided
     if data is not None:
         ready = document(source.text, data)
         if ready is not None:
             return ready
-    built = build(source.text)
+    built = build(source.text, source.repair)
     wordlist.forget()  # a novel's search or quotations then peak 21 MB lower
     return built

@@ -64,6 +64,7 @@ class Source:
     language: str = ""
     blocks: tuple[Block, ...] = ()  # structure of an extracted text (none for plain text)
     spans: tuple[Span, ...] = ()  # emphasis and inline code in an extracted text
+    repair: bool | None = None  # web-artifact repair forced on or off; None: if scraped
 
 
 # The files beside a bundled text that hold what is computed from it, not its metadata.
@@ -318,9 +319,25 @@ class _Patterns:
 
         self.html_start = re.compile(
             rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-            rb"(?:<!doctype\s+html|<html\b|<head\b|<body\b)",
+            rb"(?:<!doctype\s+html|<html\b|<head\b|<body\b"
+            rb"|<meta\s[^>]*charset|<title>[^<\n]{0,300}</title>)",
             re.IGNORECASE | re.DOTALL,
         )
+        # Markdown's signs, for text that has no name to say so (standard input)
+        line = rb"^ {0,3}"
+        self.md_fence = re.compile(line + rb"(?:```|~~~)", re.M)
+        self.md_table = re.compile(
+            rb"^[^\n|]*\|[^\n]*\n {0,3}\|? *:?-{3,}:? *(?:\| *:?-{3,}:? *)+\|? *\r?$",
+            re.M,
+        )
+        self.md_heading = re.compile(line + rb"#{1,6}[ \t]+\S[^\n]{0,200}$", re.M)
+        self.md_link = re.compile(
+            rb"!?\[[^\]\n]{1,300}\]\((?:https?://|/|\./|\.\./|#|mailto:)[^)\s]*\)"
+            rb"|^ {0,3}\[[^\]\n]{1,100}\]: +(?:https?://|/)\S+$",
+            re.M,
+        )
+        self.md_inline = re.compile(rb"\*\*[^*\n]{1,200}\*\*|(?<![`\w])`[^`\n]{1,200}`(?![`\w])")
+        self.md_item = re.compile(line + rb"(?:[-*+]|\d{1,3}[.)])[ \t]+\S", re.M)
         self.meta_charset = re.compile(
             rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE
         )
@@ -340,9 +357,10 @@ def detect(data: bytes, suffix: str = "") -> str:
 
     By content: a ZIP archive that names the EPUB media type, or bytes that
     open like an HTML document. The extension is a hint: ``.html``/``.htm``
-    with a tag in it is HTML, ``.md``/``.markdown`` is Markdown (Markdown is
-    plain text too, so only its name says so), ``.epub`` a ZIP archive is
-    an EPUB.
+    with a tag in it is HTML, ``.md``/``.markdown`` is Markdown, ``.epub`` a
+    ZIP archive is an EPUB. Text with no extension (standard input) is
+    Markdown when it clearly is (``looks_like_markdown``); a ``.txt`` file
+    is plain text.
     """
     head = data[:4096]
     if head.startswith(b"PK\x03\x04") and (
@@ -352,9 +370,39 @@ def detect(data: bytes, suffix: str = "") -> str:
     head = head.removeprefix(codecs.BOM_UTF8)
     if _patterns().html_start.match(head) or (suffix in _HTML_SUFFIXES and b"<" in head):
         return "html"
-    if suffix in _MARKDOWN_SUFFIXES:
+    if suffix in _MARKDOWN_SUFFIXES or (not suffix and looks_like_markdown(data)):
         return "markdown"
     return "text"
+
+
+_MARKDOWN_SNIFF = 65_536
+
+
+def looks_like_markdown(data: bytes) -> bool:
+    """Whether text with no name to tell its format (standard input, a file
+    with no extension) clearly is Markdown. Conservative, as a plain text
+    read as Markdown would lose its offsets: a fenced code block that is
+    closed, or a table's delimiter row, is enough; otherwise it takes a
+    Markdown heading (``# Title``) or link (``[text](https://…)``) and one
+    more kind of sign (a second of those, ``**bold**`` or `` `code` ``, or
+    two list items). A ``#`` line, a list or asterisks alone are plain text.
+    """
+    head = data[:_MARKDOWN_SNIFF]
+    found = _patterns()
+    fences = found.md_fence.findall(head)
+    if len(fences) >= 2 or found.md_table.search(head):
+        return True
+    strong = {"heading"} if found.md_heading.search(head) else set()
+    if found.md_link.search(head):
+        strong.add("link")
+    if not strong:
+        return False
+    signs = set(strong)
+    if found.md_inline.search(head):
+        signs.add("inline")
+    if len(found.md_item.findall(head)) >= 2:
+        signs.add("list")
+    return len(signs) >= 2
 
 
 # What browsers read these labels as (the WHATWG Encoding Standard).

@@ -1,9 +1,25 @@
 """What kind a quoted stretch is, by the first test that fits, in this order:
 
-a nickname after "nicknamed", "known as" ...; speech if attributed; a title
-if every word is capitalised (or a small word such as "of"); scare quotes for
-a word or three in lower case with no closing punctuation; speech if it ends
-as a sentence or a clause does, or runs to four words or more; else other.
+1. a **nickname** inside a name (Anna “Sparrow” Kovacs), or after "nicknamed",
+   "known as", "dubbed", or "called" with a capital (called all of them
+   “Betty”); a **title** after "titled", "entitled", or "called" with a
+   title's words (a documentary called “No More Mr Nasty”); **scare** quotes
+   after "so-called" or "the term";
+2. **speech** if an attribution goes with it ("said Nora");
+3. in a headline: a **title** if it has a title's words, else **speech** (a
+   headline quotes a claim: Minister ‘will not resign’);
+4. a **title** if every word is capitalised (or a small word such as "of"),
+   or if one capitalised word with its punctuation inside the marks follows
+   a lower-case word mid-sentence (his novel “Moonfall,” published …);
+5. **speech** for an attributed fragment: a few words whose sentence, outside
+   the quote, has a verb of saying (she called it “reckless”; described the
+   results as “pretty modest”; a clergyman said it was ‘laughable’). This is
+   how news writing quotes a source's own words, and they are that source's
+   speech, not the writer's scare quotes;
+6. **scare** quotes for a word or three in lower case with no closing
+   punctuation ("experts");
+7. **speech** if it ends as a sentence or a clause does, or runs to four
+   words or more; else **other** ("42").
 """
 
 from __future__ import annotations
@@ -11,35 +27,157 @@ from __future__ import annotations
 import re
 
 from aleppo_cli.analysis.quotes.model import NICKNAME, OTHER, SCARE, SPEECH, TITLE, Stretch
-from aleppo_cli.text.quotemarks import looks_like_title
+from aleppo_cli.text.quotemarks import ALL_MARKS, looks_like_title
 
-# "nicknamed", "known as" ... stand within this many characters before the quote.
+# The words that name a quote ("nicknamed", "titled" ...) stand this close before it.
 NICKNAME_REACH = 40
 # Scare quotes hold a word or three: "explain", "so-called experts".
 SCARE_MAX_WORDS = 3
 # Four words or more are speech even with no closing punctuation: "We leave at dawn".
 SPEECH_MIN_WORDS = 4
-_NICKNAMED = re.compile(
-    r"(?:nicknamed|called|dubbed|known\s+as|named|so-called|titled|entitled)\s*$", re.IGNORECASE
+# A headline has more text after it within this many characters.
+HEADLINE_LOOK = 400
+# Lower-case words that a sentence runs into are the writer's, up to this many.
+EMBEDDED_MAX_WORDS = 6
+# A headline is a paragraph of one line, with no closing punctuation, this short at most.
+HEADLINE_MAX_WORDS = 16
+# A verb of saying makes a fragment speech when it is this close before the quote, in its
+# sentence, or this close after it ("'laughable', a clergyman has said").
+FRAGMENT_REACH = 120
+FRAGMENT_REACH_AFTER = 40
+
+_NICKNAMED = re.compile(r"(?:nicknamed|dubbed|known\s+as|a\.k\.a\.?|aka)\s*$", re.IGNORECASE)
+_TITLED = re.compile(r"(?:titled|entitled)\s*$", re.IGNORECASE)
+_CALLED = re.compile(r"\b(?:called|named|calls|call)(?:\s+[\w’']+){0,2}\s*$", re.IGNORECASE)
+_SCARE_NAMED = re.compile(
+    r"(?:so-called|(?:the|a)\s+(?:term|word|phrase|label))\s*$", re.IGNORECASE
 )
+# Verbs (and phrases) of saying, as news and novels report words: a fragment in a
+# sentence with one of these, outside the quote, is someone's words.
+_SAYING = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|adds|added|describ(?:e|es|ed|ing)"
+    r"|called|calling|claimed|conced(?:e|es|ed)|admit(?:s|ted)?|insist(?:s|ed)?|warn(?:s|ed)?"
+    r"|argu(?:e|es|ed)|stated|wr(?:ite|ites|ote)|noted|commented|remarked|declar(?:e|es|ed)"
+    r"|announc(?:e|es|ed)|replied|answered|asked|accus(?:e|es|ed)|branded|label(?:led|ed)"
+    r"|dismiss(?:es|ed)|praised|urg(?:e|es|ed)|promised|vow(?:s|ed)|pledged|suggested"
+    r"|predicted|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)|complained"
+    r"|acknowledg(?:e|es|ed)|believ(?:e|es|ed)|confirm(?:s|ed)|den(?:y|ies|ied)|recalled"
+    r"|quipped|posted|tweeted|comments|remarks|statement|according\s+to|in\s+the\s+words\s+of)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLAUSE_ENDS = (*_SENTENCE_ENDS, ",", "—", "-", ";")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*$")
 
 
 def of(text: str, stretch: Stretch, attributed: bool) -> str:
     """The kind of ``stretch`` of the cleaned ``text``: one of the model's kinds."""
     start, end = stretch.start, stretch.end
     inner = text[start:end]
-    before = text[max(stretch.paragraph.clean_start, start - NICKNAME_REACH) : start - 1]
+    paragraph = stretch.paragraph
+    before = text[max(paragraph.clean_start, start - NICKNAME_REACH) : start - 1]
+    after = text[end + 1 : min(paragraph.clean_end, end + NICKNAME_REACH)]
     words = inner.rstrip(".,;:!?…").split()
-    if _NICKNAMED.search(before):
-        return NICKNAME
+    capital = inner[:1].isupper()
+    named = _named(before, after, inner, capital)
+    if named:
+        return named
     if attributed:
         return SPEECH
-    if looks_like_title(inner):
+    if _in_headline(text, stretch):
+        return TITLE if len(words) > 1 and looks_like_title(inner) else SPEECH
+    if looks_like_title(inner) or _title_with_its_punctuation(before, inner, words):
         return TITLE
+    embedded = _embedded(before, inner, words, len(stretch.spans))
+    short = len(words) < SPEECH_MIN_WORDS and not inner.endswith(_SENTENCE_ENDS)
+    if (short or embedded) and not capital and len(stretch.spans) == 1:
+        if _reported(text, stretch):
+            return SPEECH
+        if embedded:
+            return SCARE
     if len(words) <= SCARE_MAX_WORDS and inner[:1].islower() and not inner.endswith(_SENTENCE_ENDS):
         return SCARE
     if inner.endswith(_CLAUSE_ENDS) or len(words) >= SPEECH_MIN_WORDS:
         return SPEECH
     return OTHER
+
+
+def _named(before: str, after: str, inner: str, capital: bool) -> str | None:
+    """A kind that the words right before the quote give it, or a name around it."""
+    if _NICKNAMED.search(before):
+        return NICKNAME
+    if _TITLED.search(before):
+        return TITLE
+    if _SCARE_NAMED.search(before):
+        return SCARE
+    sentence = inner.endswith(_SENTENCE_ENDS) or len(inner.split()) >= SPEECH_MIN_WORDS
+    if _CALLED.search(before) and capital and not sentence:  # not 'called out "Stop!"'
+        return TITLE if looks_like_title(inner) and len(inner.split()) > 1 else NICKNAME
+    bare = inner[-1:].isalnum() and len(inner.split()) <= SCARE_MAX_WORDS
+    if bare and capital and _NAME_WORD.search(before.rstrip()) and before.endswith(" "):
+        following = after.lstrip(ALL_MARKS)
+        if following[:1] == " " and following[1:2].isupper():
+            return NICKNAME  # Anna “Sparrow” Kovacs
+    return None
+
+
+def _embedded(before: str, inner: str, words: list[str], parts: int) -> bool:
+    """A few lower-case words that a sentence runs into, after a word of its
+    own ('known on "form."', 'to "settle down."'): the writer's marks, even
+    with the sentence's full stop inside them."""
+    if parts != 1 or len(words) > EMBEDDED_MAX_WORDS or not inner[:1].islower():
+        return False
+    previous = before.rstrip()[-1:]
+    return previous.isalpha() and previous.islower()
+
+
+def _in_headline(text: str, stretch: Stretch) -> bool:
+    """Is the quote in a headline: a short line with no closing punctuation,
+    with more text after it?"""
+    paragraph = stretch.paragraph
+    if paragraph.heading:
+        return True
+    line = paragraph.text.rstrip().rstrip(ALL_MARKS)
+    return (
+        len(paragraph.sentences) == 1
+        and bool(text[paragraph.clean_end : paragraph.clean_end + HEADLINE_LOOK].strip())
+        and "\n" not in paragraph.text
+        and not line.endswith((*_SENTENCE_ENDS, ",", ";", ":"))
+        and len(line.split()) <= HEADLINE_MAX_WORDS
+    )
+
+
+def _title_with_its_punctuation(before: str, inner: str, words: list[str]) -> bool:
+    """His novel “Moonfall,” published in 2019: one capitalised word and its
+    comma or full stop inside the marks, after a lower-case word."""
+    if len(words) != 1 or not inner[:1].isupper() or not inner.endswith((",", ".")):
+        return False
+    previous = before.rstrip().rsplit(None, 1)[-1:] if before.strip() else []
+    return bool(previous) and previous[0].isalpha() and previous[0].islower()
+
+
+def _reported(text: str, stretch: Stretch) -> bool:
+    """Does the quote's sentence, outside the quote and any other quote marks,
+    have a verb of saying near it?"""
+    paragraph = stretch.paragraph
+    low = max(paragraph.clean_start, stretch.start - FRAGMENT_REACH)
+    high = min(paragraph.clean_end, stretch.end + FRAGMENT_REACH_AFTER)
+    before = text[low : max(low, stretch.start - 1)]
+    after = text[min(high, stretch.end + 1) : high]
+    before = _SENTENCE_BREAK.split(before)[-1]
+    after = _SENTENCE_BREAK.split(after)[0]
+    if _has_mark(before):  # other quotes' words left out; an open quote's mark ends it
+        before = _UNPAIRED.split(_PAIRED.sub(" ", before))[-1]
+    if _has_mark(after):
+        after = _UNPAIRED.split(_PAIRED.sub(" ", after))[0]
+    return bool(_SAYING.search(before) or _SAYING.search(after))
+
+
+# Another quotation in the sentence ('as a "great thriller" but "lousy history"').
+_PAIRED = re.compile(r"[“\"«„][^“”\"«»„]*[”\"»“]|(?<!\w)[‘'‹‚][^‘’'‹›‚]*[’'›‘](?!\w)")
+_UNPAIRED = re.compile(r"[“”\"«»„]|(?<!\w)[‘’'‹›‚]|[‘’'‹›‚](?!\w)")
+
+
+def _has_mark(text: str) -> bool:
+    return any(mark in text for mark in '“”"«»„‘’‚‹›')

@@ -102,8 +102,8 @@ def quotations(raw: str, data: dict[str, Any]) -> list[Quotation] | None:
 
 def stored(source: Source) -> list[Quotation] | None:
     """The ready-made quotations of ``source``, if it is a bundled text with
-    current ones."""
-    if not is_bundled(source):
+    current ones, read with repair left to decide (as they were made)."""
+    if not is_bundled(source) or source.repair is not None:
         return None
     text = read_index(source.name, SUFFIX)
     return None if text is None else quotations(source.text, json.loads(text))

@@ -1,10 +1,12 @@
 """Quoted stretches: where the quotations of a document are.
 
-Quote marks (curly, straight, guillemets) delimit quoted spans in each
-paragraph (``quotemarks``). Spans are joined into one stretch when only an
-attribution stands between them (“This is our destiny,” Khaled says. “We’re
-going to die…”) or when a paragraph leaves a quote open and the next reopens
-it.
+Quote marks (double and single, of every style) delimit quoted spans in
+each paragraph (``quotemarks.parse``). Spans are joined into one stretch when
+only an attribution stands between them (“This is our destiny,” Khaled says.
+“We’re going to die…”), when a quote is reopened after a line break or the
+end of a sentence (news style), or when a paragraph leaves a quote open and
+the next reopens it or closes it. A quotation inside another is a stretch of
+its own.
 """
 
 from __future__ import annotations
@@ -25,36 +27,67 @@ _RUNS_ON = (",", ":", ";", "—", "–")  # a gap ending so runs on into the nex
 
 
 def find(document: Document) -> tuple[Stretch, ...]:
-    """The quoted stretches of ``document``, in order."""
+    """The quoted stretches of ``document``, in order of their first words; a
+    quotation inside another is a stretch of its own."""
     text = document.clean.text
-    found: list[Stretch] = []
+    top: list[Stretch] = []  # stretches at the top level, which may join
+    inner: list[Stretch] = []  # quotations inside others
     before = None  # the paragraph before this one
+    last_paragraph = None  # the paragraph of the last top-level stretch's last span
     for paragraph in document.paragraphs:
         if not paragraph.sentences:  # code: never a quotation
+            before = paragraph
             continue
         base = paragraph.clean_start
+        # the last stretch left the paragraph before open: this one may go on with it
+        previous_open = bool(top) and top[-1].open_end and last_paragraph is before
+        # paragraphs a blank line apart: a novel reopens its quotes, it never carries them
+        apart = before is not None and "\n\n" in text[before.clean_end : paragraph.clean_start]
+        carry = _carried(top[-1], paragraph.text) if previous_open and not apart else ""
+        found = quotemarks.parse(paragraph.text, carry)
+        if carry and not (found and found[0].start == 0 and found[0].depth == 0):
+            found = quotemarks.parse(paragraph.text)  # not closed here: nothing carried
+            carry = ""
         first_in_paragraph = True
-        # the last stretch left its own paragraph open: this one may go on with it
-        previous_open = bool(found) and found[-1].open_end and found[-1].paragraph is before
-        for start, end in quotemarks.spans(paragraph.text):
-            closed = end - start >= 2 and paragraph.text[end - 1] in quotemarks.ANY_CLOSING
-            span = _strip(text, base + start + 1, base + end - 1 if closed else base + end)
-            if span.end <= span.start:
+        for quoted in found:
+            spans = [_strip(text, base + a, base + b) for a, b in quoted.parts]
+            spans = [span for span in spans if span.end > span.start]
+            if not spans:
                 continue
-            last = found[-1] if found else None
-            if last and last.paragraph is paragraph and _joins(text, last.end, span.start):
-                gap = text[last.end : span.start]
-                found[-1] = last._replace(
-                    spans=(*last.spans, span), gaps=(*last.gaps, gap), open_end=not closed
+            if quoted.depth > 0:
+                inner.append(Stretch(tuple(spans), paragraph, before, not quoted.closed))
+                continue
+            last = top[-1] if top else None
+            if last and last_paragraph is paragraph and _joins(text, last.end, spans[0].start):
+                gap = text[last.end : spans[0].start]
+                top[-1] = last._replace(
+                    spans=(*last.spans, *spans),
+                    gaps=(*last.gaps, gap),
+                    open_end=not quoted.closed,
                 )
-            elif last and previous_open and first_in_paragraph and start == 0:
-                # the quote goes on
-                found[-1] = last._replace(spans=(*last.spans, span), open_end=not closed)
+            elif last and previous_open and first_in_paragraph and quoted.start == 0:
+                # the quote goes on: reopened, or closed here without reopening
+                top[-1] = last._replace(spans=(*last.spans, *spans), open_end=not quoted.closed)
             else:
-                found.append(Stretch((span,), paragraph, before, not closed))
+                top.append(Stretch(tuple(spans), paragraph, before, not quoted.closed))
+            last_paragraph = paragraph
             first_in_paragraph = False
         before = paragraph
-    return tuple(found)
+    if not inner:
+        return tuple(top)
+    return tuple(sorted((*top, *inner), key=lambda stretch: stretch.start))
+
+
+def _carried(last: Stretch, paragraph: str) -> str:
+    """The opening mark of a quote the last paragraph left open, if this one
+    does not reopen it (a quotation over two lines of a text with a paragraph
+    a line)."""
+    if paragraph[:1] in quotemarks.ALL_MARKS:
+        return ""
+    text = last.paragraph.text  # where the stretch opened: its mark's family
+    first = last.spans[0].start - last.paragraph.clean_start - 1
+    mark = text[first] if 0 <= first < len(text) else ""
+    return mark if mark in quotemarks.ALL_MARKS else ""
 
 
 def _strip(text: str, start: int, end: int) -> Span:
@@ -67,8 +100,8 @@ def _strip(text: str, start: int, end: int) -> Span:
 
 def _joins(text: str, previous_end: int, start: int) -> bool:
     """Only an attribution stands between two quoted spans."""
-    gap = text[previous_end:start].strip(quotemarks.CLOSING + " \n")
-    gap = gap.rstrip(quotemarks.OPENING + " ")
+    gap = text[previous_end:start].strip(quotemarks.CLOSING + quotemarks.SINGLE_CLOSING + " \n")
+    gap = gap.rstrip(quotemarks.OPENING + quotemarks.SINGLE_OPENING + " ")
     if len(gap) > MAX_GAP or not gap:
         return False
     match = attribution.AFTER.match(gap)

@@ -21,11 +21,12 @@ import numpy as np
 
 #: products, and (row, row) cells, held at once while a Gram matrix is built.
 #: Each block keeps about sixteen temporary arrays of this length alive: at
-#: 1 << 22 they took +590 to +750 MB on War and Peace; at 1 << 18 reduction
-#: peaks at 215 MB and lex-rank at 360 MB there (bench/summarize.py).
-GRAM_BUDGET = 1 << 18
-#: entries held at once by a product with a vector (a few arrays of this length)
-ROW_BUDGET = 1 << 22
+#: 1 << 22 they took +590 to +750 MB on War and Peace; at 1 << 17 about 25 MB.
+GRAM_BUDGET = 1 << 17
+#: entries held at once by a product with a vector (a few arrays of this
+#: length): at 1 << 22 a product with War and Peace's similarity graph held
+#: about 100 MB of temporaries.
+ROW_BUDGET = 1 << 20
 
 Edge = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
@@ -161,17 +162,32 @@ def upper_gram(matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET) -> Csr:
     bounded however long the text.
     """
     n = matrix.shape[0]
-    counts, pieces_columns, pieces_values = [], [], []
+    # Each block's entries are written straight into arrays long enough for
+    # every product (no cell holds more entries than products): the pages
+    # past the last entry are never written, so never taken. Pieces joined at
+    # the end would hold the graph twice at the peak, and freed pieces stay
+    # in the allocator's heap. Columns in 16 bits when they fit: 10 bytes an
+    # entry instead of 12.
+    bound = _products(matrix)
+    data = np.empty(bound)
+    indices = np.empty(bound, dtype=np.uint16 if n <= 1 << 16 else np.int32)
+    counts = np.zeros(n, dtype=np.int64)
+    filled = 0
     for start, end, rows, columns, values in _gram_blocks(matrix, edge, budget):
-        counts.append(np.bincount(rows - start, minlength=end - start))
-        pieces_columns.append(columns.astype(np.int32))
-        pieces_values.append(values)
+        counts[start:end] = np.bincount(rows - start, minlength=end - start)
+        data[filled : filled + len(values)] = values
+        indices[filled : filled + len(values)] = columns
+        filled += len(values)
     indptr = np.zeros(n + 1, dtype=np.int64)
-    if counts:
-        np.cumsum(np.concatenate(counts), out=indptr[1:])
-    indices = np.concatenate(pieces_columns) if pieces_columns else np.zeros(0, np.int32)
-    data = np.concatenate(pieces_values) if pieces_values else np.zeros(0)
-    return Csr(data, indices, indptr, (n, n))
+    np.cumsum(counts, out=indptr[1:])
+    return Csr(data[:filled], indices[:filled], indptr, (n, n))
+
+
+def _products(matrix: Csr) -> int:
+    """How many products the upper triangle of ``matrix @ matrix.T`` takes:
+    each entry times itself and the entries below it in its column."""
+    per_column = matrix.column_counts()
+    return int((per_column * (per_column + 1) // 2).sum())
 
 
 def gram_row_sums(matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET) -> np.ndarray:
@@ -242,8 +258,17 @@ def _sum_by_cell(cells: np.ndarray, values: np.ndarray, size: int) -> tuple[np.n
         sums = np.bincount(cells, weights=values, minlength=size)
         found = np.flatnonzero(sums)
         return found, sums[found]
-    order = np.argsort(cells)
-    ordered = cells[order]
+    # a sort of the cells with each value's place packed in the low bits is
+    # stable and about 1.5 times as fast as an argsort of the cells alone
+    bits = max(1, (len(cells) - 1).bit_length())
+    if size.bit_length() + bits <= 62:
+        keys = np.sort((cells.astype(np.int64) << bits) | np.arange(len(cells)))
+        order = keys & ((1 << bits) - 1)
+        keys >>= bits
+        ordered = keys
+    else:
+        order = np.argsort(cells, kind="stable")
+        ordered = cells[order]
     starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
     totals = np.add.reduceat(values[order], starts)
     nonzero = totals != 0

@@ -6,7 +6,7 @@ import typer
 
 from aleppo_cli.cli.emit import emit
 from aleppo_cli.cli.inputs import load
-from aleppo_cli.cli.options import EncodingOpt, JsonOpt, TextArg
+from aleppo_cli.cli.options import EncodingOpt, JsonOpt, RepairOpt, TextArg
 from aleppo_cli.output.views import InfoView
 
 
@@ -14,12 +14,13 @@ def info(
     ctx: typer.Context,
     text: TextArg = None,
     encoding: EncodingOpt = None,
+    repair: RepairOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
-    """Word, sentence and paragraph counts, and the reading time."""
+    """Word, sentence, paragraph and section counts, and the reading time."""
     from aleppo_cli.analysis import stats  # its pattern compiles at import: only here
 
     env = ctx.obj
-    source, document = load(env, text, encoding)
-    view = InfoView(source, stats.compute(document))
+    source, document = load(env, text, encoding, repair)
+    view = InfoView(source, stats.compute(document), document.sections)
     emit(env, view, json_output=json_output, width=env.columns)  # a table, not prose

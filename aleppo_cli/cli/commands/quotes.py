@@ -8,7 +8,7 @@ import typer
 
 from aleppo_cli.cli.emit import emit, progress
 from aleppo_cli.cli.inputs import load
-from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, TextArg, WidthOpt
+from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, RepairOpt, TextArg, WidthOpt
 from aleppo_cli.cli.status import NothingFound, UsageProblem
 from aleppo_cli.output.views import QuotesView
 
@@ -31,6 +31,7 @@ def quotes(
     width: WidthOpt = None,
     pager: PagerOpt = None,
     encoding: EncodingOpt = None,
+    repair: RepairOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """List the direct quotations, with who said them and where. Exit status 1: none."""
@@ -41,11 +42,11 @@ def quotes(
     env = ctx.obj
     if speaker is not None and not speaker.strip():
         raise UsageProblem("--speaker needs a name", ctx.command_path)
-    source, document = load(env, text, encoding)
+    source, document = load(env, text, encoding, repair)
     with progress(env, "Finding quotations…"):
         found = ready.find(source, document)
     chosen = selection.select(found, show_all=show_all, speaker=speaker)
-    view = QuotesView(source, chosen.quotations, chosen.hidden, show_all)
+    view = QuotesView(source, chosen.quotations, chosen.hidden, show_all, document.sections)
     emit(env, view, json_output=json_output, width=width, pager=pager)
     if not chosen.quotations:
         raise NothingFound

@@ -8,7 +8,7 @@ import typer
 
 from aleppo_cli.cli.emit import emit, report, stop_spinner
 from aleppo_cli.cli.inputs import load, load_source
-from aleppo_cli.cli.options import TextArg
+from aleppo_cli.cli.options import RepairOpt, TextArg
 from aleppo_cli.output.views import ShowView
 
 
@@ -26,6 +26,7 @@ def read(
             "(or set ALEPPO_NO_STATE=1).",
         ),
     ] = False,
+    repair: RepairOpt = None,
 ) -> None:
     """Read a text full-screen: search, summary, quotations, bookmarks.
 
@@ -38,7 +39,7 @@ def read(
     """
     env = ctx.obj
     if not env.stdout_isatty:
-        source, document = load(env, text)
+        source, document = load(env, text, repair=repair)
         report(
             env,
             "standard output is not a terminal: printing the text as 'aleppo show' does",
@@ -48,7 +49,7 @@ def read(
         return
     from aleppo_cli.reader import run
 
-    source = load_source(env, text)
+    source = load_source(env, text, repair=repair)
     stop_spinner(env)  # the reader takes the whole screen now
     status, notes = run.read(
         source, env.variables, from_start=from_start, no_state=no_state, no_color=env.no_color

@@ -8,7 +8,15 @@ import typer
 
 from aleppo_cli.cli.emit import emit, progress
 from aleppo_cli.cli.inputs import load
-from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, TextArg, WidthOpt, conflict
+from aleppo_cli.cli.options import (
+    EncodingOpt,
+    JsonOpt,
+    PagerOpt,
+    RepairOpt,
+    TextArg,
+    WidthOpt,
+    conflict,
+)
 from aleppo_cli.cli.status import NothingFound, UsageProblem
 from aleppo_cli.errors import UsageError
 from aleppo_cli.output.views import SearchView
@@ -53,6 +61,7 @@ def search(
     width: WidthOpt = None,
     pager: PagerOpt = None,
     encoding: EncodingOpt = None,
+    repair: RepairOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Find a quote or phrase, however it is typed. Exit status 1: none found."""
@@ -77,7 +86,7 @@ def search(
         if regex
         else (finder.Mode.FUZZY if fuzzy else finder.Mode.FOLDED)
     )
-    source, document = load(env, text, encoding)
+    source, document = load(env, text, encoding, repair)
     score = finder.DEFAULT_MIN_SCORE if min_score is None else min_score
     with progress(env, "Searching…"):
         try:
@@ -86,7 +95,7 @@ def search(
         except finder.QueryWithoutWords as error:
             hint = "use --exact or --regex to search for punctuation"
             raise UsageError(error.message, hint) from None
-    view = SearchView(source, found, count_only)
+    view = SearchView(source, found, count_only, document.sections)
     emit(env, view, json_output=json_output, width=width, pager=pager)
     if not found.hits:
         raise NothingFound

@@ -10,13 +10,25 @@ import typer
 from aleppo_cli.analysis.summarize import summary as summaries
 from aleppo_cli.cli.emit import emit, progress, report
 from aleppo_cli.cli.inputs import load
-from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, TextArg, WidthOpt, conflict
+from aleppo_cli.cli.options import (
+    EncodingOpt,
+    JsonOpt,
+    PagerOpt,
+    RepairOpt,
+    TextArg,
+    WidthOpt,
+    conflict,
+)
 from aleppo_cli.cli.status import UsageProblem
 from aleppo_cli.errors import UsageError
-from aleppo_cli.output.views import CompareView, HighlightView, SummaryView
+from aleppo_cli.output.views import BySectionView, CompareView, HighlightView, SummaryView
 from aleppo_cli.text import sources
+from aleppo_cli.text.document import Document
 
 if TYPE_CHECKING:
+    from aleppo_cli.analysis.summarize.summary import Summary
+    from aleppo_cli.text.sections import Section
+
     Algorithm = Enum
     Stemmer = str
 else:  # Typer reads the choices (and lists them in --help) from these
@@ -100,6 +112,14 @@ def summarize(
             "ends inside a quotation); by default it never does.",
         ),
     ] = False,
+    by_section: Annotated[
+        bool,
+        typer.Option(
+            "--by-section",
+            help="Summarize each section (chapter) on its own: N sentences (or the share) "
+            "of each, under its title.",
+        ),
+    ] = False,
     seed: Annotated[
         int | None,
         typer.Option(
@@ -112,6 +132,7 @@ def summarize(
     width: WidthOpt = None,
     pager: PagerOpt = None,
     encoding: EncodingOpt = None,
+    repair: RepairOpt = None,
     json_output: JsonOpt = False,
 ) -> None:
     """Summarize a text: its most telling sentences, in order."""
@@ -123,13 +144,35 @@ def summarize(
         )
     if compare and highlight:
         raise conflict(ctx, "--compare", "--highlight")
+    for flag, on in (("--compare", compare), ("--highlight", highlight)):
+        if by_section and on:
+            raise conflict(ctx, "--by-section", flag)
     if sentences is not None and ratio is not None:
         raise conflict(ctx, "--sentences", "--ratio")
-    source, document = load(env, text, encoding)
+    source, document = load(env, text, encoding, repair)
+    if document.sections:  # a chapter's heading is never chosen, whatever its form
+        from aleppo_cli.text.sections import headed
+
+        document = headed(document)
     if not document.paragraphs or summaries.candidates(document) == 0:
         raise UsageError(f"'{source.name}' has no sentences to summarize")
-    count = summaries.sentence_count(document, sentences, ratio)
     title = source.title if sources.is_bundled(source) else ""  # a file's "title" is its name
+    algorithm_name = names[0] if names else summaries.DEFAULT_ALGORITHM
+    if by_section:
+        if not document.sections:
+            raise UsageError(
+                f"'{source.name}' has no sections to summarize one by one (no chapter or "
+                "part headings were found)",
+                "leave out --by-section to summarize the whole text",
+            )
+        with progress(env, "Summarizing each section…"):
+            parts = by_sections(
+                document, algorithm_name, sentences, ratio, stemmer, seed=seed, fragments=fragments
+            )
+        each = BySectionView(source, document, algorithm_name, parts)
+        emit(env, each, json_output=json_output, width=width, pager=pager)
+        return
+    count = summaries.sentence_count(document, sentences, ratio)
     if compare:
         # Each algorithm once; random only when asked (it changes from run to run).
         chosen = tuple(dict.fromkeys(names)) or tuple(
@@ -145,7 +188,7 @@ def summarize(
     with progress(env, "Summarizing…"):
         summary = summaries.summarize(
             document,
-            names[0] if names else summaries.DEFAULT_ALGORITHM,
+            algorithm_name,
             count,
             title,
             stemmer,
@@ -169,9 +212,39 @@ def summarize(
             label="note",
         )
     view: HighlightView | SummaryView = (
-        HighlightView(source, document, summary) if highlight else SummaryView(source, summary)
+        HighlightView(source, document, summary)
+        if highlight
+        else SummaryView(source, summary, document.sections)
     )
     emit(env, view, json_output=json_output, width=width, pager=pager)
+
+
+def by_sections(
+    document: Document,
+    algorithm: str,
+    sentences: int | None,
+    ratio: float | None,
+    stemmer: str | None,
+    seed: int | None = None,
+    fragments: bool = False,
+) -> list[tuple[Section, Summary]]:
+    """Each section's own summary (its text up to the next section of any
+    level), by the summarizers' public ``summarize``; the section's heading
+    is given as the title and never chosen. Sections with no sentence to
+    choose (a book's heading followed at once by its first chapter) are left
+    out, as is any text before the first section (a title page)."""
+    from aleppo_cli.text.sections import headed, own_parts
+
+    parts = []
+    for section, part in own_parts(headed(document)):
+        if summaries.candidates(part) == 0:
+            continue
+        count = summaries.sentence_count(part, sentences, ratio)
+        summary = summaries.summarize(
+            part, algorithm, count, section.title, stemmer, seed=seed, fragments=fragments
+        )
+        parts.append((section, summary))
+    return parts
 
 
 summarize.__doc__ = f"{summarize.__doc__}\n\n{_epilog()}"

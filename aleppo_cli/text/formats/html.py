@@ -11,10 +11,12 @@ says. Imported only for HTML input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Any
 
-from aleppo_cli.text.formats.model import Builder, Extracted, Metadata
+from aleppo_cli.text.formats import pagemeta
+from aleppo_cli.text.formats.model import SEPARATOR, Block, Builder, Extracted, Metadata, Span
 from aleppo_cli.text.formats.tree import (
     BREAK,
     CELL,
@@ -78,22 +80,179 @@ def extract(markup: str, url: str = "") -> Extracted | None:
     tree = load_html(markup)
     if tree is None:
         return None
-    headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")][:MAX_HEADINGS]
+    found = pagemeta.facts(tree, MAX_HEADINGS)
+    words = page_words(tree)
+    if DROP_HIDDEN:
+        _drop_hidden(tree)
     doc = bare_extraction(tree, url=url or None, with_metadata=True, **SETTINGS)
     if doc is None or isinstance(doc, dict) or doc.body is None:
         return None
     builder = Builder()
     walk(doc.body, _classify, builder)
+    site = _one_line(doc.sitename) or _one_line(doc.hostname)
     metadata = Metadata(
-        title=title(_one_line(doc.title), headings),
-        author=_one_line(doc.author),
-        date=_one_line(doc.date),
-        site=_one_line(doc.sitename) or _one_line(doc.hostname),
+        title=pagemeta.title(_one_line(doc.title), found),
+        author=pagemeta.author(_one_line(doc.author), found, site),
+        date=pagemeta.date(_one_line(doc.date), found),
+        site=site,
         url=_one_line(doc.url) or url,
         language=_one_line(doc.language) or _language(markup),
     )
     extracted = _without_headline(builder.finish(metadata, "html"))
+    if DROP_BACK_MATTER:
+        extracted = _without_back_matter(extracted)
+    extracted = _unglued(extracted, words)
     return extracted if extracted.text.strip() else None
+
+
+# Elements a browser runs on with their neighbours' text; every other element
+# stands apart (a block, a line break, a cell).
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub sup "
+    "time tt u var wbr".split()
+)
+_GLUED = re.compile(r"[^\W\d_]{6,}")
+
+
+def page_words(tree: Any) -> set[str]:
+    """The words of the page as a browser lays it out, lower-cased."""
+    pieces: list[str] = []
+    for event, element in _events(tree):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag.lower() not in _INLINE:
+                pieces.append(" ")
+            if tag and tag not in ("script", "style"):  # not a comment's text
+                pieces.append(element.text or "")
+        else:
+            if tag.lower() not in _INLINE:
+                pieces.append(" ")
+            pieces.append(element.tail or "")
+    return set(_WORD.findall("".join(pieces).lower()))
+
+
+def _events(tree: Any) -> Any:
+    from lxml import etree
+
+    return etree.iterwalk(tree, events=("start", "end"))
+
+
+def _unglued(found: Extracted, words: set[str]) -> Extracted:
+    """Words that extraction ran together ("will<b> </b>appreciate" read as
+    "willappreciate") split again where the page has both parts apart and
+    never the whole: one space, where exactly one split fits."""
+    cuts = []
+    for match in _GLUED.finditer(found.text):
+        word = match.group(0).lower()
+        if word in words:
+            continue
+        fits = [c for c in range(3, len(word) - 2) if word[:c] in words and word[c:] in words]
+        if len(fits) == 1:
+            cuts.append(match.start() + fits[0])
+    return _with_spaces(found, cuts) if cuts else found
+
+
+def _with_spaces(found: Extracted, cuts: list[int]) -> Extracted:
+    """``found`` with a space inserted before each offset in ``cuts`` (sorted)."""
+    text = found.text
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+
+    def start(position: int) -> int:
+        return position + bisect_right(cuts, position)
+
+    def end(position: int) -> int:
+        return position + bisect_left(cuts, position)
+
+    return Extracted(
+        " ".join(pieces),
+        tuple(replace(b, start=start(b.start), end=end(b.end)) for b in found.blocks),
+        tuple(replace(s, start=start(s.start), end=end(s.end)) for s in found.spans),
+        found.metadata,
+        found.format,
+    )
+
+
+# Sections that follow an article rather than belong to it: what a reader of
+# the article does not read as its text (and what summaries and quotations
+# should not draw on). A fixed list of the conventional headings, not chosen
+# on the test pages; bench/web.py measures it on both sets.
+DROP_BACK_MATTER = True
+_BACK_MATTER = re.compile(
+    r"(?:references|bibliography|works cited|citations|footnotes|endnotes|"
+    r"acknowledge?ments?|conflicts? of interest|competing interests|funding|"
+    r"author contributions|related (?:articles|posts|stories|reading|content)|"
+    r"you (?:may|might) also like|more (?:from|stories|articles)\b.*|recommended(?: for you)?|"
+    r"share (?:this|on)\b.*|comments?|leave a (?:reply|comment)|about the authors?)",
+    re.IGNORECASE,
+)
+
+
+def _without_back_matter(found: Extracted) -> Extracted:
+    """The article less sections headed by a back-matter heading (each up to
+    the next heading of its level or above)."""
+    keep: list[bool] = []
+    dropping = 0  # the level of the back-matter heading being dropped, 0 if none
+    for block in found.blocks:
+        if block.kind == "heading":
+            if dropping and block.level <= dropping:
+                dropping = 0
+            words = " ".join(_WORD.findall(found.text[block.start : block.end]))
+            if not dropping and _BACK_MATTER.fullmatch(words):
+                dropping = block.level or 1
+        keep.append(not dropping)
+    if all(keep) or not any(keep):
+        return found
+    return _kept(found, keep)
+
+
+def _kept(found: Extracted, keep: list[bool]) -> Extracted:
+    """``found`` with only the blocks marked to keep, offsets remapped."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    spans: list[Span] = []
+    length = 0
+    starts = [block.start for block in found.blocks]
+    owner: dict[int, list[Span]] = {}
+    for span in found.spans:  # each span lies within one block
+        owner.setdefault(bisect_right(starts, span.start) - 1, []).append(span)
+    for index, (block, wanted) in enumerate(zip(found.blocks, keep, strict=True)):
+        if not wanted:
+            continue
+        if parts:
+            parts.append(SEPARATOR)
+            length += len(SEPARATOR)
+        shift = length - block.start
+        parts.append(found.text[block.start : block.end])
+        length += block.end - block.start
+        blocks.append(replace(block, start=block.start + shift, end=block.end + shift))
+        spans.extend(
+            replace(s, start=s.start + shift, end=s.end + shift) for s in owner.get(index, ())
+        )
+    return Extracted("".join(parts), tuple(blocks), tuple(spans), found.metadata, found.format)
+
+
+# Small elements marked aria-hidden="true" are what a screen reader skips:
+# icons (an icon font's ligature names, "chevron_right"), decorative marks.
+# Large ones stay: a page saved with a dialog open hides its whole article so.
+DROP_HIDDEN = True
+MAX_HIDDEN = 40  # characters of text
+MAX_HIDDEN_ELEMENTS = 2000  # a hostile page of nested hidden elements stays linear
+
+
+def _drop_hidden(tree: Any) -> None:
+    hidden = [e for e in tree.iter() if e.get("aria-hidden") == "true"]
+    for element in hidden[:MAX_HIDDEN_ELEMENTS]:
+        if element.getparent() is not None and _short(element):
+            element.drop_tree()  # its tail text stays
+
+
+def _short(element: Any) -> bool:
+    length = 0
+    for piece in element.itertext():
+        length += len(piece.strip())
+        if length > MAX_HIDDEN:
+            return False
+    return True
 
 
 def _without_headline(found: Extracted) -> Extracted:
@@ -121,27 +280,8 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-# The title: the page's first <h1> that shares words with its <title> (at least
-# HEADING_SHARE of the heading's words), as that is the headline a reader
-# sees; else the <title> less what follows a separator (" | Site Name").
-# bench/web.py chose HEADING_SHARE and "the part before the separator" by
-# two-fold cross-validation on the WCXB pages; it reports the held-out figures.
-HEADING_SHARE = 0.1
 MAX_HEADINGS = 10
 _WORD = re.compile(r"\w+")
-_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|»|::)\s+")
-
-
-def title(page_title: str, headings: list[str]) -> str:
-    words = set(_WORD.findall(page_title.lower()))
-    for heading in headings:
-        own = set(_WORD.findall(heading.lower()))
-        if own and len(heading) <= 300 and len(own & words) >= HEADING_SHARE * len(own):
-            return heading
-    parts = [part for part in _SEPARATOR.split(page_title) if part.strip()]
-    if parts:
-        return parts[0].strip()
-    return headings[0] if headings else page_title
 
 
 def _one_line(value: str | None) -> str:

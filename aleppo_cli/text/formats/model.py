@@ -57,6 +57,7 @@ class Extracted:
 
 
 _SPACE = re.compile(r"\s+")
+_VISIBLE = re.compile(r"[^\s\u00ad\u034f\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 
 
 @dataclass
@@ -110,8 +111,8 @@ class Builder:
             text, style = out.pop()
             if text.rstrip():
                 out.append((text.rstrip(), style))
-        if not out:
-            return
+        if not any(_VISIBLE.search(text) for text, _ in out):
+            return  # nothing a reader would see (zero-width joiners, soft hyphens)
         start = self._open()
         position = start
         for text, style in out:

@@ -1,0 +1,276 @@
+"""A web page's title, author and date from generic signals in its markup.
+
+trafilatura finds the article, and its metadata is the first guess; this
+module reads what a page declares about itself in the ways the web commonly
+does, and uses it to check and complete that guess:
+
+- the title: the page's ``<h1>`` headings, its ``<title>``, ``og:title``,
+  ``citation_title`` and the JSON-LD ``headline``;
+- the author: a byline cleaned of its labels ("By", "Written by", "Author")
+  and of what leaks into it (a date, the site's name, a link); else Yoast's
+  ``twitter:label1 = "Written by"``, ``<meta name="author">``, a link to an
+  author page (``rel="author"``, ``/author/…``) or the name that follows a
+  "Written by" label;
+- the date: a ``<time datetime>`` labelled "Published" or "Posted", else
+  trafilatura's (htmldate's). (Preferring the JSON-LD ``datePublished``,
+  chosen on half of the WCXB pages, lost on the other half: not kept.)
+
+No rule names a site. bench/web.py measures each against trafilatura's
+own metadata; the README says which figures are held out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+_WORD = re.compile(r"\w+")
+_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|·|»|::)\s+")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"  # "Dec", "December"
+# Month names that are not also given names or surnames, when one ends a byline.
+_MONTH_ALONE = r"(?:january|february|september|october|november|december|feb|sept?|oct|nov|dec)\.?"
+# What trails a name in a byline: a date, "Updated …", "Published …", a reading time.
+_BYLINE_TAIL = re.compile(
+    rf"(?:^|\s+)(?:{_MONTH}\s*\d|{_MONTH_ALONE}$|updated\b|published\b|posted\b|on\s+\d|"
+    rf"\d{{1,2}}[/.]\d|\d+\s+min\b|·|•|\|)",
+    re.IGNORECASE,
+)
+_BYLINE_HEAD = re.compile(
+    r"^(?:(?:this\s+(?:post|article|story)\s+(?:was\s+)?)?(?:written|posted|reviewed|"
+    r"edited|published)\s+by|by|authors?|read\s+more\s+about|about\s+the\s+author)\b[\s:]*",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(r"https?:|www\.|@|\.com\b|\d{3}", re.IGNORECASE)
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "techarticle",
+    "scholarlyarticle",
+    "medicalwebpage",
+    "posting",
+    "socialmediaposting",
+    "howto",
+    "recipe",
+    "review",
+}
+MAX_JSON_LD = 200_000  # characters of JSON-LD read a page
+
+
+@dataclass
+class Facts:
+    """What a page says about itself, read once from its tree."""
+
+    title: str = ""  # <title>
+    meta: dict[str, str] = field(default_factory=dict)  # name/property/itemprop → content
+    headings: list[str] = field(default_factory=list)  # <h1>s, in order
+    linked: dict[str, Any] = field(default_factory=dict)  # the JSON-LD object of the article
+    published: str = ""  # a <time datetime> labelled "published"
+    author_links: list[str] = field(default_factory=list)  # rel=author, /author/ links
+    labelled: list[str] = field(default_factory=list)  # the text after a "Written by" label
+    addresses: list[str] = field(default_factory=list)  # <address> (an article's author)
+
+
+def facts(tree: Any, max_headings: int = 10) -> Facts:
+    found = Facts()
+    head_title = tree.find(".//title")
+    if head_title is not None:
+        found.title = _line(head_title.text_content())
+    for element in tree.iter("meta"):
+        key = (
+            element.get("property") or element.get("name") or element.get("itemprop") or ""
+        ).lower()
+        content = _line(element.get("content") or "")
+        if key and content and key not in found.meta:
+            found.meta[key] = content
+    found.headings = [_line(h.text_content()) for h in tree.iter("h1")][:max_headings]
+    found.linked = _article_object(tree)
+    for count, element in enumerate(tree.iter("time")):
+        stamp = element.get("datetime") or ""
+        parent = element.getparent()
+        if count >= 20:
+            break
+        if not stamp or parent is None:
+            continue
+        label = " ".join([parent.text or "", element.text or "", element.tail or ""]).lower()
+        if "published" in label or "posted" in label:
+            found.published = stamp
+            break
+    for element in tree.iter("a"):
+        href = element.get("href") or ""
+        if element.get("rel") == "author" or re.search(r"/(?:authors?|writers?)/[\w-]+/?$", href):
+            found.author_links.append(_line(element.text_content()))
+            if len(found.author_links) >= 5:
+                break
+    found.addresses = [_line(e.text_content()) for e in tree.iter("address")][:2]
+    for element in tree.iter("p", "span", "div", "dt", "strong", "em", "small"):
+        if len(element):
+            continue  # a label is an element of its own: no children
+        text = (element.text or "").strip().lower().rstrip(":")
+        if text in ("written by", "by", "author"):
+            following = element.getnext()
+            if following is not None and isinstance(following.tag, str):
+                found.labelled.append(_line(following.text_content()))
+                if len(found.labelled) >= 3:
+                    break
+    return found
+
+
+def _article_object(tree: Any) -> dict[str, Any]:
+    """The first JSON-LD object of an article's type, else of a web page's."""
+    budget = MAX_JSON_LD
+    page: dict[str, Any] = {}
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            continue
+        text = script.text or ""
+        budget -= len(text)
+        if budget < 0:
+            break
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        for item in _objects(data, 0):
+            kinds = item.get("@type")
+            names = kinds if isinstance(kinds, list) else [kinds]
+            kinds_found = {k.lower() for k in names if isinstance(k, str)}
+            if kinds_found & _ARTICLE_TYPES:
+                return item
+            if "webpage" in kinds_found and not page:
+                page = item
+    return page
+
+
+def _objects(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            yield from _objects(data.get(key), depth + 1)
+    elif isinstance(data, list):
+        for item in data[:50]:
+            yield from _objects(item, depth + 1)
+
+
+# --- title ----------------------------------------------------------------------
+
+# The title: the page's first <h1> that shares words with its <title> (at least
+# HEADING_SHARE of the heading's words), as that is the headline a reader
+# sees; else the <title> less what follows a separator (" | Site Name").
+# A heading that begins with the page's declared title and adds a short tail
+# (a byline, a count, " | Opinion") is that title. trafilatura's guess at the
+# <title> stands unless it shares no word with the page's <title>. bench/web.py chose
+# HEADING_SHARE by two-fold cross-validation on the WCXB pages.
+HEADING_SHARE = 0.1
+
+
+def title(page_title: str, found: Facts) -> str:
+    declared = [
+        t
+        for t in (found.meta.get("og:title", ""), found.title, found.meta.get("citation_title", ""))
+        if t
+    ]
+    words = set(_WORD.findall(page_title.lower()))
+    if found.title and not words & set(_WORD.findall(found.title.lower())):
+        # trafilatura's title is not in the page's <title>: a stray element
+        page_title = found.title
+        words = set(_WORD.findall(page_title.lower()))
+    for heading in found.headings:
+        own = set(_WORD.findall(heading.lower()))
+        if own and len(heading) <= 300 and len(own & words) >= HEADING_SHARE * len(own):
+            return _trimmed(heading, declared)
+    parts = [part for part in _SEPARATOR.split(page_title) if part.strip()]
+    if parts:
+        return parts[0].strip()
+    return found.headings[0] if found.headings else page_title
+
+
+def _trimmed(heading: str, declared: list[str]) -> str:
+    """The heading less a tail that the page's declared titles do not have."""
+    folded = _fold(heading)
+    for candidate in declared:
+        for part in (candidate, *_SEPARATOR.split(candidate)[:1]):
+            own = _fold(part)
+            if (
+                len(own) >= 12
+                and folded != own
+                and folded.startswith(own + " ")
+                and len(own) >= 0.6 * len(folded)
+            ):
+                return part.strip()
+    return heading
+
+
+# --- author ---------------------------------------------------------------------
+
+
+def author(found_author: str, found: Facts, site: str) -> str:
+    publisher = found.linked.get("publisher")
+    publisher_name = publisher.get("name") if isinstance(publisher, dict) else ""
+    cleaned = clean_author(
+        found_author, site, publisher_name if isinstance(publisher_name, str) else ""
+    )
+    if cleaned:
+        return cleaned
+    if found.meta.get("twitter:label1", "").lower() == "written by":
+        named = clean_author(found.meta.get("twitter:data1", ""), site)
+        if named:
+            return named
+    for candidate in (
+        found.meta.get("author", ""),
+        *found.author_links,
+        *found.labelled,
+        *found.addresses,
+    ):
+        named = clean_author(candidate, site)
+        if named and len(named) <= 60:
+            return named
+    return ""
+
+
+def clean_author(byline: str, *site: str) -> str:
+    """A byline less its label, what trails the name, and parts that are not
+    a name at all or the site's name beside a person's."""
+    people = []
+    sites = {_fold(name) for name in site if name}
+    for part in _line(byline).split(";"):
+        part = _BYLINE_HEAD.sub("", part.strip())
+        tail = _BYLINE_TAIL.search(part)
+        if tail:
+            part = part[: tail.start()]
+        part = part.strip(" ,:|-")
+        if not part or _NOT_A_NAME.search(part) or not any(c.isalpha() for c in part):
+            continue
+        if len(part.split()) > 6:
+            continue
+        people.append(part)
+    # The site's name beside people's names is the publisher, not an author
+    # (a personal site's name alone is its author's).
+    named = [p for p in people if _fold(p) not in sites]
+    return "; ".join(dict.fromkeys(named or people))
+
+
+# --- date -----------------------------------------------------------------------
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date(found_date: str, found: Facts) -> str:
+    match = _ISO_DAY.match(found.published.strip())
+    return match.group(0) if match else found_date
+
+
+def _fold(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,304 @@
+"""Run-together words: how many the repair splits, and what it does to clean text.
+
+    python bench/glued.py [--per-text N] [--tune] [--quick]
+
+Takes clean texts (the 1,313 BBC articles of ../shared/corpus/bbc-news-summary,
+duplicates dropped, and the novels: the three books and the 13 PDNC novels),
+glues neighbouring words (two words with one space between them) at random,
+with a fixed seed, in the three shapes the web produces, each part three
+letters or more:
+
+- lower+lower   "always returns"  -> "alwaysreturns"
+- lower+Capital "said Pierre"     -> "saidPierre"
+- Name+lower    "Pierre said"     -> "Pierresaid" (a capitalised word inside
+  a sentence, after a lower-case word)
+
+and runs the clean-up with the repair forced on (``clean(text, repair=True)``).
+Recall: the glued words split exactly where the space was, and nowhere else.
+Edits: the words of the untouched texts that the forced repair changes (goal:
+zero), and, on the glued texts, the other words it changed. It also counts
+how many glued texts the automatic decision takes for scraped, and how many
+untouched ones (goal: none).
+
+``--tune`` chooses the repair's margins leave-one-out: on the BBC articles
+for the novels, on the novels for the BBC articles (the most recall with no
+untouched text of the tuning set taken for scraped, then the fewest edits
+with the repair forced), and prints the held-out figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import random
+import re
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from aleppo_cli.text import cleanup
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+SEED = 12
+SHAPES = ("lower+lower", "lower+Capital", "Name+lower")
+# two neighbouring words of ASCII letters, one space apart, whole words
+_PAIR = re.compile(r"(?<![\w'’\-.@/])([A-Za-z]{3,}) ([A-Za-z]{3,})(?![\w'’\-@/])")
+
+
+@dataclass
+class Text:
+    group: str  # "bbc" or "novels"
+    name: str
+    raw: str
+
+
+def bbc_texts() -> Iterator[Text]:
+    seen: set[bytes] = set()
+    for path in sorted((CORPUS / "bbc-news-summary" / "articles").glob("*/*.txt")):
+        data = path.read_bytes()
+        digest = hashlib.sha256(data.strip()).digest()
+        if digest in seen:
+            continue
+        seen.add(digest)
+        try:
+            raw = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raw = data.decode("latin-1")
+        yield Text("bbc", f"{path.parent.name}/{path.name}", raw)
+
+
+def novel_texts() -> Iterator[Text]:
+    for path in sorted((CORPUS / "books").glob("*.txt")):
+        yield Text("novels", path.name, path.read_text(encoding="utf-8"))
+    for path in sorted((CORPUS / "pdnc").glob("*/novel_text.txt")):
+        yield Text("novels", path.parent.name, path.read_text(encoding="utf-8"))
+
+
+def shape(text: str, match: re.Match[str]) -> str | None:
+    left, right = match.group(1), match.group(2)
+    if left.islower() and right.islower():
+        return SHAPES[0]
+    if left.islower() and right[0].isupper() and right[1:].islower():
+        return SHAPES[1]
+    if left[0].isupper() and left[1:].islower() and right.islower():
+        # a name inside a sentence: a lower-case word (and a space) before it
+        before = text[max(0, match.start() - 2) : match.start()]
+        start = match.start() - 1
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        word = text[start : match.start() - 1]
+        if before.endswith(" ") and word.isalpha() and word.islower():
+            return SHAPES[2]
+    return None
+
+
+def glue(text: str, per_shape: int, rng: random.Random) -> tuple[str, list[tuple[int, str]]]:
+    """``text`` with ``per_shape`` pairs of each shape glued (none touching
+    another), and where each glued word's space was (offsets into the result)."""
+    by_shape: dict[str, list[re.Match[str]]] = {name: [] for name in SHAPES}
+    position = 0
+    while (match := _PAIR.search(text, position)) is not None:
+        found = shape(text, match)
+        if found:
+            by_shape[found].append(match)
+        position = match.start(2)  # overlapping pairs: each space once
+    chosen: list[tuple[re.Match[str], str]] = []
+    used: set[int] = set()
+    for name in SHAPES:
+        pairs = by_shape[name]
+        for match in rng.sample(pairs, min(per_shape, len(pairs))):
+            if any(abs(match.start() - other) < 40 for other in used):
+                continue
+            used.add(match.start())
+            chosen.append((match, name))
+    chosen.sort(key=lambda item: item[0].start())
+    pieces, sites = [], []
+    last = 0
+    for removed, (match, name) in enumerate(chosen):
+        space = match.end(1)
+        pieces.append(text[last:space])
+        sites.append((space - removed, name))
+        last = space + 1
+    pieces.append(text[last:])
+    return "".join(pieces), sites
+
+
+@dataclass
+class Score:
+    glued: dict[str, int]
+    right: dict[str, int]
+    other_edits: int = 0  # words changed elsewhere in the glued texts
+    untouched_edits: int = 0  # words changed in the texts as they are
+    untouched_words: int = 0
+    glued_texts: int = 0
+    glued_scraped: int = 0  # glued texts the automatic decision repairs
+    untouched_scraped: int = 0  # untouched texts it repairs
+    examples: list[str] | None = None
+
+    def recall(self, name: str | None = None) -> float:
+        names = [name] if name else list(SHAPES)
+        total = sum(self.glued[n] for n in names)
+        return sum(self.right[n] for n in names) / total if total else 0.0
+
+
+def letter_run(text: str, at: int) -> tuple[int, int]:
+    start = end = at
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return start, end
+
+
+def score(texts: list[Text], per_text: int, auto: bool = True) -> Score:
+    result = Score(dict.fromkeys(SHAPES, 0), dict.fromkeys(SHAPES, 0), examples=[])
+    assert result.examples is not None
+    for text in texts:
+        rng = random.Random(f"{SEED}:{text.name}")
+        untouched = cleanup.clean(text.raw, repair=True)
+        changed = {letter_run(text.raw, e.start) for e in untouched.edits_for(cleanup.GLUED)}
+        result.untouched_edits += len(changed)
+        result.untouched_words += len(text.raw.split())
+        for start, end in sorted(changed)[:3]:
+            result.examples.append(f"{text.name}: {text.raw[start:end]}")
+        if auto and cleanup.clean(text.raw).repair == cleanup.AUTO_ON:
+            result.untouched_scraped += 1
+        glued, sites = glue(text.raw, per_text, rng)
+        repaired = cleanup.clean(glued, repair=True)
+        inserted: dict[tuple[int, int], list[int]] = {}
+        for edit in repaired.edits_for(cleanup.GLUED):
+            inserted.setdefault(letter_run(glued, edit.start), []).append(edit.start)
+        site_runs = set()
+        for at, name in sites:
+            run = letter_run(glued, at)
+            site_runs.add(run)
+            result.glued[name] += 1
+            result.right[name] += inserted.get(run) == [at]
+        result.other_edits += sum(1 for run in inserted if run not in site_runs)
+        if sites:
+            result.glued_texts += 1
+            if auto and cleanup.clean(glued).repair == cleanup.AUTO_ON:
+                result.glued_scraped += 1
+    return result
+
+
+PARAMETERS = ("LOWER_MARGIN", "NAME_MARGIN")
+GRID = {
+    "LOWER_MARGIN": (0.0, 1.0, 2.0),
+    "NAME_MARGIN": (0.0, 1.0, 2.0),
+}
+
+
+def set_parameters(values: dict[str, float]) -> None:
+    for name, value in values.items():
+        setattr(cleanup, name, value)
+
+
+def tune(texts: list[Text], per_text: int) -> dict[str, float]:
+    """The margins with the most recall with no untouched text taken for
+    scraped (so no edit by default); then the fewest edits with the repair
+    forced, the larger margin on a tie."""
+    best: tuple[tuple[float, ...], dict[str, float]] | None = None
+    for combo in itertools.product(*(GRID[name] for name in PARAMETERS)):
+        values = dict(zip(PARAMETERS, combo, strict=True))
+        set_parameters(values)
+        found = score(texts, per_text)
+        key = (-found.untouched_scraped, found.recall(), -found.untouched_edits, *combo)
+        if best is None or key > best[0]:
+            best = (key, values)
+    assert best is not None
+    return best[1]
+
+
+GATE_GRID = (1.0, 1.5, 2.0, 2.5, 3.0)
+
+
+def gate(groups: dict[str, tuple[list[Text], int]]) -> None:
+    """The automatic decision (the signs of a scrape) for each value of
+    ``cleanup.SIGN_WHOLE_ZIPF``: untouched and glued texts taken for scraped;
+    chosen leave-one-out: the most glued texts with no untouched one."""
+    default = cleanup.SIGN_WHOLE_ZIPF
+    texts = {}
+    for name, (group, n) in groups.items():
+        texts[name] = []
+        for text in group:
+            glued, _ = glue(text.raw, n, random.Random(f"{SEED}:{text.name}"))
+            texts[name].append((text.raw, glued))
+    table: dict[str, dict[float, tuple[int, int]]] = {name: {} for name in texts}
+    for value in GATE_GRID:
+        cleanup.SIGN_WHOLE_ZIPF = value
+        for name, pairs in texts.items():
+            untouched = sum(cleanup._shows_glue(raw) for raw, _ in pairs)
+            glued = sum(cleanup._shows_glue(text) for _, text in pairs)
+            table[name][value] = (untouched, glued)
+            print(
+                f"SIGN_WHOLE_ZIPF {value}: {name}: taken for scraped: untouched "
+                f"{untouched}/{len(pairs)}, glued {glued}/{len(pairs)}"
+            )
+    for tuned, held in (tuple(texts), tuple(reversed(texts))):
+        best = max(GATE_GRID, key=lambda v: (-table[tuned][v][0], table[tuned][v][1], -v))
+        untouched, glued = table[held][best]
+        print(f"tuned on {tuned}: {best}; held out, {held}: untouched {untouched}, glued {glued}")
+    cleanup.SIGN_WHOLE_ZIPF = default
+
+
+def report(label: str, found: Score) -> None:
+    shapes = ", ".join(
+        f"{name} {found.right[name]}/{found.glued[name]} ({found.recall(name):.3f})"
+        for name in SHAPES
+    )
+    print(f"{label}: recall {found.recall():.3f} [{shapes}]")
+    print(
+        f"  edits on the untouched texts: {found.untouched_edits} words of "
+        f"{found.untouched_words:,}; other words changed in the glued texts: {found.other_edits}"
+    )
+    print(
+        f"  taken for scraped (automatic repair): glued texts {found.glued_scraped}/"
+        f"{found.glued_texts}, untouched texts {found.untouched_scraped}"
+    )
+    if found.examples:
+        print("  e.g. " + "; ".join(found.examples[:12]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--per-text", type=int, default=0, help="glued pairs of each shape a text")
+    parser.add_argument("--tune", action="store_true", help="choose the margins leave-one-out")
+    parser.add_argument("--quick", action="store_true", help="a quarter of the BBC articles")
+    parser.add_argument("--gate", action="store_true", help="the automatic decision alone")
+    args = parser.parse_args()
+    if not CORPUS.is_dir():
+        sys.exit(f"no corpus at {CORPUS}")
+    bbc = list(bbc_texts())
+    if args.quick:
+        bbc = bbc[::4]
+    novels = list(novel_texts())
+    groups = {"BBC articles": (bbc, args.per_text or 2), "novels": (novels, args.per_text or 150)}
+    started = time.perf_counter()
+    if args.gate:
+        gate(groups)
+        return
+    if args.tune:
+        default = {name: getattr(cleanup, name) for name in PARAMETERS}
+        (a_name, (a, a_n)), (b_name, (b, b_n)) = groups.items()
+        for tuned_on, tuned, n, held_name, held, held_n in (
+            (a_name, a, a_n, b_name, b, b_n),
+            (b_name, b, b_n, a_name, a, a_n),
+        ):
+            values = tune(tuned, n)
+            set_parameters(values)
+            print(f"tuned on {tuned_on}: {values}")
+            report(f"  held out, {held_name}", score(held, held_n))
+        set_parameters(default)
+        print(f"shipped: {default}")
+    for name, (texts, n) in groups.items():
+        report(f"{name} ({len(texts)} texts, {n} a shape a text)", score(texts, n))
+    print(f"({time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,256 @@
+"""Quotation detection (and kinds), scored on every development set.
+
+    python bench/quotes_detect.py [--pdnc DIR] [--bbc DIR] [--only NAME] [--misses N]
+
+Runs the library's ``quotations.find`` on each text (in-process: the same
+stages as ``aleppo quotes --all --json``) and prints one line per text:
+
+- PDNC novels (``../shared/corpus/pdnc/*``): detection precision / recall /
+  F1 over quote parts. A predicted part matches a gold part (PDNC's
+  ``quoteByteSpans``, character offsets of the words inside the marks) when
+  they overlap by at least half of their union, one to one. PDNC annotates
+  what characters say, not titles or scare quotes, so precision counts the
+  quotations aleppo calls speech ("all kinds F1" counts every quoted span). PDNC
+  cuts the words of a quote inside another out of the outer one's parts, and
+  annotates the inner one only when a character speaks it in a retold
+  dialogue: so the outer parts are cut the same way, and a nested quotation
+  counts when it matches and is not held against precision when not.
+- BBC quotations (``../shared/corpus/bbc-quotes``): one gold entry per pair
+  of marks, nested quotations included; a quotation that runs over several
+  lines (news style, the next line reopened) is one entry from its first
+  opening to its final closing mark. So the predicted parts of one quotation
+  that only white space and quote marks separate are joined before matching.
+  Kind accuracy is over every gold entry (an entry not found counts as
+  wrong); for the entries the annotators flagged ambiguous between scare
+  quotes and speech, either is accepted.
+
+Nothing here is tuned: the rules were written from made-up examples; the
+figures are the held-out ones for every text no rule was written from.
+``--misses N`` prints up to N missed and N spurious spans per text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import bisect
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+
+from aleppo_cli.analysis.quotes import quotations
+from aleppo_cli.text.document import build
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO.parent / "shared" / "corpus"
+_MARKS = "\"'“”‘’«»„‚‹› \n\t"
+
+Spans = list[tuple[int, int]]
+# PDNC cuts a quotation inside another out of it when it is an utterance of its own.
+CUT_MIN_WORDS = 4
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return max(0, inter) / union if union else 0.0
+
+
+def match(gold: Spans, predicted: Spans) -> dict[int, int]:
+    """Gold index -> predicted index, one to one, by overlap >= 0.5."""
+    order = sorted(range(len(predicted)), key=lambda i: predicted[i])
+    starts = [predicted[i][0] for i in order]
+    used: set[int] = set()
+    found: dict[int, int] = {}
+    for g, span in enumerate(gold):
+        position = bisect.bisect_left(starts, span[0])
+        for c in range(max(0, position - 4), min(len(order), position + 4)):
+            candidate = order[c]
+            if candidate not in used and overlap(predicted[candidate], span) >= 0.5:
+                used.add(candidate)
+                found[g] = candidate
+                break
+    return found
+
+
+def prf(matched: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    p = matched / predicted if predicted else 0.0
+    r = matched / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def read(path: Path) -> str:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def nested(spans: Spans) -> set[int]:
+    """Indices of spans that lie inside another span."""
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -spans[i][1]))
+    inside: set[int] = set()
+    reach = -1
+    for i in order:
+        if spans[i][1] <= reach:
+            inside.add(i)
+        reach = max(reach, spans[i][1])
+    return inside
+
+
+def show(label: str, text: str, spans: Spans, limit: int) -> None:
+    for start, end in spans[:limit]:
+        context = text[max(0, start - 30) : end + 30].replace("\n", "⏎")
+        print(f"    {label} {start}-{end}: {context[:160]!r}")
+
+
+def pieces(text: str, quotations_found: list[quotations.Quotation]) -> tuple[list[Spans], Spans]:
+    """PDNC's view of the quotations: each top-level quotation's parts with the
+    speech nested in them cut out (PDNC leaves an inner utterance's words out
+    of the outer one's parts, but keeps a quoted word or two: 'what "it"
+    means'; what is left of a part with no word in it, such
+    as the "!" of '"You might say 'I see'!"', is dropped), and the nested
+    quotations' own parts."""
+    parts = [(p.start, p.end) for q in quotations_found for p in q.parts]
+    kinds = [(q.kind, len(q.text.split())) for q in quotations_found for p in q.parts]
+    inner_index = nested(parts)
+    inner = sorted(
+        span
+        for i, span in enumerate(parts)
+        if i in inner_index and kinds[i][0] == "speech" and kinds[i][1] >= CUT_MIN_WORDS
+    )
+    outer: list[Spans] = []
+    for q in quotations_found:
+        own: Spans = []
+        for part in q.parts:
+            if (part.start, part.end) in inner:
+                continue
+            start = part.start
+            for a, b in inner:
+                if part.start <= a and b <= part.end:
+                    if a - 1 > start:
+                        own.append((start, a - 1))
+                    start = b + 1
+            if part.end > start:
+                own.append((start, part.end))
+        outer.append([(a, b) for a, b in own if any(c.isalnum() for c in text[a:b])])
+    return outer, inner
+
+
+def pdnc(folder: Path, limit: int) -> tuple[float, float, float, float]:
+    text = read(folder / "novel_text.txt")
+    with (folder / "quotation_info.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    gold: Spans = [tuple(s) for row in rows for s in ast.literal_eval(row["quoteByteSpans"])]  # type: ignore[misc]
+    started = time.perf_counter()
+    found = quotations.find(build(text))
+    seconds = time.perf_counter() - started
+    outer, inner = pieces(text, found)
+    speech = [
+        span for q, own in zip(found, outer, strict=True) if q.kind == "speech" for span in own
+    ]
+    every = [span for own in outer for span in own]
+    pairs = match(gold, speech + inner)
+    hit_inner = sum(1 for i in pairs.values() if i >= len(speech))
+    p, r, f = prf(len(pairs), len(speech) + hit_inner, len(gold))
+    pairs_all = match(gold, every + inner)
+    hit_inner_all = sum(1 for i in pairs_all.values() if i >= len(every))
+    f_all = prf(len(pairs_all), len(every) + hit_inner_all, len(gold))[2]
+    print(
+        f"{folder.name:28} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  all kinds F1 {f_all:.3f}  "
+        f"({len(gold)} gold parts, {len(speech)} speech, {len(inner)} nested; {seconds:.1f} s)"
+    )
+    if limit:
+        hit = set(pairs.values())
+        show("missed", text, [g for i, g in enumerate(gold) if i not in pairs], limit)
+        show("spurious", text, [s for i, s in enumerate(speech) if i not in hit], limit)
+    return p, r, f, f_all
+
+
+def joined(text: str, quotation: quotations.Quotation) -> Spans:
+    """The quotation's parts, those that only marks and white space separate joined."""
+    out: Spans = []
+    for part in quotation.parts:
+        if out and not text[out[-1][1] : part.start].strip(_MARKS):
+            out[-1] = (out[-1][0], part.end)
+        else:
+            out.append((part.start, part.end))
+    return out
+
+
+def bbc(folder: Path, limit: int) -> None:
+    matched = predicted_total = gold_total = 0
+    kinds_right = 0
+    confusions: dict[tuple[str, str], int] = {}
+    for path in sorted(folder.glob("*.json")):
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        text = read((folder / entry["text_file"]).resolve())
+        gold = entry["quotes"]
+        found = quotations.find(build(text))
+        predicted: Spans = []
+        kinds: list[str] = []
+        for quotation in found:
+            for span in joined(text, quotation):
+                predicted.append(span)
+                kinds.append(quotation.kind)
+        gold_spans = [(q["start"], q["end"]) for q in gold]
+        pairs = match(gold_spans, predicted)
+        matched += len(pairs)
+        predicted_total += len(predicted)
+        gold_total += len(gold)
+        for g, q in enumerate(gold):
+            said = kinds[pairs[g]] if g in pairs else "missed"
+            accepted = {q["kind"]}
+            if q["ambiguous"] and q["kind"] in ("scare", "speech"):
+                accepted = {"scare", "speech"}
+            if said in accepted:
+                kinds_right += 1
+            else:
+                confusions[(q["kind"], said)] = confusions.get((q["kind"], said), 0) + 1
+                if limit:
+                    print(f"    {path.stem} kind {q['kind']} -> {said}: {q['text'][:60]!r}")
+        if limit:
+            hit = set(pairs.values())
+            missed = [s for i, s in enumerate(gold_spans) if i not in pairs]
+            spurious = [s for i, s in enumerate(predicted) if i not in hit]
+            if missed or spurious:
+                print(f"  {path.stem}")
+            show("missed", text, missed, limit)
+            show("spurious", text, spurious, limit)
+    p, r, f = prf(matched, predicted_total, gold_total)
+    print(
+        f"{'BBC quotations':28} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
+        f"({gold_total} gold, {predicted_total} found)  "
+        f"kind {kinds_right / gold_total:.3f} ({kinds_right}/{gold_total})"
+    )
+    if confusions:
+        listed = ", ".join(f"{g}->{s} {n}" for (g, s), n in sorted(confusions.items()))
+        print(f"{'':28} kind errors (gold->said): {listed}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pdnc", type=Path, default=CORPUS / "pdnc")
+    parser.add_argument("--bbc", type=Path, default=CORPUS / "bbc-quotes")
+    parser.add_argument("--only", default="", help="only the texts whose name contains this")
+    parser.add_argument("--misses", type=int, default=0)
+    args = parser.parse_args()
+    if not args.pdnc.is_dir() and not args.bbc.is_dir():
+        sys.exit(f"no development data at {args.pdnc} or {args.bbc}")
+    scores = []
+    for folder in sorted(args.pdnc.iterdir()) if args.pdnc.is_dir() else []:
+        if (folder / "novel_text.txt").exists() and args.only.lower() in folder.name.lower():
+            scores.append(pdnc(folder, args.misses))
+    if len(scores) > 1:
+        mean = [sum(s[i] for s in scores) / len(scores) for i in range(4)]
+        low = min(s[2] for s in scores)
+        print(
+            f"{'PDNC mean':28} P {mean[0]:.3f}  R {mean[1]:.3f}  F1 {mean[2]:.3f}  "
+            f"all kinds F1 {mean[3]:.3f}  (lowest F1 {low:.3f})"
+        )
+    if args.bbc.is_dir() and args.only.lower() in "bbc quotations":
+        bbc(args.bbc, args.misses)
+
+
+if __name__ == "__main__":
+    main()

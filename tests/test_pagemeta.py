@@ -1,0 +1,191 @@
+"""A web page's title, author and date from generic signals (meta tags,
+JSON-LD, bylines, <time>, <address>): each rule on a page made here."""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from aleppo_cli.text.formats import html, pagemeta
+
+BODY = """<article><p>The volunteers have rushed toward the bombs since late 2012, and
+the film follows them through a city where nobody else goes any more.</p>
+<p>They dig children out of the rubble, and they are afraid for their own families
+every single day of the siege, which the film never looks away from.</p></article>"""
+
+
+def page(head: str = "", before: str = "", title: str = "A Quiet Rescue | Film Notes") -> str:
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title}</title>{head}</head>"
+        f"<body>{before}{BODY}</body></html>"
+    )
+
+
+def facts(markup: str) -> pagemeta.Facts:
+    return pagemeta.facts(lxml.html.fromstring(markup))
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Jane Roe", "Jane Roe"),
+        ("Written by: Jane Roe", "Jane Roe"),
+        ("Author Jane Roe", "Jane Roe"),
+        ("This post was written by Jane Roe", "Jane Roe"),
+        ("Jane Roe December 3, 2024", "Jane Roe"),
+        ("Jane Roe Dec", "Jane Roe"),
+        ("Jane Roe Updated Jan 5", "Jane Roe"),
+        ("Jane Roe · 7 min read", "Jane Roe"),
+        ("Theresa May", "Theresa May"),  # a month that is a name stays
+        ("April Ryan", "April Ryan"),
+        ("Updated January", ""),
+        ("https://www.facebook.com/someone", ""),
+        ("Jane Roe; Film Notes", "Jane Roe"),  # the site beside a person is the publisher
+        ("Film Notes", "Film Notes"),  # a site alone is its own author
+        ("Jane Roe; John Doe", "Jane Roe; John Doe"),
+    ],
+)
+def test_a_byline_is_cleaned(byline: str, expected: str) -> None:
+    assert pagemeta.clean_author(byline, "Film Notes") == expected
+
+
+def test_the_author_from_a_written_by_label_in_twitter_meta() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Jane Roe">'
+    )
+    assert pagemeta.author("", facts(page(head)), "Film Notes") == "Jane Roe"
+
+
+def test_a_one_word_meta_author_is_kept() -> None:
+    # trafilatura drops one-word authors; a page's own <meta name="author"> is its word
+    found = html.extract(page('<meta name="author" content="Zed">'))
+    assert found is not None and found.metadata.author == "Zed"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        '<div><a href="/authors/jane-roe">Jane Roe</a></div>',
+        '<div><a rel="author" href="/about">Jane Roe</a></div>',
+        "<div><p>Written by</p><p>Jane Roe</p></div>",
+        "<address>Jane Roe</address>",
+    ],
+)
+def test_the_author_from_the_page_when_nothing_declares_one(before: str) -> None:
+    found = html.extract(page(before=before))
+    assert found is not None and found.metadata.author == "Jane Roe"
+
+
+def test_no_author_is_invented() -> None:
+    found = html.extract(page())
+    assert found is not None and found.metadata.author == ""
+
+
+def test_the_publisher_in_json_ld_is_not_an_author() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"author": [{"@type": "Person", "name": "Jane Roe"}, '
+        '{"@type": "Organization", "name": "Daily Planet"}], '
+        '"publisher": {"@type": "Organization", "name": "Daily Planet"}}</script>'
+    )
+    assert pagemeta.author("Jane Roe; Daily Planet", facts(page(ld)), "") == "Jane Roe"
+
+
+def test_a_time_labelled_published_gives_the_date() -> None:
+    before = (
+        "<ul><li>Updated <time datetime='2025-01-02'>2 Jan</time></li>"
+        "<li>Published on <time datetime='2024-12-19'>19 Dec</time></li></ul>"
+    )
+    assert pagemeta.date("2024-12-16", facts(page(before=before))) == "2024-12-19"
+    assert pagemeta.date("2024-12-16", facts(page())) == "2024-12-16"
+
+
+def test_broken_json_ld_is_ignored() -> None:
+    ld = '<script type="application/ld+json">{"@type": "Article", ' + "[" * 5000 + "</script>"
+    assert facts(page(ld)).linked == {}
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        # a heading that adds a byline or a section to the declared title is that title
+        ("A Quiet Rescue in the City Posted by jane", "A Quiet Rescue in the City"),
+        ("A Quiet Rescue in the City | Opinion", "A Quiet Rescue in the City"),
+        # a long tail is part of the headline
+        (
+            "A Quiet Rescue in the City, and the Men Who Stayed Behind",
+            "A Quiet Rescue in the City, and the Men Who Stayed Behind",
+        ),
+        # a headline that differs from the declared title is the headline readers see
+        ("The Rescue of a Quiet City", "The Rescue of a Quiet City"),
+    ],
+)
+def test_the_title_is_the_headline_less_a_tail(heading: str, expected: str) -> None:
+    declared = '<meta property="og:title" content="A Quiet Rescue in the City">'
+    markup = page(declared, f"<h1>{heading}</h1>", "A Quiet Rescue in the City | Film Notes")
+    assert pagemeta.title("A Quiet Rescue in the City", facts(markup)) == expected
+
+
+def test_a_stray_title_guess_gives_way_to_the_title_element() -> None:
+    markup = page(before="<h1>94</h1><h1>A Quiet Rescue</h1><h1>Ω 48</h1>")
+    assert pagemeta.title("Ω 48", facts(markup)) == "A Quiet Rescue"
+
+
+# --- the article's text ---------------------------------------------------------
+
+
+def article(inner: str) -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>A Quiet Rescue</title></head><body><article>"
+        f"<h1>A Quiet Rescue</h1>{BODY}{inner}</article></body></html>"
+    )
+
+
+def test_words_run_together_by_extraction_are_split_where_the_page_has_them_apart() -> None:
+    markup = article(
+        "<p>Sustainable concepts for affordable <strong>nutrition<br></strong>Everyone has "
+        "a right to safe food, and the volunteers bring it to them every single day.</p>"
+    )
+    found = html.extract(markup)
+    assert found is not None
+    assert "nutrition Everyone" in found.text and "nutritionEveryone" not in found.text
+    bold = [found.text[s.start : s.end] for s in found.spans if s.style == "bold"]
+    assert bold == ["nutrition"]
+    for block in found.blocks:
+        assert found.text[block.start : block.end].strip() == found.text[block.start : block.end]
+
+
+def test_a_word_the_page_itself_runs_together_stays() -> None:
+    markup = article(
+        "<p>The <b>water</b>proof case and the rescue<i>workers</i> stay as the page writes "
+        "them, every word of them, since the page itself runs these words on.</p>"
+    )
+    found = html.extract(markup)
+    assert found is not None
+    assert "waterproof case" in found.text and "rescueworkers" in found.text
+
+
+def test_back_matter_sections_are_left_out() -> None:
+    markup = article(
+        "<h2>What the film shows</h2><p>The men who stay behind, and what it costs them, "
+        "is what the film shows over its long and patient hour and a half.</p>"
+        "<h2>References</h2><ol><li>Smith, J. (2017). A paper. Journal 3.</li></ol>"
+        "<h2>Acknowledgements</h2><p>We thank the volunteers for their time.</p>"
+    )
+    found = html.extract(markup)
+    assert found is not None
+    assert "What the film shows" in found.text and "patient hour" in found.text
+    assert "References" not in found.text and "Smith" not in found.text
+    assert "We thank" not in found.text
+
+
+def test_invisible_blocks_and_hidden_icons_are_left_out() -> None:
+    markup = article(
+        "<p>\u200d</p><p>Read the rest <span aria-hidden='true'>chevron_right</span>of the "
+        "story below, where the volunteers go back into the city once more.</p>"
+    )
+    found = html.extract(markup)
+    assert found is not None
+    assert "chevron_right" not in found.text and "Read the rest of the story" in found.text
+    assert all(found.text[b.start : b.end].strip("\u200d") for b in found.blocks)

@@ -1,0 +1,160 @@
+"""Finding quotations: quote marks of every style, nesting, quotations over
+lines and paragraphs (stretches), and offsets kept exact on any text."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from aleppo_cli.analysis.quotes import quotations, stretches
+from aleppo_cli.analysis.quotes.model import NICKNAME, SCARE, SPEECH, TITLE
+from aleppo_cli.text import quotemarks
+from aleppo_cli.text.document import build
+from tests.builders import invoke
+
+
+def found(raw: str) -> list[list[str]]:
+    document = build(raw)
+    text = document.clean.text
+    return [[text[s.start : s.end] for s in stretch.spans] for stretch in stretches.find(document)]
+
+
+def test_a_nested_quotation_is_a_stretch_of_its_own() -> None:
+    assert found("“Say ‘please,’ child,” she said. “Now.”") == [
+        ["Say ‘please,’ child,", "Now."],
+        ["please,"],
+    ]
+
+
+def test_news_style_lines_reopened_make_one_quotation() -> None:
+    raw = 'Headline\n\nShe said: "It rose.\n"It fell again."\nThe end.'
+    assert found(raw) == [["It rose.", "It fell again."]]
+
+
+def test_a_quotation_over_three_paragraphs_is_one() -> None:
+    raw = "“One.\n\n“Two.\n\n“Three.”\n\nNarration."
+    assert found(raw) == [["One.", "Two.", "Three."]]
+
+
+def test_a_quote_over_two_paragraph_lines_closes_in_the_second() -> None:
+    raw = "He said: “It rose\nand then it fell.” The end.\nAnother line."
+    assert found(raw) == [["It rose", "and then it fell."]]
+
+
+def test_an_unclosed_quote_never_runs_past_its_paragraph() -> None:
+    raw = "“It began, and never closed.\n\nThe narration goes on.\n\nAnd on."
+    assert found(raw) == [["It began, and never closed."]]
+
+
+def test_british_dialogue_with_apostrophes() -> None:
+    raw = "‘I shan’t,’ she said. ‘The dogs’ bowls are empty.’ It was the ’90s."
+    assert found(raw) == [["I shan’t,", "The dogs’ bowls are empty."]]
+
+
+def test_an_apostrophe_heavy_text_has_no_quotations() -> None:
+    raw = "Rock ’n’ roll, the dogs’ bowls, ’tis true, don’t. Rock 'n' roll, the cats' toys, 'em."
+    assert found(raw) == []
+
+
+def kinds(raw: str) -> list[tuple[str, str]]:
+    return [(q.kind, q.text) for q in quotations.find(build(raw))]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a title with its punctuation inside the marks
+        ("Her novel “Moonfall,” published last year, sold well.", (TITLE, "Moonfall,")),
+        # a nickname inside a name, not a title
+        ("Anna “Sparrow” Kovacs won the race.", (NICKNAME, "Sparrow")),
+        ("Rivals called him “Hammer” for years.", (NICKNAME, "Hammer")),
+        # attributed fragments are their source's speech, not scare quotes
+        ("She called it “reckless” and left the room.", (SPEECH, "reckless")),
+        ("The minister described the plan as “deeply flawed”.", (SPEECH, "deeply flawed")),
+        ("The plan is “unworkable”, a senior judge has said.", (SPEECH, "unworkable")),
+        # the writer's own marks
+        ("The “experts” came and went.", (SCARE, "experts")),
+        ("So much for the so-called “reform” of the rules.", (SCARE, "reform")),
+        ("He coined the term “doom loop” in a lecture.", (SCARE, "doom loop")),
+        # a headline quotes a claim
+        ("Minister ‘will not resign’\n\nHe spoke on Monday.", (SPEECH, "will not resign")),
+        ("Band’s ‘Night Songs’ tops chart\n\nThe album sold well.", (TITLE, "Night Songs")),
+    ],
+)
+def test_kinds_of_quoted_words(raw: str, expected: tuple[str, str]) -> None:
+    assert kinds(raw)[0] == expected
+
+
+MARKS = st.sampled_from([*quotemarks.ALL_MARKS, "a", "b ", " ", ".", ",", "\n", "\n\n", "s"])
+TEXTS = st.lists(MARKS, min_size=1, max_size=60).map("".join)
+SETTINGS = settings(
+    settings.get_profile("aleppo"),
+    max_examples=int(os.environ.get("ALEPPO_EXAMPLES", "200" if os.environ.get("CI") else "50")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+@SETTINGS
+@given(TEXTS)
+def test_parse_keeps_its_offsets_inside_the_paragraph(text: str) -> None:
+    for quoted in quotemarks.parse(text):
+        assert 0 <= quoted.start <= quoted.end <= len(text)
+        bounds = [quoted.start, *(x for part in quoted.parts for x in part), quoted.end]
+        assert bounds == sorted(bounds)
+
+
+@SETTINGS
+@given(TEXTS)
+def test_every_part_is_the_text_as_read(raw: str) -> None:
+    for quotation in quotations.find(build(raw)):
+        for part in quotation.parts:
+            assert part.text == raw[part.start : part.end]
+            assert part.text and not part.text[0].isspace() and not part.text[-1].isspace()
+
+
+HOSTILE = {
+    "apostrophes": "'" * 300_000,
+    "only marks": "\"'“”‘’«»„‚‹›" * 20_000,
+    "unbalanced everywhere": 'He said “yes and ‘no and "maybe. She ’tis « it » » ‘ «\n\n' * 2_000,
+    "nested 10,000": "“a " * 10_000 + "x" + "” b" * 10_000,
+    "nested straight 10,000": '"a ' * 10_000 + "x" + '" b' * 10_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_quote_marks_give_a_result(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "input.txt"
+    path.write_text(HOSTILE[name], encoding="utf-8")
+    outcome = invoke(["quotes", "--all", "--json", str(path)])
+    assert outcome.status in (0, 1), outcome.stderr
+    assert "Traceback" not in outcome.stderr
+    data = json.loads(outcome.stdout)
+    raw = HOSTILE[name]
+    for quote in data["quotes"]:
+        for part in quote["parts"]:
+            assert raw[part["start"] : part["end"]] == part["text"]
+
+
+@pytest.mark.slow
+def test_a_30_mb_line_of_apostrophes(tmp_path: Path) -> None:
+    path = tmp_path / "input.txt"
+    path.write_text("'" * 30_000_000, encoding="utf-8")
+    outcome = invoke(["quotes", "--all", str(path)])
+    assert outcome.status in (0, 1), outcome.stderr
+    assert outcome.stdout.strip().endswith("0 quotations")
+
+
+def test_a_straight_mark_between_spaces_closes_an_open_quote() -> None:
+    # texts that lost their dashes: '"be so " She had almost said "strange."'
+    assert found('"Be so " She had almost said "strange."') == [["Be so"], ["strange."]]
+
+
+def test_a_novel_never_carries_a_quote_over_a_blank_line() -> None:
+    raw = '"I dare say they will not\n\nThe general was sure of it, "quite sure."'
+    assert found(raw) == [["I dare say they will not"], ["quite sure."]]
