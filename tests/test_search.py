@@ -1,5 +1,6 @@
 import json
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -236,3 +237,221 @@ def test_a_long_text_with_a_lone_surrogate_folds_as_short_ones_do() -> None:
     folded = search.Folded(text)
     assert folded.text == expected_text
     assert list(folded.positions) == expected_positions
+
+
+# --- across an attribution --------------------------------------------------------
+
+
+KHALED = "This is our destiny, we're going to die"
+
+
+@pytest.mark.parametrize("mode", [[], ["--fuzzy"]])
+def test_a_quotation_split_by_its_attribution_is_found_whole(
+    runner: CliRunner, mode: list[str]
+) -> None:
+    result = runner.invoke(app, ["search", KHALED, "--json", *mode])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["count"] == 1
+    hit = data["hits"][0]
+    assert hit["match"] == "This is our destiny,” Khaled says. “We’re going to die"
+    assert [piece["match"] for piece in hit["pieces"]] == [
+        "This is our destiny,",
+        "We’re going to die",
+    ]
+    assert (hit["paragraph"], hit["sentences"], hit["speaker"]) == (4, [14, 15], "Khaled")
+    assert hit["score"] == 100
+
+
+def test_across_an_attribution_in_plain_text(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["search", KHALED])
+    assert result.stdout == (
+        "paragraph 4, sentences 14-15 — Khaled: “This is our destiny,” Khaled says. "
+        "“We’re going to die like everyone else.”\n\n1 hit\n"
+    )
+
+
+def test_only_a_match_across_the_parts_is_a_joined_hit() -> None:
+    document = document_of(
+        ["“The river is high,” Nora said. “Nobody crosses today.”"],
+        ["The river is high. Nobody crosses today."],
+    )
+    searcher = search.Searcher(document)
+    joined, narration = searcher.search(search.Query("high nobody crosses"))
+    assert joined.sentence.paragraph == 1
+    assert [piece.match for piece in joined.pieces] == ["high,", "Nobody crosses"]
+    # (across two sentences of the narration: an ordinary hit, as before)
+    assert (narration.sentence.paragraph, narration.pieces) == (2, ())
+    # a match inside one part is an ordinary hit, found once
+    inside = searcher.search(search.Query("the river is high"))
+    assert [(hit.sentence.paragraph, hit.pieces) for hit in inside] == [(1, ()), (2, ())]
+    # whole words only: "high no" does not run into "Nobody" as a word
+    assert searcher.search(search.Query("high no", word=True)) == []
+    # a match in the text itself wins over one across the parts that overlaps it
+    found = searcher.search(search.Query("high no"))
+    assert [(hit.match, hit.pieces) for hit in found] == [("high,” No", ()), ("high. No", ())]
+
+
+def test_the_joined_hit_is_marked_only_on_the_quoted_words() -> None:
+    from aleppo_cli.output import styled
+
+    document = document_of(["“The river is high,” Nora said. “Nobody crosses today.”"])
+    [hit] = search.Searcher(document).search(search.Query("high nobody"))
+    first, second = document.paragraphs[0].sentences
+    marked = styled._with_hits(first, [hit])
+    assert [first.text[span.start : span.end] for span in marked.spans] == ["high,"]
+    marked = styled._with_hits(second, [hit])
+    assert [second.text[span.start : span.end] for span in marked.spans] == ["Nobody"]
+
+
+# --- fuzzy: scores and ranks --------------------------------------------------------
+
+
+def test_a_short_sentence_no_longer_matches_a_long_query() -> None:
+    document = document_of(["The bridge fell. Nobody was hurt when it went down."])
+    searcher = search.Searcher(document)
+    long_query = "The bridge fell into the river at dawn and nobody saw it go"
+    assert searcher.search(search.Query(long_query, search.Mode.FUZZY)) == []
+    # a query the sentence holds still scores 100
+    [hit] = searcher.search(search.Query("the bridge fel", search.Mode.FUZZY))
+    assert (hit.match, hit.score) == ("The bridge fell", 100.0)
+
+
+def test_fuzzy_hits_are_ranked_by_score_best_first(runner: CliRunner) -> None:
+    query = ["search", "the white helmets are heroes", "--fuzzy", "--min-score", "60"]
+    data = json.loads(runner.invoke(app, [*query, "--json"]).stdout)
+    scores = [hit["score"] for hit in data["hits"]]
+    assert len(scores) > 2 and scores == sorted(scores, reverse=True)
+    assert data["hits"][0]["sentence_text"].startswith("The White Helmets are heroes")
+    plain = runner.invoke(app, query).stdout.splitlines()
+    shown = [float(line.split("(score ")[1].split(")")[0]) for line in plain if "(score " in line]
+    assert shown == scores
+
+
+def test_every_json_hit_has_its_score(runner: CliRunner) -> None:
+    data = json.loads(runner.invoke(app, ["search", "Aleppo", "--json"]).stdout)
+    assert data["count"] > 1 and {hit["score"] for hit in data["hits"]} == {100}
+
+
+def test_ranked_hits_keep_their_context_blocks_whole() -> None:
+    document = document_of(["Alpha one. Beta two. Gamma three. Delta four. Alpha ones."])
+    hits = [
+        search.Searcher(document).search(search.Query(q, search.Mode.FUZZY))[0]
+        for q in ("alpha ones", "alpha one")
+    ]
+    sentences = list(document.sentences)
+    groups = search.group(sentences, hits, (None, None))
+    shown = search.blocks(sentences, groups, 1)
+    numbers = [[s.number for s in block.sentences] for block in shown]
+    assert numbers == [[4, 5], [1, 2]] or numbers == [[1, 2, 3, 4, 5]]
+    for block in shown:  # each sentence once, in order
+        assert [s.number for s in block.sentences] == sorted({s.number for s in block.sentences})
+
+
+# --- the text as read ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "mode",
+    [[], ["--exact"], ["--regex"], ["--word"], ["--repair"], ["--exact", "--repair"]],
+)
+def test_what_is_literally_in_the_file_is_found(
+    runner: CliRunner, tmp_path: Path, mode: list[str]
+) -> None:
+    page = tmp_path / "notes.txt"
+    page.write_text("The dataLayer object holds the page state.\n", "utf-8")
+    result = runner.invoke(app, ["search", "dataLayer", str(page), "--json", *mode])
+    assert result.exit_code == 0, result.output
+    [hit] = json.loads(result.stdout)["hits"]
+    assert (hit["start"], hit["end"], hit["match"]) == (4, 13, "dataLayer")
+
+
+@pytest.mark.parametrize("mode", [search.Mode.FOLDED, search.Mode.EXACT, search.Mode.REGEX])
+def test_a_repaired_word_is_found_as_it_was_written(mode: search.Mode) -> None:
+    from aleppo_cli.text.cleanup import GLUED, CleanText, Edit
+    from aleppo_cli.text.document import from_clean
+
+    raw = "She said goodbye. The photographyFadi shows is grim."
+    glue = raw.index("Fadi")
+    cleaned = CleanText(
+        raw, raw[:glue] + " " + raw[glue:], (Edit(glue, glue, " ", GLUED),), (glue,)
+    )
+    document = from_clean(cleaned)
+    searcher = search.Searcher(document)
+    [hit] = searcher.search(search.Query("photographyFadi", mode))
+    assert (hit.start, hit.end, hit.match) == (22, 37, "photographyFadi")
+    assert (hit.clean_start, hit.clean_end) == (22, 38)
+    assert hit.sentence.number == 2
+    # the repaired form is found once, not again from the text as read
+    assert len(searcher.search(search.Query("photography", mode))) == 1
+
+
+def test_an_ad_marker_clean_up_removed_is_not_searched() -> None:
+    document = document_of(["The rescue began. Advertisement Then the dust settled."])
+    assert "Advertisement" not in document.clean.text
+    assert search.Searcher(document).search(search.Query("Advertisement")) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ09 '`’ʼ.-\n\t_éÉúëßﬁ\u0301\u0345“”—²½", max_size=80))
+def test_position_maps_a_run_at_a_time_are_those_a_character_at_a_time(text: str) -> None:
+    positions = search._run_positions(text)
+    if positions is not None:
+        assert list(positions) == search._fold_exact(text)[1]
+    plain = "".join(c for c in text if c not in "ßﬁ\u0301\u0345²½")  # all mapped by runs
+    assert list(search._run_positions(plain) or [-1]) == (search._fold_exact(plain)[1] or [-1])
+
+
+def test_the_text_as_read_is_searched_only_where_a_repair_may_hide_the_query() -> None:
+    from aleppo_cli.text.cleanup import GLUED, CleanText, Edit
+    from aleppo_cli.text.document import from_clean
+
+    raw = "The photographyFadi shows is grim."
+    glue = raw.index("Fadi")
+    cleaned = CleanText(
+        raw, raw[:glue] + " " + raw[glue:], (Edit(glue, glue, " ", GLUED),), (glue,)
+    )
+    searcher = search.Searcher(from_clean(cleaned))
+    may = searcher._may_match_a_repair
+    assert may(search.Query("phyfa")) and may(search.Query("yF", search.Mode.EXACT))
+    assert not may(search.Query("photography Fadi")) and not may(search.Query("grim"))
+    assert not may(search.Query("yf", search.Mode.EXACT))  # exact: case matters
+    assert may(search.Query("grim", search.Mode.REGEX))  # a pattern could match anything
+    unrepaired = search.Searcher(document_of(["The photography shows it."]))
+    assert not unrepaired._may_match_a_repair(search.Query("x", search.Mode.REGEX))
+
+
+def test_many_split_quotations_and_many_repairs_give_every_hit() -> None:
+    from aleppo_cli.text.cleanup import GLUED, CleanText, Edit
+    from aleppo_cli.text.document import from_clean
+
+    many = document_of(*[["“We wait,” she said. “Then we go.”"]] * 2000)
+    found = search.Searcher(many).search(search.Query("we wait then we go"))
+    assert len(found) == 2000 and all(len(hit.pieces) == 2 for hit in found)
+    # a thousand glued words split, each found as it was written
+    raw = " ".join(["The photographyFadi shows it."] * 1000)
+    edits, clean, starts = [], [], []
+    previous = 0
+    for shift in range(1000):  # each split so far moves the cleaned text on by one
+        glue = raw.index("Fadi", previous)
+        clean.append(raw[previous:glue] + " ")
+        edits.append(Edit(glue, glue, " ", GLUED))
+        starts.append(glue + shift)
+        previous = glue
+    clean.append(raw[previous:])
+    cleaned = CleanText(raw, "".join(clean), tuple(edits), tuple(starts))
+    searcher = search.Searcher(from_clean(cleaned))
+    hits = searcher.search(search.Query("photographyFadi", search.Mode.EXACT))
+    assert len(hits) == 1000 and {hit.match for hit in hits} == {"photographyFadi"}
+    assert len(searcher.search(search.Query("graphyfadi shows"))) == 1000
+
+
+def test_each_ranked_hit_has_the_context_of_its_own_block(runner: CliRunner) -> None:
+    query = ["search", "the white helmets are heroes", "--fuzzy", "--min-score", "60", "-C", "2"]
+    data = json.loads(runner.invoke(app, [*query, "--json"]).stdout)
+    assert len(data["hits"]) > 2
+    for hit in data["hits"]:
+        numbers = [entry["number"] for entry in hit["context"]]
+        first, last = hit["sentences"][0], hit["sentences"][-1]
+        expected = [n for n in range(first - 2, last + 3) if n >= 1]
+        assert numbers == expected[: len(numbers)] and numbers[0] == expected[0], hit["sentence"]

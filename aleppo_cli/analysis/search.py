@@ -5,7 +5,11 @@ offsets into the text as read. The default mode folds both the text and the
 query: case, diacritics (vérité = verite), the style of quotes and
 apostrophes, dashes, punctuation, and runs of white space and line breaks do
 not matter. ``exact`` is a literal, case-sensitive search; ``regex`` uses the
-``regex`` package with a time limit; ``fuzzy`` tolerates typos (rapidfuzz).
+``regex`` package with a time limit; ``fuzzy`` tolerates typos (rapidfuzz),
+its hits best first. The default and fuzzy modes also match a quotation's
+parts joined across its attribution, and every mode but fuzzy also finds a
+query in the text as read where clean-up repaired it (``search_beyond``).
+Who said each hit comes from ``search_speakers``.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from aleppo_cli.text.document import Document, Sentence
 
 if TYPE_CHECKING:
     from aleppo_cli.analysis.quotes.model import Quotation
+    from aleppo_cli.analysis.search_beyond import Piece
+    from aleppo_cli.text.cleanup import CleanText
 
 REGEX_TIMEOUT = 2.0  # seconds, as the README says; read at every search, so tests shorten it
 DEFAULT_MIN_SCORE = 80.0
@@ -50,6 +56,9 @@ class Hit(NamedTuple):
     match: str  # the matched text as read: raw[start:end]
     score: float = 100.0
     through: Sentence | None = None  # the last sentence a hit runs into, if not its first
+    # a hit in a quotation's parts joined across an attribution ("…destiny,” Khaled
+    # says. “We’re going…"): the pieces it matched, in order; () for any other hit
+    pieces: tuple[Piece, ...] = ()  # (search_beyond.Piece)
 
 
 def _fold_char(char: str) -> str:
@@ -201,9 +210,51 @@ class _Positions(Sequence[int]):
         found = self._maps.get(piece)
         if found is None:
             offset = self._offsets[piece]
-            _, positions = _fold_exact(self._source[offset : self._offsets[piece + 1]])
-            found = self._maps[piece] = array("l", positions)
+            text = self._source[offset : self._offsets[piece + 1]]
+            found = _run_positions(text)
+            if found is None:
+                found = array("l", _fold_exact(text)[1])
+            self._maps[piece] = found
         return found
+
+
+# letters and digits; compiled on first use (re caches it), as only long texts need them
+_RUN = r"[^\W_]+"
+_ONE = r"[^\W_]"
+_SIMPLE: dict[str, bool] = {}  # a character beyond ASCII -> whether _run_positions holds for it
+
+
+def _simple(char: str) -> bool:
+    """A letter or digit that _RUN takes and that folds to one character
+    ("é" -> "e"), or a character that is neither (a space, a quote mark)."""
+    simple = _SIMPLE.get(char)
+    if simple is None:
+        if char.isalnum():
+            simple = re.fullmatch(_ONE, char) is not None and len(_fold_char(char)) == 1
+        else:
+            simple = re.fullmatch(_ONE, char) is None and not unicodedata.combining(char)
+        _SIMPLE[char] = simple
+    return simple
+
+
+def _run_positions(text: str) -> array[int] | None:
+    """``_fold_exact(text)[1]``, a run of letters and digits at a time: each
+    run's characters map to themselves, and the space before a run (unless
+    only apostrophes stand between it and the last: "we're") to the run's
+    first character. None for a text with a character that folds to more or
+    less than one (ß, a combining accent): that one is mapped a character at
+    a time."""
+    if not text.isascii() and not all(map(_simple, set("".join(_BEYOND_ASCII.findall(text))))):
+        return None
+    positions: array[int] = array("l")
+    previous = -1
+    for run in re.finditer(_RUN, text):
+        start, end = run.span()
+        if previous >= 0 and text[previous:start].strip(_APOSTROPHES):
+            positions.append(start)
+        positions.extend(range(start, end))
+        previous = end
+    return positions
 
 
 class Folded:
@@ -277,10 +328,14 @@ class Query(NamedTuple):
 
 
 class Searcher:
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, quotations: Sequence[Quotation] | None = None) -> None:
+        """``quotations``: the document's, when they are already known (a
+        bundled text's ready-made ones); else their parts are found when a
+        query needs them."""
         self.document = document
         self.sentences = list(document.sentences)
         self._starts = [s.clean_start for s in self.sentences]
+        self.quotations = quotations
 
     @cached_property
     def folded(self) -> Folded:
@@ -290,7 +345,13 @@ class Searcher:
         index = max(0, bisect_right(self._starts, clean_offset) - 1)
         return self.sentences[index]
 
-    def _hit(self, clean_start: int, clean_end: int, score: float = 100.0) -> Hit:
+    def _hit(
+        self,
+        clean_start: int,
+        clean_end: int,
+        score: float = 100.0,
+        pieces: tuple[tuple[int, int], ...] = (),
+    ) -> Hit:
         cleaned = self.document.clean
         start, end = cleaned.span_to_raw(clean_start, clean_end)
         first = self.sentence_at(clean_start)
@@ -304,75 +365,87 @@ class Searcher:
             cleaned.raw[start:end],
             score,
             last if last.number != first.number else None,
+            _pieces(cleaned, pieces) if pieces else (),
         )
 
     def search(self, query: Query) -> list[Hit]:
+        """The hits of ``query``: in text order, or, for a fuzzy query, best first."""
         if not query.text.strip():
             raise UsageError("the search query is empty", "give a word or phrase to look for")
         if query.mode is Mode.FOLDED:
-            return self._folded(query)
-        if query.mode is Mode.EXACT:
-            return self._exact(query)
+            hits = self._folded(query)
+            taken = [(hit.clean_start, hit.clean_end) for hit in hits]  # in order, disjoint
+            joined = self._joined(query, fold(query.text))
+            hits = _merged(
+                hits, [j for j in joined if not _overlaps(taken, j.clean_start, j.clean_end)]
+            )
+        elif query.mode is Mode.EXACT:
+            hits = self._exact(query)
+        elif query.mode is Mode.REGEX:
+            hits = self._regex(query)
+        else:
+            return sorted(self._fuzzy(query), key=lambda hit: (-hit.score, hit.clean_start))
+        return _merged(hits, self._as_read(query, hits))
+
+    def _joined(self, query: Query, needle: str) -> list[Hit]:
+        if " " not in needle:
+            return []  # one word never runs across an attribution
+        from aleppo_cli.analysis import search_beyond
+
+        return search_beyond.joined(self, query, needle)
+
+    def _as_read(self, query: Query, found: list[Hit]) -> list[Hit]:
+        if not self._may_match_a_repair(query):
+            return []
+        from aleppo_cli.analysis import search_beyond
+
+        return search_beyond.as_read(self, query, found)
+
+    def _may_match_a_repair(self, query: Query) -> bool:
+        """Could the text as read hold a match of ``query`` where clean-up
+        repaired it (``search_beyond.as_read``)? Not when it repaired nothing
+        (white space and ad markers aside), nor when every repair is a glued
+        word split and the query holds none of the pairs of letters split."""
+        from aleppo_cli.text.cleanup import ADVERTISEMENT, WHITESPACE
+
+        cleaned = self.document.clean
+        repairs = [e for e in cleaned.edits if e.reason not in (WHITESPACE, ADVERTISEMENT)]
+        if not repairs:
+            return False
         if query.mode is Mode.REGEX:
-            return self._regex(query)
-        return self._fuzzy(query)
+            return True
+        folded = query.mode is Mode.FOLDED
+        needle = fold(query.text) if folded else query.text
+        raw = cleaned.raw
+        for edit in repairs:
+            if edit.start != edit.end or not 0 < edit.start < len(raw):
+                return True  # not a split: look
+            left, right = raw[edit.start - 1], raw[edit.start]
+            if folded:
+                if not (left.isalnum() and right.isalnum()):
+                    return True
+                left, right = _fold_char(left), _fold_char(right)
+            if left + right in needle:
+                return True
+        return False
+
+    @cached_property
+    def split_quotations(self) -> list[tuple[tuple[int, int], ...]]:
+        """The parts (cleaned-text spans) of each quotation of two parts or more."""
+        from aleppo_cli.analysis import search_beyond
+
+        return search_beyond.split_quotations(self.document, self.quotations)
 
     def _folded(self, query: Query) -> list[Hit]:
-        needle = fold(query.text)
-        if not needle:
-            raise QueryWithoutWords(
-                f"the query '{query.text}' has no letters or digits to look for",
-                "search for punctuation in the exact or regular-expression mode",
-            )
-        haystack = self.folded.text
-        hits = []
-        position = haystack.find(needle)
-        while position != -1:
-            end = position + len(needle)
-            whole = self.folded.whole_word(position, end)
-            if whole or not query.word:
-                hits.append(self._hit(*self.folded.span(position, end)))
-            position = haystack.find(needle, end if whole or not query.word else position + 1)
-        return hits
+        return [self._hit(*span) for span in _folded_spans(query, self.folded)]
 
     def _exact(self, query: Query) -> list[Hit]:
-        text = self.document.clean.text
-        needle = query.text
-        hits = []
-        position = text.find(needle)
-        while position != -1:
-            end = position + len(needle)
-            if not query.word or _word_bounded(text, position, end):
-                hits.append(self._hit(position, end))
-            position = text.find(needle, max(end, position + 1))
-        return hits
+        return [self._hit(*span) for span in _exact_spans(query, self.document.clean.text)]
 
     def _regex(self, query: Query) -> list[Hit]:
-        import regex
-
-        pattern = rf"\b(?:{query.text})\b" if query.word else query.text
-        try:
-            compiled = regex.compile(pattern, regex.VERSION1 | regex.MULTILINE)
-        except regex.error as error:
-            where = f" at position {error.pos}" if error.pos is not None else ""
-            raise UsageError(
-                f"invalid regular expression '{query.text}': {error.msg}{where}"
-            ) from None
-        hits = []
-        try:
-            for match in compiled.finditer(self.document.clean.text, timeout=REGEX_TIMEOUT):
-                if match.end() > match.start():
-                    hits.append(self._hit(match.start(), match.end()))
-        except TimeoutError:
-            raise UsageError(
-                f"the regular expression took longer than {REGEX_TIMEOUT:g} s and was stopped",
-                "simplify it (nested repeats such as (a+)+ can take forever)",
-            ) from None
-        return hits
+        return [self._hit(*span) for span in _regex_spans(query, self.document.clean.text)]
 
     def _fuzzy(self, query: Query) -> list[Hit]:
-        from rapidfuzz import fuzz
-
         needle = fold(query.text)
         if not needle:
             raise QueryWithoutWords(
@@ -381,19 +454,128 @@ class Searcher:
         hits = []
         for sentence in self.sentences:
             folded = Folded(sentence.text)
-            if not folded.text:
+            aligned = _align(needle, folded.text, query.min_score)
+            if aligned is None:
                 continue
-            alignment = fuzz.partial_ratio_alignment(
-                needle, folded.text, score_cutoff=query.min_score
-            )
-            if alignment is None or alignment.dest_end <= alignment.dest_start:
-                continue
-            start, end = folded.span(alignment.dest_start, alignment.dest_end)
+            score, folded_start, folded_end = aligned
+            start, end = folded.span(folded_start, folded_end)
             start, end = _widen_to_words(sentence.text, start, end)
             # sentence.text is the cleaned text with line breaks made spaces: same length
             clean_start, clean_end = sentence.clean_start + start, sentence.clean_start + end
-            hits.append(self._hit(clean_start, clean_end, round(alignment.score, 1)))
+            hits.append(self._hit(clean_start, clean_end, score))
+        joined = self._joined(query, needle)
+        if not joined:
+            return hits
+        # a sentence that the better match across an attribution covers is not shown again
+        kept = [
+            hit
+            for hit in hits
+            if not any(
+                other.score >= hit.score
+                and other.clean_start < hit.clean_end
+                and hit.clean_start < other.clean_end
+                for other in joined
+            )
+        ]
+        return _merged(kept, joined)
+
+
+def _pieces(cleaned: CleanText, pieces: tuple[tuple[int, int], ...]) -> tuple[Piece, ...]:
+    from aleppo_cli.analysis.search_beyond import piece
+
+    return tuple(piece(cleaned, start, end) for start, end in pieces)
+
+
+def _align(needle: str, text: str, cutoff: float) -> tuple[float, int, int] | None:
+    """How well ``text`` matches ``needle`` (0-100) and where: the best
+    partial match of the needle in a text at least as long; a shorter text
+    is scored whole against the needle, so that a short sentence no longer
+    matches a long query because the query holds it."""
+    from rapidfuzz import fuzz
+
+    if not text:
+        return None
+    if len(text) < len(needle):
+        score = fuzz.ratio(needle, text, score_cutoff=cutoff)
+        return (round(score, 1), 0, len(text)) if score else None
+    alignment = fuzz.partial_ratio_alignment(needle, text, score_cutoff=cutoff)
+    if alignment is None or alignment.dest_end <= alignment.dest_start:
+        return None
+    return round(alignment.score, 1), alignment.dest_start, alignment.dest_end
+
+
+def _folded_spans(query: Query, folded: Folded) -> list[tuple[int, int]]:
+    """Where the folded query is in ``folded``: offsets into its source."""
+    needle = fold(query.text)
+    if not needle:
+        raise QueryWithoutWords(
+            f"the query '{query.text}' has no letters or digits to look for",
+            "search for punctuation in the exact or regular-expression mode",
+        )
+    haystack = folded.text
+    spans = []
+    position = haystack.find(needle)
+    while position != -1:
+        end = position + len(needle)
+        whole = folded.whole_word(position, end)
+        if whole or not query.word:
+            spans.append(folded.span(position, end))
+        position = haystack.find(needle, end if whole or not query.word else position + 1)
+    return spans
+
+
+def _exact_spans(query: Query, text: str) -> list[tuple[int, int]]:
+    needle = query.text
+    spans = []
+    position = text.find(needle)
+    while position != -1:
+        end = position + len(needle)
+        if not query.word or _word_bounded(text, position, end):
+            spans.append((position, end))
+        position = text.find(needle, max(end, position + 1))
+    return spans
+
+
+def _regex_spans(query: Query, text: str) -> list[tuple[int, int]]:
+    import regex
+
+    pattern = rf"\b(?:{query.text})\b" if query.word else query.text
+    try:
+        compiled = regex.compile(pattern, regex.VERSION1 | regex.MULTILINE)
+    except regex.error as error:
+        where = f" at position {error.pos}" if error.pos is not None else ""
+        raise UsageError(f"invalid regular expression '{query.text}': {error.msg}{where}") from None
+    spans = []
+    try:
+        for match in compiled.finditer(text, timeout=REGEX_TIMEOUT):
+            if match.end() > match.start():
+                spans.append((match.start(), match.end()))
+    except TimeoutError:
+        raise UsageError(
+            f"the regular expression took longer than {REGEX_TIMEOUT:g} s and was stopped",
+            "simplify it (nested repeats such as (a+)+ can take forever)",
+        ) from None
+    return spans
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of ``spans`` (sorted, none inside another)?"""
+    index = bisect_right(spans, (end, -1)) - 1
+    while index >= 0:
+        other_start, other_end = spans[index]
+        if other_end > start and other_start < end:
+            return True
+        if other_end <= start:
+            return False
+        index -= 1
+    return False
+
+
+def _merged(hits: list[Hit], more: list[Hit]) -> list[Hit]:
+    """``hits`` and ``more`` in text order."""
+    if not more:
         return hits
+    return sorted([*hits, *more], key=lambda hit: (hit.clean_start, hit.clean_end))
 
 
 def _widen_to_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -472,8 +654,13 @@ def blocks(sentences: list[Sentence], groups: list[HitGroup], around: int) -> li
     for hit_group in groups:
         first = max(0, hit_group.sentences[0].number - 1 - around)
         last = min(len(sentences) - 1, hit_group.sentences[-1].number - 1 + around)
-        if spans and first <= spans[-1][1] + 1:
-            spans[-1] = (spans[-1][0], max(last, spans[-1][1]), [*spans[-1][2], hit_group])
+        # (fuzzy hits come best first: a block may grow backwards too)
+        if spans and first <= spans[-1][1] + 1 and last >= spans[-1][0] - 1:
+            spans[-1] = (
+                min(first, spans[-1][0]),
+                max(last, spans[-1][1]),
+                [*spans[-1][2], hit_group],
+            )
         else:
             spans.append((first, last, [hit_group]))
     return [Block(tuple(sentences[a : b + 1]), tuple(g)) for a, b, g in spans]
@@ -490,7 +677,7 @@ def run(
     ``quotations``: the document's quotations when they are already known
     (a bundled text's ready-made ones); otherwise they are found if a hit
     lies in one."""
-    searcher = Searcher(document)
+    searcher = Searcher(document, quotations)
     hits = searcher.search(query)
     speakers = _speakers(document, hits, quotations)
     groups = group(searcher.sentences, hits, speakers)
@@ -502,14 +689,9 @@ def run(
 def _speakers(
     document: Document, hits: list[Hit], known: Sequence[Quotation] | None
 ) -> tuple[str | None, ...]:
-    """Who said each hit, if it lies in a quotation.
-
-    Only the paragraphs that hold hits are looked at first: when no hit lies
-    between quote marks, nobody said any, and the whole book's quotation
-    analysis (a second for a novel) is not run. Otherwise it is, for now: a
-    speaker depends on the people the whole book names and on the
-    conversation before the quotation.
-    """
+    """Who said each hit, if it lies in a quotation: from ``known``, the
+    document's quotations when they are already known (a bundled text's
+    ready-made ones), else from ``search_speakers``."""
     if not hits:
         return ()
     if known is not None:
@@ -517,27 +699,6 @@ def _speakers(
 
         known_at = SpeakerIndex(known)
         return tuple(known_at(hit.clean_start) for hit in hits)
-    from aleppo_cli.analysis.quotes import stretches
+    from aleppo_cli.analysis import search_speakers
 
-    numbers = sorted({hit.sentence.paragraph for hit in hits})
-    around = Document(document.clean, tuple(document.paragraphs[n - 1] for n in numbers))
-    quoted: list[tuple[int, int]] = []
-    for start, end in sorted(
-        (span.start, span.end) for stretch in stretches.find(around) for span in stretch.spans
-    ):
-        if quoted and start < quoted[-1][1]:  # a quotation inside another
-            quoted[-1] = (quoted[-1][0], max(end, quoted[-1][1]))
-        else:
-            quoted.append((start, end))
-    starts = [start for start, _ in quoted]
-
-    def quoted_at(offset: int) -> bool:
-        index = bisect_right(starts, offset) - 1
-        return index >= 0 and offset < quoted[index][1]
-
-    if not any(quoted_at(hit.clean_start) for hit in hits):
-        return (None,) * len(hits)
-    from aleppo_cli.analysis.quotes import quotations as quotes
-
-    speaker_at = quotes.SpeakerIndex(quotes.find(document))
-    return tuple(speaker_at(hit.clean_start) for hit in hits)
+    return tuple(search_speakers.speakers(document, [hit.clean_start for hit in hits]))

@@ -228,6 +228,8 @@ def search_json(
         return data
     locator = _locator(sections)
     hits = []
+    # the block each hit is shown in (ranked fuzzy hits' blocks may share sentences)
+    shown_in = {id(hit): block for block in found.blocks for g in block.groups for hit in g.hits}
     for hit, speaker in zip(found.hits, found.speakers, strict=True):
         first, last = hit.sentence.number, (hit.through or hit.sentence).number
         entry: dict[str, Any] = {
@@ -239,13 +241,17 @@ def search_json(
             "match": hit.match,
             "sentence_text": hit.sentence.text,
             "speaker": speaker,
+            "score": hit.score,  # 100 but for --fuzzy
             **placed(locator, hit.sentence.paragraph),
         }
-        if found.mode == "fuzzy":
-            entry["score"] = hit.score
+        if hit.pieces:  # across an attribution: the words matched inside the quote marks
+            entry["pieces"] = [
+                {"start": piece.start, "end": piece.end, "match": piece.match}
+                for piece in hit.pieces
+            ]
         if found.around:
             window = range(first - found.around, last + found.around + 1)
-            block = next(b for b in found.blocks if first in {s.number for s in b.sentences})
+            block = shown_in[id(hit)]
             entry["context"] = [
                 {"number": s.number, "text": s.text} for s in block.sentences if s.number in window
             ]

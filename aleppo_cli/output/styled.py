@@ -333,9 +333,14 @@ def _marked(body: Text, sentence: Sentence, mark: str) -> RenderableType:
 def _with_hits(sentence: Sentence, hits: Sequence[Hit]) -> Text:
     """The sentence with the parts of ``hits`` that fall in it marked."""
     body = Text(visible(sentence.text))
-    for hit in hits:
-        start = max(hit.clean_start, sentence.clean_start) - sentence.clean_start
-        end = min(hit.clean_end, sentence.clean_end) - sentence.clean_start
+    spans = [
+        (piece.clean_start, piece.clean_end)
+        for hit in hits
+        for piece in (hit.pieces or (hit,))  # across an attribution: only the quoted words
+    ]
+    for clean_start, clean_end in spans:
+        start = max(clean_start, sentence.clean_start) - sentence.clean_start
+        end = min(clean_end, sentence.clean_end) - sentence.clean_start
         if end > start:
             body.stylize(HIT_STYLE, start, min(end, len(sentence.text)))
     return body

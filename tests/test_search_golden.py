@@ -1,0 +1,58 @@
+"""Search on the three books gives the hits it gave before its speakers were
+labelled from the conversations around them (tests/search_golden.py): the
+same offsets; and the speakers of the whole-book analysis, live (the golden
+file keeps those of before for reference: the quotation rules change apart
+from search), where a book is analysed whole; on the books analysed in
+windows, most labels agree with it (README, "Search and quotations", gives
+the figures). Skipped without ../shared."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+import pytest
+
+from tests import search_golden
+from tests.conftest import shared_path
+from tests.pipeline_golden import digest, read
+
+GOLDEN: dict[str, Any] = json.loads(search_golden.GOLDEN.read_text("utf-8"))
+# The share of the hits the whole-book analysis gives a speaker that keep it
+# when the book is analysed in windows (measured 0.82 on War and Peace).
+AGREEMENT = 0.8
+
+pytestmark = pytest.mark.slow
+
+
+@cache
+def live(name: str) -> dict[str, list[list[Any]]]:
+    shared_path("corpus", "books", name)  # skips without the shared corpus
+    return search_golden.hits(name)
+
+
+@pytest.mark.parametrize("name", list(search_golden.QUERIES))
+def test_hits_are_those_of_before(name: str) -> None:
+    for query, found in live(name).items():
+        assert digest([hit[:4] for hit in found]) == GOLDEN[name][query]["hits"], query
+
+
+@pytest.mark.parametrize("name", list(search_golden.QUERIES))
+def test_speakers_agree_with_the_whole_book(name: str) -> None:
+    from aleppo_cli.analysis import search_speakers
+    from aleppo_cli.analysis.quotes import quotations
+    from aleppo_cli.text.document import build
+
+    document = build(read(name))
+    whole = quotations.SpeakerIndex(quotations.find(document))
+    labelled = agreed = 0
+    for query, found in live(name).items():
+        speakers = [hit[4] for hit in found]
+        expected = [whole(hit[2]) for hit in found]
+        if len(document.clean.text) < search_speakers.WHOLE_BELOW:
+            assert speakers == expected, query
+        labelled += sum(1 for speaker in expected if speaker)
+        agreed += sum(1 for a, b in zip(speakers, expected, strict=True) if a and a == b)
+    assert labelled > 50
+    assert agreed >= AGREEMENT * labelled, (agreed, labelled)
