@@ -150,7 +150,7 @@ def _unglued(found: Extracted, joins: list[int], markup: str) -> Extracted:
         inner = joins[bisect_right(joins, start) : bisect_left(joins, end)]
         inner += [start + m.start() + 1 for m in _CASE_TURN.finditer(match.group(0))]
         inner = sorted(j for j in set(inner) if start + 3 <= j <= end - 3)
-        if inner:
+        if inner and match.group(0) not in markup:  # a word the page has as it is stays
             suspects.append((start, match.group(0).lower(), inner))
     if not suspects:
         return found
@@ -271,12 +271,13 @@ _CONSENT = re.compile(
     re.IGNORECASE,
 )
 _MAYBE_CONSENT = (
-    "//*[contains(translate(@id, 'CDEGIKNOPRST', 'cdegiknoprst'), 'cookie') or "
-    "contains(translate(@class, 'CDEGIKNOPRST', 'cdegiknoprst'), 'cookie') or "
-    "contains(translate(@id, 'CDEGIKNOPRST', 'cdegiknoprst'), 'consent') or "
-    "contains(translate(@class, 'CDEGIKNOPRST', 'cdegiknoprst'), 'consent') or "
-    "contains(translate(@id, 'CDEGIKNOPRST', 'cdegiknoprst'), 'gdpr') or "
-    "contains(translate(@class, 'CDEGIKNOPRST', 'cdegiknoprst'), 'gdpr')]"
+    "//*["
+    + " or ".join(
+        f"contains(@{name}, '{part}')"
+        for name in ("id", "class")
+        for part in ("ookie", "OOKIE", "onsent", "ONSENT", "gdpr", "GDPR", "Gdpr")
+    )
+    + "]"
 )
 
 

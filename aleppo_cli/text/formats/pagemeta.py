@@ -4,13 +4,14 @@ trafilatura finds the article, and its metadata is the first guess; this
 module reads what a page declares about itself in the ways the web commonly
 does, and uses it to check and complete that guess:
 
-- the title: the page's ``<h1>`` headings, its ``<title>``, ``og:title``,
-  ``citation_title`` and the JSON-LD ``headline``;
+- the title: the page's ``<h1>`` headings against its ``<title>``,
+  ``og:title`` and ``citation_title`` (see ``title``);
 - the author: a byline cleaned of its labels ("By", "Written by", "Author")
-  and of what leaks into it (a date, the site's name, a link); else Yoast's
-  ``twitter:label1 = "Written by"``, ``<meta name="author">``, a link to an
-  author page (``rel="author"``, ``/author/…``) or the name that follows a
-  "Written by" label;
+  and of what leaks into it (a date, a link, the site's or the JSON-LD
+  publisher's name beside a person's); else Yoast's ``twitter:label1 =
+  "Written by"``, ``<meta name="author">``, a link to an author page
+  (``rel="author"``, ``/author/…``), the name that follows a "Written by"
+  label, or an ``<address>``;
 - the date: a ``<time datetime>`` labelled "Published" or "Posted", else
   trafilatura's (htmldate's). (Preferring the JSON-LD ``datePublished``,
   chosen on half of the WCXB pages, lost on the other half: not kept.)
