@@ -36,10 +36,12 @@ Spring brought the boats back. Anna counted them from the hill. There were eleve
 
 
 @pytest.fixture
-def novel(tmp_path: Path) -> str:
-    path = tmp_path / "novel.txt"
-    path.write_text(NOVEL, encoding="utf-8")
-    return str(path)
+def novel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The novel's file name, relative: the header names it on one line
+    wherever the temporary directory is (a long path would wrap)."""
+    (tmp_path / "novel.txt").write_text(NOVEL, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return "novel.txt"
 
 
 def test_toc_lists_the_sections_numbered_and_indented(novel: str) -> None:
