@@ -149,8 +149,10 @@ def layout(text: str) -> Layout:
     return paragraphs
 
 
-def assemble(cleaned: CleanText, spans: Layout) -> Document:
-    """The document for a cleaned text and its layout."""
+def assemble(cleaned: CleanText, spans: Layout, sectioned: bool = True) -> Document:
+    """The document for a cleaned text and its layout; its sections are
+    looked for unless ``sectioned`` is False (a ready-made index that found
+    none says so, and the section rules are then not even imported)."""
     one_line = cleaned.text.replace("\n", " ")  # sentences' and paragraphs' text: slices
     raw_spans = iter(cleaned.spans_to_raw([span for part in spans for span in part]))
     paragraphs: list[Paragraph] = []
@@ -190,6 +192,8 @@ def assemble(cleaned: CleanText, spans: Layout) -> Document:
         for index, flag in enumerate(flags):
             if flag:
                 paragraphs[index] = replace(paragraphs[index], heading=True)
+    if not sectioned:
+        return Document(cleaned, tuple(paragraphs))
     from aleppo_cli.text import sections
 
     found = tuple(sections.detect(cleaned.text, paragraphs))

@@ -22,7 +22,7 @@ from aleppo_cli.text.cleanup import AUTO_OFF, Edit, apply, clean
 from aleppo_cli.text.document import Document, assemble, layout
 from aleppo_cli.text.sources import Source, is_bundled, read_index
 
-VERSION = 3
+VERSION = 4  # 3: the repair decision; 4: whether the text has sections
 
 # The modules of this package whose code decides what an index holds: the
 # clean-up rules and the word list they consult, the sentence and paragraph
@@ -64,13 +64,16 @@ def make(raw: str) -> dict[str, Any]:
     if code is None:
         raise RuntimeError("the source files of aleppo_cli.text are not readable")
     cleaned = clean(raw)
+    spans = layout(cleaned.text)
     return {
         "version": VERSION,
         "sha256": fingerprint(raw),
         "code": code,
         "repair": cleaned.repair,
         "edits": [[e.start, e.end, e.replacement, e.reason] for e in cleaned.edits],
-        "layout": [[list(span) for span in paragraph] for paragraph in layout(cleaned.text)],
+        "layout": [[list(span) for span in paragraph] for paragraph in spans],
+        # whether it has sections: when not, reading it skips the section rules
+        "sectioned": bool(assemble(cleaned, spans).sections),
     }
 
 
@@ -92,7 +95,7 @@ def document(raw: str, data: dict[str, Any]) -> Document | None:
         data.get("repair", AUTO_OFF),
     )
     spans = [[(start, end) for start, end in paragraph] for paragraph in data["layout"]]
-    return assemble(cleaned, spans)
+    return assemble(cleaned, spans, sectioned=data.get("sectioned", True))
 
 
 def stored(source: Source) -> dict[str, Any] | None:

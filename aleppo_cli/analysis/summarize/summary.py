@@ -122,8 +122,7 @@ ALGORITHMS: dict[str, Algorithm] = {
 }
 
 
-@dataclass(frozen=True)
-class Summary:
+class Summary(NamedTuple):  # named tuples: cheaper to define at start-up than dataclasses
     algorithm: str
     total_sentences: int  # every sentence of the text, headings included
     candidates: int  # sentences that may be chosen (headings excluded)
@@ -337,13 +336,12 @@ def spread(units: list[list[int]], count: int, total: int) -> list[int]:
     return picked
 
 
-@dataclass(frozen=True)
-class ComparisonRow:
+class ComparisonRow(NamedTuple):
     sentence: Sentence
     chosen_by: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True)  # not a named tuple: its field "count" would hide tuple.count
 class Comparison:
     algorithms: tuple[str, ...]
     count: int
