@@ -19,8 +19,11 @@ from tests.conftest import shared_path
 from tests.pipeline_golden import digest, read
 
 GOLDEN: dict[str, Any] = json.loads(search_golden.GOLDEN.read_text("utf-8"))
-# The share of the hits the whole-book analysis gives a speaker that keep it
-# when the book is analysed in windows (measured 0.82 on War and Peace).
+# The share of the hits the whole-book analysis gives a speaker that keep that
+# person when the book is analysed in windows: by any of the person's names,
+# since a window cannot know the fullest name the whole book gives ("Natásha"
+# for "Natásha Rostóva"). Measured 0.82 on War and Peace before one person per
+# individual; README, "Search and quotations", gives today's figures.
 AGREEMENT = 0.8
 
 pytestmark = pytest.mark.slow
@@ -45,7 +48,9 @@ def test_speakers_agree_with_the_whole_book(name: str) -> None:
     from aleppo_cli.text.document import build
 
     document = build(read(name))
-    whole = quotations.SpeakerIndex(quotations.find(document))
+    analysed = quotations.find(document)
+    whole = quotations.SpeakerIndex(analysed)
+    names = {q.speaker: set(q.person.names) for q in analysed if q.speaker and q.person}
     labelled = agreed = 0
     for query, found in live(name).items():
         speakers = [hit[4] for hit in found]
@@ -53,6 +58,10 @@ def test_speakers_agree_with_the_whole_book(name: str) -> None:
         if len(document.clean.text) < search_speakers.WHOLE_BELOW:
             assert speakers == expected, query
         labelled += sum(1 for speaker in expected if speaker)
-        agreed += sum(1 for a, b in zip(speakers, expected, strict=True) if a and a == b)
+        agreed += sum(
+            1
+            for a, b in zip(speakers, expected, strict=True)
+            if a and b and (a == b or a in names.get(b, ()))
+        )
     assert labelled > 50
     assert agreed >= AGREEMENT * labelled, (agreed, labelled)

@@ -146,6 +146,10 @@ def clean(candidate: str, lower_words: AbstractSet[str]) -> str | None:
         return None
     while words and words[0].lower() in lower_words and not is_honorific(words[0]):
         words = words[1:]
+    # and the second word of two that the text also writes in lower case: a
+    # sentence run into the name ("Sónya Both" of "… said Sónya. Both …")
+    while len(words) == 2 and words[1].lower() in lower_words and not is_honorific(words[0]):
+        words = words[:1]
     return " ".join(words) if words else None
 
 
@@ -347,7 +351,12 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
     lower_words = frozenset(_LOWER_WORD.findall(text))
     seen = _scan(text, lower_words, inside)
     not_people = _places(seen) | _things(seen)
-    kept = [(p, n) for p, n in zip(seen.positions, seen.names, strict=True) if n not in not_people]
+    named = frozenset(seen.names)
+    kept = [
+        (p, _without_place(n, not_people, named))
+        for p, n in zip(seen.positions, seen.names, strict=True)
+        if n not in not_people
+    ]
     groups = persons.group(
         Counter(name for _, name in kept),
         is_title=is_honorific,
@@ -472,6 +481,16 @@ def _opens_sentence(text: str, position: int) -> bool:
         return False
     words = lead.split()
     return len(words) <= 3 and not any(word in _LEAD_STOPS for word in words) and "," not in lead
+
+
+def _without_place(name: str, not_people: AbstractSet[str], named: AbstractSet[str]) -> str:
+    """``name`` without a leading place or thing the text names on its own,
+    when the rest is a name the text uses too ("Petersburg Natásha" of "in
+    Petersburg Natásha …": "Natásha")."""
+    first, _, rest = name.partition(" ")
+    if rest and first in not_people and rest in named:
+        return rest
+    return name
 
 
 def _places(seen: _Seen) -> set[str]:
