@@ -6,7 +6,7 @@ from aleppo_cli.analysis.quotes import people
 
 
 def test_a_sentence_run_into_a_name_is_cut_off() -> None:
-    """"… said Sónya. Both …" must not make a person "Sónya Both"."""
+    """ "… said Sónya. Both …" must not make a person "Sónya Both"."""
     assert people.clean("Sónya Both", frozenset({"both", "said"})) == "Sónya"
     assert people.clean("Nora Lark", frozenset({"both", "said"})) == "Nora Lark"
     assert people.clean("Mr. Both", frozenset({"both"})) == "Mr. Both"  # a title keeps it
