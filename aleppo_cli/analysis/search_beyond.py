@@ -25,7 +25,7 @@ from aleppo_cli.analysis.search import (
     _widen_to_words,
 )
 from aleppo_cli.text.cleanup import ADVERTISEMENT, WHITESPACE, CleanText
-from aleppo_cli.text.document import Document
+from aleppo_cli.text.document import Document, RawToClean
 
 if TYPE_CHECKING:
     from aleppo_cli.analysis.quotes.model import Quotation
@@ -146,7 +146,7 @@ def as_read(searcher: Searcher, query: Query, found: list[Hit]) -> list[Hit]:
     else:
         spans = _regex_spans(query, raw)
     taken = sorted((hit.start, hit.end) for hit in found)
-    to_clean = _RawToClean(cleaned)
+    to_clean = RawToClean(cleaned)
     added = []
     for start, end in spans:
         if not _overlaps(repairs, start, end):
@@ -157,27 +157,3 @@ def as_read(searcher: Searcher, query: Query, found: list[Hit]) -> list[Hit]:
         hit = searcher._hit(clean_start, max(clean_end, clean_start + 1))
         added.append(hit._replace(start=start, end=end, match=raw[start:end]))
     return added
-
-
-class _RawToClean:
-    """Offsets into the text as read mapped to offsets into the cleaned text."""
-
-    def __init__(self, cleaned: CleanText) -> None:
-        self.edits = cleaned.edits
-        self.starts = [edit.start for edit in cleaned.edits]
-        shifts = [0]
-        for edit in cleaned.edits:
-            shifts.append(shifts[-1] + len(edit.replacement) - (edit.end - edit.start))
-        self.shifts = shifts  # the shift before edit i is shifts[i]
-
-    def __call__(self, offset: int, side: str) -> int:
-        index = bisect_right(self.starts, offset) - 1
-        if index < 0:
-            return offset
-        edit = self.edits[index]
-        clean_start = edit.start + self.shifts[index]
-        if offset >= edit.end:
-            return offset + self.shifts[index + 1]
-        if offset == edit.start:
-            return clean_start
-        return clean_start + (len(edit.replacement) if side == "end" else 0)

@@ -296,7 +296,7 @@ def from_blocks(
 ) -> Document:
     """The document of an extracted text whose blocks are known."""
     cleaned = _clean_outside_code(raw, blocks, spans, repair)
-    mapper = _RawToClean(cleaned)
+    mapper = RawToClean(cleaned)
     text = cleaned.text
     paragraphs: list[Paragraph] = []
     number = 0
@@ -400,7 +400,7 @@ def _clean_outside_code(
     return cleaned if len(kept) == len(cleaned.edits) else apply(raw, kept, cleaned.repair)
 
 
-class _RawToClean:
+class RawToClean:
     """Offsets into the raw text mapped to offsets into the cleaned one."""
 
     def __init__(self, cleaned: CleanText) -> None:
@@ -430,7 +430,7 @@ def _emphasis(
     start: int,
     end: int,
     clean_base: int,
-    mapper: _RawToClean,
+    mapper: RawToClean,
 ) -> tuple[Emphasis, ...]:
     found = []
     index = bisect_right(starts, end)
