@@ -23,11 +23,24 @@ Decompressing the whole file took 0.03 s of the 0.05 s that reading the
 frequent words took, and they are in its first tenth: the file is
 decompressed as far as they are read, and the rest only when a rarer word
 is first looked up (which a text with no sign of a scrape never needs).
+
+That still cost a text with a rarer word 0.04 s (decompressing the other
+nine tenths, then a search of 2.4 MB for each word), and 0.02 s for the
+frequent words. So the package ships the same list in a form made for
+look-ups, ``wordlist.bin`` (written by ``python .ci/build_wordlist.py``
+from wordfreq's file, 1 MB): the frequent words as one compressed line a
+bucket (read into the table at once), and the rarer ones sorted, in blocks
+of ``BLOCK`` words, each compressed apart with the first word of each in an
+index, so that a look-up decompresses one block of 4 KB. It is used only
+when it was made from the very file wordfreq has installed (its size and
+the gzip trailer, the CRC-32 and length of what it holds, must match);
+otherwise the list is read from wordfreq's file as above.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -85,21 +98,18 @@ def _stream() -> _Stream:
 
     import msgpack
 
-    spec = find_spec("wordfreq")  # finds the package without importing it
-    locations = spec.submodule_search_locations if spec else None
-    if locations:
-        path = Path(next(iter(locations))) / "data" / "large_en.msgpack.gz"
-        if path.is_file():
-            stream = _Stream(path.read_bytes())
-            try:
-                while len(stream.data) < 256 and stream.more():
-                    pass
-                unpacker = msgpack.Unpacker(raw=True)
-                unpacker.feed(bytes(stream.data))
-                if unpacker.read_array_header() and unpacker.unpack() == _HEADER:
-                    return stream
-            except (ValueError, zlib.error, msgpack.UnpackException):
-                pass  # not as documented: read with wordfreq's own reader
+    path = _source_path()
+    if path is not None:
+        stream = _Stream(path.read_bytes())
+        try:
+            while len(stream.data) < 256 and stream.more():
+                pass
+            unpacker = msgpack.Unpacker(raw=True)
+            unpacker.feed(bytes(stream.data))
+            if unpacker.read_array_header() and unpacker.unpack() == _HEADER:
+                return stream
+        except (ValueError, zlib.error, msgpack.UnpackException):
+            pass  # not as documented: read with wordfreq's own reader
     return _Stream(data=_from_wordfreq())
 
 
@@ -233,9 +243,173 @@ class _Words:
         return words
 
 
+# --- the shipped form: wordlist.bin ------------------------------------------
+
+SHIPPED = Path(__file__).with_name("wordlist.bin")
+_MAGIC = b"aleppo words 1\n"
+BLOCK = 1024  # rarer words a compressed block
+_SHARED_BASE = 48  # the byte opening an entry: 48 + bytes shared with the word before
+_MAX_SHARED = 200
+_VALUE_BASE = 32  # the byte closing an entry: 32 + its bucket, counted from the first rare one
+
+
+def _source_path() -> Path | None:
+    """wordfreq's data file of English words, if it is there (found without
+    importing wordfreq)."""
+    spec = find_spec("wordfreq")
+    locations = spec.submodule_search_locations if spec else None
+    if not locations:
+        return None
+    path = Path(next(iter(locations))) / "data" / "large_en.msgpack.gz"
+    return path if path.is_file() else None
+
+
+def signature(path: Path) -> bytes:
+    """What tells one data file from another: its size and its gzip trailer
+    (the CRC-32 and the length of the bytes it holds)."""
+    with path.open("rb") as file:
+        size = file.seek(0, 2)
+        if size < 8:
+            return b""
+        file.seek(size - 8)
+        trailer = file.read(8)
+    return b"%d %s" % (size, trailer.hex().encode())
+
+
+def pack(buckets: list[list[bytes]], source: bytes) -> bytes:
+    """``wordlist.bin`` for the buckets of a word list (``_buckets()``) read
+    from the data file of signature ``source``."""
+    import zlib
+
+    rare_from = next((i for i in range(len(buckets)) if _zipf_of(i) < FREQUENT), len(buckets))
+    for bucket in buckets:
+        for word in bucket:
+            if not word or b" " in word or b"\n" in word:
+                raise ValueError(f"a word this form cannot hold: {word!r}")
+    if len(buckets) - rare_from + _VALUE_BASE > 256:
+        raise ValueError("more buckets than this form can number")
+    frequent = b"\n".join(
+        b"%d %s" % (index, b" ".join(bucket))
+        for index, bucket in enumerate(buckets[:rare_from])
+        if bucket
+    )
+    rare = sorted(
+        (word, index) for index in range(rare_from, len(buckets)) for word in buckets[index]
+    )
+    blocks = []
+    index_lines = []
+    for first in range(0, len(rare), BLOCK):
+        entries = []
+        previous = b""
+        for word, index in rare[first : first + BLOCK]:
+            shared = 0
+            limit = min(len(previous), len(word) - 1, _MAX_SHARED)
+            while shared < limit and previous[shared] == word[shared]:
+                shared += 1
+            value = _VALUE_BASE + index - rare_from
+            entries.append(bytes([_SHARED_BASE + shared]) + word[shared:] + bytes([value]))
+            previous = word
+        block = zlib.compress(b"\n".join(entries), 9)
+        blocks.append(block)
+        index_lines.append(b"%d %s" % (len(block), rare[first][0]))
+    packed_frequent = zlib.compress(frequent, 9)
+    packed_index = zlib.compress(b"\n".join(index_lines), 9)
+    header = b"%s %d %d %d\n" % (source, rare_from, len(packed_frequent), len(packed_index))
+    return b"".join([_MAGIC, header, packed_frequent, packed_index, *blocks])
+
+
+class _Shipped:
+    """The word list as ``wordlist.bin`` holds it: the frequent words in a
+    table, the rarer ones in compressed blocks, one decompressed a look-up
+    (the blocks looked at are kept)."""
+
+    def __init__(self, data: bytes, source: bytes) -> None:
+        """Raises ValueError if ``data`` is not of this form, or was not made
+        from the data file of signature ``source``."""
+        import zlib
+
+        if not data.startswith(_MAGIC):
+            raise ValueError("not a word list of this form")
+        end = data.index(b"\n", len(_MAGIC))
+        *made_from, rare_from, frequent_length, index_length = data[len(_MAGIC) : end].split(b" ")
+        if b" ".join(made_from) != source:
+            raise ValueError("made from another data file")
+        self._rare_from = int(rare_from)
+        position = end + 1
+        try:
+            frequent = zlib.decompress(data[position : position + int(frequent_length)])
+            position += int(frequent_length)
+            index = zlib.decompress(data[position : position + int(index_length)])
+        except zlib.error as error:
+            raise ValueError(str(error)) from None
+        position += int(index_length)
+        self.frequent: dict[str, float] = {}
+        for text in frequent.decode("utf-8").split("\n"):
+            number, _, words = text.partition(" ")
+            self.frequent.update(dict.fromkeys(words.split(" "), _zipf_of(int(number))))
+        self._firsts: list[bytes] = []
+        self._spans: list[tuple[int, int]] = []
+        for line in index.split(b"\n"):
+            length, _, first = line.partition(b" ")
+            self._firsts.append(first)
+            self._spans.append((position, position + int(length)))
+            position += int(length)
+        self._data = data
+        self._blocks: dict[int, list[bytes]] = {}
+
+    def find(self, word: str, rare: bool = True) -> float | None:
+        """As ``_Words.find``."""
+        found = self.frequent.get(word)
+        if found is not None or not rare or not word:
+            return found
+        # a lone surrogate encodes to bytes no UTF-8 word has: unknown, as it should be
+        key = word.encode("utf-8", "surrogatepass")
+        block = bisect_right(self._firsts, key) - 1
+        if block < 0:
+            return None
+        previous = b""
+        for entry in self._block(block):
+            current = previous[: entry[0] - _SHARED_BASE] + entry[1:-1]
+            if current >= key:
+                if current == key:
+                    return _zipf_of(self._rare_from + entry[-1] - _VALUE_BASE)
+                return None
+            previous = current
+        return None
+
+    def _block(self, block: int) -> list[bytes]:
+        entries = self._blocks.get(block)
+        if entries is None:
+            import zlib
+
+            start, end = self._spans[block]
+            entries = self._blocks[block] = zlib.decompress(self._data[start:end]).split(b"\n")
+        return entries
+
+    def rare_words(self) -> Iterator[tuple[bytes, float]]:
+        """Every rarer word with its Zipf frequency, in order (for tests)."""
+        for block in range(len(self._firsts)):
+            previous = b""
+            for entry in self._block(block):
+                previous = previous[: entry[0] - _SHARED_BASE] + entry[1:-1]
+                yield previous, _zipf_of(self._rare_from + entry[-1] - _VALUE_BASE)
+
+
+def _shipped() -> _Shipped | None:
+    """The shipped word list, if it was made from wordfreq's installed file."""
+    source = _source_path()
+    if source is None:
+        return None
+    try:
+        return _Shipped(SHIPPED.read_bytes(), signature(source))
+    except (OSError, ValueError):
+        return None
+
+
 @cache
-def _words() -> _Words:
-    return _Words(_stream())
+def _words() -> _Words | _Shipped:
+    shipped = _shipped()
+    return shipped if shipped is not None else _Words(_stream())
 
 
 def frequent() -> dict[str, float]:
