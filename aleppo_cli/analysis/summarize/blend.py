@@ -11,7 +11,10 @@ shift them):
   sentence; each as a share of the text's highest and as a rank;
 * its length in words (log, and rank), its place in the text (a share of
   the way through, and whether it is the first), whether it holds a
-  quotation mark or a digit.
+  quotation mark or a digit;
+* the product of every two of those ten (squares included): the model is
+  quadratic in them, so that, say, length can weigh differently for a
+  central sentence than for one on the margin.
 
 Content words are those of sumy's Reduction: lower-cased, without stop words,
 as they are (or stemmed, if asked). The weights are in ``blend_weights.py``,
@@ -33,7 +36,7 @@ from aleppo_cli.analysis.summarize import blend_weights
 from aleppo_cli.analysis.summarize.csr import gram_row_sums
 from aleppo_cli.analysis.summarize.summarizers import Tokens, _log_lengths, content_stems
 
-FEATURES = (
+MEASURES = (
     "reduction centrality / highest",
     "reduction centrality rank / n",
     "cosine centrality / highest",
@@ -44,7 +47,13 @@ FEATURES = (
     "first sentence",
     "quotation mark",
     "digit",
+)
+# every pair of measures, squares included, in the order of _products
+PAIRS = tuple((i, j) for i in range(len(MEASURES)) for j in range(i, len(MEASURES)))
+FEATURES = (
+    *MEASURES,
     "constant",
+    *(f"{MEASURES[i]} x {MEASURES[j]}" for i, j in PAIRS),
 )
 _QUOTE = re.compile(r"[\"“”]")
 _DIGIT = re.compile(r"\d")
@@ -102,8 +111,9 @@ def features(summarizer: Any, sentences: Sequence[Any]) -> np.ndarray:
         (place == 0).astype(float),
         np.asarray([bool(_QUOTE.search(text)) for text in texts], dtype=float),
         np.asarray([bool(_DIGIT.search(text)) for text in texts], dtype=float),
-        np.ones(n),
     ]
+    columns.append(np.ones(n))
+    columns.extend(columns[i] * columns[j] for i, j in PAIRS)
     return np.stack(columns, axis=1)
 
 
