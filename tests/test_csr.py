@@ -68,10 +68,11 @@ def test_gram_row_sums_are_the_symmetric_matrix_s(seed: int, budget: int) -> Non
     full = dense(matrix)
 
     def edge(dot: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-        return np.where(rows == columns, 0.5, dot / (1 + rows + columns))
+        # linear in the dot product, as gram_row_sums asks
+        return np.where(rows == columns, 0.5 * dot, dot / (1 + rows + columns))
 
     weighted = full @ full.T / (1 + np.add.outer(np.arange(40), np.arange(40)))
-    np.fill_diagonal(weighted, np.where(np.diag(full @ full.T) != 0, 0.5, 0))
+    np.fill_diagonal(weighted, 0.5 * np.diag(full @ full.T))
     assert np.allclose(gram_row_sums(matrix, edge, budget=budget), weighted.sum(axis=1))
 
 
