@@ -10,7 +10,9 @@ sentences and word tokenizer, since stock sumy's own parser needs NLTK data)
 and sumy's English stop words; stock sumy uses its own uncached Stemmer, as it
 ships. Times are for choosing 3 sentences, document building excluded (shown
 once per text); stock sumy is stopped at the time limit. Peak memory is the
-whole process's (ours). Books are read from ../shared/corpus/books.
+whole process's (ours). On a busy machine read the CPU column (the load
+average is printed before and after each table): wall times stretch with the
+load, CPU times far less. Books are read from ../shared/corpus/books.
 
 ``--novels`` checks what a summary of a novel chooses (10 sentences, every
 algorithm, the three books): how many tenths of the text hold a chosen
@@ -30,6 +32,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import resource
 import subprocess
@@ -275,6 +278,7 @@ def main() -> None:
         path = TEXTS[text]
         size = path.stat().st_size / 1e6
         print(f"\n{text} ({path.name}, {size:.2f} MB), {COUNT} sentences")
+        print(f"  (load average before: {', '.join(f'{x:.1f}' for x in os.getloadavg())})")
         heading = ("algorithm", "ours (s)", "CPU (s)", "peak MB", "stock (s)", "stock/ours")
         print("  {:10} {:>9} {:>8} {:>8} {:>10} {:>11}".format(*heading))
         built = None
@@ -297,6 +301,7 @@ def main() -> None:
                 f" {stock_text} {ratio}"
             )
         print(f"  (building the document: {built:.2f} s)")
+        print(f"  (load average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())})")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,13 @@
 import numpy as np
 import pytest
 
-from aleppo_cli.analysis.summarize.csr import Csr, gram_row_sums, symmetric_dot, upper_gram
+from aleppo_cli.analysis.summarize.csr import (
+    Csr,
+    gram_row_sums,
+    gram_type,
+    symmetric_dot,
+    upper_gram,
+)
 
 
 def random_counts(seed: int, rows: int = 40, columns: int = 25, entries: int = 120) -> Csr:
@@ -68,10 +74,11 @@ def test_gram_row_sums_are_the_symmetric_matrix_s(seed: int, budget: int) -> Non
     full = dense(matrix)
 
     def edge(dot: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-        return np.where(rows == columns, 0.5, dot / (1 + rows + columns))
+        # linear in the dot product, as gram_row_sums asks
+        return np.where(rows == columns, 0.5 * dot, dot / (1 + rows + columns))
 
     weighted = full @ full.T / (1 + np.add.outer(np.arange(40), np.arange(40)))
-    np.fill_diagonal(weighted, np.where(np.diag(full @ full.T) != 0, 0.5, 0))
+    np.fill_diagonal(weighted, 0.5 * np.diag(full @ full.T))
     assert np.allclose(gram_row_sums(matrix, edge, budget=budget), weighted.sum(axis=1))
 
 
@@ -143,3 +150,45 @@ def test_gram_row_sums_of_several_values_in_one_pass(budget: int) -> None:
     off = product - np.diag(np.diag(product))
     assert np.allclose(found[0], off.sum(axis=1))
     assert np.allclose(found[1], np.diag(product))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_graph_of_small_integers_weighed_as_it_is_used(seed: int) -> None:
+    matrix = random_counts(seed)
+    full = dense(matrix)
+    product = full @ full.T
+    kind = gram_type(matrix)
+    assert kind == np.uint8
+    ranks = upper_gram(matrix, lambda dot, rows, columns: dot, budget=50, dtype=kind)
+    assert ranks.data.dtype == np.uint8
+    assert np.array_equal(dense(ranks), np.triu(product))
+
+    def weigh(stored: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+        result: np.ndarray = stored / (1.0 + rows + columns)
+        return result
+
+    weighted = product / (1.0 + np.add.outer(np.arange(40), np.arange(40)))
+    everyone = np.arange(40)
+    diagonal = weigh(ranks.diagonal(), everyone, everyone)
+    vector = np.random.default_rng(seed).random(40)
+    found = symmetric_dot(ranks, diagonal, vector, weigh)
+    assert np.allclose(found, weighted @ vector)
+    # the very same numbers as a graph that holds the weights
+    weights = upper_gram(matrix, weigh)
+    assert np.array_equal(found, symmetric_dot(weights, weights.diagonal(), vector))
+
+
+@pytest.mark.parametrize(
+    ("values", "kind"),
+    [
+        ([3.0, 14.0], np.uint8),  # the largest cell: 9 + 196 = 205
+        ([16.0], np.uint16),  # 256
+        ([256.0], np.uint32),  # 65,536
+        ([70_000.0], float),
+        ([1.5], float),
+        ([-1.0], float),
+    ],
+)
+def test_gram_type_is_the_smallest_that_holds_every_cell(values: list[float], kind: type) -> None:
+    counts = Csr.count(np.zeros(len(values), dtype=np.int64), np.arange(len(values)), (2, 3))
+    assert gram_type(counts.with_data(np.array(values))) == kind

@@ -184,3 +184,16 @@ def test_live_parity_on_pride_and_prejudice_50k(stemmer: str, algorithm: str, co
 def test_live_lsa_differs_only_where_ranks_tie() -> None:
     text = sumy_text("pride-50k")
     assert_lsa_differs_only_where_ranks_tie(numbers(text, stock("lsa")(text.model, "20%")))
+
+
+@pytest.mark.parametrize("name", ["review", "pride-50k"])
+def test_text_rank_rates_the_same_with_a_graph_of_ranks(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a long text's graph holds ranks and works the weights out as it goes
+    # (COMPACT_FROM); the ratings must be the very same numbers
+    model = sumy_text(name).model
+    weights = make_summarizer("text-rank").rate_sentences(model)
+    monkeypatch.setattr(fast, "COMPACT_FROM", 0)
+    ranks = make_summarizer("text-rank").rate_sentences(model)
+    assert list(ranks.values()) == list(weights.values())

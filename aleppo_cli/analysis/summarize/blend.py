@@ -34,7 +34,7 @@ from sumy.summarizers._summarizer import AbstractSummarizer
 
 from aleppo_cli.analysis.summarize import blend_weights
 from aleppo_cli.analysis.summarize.csr import gram_row_sums
-from aleppo_cli.analysis.summarize.summarizers import Tokens, _log_lengths, content_stems
+from aleppo_cli.analysis.summarize.summarizers import Tokens, _log_lengths, content_stems, paused
 
 MEASURES = (
     "reduction centrality / highest",
@@ -117,6 +117,7 @@ def features(summarizer: Any, sentences: Sequence[Any]) -> np.ndarray:
     return np.stack(columns, axis=1)
 
 
+@paused
 class Blend(AbstractSummarizer):  # type: ignore[misc]
     """Sentences rated by ``features`` times the learned weights."""
 

@@ -19,16 +19,27 @@ from functools import cached_property
 
 import numpy as np
 
-#: products, and (row, row) cells, held at once while a Gram matrix is built.
-#: Each block keeps about sixteen temporary arrays of this length alive: at
-#: 1 << 22 they took +590 to +750 MB on War and Peace; at 1 << 17 about 25 MB.
-GRAM_BUDGET = 1 << 17
+#: products held at once while a Gram matrix is built: with the arrays of
+#: its cells (``GRAM_CELLS``) the block's work stays in the processor's
+#: caches. Blocks of 1 << 13, 1 << 15 and 1 << 17 products took 0.53, 0.44
+#: and 0.83 s to sum War and Peace's cells (and 1.27 to 1.51 s by sorting).
+GRAM_BUDGET = 1 << 15
+#: cells (rows x columns) of a block of the Gram matrix at most: its sums
+#: are an array of this many floats (16 MB), reused from block to block.
+GRAM_CELLS = 1 << 21
+#: products held at once when only row sums are wanted (a few arrays of
+#: this length; nothing else is kept).
+SUMS_BUDGET = 1 << 17
 #: entries held at once by a product with a vector (a few arrays of this
-#: length): at 1 << 22 a product with War and Peace's similarity graph held
-#: about 100 MB of temporaries.
-ROW_BUDGET = 1 << 20
+#: length, small enough to stay in the processor's caches): a product with
+#: War and Peace's graph of ranks took 0.22 s of CPU in runs of 1 << 16
+#: entries, 0.26 s in runs of 1 << 14 or 1 << 20 (at 1 << 22 it held about
+#: 100 MB of temporaries).
+ROW_BUDGET = 1 << 16
 
 Edge = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+#: (stored values, rows, columns) -> the values they stand for
+Weigh = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -147,19 +158,62 @@ class Csr:
         )
 
 
-def symmetric_dot(upper: Csr, diagonal: np.ndarray, vector: np.ndarray) -> np.ndarray:
-    """(U + U^T - diag) x: the symmetric matrix whose upper triangle is ``upper``."""
-    result: np.ndarray = upper.dot(vector) + upper.tdot(vector) - diagonal * vector
+def symmetric_dot(
+    upper: Csr, diagonal: np.ndarray, vector: np.ndarray, weigh: Weigh | None = None
+) -> np.ndarray:
+    """(U + U^T - diag) x: the symmetric matrix whose upper triangle is ``upper``.
+
+    One pass over ``upper`` (a run of rows at a time) gives both U x and
+    U^T x. With ``weigh``, the entries' values are ``weigh(stored, rows,
+    columns)`` of the stored ones, computed run by run (``upper`` may then
+    hold small integers: a graph of a quarter of the memory); ``diagonal``
+    is of the values."""
+    n = upper.shape[0]
+    forward = np.zeros(n)
+    back = np.zeros(n)
+    for start, end in upper.row_ranges():
+        first, last = upper.indptr[start], upper.indptr[end]
+        per_row = np.diff(upper.indptr[start : end + 1])
+        columns = upper.indices[first:last]
+        values = upper.data[first:last]
+        if weigh is not None:
+            values = weigh(values, np.repeat(np.arange(start, end), per_row), columns)
+        products = values * vector[columns]
+        filled = per_row > 0
+        if filled.any():
+            at = upper.indptr[start:end][filled] - first
+            forward[start:end][filled] = np.add.reduceat(products, at)
+        np.multiply(values, np.repeat(vector[start:end], per_row), out=products)
+        back += np.bincount(columns, weights=products, minlength=n)
+    result: np.ndarray = forward + back - diagonal * vector
     return result
 
 
-def upper_gram(matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET) -> Csr:
+def gram_type(matrix: Csr) -> type:
+    """The smallest unsigned integer type that holds every cell of
+    ``matrix @ matrix.T``, for a matrix of counts (non-negative integers);
+    float when none does. A cell is at most the largest on the diagonal
+    (Cauchy-Schwarz)."""
+    if matrix.nnz and (matrix.data.min() < 0 or not np.all(matrix.data == np.round(matrix.data))):
+        return float
+    squares = np.bincount(matrix.rows, weights=matrix.data**2, minlength=matrix.shape[0])
+    largest = squares.max() if len(squares) else 0.0
+    for kind in (np.uint8, np.uint16, np.uint32):
+        if largest <= np.iinfo(kind).max:
+            return kind
+    return float
+
+
+def upper_gram(matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET, dtype: type = float) -> Csr:
     """The upper triangle (diagonal included) of ``matrix @ matrix.T``.
 
     Entry (i, j), i <= j, is ``edge(dot, i, j)`` for every pair of rows
-    whose dot product is not zero (entries that come out 0 are not stored).
+    whose dot product is not zero (entries that come out 0 are not stored),
+    stored as ``dtype`` (a smaller type when the values fit it exactly:
+    ``gram_type``, 0/1 values).
     Built a block of rows at a time (``_gram_blocks``), so memory stays
-    bounded however long the text.
+    bounded however long the text. Within a row the columns are in no
+    particular order (nothing here needs them sorted).
     """
     n = matrix.shape[0]
     # Each block's entries are written straight into arrays long enough for
@@ -168,8 +222,8 @@ def upper_gram(matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET) -> Csr:
     # the end would hold the graph twice at the peak, and freed pieces stay
     # in the allocator's heap. Columns in 16 bits when they fit: 10 bytes an
     # entry instead of 12.
-    bound = _products(matrix)
-    data = np.empty(bound)
+    bound = product_count(matrix)
+    data: np.ndarray = np.empty(bound, dtype=dtype)
     indices = np.empty(bound, dtype=np.uint16 if n <= 1 << 16 else np.int32)
     counts = np.zeros(n, dtype=np.int64)
     filled = 0
@@ -183,7 +237,7 @@ def upper_gram(matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET) -> Csr:
     return Csr(data[:filled], indices[:filled], indptr, (n, n))
 
 
-def _products(matrix: Csr) -> int:
+def product_count(matrix: Csr) -> int:
     """How many products the upper triangle of ``matrix @ matrix.T`` takes:
     each entry times itself and the entries below it in its column."""
     per_column = matrix.column_counts()
@@ -191,32 +245,43 @@ def _products(matrix: Csr) -> int:
 
 
 def gram_row_sums(
-    matrix: Csr, edge: Edge, budget: int = GRAM_BUDGET, values: int = 0
+    matrix: Csr, edge: Edge, budget: int = SUMS_BUDGET, values: int = 0
 ) -> np.ndarray:
     """Row sums of the symmetric matrix whose upper triangle ``upper_gram`` gives,
-    summed block by block: the graph itself is never kept.
+    for an ``edge`` linear in the dot product (``edge(a + b, i, j) ==
+    edge(a, i, j) + edge(b, i, j)``, as ``dot * weight(i, j)`` is).
 
-    With ``values`` k > 0, ``edge`` gives k values for each cell (an array of
-    k rows), and the sums are k rows, one for each, from the same pass."""
+    Such an edge can be applied to each product on its own: the products of
+    a cell need not be summed first, and the graph is never built or kept.
+    (Sums may differ from the cell-by-cell ones in their last bits.)
+    With ``values`` k > 0, ``edge`` gives k values for each product (an array
+    of k rows), and the sums are k rows, one for each, from the same pass."""
     n = matrix.shape[0]
     sums = np.zeros((max(values, 1), n))
-    for _, _, rows, columns, found in _gram_blocks(matrix, edge, budget):
+    for start, end, rows, columns, products in _block_products(matrix, budget):
+        rows += start
+        found = np.atleast_2d(edge(products, rows, columns))
         off = rows != columns
-        for k, value in enumerate(np.atleast_2d(found)):
-            sums[k] += np.bincount(rows, weights=value, minlength=n)
-            sums[k] += np.bincount(columns[off], weights=value[off], minlength=n)
+        rows -= start
+        columns -= start
+        off_columns = columns[off]
+        for k, value in enumerate(found):
+            sums[k, start:end] += np.bincount(rows, weights=value, minlength=end - start)
+            sums[k, start:] += np.bincount(off_columns, weights=value[off], minlength=n - start)
     return sums if values else sums[0]
 
 
-def _gram_blocks(
-    matrix: Csr, edge: Edge, budget: int
+def _block_products(
+    matrix: Csr, budget: int, cells: int | None = None
 ) -> Iterator[tuple[int, int, np.ndarray, np.ndarray, np.ndarray]]:
-    """Blocks of rows [start, end) of the upper triangle: (start, end, rows,
-    columns, values) of the entries whose ``edge`` value is not zero.
+    """Every product the upper triangle of ``matrix @ matrix.T`` takes, by
+    blocks of rows [start, end): (start, end, rows - start, columns, products),
+    in row order.
 
     Each entry of row i is multiplied by the entries of rows j >= i in its
-    column, and the products are summed per (i, j) cell; a block holds about
-    ``budget`` products.
+    column; a block holds about ``budget`` products (more only for a row
+    that has more on its own) and, when ``cells`` is given, at most that
+    many cells (rows x columns from ``start`` on), or a single row.
     """
     n = matrix.shape[0]
     columns = matrix.transpose()
@@ -225,57 +290,67 @@ def _gram_blocks(
     # partners of an entry: itself and the entries below it in its column
     partners = columns.indptr[matrix.indices + 1] - position
     work = np.concatenate([[0], np.cumsum(partners)])
+    row_of = matrix.rows
     start = 0
     while start < n:
-        width = n - start  # columns start.. of the upper triangle
         fits = np.searchsorted(work, work[matrix.indptr[start]] + budget, "right") - 1
-        by_work = int(np.searchsorted(matrix.indptr, fits, "right")) - 1
-        end = min(n, max(by_work, start + 1))
+        end = int(np.searchsorted(matrix.indptr, fits, "right")) - 1
+        if cells is not None:
+            end = min(end, start + cells // (n - start))
+        end = min(n, max(end, start + 1))
         first, last = matrix.indptr[start], matrix.indptr[end]
         lengths = partners[first:last]
         total = int(lengths.sum())
         where = np.repeat(position[first:last] - (work[first:last] - work[first]), lengths)
         where += np.arange(total)
-        cells = np.repeat(matrix.rows[first:last] - start, lengths)
-        cells *= width
-        cells += columns.indices[where]
-        cells -= start
+        rows = np.repeat(row_of[first:last] - start, lengths)
         products = np.repeat(matrix.data[first:last], lengths)
         products *= columns.data[where]
-        del where
-        found, sums = _sum_by_cell(cells, products, (end - start) * width)
-        del cells, products
-        local_rows, local_columns = np.divmod(found, width)
-        rows, kept_columns = local_rows + start, local_columns + start
-        values = np.asarray(edge(sums, rows, kept_columns), dtype=float)
-        stored = values != 0 if values.ndim == 1 else (values != 0).any(axis=0)
-        yield start, end, rows[stored], kept_columns[stored], values[..., stored]
+        yield start, end, rows, columns.indices[where], products
         start = end
 
 
-def _sum_by_cell(cells: np.ndarray, values: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """The cells (ascending) whose values sum to non-zero, and those sums.
+def _gram_blocks(
+    matrix: Csr, edge: Edge, budget: int
+) -> Iterator[tuple[int, int, np.ndarray, np.ndarray, np.ndarray]]:
+    """Blocks of rows [start, end) of the upper triangle: (start, end, rows,
+    columns, values) of the entries whose ``edge`` value is not zero, rows
+    ascending (columns in the order they first come up).
 
-    Dense counting when the cells are few next to the values, else sorting.
+    The products of each (i, j) cell are summed in a dense array of the
+    block's cells, in the order they come (so a cell's sum does not depend
+    on the blocks); the first product of each cell stands for it. The array
+    is reused from block to block and only its touched cells are cleared:
+    about three times as fast as sorting the cells.
     """
-    if not len(cells):
-        return cells, values
-    if size <= 4 * len(cells):
-        sums = np.bincount(cells, weights=values, minlength=size)
-        found = np.flatnonzero(sums)
-        return found, sums[found]
-    # a sort of the cells with each value's place packed in the low bits is
-    # stable and about 1.5 times as fast as an argsort of the cells alone
-    bits = max(1, (len(cells) - 1).bit_length())
-    if size.bit_length() + bits <= 62:
-        keys = np.sort((cells.astype(np.int64) << bits) | np.arange(len(cells)))
-        order = keys & ((1 << bits) - 1)
-        keys >>= bits
-        ordered = keys
-    else:
-        order = np.argsort(cells, kind="stable")
-        ordered = cells[order]
-    starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
-    totals = np.add.reduceat(values[order], starts)
-    nonzero = totals != 0
-    return ordered[starts][nonzero], totals[nonzero]
+    n = matrix.shape[0]
+    total = np.zeros(0)
+    stamp = np.zeros(0, dtype=np.int32)
+    for start, end, rows, columns, products in _block_products(matrix, budget, GRAM_CELLS):
+        width = n - start
+        size = (end - start) * width
+        if size > len(total):
+            total = np.zeros(size)
+            stamp = np.zeros(size, dtype=np.int32)
+        cells = rows * width
+        cells += columns
+        cells -= start
+        np.add.at(total, cells, products)
+        order = np.arange(len(cells), dtype=np.int32 if len(cells) < 1 << 31 else np.int64)
+        if order.dtype != stamp.dtype:
+            stamp = stamp.astype(order.dtype)
+        stamp[cells] = order  # one of the products of each cell, whichever is written last
+        first = stamp[cells] == order
+        del order
+        found = cells[first]
+        sums = total[found]
+        total[found] = 0.0
+        del cells
+        rows, kept_columns = rows[first], columns[first]
+        rows += start
+        nonzero = sums != 0
+        if not nonzero.all():
+            sums, rows, kept_columns = sums[nonzero], rows[nonzero], kept_columns[nonzero]
+        values = np.asarray(edge(sums, rows, kept_columns), dtype=float)
+        stored = values != 0 if values.ndim == 1 else (values != 0).any(axis=0)
+        yield start, end, rows[stored], kept_columns[stored], values[..., stored]

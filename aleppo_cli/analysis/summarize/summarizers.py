@@ -27,7 +27,9 @@ from __future__ import annotations
 import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from typing import Any
+from functools import wraps
+from itertools import chain
+from typing import Any, TypeVar
 
 import numpy as np
 from sumy.summarizers._summarizer import AbstractSummarizer
@@ -41,7 +43,36 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from aleppo_cli.analysis.summarize.csr import Csr, gram_row_sums, symmetric_dot, upper_gram
+from aleppo_cli.analysis.summarize.csr import (
+    Csr,
+    gram_row_sums,
+    gram_type,
+    product_count,
+    symmetric_dot,
+    upper_gram,
+)
+from aleppo_cli.text.document import collector_paused
+
+Summarizer = TypeVar("Summarizer", bound=type)
+
+
+def paused(cls: Summarizer) -> Summarizer:
+    """The summarizer runs with the cyclic garbage collector paused.
+
+    A novel's sumy model is hundreds of thousands of objects, none in a
+    cycle; the collections that the summarizers' own lists set off went over
+    all of them (luhn on War and Peace: 1.3 s of CPU with it, 1.1 to 1.25 s
+    without, at load 19)."""
+    call = cls.__call__
+
+    @wraps(call)
+    def __call__(self: Any, *args: Any, **kwargs: Any) -> Any:
+        with collector_paused():
+            return call(self, *args, **kwargs)
+
+    setattr(cls, "__call__", __call__)  # noqa: B010
+    return cls
+
 
 # --- shared preprocessing ----------------------------------------------------
 
@@ -50,15 +81,19 @@ class Tokens:
     """Every word of every sentence, as ids into a table of distinct words."""
 
     def __init__(self, sentences: Sequence[Any]) -> None:
-        ids: dict[str, int] = {}
-        flat: list[int] = []
-        offsets = [0]
-        for sentence in sentences:
-            flat.extend(ids.setdefault(word, len(ids)) for word in sentence.words)
-            offsets.append(len(flat))
+        # the loops over every word run in C (dict.fromkeys, map): words in
+        # the order they first come, then each word's id
+        per_sentence = [sentence.words for sentence in sentences]
+        distinct = dict.fromkeys(chain.from_iterable(per_sentence))
+        ids = {word: place for place, word in enumerate(distinct)}
+        lengths = np.fromiter(map(len, per_sentence), dtype=np.int64, count=len(per_sentence))
         self.words = list(ids)
-        self.flat = np.asarray(flat, dtype=np.int64)
-        self.offsets = np.asarray(offsets, dtype=np.int64)
+        self.flat = np.fromiter(
+            map(ids.__getitem__, chain.from_iterable(per_sentence)),
+            dtype=np.int64,
+            count=int(lengths.sum()),
+        )
+        self.offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
         self.rows = np.repeat(np.arange(len(sentences)), np.diff(self.offsets))
         self.count = len(sentences)
 
@@ -95,13 +130,11 @@ def _keyed_last(sentences: Sequence[Any], scores: Sequence[float] | np.ndarray) 
 Weigh = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 
 
-def _overlap_graph(
-    summarizer: Any, sentences: Sequence[Any], weigh: Weigh, build: Any = upper_gram
-) -> Any:
-    """Upper triangle of the graph of sentences that share words, an edge
-    weighing ``weigh(rank, norm, rows, columns)``: ``rank`` counts shared
-    words (with repeats), ``norm`` is log(len_i) + log(len_j). ``build``
-    is ``upper_gram`` (the graph) or ``gram_row_sums`` (only its row sums)."""
+def _overlap_row_sums(summarizer: Any, sentences: Sequence[Any], weigh: Weigh) -> np.ndarray:
+    """Row sums of the graph of sentences that share words, an edge weighing
+    ``weigh(rank, norm, rows, columns)``, linear in ``rank`` (``gram_row_sums``:
+    the graph is never kept): ``rank`` counts shared words (with repeats),
+    ``norm`` is log(len_i) + log(len_j)."""
     counts = content_stems(summarizer, Tokens(sentences))
     logs = _log_lengths(counts.row_sums())
 
@@ -109,7 +142,7 @@ def _overlap_graph(
         with np.errstate(divide="ignore", invalid="ignore"):
             return weigh(rank, logs[rows] + logs[columns], rows, columns)
 
-    return build(counts, edge)
+    return gram_row_sums(counts, edge)
 
 
 def _log_lengths(lengths: np.ndarray) -> np.ndarray:
@@ -120,6 +153,7 @@ def _log_lengths(lengths: np.ndarray) -> np.ndarray:
 # --- LexRank -------------------------------------------------------------------
 
 
+@paused
 class FastLexRank(LexRankSummarizer):  # type: ignore[misc]
     def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
         sentences = document.sentences
@@ -148,7 +182,7 @@ class FastLexRank(LexRankSummarizer):  # type: ignore[misc]
                 cosine = np.where(denominator > 0, dot / denominator, 0.0)
             return (cosine > threshold).astype(float)
 
-        return upper_gram(weights, edge)
+        return upper_gram(weights, edge, dtype=np.uint8)  # 0 or 1: a byte an entry
 
     @staticmethod
     def _power_method(upper: Csr, epsilon: float) -> np.ndarray:
@@ -174,21 +208,49 @@ class FastLexRank(LexRankSummarizer):  # type: ignore[misc]
 # --- TextRank ------------------------------------------------------------------
 
 
+#: products (an upper bound on the entries) from which text-rank's graph holds
+#: each pair's rank instead of its weight. War and Peace, 26 million: 70 MB
+#: of graph instead of 233 MB (peak 257 instead of 396 MB), but each product
+#: with the graph works the weights out again (0.25 s instead of 0.13 s of
+#: CPU, six times). Below it, weights: Pride and Prejudice stays as fast.
+COMPACT_FROM = 8_000_000
+
+
+@paused
 class FastTextRank(TextRankSummarizer):  # type: ignore[misc]
     def rate_sentences(self, document: Any) -> dict[Any, float]:
         sentences = document.sentences
-        # sumy: rank / (log len_i + log len_j), or the rank itself when that is ~0
-        upper = _overlap_graph(
-            self,
-            sentences,
-            lambda rank, norm, rows, columns: np.where(np.isclose(norm, 0.0), rank, rank / norm),
-        )
-        diagonal = upper.diagonal()
-        row_sums = symmetric_dot(upper, diagonal, np.ones(upper.shape[0]))
-        ranks = self._power_method(upper, diagonal, row_sums + self._ZERO_DIVISION_PREVENTION)
+        counts = content_stems(self, Tokens(sentences))
+        logs = _log_lengths(counts.row_sums())
+
+        def weigh(rank: np.ndarray, rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+            # sumy: rank / (log len_i + log len_j), or the rank itself when
+            # np.isclose(that, 0); it is never negative, so that is <= 1e-8
+            norm = logs[rows]
+            norm += logs[columns]
+            norm[norm <= 1e-8] = 1.0
+            result: np.ndarray = rank / norm
+            return result
+
+        # A long text's graph holds each pair's rank (shared words, with
+        # repeats: a small integer, a byte or two) and the weights are worked
+        # out as they are used; the same numbers either way.
+        compact = product_count(counts) >= COMPACT_FROM
+        if compact:
+            upper = upper_gram(counts, lambda rank, rows, columns: rank, dtype=gram_type(counts))
+            use: Any = weigh
+            everyone = np.arange(upper.shape[0])
+            diagonal = weigh(upper.diagonal(), everyone, everyone)
+        else:
+            upper, use = upper_gram(counts, weigh), None
+            diagonal = upper.diagonal()
+        row_sums = symmetric_dot(upper, diagonal, np.ones(upper.shape[0]), use)
+        ranks = self._power_method(upper, diagonal, row_sums + self._ZERO_DIVISION_PREVENTION, use)
         return _keyed_last(sentences, ranks)
 
-    def _power_method(self, upper: Csr, diagonal: np.ndarray, row_sums: np.ndarray) -> np.ndarray:
+    def _power_method(
+        self, upper: Csr, diagonal: np.ndarray, row_sums: np.ndarray, weigh: Any
+    ) -> np.ndarray:
         # sumy's matrix is (1 - d) / n everywhere plus d * W, with W the edge
         # weights divided by their row sums; W is symmetric before that
         # division, so W^T p = E (p / row_sums) with E the symmetric edges.
@@ -197,7 +259,7 @@ class FastTextRank(TextRankSummarizer):  # type: ignore[misc]
         vector = np.full(n, 1.0 / n)
         change = 1.0
         while change > self.epsilon:
-            spread = symmetric_dot(upper, diagonal, vector / row_sums)
+            spread = symmetric_dot(upper, diagonal, vector / row_sums, weigh)
             following = (1.0 - damping) / n * vector.sum() + damping * spread
             change = float(np.linalg.norm(following - vector))
             vector = following
@@ -207,18 +269,18 @@ class FastTextRank(TextRankSummarizer):  # type: ignore[misc]
 # --- Reduction -------------------------------------------------------------------
 
 
+@paused
 class FastReduction(ReductionSummarizer):  # type: ignore[misc]
     def rate_sentences(self, document: Any) -> dict[Any, float]:
         sentences = document.sentences
         # sumy: rank / (log len_i + log len_j), 0 when that is 0; pairs only.
         # Only each sentence's sum is needed: summed block by block, no graph kept.
-        per_sentence: np.ndarray = _overlap_graph(
+        per_sentence = _overlap_row_sums(
             self,
             sentences,
             lambda rank, norm, rows, columns: np.where(
                 (norm == 0.0) | (rows == columns), 0.0, rank / norm
             ),
-            gram_row_sums,
         )
         # sumy adds every pair's rank into ratings[sentence]: equal sentences add up
         ratings: defaultdict[Any, float] = defaultdict(float)
@@ -230,6 +292,7 @@ class FastReduction(ReductionSummarizer):  # type: ignore[misc]
 # --- LSA -------------------------------------------------------------------------
 
 
+@paused
 class FastLsa(LsaSummarizer):  # type: ignore[misc]
     def __call__(self, document: Any, sentences_count: Any) -> tuple[Any, ...]:
         if LsaSummarizer.REDUCTION_RATIO < 1:  # singular values are dropped: sumy's way
@@ -268,15 +331,18 @@ class FastLsa(LsaSummarizer):  # type: ignore[misc]
 # --- Luhn and Edmundson: linear already; only stemming and lookups are slow --------
 
 
+@paused
 class FastLuhn(LuhnSummarizer):  # type: ignore[misc]
     def _get_significant_words(self, words: Any) -> frozenset[str]:
         return frozenset(super()._get_significant_words(words))
 
 
+@paused
 class FastEdmundson(EdmundsonSummarizer):  # type: ignore[misc]
     """sumy's Edmundson; fast once its stemmer is cached (see bridge.stemmer)."""
 
 
+@paused
 class FastRandom(RandomSummarizer):  # type: ignore[misc]
     """The baseline: sentences in random order; repeatable when given a seed."""
 
@@ -351,6 +417,7 @@ class _Greedy(AbstractSummarizer):  # type: ignore[misc]
         raise NotImplementedError
 
 
+@paused
 class FastSumBasic(_Greedy, SumBasicSummarizer):  # type: ignore[misc]
     def _chooser(self, sentences: Sequence[Any]) -> Callable[[np.ndarray], int]:
         tokens = Tokens(sentences)
@@ -372,6 +439,7 @@ class FastSumBasic(_Greedy, SumBasicSummarizer):  # type: ignore[misc]
         return choose
 
 
+@paused
 class FastKL(_Greedy, KLSummarizer):  # type: ignore[misc]
     def _chooser(self, sentences: Sequence[Any]) -> Callable[[np.ndarray], int]:
         tokens = Tokens(sentences)
