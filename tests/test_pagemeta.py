@@ -43,6 +43,14 @@ def facts(markup: str) -> pagemeta.Facts:
         ("Jane Roe; Film Notes", "Jane Roe"),  # the site beside a person is the publisher
         ("Film Notes", "Film Notes"),  # a site alone is its own author
         ("Jane Roe; John Doe", "Jane Roe; John Doe"),
+        # a job title after the name ("Jane Roe, Head of Community Development" split
+        # by trafilatura) goes; a group's byline and a title before a name stay
+        ("Jane Roe; Head; Community Development", "Jane Roe"),
+        ("Jane Roe Founder; Lead Reviewer", "Jane Roe"),
+        ("Jane Roe Content Marketing Coordinator", "Jane Roe"),
+        ("Jane Roe; John Doe; Senior Editor", "Jane Roe; John Doe"),
+        ("The Film Notes editors", "The Film Notes editors"),
+        ("Senior Editor Jane Roe", "Senior Editor Jane Roe"),
     ],
 )
 def test_a_byline_is_cleaned(byline: str, expected: str) -> None:
@@ -130,6 +138,19 @@ def test_the_title_is_the_headline_less_a_tail(heading: str, expected: str) -> N
 def test_a_stray_title_guess_gives_way_to_the_title_element() -> None:
     markup = page(before="<h1>94</h1><h1>A Quiet Rescue</h1><h1>Ω 48</h1>")
     assert pagemeta.title("Ω 48", facts(markup)) == "A Quiet Rescue"
+
+
+def test_a_title_guess_the_page_declares_stands() -> None:
+    # not in the <title>, but the page's og:title: the headline that matches it wins
+    head = '<meta property="og:title" content="Tax 101: The Basics">'
+    before = "<h1>Tax 101: The Basics</h1><h1>The Basics<h4>Why taxes are paid</h4></h1>"
+    markup = page(head, before, "What Are Taxes? | Film Notes")
+    assert pagemeta.title("Tax 101: The Basics", facts(markup)) == "Tax 101: The Basics"
+
+
+def test_a_headings_lines_are_apart() -> None:
+    markup = page(before="<h1><span>A Quiet <b>Rescue</b></span><br>In the City<!-- x --></h1>")
+    assert facts(markup).headings == ["A Quiet Rescue In the City"]
 
 
 # --- the article's text ---------------------------------------------------------
