@@ -243,3 +243,51 @@ def test_a_cookie_notice_is_left_out_and_a_recipe_for_cookies_is_not() -> None:
     recipe = recipe.replace("</article>", "</div></article>")
     found = html.extract(recipe)
     assert found is not None and "rushed toward the bombs" in found.text
+
+
+def test_what_the_pages_stylesheet_hides_is_left_out() -> None:
+    hidden = (
+        "<div class='promo hide'><p>Free express shipping on qualifying orders over forty "
+        "dollars, with returns that are always free of charge for members.</p></div>"
+        "<p>Some of them were in their twenties.<span class='sr-only'> (opens in a new "
+        "window)</span></p>"
+    )
+    found = html.extract(article(hidden))
+    assert found is not None and "rushed toward the bombs" in found.text
+    assert "shipping" not in found.text and "new window" not in found.text
+    assert "Some of them were in their twenties." in found.text
+
+
+@pytest.mark.parametrize(
+    "classes",
+    [
+        "hidden md:block",  # shown again from a screen width on
+        "d-none d-lg-block",
+        "reveal-hidden",  # not a hiding class
+    ],
+)
+def test_what_is_shown_at_some_width_stays(classes: str) -> None:
+    shown = (
+        f"<div class='{classes}'><p>Free express shipping on qualifying orders over forty "
+        "dollars, with returns that are always free of charge for members.</p></div>"
+    )
+    found = html.extract(article(shown))
+    assert found is not None and "shipping" in found.text
+
+
+def test_a_page_that_hides_its_article_until_scripts_run_is_read() -> None:
+    markup = article("").replace("<article>", "<article><div class='hidden'>")
+    found = html.extract(markup.replace("</article>", "</div></article>"))
+    assert found is not None and "rushed toward the bombs" in found.text
+
+
+def test_footnotes_are_left_out() -> None:
+    notes = (
+        "<p>The men who stay behind<sup>1</sup> are what the film shows over its long and "
+        "patient hour and a half, with nothing else in the frame.</p>"
+        "<ol class='notes'><li>Some of them were in their twenties. ↩︎</li>"
+        "<li>Others were older than the city's walls. ↩</li></ol>"
+    )
+    found = html.extract(article(notes))
+    assert found is not None and "patient hour" in found.text
+    assert "twenties" not in found.text and "walls" not in found.text
