@@ -291,3 +291,15 @@ def test_footnotes_are_left_out() -> None:
     found = html.extract(article(notes))
     assert found is not None and "patient hour" in found.text
     assert "twenties" not in found.text and "walls" not in found.text
+
+
+def test_placeholder_text_is_left_out() -> None:
+    template = (
+        "<h3>Lorem Ipsum</h3><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed "
+        "do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>"
+        "<p>The lorem ipsum of a template is what the film never shows.</p>"
+    )
+    found = html.extract(article(template))
+    assert found is not None and "rushed toward the bombs" in found.text
+    assert "dolor sit amet" not in found.text and "Lorem Ipsum" not in found.text
+    assert "The lorem ipsum of a template" in found.text  # words about it stay

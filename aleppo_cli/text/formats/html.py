@@ -227,10 +227,17 @@ def _without_back_matter(found: Extracted) -> Extracted:
 # that a reader of the article does not read in line (as EPUB's are left out).
 DROP_FOOTNOTES = True
 _BACK_LINK = re.compile(r"↩[\ufe0e\ufe0f]?\s*$")
+# And a template's placeholder text, which no article holds: "Lorem ipsum ...".
+_PLACEHOLDER = re.compile(r"\W*lorem ipsum\b", re.IGNORECASE)
 
 
 def _without_footnotes(found: Extracted) -> Extracted:
-    keep = [not _BACK_LINK.search(found.text[b.start : b.end]) for b in found.blocks]
+    """The article less its footnotes and placeholder blocks."""
+    keep = [
+        not _BACK_LINK.search(found.text[b.start : b.end])
+        and not _PLACEHOLDER.match(found.text[b.start : b.end])
+        for b in found.blocks
+    ]
     if all(keep) or not any(keep):
         return found
     return _kept(found, keep)
