@@ -43,6 +43,14 @@ def facts(markup: str) -> pagemeta.Facts:
         ("Jane Roe; Film Notes", "Jane Roe"),  # the site beside a person is the publisher
         ("Film Notes", "Film Notes"),  # a site alone is its own author
         ("Jane Roe; John Doe", "Jane Roe; John Doe"),
+        # a job title after the name ("Jane Roe, Head of Community Development" split
+        # by trafilatura) goes; a group's byline and a title before a name stay
+        ("Jane Roe; Head; Community Development", "Jane Roe"),
+        ("Jane Roe Founder; Lead Reviewer", "Jane Roe"),
+        ("Jane Roe Content Marketing Coordinator", "Jane Roe"),
+        ("Jane Roe; John Doe; Senior Editor", "Jane Roe; John Doe"),
+        ("The Film Notes editors", "The Film Notes editors"),
+        ("Senior Editor Jane Roe", "Senior Editor Jane Roe"),
     ],
 )
 def test_a_byline_is_cleaned(byline: str, expected: str) -> None:
@@ -130,6 +138,19 @@ def test_the_title_is_the_headline_less_a_tail(heading: str, expected: str) -> N
 def test_a_stray_title_guess_gives_way_to_the_title_element() -> None:
     markup = page(before="<h1>94</h1><h1>A Quiet Rescue</h1><h1>Ω 48</h1>")
     assert pagemeta.title("Ω 48", facts(markup)) == "A Quiet Rescue"
+
+
+def test_a_title_guess_the_page_declares_stands() -> None:
+    # not in the <title>, but the page's og:title: the headline that matches it wins
+    head = '<meta property="og:title" content="Tax 101: The Basics">'
+    before = "<h1>Tax 101: The Basics</h1><h1>The Basics<h4>Why taxes are paid</h4></h1>"
+    markup = page(head, before, "What Are Taxes? | Film Notes")
+    assert pagemeta.title("Tax 101: The Basics", facts(markup)) == "Tax 101: The Basics"
+
+
+def test_a_headings_lines_are_apart() -> None:
+    markup = page(before="<h1><span>A Quiet <b>Rescue</b></span><br>In the City<!-- x --></h1>")
+    assert facts(markup).headings == ["A Quiet Rescue In the City"]
 
 
 # --- the article's text ---------------------------------------------------------
@@ -222,3 +243,63 @@ def test_a_cookie_notice_is_left_out_and_a_recipe_for_cookies_is_not() -> None:
     recipe = recipe.replace("</article>", "</div></article>")
     found = html.extract(recipe)
     assert found is not None and "rushed toward the bombs" in found.text
+
+
+def test_what_the_pages_stylesheet_hides_is_left_out() -> None:
+    hidden = (
+        "<div class='promo hide'><p>Free express shipping on qualifying orders over forty "
+        "dollars, with returns that are always free of charge for members.</p></div>"
+        "<p>Some of them were in their twenties.<span class='sr-only'> (opens in a new "
+        "window)</span></p>"
+    )
+    found = html.extract(article(hidden))
+    assert found is not None and "rushed toward the bombs" in found.text
+    assert "shipping" not in found.text and "new window" not in found.text
+    assert "Some of them were in their twenties." in found.text
+
+
+@pytest.mark.parametrize(
+    "classes",
+    [
+        "hidden md:block",  # shown again from a screen width on
+        "d-none d-lg-block",
+        "reveal-hidden",  # not a hiding class
+    ],
+)
+def test_what_is_shown_at_some_width_stays(classes: str) -> None:
+    shown = (
+        f"<div class='{classes}'><p>Free express shipping on qualifying orders over forty "
+        "dollars, with returns that are always free of charge for members.</p></div>"
+    )
+    found = html.extract(article(shown))
+    assert found is not None and "shipping" in found.text
+
+
+def test_a_page_that_hides_its_article_until_scripts_run_is_read() -> None:
+    markup = article("").replace("<article>", "<article><div class='hidden'>")
+    found = html.extract(markup.replace("</article>", "</div></article>"))
+    assert found is not None and "rushed toward the bombs" in found.text
+
+
+def test_footnotes_are_left_out() -> None:
+    notes = (
+        "<p>The men who stay behind<sup>1</sup> are what the film shows over its long and "
+        "patient hour and a half, with nothing else in the frame.</p>"
+        "<ol class='notes'><li>Some of them were in their twenties. ↩︎</li>"
+        "<li>Others were older than the city's walls. ↩</li></ol>"
+    )
+    found = html.extract(article(notes))
+    assert found is not None and "patient hour" in found.text
+    assert "twenties" not in found.text and "walls" not in found.text
+
+
+def test_placeholder_text_is_left_out() -> None:
+    template = (
+        "<h3>Lorem Ipsum</h3><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed "
+        "do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>"
+        "<p>The lorem ipsum of a template is what the film never shows.</p>"
+    )
+    found = html.extract(article(template))
+    assert found is not None and "rushed toward the bombs" in found.text
+    assert "dolor sit amet" not in found.text and "Lorem Ipsum" not in found.text
+    assert "The lorem ipsum of a template" in found.text  # words about it stay

@@ -103,6 +103,8 @@ def extract(markup: str, url: str = "") -> Extracted | None:
     extracted = _without_headline(extracted)
     if DROP_BACK_MATTER:
         extracted = _without_back_matter(extracted)
+    if DROP_FOOTNOTES:
+        extracted = _without_footnotes(extracted)
     return extracted if extracted.text.strip() else None
 
 
@@ -220,6 +222,27 @@ def _without_back_matter(found: Extracted) -> Extracted:
     return _kept(found, keep)
 
 
+# Footnotes: the notes that end with a link back to their mark ("↩", as
+# Markdown's footnotes and most blog engines write them), a book's endnotes
+# that a reader of the article does not read in line (as EPUB's are left out).
+DROP_FOOTNOTES = True
+_BACK_LINK = re.compile(r"↩[\ufe0e\ufe0f]?\s*$")
+# And a template's placeholder text, which no article holds: "Lorem ipsum ...".
+_PLACEHOLDER = re.compile(r"\W*lorem ipsum\b", re.IGNORECASE)
+
+
+def _without_footnotes(found: Extracted) -> Extracted:
+    """The article less its footnotes and placeholder blocks."""
+    keep = [
+        not _BACK_LINK.search(found.text[b.start : b.end])
+        and not _PLACEHOLDER.match(found.text[b.start : b.end])
+        for b in found.blocks
+    ]
+    if all(keep) or not any(keep):
+        return found
+    return _kept(found, keep)
+
+
 def _kept(found: Extracted, keep: list[bool]) -> Extracted:
     """``found`` with only the blocks marked to keep, offsets remapped."""
     parts: list[str] = []
@@ -259,6 +282,70 @@ def _drop_hidden(tree: Any) -> None:
     for element in hidden[:MAX_HIDDEN_ELEMENTS]:
         if element.getparent() is not None and _short(element):
             element.drop_tree()  # its tail text stays
+    if DROP_HIDDEN_CLASSES:
+        _drop_hidden_classes(tree)
+
+
+# Elements that a page's own stylesheet hides, by the conventional utility
+# classes (Bootstrap's d-none and invisible, hide, hidden, is-hidden) and
+# screen-reader-only text (sr-only, visually-hidden): a promotion bar, a
+# region picker, "(opens in a new window)". Not the `hidden` attribute: a
+# page streamed by React parks its article in hidden elements until scripts
+# move it. An element shown again at some screen width ("hidden md:block",
+# "d-none d-lg-block") stays, and so does one that holds the page's headline,
+# its article or half its text (a page that hides everything until scripts run).
+DROP_HIDDEN_CLASSES = True
+_HIDDEN_CLASS = frozenset(
+    "hide hidden d-none is-hidden invisible sr-only visually-hidden visuallyhidden "
+    "screen-reader-text".split()
+)
+_SHOWN_AGAIN = re.compile(r"\S+:(?!hidden)\S+|d-\w+-(?!none)\w+|visible-\S+|show")
+_MAYBE_HIDDEN = (
+    "//*["
+    + " or ".join(
+        f"contains(@class, '{part}')" for part in ("hid", "d-none", "invisible", "sr-only")
+    )
+    + "]"
+)
+
+
+def _drop_hidden_classes(tree: Any) -> None:
+    candidates = []
+    for element in tree.xpath(_MAYBE_HIDDEN)[:MAX_HIDDEN_ELEMENTS]:
+        names = (element.get("class") or "").lower().split()
+        if (
+            _HIDDEN_CLASS.intersection(names)
+            and not any(_SHOWN_AGAIN.fullmatch(name) for name in names)
+            and element.tag not in ("html", "body", "main", "article")
+            and element.getparent() is not None
+        ):
+            candidates.append(element)
+    if not candidates:
+        return
+    body = tree.find(".//body")
+    half = sum(len(piece) for piece in (body if body is not None else tree).itertext()) / 2
+    budget = MAX_HIDDEN_VISITS  # elements looked at in all: nested hidden elements stay linear
+    for element in candidates:
+        if element.getparent() is None or budget <= 0:
+            continue
+        length = 0
+        droppable = True
+        for inner in element.iter():
+            budget -= 1
+            if inner.tag in ("h1", "article", "main"):
+                droppable = False  # the headline or the article itself
+            else:
+                length += len(inner.text or "") + (
+                    len(inner.tail or "") if inner is not element else 0
+                )
+            if not droppable or length > half or budget <= 0:
+                droppable = False
+                break
+        if droppable:
+            element.drop_tree()  # its tail text stays
+
+
+MAX_HIDDEN_VISITS = 200_000
 
 
 # Cookie and consent notices: elements whose id or class says so ("cookie-banner",

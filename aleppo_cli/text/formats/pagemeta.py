@@ -90,7 +90,7 @@ def facts(tree: Any, max_headings: int = 10) -> Facts:
         content = _line(element.get("content") or "")
         if key and content and key not in found.meta:
             found.meta[key] = content
-    found.headings = [_line(h.text_content()) for h in tree.iter("h1")][:max_headings]
+    found.headings = [_laid_out(h) for h in tree.iter("h1")][:max_headings]
     found.linked = _article_object(tree)
     for count, element in enumerate(tree.iter("time")):
         stamp = element.get("datetime") or ""
@@ -121,6 +121,35 @@ def facts(tree: Any, max_headings: int = 10) -> Facts:
                 if len(found.labelled) >= 3:
                     break
     return found
+
+
+# Elements that run on with their neighbours' text; any other element (a
+# <br>, a <p> or <h4> inside a heading) stands apart, as a browser lays it out.
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code data dfn em font i kbd mark q s samp small span strong sub sup "
+    "time tt u var wbr".split()
+)
+
+
+def _laid_out(element: Any) -> str:
+    """An element's text on one line, its block children and line breaks
+    apart from their neighbours ("(US)<br>Your Guide": "(US) Your Guide")."""
+    from lxml import etree
+
+    pieces: list[str] = []
+    for event, child in etree.iterwalk(element, events=("start", "end")):
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        apart = child is not element and tag != "" and tag not in _INLINE
+        if event == "start":
+            if apart:
+                pieces.append(" ")
+            if tag not in ("", "script", "style"):
+                pieces.append(child.text or "")
+        elif child is not element:
+            if apart:
+                pieces.append(" ")
+            pieces.append(child.tail or "")
+    return _line("".join(pieces))
 
 
 def _article_object(tree: Any) -> dict[str, Any]:
@@ -180,8 +209,13 @@ def title(page_title: str, found: Facts) -> str:
         if t
     ]
     words = set(_WORD.findall(page_title.lower()))
-    if found.title and not words & set(_WORD.findall(found.title.lower())):
-        # trafilatura's title is not in the page's <title>: a stray element
+    if (
+        found.title
+        and not words & set(_WORD.findall(found.title.lower()))
+        and _fold(page_title) not in {_fold(t) for t in declared}
+    ):
+        # trafilatura's title is neither in the page's <title> nor one the
+        # page declares (og:title): a stray element
         page_title = found.title
         words = set(_WORD.findall(page_title.lower()))
     for heading in found.headings:
@@ -253,10 +287,48 @@ def clean_author(byline: str, *site: str) -> str:
         if len(part.split()) > 6:
             continue
         people.append(part)
+    people = _without_roles(people)
     # The site's name beside people's names is the publisher, not an author
     # (a personal site's name alone is its author's).
     named = [p for p in people if _fold(p) not in sites]
     return "; ".join(dict.fromkeys(named or people))
+
+
+# Words of job titles and the departments they name: what follows an author's
+# name in a byline ("Jane Roe, Head of Community Development", split by
+# trafilatura into "Jane Roe; Head; Community Development"). A conventional
+# list, not read off the test pages' names.
+_ROLE = re.compile(
+    r"(?:co-?)?(?:founder|owner|ceo|cto|cfo|coo|cmo|president|vice|vp|director|manager|head|"
+    r"chief|lead|senior|principal|editor|editorial|writer|reporter|correspondent|columnist|"
+    r"contributor|contributing|journalist|reviewer|analyst|expert|specialist|consultant|"
+    r"coordinator|strategist|officer|advisor|adviser|associate|assistant|intern|fellow|"
+    r"producer|researcher|scientist|engineer|developer|designer|marketer|marketing|content|"
+    r"communications|community|development|sales|product|operations|security|privacy|"
+    r"technology|research|strategy|partner|professor|lecturer)",
+    re.IGNORECASE,
+)
+
+
+def _without_roles(people: list[str]) -> list[str]:
+    """The names of a split byline less the job title that follows them: a
+    part from the first word of a title on (if two words of a name precede
+    it), and every part after the first that holds one. A plural ("The
+    Currency editors") names a group, an author as a whole."""
+    kept: list[str] = []
+    for index, part in enumerate(people):
+        words = part.split()
+        at = next((i for i, w in enumerate(words) if _ROLE.fullmatch(w.strip(",.()"))), None)
+        if at is None:
+            kept.append(part)
+        elif at >= 2:
+            kept.append(" ".join(words[:at]))
+            break
+        elif index == 0:
+            kept.append(part)  # a title before a name ("Senior Editor Jane Roe"): as it is
+        else:
+            break
+    return kept
 
 
 # --- date -----------------------------------------------------------------------
