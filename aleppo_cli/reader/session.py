@@ -64,7 +64,7 @@ def prepare(
         source,
         document,
         complete,
-        (lambda: build(source.text)) if not complete else None,
+        (lambda: build(source.text, source.repair)) if not complete else None,
         store,
         key,
         from_start,
@@ -75,14 +75,15 @@ def prepare(
 
 def preview_of(source: Source) -> Document | None:
     """The document of the first pages of a long text (None for a short one,
-    or a bundled text, whose ready-made index is quicker)."""
+    or a bundled text, whose ready-made index is quicker), with the repair
+    the reader chose (``--repair/--no-repair``), as the whole is built."""
     raw = source.text
     if len(raw) < PREVIEW_FROM or is_bundled(source):
         return None
     cut = cut_point(raw)
     if cut is None:
         return None
-    return build(raw[:cut])
+    return build(raw[:cut], source.repair)
 
 
 def cut_point(raw: str) -> int | None:

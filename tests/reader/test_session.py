@@ -4,6 +4,7 @@ document is built: the preview is the start of the whole, offsets and all."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from aleppo_cli.reader.session import PREVIEW_FROM, cut_point, prepare, preview_of
 from aleppo_cli.text.document import build
@@ -56,3 +57,17 @@ def test_a_synchronous_session_has_the_whole_document() -> None:
     raw = "\n\n".join(f"Paragraph {n} is here. It has two sentences." for n in range(6000))
     assert not prepare(source_of(raw), {}, no_state=True).complete  # a preview first
     assert prepare(source_of(raw), {}, no_state=True, synchronous=True).complete  # tests
+
+
+def test_the_background_build_keeps_the_repair_chosen() -> None:
+    # ad-slot markers between sentences: a scrape, repaired by default
+    raw = "\n\n".join(
+        f"Paragraph {n} is here. Advertisement It has two sentences." for n in range(6000)
+    )
+    for repair, kept in ((None, False), (True, False), (False, True)):
+        source = replace(source_of(raw), repair=repair)
+        session = prepare(source, {}, no_state=True)
+        assert not session.complete and session.build_rest is not None
+        whole = session.build_rest()
+        for document in (session.document, whole):
+            assert ("Advertisement" in document.clean.text) is kept, repair
