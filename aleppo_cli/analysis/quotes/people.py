@@ -44,7 +44,9 @@ _NAME_JOINT = rf"\s+(?:[A-Z]\.\s+|{_PARTICLE}(?:{_PARTICLE})?)?"
 NAME = (
     rf"(?:{HONORIFIC}\.?\s+(?:{_PARTICLE}){{0,2}})?{_NAME_WORD}(?:{_NAME_JOINT}{_NAME_WORD}){{0,4}}"
 )
-_NAME_RE = re.compile(NAME)
+# every name starts with a capital letter: the look-ahead lets the engine skip
+# to the next one (a novel's names are found four times as fast)
+_NAME_RE = re.compile(rf"(?=[A-Z]){NAME}")
 # an honorific alone, "Mr" or "Mr.": a set, quicker than a pattern to make and to use
 _HONORIFIC_ALONE = frozenset([*_HONORIFICS, *(f"{word}." for word in _HONORIFICS)])
 _POSSESSIVE = ("’s", "'s")
@@ -204,7 +206,15 @@ class People(NamedTuple):
 
     def clean(self, candidate: str) -> str | None:
         """``candidate`` as a name the text would write alone, or None (``clean``)."""
-        return clean(candidate, self.lower_words)
+        words = self.lower_words
+        # the index's words remember the answers given
+        cleaned: dict[str, str | None] | None = getattr(words, "cleaned", None)
+        if cleaned is None:
+            return clean(candidate, words)
+        if candidate in cleaned:
+            return cleaned[candidate]
+        name = cleaned[candidate] = clean(candidate, words)
+        return name
 
     def named_in(self, text: str, spans: Iterable[Span]) -> frozenset[str]:
         """The people that ``spans`` of ``text`` name, in every form the text
@@ -313,12 +323,34 @@ _PLACE_WORDS = frozenset(
     "at in from near into towards through round leave left reach reached visit visited "
     "quit quitted leaving reaching visiting".split()
 )
+_PLACE_WORD_ENDS = frozenset(word[-1] for word in _PLACE_WORDS)
 # how far back that word may start
 PLACE_WORD_REACH = 12
 _ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|came|saw)\b")
 _SENTENCE_END = re.compile(rf"[.!?…{quotemarks.ENGLISH}]")
-_PRONOUNS = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
-_FAMILY = re.compile(r"\b(his|her|His|Her)\s+(father|mother|wife|husband)\b")
+# (the look-ahead lets the engine skip to the next "h" or "s": twice as quick)
+_PRONOUNS = re.compile(r"(?=[hs])\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# (the look-ahead lets the engine skip to the next "h")
+_FAMILY = re.compile(r"(?=[hH])\b(his|her|His|Her)\s+(father|mother|wife|husband)\b")
+
+
+class _LowerWords(frozenset[str]):
+    """The words a text writes in lower case, and the candidates cleaned
+    against them so far (``clean`` reads only these words, so a candidate is
+    cleaned alike wherever it stands)."""
+
+    cleaned: dict[str, str | None]
+
+
+def _lower_words(text: str) -> _LowerWords:
+    """Every word ``text`` writes in lower case (``_LOWER_WORD``), read from
+    its distinct white-space-separated pieces: the pattern never spans white
+    space, and white space is no word character, so each piece gives what it
+    gives in place, and most pieces come many times."""
+    pieces = " ".join(set(text.split()))
+    words = _LowerWords(_LOWER_WORD.findall(pieces))
+    words.cleaned = {}
+    return words
 
 
 class _Quoted(NamedTuple):
@@ -348,9 +380,10 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
     text = document.clean.text
     extents = sorted((span.start, span.end) for span in quoted)
     inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
-    lower_words = frozenset(_LOWER_WORD.findall(text))
+    lower_words = _lower_words(text)
     seen = _scan(text, lower_words, inside)
-    not_people = _places(seen) | _things(seen)
+    totals = Counter(seen.names)
+    not_people = _places(seen, totals) | _things(seen, totals)
     named = frozenset(seen.names)
     kept = [
         (p, _without_place(n, not_people, named))
@@ -383,7 +416,7 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
     return people._replace(positions=[p for p, _ in mentions], names=[name for _, name in mentions])
 
 
-def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
+def _scan(text: str, lower_words: _LowerWords, inside: _Quoted) -> _Seen:
     positions: list[int] = []
     names: list[str] = []
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
@@ -391,36 +424,55 @@ def _scan(text: str, lower_words: AbstractSet[str], inside: _Quoted) -> _Seen:
     the: Counter[str] = Counter()
     places: Counter[str] = Counter()
     matches = list(_NAME_RE.finditer(text))
+    found = [match.group() for match in matches]
+    # where the next name after each match starts ("He", "She": no names)
+    next_names = [len(text)] * len(matches)
+    upcoming = len(text)
+    for number in range(len(matches) - 1, -1, -1):
+        next_names[number] = upcoming
+        if found[number] not in _NOT_NAMES:
+            upcoming = matches[number].start()
+    cleaned = lower_words.cleaned  # a candidate is cleaned alike wherever it stands
+    quoted_starts, quoted_ends = inside
+    acts_after, sentence_end, pronoun = _ACTS.match, _SENTENCE_END.search, _PRONOUNS.search
     for number, match in enumerate(matches):
-        name = clean(match.group(), lower_words)
-        if name is None or _participle(text, match, name):
+        candidate = found[number]
+        if candidate in cleaned:
+            name = cleaned[candidate]
+        else:
+            name = cleaned[candidate] = clean(candidate, lower_words)
+        if name is None or (name.endswith("ing") and _participle(text, match, name)):
             continue
-        if _after_place_word(text, match.start()):
+        start, end = match.span()
+        prior = text[start - 2 : start - 1]  # a place word's last letter, or more space
+        if (
+            text[start - 1 : start].isspace()
+            and (prior in _PLACE_WORD_ENDS or prior.isspace())
+            and _after_place_word(text, start)
+        ):
             places[name] += 1  # inside quotations too: "I come from Dace"
-        if inside.covers(match.start()):
+        quote = bisect_left(quoted_starts, start + 1) - 1  # inside.covers(start)
+        if quote >= 0 and start < quoted_ends[quote]:
             continue
-        positions.append(match.start())
+        positions.append(start)
         names.append(name)
-        before = text[max(0, match.start() - len(_THE)) : match.start()]
-        if match.group().startswith("The ") or before.lower() == _THE:
+        if candidate.startswith("The ") or text[max(0, start - len(_THE)) : start].lower() == _THE:
             the[name] += 1
-        if _ACTS.match(text, match.end()):
+        if acts_after(text, end):
             acts.add(name)
         # the first pronoun after the name, in its sentence (a subject's: also in
         # the next sentence's first words: "Nora sat. She ..."), before anyone else is named
-        stop = _SENTENCE_END.search(text, match.end(), match.end() + PRONOUN_REACH)
-        limit = stop.start() if stop else match.end() + PRONOUN_REACH
-        following_name = number + 1
-        while following_name < len(matches) and matches[following_name].group() in _NOT_NAMES:
-            following_name += 1  # "He", "She": no names
-        next_name = matches[following_name].start() if following_name < len(matches) else len(text)
-        limit = min(limit, next_name)
-        following = _PRONOUNS.search(text, match.end(), limit)
-        if following is None and limit < next_name and _opens_sentence(text, match.start()):
-            end = _SENTENCE_END.search(text, match.end(), match.end() + 4 * PRONOUN_REACH)
-            if end and not match.group().endswith(_POSSESSIVE):
-                following = _PRONOUNS.search(
-                    text, end.end(), min(next_name, end.end() + NEXT_SENTENCE_REACH)
+        stop = sentence_end(text, end, end + PRONOUN_REACH)
+        limit = stop.start() if stop else end + PRONOUN_REACH
+        next_name = next_names[number]
+        if next_name < limit:
+            limit = next_name
+        following = pronoun(text, end, limit)
+        if following is None and limit < next_name and _opens_sentence(text, start):
+            stop = sentence_end(text, end, end + 4 * PRONOUN_REACH)
+            if stop and not candidate.endswith(_POSSESSIVE):
+                following = pronoun(
+                    text, stop.end(), min(next_name, stop.end() + NEXT_SENTENCE_REACH)
                 )
         if following:
             gender = pronoun_gender(following.group())
@@ -493,10 +545,10 @@ def _without_place(name: str, not_people: AbstractSet[str], named: AbstractSet[s
     return name
 
 
-def _places(seen: _Seen) -> set[str]:
-    """Names mostly found after "at", "in", "from" ...: places, not people."""
+def _places(seen: _Seen, totals: Mapping[str, int]) -> set[str]:
+    """Names mostly found after "at", "in", "from" ...: places, not people
+    (``totals``: how often each name is mentioned)."""
     places = seen.places
-    totals = Counter(seen.names)
     return {
         name
         for name, count in places.items()
@@ -504,9 +556,8 @@ def _places(seen: _Seen) -> set[str]:
     }
 
 
-def _things(seen: _Seen) -> set[str]:
+def _things(seen: _Seen, totals: Mapping[str, int]) -> set[str]:
     """Names mostly written "the X": a ship, a people, a river; not a person."""
-    totals = Counter(seen.names)
     return {
         name
         for name, count in seen.the.items()
@@ -539,7 +590,7 @@ def _genders(
 def _surnames(names: Sequence[str]) -> dict[str, str]:
     """First names and surnames -> family names: "Nora Lark" gives "Nora" -> "Lark"."""
     surnames: dict[str, str] = {}
-    for name in names:
+    for name in dict.fromkeys(names):  # each name once, in order
         words = name.split()
         if len(words) >= 2:
             surnames.setdefault(words[-2] if words[-2][-1:] != "." else words[-1], words[-1])
