@@ -11,8 +11,9 @@ Scores ``aleppo``'s quotations (the library's ``quotations.find``, what
   least half of their union, one to one), and speaker accuracy by quote type
   (Explicit, Anaphoric, Implicit, all), where an undetected quotation counts
   as wrong and a predicted name is right when it is one of the gold speaker's
-  aliases (case and dots ignored); "narrator" is right for the character whose
-  aliases include ``_narr``, the first-person narrator;
+  aliases (case, dots and a leading article ignored: "the Dodo" is "The
+  Dodo"); "narrator" is right for the character whose aliases include
+  ``_narr``, the first-person narrator;
 - the BBC quotations in ``DIR/bbc-quotes``: detection F1 (a predicted part
   counts when at least half of it lies in a gold entry, a gold entry is found
   when predicted parts cover at least half of it), kind accuracy on the gold
@@ -52,11 +53,14 @@ DEFAULT = REPO.parent / "shared" / "corpus"
 KINDS = ("Explicit", "Anaphoric", "Implicit", "all")
 NARRATOR = "narrator"
 ONLY_KIND = __import__("os").environ.get("QUOTES_KIND", "")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|the|a|an)\s+")
 
 
 def key(name: str) -> str:
-    return re.sub(r"[^a-z ]", "", name.lower().replace(".", "")).strip()
+    """A name with case, dots and a leading article ignored: PDNC's "The Dodo"
+    is the text's "the Dodo" and "Dodo"."""
+    return _ARTICLE.sub("", re.sub(r"[^a-z ]", "", name.lower().replace(".", "")).strip())
 
 
 def loose(name: str) -> str:

@@ -11,9 +11,16 @@ quote opens its paragraph ("After a silence she observed,"). It gives a name
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from aleppo_cli.analysis.quotes.model import NARRATOR, Attribution, Reference, Stretch
-from aleppo_cli.analysis.quotes.people import NAME, People, pronoun_gender, word_gender
+from aleppo_cli.analysis.quotes.people import (
+    HONORIFIC,
+    NAME,
+    People,
+    pronoun_gender,
+    word_gender,
+)
 from aleppo_cli.text import quotemarks
 
 _VERBS = (
@@ -29,7 +36,17 @@ _VERBS = (
     "conceded concedes stressed stresses maintained maintains predicted predicts "
     "estimated estimates described describes reported reports wondered wonders "
     "replies demanded demands joked jokes laughed laughs shrieked yelled sobbed groaned "
-    "gasped stammered faltered mused ventured rejoins rejoin returns exclaim"
+    "gasped stammered faltered mused ventured rejoins rejoin returns exclaim "
+    # more verbs of saying, of fiction and of reporting
+    "inquired inquires enquired enquires interposed interposes echoed echoes moaned sneered "
+    "snapped growled grumbled whimpered roared bellowed hissed drawled chuckled giggled "
+    "panted persisted objected assented reasoned remonstrated stuttered begged entreated "
+    "ejaculated blurted concluded corrected countered groaned grunted howled implored "
+    "interjected jeered lamented mumbled piped queried raged recited scoffed snarled "
+    "squeaked thundered uttered volunteered vowed wailed whined boasted confided confessed "
+    "confesses affirmed apologised apologized barked cautioned chimed commanded complained "
+    "complains croaked denied denies exploded greeted hazarded mocked speculated teased "
+    "twittered reckoned reckons tweeted tweets emailed explained observes pleads shrieks"
 ).split()
 _VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")"
 _PRONOUN = r"(?:he|she|He|She)\b"
@@ -41,7 +58,14 @@ _RELATIVE = (
 )
 _MARKS = quotemarks.ENGLISH  # sentences and attributions stop at these
 _WHO = rf"(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN})"
-_ADVERB = r"(?:\w+ly\s+)?"
+# What may stand between a subject and its verb, or a verb and its subject: an
+# adverb ("Nora quietly said", "said Nora"), an auxiliary ("X has said", "X was
+# saying", "X used to say"), a particle ("called out X"); two at most.
+_ADVERB = (
+    r"(?:(?:\w+ly|also|later|then|once|again|further|earlier|recently|previously|now|still"
+    r"|out|back|aloud|at\s+last|at\s+length|has|have|had|would|will|used\s+to"
+    r"|(?:was|were|is)(?=\s+\w+ing\b))\s+){0,2}"
+)
 
 # How far after a span its attribution may run: "said Nora, turning to her sister".
 LOOK_AFTER = 120
@@ -70,17 +94,19 @@ _BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB
 # a subject, what it did, and a speech verb joined on by "and"
 _DID_AND_SAID = re.compile(
     rf"(?:^\s*|[,;]\s+)(?P<who>{_PRONOUN}|{NAME})\s+[^.!?;{_MARKS}]{{0,{DEED}}}?"
-    rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+|\w+ly\s+)?{_VERB}\b"
+    rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+|had\s+|\w+ly\s+)?{_VERB}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_AND_SAID}}}$"
 )
 # Journalism: a role before the name ("Acme attorney Dana Lowe said", "chairman
 # and chief executive Richard Parsons said"), an apposition or a relative
 # clause after it ("Dana Lowe, president of Acme, said", "X, who ..., said"),
 # a description for a speaker ("a Microsoft spokesman said", "the company said").
-_ROLE = r"(?:[A-Za-z][\w’'&\-\.]*\s+){1,6}?"
+_ROLE = (
+    rf"(?:(?!(?:of|for|at|in|from|on|to|with|by)\s|{HONORIFIC}\b)[A-Za-z][\w’'&\-\.]*\s+){{1,6}}?"
+)
 _APPOSITION = r"(?:,\s+[^,.!?;" + _MARKS + r"]{1,90},)?"
 _DESCRIPTION = (
-    r"(?P<desc>(?:[Aa]n?|[Tt]he)\s+(?:[\w’'\-]+\s+){0,4}?"
+    r"(?P<desc>(?:[Aa]n?|[Tt]he|(?:[A-Z][\w\-]*\.?\s+){0,3}[A-Z][\w\-]*(?:’s|'s|s’|s'))\s+(?:[\w’'\-]+\s+){0,4}?"
     r"(?!said\b|says\b)[A-Za-z][\w\-]*(?:s’|’s|'s)?)"
 )
 # after a description, a verb's base form is a noun: "made the usual reply:"
@@ -91,13 +117,20 @@ _NEWS_AFTER = re.compile(
     rf"|^[\s,;:—–\-]*(?:according\s+to|so\s+says?)\s+(?P<who3>{NAME})"
     rf"|^\s*[—–]+\s*(?P<who4>{NAME})\s*(?:[,.]|$)"
     # "said the chairman of the committee, Labour MP Dana Lowe"
-    rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:an?|the)\s+[^,.;!?{_MARKS}]{{1,80}},\s+"
+    rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:an?|the|its|his|her|their)\s+[^,.;!?{_MARKS}]{{1,80}},\s+"
     rf"(?:{_ROLE})?(?P<who5>{NAME})(?=[\s,.;:]|$)"
     rf"|^[\s,;:—–\-]*{_DESCRIPTION}{_APPOSITION}\s+{_ADVERB}{_BASE_FORM}{_VERB}\b"
     rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?P<desc2>(?:an?|the)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Za-z][\w\-]*)(?=\s*[,.;:!?—–]|\s*$)"
 )
 # before the quote, the apposition's closing comma may be missing: "X, Acme Hotels said:"
 _OPEN_APPOSITION = r"(?:,\s+[^,.!?;" + _MARKS + r"]{1,90}?,?)?"
+# "The Oscar-nominated actor, whose films include X, Y and Z, said:": the
+# subject opening the sentence, not a name in its relative clause
+_RELATIVE_SUBJECT = re.compile(
+    rf"^\s*(?:(?:But|And|However|Meanwhile),?\s+)?(?:(?P<who>{NAME})|{_DESCRIPTION}),\s+"
+    rf"(?:who|whose|which)\b[^.!?{_MARKS}]{{1,200}}?,\s+{_ADVERB}{_VERB}\b"
+    rf"[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
+)
 _NEWS_BEFORE = re.compile(
     rf"(?:^|[\s,;(])(?P<who>{NAME}){_OPEN_APPOSITION}\s+{_ADVERB}{_VERB}\b"
     rf"(?:\s+(?:reporters|journalists|the\s+\w+|\w+))?[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
@@ -111,48 +144,168 @@ _SENTENCE_ENDS = (". ", "! ", "? ", quotemarks.CURLY_CLOSE + " ")
 
 
 def attribute(text: str, stretch: Stretch, people: People) -> Attribution | None:
-    """The attribution of ``stretch`` in the cleaned ``text``, if it has one."""
-    match = (
+    """The attribution of ``stretch`` in the cleaned ``text``, if it has one:
+    the first of the candidate attributions that reads as one (``_read``)."""
+    for match in _candidates(text, stretch):
+        said = _read(match, people)
+        if said is not None:
+            return said
+    return None
+
+
+def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
+    """The attributions found next to ``stretch``, in the order they are trusted."""
+    after = (
         _after(text, stretch.spans[0].end, stretch)
         or _in_first_gap(stretch)
         or _after(text, stretch.end, stretch)
     )
-    news_before = _news_before(text, stretch) if match is None else None
-    match = (
-        match
-        or _subject_before(news_before)
-        or _before(text, stretch)
-        or _ending_paragraph_before(text, stretch)
-        or _news_after(text, stretch)
-        or news_before
-    )
-    if match is None:
-        return None
+    if after is not None:
+        yield after
+    news_before = _news_before(text, stretch)
+    subject = _subject_before(news_before)
+    if subject is not None:
+        yield subject
+    for found in (
+        _before(text, stretch),
+        _ending_paragraph_before(text, stretch),
+        _news_after(text, stretch),
+        news_before,
+    ):
+        if found is not None:
+            yield found
+
+
+def _read(match: re.Match[str], people: People) -> Attribution | None:
+    """What an attribution says of the speaker; None when it is not one after
+    all: its subject follows a preposition ("In the Commons, Mr Howard said"
+    names no "Commons"; "for the Family, Theresa May, said" is Theresa May's)."""
     groups = match.groupdict()
     goes_on = _GOES_ON.search(match.group()) is not None
     group = next((g for g in ("who", "who2", "who3", "who4", "who5") if groups.get(g)), None)
     if group is not None:
-        said = _attribution(match.group(group), goes_on, people)
-        article = match.string[max(0, match.start(group) - 4) : match.start(group)]
+        who, start, end = match.group(group), match.start(group), match.end(group)
+        if group == "who" and _governed(match.string, start):
+            apposed = _APPOSED_NAME.match(match.string, end)
+            if apposed is None:
+                return None
+            who, start, end = apposed.group("name"), apposed.start("name"), apposed.end("name")
+        owned = _OWNED_NAME.match(match.string, end)
+        if owned is not None and (who.endswith(_POSSESSIVE) or owned.group("and")):
+            who = owned.group("name")  # "said Acme's chief analyst Dana Lowe"
+        qualified = _QUALIFIED.match(match.string, end)
+        if qualified is not None and who.split()[0].lower() == "the":
+            # "said the gentleman in the white waistcoat": one the story calls so
+            return _description(who + qualified.group(), goes_on, gendered=False)
+        if who not in ("He", "She", "I") and people.clean(who) is None:
+            # "said ..., Labour MP Dana Lowe": past the party and the role
+            following = _ROLE_THEN_NAME.match(match.string, end)
+            if following is not None:
+                who = following.group("name")
+        said = _attribution(who, goes_on, people)
+        article = match.string[max(0, start - 4) : start]
         if said.name is None and said.reference is None and article.lower() == "the ":
             # "cried the Mouse", where the text also writes "mouse": a description
-            return Attribution(f"the {match.group(group)}", None, goes_on)
+            return Attribution(f"the {who}", None, goes_on)
         return said
     description = groups.get("desc") or groups.get("desc2")
-    if not description:
-        return None
+    if not description or _rejected(match):
+        return None  # "contacted the show saying": the show is no speaker
+    name = "desc" if groups.get("desc") else "desc2"
+    apposed = _APPOSED_NAME.match(match.string, match.end(name))
+    if apposed is not None:  # "The Minister for the Arts, Dana Lowe, said"
+        return _attribution(apposed.group("name"), goes_on, people)
+    return _description(description, goes_on, gendered=True)
+
+
+def _rejected(match: re.Match[str]) -> bool:
+    """An attribution whose subject is an object: a name after a preposition
+    with no name set beside it, a description after a verb."""
+    groups = match.groupdict()
+    if groups.get("who"):
+        return _governed(match.string, match.start("who")) and (
+            _APPOSED_NAME.match(match.string, match.end("who")) is None
+        )
+    if not groups.get("desc"):
+        return False
+    words = groups["desc"].split()
+    inner = any(  # "The panel contacted the agency": a clause, not a description
+        word in ("the", "a", "an") and words[number - 1].lower() not in _OF
+        for number, word in enumerate(words[1:], 1)
+    )
+    return inner or _object(match.string, match.start("desc"))
+
+
+# the words after which a description may go on with an article: "a spokesman for the panel"
+_OF = frozenset("of for at in on from to with by".split())
+
+
+def _description(description: str, goes_on: bool, gendered: bool) -> Attribution:
+    """A description for a speaker ("a company spokesman"), without the words
+    after it that are no part of it ("the policeman sadly", "at last"); "the
+    old gentleman" when ``gendered`` is read as "he"."""
     words = description.split()
+    while len(words) > 2 and (
+        words[-1].endswith("ly") or words[-1].lower() in _TRAILING or words[-2:] == ["at", "last"]
+    ):
+        words = words[:-2] if words[-2:] == ["at", "last"] else words[:-1]
     gender = word_gender(words[-1])
-    if words[0].lower() == "the" and gender is not None:
+    if gendered and words[0].lower() == "the" and gender is not None:
         # "the old gentleman said": someone the story has named, as "he said" is
         return Attribution(None, Reference(gender), goes_on)
-    return Attribution(" ".join([words[0].lower(), *words[1:]]), None, goes_on)
+    first = words[0].lower() if words[0].lower() in ("a", "an", "the") else words[0]
+    return Attribution(" ".join([first, *words[1:]]), None, goes_on)
+
+
+# words that end an attribution after its description: "said the guard again"
+_TRAILING = frozenset("again then now too once still last length".split())
+_POSSESSIVE = ("’s", "'s")
+# a preposition (or a verb) that makes the name after it its object, not a subject
+_GOVERNS = re.compile(
+    r"(?:^|\s)(?:in|at|on|for|of|from|to|with|by|after|about|against|into|during|under|"
+    r"over|include|includes|including|between|among|than|like)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "for the Family, Theresa May, said": the name set beside the object
+_APPOSED_NAME = re.compile(rf",\s+(?!(?:who|whose|which)\b)(?:{_ROLE})?(?P<name>{NAME})\s*,?\s")
+# "Acme's chief analyst Dana Lowe", "Ernst and Young's Dana Lowe"
+_OWNED_NAME = re.compile(
+    rf"(?P<and>\s+(?:and|&)\s+[A-Z][\w\-]*(?:’s|'s))?\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<name>{NAME})"
+)
+# "Labour MP Dana Lowe": a role's words, then a name
+_ROLE_THEN_NAME = re.compile(rf"\s+(?:[A-Z]{{2,}}\s+){{0,2}}(?P<name>{NAME})")
+# what sets one apart: "the gentleman in the white waistcoat", "the man with the papers"
+_QUALIFIED = re.compile(
+    rf"\s+(?:in|with|of|at|on|from)\s+(?:the|a|an|his|her)\s+[^,.;:!?{_MARKS}\n]{{1,40}}?"
+    r"(?=\s*(?:[,.;:!?—–]|$|\s+(?:after|as|and|at\s+last)\b))"
+)
+# the words before a description that starts its clause: none, or a conjunction
+_CLAUSE_OPENERS = frozenset(
+    "and but while as although though whereas yet so then also because that when".split()
+)
+
+
+def _governed(sentence: str, position: int) -> bool:
+    """Whether the name at ``position`` follows a preposition: an object."""
+    return _GOVERNS.search(sentence[max(0, position - 16) : position]) is not None
+
+
+def _object(sentence: str, position: int) -> bool:
+    """Whether a description at ``position`` follows a word of its clause
+    that is not a conjunction ("contacted the show"): an object."""
+    before = sentence[:position].rstrip()
+    if not before or before[-1] in ",;:(—–":
+        return False
+    word = before.rsplit(None, 1)[-1]
+    return word.isalpha() and word.islower() and word not in _CLAUSE_OPENERS
 
 
 def _subject_before(match: re.Match[str] | None) -> re.Match[str] | None:
     """'Dana Lowe, head of Acme, said: "..."': of journalism's attributions
     before the quote, one with a name and an apposition before the verb (tried
     before the plain "X said", which would take "Acme" of 'Dana Lowe, Acme said:')."""
+    if match is not None and match.re is _RELATIVE_SUBJECT:
+        return match
     if match is None or match.group("who") is None:
         return None
     return match if match.string.startswith(",", match.end("who")) else None
@@ -169,6 +322,7 @@ def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
             and not _ends_sentence_first(after, match)
             and _belongs(text, end, after, match)
             and not (text[end - 1 : end] == "." and match.groupdict().get("who"))
+            and not (text[end - 1 : end] in ".!?" and "\n" in after[: match.start() + 1])
         ):
             return match
     return None
@@ -184,7 +338,15 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
         return None
     # "X said:", and "X said the results were "respectable"" (reported speech); only
     # the sentence's end is read: the pattern is tried at every word
-    return _NEWS_BEFORE.search(sentence[-NEWS_REACH:].rstrip(" ,:—–") + " ")
+    if ", wh" in sentence:  # "The actor, whose films include X, said:"
+        opening = _RELATIVE_SUBJECT.match(sentence.rstrip(" ,:—–") + " ")
+        if opening is not None:
+            return opening
+    sentence = sentence[-NEWS_REACH:].rstrip(" ,:—–") + " "
+    match = _NEWS_BEFORE.search(sentence)
+    while match is not None and _rejected(match):  # "In the Commons, Mr Howard said"
+        match = _NEWS_BEFORE.search(sentence, match.start() + 1)
+    return match
 
 
 def _ends_sentence_first(after: str, match: re.Match[str]) -> bool:

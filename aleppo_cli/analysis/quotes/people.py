@@ -70,7 +70,9 @@ _ROLES = frozenset(
     Labour Tory Conservative Liberal Democrat Democrats Republican Green MP MPs Senior Junior
     Former Ex Acting Interim Assistant Associate Attorney Bishop Archbishop Pope Rev Reverend
     Analyst Economist Spokesman Spokeswoman Editor Reporter Coach Manager Striker Author Actor
-    Actress Singer Star Producer Film Filmmaker""".split()
+    Actress Singer Star Producer Film Filmmaker Novelist Writer Poet Playwright Artist Presenter
+    Broadcaster Journalist Columnist Critic Comedian Musician Composer Rabbi Cardinal Lawyer
+    Chef Designer Founder""".split()
 )
 
 # --- gender --------------------------------------------------------------------

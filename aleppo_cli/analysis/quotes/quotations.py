@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aleppo_cli.analysis.quotes import attribution, kind, people, speakers, stretches
+from aleppo_cli.analysis.quotes import attribution, kind, news, people, speakers, stretches
 from aleppo_cli.analysis.quotes.model import (
     NARRATOR,
     NICKNAME,
@@ -63,7 +63,7 @@ def _find(document: Document) -> list[Quotation]:
     for stretch in found:
         said = attribution.attribute(text, stretch, cast)
         quotes.append(Quote(stretch, said, kind.of(text, stretch, said is not None)))
-    by = speakers.assign(text, quotes, cast)
+    by = news.revise(document, quotes, speakers.assign(text, quotes, cast), cast)
     known = _persons(cast, by)
     return [
         _finish(document, quote, speaker, known.get(speaker) if speaker else None)

@@ -1,0 +1,230 @@
+"""Journalism's speakers, read after the speaker rules: "he said" after a
+sentence about someone, and runs of quoted lines.
+
+News writing names its speaker as the subject of a sentence ("But Dana Lowe,
+who chairs the committee, warned ministers.") and goes on with "he said",
+often with more people, places and organisations named in between than a
+novel would. And it quotes line after line of one speaker, with the
+attribution on the first or on the last ("... nine years," Lowe later
+recalled). Two passes over the speakers ``speakers.assign`` gave:
+
+1. ``by_subject``: a quotation attributed by a pronoun ("he said") outside a
+   dialogue is the speaker of the last quotation before it or the last
+   sentence subject before it, whichever came later, that can be that
+   pronoun: a person whose gender is the pronoun's, or whose gender nothing
+   tells but whose name is a person's (two words or a title, no word of an
+   organisation's name: "Rachel Harvey", not "Indonesia" or "Lib Dem").
+2. ``runs``: quotations on consecutive lines of one paragraph, each opening
+   its line, are one speaker's: an unattributed one takes the speaker of the
+   attributed line before it in the run, or, at the run's start, of the
+   first attributed line after it.
+
+The library's rule: nothing here prints or names a text's people.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Gender, Quote
+from aleppo_cli.analysis.quotes.people import People, is_honorific
+from aleppo_cli.text.document import Document
+
+# How far back a pronoun's subject or quotation may be: a few paragraphs of news.
+SUBJECT_REACH = 1500
+# A sentence's subject stands this close to its start: "Realising his error, Mr Lark".
+SUBJECT_LEAD = 60
+
+# Words of the names of organisations, places and events, never of a person.
+_NOT_PERSON_WORDS = frozenset(
+    """Party Council Association Office Committee Corporation Company International Bank Group
+    Ltd Inc Plc University College School News Times Post Agency Authority Commission
+    Department Ministry Service Services Fund Union Organisation Organization Foundation
+    Institute Trust Club Society House Street Road Court Board Programme Program Centre
+    Center Network Airlines Airways Telegraph Guardian Herald Journal Review Magazine Watch
+    Election Budget Commons Parliament Government Assembly Senate Congress Republic Kingdom
+    States Nations Europe European Council Federation League Museum Theatre Theater Festival
+    Awards Award Prize Records Studios Pictures Motors Holdings Industries Systems Media
+    Broadcasting Television Radio Police Army Navy Force Forces Church Cathedral City County
+    Province Island Islands River Mountains Valley Airport Station Hospital Prison List""".split()
+)
+# words that open a sentence before a name, never a person's name's first word
+_FUNCTION_WORDS = frozenset(
+    """from to by for with in at on of into through under over after before near beyond
+    across along behind towards toward upon within without during since until""".split()
+)
+# a preposition or a verb before a name makes it an object, not the subject
+_GOVERNED = re.compile(
+    r"\b(?:in|at|on|for|of|from|to|with|by|after|about|against|into|during|under|over|"
+    r"than|like|between|among|and|or)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def person_like(name: str, people: People) -> bool:
+    """Whether ``name`` is a person's: a gender is known for it, or it has two
+    words or a title and no word of an organisation's or a place's name."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    if name == NARRATOR or (len(words) == 1 and name.endswith("ing")):
+        return False  # "Realising his error, ...": no name
+    if words[0].lower() in _FUNCTION_WORDS:
+        return False  # "From Ashworth the road ran north": a sentence's first word
+    if people.gender.get(name) is not None:
+        return True
+    if any(word in _NOT_PERSON_WORDS for word in words):
+        return False
+    return len(words) >= 2 and (is_honorific(words[0]) or all(w[:1].isupper() for w in words))
+
+
+def revise(
+    document: Document, quotes: Sequence[Quote], speakers: Sequence[str | None], people: People
+) -> tuple[str | None, ...]:
+    """The speakers of ``quotes``, with journalism's two passes applied."""
+    text = document.clean.text
+    starts = sorted(s.clean_start for p in document.paragraphs for s in p.sentences)
+    found = list(speakers)
+    for index, quote in enumerate(quotes):
+        if quote.kind != SPEECH or quote.attribution is None:
+            continue
+        reference = quote.attribution.reference
+        if reference is None or reference.relation or reference.gender is None:
+            continue
+        if _in_dialogue(quotes, index):
+            continue
+        speaker = by_subject(text, starts, quotes, found, index, reference.gender, people)
+        if speaker is not None:
+            found[index] = speaker
+    return runs(text, quotes, found)
+
+
+def _in_dialogue(quotes: Sequence[Quote], index: int) -> bool:
+    """A turn of dialogue: the quotation opens its paragraph, and the
+    paragraph before opens with a quotation too."""
+    stretch = quotes[index].stretch
+    if not stretch.opens_paragraph:
+        return False
+    number = stretch.paragraph.number
+    return any(
+        q.stretch.paragraph.number == number - 1 and q.stretch.opens_paragraph
+        for q in quotes[max(0, index - 4) : index]
+    )
+
+
+def by_subject(
+    text: str,
+    starts: Sequence[int],
+    quotes: Sequence[Quote],
+    speakers: Sequence[str | None],
+    index: int,
+    gender: Gender,
+    people: People,
+) -> str | None:
+    """The last quotation's speaker or sentence subject before quotation
+    ``index`` that can be a pronoun of ``gender`` (see the module's doc)."""
+    quote = quotes[index]
+    position = quote.stretch.start
+    inside = " ".join(text[span.start : span.end] for span in quote.stretch.spans)
+
+    def fits(name: str | None, said: bool = False) -> bool:
+        if not name or _named_inside(name, inside):
+            return False
+        if said and name.startswith(("a ", "an ", "the ")):
+            return True  # a speaker the text describes: "a spokeswoman for Acme"
+        if not person_like(name, people):
+            return False
+        known = people.gender.get(name)
+        return known is None or known == gender
+
+    low = position - SUBJECT_REACH
+    spoken = None
+    for i in range(index - 1, -1, -1):
+        if quotes[i].stretch.end <= low:
+            break
+        if quotes[i].kind == SPEECH and fits(speakers[i], said=True):
+            spoken = (quotes[i].stretch.end, speakers[i])
+            break
+    if spoken is not None:
+        low = max(low, spoken[0])
+    mention = bisect_left(people.positions, position) - 1
+    while mention >= 0 and people.positions[mention] > low:
+        name = people.names[mention]
+        if fits(name) and _subject(text, starts, people, mention):
+            return name
+        mention -= 1
+    if spoken is not None:
+        return spoken[1]
+    return None
+
+
+def _named_inside(name: str, inside: str) -> bool:
+    """Whether a quotation's words ``inside`` name ``name`` (by a word of it
+    other than a title): nobody is the speaker of what names them."""
+    return any(
+        word in inside
+        for word in name.replace("’s", "").replace("'s", "").split()
+        if word[:1].isupper() and not is_honorific(word)
+    )
+
+
+def _subject(text: str, starts: Sequence[int], people: People, mention: int) -> bool:
+    """Whether mention number ``mention`` is its sentence's first person named,
+    near its start, and not after a preposition."""
+    at = people.positions[mention]
+    sentence = starts[bisect_right(starts, at) - 1] if starts and starts[0] <= at else 0
+    if at - sentence > SUBJECT_LEAD:
+        return False
+    if mention > 0 and people.positions[mention - 1] >= sentence:
+        return False
+    lead = text[sentence:at]
+    return _GOVERNED.search(lead) is None
+
+
+def runs(
+    text: str, quotes: Sequence[Quote], speakers: Sequence[str | None]
+) -> tuple[str | None, ...]:
+    """Quoted lines of one speaker: ``runs`` of the module's doc."""
+    found = list(speakers)
+    run: list[int] = []
+    for index, quote in enumerate(quotes):
+        if run and _follows(text, quotes[run[-1]], quote):
+            run.append(index)
+            continue
+        _settle(quotes, found, run)
+        run = [index] if quote.kind == SPEECH else []
+    _settle(quotes, found, run)
+    return tuple(found)
+
+
+def _opens_line(text: str, quote: Quote) -> bool:
+    """A speech quotation whose opening mark starts a line."""
+    start = quote.stretch.start - 1  # the opening mark
+    return quote.kind == SPEECH and (start <= 0 or text[start - 1] == "\n")
+
+
+def _follows(text: str, previous: Quote, quote: Quote) -> bool:
+    """``quote`` opens the line right after ``previous``'s, in its paragraph."""
+    if not _opens_line(text, quote) or quote.stretch.paragraph != previous.stretch.paragraph:
+        return False
+    return text.count("\n", previous.stretch.end, quote.stretch.start) == 1
+
+
+def _attributed(quote: Quote) -> bool:
+    said = quote.attribution
+    return said is not None and (said.name is not None or said.reference is not None)
+
+
+def _settle(quotes: Sequence[Quote], found: list[str | None], run: Sequence[int]) -> None:
+    """Give a run's unattributed lines the speaker of its attributed ones."""
+    if len(run) < 2:
+        return
+    said = [i for i in run if _attributed(quotes[i]) and found[i]]
+    if not said:
+        return
+    current = found[said[0]]
+    for i in run:
+        if _attributed(quotes[i]) and found[i]:
+            current = found[i]
+        elif not _attributed(quotes[i]):
+            found[i] = current

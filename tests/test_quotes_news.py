@@ -1,0 +1,169 @@
+"""Journalism's and fiction's attributions (``attribution``) and the news
+passes (``news``), each on a made-up text."""
+
+from __future__ import annotations
+
+import pytest
+
+from aleppo_cli.analysis.quotes import news
+from aleppo_cli.analysis.quotes import quotations as quotes
+from aleppo_cli.analysis.quotes.people import index
+from aleppo_cli.text.document import build
+
+
+def said(raw: str) -> list[str | None]:
+    """The speaker of each speech quotation of ``raw``, in order."""
+    return [q.speaker for q in quotes.find(build(raw)) if q.kind == quotes.SPEECH]
+
+
+ATTRIBUTIONS = [
+    pytest.param(
+        'Ivo waited.\n\n"Is it you?" inquired Nora Lark, taking his arm.',
+        ["Nora Lark"],
+        id="a-verb-of-fiction",
+    ),
+    pytest.param(
+        'The mill stood idle.\n\n"Nobody came back," Dana Lowe later recalled.',
+        ["Dana Lowe"],
+        id="an-adverb-of-time",
+    ),
+    pytest.param(
+        'The mill stood idle.\n\n"Nobody came back," Dana Lowe has said.',
+        ["Dana Lowe"],
+        id="an-auxiliary",
+    ),
+    pytest.param(
+        'The mill stood idle.\n\n"Come in," Mrs. Lark used to say.',
+        ["Mrs. Lark"],
+        id="used-to-say",
+    ),
+    pytest.param(
+        'The rain went on.\n\n"Stop," said the porter sadly.',
+        ["the porter"],
+        id="a-description-without-its-adverb",
+    ),
+    pytest.param(
+        'The rain went on.\n\n"Stop," said the porter in the grey coat.',
+        ["the porter in the grey coat"],
+        id="a-description-with-what-sets-it-apart",
+    ),
+    pytest.param(
+        'Prices rose.\n\n"It is a good year," said Acme\'s chief analyst Dana Lowe.',
+        ["Dana Lowe"],
+        id="an-owner-before-the-name",
+    ),
+    pytest.param(
+        'Prices rose.\n\nIn the Senate, Dana Lowe said: "We will vote against it."',
+        ["Dana Lowe"],
+        id="a-place-before-the-subject",
+    ),
+    pytest.param(
+        'Prices rose.\n\nThe Minister for the Arts, Dana Lowe, said: "We will pay."',
+        ["Dana Lowe"],
+        id="the-name-set-beside-an-object",
+    ),
+    pytest.param(
+        'Prices rose.\n\nAcme Holdings\' chief executive, Dana Lowe, said: "We will pay."',
+        ["Dana Lowe"],
+        id="apposition",
+    ),
+    pytest.param(
+        'Prices rose.\n\n"It is a disgrace," said the head of the panel, Labour MP Dana Lowe.',
+        ["Dana Lowe"],
+        id="a-party-and-a-role-before-the-name",
+    ),
+    pytest.param(
+        'Prices rose.\n\n"We will pay," said its chairman, Dana Lowe.',
+        ["Dana Lowe"],
+        id="its-chairman-and-a-name",
+    ),
+    pytest.param(
+        'Prices rose.\n\nMr Lowe\'s official spokesman said the figures were "a fair reflection".',
+        ["Mr Lowe's official spokesman"],
+        id="an-owned-description",
+    ),
+    pytest.param(
+        "Prices rose.\n\nThe veteran actor, whose films include Dark Harbour, Ivo Lark and "
+        'Moonfall, said: "I owe it everything."',
+        ["the veteran actor"],
+        id="the-subject-not-a-name-in-its-relative-clause",
+    ),
+    pytest.param(
+        'Prices rose.\n\nThe panel contacted the agency saying it was a "terrible mistake".',
+        [None],
+        id="an-object-is-no-speaker",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), ATTRIBUTIONS)
+def test_attributions(raw: str, expected: list[str | None]) -> None:
+    assert said(raw) == expected
+
+
+def test_a_pronoun_is_the_last_subject_who_can_be_it() -> None:
+    raw = (
+        "Taxes rose again.\n\n"
+        "But Dana Lowe, who chairs the audit panel in Ashby, warned that Ashby Council "
+        "and the Kestrel Group had lost money.\n"
+        '"It was a fiasco," she said.'
+    )
+    assert said(raw) == ["Dana Lowe"]
+
+
+def test_a_pronoun_is_not_a_place_or_an_organisation() -> None:
+    raw = (
+        "Prices rose.\n\n"
+        "Analyst Nora Vance of Kestrel Bank expects more.\n"
+        "Indonesia is growing.\n"
+        '"The question is when," she said.'
+    )
+    assert said(raw) == ["Nora Vance"]
+
+
+def test_quoted_lines_before_their_attribution_are_its_speakers() -> None:
+    raw = (
+        "The pilot was Ivo Lark.\n\n"
+        "Dana Lowe remembers the night.\n"
+        '"I fell asleep."\n'
+        '"Then the engine stopped."\n'
+        '"We were lucky," Dana Lowe later recalled.'
+    )
+    assert said(raw) == ["Dana Lowe"] * 3
+
+
+def test_quoted_lines_after_an_attribution_go_on_with_its_speaker() -> None:
+    raw = (
+        "Ivo Lark wrote back.\n\n"
+        'Dana Lowe then emailed Ivo Lark. She said: "Sorry."\n'
+        '"Wrong address."\n'
+        '"Ignore it."'
+    )
+    assert said(raw) == ["Dana Lowe"] * 3
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Nora Vance", True),
+        ("Mr Lowe", True),
+        ("Indonesia", False),
+        ("Kestrel Bank", False),
+        ("Realising", False),
+        ("From Ashworth", False),
+        ("narrator", False),
+    ],
+)
+def test_person_like(name: str, person: bool) -> None:
+    people = index(build("Nothing here."), [])
+    assert news.person_like(name, people) is person
+
+
+def test_dialogue_keeps_the_speaker_rules() -> None:
+    raw = (
+        "Mrs. Lark and Mr. Vance sat down.\n\n"
+        '"Will you go?" said Mrs. Lark.\n\n'
+        '"No," he said.\n\n'
+        '"Why not?" she asked.'
+    )
+    assert said(raw) == ["Mrs. Lark", "Mr. Vance", "Mrs. Lark"]
