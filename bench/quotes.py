@@ -112,11 +112,15 @@ def right_person(quote: Any, gold: str, cast: dict[str, set[str]]) -> bool:
     return not any(ours & names - theirs for names in cast.values() if names is not theirs)
 
 
-def score_novel(folder: Path, errors: int = 0) -> dict[str, Any]:
-    found, seconds = find(folder / "novel_text.txt")
+def gold_quotations(folder: Path) -> list[dict[str, str]]:
     with (folder / "quotation_info.csv").open(encoding="utf-8") as handle:
-        gold = list(csv.DictReader(handle))
-    cast = characters(folder)
+        return list(csv.DictReader(handle))
+
+
+def match(
+    found: Sequence[Any], gold: Sequence[dict[str, str]]
+) -> tuple[dict[int, int], float, float]:
+    """Gold quotation -> the found one holding its first matched part; precision, recall."""
     parts = sorted(
         (part.start, part.end, index) for index, quote in enumerate(found) for part in quote.parts
     )
@@ -138,6 +142,19 @@ def score_novel(folder: Path, errors: int = 0) -> dict[str, Any]:
                 break
     precision = matched / len(parts) if parts else 0.0
     recall = matched / gold_parts if gold_parts else 0.0
+    return gold_to_found, precision, recall
+
+
+def score_novel(
+    folder: Path, errors: int = 0, found: Sequence[Any] | None = None
+) -> dict[str, Any]:
+    """The scores of one novel: of ``found`` if given, else of ``aleppo``'s quotations."""
+    seconds = 0.0
+    if found is None:
+        found, seconds = find(folder / "novel_text.txt")
+    gold = gold_quotations(folder)
+    cast = characters(folder)
+    gold_to_found, precision, recall = match(found, gold)
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     shown = 0

@@ -8,11 +8,17 @@ import re
 
 import pytest
 
-from aleppo_cli.analysis.quotes import news, speakers
+from aleppo_cli.analysis.quotes import news, ranker, speakers
 from aleppo_cli.analysis.quotes import quotations as quotes
 from aleppo_cli.analysis.quotes.model import Stretch
 from aleppo_cli.analysis.quotes.people import People
 from aleppo_cli.text.document import build
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These are the rules' cases: the ranker (tests/test_quotes_ranker.py) is left out."""
+    monkeypatch.setattr(ranker, "shipped", lambda: speakers.RULES_ONLY)
 
 
 def said(raw: str) -> list[str | None]:
