@@ -302,7 +302,8 @@ _UNUSUAL = re.escape(_OTHER_SPACES + _ZERO_WIDTH)
 # three of them, which this finds, as it finds any other white space. It
 # opens with a class of characters that spaces are not in, so that the
 # engine skips from line feed to line feed: a third of _SPACE_RUN's time.
-_SEED = re.compile(rf"[{_UNUSUAL}\n](?:(?<=[{_UNUSUAL}])|(?<= \n)|(?<=\n) |(?<=\n)\n\n)")
+# (Compiled on first use: a bundled text, read from its index, never needs it.)
+_SEED = rf"[{_UNUSUAL}\n](?:(?<=[{_UNUSUAL}])|(?<= \n)|(?<=\n) |(?<=\n)\n\n)"
 
 
 def _plain_runs(raw: str, first: int, last: int) -> list[tuple[int, int]] | None:
@@ -323,7 +324,7 @@ def _plain_runs(raw: str, first: int, last: int) -> list[tuple[int, int]] | None
         return end
 
     covered = first
-    for match in _SEED.finditer(raw, first, last):
+    for match in re.compile(_SEED).finditer(raw, first, last):  # re caches it
         position = match.start()
         if raw[position] != "\n":
             return None  # some other white space
