@@ -154,26 +154,36 @@ def assemble(cleaned: CleanText, spans: Layout, sectioned: bool = True) -> Docum
     looked for unless ``sectioned`` is False (a ready-made index that found
     none says so, and the section rules are then not even imported)."""
     one_line = cleaned.text.replace("\n", " ")  # sentences' and paragraphs' text: slices
-    raw_spans = iter(cleaned.spans_to_raw([span for part in spans for span in part]))
+    raw_spans = cleaned.spans_to_raw([span for part in spans for span in part])
     paragraphs: list[Paragraph] = []
     flags: list[bool] = []  # whether each paragraph looks like a heading
     number = 0
+    # A novel has 33,000 sentences: each is made as its frozen dataclass
+    # holds it (its fields in its __dict__), not through its __init__, which
+    # sets each field apart (a third of the time of assembling).
+    new = object.__new__
+    set_fields = object.__setattr__
     for paragraph_number, part in enumerate(spans, start=1):
         built = []
-        for start, end in part:
+        for (start, end), (raw_start, raw_end) in zip(
+            part, raw_spans[number : number + len(part)], strict=True
+        ):
             number += 1
-            raw_start, raw_end = next(raw_spans)
-            built.append(
-                Sentence(
-                    number,
-                    paragraph_number,
-                    raw_start,
-                    raw_end,
-                    start,
-                    end,
-                    one_line[start:end],
-                )
+            sentence = new(Sentence)
+            set_fields(
+                sentence,
+                "__dict__",
+                {
+                    "number": number,
+                    "paragraph": paragraph_number,
+                    "start": raw_start,
+                    "end": raw_end,
+                    "clean_start": start,
+                    "clean_end": end,
+                    "text": one_line[start:end],
+                },
             )
+            built.append(sentence)
         first, last = built[0], built[-1]
         paragraph_text = one_line[first.clean_start : last.clean_end]
         paragraphs.append(

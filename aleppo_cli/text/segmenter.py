@@ -116,6 +116,8 @@ def _sentence_ends(text: str, begin: int, end: int, stops: set[int], cuts: set[i
         if match.group("cjk"):
             cuts.add(position)
             continue
+        if position >= end:
+            continue  # the block's end: no word follows (what _decide finds first)
         cut = _decide(text, match, stops, begin, end)
         if cut is not None:
             cuts.add(cut)
@@ -172,7 +174,8 @@ def _decide(
     if match.group("close"):
         return after  # '"This is great." She'
     token = _word_before(text, start, begin)
-    word = _DASHES.split(token)[-1].lstrip(_OPENERS)  # "--Mr." -> "Mr"
+    # the usual word has no dash, quote or dot to look for; "--Mr." -> "Mr"
+    word = token if token.isalpha() else _DASHES.split(token)[-1].lstrip(_OPENERS)
     lower = word.lower()
     if lower in HONORIFICS:
         return None
