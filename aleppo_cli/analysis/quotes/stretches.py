@@ -91,11 +91,13 @@ def _carried(last: Stretch, paragraph: str) -> str:
 
 
 def _strip(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end)
+    """``text[start:end]`` without the white space at either end."""
+    if start >= end or not (text[start].isspace() or text[end - 1].isspace()):
+        return Span(start, end)  # the usual quotation
+    inner = text[start:end]
+    stripped = inner.lstrip()
+    start += len(inner) - len(stripped)
+    return Span(start, start + len(stripped.rstrip()))
 
 
 def _joins(text: str, previous_end: int, start: int) -> bool:
