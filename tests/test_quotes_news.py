@@ -73,6 +73,16 @@ ATTRIBUTIONS = [
         id="a-party-and-a-role-before-the-name",
     ),
     pytest.param(
+        'Prices rose.\n\n"It was hard," said Mill and Loom executive producer Dana Lowe.',
+        ["Dana Lowe"],
+        id="a-show-and-a-role-before-the-name",
+    ),
+    pytest.param(
+        'Prices rose.\n\nBut the Audit Office has insisted the figures were "a fair reflection".',
+        ["the Audit Office"],
+        id="an-organisation",
+    ),
+    pytest.param(
         'Prices rose.\n\n"We will pay," said its chairman, Dana Lowe.',
         ["Dana Lowe"],
         id="its-chairman-and-a-name",
