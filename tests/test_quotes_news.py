@@ -38,6 +38,17 @@ ATTRIBUTIONS = [
         id="used-to-say",
     ),
     pytest.param(
+        "The rain went on. At the door she met Ivo Lark, who, on hearing the news, "
+        'said, "I am glad."',
+        ["Ivo Lark"],
+        id="who-and-a-clause-then-said",
+    ),
+    pytest.param(
+        'The rain went on. Nora Lark was vexed, and would only say, "Very well."',
+        ["Nora Lark"],
+        id="and-would-only-say",
+    ),
+    pytest.param(
         'The rain went on.\n\n"Stop," said the porter sadly.',
         ["the porter"],
         id="a-description-without-its-adverb",

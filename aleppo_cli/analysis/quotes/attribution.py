@@ -96,8 +96,15 @@ _BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB
 # a subject, what it did, and a speech verb joined on by "and"
 _DID_AND_SAID = re.compile(
     rf"(?:^\s*|[,;]\s+)(?P<who>{_PRONOUN}|{NAME})\s+[^.!?;{_MARKS}]{{0,{DEED}}}?"
-    rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+|had\s+|\w+ly\s+)?{_VERB}\b"
+    rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+)?{_ADVERB}{_VERB}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_AND_SAID}}}$"
+)
+# "she was met by Mr. Allen, who, on hearing the news, said," "Isabella, who had
+# been talking to James, turned to her and whispered,": the one the relative
+# clause is about says it
+_WHO_SAID = re.compile(
+    rf"(?P<who>{NAME}),\s+who\b[^.!?;{_MARKS}]{{1,200}}?(?:,\s+|\s+and\s+)"
+    rf"(?:[^.!?,;{_MARKS}]{{0,60}}?\s)?{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
 # Journalism: a role before the name ("Acme attorney Dana Lowe said", "chairman
 # and chief executive Richard Parsons said"), an apposition or a relative
@@ -431,7 +438,11 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
     narration = narration.rstrip(" " + quotemarks.OPENING)
     cut = max(narration.rfind(end) for end in _SENTENCE_ENDS)
     sentence = narration[cut + 1 :] if cut >= 0 else narration
-    return _BEFORE.search(sentence) or _DID_AND_SAID.search(sentence)
+    return (
+        _BEFORE.search(sentence)
+        or (_WHO_SAID.search(sentence) if ", who" in sentence else None)
+        or _DID_AND_SAID.search(sentence)
+    )
 
 
 def _attribution(who: str, goes_on: bool, people: People) -> Attribution:
