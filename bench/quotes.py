@@ -298,6 +298,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{c.get('found', 0)}); speaker {result['speaker']:.3f} "
             f"({c.get('speaker_right', 0)}/{c.get('speech', 0)})"
         )
+        # each topic alone: a rule written while reading one topic's errors is
+        # checked on the others (the README's leave-one-topic-out view)
+        topics = sorted({p.name.split("-")[0] for p in bbc.glob("*.json")})
+        print(
+            "BBC speaker by topic: "
+            + "; ".join(
+                f"{topic} {score_bbc(bbc, topics=(topic,))['speaker']:.3f}" for topic in topics
+            )
+        )
     return 0
 
 

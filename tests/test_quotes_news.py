@@ -38,6 +38,17 @@ ATTRIBUTIONS = [
         id="used-to-say",
     ),
     pytest.param(
+        "The rain went on. At the door she met Ivo Lark, who, on hearing the news, "
+        'said, "I am glad."',
+        ["Ivo Lark"],
+        id="who-and-a-clause-then-said",
+    ),
+    pytest.param(
+        'The rain went on. Nora Lark was vexed, and would only say, "Very well."',
+        ["Nora Lark"],
+        id="and-would-only-say",
+    ),
+    pytest.param(
         'The rain went on.\n\n"Stop," said the porter sadly.',
         ["the porter"],
         id="a-description-without-its-adverb",
@@ -71,6 +82,16 @@ ATTRIBUTIONS = [
         'Prices rose.\n\n"It is a disgrace," said the head of the panel, Labour MP Dana Lowe.',
         ["Dana Lowe"],
         id="a-party-and-a-role-before-the-name",
+    ),
+    pytest.param(
+        'Prices rose.\n\n"It was hard," said Mill and Loom executive producer Dana Lowe.',
+        ["Dana Lowe"],
+        id="a-show-and-a-role-before-the-name",
+    ),
+    pytest.param(
+        'Prices rose.\n\nBut the Audit Office has insisted the figures were "a fair reflection".',
+        ["the Audit Office"],
+        id="an-organisation",
     ),
     pytest.param(
         'Prices rose.\n\n"We will pay," said its chairman, Dana Lowe.',

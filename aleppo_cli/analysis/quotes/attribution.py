@@ -66,6 +66,8 @@ _ADVERB = (
     r"|out|back|aloud|at\s+last|at\s+length|has|have|had|would|will|used\s+to"
     r"|(?:was|were|is)(?=\s+\w+ing\b))\s+){0,2}"
 )
+# for the news pass ("He said Mr Lark had ...": "He" is the subject)
+VERB, ADVERB = _VERB, _ADVERB
 
 # How far after a span its attribution may run: "said Nora, turning to her sister".
 LOOK_AFTER = 120
@@ -94,8 +96,15 @@ _BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB
 # a subject, what it did, and a speech verb joined on by "and"
 _DID_AND_SAID = re.compile(
     rf"(?:^\s*|[,;]\s+)(?P<who>{_PRONOUN}|{NAME})\s+[^.!?;{_MARKS}]{{0,{DEED}}}?"
-    rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+|had\s+|\w+ly\s+)?{_VERB}\b"
+    rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+)?{_ADVERB}{_VERB}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_AND_SAID}}}$"
+)
+# "she was met by Mr. Allen, who, on hearing the news, said," "Isabella, who had
+# been talking to James, turned to her and whispered,": the one the relative
+# clause is about says it
+_WHO_SAID = re.compile(
+    rf"(?P<who>{NAME}),\s+who\b[^.!?;{_MARKS}]{{1,200}}?(?:,\s+|\s+and\s+)"
+    rf"(?:[^.!?,;{_MARKS}]{{0,60}}?\s)?{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
 # Journalism: a role before the name ("Acme attorney Dana Lowe said", "chairman
 # and chief executive Richard Parsons said"), an apposition or a relative
@@ -193,6 +202,10 @@ def _read(match: re.Match[str], people: People) -> Attribution | None:
         owned = _OWNED_NAME.match(match.string, end)
         if owned is not None and (who.endswith(_POSSESSIVE) or owned.group("and")):
             who = owned.group("name")  # "said Acme's chief analyst Dana Lowe"
+        else:
+            shown = _SHOW_THEN_NAME.match(match.string, end)
+            if shown is not None:  # "said Acme and Co executive producer Dana Lowe"
+                who = shown.group("name")
         qualified = _QUALIFIED.match(match.string, end)
         if qualified is not None and who.split()[0].lower() == "the":
             # "said the gentleman in the white waistcoat": one the story calls so
@@ -204,6 +217,8 @@ def _read(match: re.Match[str], people: People) -> Attribution | None:
                 who = following.group("name")
         said = _attribution(who, goes_on, people)
         article = match.string[max(0, start - 4) : start]
+        if article.lower() == "the " and said.name is not None and _ORGANISATION.search(who):
+            return Attribution(f"the {who}", None, goes_on)  # "the Scottish Executive said"
         if said.name is None and said.reference is None and article.lower() == "the ":
             # "cried the Mouse", where the text also writes "mouse": a description
             return Attribution(f"the {who}", None, goes_on)
@@ -228,6 +243,8 @@ def _rejected(match: re.Match[str]) -> bool:
         )
     if not groups.get("desc"):
         return False
+    if _APPOSED_NAME.match(match.string, match.end("desc")) is not None:
+        return False  # "the Minister for the Arts, Dana Lowe, said": Dana Lowe
     words = groups["desc"].split()
     inner = any(  # "The panel contacted the agency": a clause, not a description
         word in ("the", "a", "an") and words[number - 1].lower() not in _OF
@@ -271,6 +288,16 @@ _APPOSED_NAME = re.compile(rf",\s+(?!(?:who|whose|which)\b)(?:{_ROLE})?(?P<name>
 # "Acme's chief analyst Dana Lowe", "Ernst and Young's Dana Lowe"
 _OWNED_NAME = re.compile(
     rf"(?P<and>\s+(?:and|&)\s+[A-Z][\w\-]*(?:’s|'s))?\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<name>{NAME})"
+)
+# "Acme and Co executive producer Dana Lowe": a name of two joined, a role, a name
+_SHOW_THEN_NAME = re.compile(
+    rf"\s+(?:and|&)\s+[A-Z][\w\-]*\s+(?:[a-z][\w\-]*\s+){{1,4}}(?P<name>{NAME})"
+)
+# the last word of an organisation's name: "the Acme Council", "the Audit Office"
+_ORGANISATION = re.compile(
+    r"\b(?:Executive|Council|Office|Committee|Commission|Authority|Agency|Association|"
+    r"Organisation|Organization|Party|Government|Ministry|Department|Board|Union|Institute|"
+    r"Foundation|Trust|Society|Company|Corporation|Group|Bank|Court|Parliament|Assembly)$"
 )
 # "Labour MP Dana Lowe": a role's words, then a name
 _ROLE_THEN_NAME = re.compile(rf"\s+(?:[A-Z]{{2,}}\s+){{0,2}}(?P<name>{NAME})")
@@ -411,7 +438,11 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
     narration = narration.rstrip(" " + quotemarks.OPENING)
     cut = max(narration.rfind(end) for end in _SENTENCE_ENDS)
     sentence = narration[cut + 1 :] if cut >= 0 else narration
-    return _BEFORE.search(sentence) or _DID_AND_SAID.search(sentence)
+    return (
+        _BEFORE.search(sentence)
+        or (_WHO_SAID.search(sentence) if ", who" in sentence else None)
+        or _DID_AND_SAID.search(sentence)
+    )
 
 
 def _attribution(who: str, goes_on: bool, people: People) -> Attribution:

@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
+from aleppo_cli.analysis.quotes.attribution import ADVERB, VERB
 from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Gender, Quote
 from aleppo_cli.analysis.quotes.people import People, is_honorific
 from aleppo_cli.text.document import Document
@@ -55,6 +56,8 @@ _FUNCTION_WORDS = frozenset(
     """from to by for with in at on of into through under over after before near beyond
     across along behind towards toward upon within without during since until""".split()
 )
+# a pronoun before a name is its sentence's subject: "He said Mr Lark had ..."
+_PRONOUN = re.compile(rf"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)\s+{ADVERB}{VERB}\b")
 # a preposition or a verb before a name makes it an object, not the subject
 _GOVERNED = re.compile(
     r"\b(?:in|at|on|for|of|from|to|with|by|after|about|against|into|during|under|over|"
@@ -175,10 +178,13 @@ def _subject(text: str, starts: Sequence[int], people: People, mention: int) -> 
     sentence = starts[bisect_right(starts, at) - 1] if starts and starts[0] <= at else 0
     if at - sentence > SUBJECT_LEAD:
         return False
-    if mention > 0 and people.positions[mention - 1] >= sentence:
-        return False
+    before = mention - 1  # someone named before it in its sentence
+    while before >= 0 and people.positions[before] >= sentence:
+        if person_like(people.names[before], people):
+            return False
+        before -= 1
     lead = text[sentence:at]
-    return _GOVERNED.search(lead) is None
+    return _GOVERNED.search(lead) is None and _PRONOUN.search(lead) is None
 
 
 def runs(
