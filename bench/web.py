@@ -10,7 +10,8 @@ Title, author and date accuracy on WCXB (the only set that has them): the
 title and author compared case-, space- and punctuation-folded (an author
 list matches if it names the same people in any order), the date as
 YYYY-MM-DD. Median extraction time per page over both sets (one process,
-after a warm-up).
+after a warm-up), in CPU time: on this shared machine wall time varies
+tenfold with its load.
 
 Our extraction (``aleppo_cli.text.formats.html``) is trafilatura with
 comments left out, read through its XML output into our blocks, less
@@ -186,9 +187,9 @@ def score(name: str, run: Callable[[Page], Result], every: list[Page]) -> dict[s
     halves: dict[str, tuple[list[bool], list[bool]]] = {"author": ([], []), "date": ([], [])}
     outputs: dict[str, str] = {}
     for page in every:
-        start = time.perf_counter()
+        start = time.process_time()
         text, meta = run(page)
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
         outputs[f"{page.dataset}/{page.key}"] = text
         if page.dataset == "sh":
             counts.append(shingle_counts(page.truth, text))

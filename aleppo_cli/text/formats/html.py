@@ -3,9 +3,13 @@
 trafilatura (``include_comments=False``; otherwise its defaults) finds the
 article and drops navigation, ads, scripts, comments and related links; the
 tree it returns keeps headings, paragraphs, lists, block quotes, code,
-tables and emphasis, which become our blocks and spans. Author, date, site
-name and canonical URL are trafilatura's; the title is chosen as ``title``
-says. Imported only for HTML input.
+tables and emphasis, which become our blocks and spans. Before it runs,
+small aria-hidden icons, consent notices and what the page's stylesheet
+hides by its utility classes are dropped from the tree; after it, a heading
+that repeats the title, back-matter sections, footnotes and placeholder
+text are dropped from the blocks, and words it ran together are split.
+Site name and canonical URL are trafilatura's; title, author and date are
+``pagemeta``'s. Imported only for HTML input.
 """
 
 from __future__ import annotations

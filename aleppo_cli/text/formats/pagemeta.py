@@ -7,8 +7,8 @@ does, and uses it to check and complete that guess:
 - the title: the page's ``<h1>`` headings against its ``<title>``,
   ``og:title`` and ``citation_title`` (see ``title``);
 - the author: a byline cleaned of its labels ("By", "Written by", "Author")
-  and of what leaks into it (a date, a link, the site's or the JSON-LD
-  publisher's name beside a person's); else Yoast's ``twitter:label1 =
+  and of what leaks into it (a date, a link, a job title after the name,
+  the site's or the JSON-LD publisher's name beside a person's); else Yoast's ``twitter:label1 =
   "Written by"``, ``<meta name="author">``, a link to an author page
   (``rel="author"``, ``/author/…``), the name that follows a "Written by"
   label, or an ``<address>``;
