@@ -608,6 +608,8 @@ def _split_lower(token: str, rare: bool = True) -> tuple[list[int], float]:
     lookup = _lookup(rare)
     if not whole:  # a rarer word (Zipf under FREQUENT), or none
         whole = (wordlist.zipf(token) or UNKNOWN_ZIPF) if rare else SIGN_WHOLE_ZIPF
+    if score - whole < LOWER_MARGIN:
+        return [], score - whole  # not enough as it is: no need to look further
     whole = max(whole, _derived_zipf(token, pieces[-1], lookup))
     if max(table[piece] for piece in pieces) < GRAMMAR_ZIPF:
         whole += CONTENT_MARGIN  # no grammar word: a compound is as likely ("workbag")
