@@ -221,7 +221,7 @@ FORCED_OFF = "off"  # --no-repair
 # characters: a scraped text shows it throughout, and a novel is not read
 # whole for them.
 MIN_GLUE_SIGNS = 2
-SIGN_WHOLE_ZIPF = 2.5  # see _cuts; chosen leave-one-out by bench/glued.py --gate
+SIGN_WHOLE_ZIPF = 1.5  # see _cuts; chosen leave-one-out by bench/glued.py --gate
 GLUE_SIGN_RATE = 1 / 1000  # glued words a word of the window, at least
 SIGN_WINDOW = 100_000
 
@@ -464,6 +464,22 @@ MIN_RARE_TAIL = 5  # the word glued after it may be rarer when this long
 LOWER_MARGIN = 1.0
 NAME_MARGIN = 0.0
 UNKNOWN_ZIPF = -3.0
+UNKNOWN_NAME_ZIPF = -3.0  # the same for a capitalised run
+# A common word, capitalised, before a lower-case one, where the text does not
+# have it as a name on its own inside a sentence, is more likely the start of
+# a name than a word glued to another ("Letwin", "Maylie"): it needs this
+# much more.
+UNSEEN_NAME_MARGIN = 3.0
+# A word made of a known word (a compound, a prefix, an inflection) counts as
+# that word's Zipf frequency less this.
+DERIVED_PENALTY = 3.0
+# A run the text has REPEATED times or more needs this much more margin.
+REPEATED_MARGIN = 3.0
+# Words run together with no grammar word among them (none of Zipf
+# GRAMMAR_ZIPF or more: "the", "of", "was") may as well be a compound, such
+# as the word list misses ("workbag", "lamplit"): they need this much more.
+GRAMMAR_ZIPF = 6.0
+CONTENT_MARGIN = 0.0
 _SHORT_PIECES = {1: 7.0, 2: 5.5}  # "a", "of", "in": only very common short words
 MAX_PIECES = 4
 # Words that end compounds and derivations ("cakelike", "portionless",
@@ -506,10 +522,12 @@ def _glued_words(raw: str) -> list[Edit]:
     if first is not None:
         counts[first.group()] += 1
     names = _names(raw)
+    hyphened = _hyphened(raw)
     decided = {
         token: cuts
         for token, count in counts.items()
-        if (count < REPEATED or _is_camel(token)) and (cuts := _cuts(token, names))
+        if token.lower() not in hyphened
+        and (cuts := _cuts(token, names, repeated=count >= REPEATED))
     }
     if not decided:
         return []
@@ -524,9 +542,15 @@ def _is_camel(token: str) -> bool:
     return not token.islower() and not token[1:].islower()
 
 
-def _cuts(token: str, names: frozenset[str] = frozenset(), rare: bool = True) -> list[int]:
+def _cuts(
+    token: str,
+    names: frozenset[str] = frozenset(),
+    rare: bool = True,
+    repeated: bool = False,
+) -> list[int]:
     """Where a candidate is cut, if anywhere (``names``: the capitalised
-    words that the text has on their own).
+    words that the text has on their own; ``repeated``: the text has the run
+    ``REPEATED`` times or more, so the words apart must be likelier still).
 
     Without ``rare``, only the table of frequent words is read (a look-up of
     a rarer word costs a millisecond): a run that is no frequent word is
@@ -534,16 +558,27 @@ def _cuts(token: str, names: frozenset[str] = frozenset(), rare: bool = True) ->
     no stem or piece: that is how the signs of a scrape are looked for."""
     if len(token) > MAX_GLUED:
         return []
+    if _is_camel(token):
+        return _split_camel(token)
     if token.islower():
-        return _split_lower(token, rare)
-    if token[1:].islower():
-        return _split_capital(token, names, rare)
-    return _split_camel(token)
+        cuts, margin = _split_lower(token, rare)
+        needed = LOWER_MARGIN
+    else:
+        cuts, margin = _split_capital(token, names, rare)
+        needed = NAME_MARGIN
+        head = token[: cuts[0]] if cuts else ""
+        if head and head not in names and wordlist.zipf(head, wordlist.FREQUENT):
+            needed += UNSEEN_NAME_MARGIN  # a common word the text never has as a name
+    if repeated:
+        needed += REPEATED_MARGIN
+    return cuts if cuts and margin >= needed else []
 
 
-_NAME = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w'’-])")
-# A name the text has on its own ("Halabi" in "... Fadi Al Halabi ..."),
-# however rare in the word list, is as likely as this before a word glued to it.
+# A name the text has on its own inside a sentence (after a word or a comma,
+# so not "The" or "Let" opening one): "Halabi" in "... Fadi Al Halabi ...".
+_NAME = re.compile(r"(?<=[\w,;] )[A-Z][a-z]{2,}(?![\w'’-])")
+# Such a name, however rare in the word list, is as likely as this before a
+# word glued to it.
 NAME_IN_TEXT_ZIPF = 4.0
 
 
@@ -551,11 +586,30 @@ def _names(raw: str) -> frozenset[str]:
     return frozenset(_NAME.findall(raw))
 
 
+_HYPHENED = re.compile(r"(?<![\w'’-])([A-Za-z]{2,})-([a-z]{2,})(?![\w'’-])")
+
+
+def _hyphened(raw: str) -> frozenset[str]:
+    """The compounds the text writes with a hyphen, the hyphen left out and
+    in lower case: the text has "work-bag", so "workbag" is its word, not
+    two words run together."""
+    return frozenset((head + tail).lower() for head, tail in _HYPHENED.findall(raw))
+
+
 def _piece_zipf(piece: str) -> float:
     """The piece's Zipf frequency if it may be a piece (a frequent enough
     word), else 0; reads only the table of frequent words."""
     needed = _SHORT_PIECES.get(len(piece), MIN_PIECE_ZIPF)
     return wordlist.zipf(piece, needed)
+
+
+def _lookup(rare: bool) -> Callable[[str], float]:
+    """The Zipf frequency of a word (0 if unknown): of any word, or, without
+    ``rare``, of the frequent words alone."""
+    if rare:
+        return wordlist.zipf
+    table = wordlist.frequent()
+    return lambda word: table.get(word.lower(), 0.0)
 
 
 def _split_camel(token: str) -> list[int]:
@@ -568,14 +622,17 @@ def _split_camel(token: str) -> list[int]:
     return [hump.start()]
 
 
-def _split_capital(token: str, names: frozenset[str] = frozenset(), rare: bool = True) -> list[int]:
-    """A name glued to a lower-case word: "Halabidocument", "Pierrewas"."""
+def _split_capital(
+    token: str, names: frozenset[str] = frozenset(), rare: bool = True
+) -> tuple[list[int], float]:
+    """A name glued to a lower-case word: "Halabidocument", "Pierrewas";
+    the cut, and by how much the words apart are likelier than the run."""
     if wordlist.zipf(token, MIN_PIECE_ZIPF + 1):
-        return []  # a common word or name: "Something", "Whenever"
+        return [], 0.0  # a common word or name: "Something", "Whenever"
     best: tuple[float, int] | None = None
     for cut in range(MIN_NAME_LENGTH, len(token) - MIN_PIECE + 1):
         head, tail = token[:cut], token[cut:]
-        if tail in _COMPOUND_ENDS or tail in _NAME_ENDS:
+        if tail in _COMPOUND_ENDS or tail in _NAME_ENDS or tail in _DERIVED_ENDS:
             continue
         # the frequent words first (a look-up of a rarer word costs a
         # millisecond): a rare tail only after a known name ("Queequegaccosted"),
@@ -596,17 +653,15 @@ def _split_capital(token: str, names: frozenset[str] = frozenset(), rare: bool =
         if best is None or score > best[0]:
             best = (score, cut)
     if best is None:
-        return []
-    whole = (wordlist.zipf(token) or UNKNOWN_ZIPF) if rare else SIGN_WHOLE_ZIPF
-    if best[0] - 9.0 - whole < NAME_MARGIN:
-        return []
-    return [best[1]]
+        return [], 0.0
+    whole = (wordlist.zipf(token) or UNKNOWN_NAME_ZIPF) if rare else SIGN_WHOLE_ZIPF
+    return [best[1]], best[0] - 9.0 - whole
 
 
-def _split_lower(token: str, rare: bool = True) -> list[int]:
-    """Most probable split into frequent words (unigram model), if it is
-    likelier enough than the run as one word, and the run is no compound or
-    inflection of a known word."""
+def _split_lower(token: str, rare: bool = True) -> tuple[list[int], float]:
+    """Most probable split into frequent words (unigram model), and by how
+    much it is likelier than the run as one word: as itself, or as a
+    compound or derivation of a known word (``_derived_zipf``)."""
     table = wordlist.frequent()  # lower-case words of Zipf FREQUENT or more
     whole = table.get(token, 0.0)
     n = len(token)
@@ -629,16 +684,9 @@ def _split_lower(token: str, rare: bool = True) -> list[int]:
                 best[end] = (score, cuts)
     result = best[n]
     if result is None or not result[1]:
-        return []
+        return [], 0.0
     found = list(result[1])
     score = result[0] + 9.0
-    if not whole:  # a rarer word (Zipf under FREQUENT), or none
-        if score - UNKNOWN_ZIPF < LOWER_MARGIN:
-            return []  # not enough even against an unknown word
-        if score - wordlist.FREQUENT < LOWER_MARGIN:  # the run's own frequency decides
-            whole = (wordlist.zipf(token) or UNKNOWN_ZIPF) if rare else SIGN_WHOLE_ZIPF
-    if score - whole < LOWER_MARGIN:
-        return []
     pieces = [token[a:b] for a, b in zip([0, *found], [*found, n], strict=True)]
     # One- and two-letter words double as prefixes and endings ("aslope",
     # "besmoked", "inconsequence", dialect "foamin'"): a split with one needs
@@ -646,23 +694,46 @@ def _split_lower(token: str, rare: bool = True) -> list[int]:
     if len(pieces) - sum(len(piece) >= MIN_PIECE for piece in pieces) and (
         sum(len(piece) >= MIN_PIECE for piece in pieces) < 2
     ):
-        return []
-    known = wordlist.known if rare else table.__contains__
-    if pieces[-1] in _COMPOUND_ENDS or _prefixed_word(token, known):
-        return []
-    return [] if _inflected_known_word(token, known) else found
+        return [], 0.0
+    if score - UNKNOWN_ZIPF < LOWER_MARGIN:
+        return [], 0.0  # not enough even against an unknown word
+    lookup = _lookup(rare)
+    if not whole:  # a rarer word (Zipf under FREQUENT), or none
+        whole = (wordlist.zipf(token) or UNKNOWN_ZIPF) if rare else SIGN_WHOLE_ZIPF
+    if score - whole < LOWER_MARGIN:
+        return [], score - whole  # not enough as it is: no need to look further
+    whole = max(whole, _derived_zipf(token, pieces[-1], lookup))
+    if max(table[piece] for piece in pieces) < GRAMMAR_ZIPF:
+        whole += CONTENT_MARGIN  # no grammar word: a compound is as likely ("workbag")
+    return found, score - whole
 
 
-def _prefixed_word(token: str, known: Callable[[str], bool] = wordlist.known) -> bool:
+# Endings that make names and adjectives of words and names ("Cousinage",
+# "Inlanders", "Quakerish", "Hogarthian", "Leonardesque"): a capitalised run
+# that ends in one is a word.
+_DERIVED_ENDS = frozenset("age ages ers ian ians ish esque ite ites ese ans ins".split())
+
+
+def _derived_zipf(token: str, last: str, lookup: Callable[[str], float]) -> float:
+    """How likely ``token`` is as a word made of a known one: a compound
+    whose last part is one of ``_COMPOUND_ENDS`` ("cakelike", "whalemen"), a
+    word after a prefix ("overhearings"), an inflection ("harpoons"): the
+    known word's Zipf frequency less DERIVED_PENALTY (or none, -inf)."""
+    found = 0.0
+    if last in _COMPOUND_ENDS or last in _DERIVED_ENDS:
+        found = max(found, lookup(token[: -len(last)]))
+    found = max(found, _prefixed_word(token, lookup), _inflected_known_word(token, lookup))
+    return found - DERIVED_PENALTY if found else float("-inf")
+
+
+def _prefixed_word(token: str, lookup: Callable[[str], float]) -> float:
+    """The Zipf frequency of the known word (or its stem) after a prefix."""
+    found = 0.0
     for prefix in _PREFIXES:
         rest = token[len(prefix) :]
-        if (
-            token.startswith(prefix)
-            and len(rest) >= MIN_PIECE
-            and (known(rest) or _inflected_known_word(rest, known))
-        ):
-            return True
-    return False
+        if token.startswith(prefix) and len(rest) >= MIN_PIECE:
+            found = max(found, lookup(rest), _inflected_known_word(rest, lookup))
+    return found
 
 
 # Suffixes of inflection and derivation, each with what may have been dropped
@@ -677,6 +748,7 @@ _SUFFIXES = (
     ("ied", ("y",)),
     ("ing", ("", "e")),
     ("est", ("", "e")),
+    ("eth", ("", "e")),
     ("ly", ("", "le")),
     ("es", ("", "e")),
     ("ed", ("", "e")),
@@ -686,7 +758,9 @@ _SUFFIXES = (
 )
 
 
-def _inflected_known_word(token: str, known: Callable[[str], bool] = wordlist.known) -> bool:
+def _inflected_known_word(token: str, lookup: Callable[[str], float]) -> float:
+    """The Zipf frequency of the known stem of an inflected ``token``, 0 if none."""
+    found = 0.0
     for suffix, restorations in _SUFFIXES:
         if not token.endswith(suffix) or len(token) - len(suffix) < 3:
             continue
@@ -694,6 +768,5 @@ def _inflected_known_word(token: str, known: Callable[[str], bool] = wordlist.kn
         candidates = [stem + ending for ending in restorations]
         if len(stem) > 3 and stem[-1] == stem[-2]:  # doubled consonant: stirred
             candidates.append(stem[:-1])
-        if any(known(candidate) for candidate in candidates):
-            return True
-    return False
+        found = max(found, *(lookup(candidate) for candidate in candidates))
+    return found
