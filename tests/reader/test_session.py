@@ -3,7 +3,6 @@ document is built: the preview is the start of the whole, offsets and all."""
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 from aleppo_cli.reader.session import PREVIEW_FROM, cut_point, prepare, preview_of
@@ -43,12 +42,11 @@ def test_short_and_bundled_texts_have_no_preview() -> None:
     assert preview_of(source_of("A short text. " * 100)) is None
 
 
-def test_a_30_mb_line_shows_its_start_quickly() -> None:
+def test_a_30_mb_line_shows_its_start_first() -> None:
+    # how quickly is bench/reader.py's to say; here: a preview, the rest built later
     raw = ("The whale swam on and on, “far away,” said Ishmael. " * 600_000)[:30_000_000]
     assert len(raw) > PREVIEW_FROM
-    start = time.perf_counter()
     session = prepare(source_of(raw), {}, no_state=True)
-    assert time.perf_counter() - start < 5  # the whole would take about half a minute
     assert not session.complete and session.build_rest is not None
     assert 10 < session.document.sentence_count < 2000
 
