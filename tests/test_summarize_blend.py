@@ -29,7 +29,8 @@ def model() -> tuple[object, list[object]]:
 
 def test_centralities_match_a_dense_computation() -> None:
     summarizer, sentences = model()
-    stop = bridge.stop_words()
+    stop = blend.FUNCTION_WORDS  # blend's own short list, not sumy's stop words
+    assert summarizer.stop_words == stop  # type: ignore[attr-defined]
     words = [[w.lower() for w in s.words if w.lower() not in stop] for s in sentences]  # type: ignore[attr-defined]
     vocabulary = sorted({w for ws in words for w in ws})
     counts = np.array([[ws.count(v) for v in vocabulary] for ws in words], dtype=float)
@@ -46,6 +47,13 @@ def test_centralities_match_a_dense_computation() -> None:
     assert np.allclose(found[0], reduction.sum(axis=1))
     assert np.allclose(found[1], cosine.sum(axis=1))
     assert found[1][-1] == 0  # "Cats sleep." shares no word
+
+
+def test_blend_counts_words_that_sumy_drops() -> None:
+    stop = bridge.stop_words()
+    assert len(blend.FUNCTION_WORDS) == 153 and len(stop) == 580
+    assert {"the", "of", "and", "she", "was"} <= blend.FUNCTION_WORDS & stop
+    assert {"said", "new", "first", "would"} <= stop - blend.FUNCTION_WORDS
 
 
 def test_features_are_measured_within_the_text() -> None:
