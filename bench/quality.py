@@ -264,6 +264,8 @@ def table(
     lines = [head + f" {'R-1':>6} {'R-2':>6} {'R-L':>6}  chosen per fold"]
     rows = []
     for family, candidates in families.items():
+        if not candidates:  # an algorithm not run (--algorithms)
+            continue
         folds = held_out(scores, items, candidates, topics)
         recalls = [figures["recall"] for _, _, figures in folds]
         rouge = [statistics.fmean(f[m] for _, _, f in folds) for m in METRICS[1:]]
