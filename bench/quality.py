@@ -113,7 +113,9 @@ LONGS = (40, 60, PLAIN)
 MODES = {"w": (True, "max"), "m": (True, "mean"), "-": (False, "max")}
 
 
-def configurations(names: list[str], variants: list[str]) -> dict[str, Chooser]:
+def configurations(
+    names: list[str], variants: list[str], stemmers: tuple[str, ...] = summarize.STEMMERS
+) -> dict[str, Chooser]:
     """Every configuration to score: name -> a way to choose sentences.
 
     Names are ``algorithm|stemmer|long|fragments``: long is the word count
@@ -147,7 +149,7 @@ def configurations(names: list[str], variants: list[str]) -> dict[str, Chooser]:
 
     chosen: dict[str, Chooser] = {"lead": lambda a, n: lead(a.document, n)}
     for name in names:
-        for stemmer in summarize.STEMMERS:
+        for stemmer in stemmers:
             if name == "random" and stemmer != summarize.SNOWBALL:
                 continue
             chosen[f"{name}|{stemmer}|{PLAIN}|f"] = run(name, stemmer, PLAIN, "f")
@@ -262,6 +264,8 @@ def table(
     lines = [head + f" {'R-1':>6} {'R-2':>6} {'R-L':>6}  chosen per fold"]
     rows = []
     for family, candidates in families.items():
+        if not candidates:  # an algorithm not run (--algorithms)
+            continue
         folds = held_out(scores, items, candidates, topics)
         recalls = [figures["recall"] for _, _, figures in folds]
         rouge = [statistics.fmean(f[m] for _, _, f in folds) for m in METRICS[1:]]
@@ -283,6 +287,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=CACHE)
     parser.add_argument("--fresh", action="store_true", help="ignore the cache")
     parser.add_argument(
+        "--stemmers", default=",".join(summarize.STEMMERS), help="only these (a quicker look)"
+    )
+    parser.add_argument(
         "--variants",
         default="reduction,blend",
         help="algorithms also scored with our choice of sentences (no fragments, long last)",
@@ -294,7 +301,8 @@ def main() -> None:
     items, dropped = articles(args.corpus, args.limit)
     topics = sorted({a.topic for a in items})
     names = [name for name in args.algorithms.split(",") if name]
-    configs = configurations(names, args.variants.split(","))
+    stemmers = tuple(s for s in args.stemmers.split(",") if s in summarize.STEMMERS)
+    configs = configurations(names, args.variants.split(","), stemmers)
     chosen = choices(items, configs, args.cache, args.fresh)
     scores = score(items, chosen, list(configs))
     coverage = statistics.fmean(a.covered for a in items)
@@ -312,7 +320,7 @@ def main() -> None:
             families[f"{name}, no fragments"] = ours
             for mode in MODES:
                 for long in LONGS:
-                    for stemmer in summarize.STEMMERS:
+                    for stemmer in stemmers:
                         families[f"{name}|{stemmer}|{long}|{mode}"] = [
                             f"{name}|{stemmer}|{long}|{mode}"
                         ]

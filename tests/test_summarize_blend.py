@@ -29,7 +29,8 @@ def model() -> tuple[object, list[object]]:
 
 def test_centralities_match_a_dense_computation() -> None:
     summarizer, sentences = model()
-    stop = bridge.stop_words()
+    stop = blend.FUNCTION_WORDS  # blend's own short list, not sumy's stop words
+    assert summarizer.stop_words == stop  # type: ignore[attr-defined]
     words = [[w.lower() for w in s.words if w.lower() not in stop] for s in sentences]  # type: ignore[attr-defined]
     vocabulary = sorted({w for ws in words for w in ws})
     counts = np.array([[ws.count(v) for v in vocabulary] for ws in words], dtype=float)
@@ -46,6 +47,13 @@ def test_centralities_match_a_dense_computation() -> None:
     assert np.allclose(found[0], reduction.sum(axis=1))
     assert np.allclose(found[1], cosine.sum(axis=1))
     assert found[1][-1] == 0  # "Cats sleep." shares no word
+
+
+def test_blend_counts_words_that_sumy_drops() -> None:
+    stop = bridge.stop_words()
+    assert len(blend.FUNCTION_WORDS) == 153 and len(stop) == 580
+    assert {"the", "of", "and", "she", "was"} <= blend.FUNCTION_WORDS & stop
+    assert {"said", "new", "first", "would"} <= stop - blend.FUNCTION_WORDS
 
 
 def test_features_are_measured_within_the_text() -> None:
@@ -84,3 +92,20 @@ def test_blend_rates_by_its_weights(feature: str) -> None:
     summarizer, sentences = model()
     column = blend.features(summarizer, sentences)[:, blend.FEATURES.index(feature)]
     assert [s.text for s in chosen] == [str(sentences[int(np.argmax(column))])]
+
+
+def test_words_in_too_many_sentences_of_a_long_text_are_left_out() -> None:
+    from aleppo_cli.analysis.summarize.csr import Csr
+
+    n = 4000  # column 0 in every sentence, 1 in 60 of them, 2 in 8
+    rows = np.concatenate([np.arange(n), np.arange(60), np.arange(8)])
+    columns = np.concatenate([np.zeros(n), np.ones(60), np.full(8, 2)]).astype(int)
+    order = np.lexsort((columns, rows))
+    counts = Csr.count(rows[order], columns[order], (n, 3))
+    kept = blend.without_common(counts)
+    assert kept.column_counts().tolist() == [0, 60, 8]  # 60 > 50 but under 2% of 4000: kept
+    assert kept.row_sums().tolist() == [2.0] * 8 + [1.0] * 52 + [0.0] * (n - 60)
+    short = Csr.count(np.arange(40), np.zeros(40, dtype=int), (40, 1))
+    assert blend.without_common(short) is short  # in at most 50 sentences: kept
+    fewer = Csr.count(np.arange(60), np.zeros(60, dtype=int), (400, 1))
+    assert blend.without_common(fewer).nnz == 0  # in 60 of 400: more than 50 and 2%

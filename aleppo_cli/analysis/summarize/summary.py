@@ -219,6 +219,10 @@ def make_summarizer(algorithm: str, stemmer: str | None = None) -> Any:
         summarizer.null_words = bridge.stop_words()
         summarizer.bonus_words = _cue_words()["bonus"]
         summarizer.stigma_words = _cue_words()["stigma"]
+    elif algorithm == "blend":  # its own short list of function words: see blend.py
+        from aleppo_cli.analysis.summarize.blend import FUNCTION_WORDS
+
+        summarizer.stop_words = FUNCTION_WORDS
     elif algorithm != "random":
         summarizer.stop_words = bridge.stop_words()
     return summarizer
