@@ -43,17 +43,17 @@ if TYPE_CHECKING:
 WEIGHTS_FILE = Path(__file__).with_name("speaker_weights.json")
 
 # The narration before a quotation whose people are candidates: this many characters back,
-MENTION_REACH = 5000
+MENTION_REACH = 2000
 # and at most this many people, nearest first.
-MENTIONS_KEPT = 8
+MENTIONS_KEPT = 6
 # The narration after the quotation whose people are candidates: to its paragraph's end, at most.
 AFTER_REACH = 400
 # The turns before a quotation that count (see speakers.TURNS_REACH): this many paragraphs.
-TURN_PARAGRAPHS = 8
+TURN_PARAGRAPHS = 4
 # How many of the last turns give a "spoke lately" count.
-LATELY = 8
+LATELY = 6
 
-_DISTANCE_BINS = (60, 200, 600, 2000, 4000)
+_DISTANCE_BINS = (60, 200, 600)
 _FREQUENT_BINS = (1, 3, 6, 12)
 
 
@@ -127,7 +127,7 @@ def candidates(
         features[answer] = ["rule", f"rule:{rule}"]
     # the turns before, nearest first
     turns = [t for t in reversed(talk.turns) if number - t.paragraph <= TURN_PARAGRAPHS]
-    for back, turn in enumerate(turns[:6], 1):
+    for back, turn in enumerate(turns[:4], 1):
         add(turn.speaker, _TURN[back])
         add(turn.speaker, _TURN_SAME[back] if turn.paragraph == number else _TURN_BEFORE[back])
     if turns and turns[0].paragraph == number - 1:
