@@ -128,8 +128,10 @@ def candidates(
     # the turns before, nearest first
     turns = [t for t in reversed(talk.turns) if number - t.paragraph <= TURN_PARAGRAPHS]
     for back, turn in enumerate(turns[:4], 1):
-        add(turn.speaker, _TURN[back])
-        add(turn.speaker, _TURN_SAME[back] if turn.paragraph == number else _TURN_BEFORE[back])
+        if turn.speaker:
+            active = features.setdefault(turn.speaker, [])
+            active.append(_TURN[back])
+            active.append(_TURN_SAME[back] if turn.paragraph == number else _TURN_BEFORE[back])
     if turns and turns[0].paragraph == number - 1:
         add(turns[0].speaker, "turn1:adjacent")
         if len(turns) > 1:
@@ -158,17 +160,18 @@ def candidates(
     while index >= 0 and start - positions[index] <= MENTION_REACH:
         name, position = names[index], positions[index]
         index -= 1
-        if name in seen:
+        if name in seen or not name:
             continue
-        add(name, _BEFORE[len(seen)])
+        active = features.setdefault(name, [])
+        active.append(_BEFORE[len(seen)])
         seen.append(name)
-        add(name, _DISTANCE[bisect_right(_DISTANCE_BINS, start - position)])
+        active.append(_DISTANCE[bisect_right(_DISTANCE_BINS, start - position)])
         if position >= paragraph.clean_start:
-            add(name, "before:paragraph")
+            active.append("before:paragraph")
         elif position >= previous:
-            add(name, "before:previous")
+            active.append("before:previous")
         if gender is not None and genders.get(name) == gender:
-            add(name, _OF_GENDER[min(of_gender, 2)])
+            active.append(_OF_GENDER[min(of_gender, 2)])
             of_gender += 1
         if len(seen) >= MENTIONS_KEPT:
             break
