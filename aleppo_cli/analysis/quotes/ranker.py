@@ -43,17 +43,17 @@ if TYPE_CHECKING:
 WEIGHTS_FILE = Path(__file__).with_name("speaker_weights.json")
 
 # The narration before a quotation whose people are candidates: this many characters back,
-MENTION_REACH = 5000
+MENTION_REACH = 2000
 # and at most this many people, nearest first.
-MENTIONS_KEPT = 8
+MENTIONS_KEPT = 6
 # The narration after the quotation whose people are candidates: to its paragraph's end, at most.
 AFTER_REACH = 400
 # The turns before a quotation that count (see speakers.TURNS_REACH): this many paragraphs.
-TURN_PARAGRAPHS = 8
+TURN_PARAGRAPHS = 4
 # How many of the last turns give a "spoke lately" count.
-LATELY = 8
+LATELY = 6
 
-_DISTANCE_BINS = (60, 200, 600, 2000, 4000)
+_DISTANCE_BINS = (60, 200, 600)
 _FREQUENT_BINS = (1, 3, 6, 12)
 
 
@@ -127,9 +127,11 @@ def candidates(
         features[answer] = ["rule", f"rule:{rule}"]
     # the turns before, nearest first
     turns = [t for t in reversed(talk.turns) if number - t.paragraph <= TURN_PARAGRAPHS]
-    for back, turn in enumerate(turns[:6], 1):
-        add(turn.speaker, _TURN[back])
-        add(turn.speaker, _TURN_SAME[back] if turn.paragraph == number else _TURN_BEFORE[back])
+    for back, turn in enumerate(turns[:4], 1):
+        if turn.speaker:
+            active = features.setdefault(turn.speaker, [])
+            active.append(_TURN[back])
+            active.append(_TURN_SAME[back] if turn.paragraph == number else _TURN_BEFORE[back])
     if turns and turns[0].paragraph == number - 1:
         add(turns[0].speaker, "turn1:adjacent")
         if len(turns) > 1:
@@ -158,17 +160,18 @@ def candidates(
     while index >= 0 and start - positions[index] <= MENTION_REACH:
         name, position = names[index], positions[index]
         index -= 1
-        if name in seen:
+        if name in seen or not name:
             continue
-        add(name, _BEFORE[len(seen)])
+        active = features.setdefault(name, [])
+        active.append(_BEFORE[len(seen)])
         seen.append(name)
-        add(name, _DISTANCE[bisect_right(_DISTANCE_BINS, start - position)])
+        active.append(_DISTANCE[bisect_right(_DISTANCE_BINS, start - position)])
         if position >= paragraph.clean_start:
-            add(name, "before:paragraph")
+            active.append("before:paragraph")
         elif position >= previous:
-            add(name, "before:previous")
+            active.append("before:previous")
         if gender is not None and genders.get(name) == gender:
-            add(name, _OF_GENDER[min(of_gender, 2)])
+            active.append(_OF_GENDER[min(of_gender, 2)])
             of_gender += 1
         if len(seen) >= MENTIONS_KEPT:
             break

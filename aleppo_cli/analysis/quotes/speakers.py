@@ -46,6 +46,11 @@ order (``RULES``). A rule that applies may find nobody: then nobody it is.
 
 A turn is a speech quotation that opens its paragraph or follows a turn in
 it; a dialogue is turns in the paragraphs just before.
+
+The answer of rules 1, 2a, 2b and 2c stands (``FIXED``); for every other
+quotation the rules' answer is one candidate among the people around it, and
+a learned ranker (``ranker``) picks the speaker. The conversation the rules
+read goes on with the rules' own answers.
 """
 
 from __future__ import annotations
