@@ -101,7 +101,7 @@ def pdnc(sample: int) -> None:
     sys.path.insert(0, str(REPO / "bench"))
     from quotes import characters  # bench/quotes.py
 
-    from aleppo_cli.analysis.search_beyond import _RawToClean
+    from aleppo_cli.text.document import RawToClean
 
     corpus = REPO.parent / "shared" / "corpus" / "pdnc"
     print("| novel | sampled | whole right | windowed right | differ | windowed s | whole s |")
@@ -114,7 +114,7 @@ def pdnc(sample: int) -> None:
             rows = list(csv.DictReader(handle))
         chosen = random.Random(11).sample(rows, min(sample, len(rows)))
         document = build(raw)
-        to_clean = _RawToClean(document.clean)
+        to_clean = RawToClean(document.clean)
         offsets = [to_clean(ast.literal_eval(r["quoteByteSpans"])[0][0], "start") for r in chosen]
         began = time.perf_counter()
         whole_index = quotations.SpeakerIndex(quotations.find(document))

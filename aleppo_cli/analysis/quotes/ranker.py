@@ -30,11 +30,12 @@ import math
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from aleppo_cli.analysis.quotes.model import NARRATOR
+from aleppo_cli.analysis.quotes.model import NARRATOR, Gender
 
 if TYPE_CHECKING:
     from aleppo_cli.analysis.quotes.people import People
@@ -100,6 +101,25 @@ _OF_GENDER = ("before:gender0", "before:gender1", "before:gender2")
 _AFTER = ("after0", "after1", "after2")
 _FREQUENT = tuple(f"frequent{index}" for index in range(len(_FREQUENT_BINS) + 1))
 CONTEXTS = ("pro", "rel", "ref", "on", "none")
+
+
+# Features that say a candidate speaks or is spoken to: a person.
+_PERSON_SIGNS = ("rule", "turn", "lately", "last", "called", "narrator", "addressee")
+
+
+def _a_person(
+    name: str, active: Sequence[str], genders: Mapping[str, Gender | None], acts: AbstractSet[str]
+) -> bool:
+    """Whether anything but a mention nearby says ``name`` is a person: it
+    spoke or was spoken to, has a gender, does something ("Nora looked"), or
+    is a full name. Where the rules found nobody, only such a one is ranked:
+    a one-word name seen only in passing ("Prices rose.") is not."""
+    return (
+        genders.get(name) is not None
+        or name in acts
+        or " " in name
+        or any(feature.startswith(_PERSON_SIGNS) for feature in active)
+    )
 
 
 def candidates(
@@ -193,6 +213,8 @@ def candidates(
     named, excluded, acts, ranks = speech.named, speech.excluded, people.acts, facts.frequency_rank
     result = []
     for name, active in features.items():
+        if answer is None and not _a_person(name, active, genders, acts):
+            continue  # "Prices rose. ... saying it was a “terrible mistake”": nobody
         # the features of the candidate itself
         if name in named:
             active.append("named")
