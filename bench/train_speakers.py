@@ -36,15 +36,12 @@ sys.path.insert(0, str(REPO / "bench"))
 import quotes as scoring  # noqa: E402
 
 from aleppo_cli.analysis.quotes import (  # noqa: E402
-    attribution,
-    kind,
     people,
     quotations,
     ranker,
     speakers,
-    stretches,
 )
-from aleppo_cli.analysis.quotes.model import Quote, Span  # noqa: E402
+from aleppo_cli.analysis.quotes.model import Quote  # noqa: E402
 from aleppo_cli.text import prebuilt, sources  # noqa: E402
 
 WEIGHTS = REPO / "aleppo_cli" / "analysis" / "quotes" / "speaker_weights.json"
@@ -96,13 +93,7 @@ class Novel(NamedTuple):
 
 def prepare(folder: Path) -> Prepared:
     document = prebuilt.document_for(sources.load(str(folder / "novel_text.txt")))
-    text = document.clean.text
-    found = stretches.find(document)
-    cast = people.index(document, [Span(s.start, s.end) for s in found])
-    quotes = []
-    for stretch in found:
-        said = attribution.attribute(text, stretch, cast)
-        quotes.append(Quote(stretch, said, kind.of(text, stretch, said is not None)))
+    quotes, cast = quotations.quotes_and_people(document)
     return Prepared(folder, document, quotes, cast)
 
 

@@ -55,7 +55,9 @@ def find(document: Document) -> list[Quotation]:
         return _find(document)
 
 
-def _find(document: Document) -> list[Quotation]:
+def quotes_and_people(document: Document) -> tuple[list[Quote], people.People]:
+    """The first stages: the quoted stretches with their attributions and
+    kinds, and the people the text names (what the speaker rules read)."""
     text = document.clean.text
     found = stretches.find(document)
     cast = people.index(document, [Span(stretch.start, stretch.end) for stretch in found])
@@ -63,7 +65,12 @@ def _find(document: Document) -> list[Quotation]:
     for stretch in found:
         said = attribution.attribute(text, stretch, cast)
         quotes.append(Quote(stretch, said, kind.of(text, stretch, said is not None)))
-    by = news.revise(document, quotes, speakers.assign(text, quotes, cast), cast)
+    return quotes, cast
+
+
+def _find(document: Document) -> list[Quotation]:
+    quotes, cast = quotes_and_people(document)
+    by = news.revise(document, quotes, speakers.assign(document.clean.text, quotes, cast), cast)
     known = _persons(cast, by)
     return [
         _finish(document, quote, speaker, known.get(speaker) if speaker else None)
