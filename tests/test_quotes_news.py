@@ -18,6 +18,21 @@ def said(raw: str) -> list[str | None]:
 
 ATTRIBUTIONS = [
     pytest.param(
+        'The firm lost.\n\n"It is over," said Acme attorney Ray Holt.',
+        ["Ray Holt"],
+        id="a-company-then-a-role-after-the-verb",
+    ),
+    pytest.param(
+        'The summit waited.\n\n"It is over," says Spanish climber Ana Ruiz.',
+        ["Ana Ruiz"],
+        id="a-people-then-a-role-after-the-verb",
+    ),
+    pytest.param(
+        'Ivo waited.\n\n"Go," said Nora to her friend Ivo.',
+        ["Nora"],
+        id="the-one-spoken-to-after-a-role-is-no-speaker",
+    ),
+    pytest.param(
         'Ivo waited.\n\n"Is it you?" inquired Nora Lark, taking his arm.',
         ["Nora Lark"],
         id="a-verb-of-fiction",

@@ -206,6 +206,10 @@ def _read(match: re.Match[str], people: People) -> Attribution | None:
             shown = _SHOW_THEN_NAME.match(match.string, end)
             if shown is not None:  # "said Acme and Co executive producer Dana Lowe"
                 who = shown.group("name")
+            elif group == "who2":
+                titled = _ROLE_WORDS_THEN_NAME.match(match.string, end)
+                if titled is not None:  # "says Spanish climber Ana Ruiz": not "Spanish"
+                    who = titled.group("name")
         qualified = _QUALIFIED.match(match.string, end)
         if qualified is not None and who.split()[0].lower() == "the":
             # "said the gentleman in the white waistcoat": one the story calls so
@@ -298,6 +302,14 @@ _ORGANISATION = re.compile(
     r"\b(?:Executive|Council|Office|Committee|Commission|Authority|Agency|Association|"
     r"Organisation|Organization|Party|Government|Ministry|Department|Board|Union|Institute|"
     r"Foundation|Trust|Society|Company|Corporation|Group|Bank|Court|Parliament|Assembly)$"
+)
+# "said Acme attorney Dana Lowe.": after a verb, a name (a company, a people)
+# is a role's first word when a role's lower-case words and a name ending
+# the clause follow; not "said Nora quietly to Ivo", "said Nora to her friend Ivo"
+_ROLE_WORDS_THEN_NAME = re.compile(
+    r"\s+(?:(?!(?:to|of|for|at|in|on|with|by|from|into|and|or|but|then|the|a|an|his|her|"
+    r"their|its|my|your|our|as|that|who|which|when|while|[a-z]+ly)\b)[a-z][\w\-]*\s+){1,3}"
+    rf"(?P<name>{NAME})(?=\s*(?:[,.;:!?—–]|$))"
 )
 # "Labour MP Dana Lowe": a role's words, then a name
 _ROLE_THEN_NAME = re.compile(rf"\s+(?:[A-Z]{{2,}}\s+){{0,2}}(?P<name>{NAME})")
