@@ -66,6 +66,7 @@ def test_the_hidden_count_is_what_all_would_add(runner: CliRunner) -> None:
         ('Mary looked up. "Never," she said.', "Mary"),
         ('"Fine," Mr. Grey said quietly.', "Mr. Grey"),
         ("Paul said: “We leave at dawn.”", "Paul"),
+        ("Watching Brandt, she said nothing.\n\n“Go home,” Brandt said.", "Brandt"),
     ],
 )
 def test_attribution_forms(raw: str, speaker: str) -> None:

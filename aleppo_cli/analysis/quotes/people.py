@@ -445,6 +445,8 @@ def _scan(text: str, lower_words: _LowerWords, inside: _Quoted) -> _Seen:
             name = cleaned[candidate] = clean(candidate, lower_words)
         if name is None or (name.endswith("ing") and _participle(text, match, name)):
             continue
+        if " " in name and _participle_before(text, match, name):
+            name = name.split(" ", 1)[1]  # "Watching Brandt, she ...": Brandt
         start, end = match.span()
         prior = text[start - 2 : start - 1]  # a place word's last letter, or more space
         if (
@@ -510,6 +512,16 @@ def _participle(text: str, match: re.Match[str], name: str) -> bool:
     return (
         " " not in name
         and name.endswith("ing")
+        and _PARTICIPLE_AFTER.match(text, match.end()) is not None
+        and _opens_sentence(text, match.start())
+    )
+
+
+def _participle_before(text: str, match: re.Match[str], name: str) -> bool:
+    """A sentence-opening "-ing" word run into the name after it, the two
+    before a comma or a preposition: "Watching Brandt, she ..." names Brandt."""
+    return (
+        name.split(" ", 1)[0].endswith("ing")
         and _PARTICIPLE_AFTER.match(text, match.end()) is not None
         and _opens_sentence(text, match.start())
     )
