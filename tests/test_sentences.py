@@ -113,3 +113,14 @@ def test_split_blocks_is_split_of_each_paragraph(text: str) -> None:
             for m in sentences._LIST_MARKER.finditer(paragraph)
         ]
         assert [tuple(marker) for marker in found] == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=".!?‽…。！？ab )\n1", max_size=40))
+def test_terminal_positions_are_the_pattern_s(text: str) -> None:
+    expected = [m.start() for m in sentences._TERMINAL.finditer(text)]
+    assert sentences._terminal_positions(text) == expected
+    # the list markers' styles, found by two patterns, are the one pattern's
+    found = [*sentences._MARKER_STOP.finditer(text), *sentences._MARKER_PARENTHESIS.finditer(text)]
+    spans = sorted(m.span() for m in found)
+    assert spans == [m.span() for m in sentences._MARKER_STYLE.finditer(text)]

@@ -12,7 +12,9 @@ paragraph, white space trimmed.
 
 from __future__ import annotations
 
+import operator
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 # Titles before a name: never the end of a sentence.
@@ -47,6 +49,15 @@ _MARKER_STYLE = re.compile(
     r"[.)](?:(?<=\s[a-z][.)])|(?<=\s\d[.)])|(?<=\s\d\d[.)])|(?<=\s\d\d\d[.)]))"
     r"(?:(?<=\.)\))?(?=\s)"
 )
+# The same, as two patterns that open with their one character (a pattern
+# that opens with a class tries every character of the text; these are found
+# several times faster), for the full stop and the parenthesis.
+_MARKER_STOP = re.compile(
+    r"\.(?:(?<=\s[a-z]\.)|(?<=\s\d\.)|(?<=\s\d\d\.)|(?<=\s\d\d\d\.))\)?(?=\s)"
+)
+_MARKER_PARENTHESIS = re.compile(
+    r"\)(?:(?<=\s[a-z]\))|(?<=\s\d\))|(?<=\s\d\d\))|(?<=\s\d\d\d\)))(?=\s)"
+)
 _BULLETS = "•⁃▪‣◦∙"
 _BULLET = re.compile(rf"(?<=\s)[{_BULLETS}](?=\s?\S)")
 _BULLET_ANY = re.compile(rf"[{_BULLETS}]")
@@ -54,6 +65,7 @@ _BULLET_NUMBER = re.compile(rf"[{_BULLETS}] ?(?:\d{{1,3}}|[a-z])(?P<stop>\.)")
 _DASHES = re.compile(r"[-‐‑‒–—―]+")
 _OPENERS = "\"'“‘«([¡¿"
 _TERMINAL = re.compile(r"[.!?‽…。！？]")  # what every _CANDIDATE starts with
+_TERMINAL_EACH = [(mark, re.compile(re.escape(mark))) for mark in ".!?‽…。！？"]
 _WORD = re.compile(r"(?:[^\W_]|['’])+")  # letters and digits (str.isalnum) and apostrophes
 
 
@@ -75,7 +87,9 @@ def split_blocks(text: str, blocks: list[tuple[int, int]]) -> list[Spans]:
     at its block's ends, as it stopped at the ends of the paragraph's text.
     """
     markers = _list_markers(text, blocks)
-    bulleted = _BULLET_ANY.search(text) is not None
+    bulleted = any(bullet in text for bullet in _BULLETS)  # ``in``: quicker than a pattern
+    terminals = _terminal_positions(text)
+    first = 0
     result = []
     for (begin, end), block_markers in zip(blocks, markers, strict=True):
         cuts: set[int] = set()
@@ -88,7 +102,11 @@ def split_blocks(text: str, blocks: list[tuple[int, int]]) -> list[Spans]:
             list_cuts, marker_stops = _list_cuts(text, begin, block_markers)
             cuts.update(list_cuts)
             stops.update(marker_stops)
-        _sentence_ends(text, begin, end, stops, cuts)
+        first = bisect_left(terminals, begin, first)
+        last = bisect_left(terminals, end, first)
+        if last > first:
+            _sentence_ends(text, begin, end, stops, cuts, terminals[first:last])
+        first = last
         spans: Spans = []
         start = begin
         for cut in sorted(cuts):
@@ -99,28 +117,40 @@ def split_blocks(text: str, blocks: list[tuple[int, int]]) -> list[Spans]:
     return result
 
 
-def _sentence_ends(text: str, begin: int, end: int, stops: set[int], cuts: set[int]) -> None:
+def _terminal_positions(text: str) -> list[int]:
+    """Where the terminal marks of ``text`` are (what ``_TERMINAL`` finds),
+    in order: a pattern of one character is found much faster than a class."""
+    found: list[int] = []
+    for mark, pattern in _TERMINAL_EACH:
+        if mark in text:
+            found.extend([match.start() for match in pattern.finditer(text)])
+    found.sort()
+    return found
+
+
+def _sentence_ends(
+    text: str, begin: int, end: int, stops: set[int], cuts: set[int], terminals: list[int]
+) -> None:
     """Add to ``cuts`` the sentence ends after terminal punctuation in
     ``text[begin:end]``: what ``_CANDIDATE.finditer`` of the block finds,
-    looked for only where a terminal mark is (every candidate starts with one)."""
+    looked for only where a terminal mark is (every candidate starts with one;
+    ``terminals``: where they are in the block, in order)."""
+    candidate = _CANDIDATE.match
     position = begin
-    while True:
-        terminal = _TERMINAL.search(text, position, end)
-        if terminal is None:
-            return
-        match = _CANDIDATE.match(text, terminal.start(), end)
+    for start in terminals:
+        if start < position:
+            continue  # in the candidate before
+        match = candidate(text, start, end)
         if match is None:
-            position = terminal.start() + 1
             continue
         position = match.end()
-        if match.group("cjk"):
+        mark, close, cjk = match.groups()
+        if cjk:
             cuts.add(position)
-            continue
-        if position >= end:
-            continue  # the block's end: no word follows (what _decide finds first)
-        cut = _decide(text, match, stops, begin, end)
-        if cut is not None:
-            cuts.add(cut)
+        elif position < end:  # at the block's end no word follows (what _decide finds first)
+            cut = _decide(text, start, position, mark, close, stops, begin, end)
+            if cut is not None:
+                cuts.add(cut)
 
 
 def _trimmed(text: str, start: int, end: int, spans: Spans) -> None:
@@ -134,6 +164,11 @@ def _trimmed(text: str, start: int, end: int, spans: Spans) -> None:
 
 def _word_before(text: str, end: int, begin: int = 0) -> str:
     """The run of non-space characters that ends at ``end`` (not before ``begin``)."""
+    # the usual word is set off by a space or line feed: found by ``rfind``
+    start = max(text.rfind(" ", begin, end), text.rfind("\n", begin, end)) + 1
+    word = text[max(start, begin) : end]
+    if word.isalpha():  # no other white space in it: the whole run
+        return word
     start = end
     while start > begin and not text[start - 1].isspace():
         start -= 1
@@ -147,31 +182,37 @@ def _word_at(text: str, index: int, end: int) -> str:
 
 
 def _decide(
-    text: str, match: re.Match[str], marker_ends: set[int], begin: int, end: int
+    text: str,
+    start: int,
+    after: int,
+    mark: str,
+    close: str,
+    marker_ends: set[int],
+    begin: int,
+    end: int,
 ) -> int | None:
-    """Where the sentence ends for this candidate in ``text[begin:end]``, or None."""
-    mark = match.group("mark")
-    after = match.end()
+    """Where the sentence ends for the candidate ``text[start:after]`` (its
+    ``mark`` and ``close`` groups) in ``text[begin:end]``, or None."""
     # the word that follows, with any opening quote skipped: its first character
     index = after
-    while index < end and (text[index].isspace() or text[index] in _OPENERS):
-        index += 1
-    if index >= end:
-        return None
     first = text[index]
+    while first.isspace() or first in _OPENERS:
+        index += 1
+        if index >= end:
+            return None
+        first = text[index]
     if first.islower():
         return None  # "Yahoo! in", "'Great.' she said", "co. at noon"
-    if "!" in mark or "?" in mark or "‽" in mark:
+    if mark == "." and not close:  # the usual candidate: a single full stop
+        if start in marker_ends:
+            return None  # "1. The first item", "1.) The first item"
+    elif "!" in mark or "?" in mark or "‽" in mark:
         return after
-    start = match.start()
-    if start in marker_ends:
-        return None  # "1. The first item", "1.) The first item"
-    if " " in mark or len(mark) >= 3 or mark == "…":
-        return _after_ellipsis(text, match, _word_at(text, index, end), begin)
-    if mark == "..":
-        return after
-    # a single full stop
-    if match.group("close"):
+    elif start in marker_ends:
+        return None
+    elif " " in mark or len(mark) >= 3 or mark == "…":
+        return _after_ellipsis(text, start, after, mark, _word_at(text, index, end), begin)
+    elif mark == ".." or close:
         return after  # '"This is great." She'
     token = _word_before(text, start, begin)
     # the usual word has no dash, quote or dot to look for; "--Mr." -> "Mr"
@@ -188,19 +229,19 @@ def _decide(
     return after
 
 
-def _after_ellipsis(text: str, match: re.Match[str], following: str, begin: int) -> int | None:
-    mark = match.group("mark")
-    start = match.start()
+def _after_ellipsis(
+    text: str, start: int, after: int, mark: str, following: str, begin: int
+) -> int | None:
     dots = mark.count(".") + 3 * mark.count("…")
     word_before = start > begin and text[start - 1].isalnum()
     if mark.startswith(". .") and word_before and dots >= 4:
         # "compounds. . . . The": a full stop, then an ellipsis opening the next
         return start + 1
     if dots >= 4:
-        return match.end()
+        return after
     if (start > begin and text[start - 1] == "[") or following == "I":
         return None  # "[...]" leaves words out; "... I didn't" goes on
-    return match.end()
+    return after
 
 
 def _after_single_letter(text: str, start: int, letter: str, begin: int) -> int | None:
@@ -237,7 +278,9 @@ def _list_markers(text: str, blocks: list[tuple[int, int]]) -> list[list[_Marker
     """
     found: list[list[_Marker]] = [[] for _ in blocks]
     index = 0
-    for match in _MARKER_STYLE.finditer(text):
+    styles = [*_MARKER_STOP.finditer(text), *_MARKER_PARENTHESIS.finditer(text)]
+    styles.sort(key=_START)  # what _MARKER_STYLE.finditer finds: no two overlap
+    for match in styles:
         style_start = match.start()
         value_start = style_start - 1
         if not "a" <= text[value_start] <= "z":
@@ -257,6 +300,9 @@ def _list_markers(text: str, blocks: list[tuple[int, int]]) -> list[list[_Marker
             if first is not None:
                 found[number].insert(0, _marker(first))
     return found
+
+
+_START = operator.methodcaller("start")
 
 
 def _marker(match: re.Match[str]) -> _Marker:
