@@ -48,6 +48,16 @@ def test_fragments_of_dialogue_are_found() -> None:
     assert fragments_of(left_open) == ['He said: "We will win.']
     # a paragraph starts outside any quotation
     assert fragments_of([['"Hello.'], ["Then he left."]]) == ['"Hello.']
+    # a quotation left open, the next sentence of its paragraph starting by
+    # reopening: a speech run over paragraphs whose break was lost (news copy)
+    carried = [['He said: "Sales fell.', '"We will recover."', "Shares rose."]]
+    assert fragments_of(carried) == []
+    over_two = [['He said: "Sales fell.', "Costs rose.", '"We will recover."']]
+    assert fragments_of(over_two) == ['He said: "Sales fell.', "Costs rose."]
+    # one left open at the end of its paragraph stays a fragment
+    assert fragments_of([['He said: "Sales fell.'], ['"We will recover."']]) == [
+        'He said: "Sales fell.'
+    ]
 
 
 UNCLOSED = ['"The market, the market, the market never closes, the market!']
@@ -56,6 +66,17 @@ UNCLOSED = ['"The market, the market, the market never closes, the market!']
 def test_quotations_over_several_sentences_are_units() -> None:
     found = eligible.candidates(document_of(*DIALOGUE, UNCLOSED))
     assert eligible.units(found) == [[0, 1], [2, 3], [4], [5], [6], [7], [8]]
+
+
+def test_a_quotation_carried_on_by_a_reopening_sentence_is_a_whole_unit() -> None:
+    paragraph = ['He said: "Sales fell.', "Costs rose.", '"We will recover."', "They left."]
+    found = eligible.candidates(document_of(paragraph))
+    assert eligible.units(found) == [[0, 1], [2], [3]]
+    order = eligible.order([0.0, 0.0, 0.0, 0.0], found)
+    assert [0, 1] in order
+    # without the reopening sentence, the quotation is left open: never chosen
+    found = eligible.candidates(document_of(paragraph[:2], paragraph[2:]))
+    assert [0, 1] not in eligible.order([0.0, 0.0, 0.0, 0.0], found)
 
 
 @pytest.mark.parametrize("algorithm", list(summarize.ALGORITHMS))

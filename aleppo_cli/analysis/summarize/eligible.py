@@ -7,7 +7,11 @@ or split by an attribution (``"I am sure," said she, "that it is.`` with the
 speech going on in the next sentence). Quotation marks are followed through
 each paragraph: straight double quotes open and close in turn, curly ones
 open (“) and close (”); a paragraph starts outside any quotation (a speech
-that runs over paragraphs opens each of them again).
+that runs over paragraphs opens each of them again). A sentence left open
+and followed, in the same paragraph, by one that starts by opening a
+quotation again ends its quotation (``carried``): the convention of a speech run over
+paragraphs, where the paragraph break was lost (news copy: ``He said: "Sales
+fell.`` then ``"We will recover."``).
 
 A sentence is *long* when it has more than ``LONG_WORDS`` words: summaries
 choose long sentences only when there are not enough others.
@@ -28,6 +32,7 @@ LONG_WORDS = 60
 # ratings ("mean"), not the best of them ("max"): chosen leave-one-topic-out.
 QUOTATION_RATING = "mean"
 
+_OPENING = ('"', "“")
 _MARK = re.compile(r"[\"“”]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
@@ -38,6 +43,7 @@ class Candidate(NamedTuple):
     repeated: bool  # the same text as an earlier candidate
     words: int
     joined: bool  # starts inside a quotation that an earlier sentence opened
+    carried: bool = False  # left open, the next sentence of its paragraph reopening
 
 
 def quotation_states(texts: Iterable[str]) -> list[tuple[bool, bool, bool]]:
@@ -94,8 +100,17 @@ def candidates(document: Document) -> list[Candidate]:
         if paragraph.heading:
             continue
         states = quotation_states(s.text for s in paragraph.sentences)
-        for sentence, state in zip(paragraph.sentences, states, strict=True):
+        for k, (sentence, state) in enumerate(zip(paragraph.sentences, states, strict=True)):
             key = " ".join(sentence.text.split())
+            # the next sentence starts by reopening: this one ends its quotation
+            carried = (
+                state[1]
+                and k + 1 < len(states)
+                and not states[k + 1][0]
+                and paragraph.sentences[k + 1].text.lstrip()[:1] in _OPENING
+            )
+            if carried:
+                state = (state[0], False, state[2])
             found.append(
                 Candidate(
                     sentence,
@@ -103,6 +118,7 @@ def candidates(document: Document) -> list[Candidate]:
                     repeated=key in seen,
                     words=len(_WORD.findall(sentence.text)),
                     joined=state[0] and not state[2],
+                    carried=carried,
                 )
             )
             seen.add(key)
@@ -163,6 +179,8 @@ def order(
 
 
 def _closed(found: Sequence[Candidate], unit: list[int]) -> bool:
-    """A unit of several sentences that holds a whole quotation."""
+    """A unit of several sentences that holds a whole quotation (ended, or
+    carried on by the next sentence: ``candidates``)."""
     states = quotation_states(found[i].sentence.text for i in unit)
-    return len(unit) > 1 and not states[-1][1] and not any(stray for *_, stray in states)
+    ended = not states[-1][1] or found[unit[-1]].carried
+    return len(unit) > 1 and ended and not any(stray for *_, stray in states)
