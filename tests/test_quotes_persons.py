@@ -51,3 +51,17 @@ def test_miss_and_surname_is_not_the_sister_called_miss_and_given_name() -> None
 def test_miss_and_surname_joins_the_only_sister_otherwise() -> None:
     groups = grouped({"Nora Lark": 5, "Nora": 30, "Miss Lark": 12}, {"Nora Lark": Gender.FEMALE})
     assert groups["Miss Lark"].canonical == groups["Nora"].canonical == "Nora Lark"
+
+
+def test_mr_and_surname_is_not_the_son_called_by_his_given_name() -> None:
+    """ "Mr. Lark" the father is not "Ivo Lark", whom the text calls "Ivo"."""
+    he = {"Ivo Lark": Gender.MALE}
+    groups = grouped({"Ivo Lark": 6, "Ivo": 90, "Mr. Lark": 60}, he)
+    assert groups["Mr. Lark"].canonical == "Mr. Lark"
+    assert groups["Ivo"].canonical == "Ivo Lark"
+
+
+def test_mr_and_surname_joins_a_man_the_text_calls_so() -> None:
+    he = {"Ivo Lark": Gender.MALE}
+    groups = grouped({"Ivo Lark": 6, "Ivo": 5, "Mr. Lark": 60}, he)
+    assert groups["Mr. Lark"].canonical == groups["Ivo"].canonical == "Ivo Lark"

@@ -15,7 +15,9 @@ and "Mrs. Darcy" are others. The rules, in order:
    "Miss Lark" is the eldest daughter, whichever she is). One full name
    takes one such title at most, so "Mr. Lark" and "Mrs. Lark" never meet;
    nor does "Miss Lark" meet "Nora Lark" when the text calls her "Miss Nora",
-   as English calls a younger sister, "Miss Lark" being the eldest.
+   as English calls a younger sister, "Miss Lark" being the eldest; nor
+   does "Mr. Lark" meet an "Ivo Lark" the text calls "Ivo" alone more often
+   than "Mr. Lark" (the son; "Mr. Lark" is his father).
    Otherwise it is a person of its own.
 3. A word alone ("Lark", "Nora") joins the one person whose last or first
    word it is and whose gender fits the pronouns that follow it; of several
@@ -216,6 +218,13 @@ def group(
                 or (gender is Gender.MALE and any(parts(f)[0] == title for f in p.forms))
             )
         ]
+        if title != "Miss":
+            # "Mr. Lark" the father is not the "Ivo Lark" the text calls "Ivo" more often
+            candidates = [
+                p
+                for p in candidates
+                if not (word == p.last and p.first and counts.get(p.first, 0) > counts[form])
+            ]
         by_last = [p for p in candidates if p.last == word]
         candidates = by_last or candidates
         if len(candidates) == 1:
