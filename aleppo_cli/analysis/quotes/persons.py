@@ -13,7 +13,11 @@ and "Mrs. Darcy" are others. The rules, in order:
    gender does not differ; where several of a family are named, only a
    man's full name with that very title ("Mr. Ivo Lark" for "Mr. Lark": a
    "Miss Lark" is the eldest daughter, whichever she is). One full name
-   takes one such title at most, so "Mr. Lark" and "Mrs. Lark" never meet.
+   takes one such title at most, so "Mr. Lark" and "Mrs. Lark" never meet;
+   nor does "Miss Lark" meet "Nora Lark" when the text calls her "Miss Nora",
+   as English calls a younger sister, "Miss Lark" being the eldest; nor
+   does "Mr. Lark" meet an "Ivo Lark" the text calls "Ivo" alone more often
+   than "Mr. Lark" (the son; "Mr. Lark" is his father).
    Otherwise it is a person of its own.
 3. A word alone ("Lark", "Nora") joins the one person whose last or first
    word it is and whose gender fits the pronouns that follow it; of several
@@ -21,7 +25,8 @@ and "Mrs. Darcy" are others. The rules, in order:
    writes a woman's name with a title or her given name; else it stays apart.
    A word that ends some names and starts others is read as a given name
    when the names it starts are used three times as often.
-4. A pet form ("Lizzy", "Bill") joins the person its given name ("Elizabeth",
+4. A pet form ("Lizzy", "Bill") joins the one person whose full name it
+   starts ("Tom" of "Tom Lark"), else the person its given name ("Elizabeth",
    "William") joined, by the same test.
 
 A person is called by its fullest form: the most words besides a title,
@@ -189,6 +194,8 @@ def group(
             family[words[0]].add(title)
     for (_, last), same in full.items():
         family[last].update(f"{id(p)}" for p in same)
+    # given names titled "Miss Nora": that Nora is a younger sister, not "Miss Lark"
+    younger = {parts(f)[1][0] for f in counts if parts(f)[0] == "Miss" and len(parts(f)[1]) == 1}
     full_index = _indexed(people)
     for form in ordered:
         title, words = parts(form)
@@ -205,11 +212,19 @@ def group(
                 or (word == p.first and title in GIVEN_NAME_TITLES and p.fits(gender))
             )
             and not (p.titles - {title})
+            and not (title == "Miss" and word == p.last and p.first in younger)
             and (
                 len(family[word]) <= 2
                 or (gender is Gender.MALE and any(parts(f)[0] == title for f in p.forms))
             )
         ]
+        if title != "Miss":
+            # "Mr. Lark" the father is not the "Ivo Lark" the text calls "Ivo" more often
+            candidates = [
+                p
+                for p in candidates
+                if not (word == p.last and p.first and counts.get(p.first, 0) > counts[form])
+            ]
         by_last = [p for p in candidates if p.last == word]
         candidates = by_last or candidates
         if len(candidates) == 1:
@@ -230,7 +245,10 @@ def group(
             continue
         gender = pronoun_gender(form)
         pet = PET_FORMS.get(form.lower())
-        if pet is not None:
+        own = [p for p in index.first.get(form, ()) if p.fits(gender)] if pet else []
+        if pet is not None and len(own) == 1:
+            candidates = own  # "Tom" of "Tom Lark", whatever "Thomas" names
+        elif pet is not None:
             given = pet.capitalize()
             target = of.get(given)
             candidates = [target] if target is not None else _by_word(index, given, gender)
