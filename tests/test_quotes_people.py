@@ -138,3 +138,15 @@ def test_the_speakers_option(runner: CliRunner, tmp_path: object) -> None:
 def test_ids_are_stable_between_runs() -> None:
     first = [q.person for q in found(FAMILY)]
     assert first == [q.person for q in found(FAMILY)]
+
+
+def test_a_chapters_title_names_nobody() -> None:
+    body = "The boat came in at dawn and the men stood on the quay in the cold wind. " * 3
+    raw = (
+        f"CHAPTER 1. Loomings\n\n{body}\n\nCHAPTER 2. Jonah Historically Regarded\n\n{body}\n\n"
+        f"Nora Lark looked at the sea. “We are late,” she said.\n\n"
+        f"CHAPTER 3. The Pulpit\n\n{body}\n"
+    )
+    document = build(raw)
+    _, cast = quotes.quotes_and_people(document)
+    assert cast.names == ["Nora Lark"]

@@ -380,7 +380,15 @@ class _Seen(NamedTuple):
 def index(document: Document, quoted: Iterable[Span]) -> People:
     """The people ``document`` names outside the ``quoted`` extents."""
     text = document.clean.text
-    extents = sorted((span.start, span.end) for span in quoted)
+    # names inside quotations, and in headings ("Jonah Historically Regarded",
+    # a chapter's title), are not mentions of people in the narration
+    heads = {section.paragraph for section in document.sections}
+    headings = [
+        (p.clean_start, p.clean_end)
+        for p in document.paragraphs
+        if p.heading or (p.number in heads and p.clean_end - p.clean_start <= HEADING_LENGTH)
+    ]
+    extents = _merged(sorted([*((span.start, span.end) for span in quoted), *headings]))
     inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
     lower_words = _lower_words(text)
     seen = _scan(text, lower_words, inside)
@@ -416,6 +424,21 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
         return people
     mentions = sorted([*kept, *family])
     return people._replace(positions=[p for p, _ in mentions], names=[name for _, name in mentions])
+
+
+# A section's heading paragraph longer than this holds more than its heading.
+HEADING_LENGTH = 200
+
+
+def _merged(extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted extents with the ones that overlap joined."""
+    joined: list[tuple[int, int]] = []
+    for start, end in extents:
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _scan(text: str, lower_words: _LowerWords, inside: _Quoted) -> _Seen:
