@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aleppo_cli.analysis.quotes import quotations, stretches
-from aleppo_cli.analysis.quotes.model import NICKNAME, SCARE, SPEECH, TITLE
+from aleppo_cli.analysis.quotes.model import NICKNAME, OTHER, SCARE, SPEECH, TITLE
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import build
 from tests.builders import invoke
@@ -88,6 +88,36 @@ def kinds(raw: str) -> list[tuple[str, str]]:
 )
 def test_kinds_of_quoted_words(raw: str, expected: tuple[str, str]) -> None:
     assert kinds(raw)[0] == expected
+
+
+VERSE = (
+    "The old clerk stood up by the fire and began to sing, slowly and\n"
+    "sadly:\n\n"
+    "\u201cOver the hill the lanterns go,\n"
+    "    Down to the mill by the water;\n"
+    "Nobody knows where the millers row,\n"
+    "    Nor the name of the miller\u2019s daughter.\u201d"
+    " he sang.\n"
+)
+# The same words as prose: lines filled to the wrap, not all opening with a capital.
+PROSE = (
+    "\u201cOver the hill the lanterns go down to the mill by the water, and\n"
+    "nobody knows where the millers row, nor the name of the miller\u2019s\n"
+    "daughter, whatever the old clerk by the fire may tell you,\u201d he sang.\n"
+)
+
+
+def test_verse_is_not_speech_even_when_sung() -> None:
+    assert [kind for kind, _ in kinds(VERSE)] == [OTHER]
+
+
+def test_prose_over_lines_is_still_speech() -> None:
+    assert [kind for kind, _ in kinds(PROSE)] == [SPEECH]
+
+
+def test_two_short_lines_are_not_yet_verse() -> None:
+    raw = "She turned. \u201cWait for me,\nAnna will come,\u201d she said.\n"
+    assert [kind for kind, _ in kinds(raw)] == [SPEECH]
 
 
 MARKS = st.sampled_from([*quotemarks.ALL_MARKS, "a", "b ", " ", ".", ",", "\n", "\n\n", "s"])

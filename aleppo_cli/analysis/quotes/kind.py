@@ -5,20 +5,25 @@
    “Betty”); a **title** after "titled", "entitled", or "called" with a
    title's words (a documentary called “No More Mr Nasty”); **scare** quotes
    after "so-called" or "the term";
-2. **speech** if an attribution goes with it ("said Nora");
-3. in a headline: a **title** if it has a title's words, else **speech** (a
+2. **other** for verse: a part of three lines or more, every line but the
+   last short (a hard-wrapped line of prose is not) and every line after the
+   first opening with a capital ("How doth the little crocodile / Improve his
+   shining tail, / And pour …"), even when someone sings or recites it: the
+   words are the poem's, not a speaker's own;
+3. **speech** if an attribution goes with it ("said Nora");
+4. in a headline: a **title** if it has a title's words, else **speech** (a
    headline quotes a claim: Minister ‘will not resign’);
-4. a **title** if every word is capitalised (or a small word such as "of"),
+5. a **title** if every word is capitalised (or a small word such as "of"),
    or if one capitalised word with its punctuation inside the marks follows
    a lower-case word mid-sentence (his novel “Moonfall,” published …);
-5. **speech** for an attributed fragment: a few words whose sentence, outside
+6. **speech** for an attributed fragment: a few words whose sentence, outside
    the quote, has a verb of saying (she called it “reckless”; described the
    results as “pretty modest”; a clergyman said it was ‘laughable’). This is
    how news writing quotes a source's own words, and they are that source's
    speech, not the writer's scare quotes;
-6. **scare** quotes for a word or three in lower case with no closing
+7. **scare** quotes for a word or three in lower case with no closing
    punctuation ("experts");
-7. **speech** if it ends as a sentence or a clause does, or runs to four
+8. **speech** if it ends as a sentence or a clause does, or runs to four
    words or more; else **other** ("42").
 """
 
@@ -45,6 +50,11 @@ HEADLINE_MAX_WORDS = 16
 # sentence, or this close after it ("'laughable', a clergyman has said").
 FRAGMENT_REACH = 120
 FRAGMENT_REACH_AFTER = 40
+# Verse: a part of this many lines at least, every line but the last this short at
+# most (prose wrapped at 65 to 80 columns fills its lines), each after the first
+# opening with a capital.
+VERSE_MIN_LINES = 3
+VERSE_LINE_MAX = 55
 
 _NICKNAMED = re.compile(r"(?:nicknamed|dubbed|known\s+as|a\.k\.a\.?|aka)\s*$", re.IGNORECASE)
 _TITLED = re.compile(r"(?:titled|entitled)\s*$", re.IGNORECASE)
@@ -83,6 +93,8 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
     named = _named(before, after, inner, capital)
     if named:
         return named
+    if _verse(text, stretch):
+        return OTHER
     if attributed:
         return SPEECH
     if _in_headline(text, stretch):
@@ -120,6 +132,23 @@ def _named(before: str, after: str, inner: str, capital: bool) -> str | None:
         if following[:1] == " " and following[1:2].isupper():
             return NICKNAME  # Anna “Sparrow” Kovacs
     return None
+
+
+def _verse(text: str, stretch: Stretch) -> bool:
+    """Is a part of the stretch verse: three short lines or more, each line
+    after the first opening with a capital?"""
+    for span in stretch.spans:
+        if text.count("\n", span.start, span.end) < VERSE_MIN_LINES - 1:
+            continue
+        lines = text[span.start : span.end].split("\n")
+        if all(len(line.strip()) <= VERSE_LINE_MAX for line in lines[:-1]) and all(
+            line.lstrip(_LINE_OPENERS)[:1].isupper() for line in lines[1:]
+        ):
+            return True
+    return False
+
+
+_LINE_OPENERS = " \t" + ALL_MARKS
 
 
 def _embedded(before: str, inner: str, words: list[str], parts: int) -> bool:
