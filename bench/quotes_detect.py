@@ -39,6 +39,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from aleppo_cli.analysis.quotes import quotations
 from aleppo_cli.text.document import build
@@ -158,14 +159,19 @@ def _fits(spans: Spans, gold: Spans) -> int:
     return count
 
 
-def pdnc(folder: Path, limit: int) -> tuple[float, float, float, float]:
-    text = read(folder / "novel_text.txt")
-    with (folder / "quotation_info.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    gold: Spans = [tuple(s) for row in rows for s in ast.literal_eval(row["quoteByteSpans"])]  # type: ignore[misc]
-    started = time.perf_counter()
-    found = quotations.find(build(text))
-    seconds = time.perf_counter() - started
+class Detection(NamedTuple):
+    precision: float
+    recall: float
+    f1: float
+    f1_all_kinds: float
+    missed: Spans
+    spurious: Spans
+    speech: int
+    nested: int
+
+
+def detect(text: str, found: list[quotations.Quotation], gold: Spans) -> Detection:
+    """Detection of ``found`` (quotations of ``text``) against PDNC's gold parts."""
     outer, inner = pieces(text, found, gold)
     speech = [
         span for q, own in zip(found, outer, strict=True) if q.kind == "speech" for span in own
@@ -177,15 +183,35 @@ def pdnc(folder: Path, limit: int) -> tuple[float, float, float, float]:
     pairs_all = match(gold, every + inner)
     hit_inner_all = sum(1 for i in pairs_all.values() if i >= len(every))
     f_all = prf(len(pairs_all), len(every) + hit_inner_all, len(gold))[2]
+    hit = set(pairs.values())
+    missed = [g for i, g in enumerate(gold) if i not in pairs]
+    spurious = [s for i, s in enumerate(speech) if i not in hit]
+    return Detection(p, r, f, f_all, missed, spurious, len(speech), len(inner))
+
+
+def gold_parts(folder: Path) -> Spans:
+    """PDNC's quote parts of the novel in ``folder``."""
+    with (folder / "quotation_info.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return [(s[0], s[1]) for row in rows for s in ast.literal_eval(row["quoteByteSpans"])]
+
+
+def pdnc(folder: Path, limit: int) -> tuple[float, float, float, float]:
+    text = read(folder / "novel_text.txt")
+    gold = gold_parts(folder)
+    started = time.perf_counter()
+    found = quotations.find(build(text))
+    seconds = time.perf_counter() - started
+    d = detect(text, found, gold)
     print(
-        f"{folder.name:28} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  all kinds F1 {f_all:.3f}  "
-        f"({len(gold)} gold parts, {len(speech)} speech, {len(inner)} nested; {seconds:.1f} s)"
+        f"{folder.name:28} P {d.precision:.3f}  R {d.recall:.3f}  F1 {d.f1:.3f}  "
+        f"all kinds F1 {d.f1_all_kinds:.3f}  "
+        f"({len(gold)} gold parts, {d.speech} speech, {d.nested} nested; {seconds:.1f} s)"
     )
     if limit:
-        hit = set(pairs.values())
-        show("missed", text, [g for i, g in enumerate(gold) if i not in pairs], limit)
-        show("spurious", text, [s for i, s in enumerate(speech) if i not in hit], limit)
-    return p, r, f, f_all
+        show("missed", text, d.missed, limit)
+        show("spurious", text, d.spurious, limit)
+    return d.precision, d.recall, d.f1, d.f1_all_kinds
 
 
 def joined(text: str, quotation: quotations.Quotation) -> Spans:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aleppo_cli.analysis.quotes import quotations, stretches
+from aleppo_cli.analysis.quotes import kind, quotations, stretches
 from aleppo_cli.analysis.quotes.model import NICKNAME, OTHER, SCARE, SPEECH, TITLE
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import build
@@ -113,6 +113,29 @@ def test_verse_is_not_speech_even_when_sung() -> None:
 
 def test_prose_over_lines_is_still_speech() -> None:
     assert [kind for kind, _ in kinds(PROSE)] == [SPEECH]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a few words a sentence runs into, with no verb of saying: the writer's,
+        # whatever attribution a pronoun nearby seems to give them
+        ("The music at her parties was too \u201cheavy,\u201d for him.", SCARE),
+        ("She wondered what he meant by \u201clife\u2019s delirium.\u201d It rained.", SCARE),
+        # "was called" names a thing; nobody said it
+        ("The main building was called \u201cthe house,\u201d to set it apart.", SCARE),
+        # with a verb of saying the fragment is someone's words
+        ("In what the firm calls an \u201calarming development\u201d, pay fell.", SPEECH),
+        ("Men in the back rows jeered \u201cmelons\u201d at her.", SPEECH),
+        ("The judges called it \u201can impressive piece\u201d on Monday.", SPEECH),
+    ],
+)
+def test_an_attributed_fragment_is_speech_only_with_a_verb_of_saying(
+    raw: str, expected: str
+) -> None:
+    document = build(raw)
+    (stretch,) = stretches.find(document)
+    assert kind.of(document.clean.text, stretch, True) == expected
 
 
 def test_two_short_lines_are_not_yet_verse() -> None:

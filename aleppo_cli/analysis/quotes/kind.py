@@ -10,7 +10,10 @@
    first opening with a capital ("How doth the little crocodile / Improve his
    shining tail, / And pour …"), even when someone sings or recites it: the
    words are the poem's, not a speaker's own;
-3. **speech** if an attribution goes with it ("said Nora");
+3. **speech** if an attribution goes with it ("said Nora"), unless it is a
+   few lower-case words a sentence runs into with no verb of saying in that
+   sentence (what she meant by “life’s delirium.”; was too “heavy,” for him):
+   those are the writer's, whatever attribution a pronoun nearby suggests;
 4. in a headline: a **title** if it has a title's words, else **speech** (a
    headline quotes a claim: Minister ‘will not resign’);
 5. a **title** if every word is capitalised (or a small word such as "of"),
@@ -66,7 +69,11 @@ _SCARE_NAMED = re.compile(
 # sentence with one of these, outside the quote, is someone's words.
 _SAYING = re.compile(
     r"\b(?:say|says|said|saying|tell|tells|told|adds|added|describ(?:e|es|ed|ing)"
-    r"|called|calling|claimed|conced(?:e|es|ed)|admit(?:s|ted)?|insist(?:s|ed)?|warn(?:s|ed)?"
+    # "was called" names a thing ('the main building was called "the house"'): nobody said it
+    r"|(?<!was\s)(?<!were\s)(?<!is\s)(?<!are\s)(?<!be\s)(?<!been\s)called|calls|calling"
+    r"|jeer(?:s|ed)?|shout(?:s|ed)?|chant(?:s|ed)?|yell(?:s|ed)?|cr(?:y|ies|ied)"
+    r"|exclaim(?:s|ed)?|mutter(?:s|ed)?|whisper(?:s|ed)?|murmur(?:s|ed)?"
+    r"|claimed|conced(?:e|es|ed)|admit(?:s|ted)?|insist(?:s|ed)?|warn(?:s|ed)?"
     r"|argu(?:e|es|ed)|stated|wr(?:ite|ites|ote)|noted|commented|remarked|declar(?:e|es|ed)"
     r"|announc(?:e|es|ed)|replied|answered|asked|accus(?:e|es|ed)|branded|label(?:led|ed)"
     r"|dismiss(?:es|ed)|praised|urg(?:e|es|ed)|promised|vow(?:s|ed)|pledged|suggested"
@@ -95,13 +102,13 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
         return named
     if _verse(text, stretch):
         return OTHER
-    if attributed:
+    embedded = _embedded(before, inner, words, len(stretch.spans))
+    if attributed and not (embedded and not _reported(text, stretch)):
         return SPEECH
     if _in_headline(text, stretch):
         return TITLE if len(words) > 1 and looks_like_title(inner) else SPEECH
     if looks_like_title(inner) or _title_with_its_punctuation(before, inner, words):
         return TITLE
-    embedded = _embedded(before, inner, words, len(stretch.spans))
     short = len(words) < SPEECH_MIN_WORDS and not inner.endswith(_SENTENCE_ENDS)
     if (short or embedded) and not capital and len(stretch.spans) == 1:
         if _reported(text, stretch):
