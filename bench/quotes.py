@@ -7,12 +7,15 @@ Scores ``aleppo``'s quotations (the library's ``quotations.find``, what
 
 - the 13 novels of the Project Dialogism Novel Corpus in ``DIR/pdnc``
   (default ``../shared/corpus``): detection precision/recall/F1 over the gold
-  quote parts (a predicted part matches a gold part when they overlap by at
-  least half of their union, one to one), and speaker accuracy by quote type
-  (Explicit, Anaphoric, Implicit, all), where an undetected quotation counts
-  as wrong and a predicted name is right when it is one of the gold speaker's
-  aliases (case, dots and a leading article ignored: "the Dodo" is "The
-  Dodo"); "narrator" is right for the character whose aliases include
+  quote parts as ``bench/quotes_detect.py`` scores it (a predicted part
+  matches a gold part when they overlap by at least half of their union, one
+  to one; precision counts the quotations called speech, as PDNC annotates
+  speech; a quote nested in another is scored as PDNC has it), and speaker
+  accuracy by quote type (Explicit, Anaphoric, Implicit, all), where an
+  undetected quotation counts as wrong and a predicted name is right when
+  it is one of the gold speaker's aliases (case, dots and a leading article
+  ignored: "the Dodo" is "The Dodo"); "narrator" is right for the character
+  whose aliases include
   ``_narr``, the first-person narrator;
 - the BBC quotations in ``DIR/bbc-quotes``: detection F1 (a predicted part
   counts when at least half of it lies in a gold entry, a gold entry is found
@@ -49,6 +52,9 @@ sys.path.insert(0, str(REPO))
 
 from aleppo_cli.analysis.quotes import quotations  # noqa: E402
 from aleppo_cli.text import prebuilt, sources  # noqa: E402
+
+sys.path.insert(0, str(REPO / "bench"))
+import quotes_detect  # noqa: E402
 
 DEFAULT = REPO.parent / "shared" / "corpus"
 KINDS = ("Explicit", "Anaphoric", "Implicit", "all")
@@ -155,7 +161,12 @@ def score_novel(
         found, seconds = find(folder / "novel_text.txt")
     gold = gold_quotations(folder)
     cast = characters(folder)
-    gold_to_found, precision, recall = match(found, gold)
+    gold_to_found, _, _ = match(found, gold)
+    # detection as bench/quotes_detect.py scores it: PDNC annotates speech, so
+    # precision counts the quotations called speech; nested quotes as PDNC has them
+    text = quotes_detect.read(folder / "novel_text.txt")
+    detection = quotes_detect.detect(text, list(found), quotes_detect.gold_parts(folder))
+    precision, recall = detection.precision, detection.recall
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
     shown = 0
