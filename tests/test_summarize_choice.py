@@ -3,6 +3,7 @@ long sentences last, spread over long texts; a repeatable random (made-up texts)
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -15,23 +16,27 @@ from tests.builders import document_of, text_of
 
 # Every sentence is about the market, so every algorithm rates the dialogue
 # highly; the fragments hold the most market words of all.
+# The first three paragraphs are turns of a dialogue: the text is one of dialogue.
 DIALOGUE = [
     ['"The market will rise, the market will rise, the market!', 'The market is the market."'],
     ['"Market," said she, "the market is up.', 'The market market market."'],
+    ['"The market is open," said the trader.'],
     ["The market rose today on strong trading."],
     ["Traders in the market watched prices all day."],
-    ['"The market is open," said the trader.'],
     ["Nobody in the market knew why prices moved."],
 ]
 
 
-def fragments_of(paragraphs: list[list[str]]) -> list[str]:
-    found = eligible.candidates(document_of(*paragraphs))
+def fragments_of(paragraphs: list[list[str]], dialogue: bool | None = True) -> list[str]:
+    """The fragments of dialogue among the paragraphs' sentences, judged as
+    in a text of dialogue (or, with ``dialogue`` None, as the text itself is)."""
+    found = eligible.candidates(document_of(*paragraphs), dialogue)
     return [c.sentence.text for c in found if c.fragment]
 
 
 def test_fragments_of_dialogue_are_found() -> None:
-    assert fragments_of(DIALOGUE) == [
+    assert eligible.is_dialogue(document_of(*DIALOGUE))
+    assert fragments_of(DIALOGUE, dialogue=None) == [
         '"The market will rise, the market will rise, the market!',
         'The market is the market."',
         '"Market," said she, "the market is up.',
@@ -60,6 +65,49 @@ def test_fragments_of_dialogue_are_found() -> None:
     ]
 
 
+# News: quotations of statements, each its own paragraph; no exchange of turns.
+NEWS = [
+    ["The firm reported its results on Monday."],
+    ['Its chief said: "The market is up.', 'Costs fell in the year."'],
+    ["Shares rose by 5% after the report."],
+    ['"We will grow," said the chief.'],
+    ["Analysts had expected less."],
+    ['"It was a strong year.', 'Sales rose in every region," said an analyst.'],
+]
+
+
+def test_a_text_of_dialogue_holds_exchanges_of_turns() -> None:
+    assert not eligible.is_dialogue(document_of(*NEWS))
+    assert not eligible.is_dialogue(document_of(["No quotation here."], ["Nor here."]))
+    # two turns in a row are no exchange; three are
+    two = [['"Go."'], ['"No."'], ["They stayed."]]
+    assert not eligible.is_dialogue(document_of(*two))
+    assert eligible.is_dialogue(document_of(*two[:2], ['"Then stay."'], *two[2:]))
+    # a quarter of the paragraphs that quote must be turns of an exchange
+    exchange = [['"Go."'], ['"No."'], ['"Stay."']]
+    assert eligible.is_dialogue(document_of(*exchange, *NEWS[:3]))  # 3 of 4
+    assert not eligible.is_dialogue(document_of(*exchange, *(NEWS * 4)))  # 3 of 15
+    # judged on the whole text, also for a part of it (a chapter)
+    document = document_of(*DIALOGUE, *NEWS)
+    part = dataclasses.replace(document, paragraphs=document.paragraphs[len(DIALOGUE) :])
+    assert eligible.is_dialogue(part)
+
+
+def test_in_a_text_without_dialogue_a_quotation_s_sentences_may_be_chosen_alone() -> None:
+    found = eligible.candidates(document_of(*NEWS))
+    assert not any(c.fragment or c.joined for c in found)
+    assert [unit for unit in eligible.order([0.0] * 9, found) if 1 in unit] == [[1]]
+    # the same paragraphs, judged as dialogue: fragments, chosen whole
+    assert fragments_of(NEWS) == [
+        'Its chief said: "The market is up.',
+        'Costs fell in the year."',
+        '"It was a strong year.',
+        'Sales rose in every region," said an analyst.',
+    ]
+    found = eligible.candidates(document_of(*NEWS), dialogue=True)
+    assert [unit for unit in eligible.order([0.0] * 9, found) if 1 in unit] == [[1, 2]]
+
+
 UNCLOSED = ['"The market, the market, the market never closes, the market!']
 
 
@@ -70,12 +118,12 @@ def test_quotations_over_several_sentences_are_units() -> None:
 
 def test_a_quotation_carried_on_by_a_reopening_sentence_is_a_whole_unit() -> None:
     paragraph = ['He said: "Sales fell.', "Costs rose.", '"We will recover."', "They left."]
-    found = eligible.candidates(document_of(paragraph))
+    found = eligible.candidates(document_of(paragraph), dialogue=True)
     assert eligible.units(found) == [[0, 1], [2], [3]]
     order = eligible.order([0.0, 0.0, 0.0, 0.0], found)
     assert [0, 1] in order
     # without the reopening sentence, the quotation is left open: never chosen
-    found = eligible.candidates(document_of(paragraph[:2], paragraph[2:]))
+    found = eligible.candidates(document_of(paragraph[:2], paragraph[2:]), dialogue=True)
     assert [0, 1] not in eligible.order([0.0, 0.0, 0.0, 0.0], found)
 
 

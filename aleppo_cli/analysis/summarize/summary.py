@@ -246,7 +246,8 @@ def summarize(
     ``seed`` makes ``random`` repeatable (the others ignore it). The algorithm
     rates the sentences; the best rated are chosen, but never a fragment of
     dialogue without the rest of its quotation (``whole``; never at all if not
-    ``whole``; like any sentence with ``fragments``), nor a text twice, and
+    ``whole``; like any sentence with ``fragments``; only a text of dialogue
+    has any: ``eligible.is_dialogue``), nor a text twice, and
     long ones only when there are not enough others (more than ``long_words``
     words, by default ``eligible.LONG_WORDS``); ``rating`` rates a quotation
     by the "max" or "mean" of its sentences (``eligible.order``). A long text
