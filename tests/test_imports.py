@@ -144,3 +144,16 @@ def test_the_review_is_searched_and_quoted_without_the_quotation_stages(tmp_path
     copy = tmp_path / "review.txt"
     copy.write_bytes((Path(__file__).parents[1] / "texts" / "last-men-in-aleppo.txt").read_bytes())
     assert loaded_after([["quotes", str(copy)]], stages) == list(stages)
+
+
+def test_the_review_is_read_from_its_index_without_hashlib_or_the_segmenter(
+    tmp_path: Path,
+) -> None:
+    """A ready-made layout needs no sentence rules, and its digests come from
+    the interpreter's BLAKE2 module, not hashlib (which loads OpenSSL)."""
+    watched = ("hashlib", "aleppo_cli.text.segmenter")
+    runs = [["show"], ["info"], ["search", "destiny"], ["quotes"]]
+    assert loaded_after(runs, watched) == []
+    copy = tmp_path / "review.txt"
+    copy.write_bytes((Path(__file__).parents[1] / "texts" / "last-men-in-aleppo.txt").read_bytes())
+    assert loaded_after([["show", str(copy)]], watched) == ["aleppo_cli.text.segmenter"]

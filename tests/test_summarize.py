@@ -234,3 +234,24 @@ def test_openblas_gets_one_thread_unless_the_user_set_a_count(
         [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == expected
+
+
+def test_the_summarizer_class_is_loaded_on_a_fresh_stack_and_its_errors_come_back() -> None:
+    """The imports run in a thread of their own (summary._on_a_fresh_stack):
+    the class comes back to the caller, and so does an import's failure."""
+    import threading
+
+    seen: list[str] = []
+
+    def load() -> type:
+        seen.append(threading.current_thread().name)
+        return int
+
+    assert summarize._on_a_fresh_stack(load) is int
+    assert seen == ["aleppo-import"]
+
+    def broken() -> type:
+        raise ImportError("no sumy here")
+
+    with pytest.raises(ImportError, match="no sumy here"):
+        summarize._on_a_fresh_stack(broken)

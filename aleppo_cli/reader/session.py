@@ -52,7 +52,7 @@ def prepare(
     store = state.Store.open(state.state_path(variables) if keep else None)
     if keep and store.path is None:
         store.notes.append("no HOME or XDG_STATE_HOME: the reading position is not kept")
-    key = prebuilt.fingerprint(source.text)
+    key = state.key_for(source.text)
     preview = None if synchronous else preview_of(source)
     if preview is not None:
         document: Document = preview

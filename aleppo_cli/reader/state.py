@@ -32,6 +32,13 @@ MAX_FILE_BYTES = 1024 * 1024  # a larger file is not ours: ignored
 NO_STATE_VARIABLE = "ALEPPO_NO_STATE"
 
 
+def key_for(text: str) -> str:
+    """The store's key for a text: the SHA-256 of its content as read."""
+    import hashlib  # OpenSSL, 3 ms: only the reader needs it
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def state_path(variables: Mapping[str, str]) -> Path | None:
     """The state file's path, or None when there is no home to put it in."""
     base = variables.get("XDG_STATE_HOME", "")

@@ -24,7 +24,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from aleppo_cli.text import segmenter
 from aleppo_cli.text.cleanup import CleanText, apply, clean
 
 if TYPE_CHECKING:
@@ -136,6 +135,8 @@ def layout(text: str) -> Layout:
     lost_breaks = bool(blocks) and len(text) / len(blocks) > LOST_BREAKS
     limit = LOST_BREAKS if lost_breaks else VERY_LONG
     paragraphs: Layout = []
+    from aleppo_cli.text import segmenter  # its patterns: not for a ready-made layout
+
     sentences = segmenter.split_blocks(text, blocks)
     for (block_start, block_end), found in zip(blocks, sentences, strict=True):
         length = block_end - block_start
@@ -245,6 +246,8 @@ def _one_line(text: str) -> str:
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of one block of ``text`` (for documents built from blocks)."""
+    from aleppo_cli.text import segmenter
+
     (found,) = segmenter.split_blocks(text, [(start, end)])
     return [piece for s, e in found for piece in _capped(text, s, e)]
 

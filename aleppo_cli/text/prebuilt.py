@@ -4,25 +4,25 @@ Reading a bundled text would otherwise load the word list and segment the
 text at every start. ``.ci/index_texts.py`` writes ``texts/NAME.index.json``
 with what ``cleanup.clean`` and ``document.layout`` compute, a test checks
 that it still equals the live computation, and the index is used only when
-it was made from this very text (the SHA-256 of the text) by this very code
-(the SHA-256 of the source files that compute it, ``CODE``): a changed rule
+it was made from this very text (its BLAKE2b digest, ``digest.py``) by this very code
+(the digest of the source files that compute it, ``CODE``): a changed rule
 never serves a stale index, it makes the text be built live until the index
 is written again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from aleppo_cli.text import digest
 from aleppo_cli.text.cleanup import AUTO_OFF, Edit, apply, clean
 from aleppo_cli.text.document import Document, assemble, layout
 from aleppo_cli.text.sources import Source, is_bundled, read_index
 
-VERSION = 4  # 3: the repair decision; 4: whether the text has sections
+VERSION = 5  # 3: the repair decision; 4: whether the text has sections; 5: BLAKE2b
 
 # The modules of this package whose code decides what an index holds: the
 # clean-up rules and the word list they consult, the sentence and paragraph
@@ -31,7 +31,10 @@ CODE = ("cleanup.py", "wordlist.py", "segmenter.py", "document.py", "sections.py
 
 
 def fingerprint(raw: str) -> str:
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    """The text's BLAKE2b-256 digest, in hex."""
+    hashed = digest.new()
+    hashed.update(raw.encode("utf-8"))
+    return hashed.hexdigest()
 
 
 def _source_bytes(name: str) -> bytes:
@@ -46,17 +49,17 @@ def _source_bytes(name: str) -> bytes:
 
 @cache
 def code_fingerprint() -> str | None:
-    """SHA-256 of the source of ``CODE`` (line endings as in the repository),
+    """BLAKE2b-256 of the source of ``CODE`` (line endings as in the repository),
     or None when the sources are not there to read: then no index is used."""
-    digest = hashlib.sha256()
+    hashed = digest.new()
     for name in CODE:
         try:
             data = _source_bytes(name).replace(b"\r\n", b"\n")
         except (OSError, ModuleNotFoundError):
             return None
-        digest.update(f"{name}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()
+        hashed.update(f"{name}\0{len(data)}\0".encode())
+        hashed.update(data)
+    return hashed.hexdigest()
 
 
 def make(raw: str) -> dict[str, Any]:
@@ -67,7 +70,7 @@ def make(raw: str) -> dict[str, Any]:
     spans = layout(cleaned.text)
     return {
         "version": VERSION,
-        "sha256": fingerprint(raw),
+        "digest": fingerprint(raw),
         "code": code,
         "repair": cleaned.repair,
         "edits": [[e.start, e.end, e.replacement, e.reason] for e in cleaned.edits],
@@ -84,7 +87,7 @@ def dumps(data: dict[str, Any]) -> str:
 def document(raw: str, data: dict[str, Any]) -> Document | None:
     """The document from ``data``, or None if it was not made from ``raw`` by
     the code running now."""
-    if data.get("version") != VERSION or data.get("sha256") != fingerprint(raw):
+    if data.get("version") != VERSION or data.get("digest") != fingerprint(raw):
         return None
     code = code_fingerprint()
     if code is None or data.get("code") != code:

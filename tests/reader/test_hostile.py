@@ -10,9 +10,8 @@ from textual.strip import Strip
 
 from aleppo_cli.reader.app import ReaderApp
 from aleppo_cli.reader.session import prepare
-from aleppo_cli.reader.state import Store, TextState, state_path
+from aleppo_cli.reader.state import Store, TextState, key_for, state_path
 from aleppo_cli.text.document import Document
-from aleppo_cli.text.prebuilt import fingerprint
 from tests.builders import source_of
 from tests.reader.conftest import app_for, review, settle
 
@@ -145,7 +144,7 @@ async def test_a_remembered_place_past_the_preview_is_reached_once_read(tmp_path
     raw = "\n\n".join(f"Paragraph {n} is here. It has two sentences." for n in range(8000))
     variables = {"XDG_STATE_HOME": str(tmp_path)}
     far = raw.index("Paragraph 6000 ")
-    Store.open(state_path(variables)).save(fingerprint(raw), TextState(far, {"a": far + 10}))
+    Store.open(state_path(variables)).save(key_for(raw), TextState(far, {"a": far + 10}))
     session = prepare(source_of(raw), variables)
     assert not session.complete  # the first screen comes from the preview all the same
     app = ReaderApp(session)
@@ -159,5 +158,5 @@ async def test_a_remembered_place_past_the_preview_is_reached_once_read(tmp_path
         assert app.document.clean.text[top:].startswith("Paragraph 6000 ")
         assert "a" in app.marks
         await pilot.press("q")
-    saved = Store.open(state_path(variables)).get(fingerprint(raw))
+    saved = Store.open(state_path(variables)).get(key_for(raw))
     assert saved is not None and saved.position == far and saved.marks == {"a": far + 10}

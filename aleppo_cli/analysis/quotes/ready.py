@@ -4,7 +4,7 @@ Finding the review's quotations takes about 2 ms, but importing the stages
 that find them takes about 12 ms (their patterns compile at import), a tenth
 of the start of ``aleppo search`` and ``aleppo quotes`` on the review.
 ``.ci/index_texts.py`` writes each bundled text's quotations with what they
-were made from: the text (its SHA-256), the code that built its document
+were made from: the text (its digest), the code that built its document
 (``prebuilt.code_fingerprint``) and the code that found them (every file of
 this package and the quote marks, ``code_fingerprint`` here). They are used
 only when all three are the ones running now; otherwise ``find`` runs the
@@ -16,18 +16,17 @@ This module imports only the model, never the stages.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from aleppo_cli.analysis.quotes.model import Gender, Part, Person, Quotation
-from aleppo_cli.text import prebuilt
+from aleppo_cli.text import digest, prebuilt
 from aleppo_cli.text.document import Document
 from aleppo_cli.text.sources import Source, is_bundled, read_index
 
-VERSION = 2  # 2: each quotation's speaker as a person
+VERSION = 3  # 2: each quotation's speaker as a person; 3: BLAKE2b digests
 SUFFIX = ".quotes.json"
 
 
@@ -42,17 +41,17 @@ def _code_files() -> list[tuple[str, bytes]]:
 
 @cache
 def code_fingerprint() -> str | None:
-    """SHA-256 of the code that finds quotations, or None when its files are
+    """BLAKE2b-256 of the code that finds quotations, or None when its files are
     not there to read (then nothing ready-made is used)."""
-    digest = hashlib.sha256()
+    hashed = digest.new()
     try:
         files = _code_files()
     except OSError:
         return None
     for name, data in files:
-        digest.update(f"{name}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()
+        hashed.update(f"{name}\0{len(data)}\0".encode())
+        hashed.update(data)
+    return hashed.hexdigest()
 
 
 def make(raw: str, quotations: list[Quotation]) -> dict[str, Any]:
@@ -62,7 +61,7 @@ def make(raw: str, quotations: list[Quotation]) -> dict[str, Any]:
         raise RuntimeError("the source files of aleppo_cli are not readable")
     return {
         "version": VERSION,
-        "sha256": prebuilt.fingerprint(raw),
+        "digest": prebuilt.fingerprint(raw),
         "code": code,
         "document_code": document_code,
         "quotations": [
@@ -82,7 +81,7 @@ def make(raw: str, quotations: list[Quotation]) -> dict[str, Any]:
 def quotations(raw: str, data: dict[str, Any]) -> list[Quotation] | None:
     """The quotations in ``data``, or None if they were not made from ``raw``
     by the code running now."""
-    if data.get("version") != VERSION or data.get("sha256") != prebuilt.fingerprint(raw):
+    if data.get("version") != VERSION or data.get("digest") != prebuilt.fingerprint(raw):
         return None
     code, document_code = code_fingerprint(), prebuilt.code_fingerprint()
     if code is None or document_code is None:
