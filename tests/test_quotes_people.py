@@ -150,3 +150,31 @@ def test_a_chapters_title_names_nobody() -> None:
     document = build(raw)
     _, cast = quotes.quotes_and_people(document)
     assert cast.names == ["Nora Lark"]
+
+
+def test_a_given_name_that_is_also_a_word_is_a_name_in_mid_sentence() -> None:
+    """ "Rose" is a verb's past too; "said Rose", "asked Rose" make it a name."""
+    raw = (
+        "The sun rose over the hills. Rose Lark came down early.\n\n"
+        '"Is it late?" asked Rose.\n\n'
+        '"No," said Tom Bell.\n\n'
+        '"Then we walk," said Rose.\n'
+    )
+    assert speakers(raw) == ["Rose Lark", "Tom Bell", "Rose Lark"]
+
+
+def test_a_word_capitalised_only_where_a_sentence_starts_is_no_name() -> None:
+    """ "Poor" opens sentences and is written in lower case: "Poor Nora" is Nora."""
+    raw = 'They were poor that year. Poor Nora Lark sat down.\n\n"It is late," said Poor Nora.\n'
+    assert speakers(raw) == ["Nora Lark"]
+
+
+def test_a_verb_then_its_subject_after_a_quote_is_that_quotes_before_a_colon() -> None:
+    """'"Come," said Nora: taking the lamp; "…"': the colon leads on, not in."""
+    raw = (
+        'Tom Bell looked up.\n\n"Then come with me," said Nora Lark: taking up a lamp, '
+        'and leading the way; "your bed is ready."\n'
+    )
+    assert speakers(raw) == ["Nora Lark"]
+    raw = 'Tom Bell spoke first. "It was muddled."\nSir Ann Vale said: "It was not."'
+    assert speakers(raw)[0] != "Sir Ann Vale"

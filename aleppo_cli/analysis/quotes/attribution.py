@@ -409,9 +409,11 @@ def _belongs(text: str, end: int, after: str, match: re.Match[str]) -> bool:
     """Whether an attribution after a quote is that quote's: not when it
     introduces the next ("He added: "), nor a sentence of its own after a
     quote that ended one ('...muddled." He said: "...')."""
-    if after[match.end() :].lstrip().startswith(":"):
-        return False
     closed = text[end - 1 : end] in (".", "!", "?", "…") if end else False
+    if after[match.end() :].lstrip().startswith(":") and not match.groupdict().get("who2"):
+        # but '"Come!" cried Nora: taking the lamp; "…"': a verb in lower case
+        # right after a quote, then its subject, is that quote's
+        return False
     return not (
         closed
         and match.groupdict().get("who")

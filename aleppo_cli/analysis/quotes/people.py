@@ -344,15 +344,63 @@ class _LowerWords(frozenset[str]):
     cleaned: dict[str, str | None]
 
 
-def _lower_words(text: str) -> _LowerWords:
+def _lower_words(text: str, matches: Sequence[re.Match[str]] = ()) -> _LowerWords:
     """Every word ``text`` writes in lower case (``_LOWER_WORD``), read from
     its distinct white-space-separated pieces: the pattern never spans white
     space, and white space is no word character, so each piece gives what it
-    gives in place, and most pieces come many times."""
+    gives in place, and most pieces come many times. Not the words that the
+    name ``matches`` show to be names too (``_named_mid_sentence``)."""
     pieces = " ".join(set(text.split()))
-    words = _LowerWords(_LOWER_WORD.findall(pieces))
+    found = set(_LOWER_WORD.findall(pieces))
+    words = _LowerWords(found - _named_mid_sentence(text, matches, found))
     words.cleaned = {}
     return words
+
+
+# A word the text also writes in lower case is a name where it starts a name
+# this often in mid-sentence, after a lower-case word that is no article, no
+# possessive and no preposition: "said Rose", "and Rose", "asked Will".
+MID_SENTENCE_NAMES = 2
+_NOT_BEFORE_NAMES = frozenset(
+    """the a an his her their my our your its this that these those every each no some any
+    in on of at by since until till from during last next this early late all and or nor for
+    """.split()
+)
+
+
+# words of address and rank that stand before names without being given names
+_TITLE_WORDS = frozenset(
+    """doctor admiral comrade marquis marquess signor signora senor senora herr frau mamma
+    mama papa nurse dame""".split()
+)
+
+
+def _named_mid_sentence(
+    text: str, matches: Sequence[re.Match[str]], lower: AbstractSet[str]
+) -> set[str]:
+    """The lower-case forms of the words (of ``lower``) that start names of
+    ``matches`` in mid-sentence at least ``MID_SENTENCE_NAMES`` times: a
+    given name that is also a word ("Rose" and "rose")."""
+    counts: Counter[str] = Counter()
+    for match in matches:
+        start = match.start()
+        if text[start - 1 : start] != " " or not text[start - 2 : start - 1].islower():
+            continue
+        first = match.group().split(None, 1)[0]
+        word = first.lower()
+        if (
+            word not in lower
+            or first in _NOT_NAMES
+            or first in _ROLES
+            or is_honorific(first)
+            or word_gender(word) is not None  # "Monsieur": a title
+            or word in _TITLE_WORDS
+        ):
+            continue
+        before = text[max(0, start - 16) : start - 1].rsplit(None, 1)[-1]
+        if before.isalpha() and before.islower() and before not in _NOT_BEFORE_NAMES:
+            counts[word] += 1
+    return {word for word, count in counts.items() if count >= MID_SENTENCE_NAMES}
 
 
 class _Quoted(NamedTuple):
@@ -390,8 +438,9 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
     ]
     extents = _merged(sorted([*((span.start, span.end) for span in quoted), *headings]))
     inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
-    lower_words = _lower_words(text)
-    seen = _scan(text, lower_words, inside)
+    matches = list(_NAME_RE.finditer(text))
+    lower_words = _lower_words(text, matches)
+    seen = _scan(text, lower_words, inside, matches)
     totals = Counter(seen.names)
     not_people = _places(seen, totals) | _things(seen, totals)
     named = frozenset(seen.names)
@@ -441,14 +490,15 @@ def _merged(extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined
 
 
-def _scan(text: str, lower_words: _LowerWords, inside: _Quoted) -> _Seen:
+def _scan(
+    text: str, lower_words: _LowerWords, inside: _Quoted, matches: Sequence[re.Match[str]]
+) -> _Seen:
     positions: list[int] = []
     names: list[str] = []
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     acts: set[str] = set()
     the: Counter[str] = Counter()
     places: Counter[str] = Counter()
-    matches = list(_NAME_RE.finditer(text))
     found = [match.group() for match in matches]
     # where the next name after each match starts ("He", "She": no names)
     next_names = [len(text)] * len(matches)
