@@ -178,3 +178,25 @@ def test_a_verb_then_its_subject_after_a_quote_is_that_quotes_before_a_colon() -
     assert speakers(raw) == ["Nora Lark"]
     raw = 'Tom Bell spoke first. "It was muddled."\nSir Ann Vale said: "It was not."'
     assert speakers(raw)[0] != "Sir Ann Vale"
+
+
+def test_a_titles_full_stop_does_not_end_the_attributions_sentence() -> None:
+    """'and Mrs. Lark murmured: "…"' is Mrs. Lark's, not "Lark"'s (Mr. Lark)."""
+    raw = (
+        "Mr. Lark came in. Mrs. Lark sat by the fire.\n\n"
+        'He shook his head; and Mrs. Lark murmured:  "If only she had asked."\n'
+    )
+    assert speakers(raw) == ["Mrs. Lark"]
+
+
+def test_m_is_a_french_title() -> None:
+    raw = 'M. Riviere bowed to Tom Bell.\n\n"Simply seeing her," M. Riviere replied.\n'
+    assert speakers(raw) == ["M. Riviere"]
+
+
+def test_a_character_called_by_a_capitalised_noun_is_named_by_it_alone() -> None:
+    raw = (
+        'Tom Bell sat down.\n\n"No," said the Professor with sobriety.\n\n'
+        '"No," said the gentleman in the white waistcoat.\n'
+    )
+    assert speakers(raw) == ["the Professor", "the gentleman in the white waistcoat"]

@@ -18,6 +18,7 @@ from aleppo_cli.analysis.quotes.people import (
     HONORIFIC,
     NAME,
     People,
+    is_honorific,
     pronoun_gender,
     word_gender,
 )
@@ -266,6 +267,14 @@ def _description(description: str, goes_on: bool, gendered: bool) -> Attribution
     after it that are no part of it ("the policeman sadly", "at last"); "the
     old gentleman" when ``gendered`` is read as "he"."""
     words = description.split()
+    if words[0].lower() == "the" and len(words) > 2 and words[1][:1].isupper():
+        # "said the Professor with sobriety": a character the story calls by a
+        # capitalised noun is named by it alone
+        title = 2
+        while title < len(words) and words[title][:1].isupper():
+            title += 1
+        if title < len(words) and words[title] in _OF:
+            words = words[:title]  # not "the Oscar-nominated actor"
     while len(words) > 2 and (
         words[-1].endswith("ly") or words[-1].lower() in _TRAILING or words[-2:] == ["at", "last"]
     ):
@@ -450,13 +459,28 @@ def _ending_paragraph_before(text: str, stretch: Stretch) -> re.Match[str] | Non
 def _attribution_before(narration: str) -> re.Match[str] | None:
     """ "X said," / "she added:" ending ``narration``, after its last sentence break."""
     narration = narration.rstrip(" " + quotemarks.OPENING)
-    cut = max(narration.rfind(end) for end in _SENTENCE_ENDS)
+    cut = _last_sentence_end(narration)
     sentence = narration[cut + 1 :] if cut >= 0 else narration
     return (
         _BEFORE.search(sentence)
         or (_WHO_SAID.search(sentence) if ", who" in sentence else None)
         or _DID_AND_SAID.search(sentence)
     )
+
+
+def _last_sentence_end(narration: str) -> int:
+    """Where the last sentence of ``narration`` ends before its last one
+    starts (-1 if none): not at the full stop of a title or an initial ("and
+    Mrs. Lark murmured:" is one sentence, "M. Lark said" too)."""
+    end = len(narration)
+    while True:
+        cut = max(narration.rfind(mark, 0, end) for mark in _SENTENCE_ENDS)
+        if cut < 0 or narration[cut] != ".":
+            return cut
+        word = narration[max(0, cut - 12) : cut].rsplit(None, 1)[-1:]
+        if not word or not (is_honorific(word[0]) or (len(word[0]) == 1 and word[0].isupper())):
+            return cut
+        end = cut
 
 
 def _attribution(who: str, goes_on: bool, people: People) -> Attribution:

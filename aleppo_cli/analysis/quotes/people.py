@@ -26,7 +26,7 @@ from aleppo_cli.text.document import Document
 
 _HONORIFICS = (
     "Mr Mrs Ms Miss Dr Lady Lord Sir Colonel Captain Prince Princess Count Countess General "
-    "Madame Mademoiselle Uncle Aunt Professor Father Mother"
+    "Madame Mademoiselle Uncle Aunt Professor Father Mother M Mme Mlle"
 ).split()
 HONORIFIC = "(?:" + "|".join(_HONORIFICS) + ")"
 # A word of a name: capitalised, with a lower-case letter ("BA" is no name), its
@@ -80,12 +80,13 @@ _ROLES = frozenset(
 _MALE_PRONOUNS = frozenset("he him his himself".split())
 _FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 _FEMALE_WORDS = frozenset(
-    "mrs ms miss lady princess countess madame mademoiselle aunt mother wife sister daughter "
+    "mrs ms miss lady princess countess madame mademoiselle mme mlle aunt mother wife sister "
+    "daughter "
     "woman girl queen duchess baroness madam ladyship niece".split()
 )
 _MALE_WORDS = frozenset(
     "mr sir lord prince count general uncle father husband brother son man boy gentleman "
-    "colonel captain major lieutenant king duke baron monsieur lordship nephew".split()
+    "colonel captain major lieutenant king duke baron monsieur m lordship nephew".split()
 )
 # One kind of pronoun after a name must outnumber the other this much: some refer to others.
 PRONOUN_MAJORITY = 1.3
