@@ -2,6 +2,7 @@
 name, news attributions, first-person narrators, --speakers and --speaker."""
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -200,3 +201,23 @@ def test_a_character_called_by_a_capitalised_noun_is_named_by_it_alone() -> None
         '"No," said the gentleman in the white waistcoat.\n'
     )
     assert speakers(raw) == ["the Professor", "the gentleman in the white waistcoat"]
+
+
+def test_a_title_alone_names_the_last_person_of_that_title() -> None:
+    """'"Yes," answered Mademoiselle.' is the Mademoiselle of the scene."""
+    raw = (
+        "Mademoiselle Duval left early. Later Mademoiselle Reisz came in, and "
+        "Edna Lark rose.\n\n"
+        '"Did you want me?" asked Edna Lark.\n\n'
+        '"Yes," said Tom Bell.\n\n'
+        '"I had not thought of it," answered Mademoiselle. The two sat down.\n'
+    )
+    assert speakers(raw)[-1] == "Mademoiselle Reisz"
+
+
+def test_a_full_title_before_a_full_stop_starts_no_name() -> None:
+    from aleppo_cli.analysis.quotes.people import NAME
+
+    assert re.fullmatch(NAME, "Mademoiselle. The") is None
+    assert re.fullmatch(NAME, "Mrs. Lark") is not None
+    assert re.fullmatch(NAME, "Mademoiselle Reisz") is not None

@@ -41,9 +41,9 @@ PARTICLES = frozenset("de van von der den du da di del della le la".split())
 _PARTICLE = r"(?:de|van|von|der|den|du|da|di|del|della|le|la)\s+"
 _NAME_JOINT = rf"\s+(?:[A-Z]\.\s+|{_PARTICLE}(?:{_PARTICLE})?)?"
 # an honorific may precede a particle: "Mr. van der Lark"
-NAME = (
-    rf"(?:{HONORIFIC}\.?\s+(?:{_PARTICLE}){{0,2}})?{_NAME_WORD}(?:{_NAME_JOINT}{_NAME_WORD}){{0,4}}"
-)
+# only the abbreviated titles take a full stop: "Mademoiselle. The" is no name
+_TITLE = rf"(?:(?:Mr|Mrs|Ms|Dr|M|Mme|Mlle)\.|{HONORIFIC})"
+NAME = rf"(?:{_TITLE}\s+(?:{_PARTICLE}){{0,2}})?{_NAME_WORD}(?:{_NAME_JOINT}{_NAME_WORD}){{0,4}}"
 # every name starts with a capital letter: the look-ahead lets the engine skip
 # to the next one (a novel's names are found four times as fast)
 _NAME_RE = re.compile(rf"(?=[A-Z]){NAME}")
@@ -369,10 +369,12 @@ _NOT_BEFORE_NAMES = frozenset(
 )
 
 
-# words of address and rank that stand before names without being given names
+# words of address and rank that stand before names without being given names,
+# and pronouns of address ("to Him", "for Thee")
 _TITLE_WORDS = frozenset(
     """doctor admiral comrade marquis marquess signor signora senor senora herr frau mamma
-    mama papa nurse dame""".split()
+    mama papa nurse dame emperor empress marshal vicomte vicomtesse viscount abbe
+    him thee thou thy thine ye""".split()
 )
 
 
