@@ -2,6 +2,7 @@
 name, news attributions, first-person narrators, --speakers and --speaker."""
 
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -150,3 +151,73 @@ def test_a_chapters_title_names_nobody() -> None:
     document = build(raw)
     _, cast = quotes.quotes_and_people(document)
     assert cast.names == ["Nora Lark"]
+
+
+def test_a_given_name_that_is_also_a_word_is_a_name_in_mid_sentence() -> None:
+    """ "Rose" is a verb's past too; "said Rose", "asked Rose" make it a name."""
+    raw = (
+        "The sun rose over the hills. Rose Lark came down early.\n\n"
+        '"Is it late?" asked Rose.\n\n'
+        '"No," said Tom Bell.\n\n'
+        '"Then we walk," said Rose.\n'
+    )
+    assert speakers(raw) == ["Rose Lark", "Tom Bell", "Rose Lark"]
+
+
+def test_a_word_capitalised_only_where_a_sentence_starts_is_no_name() -> None:
+    """ "Poor" opens sentences and is written in lower case: "Poor Nora" is Nora."""
+    raw = 'They were poor that year. Poor Nora Lark sat down.\n\n"It is late," said Poor Nora.\n'
+    assert speakers(raw) == ["Nora Lark"]
+
+
+def test_a_verb_then_its_subject_after_a_quote_is_that_quotes_before_a_colon() -> None:
+    """'"Come," said Nora: taking the lamp; "…"': the colon leads on, not in."""
+    raw = (
+        'Tom Bell looked up.\n\n"Then come with me," said Nora Lark: taking up a lamp, '
+        'and leading the way; "your bed is ready."\n'
+    )
+    assert speakers(raw) == ["Nora Lark"]
+    raw = 'Tom Bell spoke first. "It was muddled."\nSir Ann Vale said: "It was not."'
+    assert speakers(raw)[0] != "Sir Ann Vale"
+
+
+def test_a_titles_full_stop_does_not_end_the_attributions_sentence() -> None:
+    """'and Mrs. Lark murmured: "…"' is Mrs. Lark's, not "Lark"'s (Mr. Lark)."""
+    raw = (
+        "Mr. Lark came in. Mrs. Lark sat by the fire.\n\n"
+        'He shook his head; and Mrs. Lark murmured:  "If only she had asked."\n'
+    )
+    assert speakers(raw) == ["Mrs. Lark"]
+
+
+def test_m_is_a_french_title() -> None:
+    raw = 'M. Riviere bowed to Tom Bell.\n\n"Simply seeing her," M. Riviere replied.\n'
+    assert speakers(raw) == ["M. Riviere"]
+
+
+def test_a_character_called_by_a_capitalised_noun_is_named_by_it_alone() -> None:
+    raw = (
+        'Tom Bell sat down.\n\n"No," said the Professor with sobriety.\n\n'
+        '"No," said the gentleman in the white waistcoat.\n'
+    )
+    assert speakers(raw) == ["the Professor", "the gentleman in the white waistcoat"]
+
+
+def test_a_title_alone_names_the_last_person_of_that_title() -> None:
+    """'"Yes," answered Mademoiselle.' is the Mademoiselle of the scene."""
+    raw = (
+        "Mademoiselle Duval left early. Later Mademoiselle Reisz came in, and "
+        "Edna Lark rose.\n\n"
+        '"Did you want me?" asked Edna Lark.\n\n'
+        '"Yes," said Tom Bell.\n\n'
+        '"I had not thought of it," answered Mademoiselle. The two sat down.\n'
+    )
+    assert speakers(raw)[-1] == "Mademoiselle Reisz"
+
+
+def test_a_full_title_before_a_full_stop_starts_no_name() -> None:
+    from aleppo_cli.analysis.quotes.people import NAME
+
+    assert re.fullmatch(NAME, "Mademoiselle. The") is None
+    assert re.fullmatch(NAME, "Mrs. Lark") is not None
+    assert re.fullmatch(NAME, "Mademoiselle Reisz") is not None

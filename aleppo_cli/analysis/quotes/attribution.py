@@ -18,6 +18,7 @@ from aleppo_cli.analysis.quotes.people import (
     HONORIFIC,
     NAME,
     People,
+    is_honorific,
     pronoun_gender,
     word_gender,
 )
@@ -87,9 +88,12 @@ AFTER_AND_SAID = 60
 # An attribution at the start of some text: '," said Nora', '— he replied'.
 # A first-person narrator: '"Come in," said I.', '"No," I answered.'
 _NARRATOR = r"I\b"
+# a title alone, as a name: '"Yes," said Mademoiselle.'
+_TITLE = rf"{HONORIFIC}\b(?!\s+[A-Z])"
 AFTER = re.compile(
-    rf"^[\s,;:—–\-]*(?:(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR})\s+{_ADVERB}{_VERB}\b|"
-    rf"{_VERB}\s+{_ADVERB}(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR}))"
+    rf"^[\s,;:—–\-]*(?:(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR}|{_TITLE})"
+    rf"\s+{_ADVERB}{_VERB}\b|"
+    rf"{_VERB}\s+{_ADVERB}(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR}|{_TITLE}))"
 )
 _BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$")
 # "he turned to his partner, and said," "He heard her attentively, and then said,":
@@ -156,7 +160,7 @@ def attribute(text: str, stretch: Stretch, people: People) -> Attribution | None
     """The attribution of ``stretch`` in the cleaned ``text``, if it has one:
     the first of the candidate attributions that reads as one (``_read``)."""
     for match in _candidates(text, stretch):
-        said = _read(match, people)
+        said = _read(match, people, stretch.start)
         if said is not None:
             return said
     return None
@@ -185,7 +189,7 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
             yield found
 
 
-def _read(match: re.Match[str], people: People) -> Attribution | None:
+def _read(match: re.Match[str], people: People, position: int = 0) -> Attribution | None:
     """What an attribution says of the speaker; None when it is not one after
     all: its subject follows a preposition ("In the Commons, Mr Howard said"
     names no "Commons"; "for the Family, Theresa May, said" is Theresa May's)."""
@@ -194,7 +198,8 @@ def _read(match: re.Match[str], people: People) -> Attribution | None:
     group = next((g for g in ("who", "who2", "who3", "who4", "who5") if groups.get(g)), None)
     if group is not None:
         who, start, end = match.group(group), match.start(group), match.end(group)
-        if group == "who" and _governed(match.string, start):
+        # (not in "met by Mr. Allen, who, on hearing it, said": the relative's subject)
+        if group == "who" and match.re is not _WHO_SAID and _governed(match.string, start):
             apposed = _APPOSED_NAME.match(match.string, end)
             if apposed is None:
                 return None
@@ -219,7 +224,7 @@ def _read(match: re.Match[str], people: People) -> Attribution | None:
             following = _ROLE_THEN_NAME.match(match.string, end)
             if following is not None:
                 who = following.group("name")
-        said = _attribution(who, goes_on, people)
+        said = _attribution(who, goes_on, people, position)
         article = match.string[max(0, start - 4) : start]
         if article.lower() == "the " and said.name is not None and _ORGANISATION.search(who):
             return Attribution(f"the {who}", None, goes_on)  # "the Scottish Executive said"
@@ -266,6 +271,14 @@ def _description(description: str, goes_on: bool, gendered: bool) -> Attribution
     after it that are no part of it ("the policeman sadly", "at last"); "the
     old gentleman" when ``gendered`` is read as "he"."""
     words = description.split()
+    if words[0].lower() == "the" and len(words) > 2 and words[1][:1].isupper():
+        # "said the Professor with sobriety": a character the story calls by a
+        # capitalised noun is named by it alone
+        title = 2
+        while title < len(words) and words[title][:1].isupper():
+            title += 1
+        if title < len(words) and words[title] in _OF:
+            words = words[:title]  # not "the Oscar-nominated actor"
     while len(words) > 2 and (
         words[-1].endswith("ly") or words[-1].lower() in _TRAILING or words[-2:] == ["at", "last"]
     ):
@@ -409,9 +422,11 @@ def _belongs(text: str, end: int, after: str, match: re.Match[str]) -> bool:
     """Whether an attribution after a quote is that quote's: not when it
     introduces the next ("He added: "), nor a sentence of its own after a
     quote that ended one ('...muddled." He said: "...')."""
-    if after[match.end() :].lstrip().startswith(":"):
-        return False
     closed = text[end - 1 : end] in (".", "!", "?", "…") if end else False
+    if after[match.end() :].lstrip().startswith(":") and not match.groupdict().get("who2"):
+        # but '"Come!" cried Nora: taking the lamp; "…"': a verb in lower case
+        # right after a quote, then its subject, is that quote's
+        return False
     return not (
         closed
         and match.groupdict().get("who")
@@ -448,7 +463,7 @@ def _ending_paragraph_before(text: str, stretch: Stretch) -> re.Match[str] | Non
 def _attribution_before(narration: str) -> re.Match[str] | None:
     """ "X said," / "she added:" ending ``narration``, after its last sentence break."""
     narration = narration.rstrip(" " + quotemarks.OPENING)
-    cut = max(narration.rfind(end) for end in _SENTENCE_ENDS)
+    cut = _last_sentence_end(narration)
     sentence = narration[cut + 1 :] if cut >= 0 else narration
     return (
         _BEFORE.search(sentence)
@@ -457,7 +472,22 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
     )
 
 
-def _attribution(who: str, goes_on: bool, people: People) -> Attribution:
+def _last_sentence_end(narration: str) -> int:
+    """Where the last sentence of ``narration`` ends before its last one
+    starts (-1 if none): not at the full stop of a title or an initial ("and
+    Mrs. Lark murmured:" is one sentence, "M. Lark said" too)."""
+    end = len(narration)
+    while True:
+        cut = max(narration.rfind(mark, 0, end) for mark in _SENTENCE_ENDS)
+        if cut < 0 or narration[cut] != ".":
+            return cut
+        word = narration[max(0, cut - 12) : cut].rsplit(None, 1)[-1:]
+        if not word or not (is_honorific(word[0]) or (len(word[0]) == 1 and word[0].isupper())):
+            return cut
+        end = cut
+
+
+def _attribution(who: str, goes_on: bool, people: People, position: int = 0) -> Attribution:
     """A name as written, or a reference for a pronoun or a relation ("his
     wife"), which the speaker rules resolve."""
     lowered = who.lower()
@@ -471,5 +501,7 @@ def _attribution(who: str, goes_on: bool, people: People) -> Attribution:
         owner = pronoun_gender(words[0])  # "his", "her"; None for "the", "their"
         reference = Reference(word_gender(noun), owner, noun if owner else "")
         return Attribution(None, reference, goes_on)
+    if is_honorific(who):  # "said Mademoiselle": the last person of that title
+        return Attribution(people.recent_titled(position, who.rstrip(".")), None, goes_on)
     name = people.clean(who)
     return Attribution(people.person(name) if name else None, None, goes_on)

@@ -26,7 +26,7 @@ from aleppo_cli.text.document import Document
 
 _HONORIFICS = (
     "Mr Mrs Ms Miss Dr Lady Lord Sir Colonel Captain Prince Princess Count Countess General "
-    "Madame Mademoiselle Uncle Aunt Professor Father Mother"
+    "Madame Mademoiselle Uncle Aunt Professor Father Mother M Mme Mlle"
 ).split()
 HONORIFIC = "(?:" + "|".join(_HONORIFICS) + ")"
 # A word of a name: capitalised, with a lower-case letter ("BA" is no name), its
@@ -41,9 +41,9 @@ PARTICLES = frozenset("de van von der den du da di del della le la".split())
 _PARTICLE = r"(?:de|van|von|der|den|du|da|di|del|della|le|la)\s+"
 _NAME_JOINT = rf"\s+(?:[A-Z]\.\s+|{_PARTICLE}(?:{_PARTICLE})?)?"
 # an honorific may precede a particle: "Mr. van der Lark"
-NAME = (
-    rf"(?:{HONORIFIC}\.?\s+(?:{_PARTICLE}){{0,2}})?{_NAME_WORD}(?:{_NAME_JOINT}{_NAME_WORD}){{0,4}}"
-)
+# only the abbreviated titles take a full stop: "Mademoiselle. The" is no name
+_TITLE = rf"(?:(?:Mr|Mrs|Ms|Dr|M|Mme|Mlle)\.|{HONORIFIC})"
+NAME = rf"(?:{_TITLE}\s+(?:{_PARTICLE}){{0,2}})?{_NAME_WORD}(?:{_NAME_JOINT}{_NAME_WORD}){{0,4}}"
 # every name starts with a capital letter: the look-ahead lets the engine skip
 # to the next one (a novel's names are found four times as fast)
 _NAME_RE = re.compile(rf"(?=[A-Z]){NAME}")
@@ -80,12 +80,13 @@ _ROLES = frozenset(
 _MALE_PRONOUNS = frozenset("he him his himself".split())
 _FEMALE_PRONOUNS = frozenset("she her hers herself".split())
 _FEMALE_WORDS = frozenset(
-    "mrs ms miss lady princess countess madame mademoiselle aunt mother wife sister daughter "
+    "mrs ms miss lady princess countess madame mademoiselle mme mlle aunt mother wife sister "
+    "daughter "
     "woman girl queen duchess baroness madam ladyship niece".split()
 )
 _MALE_WORDS = frozenset(
     "mr sir lord prince count general uncle father husband brother son man boy gentleman "
-    "colonel captain major lieutenant king duke baron monsieur lordship nephew".split()
+    "colonel captain major lieutenant king duke baron monsieur m lordship nephew".split()
 )
 # One kind of pronoun after a name must outnumber the other this much: some refer to others.
 PRONOUN_MAJORITY = 1.3
@@ -344,15 +345,65 @@ class _LowerWords(frozenset[str]):
     cleaned: dict[str, str | None]
 
 
-def _lower_words(text: str) -> _LowerWords:
+def _lower_words(text: str, matches: Sequence[re.Match[str]] = ()) -> _LowerWords:
     """Every word ``text`` writes in lower case (``_LOWER_WORD``), read from
     its distinct white-space-separated pieces: the pattern never spans white
     space, and white space is no word character, so each piece gives what it
-    gives in place, and most pieces come many times."""
+    gives in place, and most pieces come many times. Not the words that the
+    name ``matches`` show to be names too (``_named_mid_sentence``)."""
     pieces = " ".join(set(text.split()))
-    words = _LowerWords(_LOWER_WORD.findall(pieces))
+    found = set(_LOWER_WORD.findall(pieces))
+    words = _LowerWords(found - _named_mid_sentence(text, matches, found))
     words.cleaned = {}
     return words
+
+
+# A word the text also writes in lower case is a name where it starts a name
+# this often in mid-sentence, after a lower-case word that is no article, no
+# possessive and no preposition: "said Rose", "and Rose", "asked Will".
+MID_SENTENCE_NAMES = 2
+_NOT_BEFORE_NAMES = frozenset(
+    """the a an his her their my our your its this that these those every each no some any
+    in on of at by since until till from during last next this early late all and or nor for
+    """.split()
+)
+
+
+# words of address and rank that stand before names without being given names,
+# and pronouns of address ("to Him", "for Thee")
+_TITLE_WORDS = frozenset(
+    """doctor admiral comrade marquis marquess signor signora senor senora herr frau mamma
+    mama papa nurse dame emperor empress marshal vicomte vicomtesse viscount abbe
+    him thee thou thy thine ye""".split()
+)
+
+
+def _named_mid_sentence(
+    text: str, matches: Sequence[re.Match[str]], lower: AbstractSet[str]
+) -> set[str]:
+    """The lower-case forms of the words (of ``lower``) that start names of
+    ``matches`` in mid-sentence at least ``MID_SENTENCE_NAMES`` times: a
+    given name that is also a word ("Rose" and "rose")."""
+    counts: Counter[str] = Counter()
+    for match in matches:
+        start = match.start()
+        if text[start - 1 : start] != " " or not text[start - 2 : start - 1].islower():
+            continue
+        first = match.group().split(None, 1)[0]
+        word = first.lower()
+        if (
+            word not in lower
+            or first in _NOT_NAMES
+            or first in _ROLES
+            or is_honorific(first)
+            or word_gender(word) is not None  # "Monsieur": a title
+            or word in _TITLE_WORDS
+        ):
+            continue
+        before = text[max(0, start - 16) : start - 1].rsplit(None, 1)[-1]
+        if before.isalpha() and before.islower() and before not in _NOT_BEFORE_NAMES:
+            counts[word] += 1
+    return {word for word, count in counts.items() if count >= MID_SENTENCE_NAMES}
 
 
 class _Quoted(NamedTuple):
@@ -390,8 +441,9 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
     ]
     extents = _merged(sorted([*((span.start, span.end) for span in quoted), *headings]))
     inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
-    lower_words = _lower_words(text)
-    seen = _scan(text, lower_words, inside)
+    matches = list(_NAME_RE.finditer(text))
+    lower_words = _lower_words(text, matches)
+    seen = _scan(text, lower_words, inside, matches)
     totals = Counter(seen.names)
     not_people = _places(seen, totals) | _things(seen, totals)
     named = frozenset(seen.names)
@@ -441,14 +493,15 @@ def _merged(extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined
 
 
-def _scan(text: str, lower_words: _LowerWords, inside: _Quoted) -> _Seen:
+def _scan(
+    text: str, lower_words: _LowerWords, inside: _Quoted, matches: Sequence[re.Match[str]]
+) -> _Seen:
     positions: list[int] = []
     names: list[str] = []
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     acts: set[str] = set()
     the: Counter[str] = Counter()
     places: Counter[str] = Counter()
-    matches = list(_NAME_RE.finditer(text))
     found = [match.group() for match in matches]
     # where the next name after each match starts ("He", "She": no names)
     next_names = [len(text)] * len(matches)
