@@ -48,7 +48,10 @@ _VERBS = (
     "complains croaked denied denies exploded greeted hazarded mocked speculated teased "
     "twittered reckoned reckons tweeted tweets emailed explained observes pleads shrieks"
 ).split()
-_VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")"
+# longest first, then in alphabetical order: the same pattern in every process
+# (the order of a set's strings changes with the hash seed), so that its
+# ready-compiled form (aleppo_cli/analysis/patterns.py) is found
+_VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=lambda verb: (-len(verb), verb))) + r")"
 _PRONOUN = r"(?:he|she|He|She)\b"
 _OWNERS = ("his", "her", "the", "their")  # the first words of a relation
 _RELATIVE = (
