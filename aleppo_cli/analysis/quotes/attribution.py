@@ -69,6 +69,8 @@ _ADVERB = (
     r"|out|back|aloud|at\s+last|at\s+length|has|have|had|would|will|used\s+to"
     r"|(?:was|were|is)(?=\s+\w+ing\b))\s+){0,2}"
 )
+_VERB_WORDS = frozenset(_VERBS)
+_LOWER_RUN = re.compile(r"[a-z]+")
 # for the news pass ("He said Mr Lark had ...": "He" is the subject)
 VERB, ADVERB = _VERB, _ADVERB
 
@@ -453,6 +455,11 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
     narration = narration.rstrip(" " + quotemarks.OPENING)
     cut = max(narration.rfind(end) for end in _SENTENCE_ENDS)
     sentence = narration[cut + 1 :] if cut >= 0 else narration
+    # each pattern below needs a verb of _VERBS after white space and before a
+    # word's end, so a whole run of lower-case letters: without one, none can
+    # match (a quick test; the patterns, anchored at the end, try every start)
+    if _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(sentence)):
+        return None
     return (
         _BEFORE.search(sentence)
         or (_WHO_SAID.search(sentence) if ", who" in sentence else None)
