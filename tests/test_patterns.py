@@ -15,15 +15,16 @@ from aleppo_cli.analysis import patterns
 from tests.conftest import REPO
 
 ENTRIES = patterns.entries()
+START = patterns.entries(patterns.START)
 made_here = pytest.mark.skipif(
-    ENTRIES is None, reason="patterns.bin was made by another interpreter"
+    ENTRIES is None or START is None, reason="the files were made by another interpreter"
 )
 
 
 @made_here
 def test_each_ready_pattern_is_the_one_re_compiles() -> None:
-    assert ENTRIES
-    for entry in ENTRIES:
+    assert ENTRIES and START
+    for entry in [*ENTRIES, *START]:
         pattern, flags = entry[0], entry[1]
         built = patterns._build(entry)
         assert built == re.compile(pattern, flags), pattern[:60]
@@ -32,12 +33,15 @@ def test_each_ready_pattern_is_the_one_re_compiles() -> None:
 
 
 @made_here
-@pytest.mark.parametrize("seed", ["0", "1", "12345"])
-def test_the_file_holds_every_pattern_the_stages_compile(seed: str) -> None:
+@pytest.mark.parametrize(
+    ("seed", "check"), [("0", "--check"), ("1", "--check-stages"), ("12345", "--check-stages")]
+)
+def test_the_files_hold_every_pattern_of_ours_the_commands_compile(seed: str, check: str) -> None:
     # a fresh interpreter with its own hash seed: a pattern built from a set's
     # order would differ from process to process and never be found
+    # (--check: also each command's own, run in fresh interpreters)
     result = subprocess.run(
-        [sys.executable, str(REPO / ".ci/compile_patterns.py"), "--check"],
+        [sys.executable, str(REPO / ".ci/compile_patterns.py"), check],
         capture_output=True,
         text=True,
         env={**os.environ, "PYTHONHASHSEED": seed},

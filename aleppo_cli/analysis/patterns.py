@@ -10,7 +10,10 @@ compiling the same patterns again.
 ``patterns.bin`` (written by ``python .ci/index_texts.py``) holds what the
 compiler made of each pattern: the code the C matching engine runs, its
 groups and flags. ``preload`` hands them to ``re``'s own cache of compiled
-patterns, so that the stages' ``re.compile`` calls find them there. They are
+patterns, so that the stages' ``re.compile`` calls find them there.
+``start.bin`` does the same for the 59 other patterns the commands compile
+as they start (the document's, the command line's, its libraries'): about
+40 million instructions of each command's start, a tenth. They are
 used only by the interpreter that made them (the same Python version and
 engine: ``_sre.MAGIC`` and ``CODESIZE``), and the engine checks every code it
 is given; a pattern not in the file (a rule changed since) is compiled as
@@ -31,9 +34,13 @@ from pathlib import Path
 from typing import Any
 
 FILE = Path(__file__).with_name("patterns.bin")
+# The patterns every command compiles as it starts (the command line's, the
+# document's, the libraries'), beyond the stages': loaded first by the
+# console script and ``python -m aleppo_cli``.
+START = Path(__file__).with_name("start.bin")
 VERSION = 1
 
-_loaded = False
+_loaded: set[Path] = set()
 
 
 def _header() -> tuple[Any, ...]:
@@ -67,16 +74,15 @@ def entries(path: Path = FILE) -> list[tuple[Any, ...]] | None:
     return found
 
 
-def preload() -> None:
-    """Put the file's patterns into ``re``'s cache (once a process)."""
-    global _loaded
-    if _loaded:
+def preload(path: Path = FILE) -> None:
+    """Put the patterns of ``path`` into ``re``'s cache (once a process)."""
+    if path in _loaded:
         return
-    _loaded = True
+    _loaded.add(path)
     cache = getattr(re, "_cache", None)
     if not isinstance(cache, dict):
         return
-    found = entries()
+    found = entries(path)
     if found is None:
         return
     try:
