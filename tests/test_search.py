@@ -455,3 +455,9 @@ def test_each_ranked_hit_has_the_context_of_its_own_block(runner: CliRunner) -> 
         first, last = hit["sentences"][0], hit["sentences"][-1]
         expected = [n for n in range(first - 2, last + 3) if n >= 1]
         assert numbers == expected[: len(numbers)] and numbers[0] == expected[0], hit["sentence"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ09 '`.-\n\t_\x00\x7f!", max_size=120))
+def test_position_maps_of_ascii_texts_are_those_a_character_at_a_time(text: str) -> None:
+    assert list(search._ascii_positions(text)) == search._fold_exact(text)[1]

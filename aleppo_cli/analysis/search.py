@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from enum import Enum
 from functools import cached_property
+from itertools import compress
 from typing import TYPE_CHECKING, NamedTuple, overload
 
 from aleppo_cli.errors import UsageError
@@ -171,7 +171,7 @@ class _Positions(Sequence[int]):
         self._starts = starts
         self._lengths = lengths
         self._offsets = offsets  # and, last, the end of the last piece
-        self._maps: dict[int, array[int]] = {}
+        self._maps: dict[int, list[int]] = {}
         self._length = starts[-1] + lengths[-1] if starts else 0
 
     def __len__(self) -> int:
@@ -205,27 +205,27 @@ class _Positions(Sequence[int]):
             for position in positions:
                 yield offset + position
 
-    def _map(self, piece: int) -> array[int]:
-        """The positions of piece's folded characters in the piece (8 bytes each)."""
+    def _map(self, piece: int) -> list[int]:
+        """The positions of piece's folded characters in the piece (small ints,
+        which Python shares)."""
         found = self._maps.get(piece)
         if found is None:
             offset = self._offsets[piece]
             text = self._source[offset : self._offsets[piece + 1]]
             found = _run_positions(text)
             if found is None:
-                found = array("l", _fold_exact(text)[1])
+                found = _fold_exact(text)[1]
             self._maps[piece] = found
         return found
 
 
 # letters and digits; compiled on first use (re caches it), as only long texts need them
-_RUN = r"[^\W_]+"
 _ONE = r"[^\W_]"
 _SIMPLE: dict[str, bool] = {}  # a character beyond ASCII -> whether _run_positions holds for it
 
 
 def _simple(char: str) -> bool:
-    """A letter or digit that _RUN takes and that folds to one character
+    """A letter or digit that _ONE takes and that folds to one character
     ("é" -> "e"), or a character that is neither (a space, a quote mark)."""
     simple = _SIMPLE.get(char)
     if simple is None:
@@ -237,24 +237,50 @@ def _simple(char: str) -> bool:
     return simple
 
 
-def _run_positions(text: str) -> array[int] | None:
-    """``_fold_exact(text)[1]``, a run of letters and digits at a time: each
-    run's characters map to themselves, and the space before a run (unless
-    only apostrophes stand between it and the last: "we're") to the run's
-    first character. None for a text with a character that folds to more or
-    less than one (ß, a combining accent): that one is mapped a character at
-    a time."""
-    if not text.isascii() and not all(map(_simple, set("".join(_BEYOND_ASCII.findall(text))))):
-        return None
-    positions: array[int] = array("l")
-    previous = -1
-    for run in re.finditer(_RUN, text):
-        start, end = run.span()
-        if previous >= 0 and text[previous:start].strip(_APOSTROPHES):
-            positions.append(start)
-        positions.extend(range(start, end))
-        previous = end
-    return positions
+# for an ASCII text: 1 for a letter or digit; and every character of a folded
+# text but the space made an "a"
+_ASCII_ALNUM = bytes(1 if chr(code).isalnum() else 0 for code in range(128)) + bytes(128)
+_AS_A = bytes(code if code == ord(" ") else ord("a") for code in range(256))
+
+
+def _ascii_positions(text: str) -> list[int]:
+    """``_fold_exact(text)[1]`` for an ASCII ``text``, without a step of Python a
+    character or a word: the offsets of its letters and digits (each folds to
+    one), each twice where the folded text has a space before it (the space
+    maps where the word after it starts)."""
+    data = text.encode("ascii")
+    letters = list(compress(range(len(data)), data.translate(_ASCII_ALNUM)))
+    folded = b" ".join(data.translate(_ASCII_TABLE, _ASCII_APOSTROPHES).split())
+    # each letter's offset written twice, and two selectors a letter: the first
+    # for the space before it, if the folded text has one, the second for it
+    doubled = [0] * (2 * len(letters))
+    doubled[0::2] = letters
+    doubled[1::2] = letters
+    twice = folded.translate(_AS_A).replace(b" a", b"\x01\x01").replace(b"a", b"\x00\x01")
+    return list(compress(doubled, twice))
+
+
+def _run_positions(text: str) -> list[int] | None:
+    """``_fold_exact(text)[1]``, quicker: each letter or digit maps to itself,
+    and the space before a run of them (unless only apostrophes stand between
+    it and the last: "we're") to the run's first character. None for a text
+    with a character that folds to more or less than one (ß, a combining
+    accent): that one is mapped a character at a time."""
+    if not text.isascii():
+        beyond = set("".join(_BEYOND_ASCII.findall(text)))
+        if not all(map(_simple, beyond)):
+            return None
+        # each written as an ASCII character that folds alike: the same map
+        for char in beyond:
+            text = text.replace(char, _stand_in(char))
+    return _ascii_positions(text)
+
+
+def _stand_in(char: str) -> str:
+    """For a ``_simple`` character: an ASCII one that folds the same way."""
+    if char.isalnum():  # first: "ʼ" is a letter
+        return "a"
+    return "'" if char in _APOSTROPHES else " "
 
 
 class Folded:

@@ -49,7 +49,10 @@ _VERBS = (
     "complains croaked denied denies exploded greeted hazarded mocked speculated teased "
     "twittered reckoned reckons tweeted tweets emailed explained observes pleads shrieks"
 ).split()
-_VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")"
+# longest first, then in alphabetical order: the same pattern in every process
+# (the order of a set's strings changes with the hash seed), so that its
+# ready-compiled form (aleppo_cli/analysis/patterns.py) is found
+_VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=lambda verb: (-len(verb), verb))) + r")"
 _PRONOUN = r"(?:he|she|He|She)\b"
 _OWNERS = ("his", "her", "the", "their")  # the first words of a relation
 _RELATIVE = (
@@ -67,6 +70,8 @@ _ADVERB = (
     r"|out|back|aloud|at\s+last|at\s+length|has|have|had|would|will|used\s+to"
     r"|(?:was|were|is)(?=\s+\w+ing\b))\s+){0,2}"
 )
+_VERB_WORDS = frozenset(_VERBS)
+_LOWER_RUN = re.compile(r"[a-z]+")
 # for the news pass ("He said Mr Lark had ...": "He" is the subject)
 VERB, ADVERB = _VERB, _ADVERB
 
@@ -465,6 +470,11 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
     narration = narration.rstrip(" " + quotemarks.OPENING)
     cut = _last_sentence_end(narration)
     sentence = narration[cut + 1 :] if cut >= 0 else narration
+    # each pattern below needs a verb of _VERBS after white space and before a
+    # word's end, so a whole run of lower-case letters: without one, none can
+    # match (a quick test; the patterns, anchored at the end, try every start)
+    if _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(sentence)):
+        return None
     return (
         _BEFORE.search(sentence)
         or (_WHO_SAID.search(sentence) if ", who" in sentence else None)

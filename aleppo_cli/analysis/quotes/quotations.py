@@ -15,8 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aleppo_cli.analysis.quotes import attribution, kind, news, people, speakers, stretches
-from aleppo_cli.analysis.quotes.model import (
+from aleppo_cli.analysis import patterns
+
+# the stages compile their patterns at import: hand ``re`` the ready-compiled ones first
+patterns.preload()
+
+from aleppo_cli.analysis.quotes import (  # noqa: E402
+    attribution,
+    kind,
+    news,
+    people,
+    speakers,
+    stretches,
+)
+from aleppo_cli.analysis.quotes.model import (  # noqa: E402
     NARRATOR,
     NICKNAME,
     OTHER,
@@ -30,7 +42,7 @@ from aleppo_cli.analysis.quotes.model import (
     Span,
     SpeakerIndex,
 )
-from aleppo_cli.text.document import Document, collector_paused
+from aleppo_cli.text.document import Document, collector_paused  # noqa: E402
 
 __all__ = [
     "NARRATOR",
