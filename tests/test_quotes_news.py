@@ -129,6 +129,40 @@ ATTRIBUTIONS = [
         [None],
         id="an-object-is-no-speaker",
     ),
+    pytest.param(
+        "Prices rose.\n\nMarket analyst Dana Lowe of Acme Holdings described the results as "
+        '"pretty modest".',
+        ["Dana Lowe"],
+        id="the-sentence-subject-of-a-fragment-with-an-organisation-after-the-name",
+    ),
+    pytest.param(
+        'Prices rose.\n\nThe Greens dismissed the plan as "desperate", while the Liberals '
+        "said it was misdirected.",
+        ["the Greens"],
+        id="a-judging-verb-and-not-the-clause-after-the-fragment",
+    ),
+    pytest.param(
+        "Prices rose.\n\nDana Lowe, a friend of the mayor, also revealed that in 1990 the "
+        'mayor was "much loved by all".',
+        ["Dana Lowe"],
+        id="a-subject-with-an-apposition-and-a-far-fragment",
+    ),
+    pytest.param(
+        "Prices rose.\n\nRay Holt said he had good relations with Ivo Lark, who he described "
+        'as "very talented".',
+        ["Ray Holt"],
+        id="who-he-described-is-the-object",
+    ),
+    pytest.param(
+        'The mill closed.\n\n"He had a good life," said his wife, Mara.',
+        ["Mara"],
+        id="a-relation-and-the-name-beside-it",
+    ),
+    pytest.param(
+        'Prices rose.\n\nThe Greens said they were glad the mayor had been "shamed" into it.',
+        ["the Greens"],
+        id="a-body-of-people-with-the-article",
+    ),
 ]
 
 

@@ -111,7 +111,9 @@ _WHO_SAID = re.compile(
 # clause after it ("Dana Lowe, president of Acme, said", "X, who ..., said"),
 # a description for a speaker ("a Microsoft spokesman said", "the company said").
 _ROLE = (
-    rf"(?:(?!(?:of|for|at|in|from|on|to|with|by)\s|{HONORIFIC}\b)[A-Za-z][\w’'&\-\.]*\s+){{1,6}}?"
+    rf"(?:(?!(?:of|for|at|in|from|on|to|with|by|while|whereas|but|although|though|"
+    rf"because|when|if|since|until|that|which|who)\s|{HONORIFIC}\b)"
+    rf"[A-Za-z][\w’'&\-\.]*\s+){{1,6}}?"
 )
 _APPOSITION = r"(?:,\s+[^,.!?;" + _MARKS + r"]{1,90},)?"
 _DESCRIPTION = (
@@ -132,7 +134,11 @@ _NEWS_AFTER = re.compile(
     rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?P<desc2>(?:an?|the)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Za-z][\w\-]*)(?=\s*[,.;:!?—–]|\s*$)"
 )
 # before the quote, the apposition's closing comma may be missing: "X, Acme Hotels said:"
-_OPEN_APPOSITION = r"(?:,\s+[^,.!?;" + _MARKS + r"]{1,90}?,?)?"
+# ("Mr Lark, who he described as" is no apposition: "he" describes)
+_OPEN_APPOSITION = (
+    r"(?:,\s+(?!(?:who|whom|which)\s+(?:he|she|they|it|I|we|you)\b)"
+    r"[^,.!?;" + _MARKS + r"]{1,90}?,?)?"
+)
 # "The Oscar-nominated actor, whose films include X, Y and Z, said:": the
 # subject opening the sentence, not a name in its relative clause
 _RELATIVE_SUBJECT = re.compile(
@@ -146,6 +152,28 @@ _NEWS_BEFORE = re.compile(
     rf"|(?:according\s+to|so\s+says?)\s+(?P<who3>{NAME})[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
     rf"|(?:^|[\s,;(]){_DESCRIPTION}{_APPOSITION}\s+{_ADVERB}{_BASE_FORM}{_VERB}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
+)
+# Journalism's verbs that report someone's words by judging a thing with them:
+# 'dismissed the plan as "desperate"', 'accuse Mr Lark of making a "cynical" speech'
+_JUDGING = (
+    "dismissed dismisses dismiss attacked attacks attack accused accuses accuse branded brands "
+    "brand labelled labels labeled criticised criticises criticized criticizes condemned "
+    "condemns praised praises hailed hails blamed blames revealed reveals defended defends "
+    "welcomed welcomes rejected rejects"
+).split()
+_REPORTING = r"(?:" + "|".join(sorted({*_VERBS, *_JUDGING}, key=len, reverse=True)) + r")"
+# "The Tories", "The Tory co-chairman", "The Qualifications and Curriculum Authority"
+_THE_SUBJECT = r"(?P<desc>The\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+)(?:\s+\([A-Z]{2,}\))?"
+# A quotation inside a sentence whose subject and verb of saying open it:
+# 'Aviation analyst Dana Lowe of Acme Holdings described the results as "pretty
+# modest"', 'He says the minister lacked a "big strategy"'; the subject may have
+# a role before it, an organisation after it and an apposition.
+_SENTENCE_SUBJECT = re.compile(
+    rf"^\s*(?:(?:But|And|However|Meanwhile|Yet|Now|Instead),?\s+)?"
+    rf"(?:{_THE_SUBJECT}|(?:{_ROLE})??(?P<who>{NAME})(?:\s+\([A-Z]{{2,}}\))?"
+    rf"(?P<of>\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w&\-]*\s+){{0,3}}[A-Z][\w&\-]*)?"
+    rf"|(?P<who2>He|She))"
+    rf"{_APPOSITION}\s+{_ADVERB}{_REPORTING}\b"
 )
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
 _LEADS_IN = (",", ":", "—", "–")  # a paragraph ending so leads into the quote after it
@@ -180,6 +208,7 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
         _ending_paragraph_before(text, stretch),
         _news_after(text, stretch),
         news_before,
+        _sentence_subject(text, stretch),
     ):
         if found is not None:
             yield found
@@ -194,6 +223,11 @@ def _read(match: re.Match[str], people: People) -> Attribution | None:
     group = next((g for g in ("who", "who2", "who3", "who4", "who5") if groups.get(g)), None)
     if group is not None:
         who, start, end = match.group(group), match.start(group), match.end(group)
+        if match.re is _SENTENCE_SUBJECT and group == "who":
+            # "The Bishop of Durham, the Rt Rev Dr Lark, described": the name beside it
+            apposed = _APPOSED_NAME.match(match.string, match.end("of") if groups["of"] else end)
+            if apposed is not None:
+                who, start, end = apposed.group("name"), apposed.start("name"), apposed.end("name")
         if group == "who" and _governed(match.string, start):
             apposed = _APPOSED_NAME.match(match.string, end)
             if apposed is None:
@@ -210,6 +244,10 @@ def _read(match: re.Match[str], people: People) -> Attribution | None:
                 titled = _ROLE_WORDS_THEN_NAME.match(match.string, end)
                 if titled is not None:  # "says Spanish climber Ana Ruiz": not "Spanish"
                     who = titled.group("name")
+        if who.split()[0].lower() in ("his", "her", "their"):
+            named = _RELATION_NAMED.match(match.string, end)
+            if named is not None:  # "said his wife, Sheila.": the name the text gives
+                who = named.group("name")
         qualified = _QUALIFIED.match(match.string, end)
         if qualified is not None and who.split()[0].lower() == "the":
             # "said the gentleman in the white waistcoat": one the story calls so
@@ -284,11 +322,16 @@ _POSSESSIVE = ("’s", "'s")
 # a preposition (or a verb) that makes the name after it its object, not a subject
 _GOVERNS = re.compile(
     r"(?:^|\s)(?:in|at|on|for|of|from|to|with|by|after|about|against|into|during|under|"
-    r"over|include|includes|including|between|among|than|like)\s+(?:the\s+)?$",
+    r"over|include|includes|including|between|among|than|like)\s+(?:the\s+)?"
+    r"(?-i:[A-Z][A-Z&\-]+\s+){0,2}$",  # "of BNP Paribas": an initialism's company
     re.IGNORECASE,
 )
 # "for the Family, Theresa May, said": the name set beside the object
-_APPOSED_NAME = re.compile(rf",\s+(?!(?:who|whose|which)\b)(?:{_ROLE})?(?P<name>{NAME})\s*,?\s")
+# (the whole name: "the Rt Rev Dr Lark", not "Rt Rev")
+_APPOSED_NAME = re.compile(
+    rf",\s+(?!(?:who|whose|which)\b)(?:{_ROLE})?(?P<name>{NAME})"
+    rf"(?:\s*,|(?=\s+{_ADVERB}{_VERB}\b))"
+)
 # "Acme's chief analyst Dana Lowe", "Ernst and Young's Dana Lowe"
 _OWNED_NAME = re.compile(
     rf"(?P<and>\s+(?:and|&)\s+[A-Z][\w\-]*(?:’s|'s))?\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<name>{NAME})"
@@ -297,6 +340,8 @@ _OWNED_NAME = re.compile(
 _SHOW_THEN_NAME = re.compile(
     rf"\s+(?:and|&)\s+[A-Z][\w\-]*\s+(?:[a-z][\w\-]*\s+){{1,4}}(?P<name>{NAME})"
 )
+# a relation's name set beside it, ending the clause: "said his wife, Sheila."
+_RELATION_NAMED = re.compile(rf",\s+(?P<name>{NAME})(?=\s*(?:[,.;:!?—–]|$))")
 # the last word of an organisation's name: "the Acme Council", "the Audit Office"
 _ORGANISATION = re.compile(
     r"\b(?:Executive|Council|Office|Committee|Commission|Authority|Agency|Association|"
@@ -384,8 +429,23 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
     sentence = sentence[-NEWS_REACH:].rstrip(" ,:—–") + " "
     match = _NEWS_BEFORE.search(sentence)
     while match is not None and _rejected(match):  # "In the Commons, Mr Howard said"
-        match = _NEWS_BEFORE.search(sentence, match.start() + 1)
+        # not from inside the name rejected: "of Acme Holdings said" is not "Holdings said"
+        match = _NEWS_BEFORE.search(
+            sentence, match.end("who") if match.group("who") else match.start() + 1
+        )
     return match
+
+
+def _sentence_subject(text: str, stretch: Stretch) -> re.Match[str] | None:
+    """A quotation inside a sentence that opens with its subject and a verb of
+    saying, or of judging with words (``_SENTENCE_SUBJECT``): the subject's."""
+    start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
+    narration = text[start : max(start, stretch.start - 1)]
+    cut = max(narration.rfind(end) for end in (". ", "! ", "? ", ".\n", "\n"))
+    sentence = narration[cut + 1 :] if cut >= 0 else narration
+    if len(sentence.split()) < 2:
+        return None  # the quotation opens its sentence
+    return _SENTENCE_SUBJECT.match(sentence)
 
 
 def _ends_sentence_first(after: str, match: re.Match[str]) -> bool:
@@ -466,6 +526,11 @@ def _attribution(who: str, goes_on: bool, people: People) -> Attribution:
     if lowered in ("he", "she"):
         return Attribution(None, Reference(pronoun_gender(lowered)), goes_on)
     words = lowered.split()
+    if words[0] == "the" and len(words) > 1 and who.split()[1][:1].isupper():
+        # "The Tories said": a body of people the text names, not "the man"
+        name = people.clean(who)
+        if name is not None and word_gender(words[-1]) is None:
+            return Attribution(f"the {name}", None, goes_on)
     if words[0] in _OWNERS:
         noun = words[-1]
         owner = pronoun_gender(words[0])  # "his", "her"; None for "the", "their"
