@@ -163,6 +163,30 @@ ATTRIBUTIONS = [
         ["the Greens"],
         id="a-body-of-people-with-the-article",
     ),
+    pytest.param(
+        'Prices rose.\n\nThere was an "absolute crisis" in the hiring of teachers, the '
+        "education committee added.",
+        ["the education committee"],
+        id="a-description-ending-the-sentence",
+    ),
+    pytest.param(
+        'Prices rose.\n\nMany were not prepared to "put up with" the old ways they met, '
+        "Prof Nora Lark said.",
+        ["Prof Nora Lark"],
+        id="a-name-ending-the-sentence",
+    ),
+    pytest.param(
+        'Prices rose.\n\nThe mayor should see for himself "the harm it did", Rabbi Ivo Lark, '
+        "founder of the relief group the Acme Foundation said.",
+        ["Ivo Lark"],
+        id="a-name-and-an-unclosed-apposition-ending-the-sentence",
+    ),
+    pytest.param(
+        'Prices rose.\n"It was a fine year for books.\nNobody could dislike it," wrote the '
+        "judges.\nThe judges called it a triumph.",
+        ["the judges"],
+        id="after-a-quotation-closed-on-its-second-line",
+    ),
 ]
 
 

@@ -175,6 +175,12 @@ _SENTENCE_SUBJECT = re.compile(
     rf"|(?P<who2>He|She))"
     rf"{_APPOSITION}\s+{_ADVERB}{_REPORTING}\b"
 )
+# an attribution ending a sentence after a comma: ", Prof Lowe said", ", the
+# committee added", ", Rabbi Ivo Lark, founder of the Acme Foundation said"
+_SAID_AT_THE_END = re.compile(
+    rf",\s+(?:{_DESCRIPTION}|(?:{_ROLE})??(?P<who>{NAME}))(?:,\s+[^,.!?;{_MARKS}]{{1,90}}?,?)?"
+    rf"\s+{_ADVERB}{_VERB}$"
+)
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
 _LEADS_IN = (",", ":", "—", "–")  # a paragraph ending so leads into the quote after it
 _SENTENCE_ENDS = (". ", "! ", "? ", quotemarks.CURLY_CLOSE + " ")
@@ -208,6 +214,7 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
         _ending_paragraph_before(text, stretch),
         _news_after(text, stretch),
         news_before,
+        _sentence_end(text, stretch),
         _sentence_subject(text, stretch),
     ):
         if found is not None:
@@ -398,9 +405,10 @@ def _subject_before(match: re.Match[str] | None) -> re.Match[str] | None:
 def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
     """Journalism's attributions right after the quote's first or last part."""
     for end in (stretch.spans[0].end, stretch.end):
-        stop = min(stretch.paragraph.clean_end, end + LOOK_AFTER)
+        stop = min(_paragraph_end(text, stretch, end), end + LOOK_AFTER)
         after = text[end:stop].lstrip(quotemarks.CLOSING)
-        match = _NEWS_AFTER.match(after)
+        ends = _NEXT_SENTENCE.search(after)  # "wrote the judges.\nThe ...": not "The"
+        match = _NEWS_AFTER.match(after[: ends.start()] if ends is not None else after)
         if (
             match is not None
             and not _ends_sentence_first(after, match)
@@ -408,6 +416,34 @@ def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
             and not (text[end - 1 : end] == "." and match.groupdict().get("who"))
             and not (text[end - 1 : end] in ".!?" and "\n" in after[: match.start() + 1])
         ):
+            return match
+    return None
+
+
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+[A-Z]")
+
+
+def _paragraph_end(text: str, stretch: Stretch, end: int) -> int:
+    """Where the paragraph holding ``end`` ends: the stretch's first, or, for a
+    quotation closed in a later line (a paragraph a line), that line's end."""
+    if end <= stretch.paragraph.clean_end:
+        return stretch.paragraph.clean_end
+    line_end = text.find("\n", end)
+    return line_end if line_end >= 0 else len(text)
+
+
+def _sentence_end(text: str, stretch: Stretch) -> re.Match[str] | None:
+    """'There was an "absolute crisis" in recruitment, the committee added.':
+    the attribution ending the sentence a quotation lies in, after a comma."""
+    for end in (stretch.spans[0].end, stretch.end):
+        stop = min(_paragraph_end(text, stretch, end), end + NEWS_REACH)
+        rest = text[end:stop].lstrip(quotemarks.CLOSING)
+        cut = min((i for i in (rest.find(". "), rest.find("\n")) if i >= 0), default=len(rest))
+        sentence = rest[:cut].rstrip(" .")
+        if not sentence or any(mark in sentence for mark in quotemarks.ENGLISH):
+            continue  # another quotation comes first: the attribution is its own
+        match = _SAID_AT_THE_END.search(sentence)
+        if match is not None:
             return match
     return None
 
