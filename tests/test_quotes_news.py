@@ -236,10 +236,32 @@ def test_quoted_lines_after_an_attribution_go_on_with_its_speaker() -> None:
     assert said(raw) == ["Dana Lowe"] * 3
 
 
+def test_quoted_lines_after_reported_speech_are_its_speakers() -> None:
+    raw = (
+        "Ivo Lark wrote back.\n\n"
+        "Nora Vance, who chairs the board tells Ivo Lark that she was worried.\n"
+        '"I used to lie awake."\n'
+        '"It was very hard."\n\n'
+        "The rules were clear, said Mr Lowe.\n\n"
+        '"If in doubt, keep it."'
+    )
+    assert said(raw) == ["Nora Vance", "Nora Vance", "Mr Lowe"]
+
+
+def test_a_pronoun_is_a_subject_named_before_its_verb_far_into_its_sentence() -> None:
+    raw = (
+        "Speaking to BBC West Ashby before the dinner at the town hall, Ivo Lark said "
+        "that he was happy.\n"
+        'He said that the mayor was a "very good man".'
+    )
+    assert said(raw) == ["Ivo Lark"]
+
+
 @pytest.mark.parametrize(
     ("name", "person"),
     [
         ("Nora Vance", True),
+        ("Jan van der Berg", True),
         ("Mr Lowe", True),
         ("Indonesia", False),
         ("Kestrel Bank", False),

@@ -173,7 +173,7 @@ _SENTENCE_SUBJECT = re.compile(
     rf"(?:{_THE_SUBJECT}|(?:{_ROLE})??(?P<who>{NAME})(?:\s+\([A-Z]{{2,}}\))?"
     rf"(?P<of>\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w&\-]*\s+){{0,3}}[A-Z][\w&\-]*)?"
     rf"|(?P<who2>He|She))"
-    rf"{_APPOSITION}\s+{_ADVERB}{_REPORTING}\b"
+    rf"{_OPEN_APPOSITION}\s+{_ADVERB}{_REPORTING}\b"
 )
 # an attribution ending a sentence after a comma: ", Prof Lowe said", ", the
 # committee added", ", Rabbi Ivo Lark, founder of the Acme Foundation said"
@@ -181,6 +181,8 @@ _SAID_AT_THE_END = re.compile(
     rf",\s+(?:{_DESCRIPTION}|(?:{_ROLE})??(?P<who>{NAME}))(?:,\s+[^,.!?;{_MARKS}]{{1,90}}?,?)?"
     rf"\s+{_ADVERB}{_VERB}$"
 )
+# reported speech ending its sentence with its attribution: ", said Mr Lark"
+_SAID_NAME_AT_THE_END = re.compile(rf",\s+{_VERB}\s+{_ADVERB}(?:{_ROLE})??(?P<who2>{NAME})$")
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
 _LEADS_IN = (",", ":", "—", "–")  # a paragraph ending so leads into the quote after it
 _SENTENCE_ENDS = (". ", "! ", "? ", quotemarks.CURLY_CLOSE + " ")
@@ -482,6 +484,18 @@ def _sentence_subject(text: str, stretch: Stretch) -> re.Match[str] | None:
     if len(sentence.split()) < 2:
         return None  # the quotation opens its sentence
     return _SENTENCE_SUBJECT.match(sentence)
+
+
+def reported_speaker(sentence: str, people: People) -> str | None:
+    """Who a sentence of reported speech with no quotation reports ("Ms Lark,
+    who chairs it, tells the panel that ...", "..., said Mr Lark."): the
+    speaker of the quoted lines that follow it in news, or None."""
+    sentence = sentence.strip().rstrip(".")
+    match = _SENTENCE_SUBJECT.match(sentence) or _SAID_NAME_AT_THE_END.search(sentence)
+    if match is None:
+        match = _SAID_AT_THE_END.search(sentence)
+    said = _read(match, people) if match is not None else None
+    return said.name if said is not None else None
 
 
 def _ends_sentence_first(after: str, match: re.Match[str]) -> bool:
