@@ -248,6 +248,32 @@ def test_quoted_lines_after_reported_speech_are_its_speakers() -> None:
     assert said(raw) == ["Nora Vance", "Nora Vance", "Mr Lowe"]
 
 
+def test_an_organisations_it_is_the_last_body_that_spoke() -> None:
+    raw = (
+        "Prices rose.\n\n"
+        'There was an "absolute crisis" in the hiring of teachers, the education committee '
+        "added.\n"
+        '"Major problems" are expected over the next ten years, it said.\n'
+        "The Acme Council said the show would not go on.\n"
+        'It said the play could go ahead if the organisers "cut the offending parts".'
+    )
+    assert said(raw) == ["the education committee", "the education committee", "the Acme Council"]
+
+
+def test_he_after_a_description_saying_something_is_that_description() -> None:
+    raw = (
+        "Prices rose.\n\n"
+        'Nora Vance wrote to Ivo Lark calling for him to drop his "ill-judged comment".\n'
+        "In a furious response, the first minister said his words had been distorted.\n"
+        'He told Ms Vance: "That is untrue."'
+    )
+    assert said(raw) == ["Nora Vance", "the first minister"]
+
+
+def test_a_name_and_a_quoted_verb() -> None:
+    assert said('Prices rose.\n\nIvo Lark "totally condemned" the plan.') == ["Ivo Lark"]
+
+
 def test_a_pronoun_is_a_subject_named_before_its_verb_far_into_its_sentence() -> None:
     raw = (
         "Speaking to BBC West Ashby before the dinner at the town hall, Ivo Lark said "

@@ -218,6 +218,7 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
         news_before,
         _sentence_end(text, stretch),
         _sentence_subject(text, stretch),
+        said_by_it(text, stretch),  # the news pass finds what "it" is
     ):
         if found is not None:
             yield found
@@ -229,6 +230,8 @@ def _read(match: re.Match[str], people: People) -> Attribution | None:
     names no "Commons"; "for the Family, Theresa May, said" is Theresa May's)."""
     groups = match.groupdict()
     goes_on = _GOES_ON.search(match.group()) is not None
+    if groups.get("it"):
+        return Attribution(None, None, goes_on)  # an organisation's "it said"
     group = next((g for g in ("who", "who2", "who3", "who4", "who5") if groups.get(g)), None)
     if group is not None:
         who, start, end = match.group(group), match.start(group), match.end(group)
@@ -338,7 +341,7 @@ _GOVERNS = re.compile(
 # "for the Family, Theresa May, said": the name set beside the object
 # (the whole name: "the Rt Rev Dr Lark", not "Rt Rev")
 _APPOSED_NAME = re.compile(
-    rf",\s+(?!(?:who|whose|which)\b)(?:{_ROLE})?(?P<name>{NAME})"
+    rf",\s+(?!(?:who|whose|which)\b)(?:{_ROLE})??(?P<name>{NAME})"
     rf"(?:\s*,|(?=\s+{_ADVERB}{_VERB}\b))"
 )
 # "Acme's chief analyst Dana Lowe", "Ernst and Young's Dana Lowe"
@@ -442,7 +445,7 @@ def _sentence_end(text: str, stretch: Stretch) -> re.Match[str] | None:
         rest = text[end:stop].lstrip(quotemarks.CLOSING)
         cut = min((i for i in (rest.find(". "), rest.find("\n")) if i >= 0), default=len(rest))
         sentence = rest[:cut].rstrip(" .")
-        if not sentence or any(mark in sentence for mark in quotemarks.ENGLISH):
+        if ", " not in sentence or any(mark in sentence for mark in quotemarks.ENGLISH):
             continue  # another quotation comes first: the attribution is its own
         match = _SAID_AT_THE_END.search(sentence)
         if match is not None:
@@ -474,6 +477,9 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
     return match
 
 
+_SUBJECT_ALONE = re.compile(rf"^\s*(?P<who>{NAME})\s*$")
+
+
 def _sentence_subject(text: str, stretch: Stretch) -> re.Match[str] | None:
     """A quotation inside a sentence that opens with its subject and a verb of
     saying, or of judging with words (``_SENTENCE_SUBJECT``): the subject's."""
@@ -483,7 +489,59 @@ def _sentence_subject(text: str, stretch: Stretch) -> re.Match[str] | None:
     sentence = narration[cut + 1 :] if cut >= 0 else narration
     if len(sentence.split()) < 2:
         return None  # the quotation opens its sentence
+    if text[stretch.start : stretch.start + 1].islower():
+        # 'Dana Lowe "totally condemned" the plan': the quotation is the verb's
+        subject = _SUBJECT_ALONE.match(sentence)
+        if subject is not None:
+            return subject
     return _SENTENCE_SUBJECT.match(sentence)
+
+
+# an organisation's "it" as the speaker: "It said the play could go ahead if ...",
+# "... are expected, it said."
+_IT_OPENS = re.compile(rf"^\s*(?:(?:But|And|However),?\s+)?(?P<it>It)\s+{_ADVERB}{_REPORTING}\b")
+_IT_ENDS = re.compile(rf",\s+(?P<it>it)\s+{_ADVERB}{_VERB}\s*\.?\s*$")
+
+
+def said_by_it(text: str, stretch: Stretch) -> re.Match[str] | None:
+    """ "It" as the speaker of the sentence a quotation lies in, if it is."""
+    start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
+    narration = text[start : max(start, stretch.start - 1)]
+    cut = max(narration.rfind(end) for end in (". ", "! ", "? ", ".\n", "\n"))
+    sentence = narration[cut + 1 :] if cut >= 0 else narration
+    opens = _IT_OPENS.match(sentence) if "It " in sentence else None
+    if opens is not None:
+        return opens
+    end = stretch.end
+    rest = text[end : min(_paragraph_end(text, stretch, end), end + NEWS_REACH)]
+    if ", it " not in rest:
+        return None
+    rest = rest.lstrip(quotemarks.CLOSING)
+    cut = min((i for i in (rest.find(". "), rest.find("\n")) if i >= 0), default=len(rest))
+    return _IT_ENDS.search(rest[: cut + 1])
+
+
+def it_says(sentence: str) -> bool:
+    """Whether a sentence of reported speech gives "it" as its speaker."""
+    return bool(_IT_OPENS.match(sentence) or _IT_ENDS.search(sentence.rstrip()))
+
+
+def described_subject(sentence: str) -> str | None:
+    """The description opening a sentence of reported speech as its subject
+    ("In a furious response, the first minister said ..."), or None."""
+    match = _DESCRIBED_SAYS.match(sentence)
+    if match is None or _rejected(match):
+        return None
+    return _description(match.group("desc"), False, gendered=False).name
+
+
+# a sentence opened by a description and its verb of saying, after an opening phrase
+_DESCRIBED_SAYS = re.compile(
+    rf"^\s*(?:[A-Z][^,.!?;{_MARKS}]{{0,60}},\s+)?(?P<desc>[Tt]he\s+(?:[a-z][\w\-]*\s+){{0,3}}?"
+    rf"[a-z][\w\-]*)\s+{_ADVERB}(?:said|says|told|tells|added|adds|insisted|insists|warned|"
+    r"warns|claimed|claims|stated|states|wrote|writes|argued|argues|explained|explains|"
+    r"announced|announces|confirmed|confirms)\b"
+)
 
 
 def reported_speaker(sentence: str, people: People) -> str | None:

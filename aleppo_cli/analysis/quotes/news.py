@@ -28,7 +28,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from aleppo_cli.analysis.quotes.attribution import ADVERB, VERB, reported_speaker
+from aleppo_cli.analysis.quotes.attribution import (
+    ADVERB,
+    VERB,
+    described_subject,
+    it_says,
+    reported_speaker,
+    said_by_it,
+)
 from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Gender, Quote
 from aleppo_cli.analysis.quotes.people import PARTICLES, People, is_honorific
 from aleppo_cli.text import quotemarks
@@ -104,12 +111,65 @@ def revise(
         speaker = by_subject(text, starts, quotes, found, index, reference.gender, people)
         if speaker is not None:
             found[index] = speaker
-    said = reported(text, quotes, found, people)
+    said = reported(text, starts, quotes, found, people)
+    for index, quote in enumerate(quotes):
+        said_it = quote.attribution
+        if said_it is None or said_it.name is not None or said_it.reference is not None:
+            continue  # "it said" is an attribution that names nobody
+        if quote.kind == SPEECH and said_by_it(text, quote.stretch) is not None:
+            body = by_it(text, starts, quotes, found, index, people)
+            if body is not None:
+                found[index] = body
     return runs(text, quotes, found, said)
 
 
+def _is_body(name: str | None, people: People) -> bool:
+    """A speaker that "it" can be: an organisation or a description of one."""
+    if not name or name == NARRATOR:
+        return False
+    if name.startswith("the "):
+        last = name.split()[-1]
+        return not last.endswith("s") or last[:1].isupper()
+    return not person_like(name, people) and len(name.split()) >= 2
+
+
+def by_it(
+    text: str,
+    starts: Sequence[int],
+    quotes: Sequence[Quote],
+    speakers: Sequence[str | None],
+    index: int,
+    people: People,
+) -> str | None:
+    """The organisation an "it said" is: the latest speaker before quotation
+    ``index`` that is a body, by a quotation or a sentence of reported speech."""
+    position = quotes[index].stretch.start
+    low = position - SUBJECT_REACH
+    found: tuple[int, str] | None = None
+    for i in range(index - 1, -1, -1):
+        if quotes[i].stretch.end <= low:
+            break
+        if quotes[i].kind == SPEECH and _is_body(speakers[i], people):
+            found = (quotes[i].stretch.end, str(speakers[i]))
+            break
+    first = bisect_left(starts, max(0, low, found[0] if found else 0))
+    last = bisect_left(starts, position) - 1
+    for number in range(last - 1, first - 1, -1):  # the sentences before this one's
+        sentence = text[starts[number] : starts[number + 1]]
+        if any(mark in sentence for mark in quotemarks.ENGLISH):
+            continue
+        name = described_subject(sentence) or reported_speaker(sentence, people)
+        if _is_body(name, people):
+            return name
+    return found[1] if found else None
+
+
 def reported(
-    text: str, quotes: Sequence[Quote], speakers: list[str | None], people: People
+    text: str,
+    starts: Sequence[int],
+    quotes: Sequence[Quote],
+    speakers: list[str | None],
+    people: People,
 ) -> frozenset[int]:
     """Quotations opening a line with no attribution of their own, after a
     line of reported speech ("Ms Lark, who chairs it, tells the panel that
@@ -119,12 +179,18 @@ def reported(
     for index, quote in enumerate(quotes):
         if quote.kind != SPEECH or quote.attribution is not None or not _opens_line(text, quote):
             continue
-        opening = quote.stretch.start - 1
-        end = len(text[:opening].rstrip())
+        end = quote.stretch.start - 1  # the opening mark
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
         line = text[text.rfind("\n", 0, end) + 1 : end]
         if not line or any(mark in line for mark in quotemarks.ENGLISH):
             continue  # a quoted line before: ``runs`` reads it
-        speaker = reported_speaker(line, people)
+        line = line[line.rfind(". ", 0, len(line) - 1) + 1 :]  # its last sentence
+        speaker = (
+            by_it(text, starts, quotes, speakers, index, people)
+            if it_says(line)
+            else reported_speaker(line, people)
+        )
         if speaker is not None and (person_like(speaker, people) or speaker.startswith("the ")):
             speakers[index] = speaker
             given.add(index)
@@ -179,6 +245,10 @@ def by_subject(
             break
     if spoken is not None:
         low = max(low, spoken[0])
+    described = _described(text, starts, low, position)
+    if described is not None:
+        low = described[0]
+        spoken = described
     mention = bisect_left(people.positions, position) - 1
     while mention >= 0 and people.positions[mention] > low:
         name = people.names[mention]
@@ -187,6 +257,21 @@ def by_subject(
         mention -= 1
     if spoken is not None:
         return spoken[1]
+    return None
+
+
+def _described(text: str, starts: Sequence[int], low: int, position: int) -> tuple[int, str] | None:
+    """The last sentence between ``low`` and ``position`` that a description
+    of one person opens as the subject of a verb of saying ("In a furious
+    response, the first minister said ..."): where, and the description."""
+    first, last = bisect_left(starts, max(0, low)), bisect_left(starts, position) - 1
+    for number in range(last - 1, first - 1, -1):
+        sentence = text[starts[number] : starts[number + 1]]
+        name = described_subject(sentence)
+        if name is not None and not name.split()[-1].endswith("s"):
+            words = name.split()
+            if not any(word.capitalize() in _NOT_PERSON_WORDS for word in words[1:]):
+                return starts[number], name
     return None
 
 
