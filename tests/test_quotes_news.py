@@ -187,6 +187,12 @@ ATTRIBUTIONS = [
         ["the judges"],
         id="after-a-quotation-closed-on-its-second-line",
     ),
+    pytest.param(
+        "Prices rose.\n\nThe law faces a challenge from the Acme Carriers Association (ACA), "
+        'which has attacked it as a "bad piece of legislation".',
+        ["the Acme Carriers Association"],
+        id="a-relative-clause-whose-verb-governs-the-quotation",
+    ),
 ]
 
 

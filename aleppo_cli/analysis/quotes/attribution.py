@@ -162,6 +162,12 @@ _JUDGING = (
     "welcomed welcomes rejected rejects"
 ).split()
 _REPORTING = r"(?:" + "|".join(sorted({*_VERBS, *_JUDGING}, key=len, reverse=True)) + r")"
+# a relative clause's verb governs the quotation: 'Acme (ACM), which has attacked
+# the plan as a "bad piece of law"'
+_WHICH_SAID = re.compile(
+    rf"(?:^|[\s,;(])(?P<who>{NAME})(?:\s+\([A-Z]{{2,}}\))?,\s+(?:who|which)\s+{_ADVERB}"
+    rf"{_REPORTING}\b[^,.!?;{_MARKS}]{{0,{AFTER_VERB}}}$"
+)
 # "The Tories", "The Tory co-chairman", "The Qualifications and Curriculum Authority"
 _THE_SUBJECT = r"(?P<desc>The\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+)(?:\s+\([A-Z]{2,}\))?"
 # A quotation inside a sentence whose subject and verb of saying open it:
@@ -240,7 +246,7 @@ def _read(match: re.Match[str], people: People) -> Attribution | None:
             apposed = _APPOSED_NAME.match(match.string, match.end("of") if groups["of"] else end)
             if apposed is not None:
                 who, start, end = apposed.group("name"), apposed.start("name"), apposed.end("name")
-        if group == "who" and _governed(match.string, start):
+        if group == "who" and match.re is not _WHICH_SAID and _governed(match.string, start):
             apposed = _APPOSED_NAME.match(match.string, end)
             if apposed is None:
                 return None
@@ -333,7 +339,7 @@ _TRAILING = frozenset("again then now too once still last length".split())
 _POSSESSIVE = ("’s", "'s")
 # a preposition (or a verb) that makes the name after it its object, not a subject
 _GOVERNS = re.compile(
-    r"(?:^|\s)(?:in|at|on|for|of|from|to|with|by|after|about|against|into|during|under|"
+    r"(?:^|\s)(?:in|at|on|for|of|from|to|with|by|about|against|into|during|under|"
     r"over|include|includes|including|between|among|than|like)\s+(?:the\s+)?"
     r"(?-i:[A-Z][A-Z&\-]+\s+){0,2}$",  # "of BNP Paribas": an initialism's company
     re.IGNORECASE,
@@ -468,6 +474,10 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
         if opening is not None:
             return opening
     sentence = sentence[-NEWS_REACH:].rstrip(" ,:—–") + " "
+    if ", wh" in sentence:
+        which = _WHICH_SAID.search(sentence)
+        if which is not None:  # "from Acme, which has attacked it as": Acme's, though governed
+            return which
     match = _NEWS_BEFORE.search(sentence)
     while match is not None and _rejected(match):  # "In the Commons, Mr Howard said"
         # not from inside the name rejected: "of Acme Holdings said" is not "Holdings said"
