@@ -129,6 +129,70 @@ ATTRIBUTIONS = [
         [None],
         id="an-object-is-no-speaker",
     ),
+    pytest.param(
+        "Prices rose.\n\nMarket analyst Dana Lowe of Acme Holdings described the results as "
+        '"pretty modest".',
+        ["Dana Lowe"],
+        id="the-sentence-subject-of-a-fragment-with-an-organisation-after-the-name",
+    ),
+    pytest.param(
+        'Prices rose.\n\nThe Greens dismissed the plan as "desperate", while the Liberals '
+        "said it was misdirected.",
+        ["the Greens"],
+        id="a-judging-verb-and-not-the-clause-after-the-fragment",
+    ),
+    pytest.param(
+        "Prices rose.\n\nDana Lowe, a friend of the mayor, also revealed that in 1990 the "
+        'mayor was "much loved by all".',
+        ["Dana Lowe"],
+        id="a-subject-with-an-apposition-and-a-far-fragment",
+    ),
+    pytest.param(
+        "Prices rose.\n\nRay Holt said he had good relations with Ivo Lark, who he described "
+        'as "very talented".',
+        ["Ray Holt"],
+        id="who-he-described-is-the-object",
+    ),
+    pytest.param(
+        'The mill closed.\n\n"He had a good life," said his wife, Mara.',
+        ["Mara"],
+        id="a-relation-and-the-name-beside-it",
+    ),
+    pytest.param(
+        'Prices rose.\n\nThe Greens said they were glad the mayor had been "shamed" into it.',
+        ["the Greens"],
+        id="a-body-of-people-with-the-article",
+    ),
+    pytest.param(
+        'Prices rose.\n\nThere was an "absolute crisis" in the hiring of teachers, the '
+        "education committee added.",
+        ["the education committee"],
+        id="a-description-ending-the-sentence",
+    ),
+    pytest.param(
+        'Prices rose.\n\nMany were not prepared to "put up with" the old ways they met, '
+        "Prof Nora Lark said.",
+        ["Prof Nora Lark"],
+        id="a-name-ending-the-sentence",
+    ),
+    pytest.param(
+        'Prices rose.\n\nThe mayor should see for himself "the harm it did", Rabbi Ivo Lark, '
+        "founder of the relief group the Acme Foundation said.",
+        ["Ivo Lark"],
+        id="a-name-and-an-unclosed-apposition-ending-the-sentence",
+    ),
+    pytest.param(
+        'Prices rose.\n"It was a fine year for books.\nNobody could dislike it," wrote the '
+        "judges.\nThe judges called it a triumph.",
+        ["the judges"],
+        id="after-a-quotation-closed-on-its-second-line",
+    ),
+    pytest.param(
+        "Prices rose.\n\nThe law faces a challenge from the Acme Carriers Association (ACA), "
+        'which has attacked it as a "bad piece of legislation".',
+        ["the Acme Carriers Association"],
+        id="a-relative-clause-whose-verb-governs-the-quotation",
+    ),
 ]
 
 
@@ -178,10 +242,58 @@ def test_quoted_lines_after_an_attribution_go_on_with_its_speaker() -> None:
     assert said(raw) == ["Dana Lowe"] * 3
 
 
+def test_quoted_lines_after_reported_speech_are_its_speakers() -> None:
+    raw = (
+        "Ivo Lark wrote back.\n\n"
+        "Nora Vance, who chairs the board tells Ivo Lark that she was worried.\n"
+        '"I used to lie awake."\n'
+        '"It was very hard."\n\n'
+        "The rules were clear, said Mr Lowe.\n\n"
+        '"If in doubt, keep it."'
+    )
+    assert said(raw) == ["Nora Vance", "Nora Vance", "Mr Lowe"]
+
+
+def test_an_organisations_it_is_the_last_body_that_spoke() -> None:
+    raw = (
+        "Prices rose.\n\n"
+        'There was an "absolute crisis" in the hiring of teachers, the education committee '
+        "added.\n"
+        '"Major problems" are expected over the next ten years, it said.\n'
+        "The Acme Council said the show would not go on.\n"
+        'It said the play could go ahead if the organisers "cut the offending parts".'
+    )
+    assert said(raw) == ["the education committee", "the education committee", "the Acme Council"]
+
+
+def test_he_after_a_description_saying_something_is_that_description() -> None:
+    raw = (
+        "Prices rose.\n\n"
+        'Nora Vance wrote to Ivo Lark calling for him to drop his "ill-judged comment".\n'
+        "In a furious response, the first minister said his words had been distorted.\n"
+        'He told Ms Vance: "That is untrue."'
+    )
+    assert said(raw) == ["Nora Vance", "the first minister"]
+
+
+def test_a_name_and_a_quoted_verb() -> None:
+    assert said('Prices rose.\n\nIvo Lark "totally condemned" the plan.') == ["Ivo Lark"]
+
+
+def test_a_pronoun_is_a_subject_named_before_its_verb_far_into_its_sentence() -> None:
+    raw = (
+        "Speaking to BBC West Ashby before the dinner at the town hall, Ivo Lark said "
+        "that he was happy.\n"
+        'He said that the mayor was a "very good man".'
+    )
+    assert said(raw) == ["Ivo Lark"]
+
+
 @pytest.mark.parametrize(
     ("name", "person"),
     [
         ("Nora Vance", True),
+        ("Jan van der Berg", True),
         ("Mr Lowe", True),
         ("Indonesia", False),
         ("Kestrel Bank", False),

@@ -120,7 +120,9 @@ _WHO_SAID = re.compile(
 # clause after it ("Dana Lowe, president of Acme, said", "X, who ..., said"),
 # a description for a speaker ("a Microsoft spokesman said", "the company said").
 _ROLE = (
-    rf"(?:(?!(?:of|for|at|in|from|on|to|with|by)\s|{HONORIFIC}\b)[A-Za-z][\w’'&\-\.]*\s+){{1,6}}?"
+    rf"(?:(?!(?:of|for|at|in|from|on|to|with|by|while|whereas|but|although|though|"
+    rf"because|when|if|since|until|that|which|who)\s|{HONORIFIC}\b)"
+    rf"[A-Za-z][\w’'&\-\.]*\s+){{1,6}}?"
 )
 _APPOSITION = r"(?:,\s+[^,.!?;" + _MARKS + r"]{1,90},)?"
 _DESCRIPTION = (
@@ -141,7 +143,11 @@ _NEWS_AFTER = re.compile(
     rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?P<desc2>(?:an?|the)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Za-z][\w\-]*)(?=\s*[,.;:!?—–]|\s*$)"
 )
 # before the quote, the apposition's closing comma may be missing: "X, Acme Hotels said:"
-_OPEN_APPOSITION = r"(?:,\s+[^,.!?;" + _MARKS + r"]{1,90}?,?)?"
+# ("Mr Lark, who he described as" is no apposition: "he" describes)
+_OPEN_APPOSITION = (
+    r"(?:,\s+(?!(?:who|whom|which)\s+(?:he|she|they|it|I|we|you)\b)"
+    r"[^,.!?;" + _MARKS + r"]{1,90}?,?)?"
+)
 # "The Oscar-nominated actor, whose films include X, Y and Z, said:": the
 # subject opening the sentence, not a name in its relative clause
 _RELATIVE_SUBJECT = re.compile(
@@ -156,6 +162,42 @@ _NEWS_BEFORE = re.compile(
     rf"|(?:^|[\s,;(]){_DESCRIPTION}{_APPOSITION}\s+{_ADVERB}{_BASE_FORM}{_VERB}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
+# Journalism's verbs that report someone's words by judging a thing with them:
+# 'dismissed the plan as "desperate"', 'accuse Mr Lark of making a "cynical" speech'
+_JUDGING = (
+    "dismissed dismisses dismiss attacked attacks attack accused accuses accuse branded brands "
+    "brand labelled labels labeled criticised criticises criticized criticizes condemned "
+    "condemns praised praises hailed hails blamed blames revealed reveals defended defends "
+    "welcomed welcomes rejected rejects"
+).split()
+_REPORTING = r"(?:" + "|".join(sorted({*_VERBS, *_JUDGING}, key=len, reverse=True)) + r")"
+# a relative clause's verb governs the quotation: 'Acme (ACM), which has attacked
+# the plan as a "bad piece of law"'
+_WHICH_SAID = re.compile(
+    rf"(?:^|[\s,;(])(?P<who>{NAME})(?:\s+\([A-Z]{{2,}}\))?,\s+(?:who|which)\s+{_ADVERB}"
+    rf"{_REPORTING}\b[^,.!?;{_MARKS}]{{0,{AFTER_VERB}}}$"
+)
+# "The Tories", "The Tory co-chairman", "The Qualifications and Curriculum Authority"
+_THE_SUBJECT = r"(?P<desc>The\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+)(?:\s+\([A-Z]{2,}\))?"
+# A quotation inside a sentence whose subject and verb of saying open it:
+# 'Aviation analyst Dana Lowe of Acme Holdings described the results as "pretty
+# modest"', 'He says the minister lacked a "big strategy"'; the subject may have
+# a role before it, an organisation after it and an apposition.
+_SENTENCE_SUBJECT = re.compile(
+    rf"^\s*(?:(?:But|And|However|Meanwhile|Yet|Now|Instead),?\s+)?"
+    rf"(?:{_THE_SUBJECT}|(?:{_ROLE})??(?P<who>{NAME})(?:\s+\([A-Z]{{2,}}\))?"
+    rf"(?P<of>\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w&\-]*\s+){{0,3}}[A-Z][\w&\-]*)?"
+    rf"|(?P<who2>He|She))"
+    rf"{_OPEN_APPOSITION}\s+{_ADVERB}{_REPORTING}\b"
+)
+# an attribution ending a sentence after a comma: ", Prof Lowe said", ", the
+# committee added", ", Rabbi Ivo Lark, founder of the Acme Foundation said"
+_SAID_AT_THE_END = re.compile(
+    rf",\s+(?:{_DESCRIPTION}|(?:{_ROLE})??(?P<who>{NAME}))(?:,\s+[^,.!?;{_MARKS}]{{1,90}}?,?)?"
+    rf"\s+{_ADVERB}{_VERB}$"
+)
+# reported speech ending its sentence with its attribution: ", said Mr Lark"
+_SAID_NAME_AT_THE_END = re.compile(rf",\s+{_VERB}\s+{_ADVERB}(?:{_ROLE})??(?P<who2>{NAME})$")
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
 _LEADS_IN = (",", ":", "—", "–")  # a paragraph ending so leads into the quote after it
 _SENTENCE_ENDS = (". ", "! ", "? ", quotemarks.CURLY_CLOSE + " ")
@@ -189,6 +231,9 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
         _ending_paragraph_before(text, stretch),
         _news_after(text, stretch),
         news_before,
+        _sentence_end(text, stretch),
+        _sentence_subject(text, stretch),
+        said_by_it(text, stretch),  # the news pass finds what "it" is
     ):
         if found is not None:
             yield found
@@ -200,11 +245,23 @@ def _read(match: re.Match[str], people: People, position: int = 0) -> Attributio
     names no "Commons"; "for the Family, Theresa May, said" is Theresa May's)."""
     groups = match.groupdict()
     goes_on = _GOES_ON.search(match.group()) is not None
+    if groups.get("it"):
+        return Attribution(None, None, goes_on)  # an organisation's "it said"
     group = next((g for g in ("who", "who2", "who3", "who4", "who5") if groups.get(g)), None)
     if group is not None:
         who, start, end = match.group(group), match.start(group), match.end(group)
+        if match.re is _SENTENCE_SUBJECT and group == "who":
+            # "The Bishop of Durham, the Rt Rev Dr Lark, described": the name beside it
+            apposed = _APPOSED_NAME.match(match.string, match.end("of") if groups["of"] else end)
+            if apposed is not None:
+                who, start, end = apposed.group("name"), apposed.start("name"), apposed.end("name")
         # (not in "met by Mr. Allen, who, on hearing it, said": the relative's subject)
-        if group == "who" and match.re is not _WHO_SAID and _governed(match.string, start):
+        if (
+            group == "who"
+            and match.re is not _WHO_SAID
+            and match.re is not _WHICH_SAID
+            and _governed(match.string, start)
+        ):
             apposed = _APPOSED_NAME.match(match.string, end)
             if apposed is None:
                 return None
@@ -220,6 +277,10 @@ def _read(match: re.Match[str], people: People, position: int = 0) -> Attributio
                 titled = _ROLE_WORDS_THEN_NAME.match(match.string, end)
                 if titled is not None:  # "says Spanish climber Ana Ruiz": not "Spanish"
                     who = titled.group("name")
+        if who.split()[0].lower() in ("his", "her", "their"):
+            named = _RELATION_NAMED.match(match.string, end)
+            if named is not None:  # "said his wife, Sheila.": the name the text gives
+                who = named.group("name")
         qualified = _QUALIFIED.match(match.string, end)
         if qualified is not None and who.split()[0].lower() == "the":
             # "said the gentleman in the white waistcoat": one the story calls so
@@ -301,12 +362,17 @@ _TRAILING = frozenset("again then now too once still last length".split())
 _POSSESSIVE = ("’s", "'s")
 # a preposition (or a verb) that makes the name after it its object, not a subject
 _GOVERNS = re.compile(
-    r"(?:^|\s)(?:in|at|on|for|of|from|to|with|by|after|about|against|into|during|under|"
-    r"over|include|includes|including|between|among|than|like)\s+(?:the\s+)?$",
+    r"(?:^|\s)(?:in|at|on|for|of|from|to|with|by|about|against|into|during|under|"
+    r"over|include|includes|including|between|among|than|like)\s+(?:the\s+)?"
+    r"(?-i:[A-Z][A-Z&\-]+\s+){0,2}$",  # "of BNP Paribas": an initialism's company
     re.IGNORECASE,
 )
 # "for the Family, Theresa May, said": the name set beside the object
-_APPOSED_NAME = re.compile(rf",\s+(?!(?:who|whose|which)\b)(?:{_ROLE})?(?P<name>{NAME})\s*,?\s")
+# (the whole name: "the Rt Rev Dr Lark", not "Rt Rev")
+_APPOSED_NAME = re.compile(
+    rf",\s+(?!(?:who|whose|which)\b)(?:{_ROLE})??(?P<name>{NAME})"
+    rf"(?:\s*,|(?=\s+{_ADVERB}{_VERB}\b))"
+)
 # "Acme's chief analyst Dana Lowe", "Ernst and Young's Dana Lowe"
 _OWNED_NAME = re.compile(
     rf"(?P<and>\s+(?:and|&)\s+[A-Z][\w\-]*(?:’s|'s))?\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<name>{NAME})"
@@ -315,6 +381,8 @@ _OWNED_NAME = re.compile(
 _SHOW_THEN_NAME = re.compile(
     rf"\s+(?:and|&)\s+[A-Z][\w\-]*\s+(?:[a-z][\w\-]*\s+){{1,4}}(?P<name>{NAME})"
 )
+# a relation's name set beside it, ending the clause: "said his wife, Sheila."
+_RELATION_NAMED = re.compile(rf",\s+(?P<name>{NAME})(?=\s*(?:[,.;:!?—–]|$))")
 # the last word of an organisation's name: "the Acme Council", "the Audit Office"
 _ORGANISATION = re.compile(
     r"\b(?:Executive|Council|Office|Committee|Commission|Authority|Agency|Association|"
@@ -371,9 +439,10 @@ def _subject_before(match: re.Match[str] | None) -> re.Match[str] | None:
 def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
     """Journalism's attributions right after the quote's first or last part."""
     for end in (stretch.spans[0].end, stretch.end):
-        stop = min(stretch.paragraph.clean_end, end + LOOK_AFTER)
+        stop = min(_paragraph_end(text, stretch, end), end + LOOK_AFTER)
         after = text[end:stop].lstrip(quotemarks.CLOSING)
-        match = _NEWS_AFTER.match(after)
+        ends = _NEXT_SENTENCE.search(after)  # "wrote the judges.\nThe ...": not "The"
+        match = _NEWS_AFTER.match(after[: ends.start()] if ends is not None else after)
         if (
             match is not None
             and not _ends_sentence_first(after, match)
@@ -381,6 +450,34 @@ def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
             and not (text[end - 1 : end] == "." and match.groupdict().get("who"))
             and not (text[end - 1 : end] in ".!?" and "\n" in after[: match.start() + 1])
         ):
+            return match
+    return None
+
+
+_NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+[A-Z]")
+
+
+def _paragraph_end(text: str, stretch: Stretch, end: int) -> int:
+    """Where the paragraph holding ``end`` ends: the stretch's first, or, for a
+    quotation closed in a later line (a paragraph a line), that line's end."""
+    if end <= stretch.paragraph.clean_end:
+        return stretch.paragraph.clean_end
+    line_end = text.find("\n", end)
+    return line_end if line_end >= 0 else len(text)
+
+
+def _sentence_end(text: str, stretch: Stretch) -> re.Match[str] | None:
+    """'There was an "absolute crisis" in recruitment, the committee added.':
+    the attribution ending the sentence a quotation lies in, after a comma."""
+    for end in (stretch.spans[0].end, stretch.end):
+        stop = min(_paragraph_end(text, stretch, end), end + NEWS_REACH)
+        rest = text[end:stop].lstrip(quotemarks.CLOSING)
+        cut = min((i for i in (rest.find(". "), rest.find("\n")) if i >= 0), default=len(rest))
+        sentence = rest[:cut].rstrip(" .")
+        if ", " not in sentence or any(mark in sentence for mark in quotemarks.ENGLISH):
+            continue  # another quotation comes first: the attribution is its own
+        match = _SAID_AT_THE_END.search(sentence)
+        if match is not None:
             return match
     return None
 
@@ -400,10 +497,96 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
         if opening is not None:
             return opening
     sentence = sentence[-NEWS_REACH:].rstrip(" ,:—–") + " "
+    if ", wh" in sentence:
+        which = _WHICH_SAID.search(sentence)
+        if which is not None:  # "from Acme, which has attacked it as": Acme's, though governed
+            return which
     match = _NEWS_BEFORE.search(sentence)
     while match is not None and _rejected(match):  # "In the Commons, Mr Howard said"
-        match = _NEWS_BEFORE.search(sentence, match.start() + 1)
+        # not from inside the name rejected: "of Acme Holdings said" is not "Holdings said"
+        match = _NEWS_BEFORE.search(
+            sentence, match.end("who") if match.group("who") else match.start() + 1
+        )
     return match
+
+
+_SUBJECT_ALONE = re.compile(rf"^\s*(?P<who>{NAME})\s*$")
+
+
+def _sentence_subject(text: str, stretch: Stretch) -> re.Match[str] | None:
+    """A quotation inside a sentence that opens with its subject and a verb of
+    saying, or of judging with words (``_SENTENCE_SUBJECT``): the subject's."""
+    start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
+    narration = text[start : max(start, stretch.start - 1)]
+    cut = max(narration.rfind(end) for end in (". ", "! ", "? ", ".\n", "\n"))
+    sentence = narration[cut + 1 :] if cut >= 0 else narration
+    if len(sentence.split()) < 2:
+        return None  # the quotation opens its sentence
+    if text[stretch.start : stretch.start + 1].islower():
+        # 'Dana Lowe "totally condemned" the plan': the quotation is the verb's
+        subject = _SUBJECT_ALONE.match(sentence)
+        if subject is not None:
+            return subject
+    return _SENTENCE_SUBJECT.match(sentence)
+
+
+# an organisation's "it" as the speaker: "It said the play could go ahead if ...",
+# "... are expected, it said."
+_IT_OPENS = re.compile(rf"^\s*(?:(?:But|And|However),?\s+)?(?P<it>It)\s+{_ADVERB}{_REPORTING}\b")
+_IT_ENDS = re.compile(rf",\s+(?P<it>it)\s+{_ADVERB}{_VERB}\s*\.?\s*$")
+
+
+def said_by_it(text: str, stretch: Stretch) -> re.Match[str] | None:
+    """ "It" as the speaker of the sentence a quotation lies in, if it is."""
+    start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
+    narration = text[start : max(start, stretch.start - 1)]
+    cut = max(narration.rfind(end) for end in (". ", "! ", "? ", ".\n", "\n"))
+    sentence = narration[cut + 1 :] if cut >= 0 else narration
+    opens = _IT_OPENS.match(sentence) if "It " in sentence else None
+    if opens is not None:
+        return opens
+    end = stretch.end
+    rest = text[end : min(_paragraph_end(text, stretch, end), end + NEWS_REACH)]
+    if ", it " not in rest:
+        return None
+    rest = rest.lstrip(quotemarks.CLOSING)
+    cut = min((i for i in (rest.find(". "), rest.find("\n")) if i >= 0), default=len(rest))
+    return _IT_ENDS.search(rest[: cut + 1])
+
+
+def it_says(sentence: str) -> bool:
+    """Whether a sentence of reported speech gives "it" as its speaker."""
+    return bool(_IT_OPENS.match(sentence) or _IT_ENDS.search(sentence.rstrip()))
+
+
+def described_subject(sentence: str) -> str | None:
+    """The description opening a sentence of reported speech as its subject
+    ("In a furious response, the first minister said ..."), or None."""
+    match = _DESCRIBED_SAYS.match(sentence)
+    if match is None or _rejected(match):
+        return None
+    return _description(match.group("desc"), False, gendered=False).name
+
+
+# a sentence opened by a description and its verb of saying, after an opening phrase
+_DESCRIBED_SAYS = re.compile(
+    rf"^\s*(?:[A-Z][^,.!?;{_MARKS}]{{0,60}},\s+)?(?P<desc>[Tt]he\s+(?:[a-z][\w\-]*\s+){{0,3}}?"
+    rf"[a-z][\w\-]*)\s+{_ADVERB}(?:said|says|told|tells|added|adds|insisted|insists|warned|"
+    r"warns|claimed|claims|stated|states|wrote|writes|argued|argues|explained|explains|"
+    r"announced|announces|confirmed|confirms)\b"
+)
+
+
+def reported_speaker(sentence: str, people: People) -> str | None:
+    """Who a sentence of reported speech with no quotation reports ("Ms Lark,
+    who chairs it, tells the panel that ...", "..., said Mr Lark."): the
+    speaker of the quoted lines that follow it in news, or None."""
+    sentence = sentence.strip().rstrip(".")
+    match = _SENTENCE_SUBJECT.match(sentence) or _SAID_NAME_AT_THE_END.search(sentence)
+    if match is None:
+        match = _SAID_AT_THE_END.search(sentence)
+    said = _read(match, people) if match is not None else None
+    return said.name if said is not None else None
 
 
 def _ends_sentence_first(after: str, match: re.Match[str]) -> bool:
@@ -506,6 +689,11 @@ def _attribution(who: str, goes_on: bool, people: People, position: int = 0) -> 
     if lowered in ("he", "she"):
         return Attribution(None, Reference(pronoun_gender(lowered)), goes_on)
     words = lowered.split()
+    if words[0] == "the" and len(words) > 1 and who.split()[1][:1].isupper():
+        # "The Tories said": a body of people the text names, not "the man"
+        name = people.clean(who)
+        if name is not None and word_gender(words[-1]) is None:
+            return Attribution(f"the {name}", None, goes_on)
     if words[0] in _OWNERS:
         noun = words[-1]
         owner = pronoun_gender(words[0])  # "his", "her"; None for "the", "their"

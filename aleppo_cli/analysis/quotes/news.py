@@ -28,9 +28,17 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from aleppo_cli.analysis.quotes.attribution import ADVERB, VERB
+from aleppo_cli.analysis.quotes.attribution import (
+    ADVERB,
+    VERB,
+    described_subject,
+    it_says,
+    reported_speaker,
+    said_by_it,
+)
 from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Gender, Quote
-from aleppo_cli.analysis.quotes.people import People, is_honorific
+from aleppo_cli.analysis.quotes.people import PARTICLES, People, is_honorific
+from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import Document
 
 # How far back a pronoun's subject or quotation may be: a few paragraphs of news.
@@ -61,9 +69,11 @@ _PRONOUN = re.compile(rf"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)\s+{ADVERB}{VER
 # a preposition or a verb before a name makes it an object, not the subject
 _GOVERNED = re.compile(
     r"\b(?:in|at|on|for|of|from|to|with|by|after|about|against|into|during|under|over|"
-    r"than|like|between|among|and|or)\s+(?:the\s+)?$",
+    r"than|like|between|among|and|or)\s+(?:the\s+)?(?-i:[A-Z][A-Z&\-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# a name right before its verb of saying: "..., Mr Lark said that"
+_SAYS = re.compile(rf"\s+{ADVERB}{VERB}\b")
 
 
 def person_like(name: str, people: People) -> bool:
@@ -78,7 +88,9 @@ def person_like(name: str, people: People) -> bool:
         return True
     if any(word in _NOT_PERSON_WORDS for word in words):
         return False
-    return len(words) >= 2 and (is_honorific(words[0]) or all(w[:1].isupper() for w in words))
+    return len(words) >= 2 and (
+        is_honorific(words[0]) or all(w[:1].isupper() or w in PARTICLES for w in words)
+    )
 
 
 def revise(
@@ -99,7 +111,90 @@ def revise(
         speaker = by_subject(text, starts, quotes, found, index, reference.gender, people)
         if speaker is not None:
             found[index] = speaker
-    return runs(text, quotes, found)
+    said = reported(text, starts, quotes, found, people)
+    for index, quote in enumerate(quotes):
+        said_it = quote.attribution
+        if said_it is None or said_it.name is not None or said_it.reference is not None:
+            continue  # "it said" is an attribution that names nobody
+        if quote.kind == SPEECH and said_by_it(text, quote.stretch) is not None:
+            body = by_it(text, starts, quotes, found, index, people)
+            if body is not None:
+                found[index] = body
+    return runs(text, quotes, found, said)
+
+
+def _is_body(name: str | None, people: People) -> bool:
+    """A speaker that "it" can be: an organisation or a description of one."""
+    if not name or name == NARRATOR:
+        return False
+    if name.startswith("the "):
+        last = name.split()[-1]
+        return not last.endswith("s") or last[:1].isupper()
+    return not person_like(name, people) and len(name.split()) >= 2
+
+
+def by_it(
+    text: str,
+    starts: Sequence[int],
+    quotes: Sequence[Quote],
+    speakers: Sequence[str | None],
+    index: int,
+    people: People,
+) -> str | None:
+    """The organisation an "it said" is: the latest speaker before quotation
+    ``index`` that is a body, by a quotation or a sentence of reported speech."""
+    position = quotes[index].stretch.start
+    low = position - SUBJECT_REACH
+    found: tuple[int, str] | None = None
+    for i in range(index - 1, -1, -1):
+        if quotes[i].stretch.end <= low:
+            break
+        if quotes[i].kind == SPEECH and _is_body(speakers[i], people):
+            found = (quotes[i].stretch.end, str(speakers[i]))
+            break
+    first = bisect_left(starts, max(0, low, found[0] if found else 0))
+    last = bisect_left(starts, position) - 1
+    for number in range(last - 1, first - 1, -1):  # the sentences before this one's
+        sentence = text[starts[number] : starts[number + 1]]
+        if any(mark in sentence for mark in quotemarks.ENGLISH):
+            continue
+        name = described_subject(sentence) or reported_speaker(sentence, people)
+        if _is_body(name, people):
+            return name
+    return found[1] if found else None
+
+
+def reported(
+    text: str,
+    starts: Sequence[int],
+    quotes: Sequence[Quote],
+    speakers: list[str | None],
+    people: People,
+) -> frozenset[int]:
+    """Quotations opening a line with no attribution of their own, after a
+    line of reported speech ("Ms Lark, who chairs it, tells the panel that
+    ...", "..., said Mr Lark."): the reported speaker's, as news goes on with
+    its speaker. The numbers of the quotations so given a speaker."""
+    given = set()
+    for index, quote in enumerate(quotes):
+        if quote.kind != SPEECH or quote.attribution is not None or not _opens_line(text, quote):
+            continue
+        end = quote.stretch.start - 1  # the opening mark
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        line = text[text.rfind("\n", 0, end) + 1 : end]
+        if not line or any(mark in line for mark in quotemarks.ENGLISH):
+            continue  # a quoted line before: ``runs`` reads it
+        line = line[line.rfind(". ", 0, len(line) - 1) + 1 :]  # its last sentence
+        speaker = (
+            by_it(text, starts, quotes, speakers, index, people)
+            if it_says(line)
+            else reported_speaker(line, people)
+        )
+        if speaker is not None and (person_like(speaker, people) or speaker.startswith("the ")):
+            speakers[index] = speaker
+            given.add(index)
+    return frozenset(given)
 
 
 def _in_dialogue(quotes: Sequence[Quote], index: int) -> bool:
@@ -150,6 +245,10 @@ def by_subject(
             break
     if spoken is not None:
         low = max(low, spoken[0])
+    described = _described(text, starts, low, position)
+    if described is not None:
+        low = described[0]
+        spoken = described
     mention = bisect_left(people.positions, position) - 1
     while mention >= 0 and people.positions[mention] > low:
         name = people.names[mention]
@@ -158,6 +257,21 @@ def by_subject(
         mention -= 1
     if spoken is not None:
         return spoken[1]
+    return None
+
+
+def _described(text: str, starts: Sequence[int], low: int, position: int) -> tuple[int, str] | None:
+    """The last sentence between ``low`` and ``position`` that a description
+    of one person opens as the subject of a verb of saying ("In a furious
+    response, the first minister said ..."): where, and the description."""
+    first, last = bisect_left(starts, max(0, low)), bisect_left(starts, position) - 1
+    for number in range(last - 1, first - 1, -1):
+        sentence = text[starts[number] : starts[number + 1]]
+        name = described_subject(sentence)
+        if name is not None and not name.split()[-1].endswith("s"):
+            words = name.split()
+            if not any(word.capitalize() in _NOT_PERSON_WORDS for word in words[1:]):
+                return starts[number], name
     return None
 
 
@@ -176,6 +290,13 @@ def _subject(text: str, starts: Sequence[int], people: People, mention: int) -> 
     near its start, and not after a preposition."""
     at = people.positions[mention]
     sentence = starts[bisect_right(starts, at) - 1] if starts and starts[0] <= at else 0
+    lead = text[sentence:at]
+    if _GOVERNED.search(lead) is not None or _PRONOUN.search(lead) is not None:
+        return False
+    last = people.names[mention].split()[-1]
+    said = text.find(last, at, at + 60)
+    if said >= 0 and _SAYS.match(text, said + len(last)) is not None:
+        return True  # "Speaking to the press in Ashby, Mr Lark said that"
     if at - sentence > SUBJECT_LEAD:
         return False
     before = mention - 1  # someone named before it in its sentence
@@ -188,18 +309,22 @@ def _subject(text: str, starts: Sequence[int], people: People, mention: int) -> 
 
 
 def runs(
-    text: str, quotes: Sequence[Quote], speakers: Sequence[str | None]
+    text: str,
+    quotes: Sequence[Quote],
+    speakers: Sequence[str | None],
+    said: frozenset[int] = frozenset(),
 ) -> tuple[str | None, ...]:
-    """Quoted lines of one speaker: ``runs`` of the module's doc."""
+    """Quoted lines of one speaker: ``runs`` of the module's doc; the
+    quotations numbered in ``said`` count as attributed."""
     found = list(speakers)
     run: list[int] = []
     for index, quote in enumerate(quotes):
         if run and _follows(text, quotes[run[-1]], quote):
             run.append(index)
             continue
-        _settle(quotes, found, run)
+        _settle(quotes, found, run, said)
         run = [index] if quote.kind == SPEECH else []
-    _settle(quotes, found, run)
+    _settle(quotes, found, run, said)
     return tuple(found)
 
 
@@ -221,16 +346,18 @@ def _attributed(quote: Quote) -> bool:
     return said is not None and (said.name is not None or said.reference is not None)
 
 
-def _settle(quotes: Sequence[Quote], found: list[str | None], run: Sequence[int]) -> None:
+def _settle(
+    quotes: Sequence[Quote], found: list[str | None], run: Sequence[int], given: frozenset[int]
+) -> None:
     """Give a run's unattributed lines the speaker of its attributed ones."""
     if len(run) < 2:
         return
-    said = [i for i in run if _attributed(quotes[i]) and found[i]]
+    said = [i for i in run if (_attributed(quotes[i]) or i in given) and found[i]]
     if not said:
         return
     current = found[said[0]]
     for i in run:
-        if _attributed(quotes[i]) and found[i]:
+        if (_attributed(quotes[i]) or i in given) and found[i]:
             current = found[i]
         elif not _attributed(quotes[i]):
             found[i] = current
