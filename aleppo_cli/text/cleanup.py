@@ -485,18 +485,19 @@ REPEATED_CONTENT = 2
 # never has on its own anywhere, is not split off the word after it: it is
 # more likely the start of a longer name cut in two ("Misamore", "Khelil",
 # "Bewlay") than a name glued to a word ("Halabidocument" is split).
-UNSEEN_HEAD_LENGTH = 4
+UNSEEN_HEAD_LENGTH = 5
 # Words run together with no grammar word among them (none of Zipf
 # GRAMMAR_ZIPF or more: "the", "of", "was") may as well be a compound, such
 # as the word list misses ("workbag", "lamplit"): they need this much more.
 GRAMMAR_ZIPF = 6.0
 CONTENT_MARGIN = 1.0
 _SHORT_PIECES = {1: 7.0, 2: 5.5}  # "a", "of", "in": only very common short words
-# A three-letter piece of a lower-case run, or after a name, must be this
-# common: rarer ones ("lat", "wha", "zed", "ron") are as often a fragment of
-# a longer word ("latten", "whalin", "teazed", "Theron") as a word.
-THREE_LETTER_ZIPF = 5.0
-THREE_LETTER_TAIL_ZIPF = 4.5  # the same for the word after a name
+# A three-letter piece of a lower-case run must be this common: rarer ones
+# ("lat", "wha", "zed") are as often a fragment of a longer word ("latten",
+# "whalin", "teazed") as a word. THREE_LETTER_TAIL_ZIPF is the same for the
+# word after a name (chosen leave-one-out: no more than any piece needs).
+THREE_LETTER_ZIPF = 4.5
+THREE_LETTER_TAIL_ZIPF = 3.0
 MAX_PIECES = 4
 # Words that end compounds and derivations ("cakelike", "portionless",
 # "whalemen", "workmanship"): a run whose last piece is one of them is a word.
