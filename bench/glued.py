@@ -201,10 +201,16 @@ GRIDS = {
         "UNKNOWN_ZIPF": (-3.0,),
         "CONTENT_MARGIN": (0.0, 1.0, 2.0),
         "DERIVED_PENALTY": (3.0, 4.0),
+        "THREE_LETTER_ZIPF": (3.0, 4.0, 4.5, 5.0),
+        "REPEATED_CONTENT": (2, 3),
     },
     # NAME_MARGIN and UNKNOWN_NAME_ZIPF stay at 0 and -3: any more, and a
     # rare name glued to a frequent word ("Halabidocument") stays glued.
-    "capital": {"UNSEEN_NAME_MARGIN": (0.0, 1.0, 2.0, 3.0)},
+    "capital": {
+        "UNSEEN_NAME_MARGIN": (0.0, 1.0, 2.0, 3.0),
+        "UNSEEN_HEAD_LENGTH": (0, 3, 4, 5),
+        "THREE_LETTER_TAIL_ZIPF": (3.0, 4.0, 4.5, 5.0),
+    },
 }
 KIND_SHAPES = {"lower": "lower+lower", "capital": "Name+lower", "camel": "lower+Capital"}
 # The tuning set's recall (all shapes) that the parameters must keep; of
@@ -223,8 +229,8 @@ class Candidates:
     """A text's candidates, as the repair sees them: each distinct run with
     how often the text has it, the text's names, and (glued) the glued words."""
 
-    untouched: tuple[Counter[str], frozenset[str]]
-    glued: tuple[Counter[str], frozenset[str]]
+    untouched: tuple[Counter[str], frozenset[str], frozenset[str]]
+    glued: tuple[Counter[str], frozenset[str], frozenset[str]]
     sites: list[tuple[str, int, str]]  # glued word, where its space was, shape
 
 
@@ -238,7 +244,7 @@ def candidates(texts: list[Text], per_text: int) -> list[Candidates]:
             counts = Counter(
                 token for _, token in cleanup._candidates(raw) if token.lower() not in hyphened
             )
-            runs.append((counts, cleanup._names(raw)))
+            runs.append((counts, cleanup._names(raw), cleanup._standing(raw)))
         where = []
         for at, name in sites:
             start, end = letter_run(glued, at)
@@ -253,23 +259,27 @@ def decide(found: list[Candidates], which: str) -> tuple[int, int]:
     (what the repair forced on would do, decided run by run)."""
     memo: dict[tuple[object, ...], tuple[int, ...]] = {}
 
-    def cuts(token: str, names: frozenset[str], count: int) -> tuple[int, ...]:
-        repeated = count >= cleanup.REPEATED
-        key: tuple[object, ...] = (token, repeated)
+    def cuts(
+        token: str, names: frozenset[str], seen: frozenset[str], count: int
+    ) -> tuple[int, ...]:
+        key: tuple[object, ...] = (token, min(count, cleanup.REPEATED))
         if which == "capital":  # the decision reads the names that begin it
-            key += tuple(token[:n] in names for n in range(cleanup.MIN_NAME_LENGTH, len(token)))
+            key += tuple(
+                (token[:n] in names, token[:n] in seen)
+                for n in range(cleanup.MIN_NAME_LENGTH, len(token))
+            )
         if key not in memo:
-            memo[key] = tuple(cleanup._cuts(token, names, repeated=repeated))
+            memo[key] = tuple(cleanup._cuts(token, names, count=count, seen=seen))
         return memo[key]
 
     right = edits = 0
     shape = KIND_SHAPES[which]
     for text in found:
-        counts, names = text.untouched
-        edits += sum(n for t, n in counts.items() if kind(t) == which and cuts(t, names, n))
-        counts, names = text.glued
+        counts, names, seen = text.untouched
+        edits += sum(n for t, n in counts.items() if kind(t) == which and cuts(t, names, seen, n))
+        counts, names, seen = text.glued
         right += sum(
-            cuts(token, names, counts[token]) == (at,)
+            cuts(token, names, seen, counts[token]) == (at,)
             for token, at, name in text.sites
             if name == shape
         )

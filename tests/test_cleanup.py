@@ -126,7 +126,7 @@ def test_rare_words_compounds_and_place_names_are_not_split(word: str) -> None:
 
 # Forced on, the repair splits these (see the README's figures): left alone
 # by default, in a text that shows no scrape.
-@pytest.mark.parametrize("word", ["workbag", "saddlecloth", "cannikin"])
+@pytest.mark.parametrize("word", ["carmaking", "planemaker", "postboy"])
 def test_compounds_the_forced_repair_splits_are_kept_by_default(word: str) -> None:
     raw = f"There was {word} here."
     assert clean(raw, repair=True).text != raw
@@ -136,6 +136,31 @@ def test_compounds_the_forced_repair_splits_are_kept_by_default(word: str) -> No
 def test_a_compound_the_text_writes_with_a_hyphen_elsewhere_is_kept() -> None:
     raw = "She put the work-bag down. Later the workbag was gone, and thefilm began."
     assert clean(raw, repair=True).text == raw.replace("thefilm", "the film")
+
+
+def test_a_compound_the_text_has_twice_is_its_word() -> None:
+    once = "He was behindhand with the rent."
+    twice = once + " Always behindhand, he said."
+    assert clean(once, repair=True).text != once  # alone, it may be glue
+    assert clean(twice, repair=True).text == twice
+    glue = "Then thefilm began, and thefilm ended."  # a grammar word: glue all the same
+    assert clean(glue, repair=True).text == glue.replace("thefilm", "the film")
+
+
+def test_a_short_rare_name_the_text_never_has_alone_is_not_cut() -> None:
+    raw = "They met Misamore yesterday."
+    assert clean(raw, repair=True).text == raw
+    alone = "Misa came. " + raw  # the text has the name on its own: glue
+    assert clean(alone, repair=True).text == alone.replace("Misamore", "Misa more")
+    longer = "The photographyFadi Al Halabidocument won."  # a longer name is cut
+    assert "Halabi document" in clean(longer, repair=True).text
+
+
+def test_three_letter_pieces_must_be_common_words() -> None:
+    for word in ["latten", "teazed", "whalin"]:  # "lat ten", "tea zed", "wha lin"
+        raw = f"There was {word} here."
+        assert clean(raw, repair=True).text == raw
+    assert clean("It was thecar again.", repair=True).text == "It was the car again."
 
 
 def test_names_are_those_inside_a_sentence() -> None:

@@ -25,6 +25,7 @@ one, and how the repairs were decided.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -233,10 +234,11 @@ def _shows_glue(raw: str) -> bool:
     if not tokens:
         return False
     names = _names(raw[:end])
+    seen = _standing(raw[:end])
     needed = max(MIN_GLUE_SIGNS, raw.count(" ", 0, end) * GLUE_SIGN_RATE)
     signs = 0
     for token in tokens:
-        if not _cuts(token, names, rare=False):
+        if not _cuts(token, names, rare=False, count=counts[token], seen=seen):
             continue
         if _is_camel(token):  # the capitalised part a name?
             hump = _CAMEL_SPLIT.search(token)
@@ -475,12 +477,27 @@ UNSEEN_NAME_MARGIN = 3.0
 DERIVED_PENALTY = 3.0
 # A run the text has REPEATED times or more needs this much more margin.
 REPEATED_MARGIN = 3.0
+# Words run together with no grammar word among them are a compound of the
+# text when it has them this often ("behindhand", "workbag"): glue is rarely
+# the same twice, but for the commonest pairs ("ofthe").
+REPEATED_CONTENT = 2
+# A rare name (no frequent word) of at most this many letters, that the text
+# never has on its own anywhere, is not split off the word after it: it is
+# more likely the start of a longer name cut in two ("Misamore", "Khelil",
+# "Bewlay") than a name glued to a word ("Halabidocument" is split).
+UNSEEN_HEAD_LENGTH = 5
 # Words run together with no grammar word among them (none of Zipf
 # GRAMMAR_ZIPF or more: "the", "of", "was") may as well be a compound, such
 # as the word list misses ("workbag", "lamplit"): they need this much more.
 GRAMMAR_ZIPF = 6.0
-CONTENT_MARGIN = 0.0
+CONTENT_MARGIN = 1.0
 _SHORT_PIECES = {1: 7.0, 2: 5.5}  # "a", "of", "in": only very common short words
+# A three-letter piece of a lower-case run must be this common: rarer ones
+# ("lat", "wha", "zed") are as often a fragment of a longer word ("latten",
+# "whalin", "teazed") as a word. THREE_LETTER_TAIL_ZIPF is the same for the
+# word after a name (chosen leave-one-out: no more than any piece needs).
+THREE_LETTER_ZIPF = 4.5
+THREE_LETTER_TAIL_ZIPF = 3.0
 MAX_PIECES = 4
 # Words that end compounds and derivations ("cakelike", "portionless",
 # "whalemen", "workmanship"): a run whose last piece is one of them is a word.
@@ -522,12 +539,12 @@ def _glued_words(raw: str) -> list[Edit]:
     if first is not None:
         counts[first.group()] += 1
     names = _names(raw)
+    seen = _standing(raw)
     hyphened = _hyphened(raw)
     decided = {
         token: cuts
         for token, count in counts.items()
-        if token.lower() not in hyphened
-        and (cuts := _cuts(token, names, repeated=count >= REPEATED))
+        if token.lower() not in hyphened and (cuts := _cuts(token, names, count=count, seen=seen))
     }
     if not decided:
         return []
@@ -546,11 +563,15 @@ def _cuts(
     token: str,
     names: frozenset[str] = frozenset(),
     rare: bool = True,
-    repeated: bool = False,
+    count: int = 1,
+    seen: frozenset[str] | None = None,
 ) -> list[int]:
     """Where a candidate is cut, if anywhere (``names``: the capitalised
-    words that the text has on their own; ``repeated``: the text has the run
-    ``REPEATED`` times or more, so the words apart must be likelier still).
+    words that the text has on their own inside a sentence; ``count``: how
+    often the text has the run: ``REPEATED`` times or more, or twice where no
+    piece is a grammar word, and the words apart must be likelier still;
+    ``seen``: the capitalised words the text has on their own anywhere, None
+    if not known).
 
     Without ``rare``, only the table of frequent words is read (a look-up of
     a rarer word costs a millisecond): a run that is no frequent word is
@@ -560,15 +581,20 @@ def _cuts(
         return []
     if _is_camel(token):
         return _split_camel(token)
+    repeated = count >= REPEATED
     if token.islower():
         cuts, margin = _split_lower(token, rare)
         needed = LOWER_MARGIN
+        if cuts and count >= REPEATED_CONTENT and not _has_grammar_word(token, cuts):
+            repeated = True  # a compound the text uses again ("behindhand")
     else:
         cuts, margin = _split_capital(token, names, rare)
         needed = NAME_MARGIN
         head = token[: cuts[0]] if cuts else ""
         if head and head not in names and wordlist.zipf(head, wordlist.FREQUENT):
             needed += UNSEEN_NAME_MARGIN  # a common word the text never has as a name
+        elif head and seen is not None and head not in seen and len(head) <= UNSEEN_HEAD_LENGTH:
+            return []  # a fragment of a longer name, more likely
     if repeated:
         needed += REPEATED_MARGIN
     return cuts if cuts and margin >= needed else []
@@ -586,6 +612,20 @@ def _names(raw: str) -> frozenset[str]:
     return frozenset(_NAME.findall(raw))
 
 
+# A capitalised word on its own anywhere (also opening a sentence).
+_STANDING = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}(?![\w'’-])")
+
+
+def _standing(raw: str) -> frozenset[str]:
+    return frozenset(_STANDING.findall(raw))
+
+
+def _has_grammar_word(token: str, cuts: list[int]) -> bool:
+    table = wordlist.frequent()
+    edges = [0, *cuts, len(token)]
+    return any(table.get(token[a:b], 0.0) >= GRAMMAR_ZIPF for a, b in itertools.pairwise(edges))
+
+
 _HYPHENED = re.compile(r"(?<![\w'’-])([A-Za-z]{2,})-([a-z]{2,})(?![\w'’-])")
 
 
@@ -594,6 +634,13 @@ def _hyphened(raw: str) -> frozenset[str]:
     in lower case: the text has "work-bag", so "workbag" is its word, not
     two words run together."""
     return frozenset((head + tail).lower() for head, tail in _HYPHENED.findall(raw))
+
+
+def _least_zipf(length: int) -> float:
+    """How common a piece of a lower-case run of this length must be."""
+    if length == MIN_PIECE:
+        return max(MIN_PIECE_ZIPF, THREE_LETTER_ZIPF)
+    return _SHORT_PIECES.get(length, MIN_PIECE_ZIPF)
 
 
 def _piece_zipf(piece: str) -> float:
@@ -640,7 +687,8 @@ def _split_capital(
         head_zipf = wordlist.zipf(head, wordlist.FREQUENT)
         if head in names:
             head_zipf = max(head_zipf, NAME_IN_TEXT_ZIPF)
-        tail_zipf = _piece_zipf(tail)
+        least = THREE_LETTER_TAIL_ZIPF if len(tail) == MIN_PIECE else MIN_PIECE_ZIPF
+        tail_zipf = wordlist.zipf(tail, max(least, MIN_PIECE_ZIPF))
         if not tail_zipf and head_zipf and rare and len(tail) >= MIN_RARE_TAIL:
             tail_zipf = wordlist.zipf(tail)
         if not tail_zipf:
@@ -676,7 +724,7 @@ def _split_lower(token: str, rare: bool = True) -> tuple[list[int], float]:
         cuts = (*previous[1], start) if start else ()
         for end in range(start + 1, min(n, start + 20) + 1):
             value = table.get(token[start:end])
-            if value is None or value < _SHORT_PIECES.get(end - start, MIN_PIECE_ZIPF):
+            if value is None or value < _least_zipf(end - start):
                 continue
             score = previous[0] + value - 9.0
             current = best[end]
@@ -703,8 +751,10 @@ def _split_lower(token: str, rare: bool = True) -> tuple[list[int], float]:
     if score - whole < LOWER_MARGIN:
         return [], score - whole  # not enough as it is: no need to look further
     whole = max(whole, _derived_zipf(token, pieces[-1], lookup))
-    if max(table[piece] for piece in pieces) < GRAMMAR_ZIPF:
-        whole += CONTENT_MARGIN  # no grammar word: a compound is as likely ("workbag")
+    if len(pieces) == 2 and max(table[piece] for piece in pieces) < GRAMMAR_ZIPF:
+        # no grammar word: a compound is as likely ("workbag"); one of three
+        # words is rare, and three run together are glue ("undereverybridge")
+        whole += CONTENT_MARGIN
     return found, score - whole
 
 
