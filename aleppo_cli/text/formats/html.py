@@ -104,6 +104,8 @@ def extract(markup: str, url: str = "") -> Extracted | None:
         language=_one_line(doc.language) or _language(markup),
     )
     extracted = _unglued(builder.finish(metadata, "html"), builder.joins, markup)
+    if FILL_GAPS:
+        extracted = _with_gaps_filled(extracted, markup)
     extracted = _without_headline(extracted)
     if DROP_BACK_MATTER:
         extracted = _without_back_matter(extracted)
@@ -266,6 +268,142 @@ def _kept(found: Extracted, keep: list[bool]) -> Extracted:
         shift = length - block.start
         parts.append(found.text[block.start : block.end])
         length += block.end - block.start
+        blocks.append(replace(block, start=block.start + shift, end=block.end + shift))
+        spans.extend(
+            replace(s, start=s.start + shift, end=s.end + shift) for s in owner.get(index, ())
+        )
+    return Extracted("".join(parts), tuple(blocks), tuple(spans), found.metadata, found.format)
+
+
+# Headings and list items between the article's paragraphs. Where trafilatura
+# finds no container for the article, it gathers the page's paragraphs
+# wherever they are ("wild text") and leaves out the headings and lists among
+# them: a guide's section titles and its bulleted steps. So where the text
+# has paragraphs but not one heading or list item, the page's <h2>-<h6> and
+# innermost <li> that lie between two of those paragraphs (in the page's
+# order, outside navigation, headers, footers, side bars and forms) are put
+# back in their places. Nothing before the first paragraph or after the last
+# is added: menus and footers stay out.
+FILL_GAPS = True
+_GAP_HEADING = re.compile(r"h([2-6])")
+_OUTSIDE_ARTICLE = frozenset(
+    "nav header footer aside form script style noscript template button select".split()
+)
+MAX_GAP_ELEMENTS = 200_000  # elements looked at: a hostile page stays linear
+
+
+def _with_gaps_filled(found: Extracted, markup: str) -> Extracted:
+    if len(found.blocks) < 3 or any(b.kind in ("heading", "item") for b in found.blocks):
+        return found
+    from trafilatura.utils import load_html
+
+    paragraphs: dict[str, list[int]] = {}
+    for index, block in enumerate(found.blocks):
+        if block.kind == "paragraph":
+            paragraphs.setdefault(_one_line(found.text[block.start : block.end]), []).append(index)
+    tree = load_html(markup)
+    if tree is None or len(paragraphs) < 2:
+        return found
+    if DROP_HIDDEN:
+        _drop_hidden(tree)
+    if DROP_CONSENT:
+        _drop_consent(tree)
+    last = -1  # the block of the last paragraph found in the page
+    waiting: list[tuple[str, int, str, str]] = []  # (kind, level, marker, text) since then
+    inserts: dict[int, list[tuple[str, int, str, str]]] = {}
+    present = _one_line(found.text)
+    for count, element in enumerate(tree.iter()):
+        if count > MAX_GAP_ELEMENTS:
+            break
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "p":
+            indexes = paragraphs.get(_one_line(element.text_content()), [])
+            following = next((i for i in indexes if i > last), None)
+            if following is None:
+                continue
+            if last >= 0 and waiting:
+                inserts[following] = waiting
+            waiting, last = [], following
+            continue
+        heading = _GAP_HEADING.fullmatch(tag)
+        if last < 0 or not (heading or tag == "li"):
+            continue
+        if tag == "li" and element.find(".//li") is not None:
+            continue  # the innermost items only
+        text = _one_line(element.text_content())
+        if not text or text in present or _linked(element, text) or _boxed(element):
+            continue
+        if heading and _BACK_MATTER.fullmatch(" ".join(_WORD.findall(text))):
+            continue
+        if heading:
+            waiting.append(("heading", int(heading.group(1)), "", text))
+        else:
+            parent = element.getparent()
+            numbered = parent is not None and parent.tag == "ol"
+            marker = ""
+            if numbered:
+                items = [e for e in parent if e.tag == "li"]
+                marker = f"{items.index(element) + 1}."
+            waiting.append(("item", 1, marker, text))
+    return _inserted(found, inserts) if inserts else found
+
+
+# A box of links or promotions in the article's column: related stories,
+# sharing, a newsletter sign-up, a table of contents. Conventional names.
+_BOX = re.compile(
+    r"related|recommend|promo|newsletter|subscri|share|sharing|social|advert|sponsor|widget|"
+    r"sidebar|breadcrumb|\btoc\b|table-of-contents|comment|popular|trending|read-?more|"
+    r"more-?(?:stories|articles)|\bmenu\b|\bnav",
+    re.IGNORECASE,
+)
+
+
+def _linked(element: Any, text: str) -> bool:
+    """Whether half the element's text or more is the text of links."""
+    linked = sum(len(_one_line(a.text_content())) for a in element.iter("a"))
+    return linked >= 0.5 * len(text)
+
+
+def _boxed(element: Any) -> bool:
+    for ancestor in element.iterancestors():
+        if not isinstance(ancestor.tag, str):
+            continue
+        if ancestor.tag in _OUTSIDE_ARTICLE:
+            return True
+        names = f"{ancestor.get('id') or ''} {ancestor.get('class') or ''}"
+        if names.strip() and _BOX.search(names):
+            return True
+    return False
+
+
+def _inserted(found: Extracted, inserts: dict[int, list[tuple[str, int, str, str]]]) -> Extracted:
+    """``found`` with new blocks (kind, level, marker, text) before some of its
+    blocks, offsets remapped."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    spans: list[Span] = []
+    starts = [block.start for block in found.blocks]
+    owner: dict[int, list[Span]] = {}
+    for span in found.spans:  # each span lies within one block
+        owner.setdefault(bisect_right(starts, span.start) - 1, []).append(span)
+    length = 0
+
+    def put(text: str) -> int:
+        nonlocal length
+        if parts:
+            parts.append(SEPARATOR)
+            length += len(SEPARATOR)
+        start = length
+        parts.append(text)
+        length += len(text)
+        return start
+
+    for index, block in enumerate(found.blocks):
+        for kind, level, marker, text in inserts.get(index, ()):
+            start = put(text)
+            blocks.append(Block(kind, start, start + len(text), level, marker))  # type: ignore[arg-type]
+        start = put(found.text[block.start : block.end])
+        shift = start - block.start
         blocks.append(replace(block, start=block.start + shift, end=block.end + shift))
         spans.extend(
             replace(s, start=s.start + shift, end=s.end + shift) for s in owner.get(index, ())
