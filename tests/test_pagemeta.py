@@ -326,7 +326,7 @@ def test_headings_and_lists_between_the_paragraphs_are_put_back() -> None:
         "<html><body><nav><ul><li>Home</li><li>Films</li></ul></nav>"
         "<ul><li>Before the story</li></ul>"
         f"<div><p>{first}</p><h2>What they carry</h2>"
-        "<ol><li>Shovels and <em>gloves</em></li><li>Water for the day</li></ol>"
+        "<ol><li>Shovels and <em>gloves</em></li><li><b>Water</b><br>for the day</li></ol>"
         f"<p>{second}</p>"
         "<div class='related-stories'><h3>More films</h3><ul><li>A river film</li></ul></div>"
         "<ul><li><a href='/a'>Another story entirely</a></li></ul>"
@@ -343,6 +343,8 @@ def test_headings_and_lists_between_the_paragraphs_are_put_back() -> None:
         ("paragraph", 0, "", second),
         ("paragraph", 0, "", third),
     ]
+    spans = [(found.text[s.start : s.end], s.style) for s in found.spans]
+    assert spans == [("gloves", "italic"), ("Water", "bold")]
 
 
 def test_a_text_with_headings_or_lists_is_left_as_it_is() -> None:

@@ -20,7 +20,16 @@ from dataclasses import replace
 from typing import Any
 
 from aleppo_cli.text.formats import pagemeta
-from aleppo_cli.text.formats.model import SEPARATOR, Block, Builder, Extracted, Metadata, Span
+from aleppo_cli.text.formats.model import (
+    SEPARATOR,
+    Block,
+    BlockKind,
+    Builder,
+    Extracted,
+    Metadata,
+    Span,
+    Style,
+)
 from aleppo_cli.text.formats.tree import (
     BREAK,
     CELL,
@@ -309,8 +318,8 @@ def _with_gaps_filled(found: Extracted, markup: str) -> Extracted:
     if DROP_CONSENT:
         _drop_consent(tree)
     last = -1  # the block of the last paragraph found in the page
-    waiting: list[tuple[str, int, str, str]] = []  # (kind, level, marker, text) since then
-    inserts: dict[int, list[tuple[str, int, str, str]]] = {}
+    waiting: list[Extracted] = []  # the blocks found since then
+    inserts: dict[int, list[Extracted]] = {}
     present = _one_line(found.text)
     for count, element in enumerate(tree.iter()):
         if count > MAX_GAP_ELEMENTS:
@@ -336,7 +345,7 @@ def _with_gaps_filled(found: Extracted, markup: str) -> Extracted:
         if heading and _BACK_MATTER.fullmatch(" ".join(_WORD.findall(text))):
             continue
         if heading:
-            waiting.append(("heading", int(heading.group(1)), "", text))
+            waiting.append(_one_block(element, "heading", int(heading.group(1)), ""))
         else:
             parent = element.getparent()
             numbered = parent is not None and parent.tag == "ol"
@@ -344,7 +353,7 @@ def _with_gaps_filled(found: Extracted, markup: str) -> Extracted:
             if numbered:
                 items = [e for e in parent if e.tag == "li"]
                 marker = f"{items.index(element) + 1}."
-            waiting.append(("item", 1, marker, text))
+            waiting.append(_one_block(element, "item", 1, marker))
     return _inserted(found, inserts) if inserts else found
 
 
@@ -376,9 +385,44 @@ def _boxed(element: Any) -> bool:
     return False
 
 
-def _inserted(found: Extracted, inserts: dict[int, list[tuple[str, int, str, str]]]) -> Extracted:
-    """``found`` with new blocks (kind, level, marker, text) before some of its
-    blocks, offsets remapped."""
+_ELEMENT_STYLES: dict[str, Style] = {
+    "em": "italic",
+    "i": "italic",
+    "cite": "italic",
+    "strong": "bold",
+    "b": "bold",
+    "code": "code",
+}
+
+
+def _one_block(element: Any, kind: BlockKind, level: int, marker: str) -> Extracted:
+    """A page's element as one block of ours, its emphasis kept."""
+    from lxml import etree
+
+    builder = Builder()
+    builder.begin(kind, level, marker)
+    styles: list[Style | None] = [None]
+    for event, child in etree.iterwalk(element, events=("start", "end")):
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        apart = child is not element and tag not in _INLINE  # a <br>, a <p> in an item
+        if event == "start":
+            styles.append(_ELEMENT_STYLES.get(tag, styles[-1]))
+            if apart:
+                builder.add(" ")
+            if tag not in ("", "script", "style"):
+                builder.add(child.text or "", styles[-1])
+        else:
+            styles.pop()
+            if apart:
+                builder.add(" ")
+            if child is not element:
+                builder.add(child.tail or "", styles[-1])
+    return builder.finish(Metadata(), "html")
+
+
+def _inserted(found: Extracted, inserts: dict[int, list[Extracted]]) -> Extracted:
+    """``found`` with new blocks (each an Extracted of one block) before some
+    of its blocks, offsets remapped."""
     parts: list[str] = []
     blocks: list[Block] = []
     spans: list[Span] = []
@@ -399,9 +443,12 @@ def _inserted(found: Extracted, inserts: dict[int, list[tuple[str, int, str, str
         return start
 
     for index, block in enumerate(found.blocks):
-        for kind, level, marker, text in inserts.get(index, ()):
-            start = put(text)
-            blocks.append(Block(kind, start, start + len(text), level, marker))  # type: ignore[arg-type]
+        for piece in inserts.get(index, ()):
+            if not piece.blocks:
+                continue
+            at = put(piece.text)
+            blocks.extend(replace(b, start=b.start + at, end=b.end + at) for b in piece.blocks)
+            spans.extend(replace(s, start=s.start + at, end=s.end + at) for s in piece.spans)
         start = put(found.text[block.start : block.end])
         shift = start - block.start
         blocks.append(replace(block, start=block.start + shift, end=block.end + shift))
