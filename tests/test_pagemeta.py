@@ -110,6 +110,19 @@ def test_a_time_labelled_published_gives_the_date() -> None:
     assert pagemeta.date("2024-12-16", facts(page())) == "2024-12-16"
 
 
+def test_a_date_read_with_day_and_month_swapped_follows_the_machine_readable_one() -> None:
+    # "10/12/2023" read as 10 December where the page's <time> says 12 October
+    before = "<p><time datetime='2023-10-12T19:38:01Z'>10/12/2023 7:38 PM</time></p>"
+    assert pagemeta.date("2023-12-10", facts(page(before=before))) == "2023-10-12"
+    meta = "<meta property='article:published_time' content='2023-10-12T19:38:01Z'>"
+    assert pagemeta.date("2023-12-10", facts(page(meta))) == "2023-10-12"
+    # a date the page also declares as it is read stays; so does one with no other reading
+    both = before + "<p><time datetime='2023-12-10'>10 December</time></p>"
+    assert pagemeta.date("2023-12-10", facts(page(before=both))) == "2023-12-10"
+    assert pagemeta.date("2023-12-10", facts(page())) == "2023-12-10"
+    assert pagemeta.date("2023-05-05", facts(page(before=before))) == "2023-05-05"
+
+
 def test_broken_json_ld_is_ignored() -> None:
     ld = '<script type="application/ld+json">{"@type": "Article", ' + "[" * 5000 + "</script>"
     assert facts(page(ld)).linked == {}
