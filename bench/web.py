@@ -14,8 +14,10 @@ after a warm-up), in CPU time: on this shared machine wall time varies
 tenfold with its load.
 
 Our extraction (``aleppo_cli.text.formats.html``) is trafilatura with
-comments left out, read through its XML output into our blocks, less
-back-matter sections, hidden icons and words run together; its title,
+comments left out, read through its XML output into our blocks, with the
+headings and lists between paragraphs put back where trafilatura kept
+paragraphs only, less back-matter sections, hidden icons and words run
+together; its title,
 author and date are ``formats/pagemeta.py``'s. The README says which
 figures are held out. ``--choose`` shows what picking one of trafilatura's
 modes (default, favor_precision, favor_recall) on one set does on the

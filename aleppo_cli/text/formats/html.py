@@ -5,7 +5,9 @@ article and drops navigation, ads, scripts, comments and related links; the
 tree it returns keeps headings, paragraphs, lists, block quotes, code,
 tables and emphasis, which become our blocks and spans. Before it runs,
 small aria-hidden icons, consent notices and what the page's stylesheet
-hides by its utility classes are dropped from the tree; after it, a heading
+hides by its utility classes are dropped from the tree; after it, the
+headings and list items between the paragraphs of a text that has none are
+put back (trafilatura's "wild text" keeps paragraphs only), a heading
 that repeats the title, back-matter sections, footnotes and placeholder
 text are dropped from the blocks, and words it ran together are split.
 Site name and canonical URL are trafilatura's; title, author and date are
