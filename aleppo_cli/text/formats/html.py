@@ -323,6 +323,7 @@ def _with_gaps_filled(found: Extracted, markup: str) -> Extracted:
     waiting: list[Extracted] = []  # the blocks found since then
     inserts: dict[int, list[Extracted]] = {}
     present = _one_line(found.text)
+    numbers: dict[Any, dict[Any, int]] = {}  # a numbered list's items: their numbers
     for count, element in enumerate(tree.iter()):
         if count > MAX_GAP_ELEMENTS:
             break
@@ -353,8 +354,10 @@ def _with_gaps_filled(found: Extracted, markup: str) -> Extracted:
             numbered = parent is not None and parent.tag == "ol"
             marker = ""
             if numbered:
-                items = [e for e in parent if e.tag == "li"]
-                marker = f"{items.index(element) + 1}."
+                if parent not in numbers:  # once a list: a long one stays linear
+                    items = (e for e in parent if e.tag == "li")
+                    numbers[parent] = {item: n for n, item in enumerate(items, 1)}
+                marker = f"{numbers[parent].get(element, 1)}."
             waiting.append(_one_block(element, "item", 1, marker))
     return _inserted(found, inserts) if inserts else found
 
