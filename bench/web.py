@@ -14,8 +14,10 @@ after a warm-up), in CPU time: on this shared machine wall time varies
 tenfold with its load.
 
 Our extraction (``aleppo_cli.text.formats.html``) is trafilatura with
-comments left out, read through its XML output into our blocks, less
-back-matter sections, hidden icons and words run together; its title,
+comments left out, read through its XML output into our blocks, with the
+headings and lists between paragraphs put back where trafilatura kept
+paragraphs only, less back-matter sections, hidden icons and words run
+together; its title,
 author and date are ``formats/pagemeta.py``'s. The README says which
 figures are held out. ``--choose`` shows what picking one of trafilatura's
 modes (default, favor_precision, favor_recall) on one set does on the
@@ -184,7 +186,12 @@ def readability_lxml(page: Page) -> Result:
 def score(name: str, run: Callable[[Page], Result], every: list[Page]) -> dict[str, Any]:
     run(every[0])  # warm-up: imports
     counts, wcxb, titles, authors, dates, times = [], [], [], [], [], []
-    halves: dict[str, tuple[list[bool], list[bool]]] = {"author": ([], []), "date": ([], [])}
+    halves: dict[str, tuple[list[float], list[float]]] = {
+        "wcxb": ([], []),
+        "title": ([], []),
+        "author": ([], []),
+        "date": ([], []),
+    }
     outputs: dict[str, str] = {}
     for page in every:
         start = time.process_time()
@@ -196,7 +203,9 @@ def score(name: str, run: Callable[[Page], Result], every: list[Page]) -> dict[s
         else:
             wcxb.append(word_f1(text, page.truth))
             half = len(wcxb) % 2  # 1: an even-numbered WCXB page (0-based), 0: an odd one
+            halves["wcxb"][half].append(wcxb[-1])
             titles.append(folded(meta.get("title", "")) == folded(page.meta["title"]))
+            halves["title"][half].append(titles[-1])
             if page.meta["author"]:
                 authors.append(same_people(meta.get("author", ""), page.meta["author"]))
                 halves["author"][half].append(authors[-1])
@@ -421,8 +430,9 @@ def main() -> None:
     )
     print(table(rows))
     for row in rows[:2]:
-        odd, even = (row["halves"]["author"][i] for i in (0, 1))
-        print(f"{row['name']}: author on the even-numbered WCXB pages {even:.3f}, odd {odd:.3f}")
+        for key in ("wcxb", "title", "author", "date"):
+            odd, even = (row["halves"][key][i] for i in (0, 1))
+            print(f"{row['name']}: {key} on the even-numbered WCXB pages {even:.4f}, odd {odd:.4f}")
     kept, total = emphasis_kept(every)
     print(f"emphasis kept as spans: {kept}/{total} = {kept / total:.3f}")
     glued, words, examples = run_together(every)

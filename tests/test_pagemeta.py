@@ -7,6 +7,7 @@ import lxml.html
 import pytest
 
 from aleppo_cli.text.formats import html, pagemeta
+from aleppo_cli.text.formats.model import Extracted
 
 BODY = """<article><p>The volunteers have rushed toward the bombs since late 2012, and
 the film follows them through a city where nobody else goes any more.</p>
@@ -107,6 +108,19 @@ def test_a_time_labelled_published_gives_the_date() -> None:
     )
     assert pagemeta.date("2024-12-16", facts(page(before=before))) == "2024-12-19"
     assert pagemeta.date("2024-12-16", facts(page())) == "2024-12-16"
+
+
+def test_a_date_read_with_day_and_month_swapped_follows_the_machine_readable_one() -> None:
+    # "10/12/2023" read as 10 December where the page's <time> says 12 October
+    before = "<p><time datetime='2023-10-12T19:38:01Z'>10/12/2023 7:38 PM</time></p>"
+    assert pagemeta.date("2023-12-10", facts(page(before=before))) == "2023-10-12"
+    meta = "<meta property='article:published_time' content='2023-10-12T19:38:01Z'>"
+    assert pagemeta.date("2023-12-10", facts(page(meta))) == "2023-10-12"
+    # a date the page also declares as it is read stays; so does one with no other reading
+    both = before + "<p><time datetime='2023-12-10'>10 December</time></p>"
+    assert pagemeta.date("2023-12-10", facts(page(before=both))) == "2023-12-10"
+    assert pagemeta.date("2023-12-10", facts(page())) == "2023-12-10"
+    assert pagemeta.date("2023-05-05", facts(page(before=before))) == "2023-05-05"
 
 
 def test_broken_json_ld_is_ignored() -> None:
@@ -303,3 +317,58 @@ def test_placeholder_text_is_left_out() -> None:
     assert found is not None and "rushed toward the bombs" in found.text
     assert "dolor sit amet" not in found.text and "Lorem Ipsum" not in found.text
     assert "The lorem ipsum of a template" in found.text  # words about it stay
+
+
+def _paragraphs_only(*texts: str) -> Extracted:
+    from aleppo_cli.text.formats.model import Builder, Metadata
+
+    builder = Builder()
+    for text in texts:
+        builder.begin("paragraph")
+        builder.add(text)
+    return builder.finish(Metadata(title="A Quiet Rescue"), "html")
+
+
+def test_headings_and_lists_between_the_paragraphs_are_put_back() -> None:
+    # what trafilatura returns when it gathers a page's paragraphs without a
+    # container: the headings and lists among them are missing
+    first = "The volunteers have rushed toward the bombs since late 2012."
+    second = "They dig children out of the rubble of the city every day."
+    third = "Nobody else goes there any more, and the film never looks away."
+    markup = (
+        "<html><body><nav><ul><li>Home</li><li>Films</li></ul></nav>"
+        "<ul><li>Before the story</li></ul>"
+        f"<div><p>{first}</p><h2>What they carry</h2>"
+        "<ol><li>Shovels and <em>gloves</em></li><li><b>Water</b><br>for the day</li></ol>"
+        f"<p>{second}</p>"
+        "<div class='related-stories'><h3>More films</h3><ul><li>A river film</li></ul></div>"
+        "<ul><li><a href='/a'>Another story entirely</a></li></ul>"
+        "<h2>References</h2>"
+        f"<p>{third}</p></div><ul><li>After the story</li></ul></body></html>"
+    )
+    found = html._with_gaps_filled(_paragraphs_only(first, second, third), markup)
+    blocks = [(b.kind, b.level, b.marker, found.text[b.start : b.end]) for b in found.blocks]
+    assert blocks == [
+        ("paragraph", 0, "", first),
+        ("heading", 2, "", "What they carry"),
+        ("item", 1, "1.", "Shovels and gloves"),
+        ("item", 1, "2.", "Water for the day"),
+        ("paragraph", 0, "", second),
+        ("paragraph", 0, "", third),
+    ]
+    spans = [(found.text[s.start : s.end], s.style) for s in found.spans]
+    assert spans == [("gloves", "italic"), ("Water", "bold")]
+
+
+def test_a_text_with_headings_or_lists_is_left_as_it_is() -> None:
+    first = "The volunteers have rushed toward the bombs since late 2012."
+    second = "They dig children out of the rubble of the city every day."
+    markup = f"<html><body><p>{first}</p><h2>Inside</h2><p>{second}</p></body></html>"
+    from aleppo_cli.text.formats.model import Builder, Metadata
+
+    builder = Builder()
+    for kind, text in (("paragraph", first), ("item", "One"), ("paragraph", second)):
+        builder.begin(kind)  # type: ignore[arg-type]
+        builder.add(text)
+    found = builder.finish(Metadata(), "html")
+    assert html._with_gaps_filled(found, markup) is found

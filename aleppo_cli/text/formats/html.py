@@ -5,7 +5,9 @@ article and drops navigation, ads, scripts, comments and related links; the
 tree it returns keeps headings, paragraphs, lists, block quotes, code,
 tables and emphasis, which become our blocks and spans. Before it runs,
 small aria-hidden icons, consent notices and what the page's stylesheet
-hides by its utility classes are dropped from the tree; after it, a heading
+hides by its utility classes are dropped from the tree; after it, the
+headings and list items between the paragraphs of a text that has none are
+put back (trafilatura's "wild text" keeps paragraphs only), a heading
 that repeats the title, back-matter sections, footnotes and placeholder
 text are dropped from the blocks, and words it ran together are split.
 Site name and canonical URL are trafilatura's; title, author and date are
@@ -20,7 +22,16 @@ from dataclasses import replace
 from typing import Any
 
 from aleppo_cli.text.formats import pagemeta
-from aleppo_cli.text.formats.model import SEPARATOR, Block, Builder, Extracted, Metadata, Span
+from aleppo_cli.text.formats.model import (
+    SEPARATOR,
+    Block,
+    BlockKind,
+    Builder,
+    Extracted,
+    Metadata,
+    Span,
+    Style,
+)
 from aleppo_cli.text.formats.tree import (
     BREAK,
     CELL,
@@ -104,6 +115,8 @@ def extract(markup: str, url: str = "") -> Extracted | None:
         language=_one_line(doc.language) or _language(markup),
     )
     extracted = _unglued(builder.finish(metadata, "html"), builder.joins, markup)
+    if FILL_GAPS:
+        extracted = _with_gaps_filled(extracted, markup)
     extracted = _without_headline(extracted)
     if DROP_BACK_MATTER:
         extracted = _without_back_matter(extracted)
@@ -266,6 +279,183 @@ def _kept(found: Extracted, keep: list[bool]) -> Extracted:
         shift = length - block.start
         parts.append(found.text[block.start : block.end])
         length += block.end - block.start
+        blocks.append(replace(block, start=block.start + shift, end=block.end + shift))
+        spans.extend(
+            replace(s, start=s.start + shift, end=s.end + shift) for s in owner.get(index, ())
+        )
+    return Extracted("".join(parts), tuple(blocks), tuple(spans), found.metadata, found.format)
+
+
+# Headings and list items between the article's paragraphs. Where trafilatura
+# finds no container for the article, it gathers the page's paragraphs
+# wherever they are ("wild text") and leaves out the headings and lists among
+# them: a guide's section titles and its bulleted steps. So where the text
+# has paragraphs but not one heading or list item, the page's <h2>-<h6> and
+# innermost <li> that lie between two of those paragraphs (in the page's
+# order, outside navigation, headers, footers, side bars and forms) are put
+# back in their places. Nothing before the first paragraph or after the last
+# is added: menus and footers stay out.
+FILL_GAPS = True
+_GAP_HEADING = re.compile(r"h([2-6])")
+_OUTSIDE_ARTICLE = frozenset(
+    "nav header footer aside form script style noscript template button select".split()
+)
+MAX_GAP_ELEMENTS = 200_000  # elements looked at: a hostile page stays linear
+
+
+def _with_gaps_filled(found: Extracted, markup: str) -> Extracted:
+    if len(found.blocks) < 3 or any(b.kind in ("heading", "item") for b in found.blocks):
+        return found
+    from trafilatura.utils import load_html
+
+    paragraphs: dict[str, list[int]] = {}
+    for index, block in enumerate(found.blocks):
+        if block.kind == "paragraph":
+            paragraphs.setdefault(_one_line(found.text[block.start : block.end]), []).append(index)
+    tree = load_html(markup)
+    if tree is None or len(paragraphs) < 2:
+        return found
+    if DROP_HIDDEN:
+        _drop_hidden(tree)
+    if DROP_CONSENT:
+        _drop_consent(tree)
+    last = -1  # the block of the last paragraph found in the page
+    waiting: list[Extracted] = []  # the blocks found since then
+    inserts: dict[int, list[Extracted]] = {}
+    present = _one_line(found.text)
+    numbers: dict[Any, dict[Any, int]] = {}  # a numbered list's items: their numbers
+    for count, element in enumerate(tree.iter()):
+        if count > MAX_GAP_ELEMENTS:
+            break
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "p":
+            indexes = paragraphs.get(_one_line(element.text_content()), [])
+            following = next((i for i in indexes if i > last), None)
+            if following is None:
+                continue
+            if last >= 0 and waiting:
+                inserts[following] = waiting
+            waiting, last = [], following
+            continue
+        heading = _GAP_HEADING.fullmatch(tag)
+        if last < 0 or not (heading or tag == "li"):
+            continue
+        if tag == "li" and element.find(".//li") is not None:
+            continue  # the innermost items only
+        text = _one_line(element.text_content())
+        if not text or text in present or _linked(element, text) or _boxed(element):
+            continue
+        if heading and _BACK_MATTER.fullmatch(" ".join(_WORD.findall(text))):
+            continue
+        if heading:
+            waiting.append(_one_block(element, "heading", int(heading.group(1)), ""))
+        else:
+            parent = element.getparent()
+            numbered = parent is not None and parent.tag == "ol"
+            marker = ""
+            if numbered:
+                if parent not in numbers:  # once a list: a long one stays linear
+                    items = (e for e in parent if e.tag == "li")
+                    numbers[parent] = {item: n for n, item in enumerate(items, 1)}
+                marker = f"{numbers[parent].get(element, 1)}."
+            waiting.append(_one_block(element, "item", 1, marker))
+    return _inserted(found, inserts) if inserts else found
+
+
+# A box of links or promotions in the article's column: related stories,
+# sharing, a newsletter sign-up, a table of contents. Conventional names.
+_BOX = re.compile(
+    r"related|recommend|promo|newsletter|subscri|share|sharing|social|advert|sponsor|widget|"
+    r"sidebar|breadcrumb|\btoc\b|table-of-contents|comment|popular|trending|read-?more|"
+    r"more-?(?:stories|articles)|\bmenu\b|\bnav",
+    re.IGNORECASE,
+)
+
+
+def _linked(element: Any, text: str) -> bool:
+    """Whether half the element's text or more is the text of links."""
+    linked = sum(len(_one_line(a.text_content())) for a in element.iter("a"))
+    return linked >= 0.5 * len(text)
+
+
+def _boxed(element: Any) -> bool:
+    for ancestor in element.iterancestors():
+        if not isinstance(ancestor.tag, str):
+            continue
+        if ancestor.tag in _OUTSIDE_ARTICLE:
+            return True
+        names = f"{ancestor.get('id') or ''} {ancestor.get('class') or ''}"
+        if names.strip() and _BOX.search(names):
+            return True
+    return False
+
+
+_ELEMENT_STYLES: dict[str, Style] = {
+    "em": "italic",
+    "i": "italic",
+    "cite": "italic",
+    "strong": "bold",
+    "b": "bold",
+    "code": "code",
+}
+
+
+def _one_block(element: Any, kind: BlockKind, level: int, marker: str) -> Extracted:
+    """A page's element as one block of ours, its emphasis kept."""
+    from lxml import etree
+
+    builder = Builder()
+    builder.begin(kind, level, marker)
+    styles: list[Style | None] = [None]
+    for event, child in etree.iterwalk(element, events=("start", "end")):
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        apart = child is not element and tag not in _INLINE  # a <br>, a <p> in an item
+        if event == "start":
+            styles.append(_ELEMENT_STYLES.get(tag, styles[-1]))
+            if apart:
+                builder.add(" ")
+            if tag not in ("", "script", "style"):
+                builder.add(child.text or "", styles[-1])
+        else:
+            styles.pop()
+            if apart:
+                builder.add(" ")
+            if child is not element:
+                builder.add(child.tail or "", styles[-1])
+    return builder.finish(Metadata(), "html")
+
+
+def _inserted(found: Extracted, inserts: dict[int, list[Extracted]]) -> Extracted:
+    """``found`` with new blocks (each an Extracted of one block) before some
+    of its blocks, offsets remapped."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    spans: list[Span] = []
+    starts = [block.start for block in found.blocks]
+    owner: dict[int, list[Span]] = {}
+    for span in found.spans:  # each span lies within one block
+        owner.setdefault(bisect_right(starts, span.start) - 1, []).append(span)
+    length = 0
+
+    def put(text: str) -> int:
+        nonlocal length
+        if parts:
+            parts.append(SEPARATOR)
+            length += len(SEPARATOR)
+        start = length
+        parts.append(text)
+        length += len(text)
+        return start
+
+    for index, block in enumerate(found.blocks):
+        for piece in inserts.get(index, ()):
+            if not piece.blocks:
+                continue
+            at = put(piece.text)
+            blocks.extend(replace(b, start=b.start + at, end=b.end + at) for b in piece.blocks)
+            spans.extend(replace(s, start=s.start + at, end=s.end + at) for s in piece.spans)
+        start = put(found.text[block.start : block.end])
+        shift = start - block.start
         blocks.append(replace(block, start=block.start + shift, end=block.end + shift))
         spans.extend(
             replace(s, start=s.start + shift, end=s.end + shift) for s in owner.get(index, ())

@@ -76,6 +76,7 @@ class Facts:
     author_links: list[str] = field(default_factory=list)  # rel=author, /author/ links
     labelled: list[str] = field(default_factory=list)  # the text after a "Written by" label
     addresses: list[str] = field(default_factory=list)  # <address> (an article's author)
+    stamps: set[str] = field(default_factory=set)  # days in machine-readable dates (YYYY-MM-DD)
 
 
 def facts(tree: Any, max_headings: int = 10) -> Facts:
@@ -90,6 +91,8 @@ def facts(tree: Any, max_headings: int = 10) -> Facts:
         content = _line(element.get("content") or "")
         if key and content and key not in found.meta:
             found.meta[key] = content
+        if ("date" in key or "time" in key) and _ISO_DAY.match(content):
+            found.stamps.add(content[:10])
     found.headings = [_laid_out(h) for h in tree.iter("h1")][:max_headings]
     found.linked = _article_object(tree)
     for count, element in enumerate(tree.iter("time")):
@@ -97,6 +100,8 @@ def facts(tree: Any, max_headings: int = 10) -> Facts:
         parent = element.getparent()
         if count >= 20:
             break
+        if _ISO_DAY.match(stamp.strip()):
+            found.stamps.add(stamp.strip()[:10])
         if not stamp or parent is None:
             continue
         label = " ".join([parent.text or "", element.text or "", element.tail or ""]).lower()
@@ -338,7 +343,21 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def date(found_date: str, found: Facts) -> str:
     match = _ISO_DAY.match(found.published.strip())
-    return match.group(0) if match else found_date
+    if match:
+        return match.group(0)
+    return _unswapped(found_date, found.stamps)
+
+
+def _unswapped(found_date: str, stamps: set[str]) -> str:
+    """A date read from text with its day and month swapped ("10/12/2023"
+    read as 10 December) where the page's machine-readable dates (a <time
+    datetime>, a meta tag's ISO date) have it the other way round, and not
+    as read."""
+    if not _ISO_DAY.match(found_date) or found_date[:10] in stamps:
+        return found_date
+    year, month, day = found_date[:10].split("-")
+    swapped = f"{year}-{day}-{month}"
+    return swapped if month != day and swapped in stamps else found_date
 
 
 def _fold(text: str) -> str:
