@@ -170,7 +170,9 @@ _JUDGING = (
     "condemns praised praises hailed hails blamed blames revealed reveals defended defends "
     "welcomed welcomes rejected rejects"
 ).split()
-_REPORTING = r"(?:" + "|".join(sorted({*_VERBS, *_JUDGING}, key=len, reverse=True)) + r")"
+_REPORTING = (
+    r"(?:" + "|".join(sorted({*_VERBS, *_JUDGING}, key=lambda verb: (-len(verb), verb))) + r")"
+)
 # a relative clause's verb governs the quotation: 'Acme (ACM), which has attacked
 # the plan as a "bad piece of law"'
 _WHICH_SAID = re.compile(

@@ -79,9 +79,16 @@ _SAYING = re.compile(
     r"|dismiss(?:es|ed)|praised|urg(?:e|es|ed)|promised|vow(?:s|ed)|pledged|suggested"
     r"|predicted|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)|complained"
     r"|acknowledg(?:e|es|ed)|believ(?:e|es|ed)|confirm(?:s|ed)|den(?:y|ies|ied)|recalled"
-    r"|quipped|posted|tweeted|comments|remarks|statement|according\s+to|in\s+the\s+words\s+of)\b",
+    r"|quipped|posted|tweeted|comments|remarks|statement|according\s+to|in\s+the\s+words\s+of"
+    # the verbs of judging that attribution reads as reporting ("revealed that … was '…'")
+    r"|reveal(?:s|ed)|attack(?:s|ed)|hail(?:s|ed)|blam(?:e|es|ed)|defend(?:s|ed)"
+    r"|welcom(?:e|es|ed)|reject(?:s|ed))\b",
     re.IGNORECASE,
 )
+# A verb of saying that ends the quote's sentence: "…, Prof Lark said."
+_SAYING_AT_THE_END = re.compile(_SAYING.pattern + r"[.!?…]?\s*$", re.IGNORECASE)
+# how far after the quote that sentence may end
+SAID_AT_THE_END_REACH = 200
 _SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLAUSE_ENDS = (*_SENTENCE_ENDS, ",", "—", "-", ";")
@@ -103,7 +110,16 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
     if _verse(text, stretch):
         return OTHER
     embedded = _embedded(before, inner, words, len(stretch.spans))
-    if attributed and not (embedded and not _reported(text, stretch)):
+    # an attributed fragment is speech when a verb of saying is near it, ends
+    # its sentence, or is its own first words after a name ('Lark "totally condemned"')
+    if attributed and not (
+        embedded
+        and not (
+            _reported(text, stretch)
+            or _said_at_the_end(text, stretch)
+            or (_SAYING.search(inner) is not None and _NAME_WORD.search(before.rstrip()))
+        )
+    ):
         return SPEECH
     if _in_headline(text, stretch):
         return TITLE if len(words) > 1 and looks_like_title(inner) else SPEECH
@@ -208,6 +224,18 @@ def _reported(text: str, stretch: Stretch) -> bool:
     if _has_mark(after):
         after = _UNPAIRED.split(_PAIRED.sub(" ", after))[0]
     return bool(_SAYING.search(before) or _SAYING.search(after))
+
+
+def _said_at_the_end(text: str, stretch: Stretch) -> bool:
+    """Does the quote's sentence end with a verb of saying, however far after
+    the quote ('an "absolute crisis" in the hiring of teachers, the committee
+    added.')? Asked only of a quote that attribution gave a speaker."""
+    paragraph = stretch.paragraph
+    tail = text[min(paragraph.clean_end, stretch.end + 1) : paragraph.clean_end]
+    sentence = _SENTENCE_BREAK.split(tail, maxsplit=1)[0]
+    if len(sentence) > SAID_AT_THE_END_REACH or _has_mark(sentence):
+        return False
+    return _SAYING_AT_THE_END.search(sentence) is not None
 
 
 # Another quotation in the sentence ('as a "great thriller" but "lousy history"').
