@@ -44,9 +44,9 @@ if TYPE_CHECKING:
 WEIGHTS_FILE = Path(__file__).with_name("speaker_weights.json")
 
 # The narration before a quotation whose people are candidates: this many characters back,
-MENTION_REACH = 5000
+MENTION_REACH = 2000
 # and at most this many people, nearest first.
-MENTIONS_KEPT = 8
+MENTIONS_KEPT = 6
 # The narration after the quotation whose people are candidates: to its paragraph's end, at most.
 AFTER_REACH = 400
 # The turns before a quotation that count (see speakers.TURNS_REACH): this many paragraphs.
@@ -98,31 +98,30 @@ def _opens_sentence(text: str, position: int, floor: int) -> bool:
     """Whether the mention at ``position`` opens its sentence (of its
     paragraph, from ``floor``), capitalised words aside ("Prof Lark", "Labour
     MP Lark"): a sentence's subject, most often."""
-    index = position - 1
-    limit = max(floor, position - SUBJECT_REACH)
-    while index >= limit:
-        char = text[index]
-        if char in "!?\n" or (char == "." and not _abbreviation(text, index)):
+    start = max(floor, position - SUBJECT_REACH)
+    before = text[start:position]
+    line = before.rfind("\n")
+    if line >= 0:
+        before, start = before[line + 1 :], floor  # a line's start is a sentence's
+    for word in reversed(before.split()):
+        core = word.rstrip(_CLOSERS)
+        if core.endswith(("!", "?")):
             return True
-        if char.islower() and _word_lower(text, index):
+        if core.endswith(".") and not _abbreviation(core.lstrip(_OPENERS)):
+            return True
+        letters = core.lstrip(_OPENERS)
+        if letters[:1].islower():
             return False
-        index -= 1
-    return index < floor
+    return start <= floor
 
 
-def _abbreviation(text: str, index: int) -> bool:
-    """Whether the full stop at ``index`` ends a short capitalised word ("Mr.", "St.")."""
-    start = index
-    while start > 0 and text[start - 1].isalpha() and index - start < 4:
-        start -= 1
-    return index - start <= 3 and text[start].isupper() and not text[start - 1].isalpha()
+_OPENERS = "\"'(\u201c\u2018\u2014\u2013-"
+_CLOSERS = "\"')\u201d\u2019,;:"
 
 
-def _word_lower(text: str, index: int) -> bool:
-    """Whether the word holding ``text[index]`` starts in lower case."""
-    while index > 0 and text[index - 1].isalpha():
-        index -= 1
-    return text[index].islower()
+def _abbreviation(word: str) -> bool:
+    """Whether ``word`` is a short capitalised word and its full stop ("Mr.", "St.")."""
+    return len(word) <= 4 and word[:1].isupper() and word[:-1].isalpha()
 
 
 def _situation(speech: Speech, talk: Conversation) -> str:
@@ -277,8 +276,8 @@ def candidates(
     # the people named before it, nearest first
     positions, names, genders = people.positions, people.names, people.gender
     index = bisect_left(positions, start) - 1
-    seen: list[str] = []
-    counts: dict[str, int] = {}
+    kept = 0  # the people named before it so far, at most MENTIONS_KEPT
+    counts: dict[str, int] = {}  # each one's mentions within MENTION_REACH
     gender = speech.reference.gender if speech.reference is not None else None
     of_gender = 0
     before = speech.stretch.before
@@ -289,18 +288,17 @@ def candidates(
         index -= 1
         if not name:
             continue
-        if name in seen:
+        if name in counts:
             counts[name] += 1
             continue
-        if len(seen) >= MENTIONS_KEPT:
+        if kept >= MENTIONS_KEPT:
             if name in features:
                 counts[name] = 1  # named further back: counted only
-                seen.append(name)
             continue
         counts[name] = 1
         active = features.setdefault(name, [])
-        active.append(_BEFORE[min(len(seen), len(_BEFORE) - 1)])
-        seen.append(name)
+        active.append(_BEFORE[min(kept, len(_BEFORE) - 1)])
+        kept += 1
         active.append(_DISTANCE[bisect_right(_DISTANCE_BINS, start - position)])
         if position >= paragraph.clean_start:
             active.append("before:paragraph")

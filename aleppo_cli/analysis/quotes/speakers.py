@@ -252,7 +252,9 @@ def _after(
     by an attribution that names it)."""
     last = LastSpeech(speech.paragraph, speaker, speech.stretch.end) if speaker else None
     addressee = speech.addressee if speech.addressee != speaker else None
-    said = (*talk.said, Said(speech.paragraph, speaker, addressee))[-SAID_KEPT:]
+    said = talk.said
+    if ranker.SAID_FEATURES:
+        said = (*said, Said(speech.paragraph, speaker, addressee))[-SAID_KEPT:]
     if not speech.stretch.opens_paragraph and not _same_paragraph(speech, talk):
         return Conversation(talk.turns, talk.called, last, said)  # a quote inside narration
     turns = (*talk.turns, Turn(speech.paragraph, speaker, sure))[-TURNS_KEPT:]
