@@ -85,6 +85,7 @@ class Novel(NamedTuple):
     at: list[int]  # the quotation of each record
     rules: list[str | None]  # the rules' answer of each record
     labels: list[list[bool]]  # of each record, which candidates are right
+    matched: tuple[bool, ...] = ()  # of each record, whether a gold quotation matches it
 
     @property
     def folder(self) -> Path:
@@ -114,8 +115,10 @@ def extract(prepared: Prepared, guide: ranker.Ranker | None = None) -> Novel:
         found_to_gold.setdefault(quote_index, gold_index)
     cast_names = scoring.characters(folder)
     labels: list[list[bool]] = []
+    matched: list[bool] = []
     for record, quote_index in zip(recorder.records, recorder.at, strict=True):
         gold_index = found_to_gold.get(quote_index)
+        matched.append(gold_index is not None)
         if gold_index is None:
             labels.append([False] * len(record))
             continue
@@ -131,7 +134,7 @@ def extract(prepared: Prepared, guide: ranker.Ranker | None = None) -> Novel:
                 for c in record
             ]
         )
-    return novel._replace(labels=labels)
+    return novel._replace(labels=labels, matched=tuple(matched))
 
 
 def realise(novel: Novel, choices: Sequence[str | None]) -> list[quotations.Quotation]:
@@ -235,9 +238,20 @@ def held(prepared: Prepared, weights: dict[str, float], rounds: int) -> list[Any
 
 def by_rule(novel: Novel, weights: dict[str, float], counts: dict[str, list[int]]) -> None:
     """Adds to ``counts`` (rule -> [quotations, right by the rules, right by the
-    ranker]) the novel's ranked quotations that a gold one matches."""
+    ranker]) the novel's ranked quotations that a gold one matches, and to
+    ``counts["*"]`` [matched, with a right candidate, ranker right]."""
     model = ranker.Ranker(weights)
-    for record, labels, at in zip(novel.records, novel.labels, novel.at, strict=True):
+    total = counts.setdefault("*", [0, 0, 0])
+    for record, labels, at, matched in zip(
+        novel.records, novel.labels, novel.at, novel.matched, strict=True
+    ):
+        if not matched:
+            continue
+        total[0] += 1
+        total[1] += any(labels)
+        total[2] += model.choose(record, at) in {
+            c.name for c, label in zip(record, labels, strict=True) if label
+        }
         rule = next((f for c in record for f in c.features if f.startswith("rule:")), "rule:(none)")
         right = {c.name for c, label in zip(record, labels, strict=True) if label}
         answer = next((c.name for c in record if "rule" in c.features), None)
@@ -291,6 +305,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             found = held(prepared[index], everything, args.rounds)
             table.setdefault("in-sample", []).append(scoring.score_novel(novel.folder, found=found))
     if rules:
+        matched, reachable, ranked_right = rules.pop("*")
+        print(
+            f"ranked quotations a gold one matches: {matched}; the right person among the "
+            f"candidates (recall) {reachable / matched:.3f}; ranker right (held out) "
+            f"{ranked_right / matched:.3f}, given recall {ranked_right / reachable:.3f}\n"
+        )
         print("| rule that fired | quotations | rules right | ranker right (held out) |")
         print("| --- | --- | --- | --- |")
         for name, (count, rule_right, ranked_right) in sorted(

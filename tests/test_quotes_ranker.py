@@ -44,7 +44,7 @@ def test_the_shipped_weights_are_small_finite_and_of_known_features() -> None:
     assert len(weights) > 20
     assert all(math.isfinite(w) for w in weights.values())
     contexts = {f.partition("|")[0] for f in weights if "|" in f}
-    assert contexts <= set(ranker.CONTEXTS)
+    assert contexts <= {*ranker.CONTEXTS, *ranker.SITUATIONS}
 
 
 def test_the_ranker_takes_the_candidate_whose_features_weigh_most() -> None:
@@ -81,3 +81,49 @@ def test_a_named_or_fixed_attribution_is_never_ranked(monkeypatch: pytest.Monkey
 def test_the_shipped_ranker_keeps_a_plain_dialogue_alternating() -> None:
     raw = DIALOGUE + '\n\n"Why not?"\n\n"The snow."'
     assert spoken(raw) == ["Nora", "Ivo", "Nora", "Ivo", "Nora", "Ivo"]
+
+
+def test_a_conversations_rhythm_and_its_anchor_are_features(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorder = Recorder()
+    monkeypatch.setattr(ranker, "shipped", lambda: recorder)
+    spoken(DIALOGUE + '\n\n"Why not?"\n\n"The snow."')
+    fifth = {c.name: c for c in recorder.records[2]}  # A, B, A, B, then "Why not?"
+    assert {"alt:ab", "alt:abab", "parity:even"} <= set(fifth["Nora"].features)
+    assert "parity:odd" in fifth["Ivo"].features
+    assert "alt:ab" not in fifth["Ivo"].features
+    # the last turn an attribution named ("It is," said Ivo.) is two turns before the last
+    assert "alt:anchor2" in fifth["Nora"].features
+    assert "turn4:sure" in fifth["Nora"].features and "turn3:sure" in fifth["Ivo"].features
+    assert "turn1:sure" not in fifth["Ivo"].features
+    assert {c.situation for c in recorder.records[2]} == {"dlg"}
+    third = {c.name: c for c in recorder.records[0]}  # after A, B: no A, B, A, B yet
+    assert "alt:abab" not in third["Nora"].features and "alt:anchor0" in third["Nora"].features
+
+
+def test_the_speakers_of_quotations_inside_narration_are_candidates_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorder = Recorder()
+    monkeypatch.setattr(ranker, "shipped", lambda: recorder)
+    monkeypatch.setattr(ranker, "SAID_FEATURES", True)  # off in the shipped model
+    raw = (
+        'Nora came in. She looked round and said "Hello," to nobody.\n\n'
+        "The evening went by. Ivo read; the clock struck.\n\n"
+        '"Tea?"'
+    )
+    spoken(raw)
+    last = {c.name: c for c in recorder.records[-1]}
+    assert "spoke0" in last["Nora"].features  # a quote inside narration, not a turn
+    assert "turn1" not in last["Nora"].features
+    assert last["Nora"].situation == "open"
+    assert "before:subject" in last["Ivo"].features  # "Ivo read;" opens its sentence
+
+
+def test_a_subject_opens_its_sentence_capitalised_words_aside() -> None:
+    text = "He left. Prof Joni Lark, who ran it, spoke. Then the Mr. Bo came. Sir Al Ray wept."
+    opens = {w: ranker._opens_sentence(text, text.index(w), 0) for w in ("He", "Joni", "Bo", "Al")}
+    assert opens == {"He": True, "Joni": True, "Bo": False, "Al": True}
+    late = "Sir Al Ray came in with the others, of whom only Bo stayed."
+    assert not ranker._opens_sentence(late, late.index("Bo"), 0)  # too far into it
