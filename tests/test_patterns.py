@@ -77,7 +77,8 @@ def test_made_patterns_round_trip(tmp_path: Path) -> None:
 
 
 @made_here
-def test_importing_the_stages_compiles_none_of_their_patterns() -> None:
+@pytest.mark.parametrize("stage", ["quotations", "stretches"])  # search imports stretches alone
+def test_importing_the_stages_compiles_none_of_their_patterns(stage: str) -> None:
     code = (
         "import re, sys\n"
         "from aleppo_cli.text.document import build\n"
@@ -88,7 +89,7 @@ def test_importing_the_stages_compiles_none_of_their_patterns() -> None:
         "    compiled.extend([] if known else [pattern])\n"
         "    return original(pattern, flags)\n"
         "re._compile = counted\n"
-        "from aleppo_cli.analysis.quotes import quotations\n"
+        f"from aleppo_cli.analysis.quotes import {stage}\n"
         "print(len(compiled))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)

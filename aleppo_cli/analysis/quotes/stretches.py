@@ -13,10 +13,16 @@ from __future__ import annotations
 
 import re
 
-from aleppo_cli.analysis.quotes import attribution
-from aleppo_cli.analysis.quotes.model import Span, Stretch
-from aleppo_cli.text import quotemarks
-from aleppo_cli.text.document import Document
+from aleppo_cli.analysis import patterns
+
+# search imports this stage alone (a quotation's parts): the ready-compiled
+# patterns first, as quotations.py does for all the stages
+patterns.preload()
+
+from aleppo_cli.analysis.quotes import attribution  # noqa: E402
+from aleppo_cli.analysis.quotes.model import Span, Stretch  # noqa: E402
+from aleppo_cli.text import quotemarks  # noqa: E402
+from aleppo_cli.text.document import Document  # noqa: E402
 
 # An attribution joining two spans is short: '," said she, turning to her sister, "'.
 MAX_GAP = 80
