@@ -330,7 +330,11 @@ def main() -> None:
     ]
     algorithm = summarize.DEFAULT_ALGORITHM
     mode = {"max": "w", "mean": "m"}[eligible.QUOTATION_RATING]
-    default = f"{algorithm}|{summarize.stemmer_for(algorithm)}|{eligible.LONG_WORDS}|{mode}"
+    # the product holds long sentences back only in a book-length text; every
+    # article here is shorter, so its default is the no-limit configuration
+    longs = {eligible.long_words_for(item.document) for item in items}
+    long = PLAIN if longs == {eligible.NO_LIMIT} else eligible.LONG_WORDS
+    default = f"{algorithm}|{summarize.stemmer_for(algorithm)}|{long}|{mode}"
     if default in configs:
         families["default"] = [default]
     for line in table(scores, items, families, topics):

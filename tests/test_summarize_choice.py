@@ -176,9 +176,11 @@ def test_the_same_text_is_never_chosen_twice(algorithm: str) -> None:
 def test_long_sentences_come_last() -> None:
     long = "The market " + " ".join(["market"] * eligible.LONG_WORDS) + " rose."
     document = document_of([long, "The market rose.", "The market fell.", "It rained."])
-    first = summarize.summarize(document, "reduction", 1).sentences
+    limit = eligible.LONG_WORDS
+    first = summarize.summarize(document, "reduction", 1, long_words=limit).sentences
     assert [s.text for s in first] != [long]
-    assert long in [s.text for s in summarize.summarize(document, "reduction", 4).sentences]
+    chosen = summarize.summarize(document, "reduction", 4, long_words=limit).sentences
+    assert long in [s.text for s in chosen]
     # without the rule, reduction would choose it first
     plain = summarize.summarize(document, "reduction", 1, long_words=10**9).sentences
     assert [s.text for s in plain] == [long]
@@ -213,3 +215,15 @@ def test_seed_makes_random_repeatable(runner: CliRunner) -> None:
     assert len({tuple(run("--seed", str(seed))) for seed in range(5)}) > 1
     help_text = runner.invoke(app, ["summarize", "--help"]).stdout
     assert "changes from run to run" in " ".join(help_text.split())
+
+
+def test_only_a_book_length_text_holds_long_sentences_back() -> None:
+    long = "The market " + " ".join(["market"] * eligible.LONG_WORDS) + " rose."
+    short = document_of([long, "The market rose.", "The market fell.", "It rained."])
+    assert eligible.long_words_for(short) == eligible.NO_LIMIT
+    # an article's long sentence may be chosen first, as reduction rates it
+    assert [s.text for s in summarize.summarize(short, "reduction", 1).sentences] == [long]
+    filler = [[f"Rain fell on day {n} and the river rose again by the mill."] for n in range(2000)]
+    book = document_of([long, "The market rose.", "The market fell."], *filler)
+    assert len(book.clean.text) >= eligible.BOOK_LENGTH
+    assert eligible.long_words_for(book) == eligible.LONG_WORDS

@@ -281,7 +281,8 @@ def summarize(
     ``whole``; like any sentence with ``fragments``; only a text of dialogue
     has any: ``eligible.is_dialogue``), nor a text twice, and
     long ones only when there are not enough others (more than ``long_words``
-    words, by default ``eligible.LONG_WORDS``); ``rating`` rates a quotation
+    words, by default ``eligible.LONG_WORDS`` in a book-length text and no
+    limit in a shorter one: ``eligible.long_words_for``); ``rating`` rates a quotation
     by the "max" or "mean" of its sentences (``eligible.order``). A long text
     is cut into parts, and each part gives its share (``spread``).
     """
@@ -290,7 +291,7 @@ def summarize(
     summarizer = make_summarizer(algorithm, stemmer)
     if algorithm == "random":
         summarizer.seed = seed
-    long = eligible.LONG_WORDS if long_words is None else long_words
+    long = eligible.long_words_for(document) if long_words is None else long_words
     text = bridge.to_sumy(document, title)
     found = eligible.candidates(document)
     chosen: list[Sentence] = []
