@@ -1,6 +1,8 @@
 """Summary quality on the BBC News Summary articles, chosen leave-one-topic-out.
 
     python bench/quality.py [--corpus DIR] [--algorithms a,b,...] [--limit N] [--fresh]
+    python bench/quality.py --dialogue-sweep
+
 
 Every article (duplicates dropped) gets, from every configuration (an
 algorithm with or without Snowball stems, and our options), as many sentences
@@ -279,6 +281,104 @@ def table(
     return lines
 
 
+EXCHANGES = (2, 3, 4)
+SHARES = (0.15, 0.25, 0.35)
+
+
+def dialogue_flags(text: str) -> dict[tuple[int, float], bool]:
+    """``eligible.is_dialogue``'s answer for a clean text under every
+    (run length, share) pair of the sweep (the shipped code, its constants set)."""
+    shipped = eligible.EXCHANGE, eligible.DIALOGUE_SHARE
+    flags = {}
+    try:
+        for exchange in EXCHANGES:
+            for share in SHARES:
+                eligible.EXCHANGE, eligible.DIALOGUE_SHARE = exchange, share
+                flags[exchange, share] = eligible._dialogue.__wrapped__(text)
+    finally:
+        eligible.EXCHANGE, eligible.DIALOGUE_SHARE = shipped
+    return flags
+
+
+def dialogue_sweep(items: list[Article], corpus: Path, cache: Path, fresh: bool) -> None:
+    """Choose (EXCHANGE, DIALOGUE_SHARE) leave-one-topic-out for the default.
+
+    An article's summary depends on the pair only through ``is_dialogue``:
+    each article is summarized as a text of dialogue and as one without, and
+    each pair takes the one its flag says. For each topic, the pair best on the
+    other two (mean of their means; ties to the shipped pair) is scored on it.
+    The novels' must-hold: every book and PDNC novel is a text of dialogue.
+    """
+    algorithm = summarize.DEFAULT_ALGORITHM
+    shipped = eligible.EXCHANGE, eligible.DIALOGUE_SHARE
+    pairs = [(e, s) for e in EXCHANGES for s in SHARES]
+    flags = {a.key: dialogue_flags(a.document.clean.text) for a in items}
+    flagged = [a for a in items if any(flags[a.key].values())]
+
+    def forced(dialogue: bool) -> Chooser:
+        def choose(article: Article, count: int) -> list[Sentence]:
+            from aleppo_cli.analysis.summarize import blend, blend_weights
+
+            blend.Blend.weights = blend_weights.FOLDS[article.topic]
+            real = eligible.is_dialogue
+            eligible.is_dialogue = lambda document: dialogue
+            try:
+                chosen = summarize.summarize(
+                    article.document, algorithm, count, stemmer=summarize.stemmer_for(algorithm)
+                )
+            finally:
+                eligible.is_dialogue = real
+            return list(chosen.sentences)
+
+        return choose
+
+    off, on = "default|dialogue=no", "default|dialogue=yes"
+    chosen = choices(items, {off: forced(False)}, cache, fresh)
+    chosen.update(choices(flagged, {on: forced(True)}, cache, False))
+    topics = sorted({a.topic for a in items})
+
+    def recall(article: Article, pair: tuple[int, float]) -> float:
+        picked = chosen[on if flags[article.key][pair] else off][article.key]
+        return len(set(picked) & set(article.reference)) / len(article.reference)
+
+    by_topic = {
+        pair: {t: statistics.fmean(recall(a, pair) for a in items if a.topic == t) for t in topics}
+        for pair in pairs
+    }
+    novels = sorted((corpus.parent / "books").glob("*.txt"))
+    novels += sorted((corpus.parent / "pdnc").glob("*/novel_text.txt"))
+    novel_flags = [dialogue_flags(build(read(path)).clean.text) for path in novels]
+    print(f"{len(items)} articles, {len(flagged)} a text of dialogue under some pair")
+    print(
+        f"{'pair (run, share)':18} {'BBC dialogue':>12} novels "
+        + " ".join(f"{t:>13}" for t in topics)
+    )
+    for pair in pairs:
+        count = sum(flags[a.key][pair] for a in items)
+        held = sum(f[pair] for f in novel_flags)
+        cells = " ".join(f"{by_topic[pair][t]:13.4f}" for t in topics)
+        missed = [
+            path.parent.name if path.name == "novel_text.txt" else path.stem
+            for path, f in zip(novels, novel_flags, strict=True)
+            if not f[pair]
+        ]
+        mark = (" (shipped)" if pair == shipped else "") + "".join(f" not: {m}" for m in missed)
+        print(f"{pair!s:18} {count:12} {held:>3}/{len(novels):<2} {cells}{mark}")
+    print("held out: each topic with the pair best on the other two (in-sample rows above)")
+    for topic in topics:
+        others = [t for t in topics if t != topic]
+
+        def development(pair: tuple[int, float], others: list[str] = others) -> tuple[float, bool]:
+            value = statistics.fmean(by_topic[pair][t] for t in others)
+            return round(value, 12), pair == shipped
+
+        best = max(pairs, key=development)
+        print(
+            f"  {topic}: chosen {best} (others {development(best)[0]:.4f}),"
+            f" held out {by_topic[best][topic]:.4f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -294,11 +394,19 @@ def main() -> None:
         default="reduction,blend",
         help="algorithms also scored with our choice of sentences (no fragments, long last)",
     )
+    parser.add_argument(
+        "--dialogue-sweep",
+        action="store_true",
+        help="choose eligible.EXCHANGE and DIALOGUE_SHARE leave-one-topic-out (the default)",
+    )
     args = parser.parse_args()
     if not (args.corpus / "articles").is_dir():
         sys.exit(f"no corpus at {args.corpus}")
     random.seed(0)
     items, dropped = articles(args.corpus, args.limit)
+    if args.dialogue_sweep:
+        dialogue_sweep(items, args.corpus, args.cache, args.fresh)
+        return
     topics = sorted({a.topic for a in items})
     names = [name for name in args.algorithms.split(",") if name]
     stemmers = tuple(s for s in args.stemmers.split(",") if s in summarize.STEMMERS)
