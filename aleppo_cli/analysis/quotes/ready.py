@@ -1,8 +1,10 @@
 """Ready-made quotations of a bundled text: ``texts/NAME.quotes.json``.
 
 Finding the review's quotations takes about 2 ms, but importing the stages
-that find them takes about 12 ms (their patterns compile at import), a tenth
-of the start of ``aleppo search`` and ``aleppo quotes`` on the review.
+that find them took about 12 ms when their patterns compiled at import, a
+tenth of the start of ``aleppo search`` and ``aleppo quotes`` on the review
+(less since the patterns are read ready-compiled: ``analysis/patterns.py``;
+the modules themselves still cost more than the finding).
 ``.ci/index_texts.py`` writes each bundled text's quotations with what they
 were made from: the text (its digest), the code that built its document
 (``prebuilt.code_fingerprint``) and the code that found them (every file of
