@@ -98,12 +98,13 @@ def prepare(folder: Path) -> Prepared:
     return Prepared(folder, document, quotes, cast)
 
 
-def extract(prepared: Prepared, guide: ranker.Ranker | None = None) -> Novel:
+def extract(prepared: Prepared, guide: ranker.Ranker | None = None, follow: bool = True) -> Novel:
     """The candidates of ``prepared``'s quotations, the conversation going on
-    with ``guide``'s choices (the rules' if None), and which are right."""
+    with ``guide``'s choices (the rules' if None; with ``follow`` False, only
+    as ``aleppo quotes`` lets them), and which are right."""
     recorder = Recorder(guide)
     text = prepared.document.clean.text
-    by = speakers.assign(text, prepared.quotes, prepared.cast, recorder, follow=True)
+    by = speakers.assign(text, prepared.quotes, prepared.cast, recorder, follow=follow)
     rules = [next((c.name for c in r if "rule" in c.features), None) for r in recorder.records]
     novel = Novel(prepared, by, recorder.records, recorder.at, rules, [])
     realised = realise(novel, rules)
@@ -232,7 +233,8 @@ def fit(prepared: Sequence[Prepared], rounds: int, l2: float) -> dict[str, float
 def held(prepared: Prepared, weights: dict[str, float], rounds: int) -> list[Any]:
     """``prepared``'s quotations as ``weights`` choose their speakers."""
     model = ranker.Ranker(weights)
-    novel = extract(prepared, model if rounds else None)
+    # with no rounds, the conversation as ``aleppo quotes`` keeps it (speakers.FOLLOW)
+    novel = extract(prepared, model, follow=True if rounds else speakers.FOLLOW)
     return realise(novel, choices(novel, weights))
 
 

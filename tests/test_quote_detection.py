@@ -138,6 +138,33 @@ def test_an_attributed_fragment_is_speech_only_with_a_verb_of_saying(
     assert kind.of(document.clean.text, stretch, True) == expected
 
 
+# A sentence that opens with a subject and a verb of saying: its fragments are the
+# subject's account, however far the verb stands from them (beyond FRAGMENT_REACH).
+_LONG = (
+    " the ferry company had been warned for years about the state of the old harbour wall"
+    " and the crumbling steps below it, which the council had never repaired"
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (f"She says{_LONG} but still lacked a \u201cproper plan\u201d for it.", SPEECH),
+        (f"The mayor described{_LONG} as a \u201cslow disaster\u201d in the end.", SPEECH),
+        (f"The union brands such claims{_LONG} as \u201cutter nonsense\u201d today.", SPEECH),
+        # no verb of saying at the sentence's start: the writer's marks
+        (f"Everyone knows{_LONG} but it lacked a \u201cproper plan\u201d for it.", SCARE),
+        # the verb opens an earlier sentence, not the quote's
+        (f"She says so. Then{_LONG} but it lacked a \u201cproper plan\u201d for it.", SCARE),
+    ],
+)
+def test_a_fragment_in_a_sentence_that_opens_with_a_verb_of_saying(raw: str, expected: str) -> None:
+    document = build(raw)
+    (stretch,) = stretches.find(document)
+    assert stretch.start - raw.index(" ") > kind.FRAGMENT_REACH
+    assert kind.of(document.clean.text, stretch, False) == expected
+
+
 def test_two_short_lines_are_not_yet_verse() -> None:
     raw = "She turned. \u201cWait for me,\nAnna will come,\u201d she said.\n"
     assert [kind for kind, _ in kinds(raw)] == [SPEECH]

@@ -232,6 +232,37 @@ def test_quoted_lines_before_their_attribution_are_its_speakers() -> None:
     assert said(raw) == ["Dana Lowe"] * 3
 
 
+def test_quoted_lines_before_a_pronouns_attribution_are_the_subjects_not_a_film_stars() -> None:
+    # the run's first lines take their speaker from the last one's "he", whose
+    # subject is the writer named before, not a name after "starring" or a place
+    # he moved to (which a pronoun after it would otherwise make a man)
+    raw = (
+        '"I was young," Ivo Lark later recalled.\n'
+        "Lark moved to Dacia in 1947, where he became a citizen.\n"
+        "The book became a film in 1970, starring Tom Vey as a pilot.\n"
+        '"I have never been quick."\n'
+        '"I am too slow for that."\n'
+        '"I am never pleased," he once said.'
+    )
+    assert said(raw) == ["Ivo Lark"] * 4
+
+
+def test_a_pronoun_ending_a_run_is_not_the_speaker_its_own_lines_were_guessed() -> None:
+    raw = (
+        "Ivo Lark has died.\n\n"
+        '"I was young," Ivo Lark later recalled.\n'
+        "In 1970 the book was filmed with Tom Vey as a pilot.\n"
+        '"I have never been quick."\n'
+        '"I am never pleased," he once said.'
+    )
+    assert said(raw) == ["Ivo Lark"] * 3
+
+
+def test_a_name_after_a_participle_is_no_subject() -> None:
+    assert news._GOVERNED.search("The film came out in 1970, starring ") is not None
+    assert news._GOVERNED.search("But ") is None
+
+
 def test_quoted_lines_after_an_attribution_go_on_with_its_speaker() -> None:
     raw = (
         "Ivo Lark wrote back.\n\n"

@@ -199,3 +199,32 @@ def test_a_rule_that_applies_and_finds_nobody_decides() -> None:
     # the quotation is nobody's, not the one 3e would find (the last speaker)
     raw = 'Ivo was tired.\n\n"Shall we go?" asked Ivo.\n\n"Soon."'
     assert said(raw) == ["Ivo", None]
+
+
+class _Picks:
+    """A chooser that picks one name wherever it is a candidate."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def choose(self, found: object, at: int) -> str | None:
+        return next((c.name for c in found if c.name == self.name), None)  # type: ignore[attr-defined]
+
+
+def test_the_running_speaker_is_the_one_chosen_not_the_rules_guess() -> None:
+    # the rules guess the capitalised word named last; where the chooser
+    # overrules them, the next quotation of the paragraph goes on with its choice
+    raw = (
+        "Pay rose.\n\n"
+        "Nora Vance spoke to the panel on Monday.\n"
+        "Mothers can take six months of leave.\n"
+        '"We are looking at it."\n'
+        "Mothers can take six months of leave.\n"
+        '"The average woman is paid 80p." It is not enough. "For part-time women it is 60p."\n'
+    )
+    document = build(raw)
+    found, cast = quotes.quotes_and_people(document)
+    by_rules = speakers.assign(document.clean.text, found, cast, speakers.RULES_ONLY)
+    assert by_rules[-1] == "Mothers"  # what the rules alone would go on with
+    chosen = speakers.assign(document.clean.text, found, cast, _Picks("Nora Vance"))
+    assert chosen == ("Nora Vance",) * 3

@@ -21,7 +21,8 @@
    a lower-case word mid-sentence (his novel “Moonfall,” published …);
 6. **speech** for an attributed fragment: a few words whose sentence, outside
    the quote, has a verb of saying (she called it “reckless”; described the
-   results as “pretty modest”; a clergyman said it was ‘laughable’). This is
+   results as “pretty modest”; a clergyman said it was ‘laughable’; a long
+   sentence that opens "He says ..." or "The minister described ..."). This is
    how news writing quotes a source's own words, and they are that source's
    speech, not the writer's scare quotes;
 7. **scare** quotes for a word or three in lower case with no closing
@@ -53,6 +54,11 @@ HEADLINE_MAX_WORDS = 16
 # sentence, or this close after it ("'laughable', a clergyman has said").
 FRAGMENT_REACH = 120
 FRAGMENT_REACH_AFTER = 40
+# A sentence that opens with its subject and a verb of saying ("He says ...", "The
+# minister described ...") reports someone's account, however long: the verb stands
+# within this many words of the sentence's start, which is this far back at most.
+OPENING_WORDS = 4
+OPENING_REACH = 400
 # Verse: a part of this many lines at least, every line but the last this short at
 # most (prose wrapped at 65 to 80 columns fills its lines), each after the first
 # opening with a capital.
@@ -81,7 +87,7 @@ _SAYING = re.compile(
     r"|acknowledg(?:e|es|ed)|believ(?:e|es|ed)|confirm(?:s|ed)|den(?:y|ies|ied)|recalled"
     r"|quipped|posted|tweeted|comments|remarks|statement|according\s+to|in\s+the\s+words\s+of"
     # the verbs of judging that attribution reads as reporting ("revealed that … was '…'")
-    r"|reveal(?:s|ed)|attack(?:s|ed)|hail(?:s|ed)|blam(?:e|es|ed)|defend(?:s|ed)"
+    r"|reveal(?:s|ed)|attack(?:s|ed)|hail(?:s|ed)|blam(?:e|es|ed)|defend(?:s|ed)|brands"
     r"|welcom(?:e|es|ed)|reject(?:s|ed))\b",
     re.IGNORECASE,
 )
@@ -223,7 +229,26 @@ def _reported(text: str, stretch: Stretch) -> bool:
         before = _UNPAIRED.split(_PAIRED.sub(" ", before))[-1]
     if _has_mark(after):
         after = _UNPAIRED.split(_PAIRED.sub(" ", after))[0]
-    return bool(_SAYING.search(before) or _SAYING.search(after))
+    return bool(
+        _SAYING.search(before) or _SAYING.search(after) or _opens_with_saying(text, stretch)
+    )
+
+
+def _opens_with_saying(text: str, stretch: Stretch) -> bool:
+    """Does the quote's sentence open with a subject and a verb of saying, no
+    quote marks before the quote ('He says Blair was not worried because Lark
+    lacked a "big strategy"'; 'He described it as ... "throwing crockery"')?"""
+    paragraph = stretch.paragraph
+    low = max(paragraph.clean_start, stretch.start - OPENING_REACH)
+    before = text[low : max(low, stretch.start - 1)]
+    parts = _SENTENCE_BREAK.split(before)
+    if len(parts) == 1 and low > paragraph.clean_start:
+        return False  # its sentence starts further back
+    sentence = parts[-1]
+    if _has_mark(sentence):
+        return False
+    opening = " ".join(sentence.split()[: OPENING_WORDS + 1])
+    return _SAYING.search(opening) is not None
 
 
 def _said_at_the_end(text: str, stretch: Stretch) -> bool:

@@ -9,7 +9,8 @@ attribution on the first or on the last ("... nine years," Lowe later
 recalled). Two passes over the speakers ``speakers.assign`` gave:
 
 1. ``by_subject``: a quotation attributed by a pronoun ("he said") outside a
-   dialogue is the speaker of the last quotation before it or the last
+   dialogue is the speaker of the last quotation before it (not an
+   unattributed line of its own run, which takes its speaker from it) or the last
    sentence subject before it, whichever came later, that can be that
    pronoun: a person whose gender is the pronoun's, or whose gender nothing
    tells but whose name is a person's (two words or a title, no word of an
@@ -67,9 +68,10 @@ _FUNCTION_WORDS = frozenset(
 # a pronoun before a name is its sentence's subject: "He said Mr Lark had ..."
 _PRONOUN = re.compile(rf"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]e|I)\s+{ADVERB}{VERB}\b")
 # a preposition or a verb before a name makes it an object, not the subject
+# ("in", "starring", "beating")
 _GOVERNED = re.compile(
     r"\b(?:in|at|on|for|of|from|to|with|by|after|about|against|into|during|under|over|"
-    r"than|like|between|among|and|or)\s+(?:the\s+)?(?-i:[A-Z][A-Z&\-]+\s+){0,2}$",
+    r"than|like|between|among|and|or|(?-i:[a-z]+ing))\s+(?:the\s+)?(?-i:[A-Z][A-Z&\-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # a name right before its verb of saying: "..., Mr Lark said that"
@@ -237,9 +239,15 @@ def by_subject(
 
     low = position - SUBJECT_REACH
     spoken = None
+    # the unattributed lines of its own run before it take their speaker from it (``runs``)
+    first = index
+    while first > 0 and _follows(text, quotes[first - 1], quotes[first]):
+        first -= 1
     for i in range(index - 1, -1, -1):
         if quotes[i].stretch.end <= low:
             break
+        if i >= first and not _attributed(quotes[i]):
+            continue
         if quotes[i].kind == SPEECH and fits(speakers[i], said=True):
             spoken = (quotes[i].stretch.end, speakers[i])
             break

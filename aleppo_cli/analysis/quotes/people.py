@@ -326,7 +326,14 @@ _PLACE_WORDS = frozenset(
     "at in from near into towards through round leave left reach reached visit visited "
     "quit quitted leaving reaching visiting".split()
 )
-_PLACE_WORD_ENDS = frozenset(word[-1] for word in _PLACE_WORDS)
+# a journey's end: "moved to Dace", "emigrated to Dace" (not "said to Nora")
+_JOURNEY_TO = re.compile(
+    r"\b(?:moved|moving|emigrated|emigrating|relocated|relocating|travelled|traveled"
+    r"|travelling|traveling|flew|flying|sailed|sailing|fled|fleeing|returned|returning"
+    r"|deported|exiled|evacuated|transferred|posted)(?:\s+back)?\s+to\s+$"
+)
+JOURNEY_REACH = 30
+_PLACE_WORD_ENDS = frozenset([*(word[-1] for word in _PLACE_WORDS), "o"])
 # how far back that word may start
 PLACE_WORD_REACH = 12
 _ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|came|saw)\b")
@@ -579,6 +586,8 @@ def _after_place_word(text: str, position: int) -> bool:
     word = stripped.rsplit(None, 1)[-1] if stripped else ""
     # a whole word: something stands before it in the window, or the text starts there
     whole = len(stripped) > len(word) or start == 0
+    if whole and word == "to":
+        return _JOURNEY_TO.search(text, max(0, position - JOURNEY_REACH), position) is not None
     return whole and word in _PLACE_WORDS
 
 
