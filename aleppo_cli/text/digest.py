@@ -15,9 +15,7 @@ try:
 except ImportError:  # pragma: no cover - an interpreter built without it
     from hashlib import blake2b
 
-__all__ = ["Digest", "new"]
-
-Digest = blake2b
+__all__ = ["new"]
 
 
 def new() -> blake2b:
