@@ -123,6 +123,44 @@ def test_a_date_read_with_day_and_month_swapped_follows_the_machine_readable_one
     assert pagemeta.date("2023-05-05", facts(page(before=before))) == "2023-05-05"
 
 
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("<p>This story was originally published on 26 Sep 2019 at 4:12pm.</p>", "2019-09-26"),
+        ("<p>Posted on <span>December 18th, 2025</span> by jane</p>", "2025-12-18"),
+        ("<div>Published: 2025-01-03</div>", "2025-01-03"),
+        # a profile's "last published" is not the article's date
+        ("<p>Jane Roe · Last published Apr 8, 2024</p>", "2024-12-16"),
+        # an update is not the publication
+        ("<p>Last updated: Sep 4, 2025</p>", "2024-12-16"),
+        # the date beside a reading time is the byline's
+        ("<p><span>7 min read</span><span>·</span><span>Dec 30, 2013</span></p>", "2013-12-30"),
+        ("<p>December 18, 2025 ・ 3 min read</p>", "2025-12-18"),
+        # ... unless the page labels it, or declares it, as the update's
+        ("<p>Updated Dec 3, 2025 · 12 min read</p>", "2024-12-16"),
+        ("<p>Published Oct 10, 2023, updated Dec 3, 2025 · 12 min read</p>", "2023-10-10"),
+        # a date with no label, or a number that is no date, changes nothing
+        ("<p>On March 3, 2020 the rescue began.</p>", "2024-12-16"),
+        ("<p>Posted on 45 Sep 2019</p>", "2024-12-16"),
+        ("<p>Posted on 2019-02-30</p>", "2024-12-16"),
+    ],
+)
+def test_a_date_the_page_shows_with_its_label(before: str, expected: str) -> None:
+    assert pagemeta.date("2024-12-16", facts(page(before=before))) == expected
+
+
+def test_a_reading_time_date_the_page_declares_as_modified_is_not_the_publication() -> None:
+    meta = "<meta property='article:modified_time' content='2025-11-03T06:10:53+00:00'>"
+    before = "<p><span>2025-11-03</span> 14 min read</p>"
+    assert pagemeta.date("2022-01-03", facts(page(meta, before))) == "2022-01-03"
+    assert pagemeta.date("2022-01-03", facts(page(before=before))) == "2025-11-03"
+
+
+def test_shown_dates_skip_scripts() -> None:
+    before = "<script>var x = 'Published on March 3, 2020';</script>"
+    assert pagemeta.date("2024-12-16", facts(page(before=before))) == "2024-12-16"
+
+
 def test_broken_json_ld_is_ignored() -> None:
     ld = '<script type="application/ld+json">{"@type": "Article", ' + "[" * 5000 + "</script>"
     assert facts(page(ld)).linked == {}

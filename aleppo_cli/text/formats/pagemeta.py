@@ -12,7 +12,8 @@ does, and uses it to check and complete that guess:
   "Written by"``, ``<meta name="author">``, a link to an author page
   (``rel="author"``, ``/author/…``), the name that follows a "Written by"
   label, or an ``<address>``;
-- the date: a ``<time datetime>`` labelled "Published" or "Posted", else
+- the date: a ``<time datetime>`` or a date in the text labelled
+  "Published" or "Posted", else one shown beside a reading time, else
   trafilatura's (htmldate's). (Preferring the JSON-LD ``datePublished``,
   chosen on half of the WCXB pages, lost on the other half: not kept.)
 
@@ -22,6 +23,7 @@ own metadata; the README says which figures are held out.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Iterator
@@ -77,6 +79,8 @@ class Facts:
     labelled: list[str] = field(default_factory=list)  # the text after a "Written by" label
     addresses: list[str] = field(default_factory=list)  # <address> (an article's author)
     stamps: set[str] = field(default_factory=set)  # days in machine-readable dates (YYYY-MM-DD)
+    modified: set[str] = field(default_factory=set)  # days the page declares as modification dates
+    shown: dict[str, str] = field(default_factory=dict)  # "published", "read", "updated" → day
 
 
 def facts(tree: Any, max_headings: int = 10) -> Facts:
@@ -93,8 +97,14 @@ def facts(tree: Any, max_headings: int = 10) -> Facts:
             found.meta[key] = content
         if ("date" in key or "time" in key) and _ISO_DAY.match(content):
             found.stamps.add(content[:10])
+            if "modified" in key or "updated" in key:
+                found.modified.add(content[:10])
     found.headings = [_laid_out(h) for h in tree.iter("h1")][:max_headings]
     found.linked = _article_object(tree)
+    changed = found.linked.get("dateModified")
+    if isinstance(changed, str) and _ISO_DAY.match(changed.strip()):
+        found.modified.add(changed.strip()[:10])
+    found.shown = _shown_dates(tree)
     for count, element in enumerate(tree.iter("time")):
         stamp = element.get("datetime") or ""
         parent = element.getparent()
@@ -342,9 +352,19 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def date(found_date: str, found: Facts) -> str:
+    """A ``<time datetime>`` labelled "Published" or "Posted"; else a date the
+    page's text labels so ("Published on 26 Sep 2019"); else the date shown
+    beside a reading time ("Dec 30, 2013 · 7 min read"), unless the page
+    declares it as its modification date or labels it "Updated"; else
+    trafilatura's (htmldate's), its day and month put right."""
     match = _ISO_DAY.match(found.published.strip())
     if match:
         return match.group(0)
+    if "published" in found.shown:
+        return found.shown["published"]
+    beside = found.shown.get("read", "")
+    if beside and beside not in found.modified and beside != found.shown.get("updated"):
+        return beside
     return _unswapped(found_date, found.stamps)
 
 
@@ -358,6 +378,75 @@ def _unswapped(found_date: str, stamps: set[str]) -> str:
     year, month, day = found_date[:10].split("-")
     swapped = f"{year}-{day}-{month}"
     return swapped if month != day and swapped in stamps else found_date
+
+
+# Dates as pages show them to readers: "2025-12-19", "Dec. 18, 2025",
+# "December 18th, 2025", "3 January, 2025" (numeric forms such as 12/10/2025
+# are left out: day and month cannot be told apart).
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_SHOWN_DATE = re.compile(
+    rf"\b(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})"
+    rf"|(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}}))\b",
+    re.IGNORECASE,
+)
+# The label right before a shown date, and what it says the date is.
+_DATE_LABELS = (
+    ("published", re.compile(r"(?<!last\s)\b(?:published|posted)(?:\s+on)?\s*:?\s*$", re.I)),
+    ("updated", re.compile(r"\b(?:updated|modified)(?:\s+on)?\s*:?\s*$", re.I)),
+)
+_READ_AFTER = re.compile(r"[\W_]{0,4}\d+\s+min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
+_READ_BEFORE = re.compile(r"\b\d+\s+min(?:ute)?s?\.?\s+read[\W_]{0,4}$", re.IGNORECASE)
+MAX_SHOWN_TEXT = 100_000  # characters of a page's text searched for shown dates
+
+
+def _shown_dates(tree: Any) -> dict[str, str]:
+    """The first date the page's text labels "Published" or "Posted" (not a
+    profile's "Last published"), the first labelled "Updated", and the first
+    beside a reading time ("Dec 30, 2013 · 7 min read"), as YYYY-MM-DD."""
+    pieces: list[str] = []
+    size = 0
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag.lower() not in _UNSHOWN:
+            piece = (element.text or "").strip()
+            if piece:
+                pieces.append(piece)
+                size += len(piece)
+        piece = (element.tail or "").strip()
+        if piece:
+            pieces.append(piece)
+            size += len(piece)
+        if size > MAX_SHOWN_TEXT:
+            break
+    text = " ".join(" ".join(pieces).split())
+    shown: dict[str, str] = {}
+    for match in _SHOWN_DATE.finditer(text):
+        day = _day(match)
+        if not day:
+            continue
+        before = text[max(0, match.start() - 40) : match.start()]
+        kind = next((k for k, label in _DATE_LABELS if label.search(before)), "")
+        if not kind and (_READ_AFTER.match(text, match.end()) or _READ_BEFORE.search(before)):
+            kind = "read"
+        if kind and kind not in shown:
+            shown[kind] = day
+    return shown
+
+
+_UNSHOWN = frozenset({"script", "style", "noscript", "template", "head", "title", "option"})
+
+
+def _day(match: re.Match[str]) -> str:
+    """The matched date as YYYY-MM-DD, or "" if there is no such day."""
+
+    try:
+        if match.group("iso"):
+            return datetime.date.fromisoformat(match.group("iso")).isoformat()
+        month = _MONTHS.index((match.group("m1") or match.group("m2"))[:3].lower()) + 1
+        day = int(match.group("d1") or match.group("d2"))
+        return datetime.date(int(match.group("y1") or match.group("y2")), month, day).isoformat()
+    except ValueError:
+        return ""
 
 
 def _fold(text: str) -> str:
