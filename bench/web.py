@@ -2,6 +2,7 @@
 
     python bench/web.py            # ours, trafilatura's defaults, readability-lxml (if installed)
     python bench/web.py --choose   # also the cross-set check of trafilatura's modes
+    python bench/web.py --titles   # only the title rule's parameter, chosen held out
 
 ScrapingHub's article benchmark: F1 of 4-word shingles (its evaluate.py:
 precision and recall averaged over pages, then F1). WCXB (development
@@ -307,9 +308,12 @@ def choose_title(wcxb: list[Page]) -> None:
         train, test = folds[index], folds[1 - index]
         best = max(shares, key=lambda share: accuracy(share, train))
         held.append(accuracy(best, test))
+        tied = [share for share in shares if accuracy(share, train) == accuracy(best, train)]
         print(
             f"title: HEADING_SHARE chosen on half {index + 1}: {best} "
-            f"({accuracy(best, train):.3f}); held out: {held[-1]:.3f}"
+            f"({accuracy(best, train):.3f}; tied: {tied}); held out: {held[-1]:.3f} "
+            f"(over the tied values {min(accuracy(s, test) for s in tied):.3f} to "
+            f"{max(accuracy(s, test) for s in tied):.3f})"
         )
     print(f"title, held out, mean of the two halves: {statistics.mean(held):.3f}")
     print(f"title, in sample (the value shipped, {shipped}): {accuracy(shipped, facts):.3f}")
@@ -413,6 +417,9 @@ def run_together(every: list[Page]) -> tuple[int, int, list[str]]:
 
 def main() -> None:
     every = pages()
+    if "--titles" in sys.argv:  # the title rule's choice alone (no extraction)
+        choose_title([page for page in every if page.dataset == "wc"])
+        return
     rows = [
         score("aleppo (trafilatura 2.3.1 without comments, into blocks, pagemeta)", ours, every),
         score("trafilatura 2.3.1, defaults (`extract`)", trafilatura_defaults, every),

@@ -179,12 +179,40 @@ def test_broken_json_ld_is_ignored() -> None:
         ),
         # a headline that differs from the declared title is the headline readers see
         ("The Rescue of a Quiet City", "The Rescue of a Quiet City"),
+        # a tail that goes on with the sentence is part of the headline
+        (
+            "A Quiet Rescue in the City at Dawn",
+            "A Quiet Rescue in the City at Dawn",
+        ),
+        ("A Quiet Rescue in the City (1 of 3)", "A Quiet Rescue in the City"),
     ],
 )
 def test_the_title_is_the_headline_less_a_tail(heading: str, expected: str) -> None:
     declared = '<meta property="og:title" content="A Quiet Rescue in the City">'
     markup = page(declared, f"<h1>{heading}</h1>", "A Quiet Rescue in the City | Film Notes")
     assert pagemeta.title("A Quiet Rescue in the City", facts(markup)) == expected
+
+
+def test_a_heading_that_is_the_head_of_the_declared_title_before_its_colon() -> None:
+    markup = page(
+        before="<h1>Quiet rescues</h1>", title="Quiet Rescues: How They Work | Film Notes"
+    )
+    assert pagemeta.title("Quiet Rescues: How They Work", facts(markup)) == (
+        "Quiet Rescues: How They Work"
+    )
+    # a heading that merely begins like the title stays
+    markup = page(before="<h1>Quiet rescues</h1>", title="Quiet Rescues in the City | Film Notes")
+    assert pagemeta.title("Quiet Rescues in the City", facts(markup)) == "Quiet rescues"
+
+
+def test_a_heading_that_shares_only_function_words_with_the_title_is_not_the_title() -> None:
+    # "the" alone: a box's heading, not the headline
+    markup = page(
+        before="<h1>Ten Ways to Help the Volunteers</h1>", title="The Quiet Rescue | Film"
+    )
+    assert pagemeta.title("The Quiet Rescue", facts(markup)) == "The Quiet Rescue"
+    markup = page(before="<h1>Ten Ways to Help the Rescue</h1>", title="The Quiet Rescue | Film")
+    assert pagemeta.title("The Quiet Rescue", facts(markup)) == "Ten Ways to Help the Rescue"
 
 
 def test_a_stray_title_guess_gives_way_to_the_title_element() -> None:

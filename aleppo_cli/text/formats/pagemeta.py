@@ -223,18 +223,18 @@ def title(page_title: str, found: Facts) -> str:
         for t in (found.meta.get("og:title", ""), found.title, found.meta.get("citation_title", ""))
         if t
     ]
-    words = set(_WORD.findall(page_title.lower()))
+    words = _content_words(page_title)
     if (
         found.title
-        and not words & set(_WORD.findall(found.title.lower()))
+        and not words & _content_words(found.title)
         and _fold(page_title) not in {_fold(t) for t in declared}
     ):
         # trafilatura's title is neither in the page's <title> nor one the
         # page declares (og:title): a stray element
         page_title = found.title
-        words = set(_WORD.findall(page_title.lower()))
+        words = _content_words(page_title)
     for heading in found.headings:
-        own = set(_WORD.findall(heading.lower()))
+        own = _content_words(heading)
         if own and len(heading) <= 300 and len(own & words) >= HEADING_SHARE * len(own):
             return _trimmed(heading, declared)
     parts = [part for part in _SEPARATOR.split(page_title) if part.strip()]
@@ -243,19 +243,50 @@ def title(page_title: str, found: Facts) -> str:
     return found.headings[0] if found.headings else page_title
 
 
+# What begins a tail that is not part of a headline: a separator or a
+# bracket (" | Opinion", " - Personally Tested", " (example.com) 87"), or a
+# byline ("Posted on July 1, 2024 by jane").
+_TAIL = re.compile(
+    r"\s*(?:[|\-–—·•»:(\[]|(?:posted|published|updated|written|by)\b)", re.IGNORECASE
+)
+
+
+# English function words: a heading and a title that share only these
+# ("to", "the", "your") share nothing.
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at by for from with about into as and or but nor so if than then "
+    "is are was were be been being do does did can will would should could may might must "
+    "i me my we our us you your he him his she her it its they them their this that these "
+    "those what which who whom whose how why when where not no".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in _WORD.findall(text.lower()) if word not in _FUNCTION_WORDS}
+
+
 def _trimmed(heading: str, declared: list[str]) -> str:
-    """The heading less a tail that the page's declared titles do not have."""
+    """The heading less a tail that the page's declared titles do not have;
+    else, a heading that is only the head of a declared title before its
+    colon ("Index funds" of "Index Funds: How to Invest"), that title."""
     folded = _fold(heading)
+    lowered = heading.lower()
     for candidate in declared:
         for part in (candidate, *_SEPARATOR.split(candidate)[:1]):
+            part = part.strip()
             own = _fold(part)
             if (
                 len(own) >= 12
                 and folded != own
-                and folded.startswith(own + " ")
+                and lowered.startswith(part.lower())
+                and _TAIL.match(heading, len(part))
                 and len(own) >= 0.6 * len(folded)
             ):
-                return part.strip()
+                return part
+    for candidate in declared:
+        part = _SEPARATOR.split(candidate)[0].strip()
+        if part.lower().startswith(lowered + ":") and len(part) > len(heading) + 3:
+            return part
     return heading
 
 
