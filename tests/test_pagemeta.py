@@ -156,6 +156,25 @@ def test_a_reading_time_date_the_page_declares_as_modified_is_not_the_publicatio
     assert pagemeta.date("2022-01-03", facts(page(before=before))) == "2025-11-03"
 
 
+def test_a_modification_date_the_page_does_not_show_gives_way_to_the_publication() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "Article", '
+        '"datePublished": "2024-03-17T19:47:39+00:00", '
+        '"dateModified": "2024-05-03T10:57:58+00:00"}</script>'
+    )
+    assert pagemeta.date("2024-05-03", facts(page(ld))) == "2024-03-17"
+    # shown to readers ("Last updated"), the update is the date the page gives
+    shown = "<p>Last updated: May 3, 2024</p>"
+    assert pagemeta.date("2024-05-03", facts(page(ld, shown))) == "2024-05-03"
+    # a date nobody declares as a modification stays
+    assert pagemeta.date("2024-05-04", facts(page(ld))) == "2024-05-04"
+    meta = (
+        "<meta property='article:published_time' content='2024-03-17T19:47:39+00:00'>"
+        "<meta property='article:modified_time' content='2024-05-03T10:57:58+00:00'>"
+    )
+    assert pagemeta.date("2024-05-03", facts(page(meta))) == "2024-03-17"
+
+
 def test_shown_dates_skip_scripts() -> None:
     before = "<script>var x = 'Published on March 3, 2020';</script>"
     assert pagemeta.date("2024-12-16", facts(page(before=before))) == "2024-12-16"

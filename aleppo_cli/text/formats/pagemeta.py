@@ -14,8 +14,10 @@ does, and uses it to check and complete that guess:
   label, or an ``<address>``;
 - the date: a ``<time datetime>`` or a date in the text labelled
   "Published" or "Posted", else one shown beside a reading time, else
-  trafilatura's (htmldate's). (Preferring the JSON-LD ``datePublished``,
-  chosen on half of the WCXB pages, lost on the other half: not kept.)
+  trafilatura's (htmldate's), unless that is a declared modification date
+  the text never shows (then the declared publication date). (Preferring
+  the JSON-LD ``datePublished`` always, chosen on half of the WCXB pages,
+  lost on the other half: not kept.)
 
 No rule names a site. bench/web.py measures each against trafilatura's
 own metadata; the README says which figures are held out.
@@ -81,6 +83,8 @@ class Facts:
     stamps: set[str] = field(default_factory=set)  # days in machine-readable dates (YYYY-MM-DD)
     modified: set[str] = field(default_factory=set)  # days the page declares as modification dates
     shown: dict[str, str] = field(default_factory=dict)  # "published", "read", "updated" → day
+    visible: set[str] = field(default_factory=set)  # every day the page's text shows
+    declared: list[str] = field(default_factory=list)  # declared publication days, JSON-LD first
 
 
 def facts(tree: Any, max_headings: int = 10) -> Facts:
@@ -99,12 +103,17 @@ def facts(tree: Any, max_headings: int = 10) -> Facts:
             found.stamps.add(content[:10])
             if "modified" in key or "updated" in key:
                 found.modified.add(content[:10])
+            elif _PUBLISHED_KEY.search(key):
+                found.declared.append(content[:10])
     found.headings = [_laid_out(h) for h in tree.iter("h1")][:max_headings]
     found.linked = _article_object(tree)
     changed = found.linked.get("dateModified")
     if isinstance(changed, str) and _ISO_DAY.match(changed.strip()):
         found.modified.add(changed.strip()[:10])
-    found.shown = _shown_dates(tree)
+    published = found.linked.get("datePublished")
+    if isinstance(published, str) and _ISO_DAY.match(published.strip()):
+        found.declared.insert(0, published.strip()[:10])
+    found.shown, found.visible = _shown_dates(tree)
     for count, element in enumerate(tree.iter("time")):
         stamp = element.get("datetime") or ""
         parent = element.getparent()
@@ -380,6 +389,9 @@ def _without_roles(people: list[str]) -> list[str]:
 # --- date -----------------------------------------------------------------------
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Meta tags that declare the publication date: article:published_time,
+# og:published_time, datePublished (itemprop), parsely-pub-date, pubdate.
+_PUBLISHED_KEY = re.compile(r"publish|pub-?date", re.IGNORECASE)
 
 
 def date(found_date: str, found: Facts) -> str:
@@ -396,7 +408,13 @@ def date(found_date: str, found: Facts) -> str:
     beside = found.shown.get("read", "")
     if beside and beside not in found.modified and beside != found.shown.get("updated"):
         return beside
-    return _unswapped(found_date, found.stamps)
+    guess = _unswapped(found_date, found.stamps)
+    day = guess[:10]
+    if day in found.modified and day not in found.visible and found.declared:
+        # the page's declared modification date, which it does not show its
+        # readers: the declared publication date instead
+        return next((d for d in found.declared if d != day), guess)
+    return guess
 
 
 def _unswapped(found_date: str, stamps: set[str]) -> str:
@@ -431,10 +449,11 @@ _READ_BEFORE = re.compile(r"\b\d+\s+min(?:ute)?s?\.?\s+read[\W_]{0,4}$", re.IGNO
 MAX_SHOWN_TEXT = 100_000  # characters of a page's text searched for shown dates
 
 
-def _shown_dates(tree: Any) -> dict[str, str]:
+def _shown_dates(tree: Any) -> tuple[dict[str, str], set[str]]:
     """The first date the page's text labels "Published" or "Posted" (not a
     profile's "Last published"), the first labelled "Updated", and the first
-    beside a reading time ("Dec 30, 2013 · 7 min read"), as YYYY-MM-DD."""
+    beside a reading time ("Dec 30, 2013 · 7 min read"), as YYYY-MM-DD; and
+    every day the text shows."""
     pieces: list[str] = []
     size = 0
     for element in tree.iter():
@@ -451,17 +470,19 @@ def _shown_dates(tree: Any) -> dict[str, str]:
             break
     text = " ".join(" ".join(pieces).split())
     shown: dict[str, str] = {}
+    visible: set[str] = set()
     for match in _SHOWN_DATE.finditer(text):
         day = _day(match)
         if not day:
             continue
+        visible.add(day)
         before = text[max(0, match.start() - 40) : match.start()]
         kind = next((k for k, label in _DATE_LABELS if label.search(before)), "")
         if not kind and (_READ_AFTER.match(text, match.end()) or _READ_BEFORE.search(before)):
             kind = "read"
         if kind and kind not in shown:
             shown[kind] = day
-    return shown
+    return shown, visible
 
 
 _UNSHOWN = frozenset({"script", "style", "noscript", "template", "head", "title", "option"})
