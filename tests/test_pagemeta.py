@@ -129,6 +129,8 @@ def test_a_date_read_with_day_and_month_swapped_follows_the_machine_readable_one
         ("<p>This story was originally published on 26 Sep 2019 at 4:12pm.</p>", "2019-09-26"),
         ("<p>Posted on <span>December 18th, 2025</span> by jane</p>", "2025-12-18"),
         ("<div>Published: 2025-01-03</div>", "2025-01-03"),
+        # nor is a sentence's "first published on"
+        ("<p>The novel was first published on 12 May 1998 in London.</p>", "2024-12-16"),
         # a profile's "last published" is not the article's date
         ("<p>Jane Roe · Last published Apr 8, 2024</p>", "2024-12-16"),
         # an update is not the publication

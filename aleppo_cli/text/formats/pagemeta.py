@@ -441,7 +441,15 @@ _SHOWN_DATE = re.compile(
 )
 # The label right before a shown date, and what it says the date is.
 _DATE_LABELS = (
-    ("published", re.compile(r"(?<!last\s)\b(?:published|posted)(?:\s+on)?\s*:?\s*$", re.I)),
+    # a byline's label is capitalised ("Published", "POSTED on"); a sentence's
+    # "the novel was first published on 12 May 1998" is not the page's date
+    (
+        "published",
+        re.compile(
+            r"(?<![Ll]ast\s)\b(?:Published|PUBLISHED|Posted|POSTED|[Oo]riginally\s+published)"
+            r"(?:\s+(?:on|ON|On))?\s*:?\s*$"
+        ),
+    ),
     ("updated", re.compile(r"\b(?:updated|modified)(?:\s+on)?\s*:?\s*$", re.I)),
 )
 _READ_AFTER = re.compile(r"[\W_]{0,4}\d+\s+min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
