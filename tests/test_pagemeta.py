@@ -206,6 +206,8 @@ def test_broken_json_ld_is_ignored() -> None:
             "A Quiet Rescue in the City at Dawn",
         ),
         ("A Quiet Rescue in the City (1 of 3)", "A Quiet Rescue in the City"),
+        ("A Quiet Rescue in the City By Jane Roe", "A Quiet Rescue in the City"),
+        ("A Quiet Rescue in the City by the Sea", "A Quiet Rescue in the City by the Sea"),
     ],
 )
 def test_the_title_is_the_headline_less_a_tail(heading: str, expected: str) -> None:

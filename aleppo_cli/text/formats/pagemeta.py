@@ -254,10 +254,8 @@ def title(page_title: str, found: Facts) -> str:
 
 # What begins a tail that is not part of a headline: a separator or a
 # bracket (" | Opinion", " - Personally Tested", " (example.com) 87"), or a
-# byline ("Posted on July 1, 2024 by jane").
-_TAIL = re.compile(
-    r"\s*(?:[|\-–—·•»:(\[]|(?:posted|published|updated|written|by)\b)", re.IGNORECASE
-)
+# byline, capitalised ("Posted on July 1, 2024 by jane"; not "… by the Sea").
+_TAIL = re.compile(r"\s*(?:[|\-–—·•»:(\[]|(?:Posted|Published|Updated|Written|By|BY)\b)")
 
 
 # English function words: a heading and a title that share only these
