@@ -221,10 +221,16 @@ def row(name: str, result: dict[str, Any]) -> str:
     return f"| {name} | " + " | ".join(f"{result[k]:.3f}" for k in scoring.KINDS) + " |"
 
 
-def fit(prepared: Sequence[Prepared], rounds: int, l2: float) -> dict[str, float]:
+def fit(
+    prepared: Sequence[Prepared],
+    rounds: int,
+    l2: float,
+    extracted: Sequence[Novel] | None = None,
+) -> dict[str, float]:
     """The weights trained on ``prepared``: first on the conversation as the
-    rules see it, then ``rounds`` times on the one the last weights choose."""
-    weights = train([extract(p) for p in prepared], l2)
+    rules see it (``extracted``, if given, is that: computed once for every
+    fold), then ``rounds`` times on the one the last weights choose."""
+    weights = train(extracted if extracted is not None else [extract(p) for p in prepared], l2)
     for _ in range(rounds):
         weights = train([extract(p, ranker.Ranker(weights)) for p in prepared], l2)
     return weights
@@ -295,10 +301,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     header = "| novel | explicit | anaphoric | implicit | all |\n| --- | --- | --- | --- | --- |"
     table: dict[str, list[dict[str, Any]]] = {"rules": [], "held out": []}
     rules: dict[str, list[int]] = {}
-    everything = fit(prepared, args.rounds, args.l2)
+    everything = fit(prepared, args.rounds, args.l2, novels)
     for index, novel in enumerate([] if args.no_folds else novels):
         others = [p for i, p in enumerate(prepared) if i != index]
-        weights = fit(others, args.rounds, args.l2)
+        weights = fit(others, args.rounds, args.l2, [n for i, n in enumerate(novels) if i != index])
         table["rules"].append(scoring.score_novel(novel.folder, found=realise(novel, novel.rules)))
         found = held(prepared[index], weights, args.rounds)
         table["held out"].append(scoring.score_novel(novel.folder, found=found))

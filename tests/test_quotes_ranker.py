@@ -127,3 +127,34 @@ def test_a_subject_opens_its_sentence_capitalised_words_aside() -> None:
     assert opens == {"He": True, "Joni": True, "Bo": False, "Al": True}
     late = "Sir Al Ray came in with the others, of whom only Bo stayed."
     assert not ranker._opens_sentence(late, late.index("Bo"), 0)  # too far into it
+
+
+def test_the_turns_after_a_quotation_mark_their_named_speakers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorder = Recorder()
+    monkeypatch.setattr(ranker, "shipped", lambda: recorder)
+    raw = DIALOGUE + '\n\n"Are you sure?"\n\n"Quite," said Nora. "Yes, Ivo."'
+    spoken(raw)
+    # ranked: "Then we must go.", "Not yet.", "Are you sure?"
+    assert len(recorder.records) == 3
+    go, yet, sure = ({c.name: c.features for c in r} for r in recorder.records)
+    assert "next2:named" in yet["Nora"] and "next1:named" not in yet["Nora"]
+    assert "next1:named" in sure["Nora"]
+    assert "next1:calls" in sure["Ivo"]  # Nora's next turn calls Ivo: he spoke before it
+    assert "next3:named" in go["Nora"] and "next1:calls" not in go["Ivo"]
+
+
+def test_a_later_quotation_of_its_paragraph_gives_its_named_speaker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorder = Recorder()
+    monkeypatch.setattr(ranker, "shipped", lambda: recorder)
+    raw = 'Nora and Ivo sat by the fire.\n\n"Late." Outside, rain fell. "Very late," said Ivo.'
+    spoken(raw)
+    first = {c.name: c.features for c in recorder.records[0]}
+    assert "later:named" in first["Ivo"]
+    blocked = raw.replace("Outside, rain fell.", "Nora looked up.")
+    recorder.records.clear()
+    spoken(blocked)
+    assert all("later:named" not in c.features for c in recorder.records[0])

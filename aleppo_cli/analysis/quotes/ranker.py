@@ -64,6 +64,10 @@ NAMED_OUT = True
 SUBJECTS = True
 # How many of the last turns give a "spoke lately" count.
 LATELY = 6
+# The turns after a quotation that count (an unbroken run of paragraphs).
+AHEAD = 3
+# Features of the quotations after it (Ahead).
+LOOK_AHEAD = True
 
 _DISTANCE_BINS = (60, 200, 600, 2000)
 _FREQUENT_BINS = (1, 3, 6, 12)
@@ -76,6 +80,19 @@ class Candidate(NamedTuple):
     context: str  # the kind of attribution its quotation has (CONTEXTS)
     features: list[str]
     situation: str = "open"  # where its quotation stands (SITUATIONS)
+
+
+class Ahead(NamedTuple):
+    """What the text says of the speech quotations after one (``speakers._ahead``)."""
+
+    later: str | None = None  # the speaker an attribution names of a later one in its paragraph
+    # the turns of the paragraphs just after it, nearest first: the speaker an
+    # attribution names, the gender of its pronoun ("she said"), and the name it
+    # calls out ("Yes, Mr. Lark,")
+    turns: tuple[tuple[str | None, Gender | None, str | None], ...] = ()
+
+
+_NOTHING_AHEAD = Ahead()
 
 
 class Text(NamedTuple):
@@ -162,6 +179,8 @@ _SPOKE_AGO = tuple(f"spoke:ago{index}" for index in range(len(_AGO_BINS) + 1))
 _ADDRESSED = ("addressed1", "addressed2")
 _COUNT_BINS = (2, 4)
 _COUNT = tuple(f"count{index}" for index in range(len(_COUNT_BINS) + 1))
+_NEXT = tuple(f"next{step}:named" for step in range(AHEAD + 1))
+_NEXT_CALLS = ("", "next1:calls", "next2:calls")
 CONTEXTS = ("pro", "rel", "ref", "on", "none")
 SITUATIONS = ("dlg", "open", "in")
 
@@ -179,6 +198,8 @@ _PERSON_SIGNS = (
     "addressed",
     "alt",
     "parity",
+    "next",
+    "later",
 )
 
 
@@ -204,6 +225,7 @@ def candidates(
     facts: Text,
     rule: str,
     answer: str | None,
+    ahead: Ahead | None = None,
 ) -> list[Candidate]:
     """The candidates for ``speech``'s speaker, each with its features."""
     start, end = speech.stretch.start, speech.stretch.end
@@ -327,6 +349,13 @@ def candidates(
             after.append(name)
     if facts.narrator:
         add(NARRATOR, "narrator")
+    ahead = _NOTHING_AHEAD if ahead is None else ahead
+    if LOOK_AHEAD:
+        add(ahead.later, "later:named")
+        for step, (name, _, calls) in enumerate(ahead.turns, 1):
+            add(name, _NEXT[step])
+            if step <= 2:
+                add(calls, _NEXT_CALLS[step])
     if speech.addressee:
         add(speech.addressee, "addressee")
     context = _context(speech)
@@ -353,6 +382,10 @@ def candidates(
             active.append("gender:none")
         if name in acts:
             active.append("acts")
+        if LOOK_AHEAD and known is not None:
+            for step, (_, pronoun, _) in enumerate(ahead.turns[:2], 1):
+                if pronoun is not None:
+                    active.append(f"next{step}:gender:" + ("same" if pronoun == known else "other"))
         rank = ranks.get(name)
         active.append("unnamed" if rank is None else _FREQUENT[bisect_right(_FREQUENT_BINS, rank)])
         result.append(Candidate(name, context, active, situation))
