@@ -196,6 +196,8 @@ def assign(
     ahead = _ahead(quotes, heard, people) if chooser is not RULES_ONLY else []
     talk = Conversation()
     speakers: list[str | None] = []
+    ranked: list[ranker.Ranked] = []
+    decoding = ranker.SEQUENCE and isinstance(chooser, ranker.Ranker)
     for at, quote in enumerate(quotes):
         if quote.kind != SPEECH:
             speakers.append(None)
@@ -205,11 +207,20 @@ def assign(
         chosen = speaker
         if rule not in FIXED and chooser is not RULES_ONLY:
             found = ranker.candidates(speech, talk, people, facts, rule, speaker, ahead[at])
-            chosen = chooser.choose(found, at) if found else speaker
+            if decoding and found:
+                assert isinstance(chooser, ranker.Ranker)
+                opens = quote.stretch.opens_paragraph
+                entry, chosen = ranker.ranked(chooser, at, speech.paragraph, opens, found)
+                ranked.append(entry)
+            else:
+                chosen = chooser.choose(found, at) if found else speaker
         speakers.append(chosen)
         talk = _after(talk, speech, chosen if follow else speaker, rule == SURE)
         if LAST_FOLLOWS and chosen and chosen != speaker and talk.last is not None:
             talk = talk._replace(last=talk.last._replace(speaker=chosen))
+    if ranked:
+        for at, name in ranker.decode(ranked).items():
+            speakers[at] = name
     return tuple(speakers)
 
 
