@@ -212,55 +212,128 @@ def train(novels: Sequence[Novel], l2: float = L2) -> dict[str, float]:
     return {feature: round(float(weights[i]), 4) for feature, i in vocabulary.items()}
 
 
-def choices(novel: Novel, weights: dict[str, float]) -> list[str | None]:
+def choices(
+    novel: Novel,
+    weights: dict[str, float],
+    same: float = ranker.SAME_AS_LAST,
+    two_back: float = ranker.SAME_AS_TWO_BACK,
+) -> list[str | None]:
+    """The model's choice for each record, decoded as ``speakers.assign`` does."""
     model = ranker.Ranker(weights)
-    return [model.choose(record, at) for record, at in zip(novel.records, novel.at, strict=True)]
+    chosen = [model.choose(record, at) for record, at in zip(novel.records, novel.at, strict=True)]
+    if not ranker.SEQUENCE:
+        return chosen
+    quotes = novel.prepared.quotes
+    ranked = [
+        ranker.ranked(
+            model,
+            at,
+            quotes[at].stretch.paragraph.number,
+            quotes[at].stretch.opens_paragraph,
+            record,
+        )[0]
+        for record, at in zip(novel.records, novel.at, strict=True)
+        if record
+    ]
+    decoded = ranker.decode(ranked, same, two_back)
+    return [decoded.get(at, choice) for at, choice in zip(novel.at, chosen, strict=True)]
+
+
+# The transition scores tried for the sequence decoding (same as the turn before, two back).
+GRID = [(0.0, two) for two in (0.0, 0.5, 1.0, 2.0, 3.0)]
+
+
+def sequence_grid(novels: Sequence[Novel], folds: Sequence[dict[str, float]]) -> list[Pair]:
+    """Prints, for each novel, the transition scores chosen on the other twelve
+    (their held-out rankers' right choices among matched records) and its own
+    accuracy with them against none; returns the pairs chosen."""
+    right: dict[tuple[float, float], list[tuple[int, int]]] = {}
+    for pair in GRID:
+        for novel, weights in zip(novels, folds, strict=True):
+            chosen = choices(novel, weights, *pair)
+            hits = [
+                choice in {c.name for c, label in zip(record, labels, strict=True) if label}
+                for choice, record, labels, matched in zip(
+                    chosen, novel.records, novel.labels, novel.matched, strict=True
+                )
+                if matched
+            ]
+            right.setdefault(pair, []).append((sum(hits), len(hits)))
+
+    def rate(pair: tuple[float, float], leave: int) -> float:
+        kept = [r for i, r in enumerate(right[pair]) if i != leave]
+        return sum(r[0] for r in kept) / max(1, sum(r[1] for r in kept))
+
+    print("| novel | chosen on the others (same, two back) | ranked right: none | chosen |")
+    print("| --- | --- | --- | --- |")
+    totals = [0, 0, 0]
+    pairs = []
+    for index, novel in enumerate(novels):
+        pair = max(GRID, key=lambda p: rate(p, index))
+        pairs.append(pair)
+        base, mine = right[(0.0, 0.0)][index], right[pair][index]
+        totals = [totals[0] + base[0], totals[1] + mine[0], totals[2] + base[1]]
+        print(
+            f"| {novel.folder.name} | {pair} | {base[0] / base[1]:.3f} | {mine[0] / mine[1]:.3f} |"
+        )
+    print(f"| all | | {totals[0] / totals[2]:.3f} | {totals[1] / totals[2]:.3f} |\n")
+    return pairs
 
 
 def row(name: str, result: dict[str, Any]) -> str:
     return f"| {name} | " + " | ".join(f"{result[k]:.3f}" for k in scoring.KINDS) + " |"
 
 
-def fit(prepared: Sequence[Prepared], rounds: int, l2: float) -> dict[str, float]:
+def fit(
+    prepared: Sequence[Prepared],
+    rounds: int,
+    l2: float,
+    extracted: Sequence[Novel] | None = None,
+) -> dict[str, float]:
     """The weights trained on ``prepared``: first on the conversation as the
-    rules see it, then ``rounds`` times on the one the last weights choose."""
-    weights = train([extract(p) for p in prepared], l2)
+    rules see it (``extracted``, if given, is that: computed once for every
+    fold), then ``rounds`` times on the one the last weights choose."""
+    weights = train(extracted if extracted is not None else [extract(p) for p in prepared], l2)
     for _ in range(rounds):
         weights = train([extract(p, ranker.Ranker(weights)) for p in prepared], l2)
     return weights
 
 
-def held(prepared: Prepared, weights: dict[str, float], rounds: int) -> list[Any]:
-    """``prepared``'s quotations as ``weights`` choose their speakers."""
+Pair = tuple[float, float]
+SHIPPED: Pair = (ranker.SAME_AS_LAST, ranker.SAME_AS_TWO_BACK)
+
+
+def held(
+    prepared: Prepared, weights: dict[str, float], rounds: int, pair: Pair = SHIPPED
+) -> list[Any]:
+    """``prepared``'s quotations as ``weights`` choose their speakers (``pair``:
+    the sequence decoding's transition scores)."""
     model = ranker.Ranker(weights)
     # with no rounds, the conversation as ``aleppo quotes`` keeps it (speakers.FOLLOW)
     novel = extract(prepared, model, follow=True if rounds else speakers.FOLLOW)
-    return realise(novel, choices(novel, weights))
+    return realise(novel, choices(novel, weights, *pair))
 
 
 def by_rule(novel: Novel, weights: dict[str, float], counts: dict[str, list[int]]) -> None:
     """Adds to ``counts`` (rule -> [quotations, right by the rules, right by the
     ranker]) the novel's ranked quotations that a gold one matches, and to
     ``counts["*"]`` [matched, with a right candidate, ranker right]."""
-    model = ranker.Ranker(weights)
     total = counts.setdefault("*", [0, 0, 0])
-    for record, labels, at, matched in zip(
-        novel.records, novel.labels, novel.at, novel.matched, strict=True
+    for record, labels, choice, matched in zip(
+        novel.records, novel.labels, choices(novel, weights), novel.matched, strict=True
     ):
         if not matched:
             continue
         total[0] += 1
         total[1] += any(labels)
-        total[2] += model.choose(record, at) in {
-            c.name for c, label in zip(record, labels, strict=True) if label
-        }
+        total[2] += choice in {c.name for c, label in zip(record, labels, strict=True) if label}
         rule = next((f for c in record for f in c.features if f.startswith("rule:")), "rule:(none)")
         right = {c.name for c, label in zip(record, labels, strict=True) if label}
         answer = next((c.name for c in record if "rule" in c.features), None)
         count = counts.setdefault(rule[5:], [0, 0, 0])
         count[0] += 1
         count[1] += answer in right
-        count[2] += model.choose(record, at) in right
+        count[2] += choice in right
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -272,6 +345,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="a pickle of the novels' stages (speed)")
     parser.add_argument("--in-sample", action="store_true", help="also the in-sample figures")
     parser.add_argument("--no-folds", action="store_true", help="only train on all (with --write)")
+    parser.add_argument(
+        "--sequence-grid", action="store_true", help="choose the transition scores held out"
+    )
     args = parser.parse_args(argv)
     pdnc = args.corpus / "pdnc"
     if not pdnc.is_dir():
@@ -295,12 +371,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     header = "| novel | explicit | anaphoric | implicit | all |\n| --- | --- | --- | --- | --- |"
     table: dict[str, list[dict[str, Any]]] = {"rules": [], "held out": []}
     rules: dict[str, list[int]] = {}
-    everything = fit(prepared, args.rounds, args.l2)
-    for index, novel in enumerate([] if args.no_folds else novels):
+    folds: list[dict[str, float]] = []
+    everything = fit(prepared, args.rounds, args.l2, novels)
+    for index in range(0 if args.no_folds else len(novels)):
         others = [p for i, p in enumerate(prepared) if i != index]
-        weights = fit(others, args.rounds, args.l2)
+        folds.append(
+            fit(others, args.rounds, args.l2, [n for i, n in enumerate(novels) if i != index])
+        )
+    pairs = [SHIPPED] * len(folds)
+    if args.sequence_grid and folds:
+        pairs = sequence_grid(novels, folds)
+        print(
+            "held out below: each novel decoded with the transition scores chosen on the others\n"
+        )
+    for index, (novel, weights) in enumerate(zip(novels, folds, strict=False)):
         table["rules"].append(scoring.score_novel(novel.folder, found=realise(novel, novel.rules)))
-        found = held(prepared[index], weights, args.rounds)
+        found = held(prepared[index], weights, args.rounds, pairs[index])
         table["held out"].append(scoring.score_novel(novel.folder, found=found))
         by_rule(novel, weights, rules)
         if args.in_sample:

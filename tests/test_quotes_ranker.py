@@ -127,3 +127,68 @@ def test_a_subject_opens_its_sentence_capitalised_words_aside() -> None:
     assert opens == {"He": True, "Joni": True, "Bo": False, "Al": True}
     late = "Sir Al Ray came in with the others, of whom only Bo stayed."
     assert not ranker._opens_sentence(late, late.index("Bo"), 0)  # too far into it
+
+
+def test_the_turns_after_a_quotation_mark_their_named_speakers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorder = Recorder()
+    monkeypatch.setattr(ranker, "shipped", lambda: recorder)
+    raw = DIALOGUE + '\n\n"Are you sure?"\n\n"Quite," said Nora. "Yes, Ivo."'
+    spoken(raw)
+    # ranked: "Then we must go.", "Not yet.", "Are you sure?"
+    assert len(recorder.records) == 3
+    go, yet, sure = ({c.name: c.features for c in r} for r in recorder.records)
+    assert "next2:named" in yet["Nora"] and "next1:named" not in yet["Nora"]
+    assert "next1:named" in sure["Nora"]
+    assert "next1:calls" in sure["Ivo"]  # Nora's next turn calls Ivo: he spoke before it
+    assert "next3:named" in go["Nora"] and "next1:calls" not in go["Ivo"]
+
+
+def test_a_later_quotation_of_its_paragraph_gives_its_named_speaker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorder = Recorder()
+    monkeypatch.setattr(ranker, "shipped", lambda: recorder)
+    raw = 'Nora and Ivo sat by the fire.\n\n"Late." Outside, rain fell. "Very late," said Ivo.'
+    spoken(raw)
+    first = {c.name: c.features for c in recorder.records[0]}
+    assert "later:named" in first["Ivo"]
+    blocked = raw.replace("Outside, rain fell.", "Nora looked up.")
+    recorder.records.clear()
+    spoken(blocked)
+    assert all("later:named" not in c.features for c in recorder.records[0])
+
+
+def test_the_turns_of_a_run_are_chosen_together() -> None:
+    model = Ranker({"a": 1.0, "b": 0.3, "c": 0.5})
+
+    def turn(at: int, paragraph: int, **scores: list[str]) -> ranker.Ranked:
+        found = [Candidate(name, "none", features) for name, features in scores.items()]
+        return ranker.ranked(model, at, paragraph, True, found)[0]
+
+    ranked = [
+        turn(0, 1, A=["a"], B=[]),
+        turn(1, 2, A=["b"], B=[]),  # alone A (0.3), but A twice running costs 0.5
+        turn(2, 3, A=[], B=["c"]),  # alone B (0.5), but A, B, A earns 2.0
+        turn(3, 5, A=["a"], B=[]),  # after a paragraph with no turn: a run of its own
+    ]
+    assert [r.choices[0][0] for r in ranked] == ["A", "A", "B", "A"]
+    assert ranker.decode(ranked, same=-0.5, two_back=2.0) == {0: "A", 1: "B", 2: "A"}
+    # with no transition scores, each turn's own best
+    assert ranker.decode(ranked, same=0.0, two_back=0.0) == {0: "A", 1: "A", 2: "B"}
+
+
+def test_the_shipped_ranker_decodes_a_dialogue_as_a_sequence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[int] = []
+    real = ranker.decode
+
+    def spy(ranked: Sequence[ranker.Ranked], *args: float) -> dict[int, str | None]:
+        calls.append(len(ranked))
+        return real(ranked, *args)
+
+    monkeypatch.setattr(ranker, "decode", spy)
+    assert spoken(DIALOGUE) == ["Nora", "Ivo", "Nora", "Ivo"]
+    assert calls == [2]  # the two unattributed turns, together

@@ -192,23 +192,83 @@ def assign(
     chooser = ranker.shipped() if chooser is None else chooser
     narrator = any(q.attribution is not None and q.attribution.name == NARRATOR for q in quotes)
     facts = ranker.text_facts(people, narrator, text)
+    heard = {at: _hear(text, q, people) for at, q in enumerate(quotes) if q.kind == SPEECH}
+    ahead = _ahead(quotes, heard, people) if chooser is not RULES_ONLY else []
     talk = Conversation()
     speakers: list[str | None] = []
+    ranked: list[ranker.Ranked] = []
+    decoding = ranker.SEQUENCE and isinstance(chooser, ranker.Ranker)
     for at, quote in enumerate(quotes):
         if quote.kind != SPEECH:
             speakers.append(None)
             continue
-        speech = _hear(text, quote, people)
+        speech = heard[at]
         rule, speaker = decide(speech, talk, people)
         chosen = speaker
         if rule not in FIXED and chooser is not RULES_ONLY:
-            found = ranker.candidates(speech, talk, people, facts, rule, speaker)
-            chosen = chooser.choose(found, at) if found else speaker
+            found = ranker.candidates(speech, talk, people, facts, rule, speaker, ahead[at])
+            if decoding and found:
+                assert isinstance(chooser, ranker.Ranker)
+                opens = quote.stretch.opens_paragraph
+                entry, chosen = ranker.ranked(chooser, at, speech.paragraph, opens, found)
+                ranked.append(entry)
+            else:
+                chosen = chooser.choose(found, at) if found else speaker
         speakers.append(chosen)
         talk = _after(talk, speech, chosen if follow else speaker, rule == SURE)
         if LAST_FOLLOWS and chosen and chosen != speaker and talk.last is not None:
             talk = talk._replace(last=talk.last._replace(speaker=chosen))
+    if ranked:
+        for at, name in ranker.decode(ranked).items():
+            speakers[at] = name
     return tuple(speakers)
+
+
+def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) -> list[ranker.Ahead]:
+    """For each of ``quotes``, what the text says of the speech quotations
+    after it: the speaker an attribution names of the next one in its
+    paragraph, if nobody is named between them, and of the turns of the
+    paragraphs just after it (as long as each holds one), the speaker named,
+    the pronoun's gender and the name it calls out."""
+    turns: dict[int, tuple[str | None, Gender | None, str | None]] = {}
+    later: list[str | None] = [None] * len(quotes)
+    following: Quote | None = None  # the next speech quotation
+    for at in range(len(quotes) - 1, -1, -1):
+        quote = quotes[at]
+        if quote.kind != SPEECH:
+            continue
+        number = quote.stretch.paragraph.number
+        if (
+            following is not None
+            and following.stretch.paragraph.number == number
+            and following.attribution is not None
+            and following.attribution.name
+            and following.stretch.start >= quote.stretch.end
+            and not people.named_between(quote.stretch.end, following.stretch.start, None)
+        ):
+            later[at] = following.attribution.name
+        following = quote
+        attribution = quote.attribution
+        name = attribution.name if attribution else None
+        if quote.stretch.opens_paragraph:
+            gender = None
+            if attribution is not None and not attribution.goes_on:
+                reference = attribution.reference
+                if reference is not None and not reference.relation:
+                    gender = reference.gender
+            addressee = heard[at].addressee
+            turns[number] = (name, gender, addressee if addressee != name else None)
+    result = []
+    for at, quote in enumerate(quotes):
+        number = quote.stretch.paragraph.number
+        run = []
+        for step in range(1, ranker.AHEAD + 1):
+            turn = turns.get(number + step)
+            if turn is None:
+                break
+            run.append(turn)
+        result.append(ranker.Ahead(later[at], tuple(run)))
+    return result
 
 
 def decide(speech: Speech, talk: Conversation, people: People) -> tuple[str, str | None]:
