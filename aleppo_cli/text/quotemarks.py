@@ -84,7 +84,7 @@ _BEFORE_WORDS = frozenset("_*([{<…-—–$£€#@" + ALL_MARKS)  # an opening 
 
 # Titles are short: "Last Men in Aleppo"; a longer capitalised run is speech.
 TITLE_MAX_WORDS = 10
-_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
+SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 
 
 def looks_like_title(inner: str) -> bool:
@@ -97,7 +97,7 @@ def looks_like_title(inner: str) -> bool:
         return False
     if any(mark in inner.rstrip(".,") for mark in ".!?;"):
         return False
-    capitalised = [w for w in words if w[:1].isupper() or w.lower() in _SMALL_WORDS]
+    capitalised = [w for w in words if w[:1].isupper() or w.lower() in SMALL_WORDS]
     return len(capitalised) == len(words) and (len(words) >= 2 or inner[-1:].isalnum())
 
 
