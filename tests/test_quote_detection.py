@@ -288,6 +288,7 @@ def test_a_rating_a_sentence_runs_into_is_not_a_name() -> None:
         ("It was on the tip of his tongue to ask: \u201cWho sent you?\u201d He did not.", OTHER),
         ("How could he say: \u201cYes, I knew it all along\u201d? He was silent.", OTHER),
         ("\u201cWe made it so,\u201d he felt like retorting. He smiled.", OTHER),
+        ("His lips moved without a sound. He wished to say, \u201cNever!\u201d", OTHER),
         # what a look or a tone said
         ("Her eyes said: \u201cYou see why I came.\u201d He nodded.", OTHER),
         ("He spoke in a tone that implied: \u201cShe knew better.\u201d", OTHER),
@@ -304,3 +305,33 @@ def test_words_nobody_said_aloud_are_not_speech(raw: str, expected: str) -> None
     document = build(raw)
     (stretch,) = stretches.find(document)
     assert kind.of(document.clean.text, stretch, True) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a verb of speaking aloud right before the quote
+        ("Tom roused himself to say: \u201cDo sit down\u201d; and the clerk bowed.", SPEECH),
+        ("The boy ran across the floor shouting \u201cDad,\u201d while they laughed.", SPEECH),
+        ("The maid opened the door, announcing: \u201cMrs. Anna Kell\u201d and left.", SPEECH),
+        # not "addressed" (a letter's), not "wrote" (a title may follow)
+        ("He held a paper addressed: \u201cTo the Secretary of the Club.\u201d", TITLE),
+        ("She wrote \u201cThe Lost Harbour\u201d in a year.", TITLE),
+    ],
+)
+def test_a_verb_of_speaking_right_before_the_quote(raw: str, expected: str) -> None:
+    document = build(raw)
+    (stretch,) = stretches.find(document)
+    assert kind.of(document.clean.text, stretch, False) == expected
+
+
+def test_a_quote_after_said_that_names_the_one_who_said_the_words_before() -> None:
+    raw = "\u201cCome on!\u201d said \u201cSkipper.\u201d He rode off."
+    assert kinds(raw) == [(SPEECH, "Come on!"), (TITLE, "Skipper.")]
+
+
+def test_words_broken_off_or_an_interjection_first_are_not_a_title() -> None:
+    assert not quotemarks.looks_like_title("Oh, Monsieur--")
+    assert not quotemarks.looks_like_title("If Beaufort\u2014")
+    assert quotemarks.looks_like_title("No Country for Old Men")
+    assert quotemarks.looks_like_title("Well Met")

@@ -118,7 +118,7 @@ _SAY = (
 _WISH = (
     r"(?:felt\s+like|longed\s+to|wanted\s+to|(?:was|were|felt)\s+tempted\s+to|tongue\s+to"
     r"|how\s+could\s+(?:he|she|I|they|we)|(?:might|would|could)\s+have|as\s+if\s+to"
-    r"|seemed\s+to)"
+    r"|seemed\s+to|wished\s+to)"
 )
 _UNSPOKEN_BEFORE = re.compile(
     rf"(?:\b{_WISH}\s+{_SAY}|\b(?:took\s+to\s+mean|it\s+meant))\s*[:,]?\s*$", re.IGNORECASE
@@ -167,6 +167,17 @@ _SAID_NOUN = re.compile(
     r"|order|command|retort|response|call|message)s?(?:\s+of)?\s*$",
     re.IGNORECASE,
 )
+# a verb of speaking aloud right before the quote, a colon or a comma at most between
+# (not "wrote", "read", "called": a title or a name may follow those)
+_SAID_JUST_BEFORE = re.compile(
+    r"\b(?:say|says|said|saying|cr(?:y|ies|ied|ying)|repl(?:y|ies|ied|ying)"
+    r"|(?:shout|exclaim|whisper|murmur|mutter|answer|ask|add|yell|scream|shriek|roar|bellow"
+    r"|hiss|gasp|stammer|groan|moan|growl|utter|interrupt|retort|rejoin|respond|protest|plead"
+    r"|demand|repeat)(?:s|es|ed|ing)?|(?:sob|snap)(?:s|bed|ped|bing|ping)?"
+    r"|(?:announc|mumbl|inquir|enquir|declar)(?:e|es|ed|ing))"
+    r"(?:\s+(?:out|back|again|aloud|softly|loudly|quietly))?\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
 _INNER_SENTENCE = re.compile(r"[.!?…]\s+\S")
 _SUFFIX = re.compile(r"(?:ing|ed|es|s|d)$")
 _SAYING_STEMS = frozenset(_SUFFIX.sub("", verb) for verb in attribution.VERB_WORDS)
@@ -186,6 +197,15 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
         return named
     if _verse(text, stretch) or _unspoken(text, stretch):
         return OTHER
+    said = _SAID_JUST_BEFORE.search(before)
+    if (
+        said
+        and (before.rstrip()[-1:] in ":," or not looks_like_title(inner))
+        and before[: said.start()].rstrip()[-1:] not in ALL_MARKS
+    ):
+        # roused himself to say: "Do sit down"; shouting "Dad,"; not '"Come on!"
+        # said "Uncle."', where the quote names the one who said the words before
+        return SPEECH
     embedded = _embedded(before, inner, words, len(stretch.spans))
     named_term = not embedded and _named_term(before, inner, words, len(stretch.spans))
     # an attributed fragment is speech when a verb of saying is near it, ends
