@@ -289,6 +289,8 @@ def test_a_rating_a_sentence_runs_into_is_not_a_name() -> None:
         ("How could he say: \u201cYes, I knew it all along\u201d? He was silent.", OTHER),
         ("\u201cWe made it so,\u201d he felt like retorting. He smiled.", OTHER),
         ("His lips moved without a sound. He wished to say, \u201cNever!\u201d", OTHER),
+        ("It was on his lips to exclaim: \u201cFar worse!\u201d Instead he nodded.", OTHER),
+        ("She raised her brows in a curve that signified: \u201cThe cook--\u201d", OTHER),
         # what a look or a tone said
         ("Her eyes said: \u201cYou see why I came.\u201d He nodded.", OTHER),
         ("He spoke in a tone that implied: \u201cShe knew better.\u201d", OTHER),

@@ -116,12 +116,14 @@ _SAY = (
     r"|protest|protesting|object|objecting)(?:\s+(?:back|out))?"
 )
 _WISH = (
-    r"(?:felt\s+like|longed\s+to|wanted\s+to|(?:was|were|felt)\s+tempted\s+to|tongue\s+to"
+    r"(?:felt\s+like|longed\s+to|wanted\s+to|(?:was|were|felt)\s+tempted\s+to|(?:tongue|lips)\s+to"
     r"|how\s+could\s+(?:he|she|I|they|we)|(?:might|would|could)\s+have|as\s+if\s+to"
     r"|seemed\s+to|wished\s+to)"
 )
 _UNSPOKEN_BEFORE = re.compile(
-    rf"(?:\b{_WISH}\s+{_SAY}|\b(?:took\s+to\s+mean|it\s+meant))\s*[:,]?\s*$", re.IGNORECASE
+    rf"(?:\b{_WISH}\s+{_SAY}|\b(?:took\s+to\s+mean|it\s+meant"
+    r"|(?:that|which)\s+(?:signified|implied)))\s*[:,]?\s*$",
+    re.IGNORECASE,
 )
 # what a look "said" (her eyes said: "…"; a face that seemed to say, "…"), but not
 # "seeing her stern face said:", where the one who saw said it
