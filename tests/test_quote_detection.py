@@ -290,6 +290,7 @@ def test_a_rating_a_sentence_runs_into_is_not_a_name() -> None:
         ("\u201cWe made it so,\u201d he felt like retorting. He smiled.", OTHER),
         ("His lips moved without a sound. He wished to say, \u201cNever!\u201d", OTHER),
         ("It was on his lips to exclaim: \u201cFar worse!\u201d Instead he nodded.", OTHER),
+        ("She had almost said \u201cstrange.\u201d Then she smiled.", OTHER),
         ("She raised her brows in a curve that signified: \u201cThe cook--\u201d", OTHER),
         # what a look or a tone said
         ("Her eyes said: \u201cYou see why I came.\u201d He nodded.", OTHER),
@@ -316,6 +317,8 @@ def test_words_nobody_said_aloud_are_not_speech(raw: str, expected: str) -> None
         ("Tom roused himself to say: \u201cDo sit down\u201d; and the clerk bowed.", SPEECH),
         ("The boy ran across the floor shouting \u201cDad,\u201d while they laughed.", SPEECH),
         ("The maid opened the door, announcing: \u201cMrs. Anna Kell\u201d and left.", SPEECH),
+        # a name may end the writer's sentence after "called it"
+        ("The piece had no name, but she called it \u201cSolitude.\u201d It rained.", NICKNAME),
         # not "addressed" (a letter's), not "wrote" (a title may follow)
         ("He held a paper addressed: \u201cTo the Secretary of the Club.\u201d", TITLE),
         ("She wrote \u201cThe Lost Harbour\u201d in a year.", TITLE),

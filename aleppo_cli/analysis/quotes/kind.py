@@ -122,7 +122,8 @@ _WISH = (
 )
 _UNSPOKEN_BEFORE = re.compile(
     rf"(?:\b{_WISH}\s+{_SAY}|\b(?:took\s+to\s+mean|it\s+meant"
-    r"|(?:that|which)\s+(?:signified|implied)))\s*[:,]?\s*$",
+    r"|(?:that|which)\s+(?:signified|implied)|(?:almost|nearly)\s+(?:said|asked|told))"
+    r")\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 # what a look "said" (her eyes said: "…"; a face that seemed to say, "…"), but not
@@ -170,9 +171,10 @@ _SAID_NOUN = re.compile(
     re.IGNORECASE,
 )
 # a verb of speaking aloud right before the quote, a colon or a comma at most between
-# (not "wrote", "read", "called": a title or a name may follow those)
+# (not "wrote", "read", "called": a title or a name may follow those; not "had almost
+# said", which says it was not said)
 _SAID_JUST_BEFORE = re.compile(
-    r"\b(?:say|says|said|saying|cr(?:y|ies|ied|ying)|repl(?:y|ies|ied|ying)"
+    r"(?<!almost\s)(?<!nearly\s)\b(?:say|says|said|saying|cr(?:y|ies|ied|ying)|repl(?:y|ies|ied|ying)"
     r"|(?:shout|exclaim|whisper|murmur|mutter|answer|ask|add|yell|scream|shriek|roar|bellow"
     r"|hiss|gasp|stammer|groan|moan|growl|utter|interrupt|retort|rejoin|respond|protest|plead"
     r"|demand|repeat)(?:s|es|ed|ing)?|(?:sob|snap)(?:s|bed|ped|bing|ping)?"
@@ -248,7 +250,13 @@ def _named(before: str, after: str, inner: str, capital: bool) -> str | None:
         return TITLE
     if _SCARE_NAMED.search(before):
         return SCARE
-    sentence = inner.endswith(_SENTENCE_ENDS) or len(inner.split()) >= SPEECH_MIN_WORDS
+    # a sentence, not a name: 'called out "Stop!"', 'called out "Stop it."' (but a name
+    # may end the writer's sentence: 'she called it "Solitude."')
+    sentence = (
+        inner.endswith(("!", "?", "…"))
+        or (inner.endswith(".") and len(inner.split()) > 1)
+        or len(inner.split()) >= SPEECH_MIN_WORDS
+    )
     if _CALLED.search(before) and capital and not sentence:  # not 'called out "Stop!"'
         return TITLE if looks_like_title(inner) and len(inner.split()) > 1 else NICKNAME
     bare = inner[-1:].isalnum() and len(inner.split()) <= SCARE_MAX_WORDS
