@@ -120,6 +120,10 @@ _WISH = (
     r"|how\s+could\s+(?:he|she|I|they|we)|(?:might|would|could)\s+have|as\s+if\s+to"
     r"|seemed\s+to|wished\s+to)"
 )
+# the first words of those phrases ("felt" like)
+_WISH_FIRST = frozenset(
+    "felt longed wanted was were tongue lips how might would could as seemed wished".split()
+)
 _UNSPOKEN_BEFORE = re.compile(
     rf"(?:\b{_WISH}\s+{_SAY}|\b(?:took\s+to\s+mean|it\s+meant"
     r"|(?:that|which)\s+(?:signified|implied)|(?:almost|nearly)\s+(?:said|asked|told))"
@@ -135,6 +139,14 @@ _LOOK_SAID = re.compile(
     re.IGNORECASE,
 )
 _PARTICIPLE = re.compile(r"\b\w+ing\b")
+# the words the patterns of unspoken and written words end with: checked first, as most
+# quotes have none of them before
+_UNSPOKEN_LAST = frozenset(re.findall(r"[a-z]{2,}", _SAY)) | frozenset(
+    "said asked told meant mean implied signified".split()
+)
+_WRITTEN_LAST = frozenset("read reads follows written inscription inscribed words".split())
+_LOOK_LAST = frozenset("said says say implied signified meant".split())
+_LOOK_NOUNS = ("eye", "look", "glance", "smile", "face", "gesture", "tone", "silence")
 # Words read off a page, with a colon before them (In it he read: "…"; the note ran as
 # follows: "…"; on which was written: "…"): a letter, a note, an inscription.
 _WRITTEN_BEFORE = re.compile(
@@ -173,12 +185,17 @@ _SAID_NOUN = re.compile(
 # a verb of speaking aloud right before the quote, a colon or a comma at most between
 # (not "wrote", "read", "called": a title or a name may follow those; not "had almost
 # said", which says it was not said)
-_SAID_JUST_BEFORE = re.compile(
-    r"(?<!almost\s)(?<!nearly\s)\b(?:say|says|said|saying|cr(?:y|ies|ied|ying)|repl(?:y|ies|ied|ying)"
+_SPEAK = (
+    r"(?:say|says|said|saying|cr(?:y|ies|ied|ying)|repl(?:y|ies|ied|ying)"
     r"|(?:shout|exclaim|whisper|murmur|mutter|answer|ask|add|yell|scream|shriek|roar|bellow"
     r"|hiss|gasp|stammer|groan|moan|growl|utter|interrupt|retort|rejoin|respond|protest|plead"
     r"|demand|repeat)(?:s|es|ed|ing)?|(?:sob|snap)(?:s|bed|ped|bing|ping)?"
     r"|(?:announc|mumbl|inquir|enquir|declar)(?:e|es|ed|ing))"
+)
+_SPEAK_ADVERBS = frozenset("out back again aloud softly loudly quietly".split())
+_SPEAK_WORD = re.compile(_SPEAK, re.IGNORECASE)
+_SAID_JUST_BEFORE = re.compile(
+    rf"(?<!almost\s)(?<!nearly\s)\b{_SPEAK}"
     r"(?:\s+(?:out|back|again|aloud|softly|loudly|quietly))?\s*[:,]?\s*$",
     re.IGNORECASE,
 )
@@ -201,7 +218,12 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
         return named
     if _verse(text, stretch) or _unspoken(text, stretch):
         return OTHER
-    said = _SAID_JUST_BEFORE.search(before)
+    last = _last_word(before)
+    said = (
+        _SAID_JUST_BEFORE.search(before)
+        if last in _SPEAK_ADVERBS or _SPEAK_WORD.fullmatch(last)
+        else None
+    )
     if (
         said
         and (before.rstrip()[-1:] in ":," or not looks_like_title(inner))
@@ -291,13 +313,29 @@ def _unspoken(text: str, stretch: Stretch) -> bool:
     page (In it he read: "…"; the telegram ran as follows: "…")."""
     paragraph = stretch.paragraph
     before = text[max(paragraph.clean_start, stretch.start - UNSPOKEN_REACH) : stretch.start - 1]
-    if _UNSPOKEN_BEFORE.search(before) or _WRITTEN_BEFORE.search(before):
+    last = _last_word(before)  # each pattern below ends with one of a few words
+    if last in _WRITTEN_LAST and _WRITTEN_BEFORE.search(before):
         return True
-    look = _LOOK_SAID.search(before)
-    if look and not (look["verb"] in ("said", "says") and _PARTICIPLE.search(look["lead"])):
+    if last in _UNSPOKEN_LAST and _UNSPOKEN_BEFORE.search(before):
         return True
+    if last in _LOOK_LAST and any(noun in before.lower() for noun in _LOOK_NOUNS):
+        look = _LOOK_SAID.search(before)
+        if look and not (look["verb"] in ("said", "says") and _PARTICIPLE.search(look["lead"])):
+            return True
     after = text[stretch.end + 1 : min(paragraph.clean_end, stretch.end + UNSPOKEN_REACH)]
+    words = after.lstrip(",.!?—–-").split(None, 2)
+    if len(words) < 2 or words[1].lower() not in _WISH_FIRST:
+        return False  # not '"…," he felt like answering'
     return _UNSPOKEN_AFTER.match(after) is not None
+
+
+def _last_word(before: str) -> str:
+    """The last word of ``before``, lower-case, past white space, a colon or a comma."""
+    stripped = before.rstrip(" \t\n:,")
+    index = len(stripped)
+    while index and stripped[index - 1].isalpha():
+        index -= 1
+    return stripped[index:].lower()
 
 
 def _embedded(before: str, inner: str, words: list[str], parts: int) -> bool:
