@@ -253,3 +253,90 @@ def test_the_words_after_a_nested_quotation_are_the_outer_speakers(tmp_path: Pat
     assert index(text.index("please")) == "Nora"  # the nested quote's speaker, as decided
     assert index(text.index("go home")) == "Nora"
     assert index(text.index("It was")) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # the name of a thing that a sentence runs into, after a word of its own
+        ("He went to see \u201cThe Lost Harbour.\u201d He liked the second act.", TITLE),
+        ("She sat down at her walnut \u201cBonheur du Jour,\u201d and sealed it.", TITLE),
+        ("On the shelf stood Hardy\u2019s \u201cWessex,\u201d the essays of Pater.", TITLE),
+        # a verb of saying, a noun of saying or an answer word before it: said
+        ("He whispered \u201cGood night.\u201d Then he left.", SPEECH),
+        ("He passed to himself the remark of \u201cToo much Mozart.\u201d It rained.", SPEECH),
+        ("Lady Mary agreed to it all with a calm \u201cYes\u201d; and left.", SPEECH),
+        # a sentence, not a name, though the sentence runs into it
+        ("She bid the porter \u201cTake that trunk down,\u201d and he did.", SPEECH),
+    ],
+)
+def test_a_name_a_sentence_runs_into_is_not_speech(raw: str, expected: str) -> None:
+    document = build(raw)
+    (stretch,) = stretches.find(document)
+    assert kind.of(document.clean.text, stretch, True) == expected
+
+
+def test_a_rating_a_sentence_runs_into_is_not_a_name() -> None:
+    assert kinds("The agency cut its rating to \u201cBB+\u201d on Monday.") == [(OTHER, "BB+")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # only wished, held back or imagined
+        ("Tom felt like answering: \u201cNot while I live.\u201d But he bowed.", OTHER),
+        ("It was on the tip of his tongue to ask: \u201cWho sent you?\u201d He did not.", OTHER),
+        ("How could he say: \u201cYes, I knew it all along\u201d? He was silent.", OTHER),
+        ("\u201cWe made it so,\u201d he felt like retorting. He smiled.", OTHER),
+        ("His lips moved without a sound. He wished to say, \u201cNever!\u201d", OTHER),
+        ("It was on his lips to exclaim: \u201cFar worse!\u201d Instead he nodded.", OTHER),
+        ("She had almost said \u201cstrange.\u201d Then she smiled.", OTHER),
+        ("She raised her brows in a curve that signified: \u201cThe cook--\u201d", OTHER),
+        # what a look or a tone said
+        ("Her eyes said: \u201cYou see why I came.\u201d He nodded.", OTHER),
+        ("He spoke in a tone that implied: \u201cShe knew better.\u201d", OTHER),
+        # read off a page
+        ("He opened the envelope and read: \u201cCome at once. Mary.\u201d", OTHER),
+        ("The telegram ran as follows: \u201cArrive Tuesday noon.\u201d", OTHER),
+        # said aloud, with the eyes or the face in the sentence
+        ("She glanced at him with laughing eyes and said: \u201cWhat now?\u201d", SPEECH),
+        ("She turned her eyes to his face and said: \u201cYou\u2019re not changed.\u201d", SPEECH),
+        ("He read the letter, then said: \u201cIt is from Mary.\u201d", SPEECH),
+    ],
+)
+def test_words_nobody_said_aloud_are_not_speech(raw: str, expected: str) -> None:
+    document = build(raw)
+    (stretch,) = stretches.find(document)
+    assert kind.of(document.clean.text, stretch, True) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a verb of speaking aloud right before the quote
+        ("Tom roused himself to say: \u201cDo sit down\u201d; and the clerk bowed.", SPEECH),
+        ("The boy ran across the floor shouting \u201cDad,\u201d while they laughed.", SPEECH),
+        ("The maid opened the door, announcing: \u201cMrs. Anna Kell\u201d and left.", SPEECH),
+        # a name may end the writer's sentence after "called it"
+        ("The piece had no name, but she called it \u201cSolitude.\u201d It rained.", NICKNAME),
+        # not "addressed" (a letter's), not "wrote" (a title may follow)
+        ("He held a paper addressed: \u201cTo the Secretary of the Club.\u201d", TITLE),
+        ("She wrote \u201cThe Lost Harbour\u201d in a year.", TITLE),
+    ],
+)
+def test_a_verb_of_speaking_right_before_the_quote(raw: str, expected: str) -> None:
+    document = build(raw)
+    (stretch,) = stretches.find(document)
+    assert kind.of(document.clean.text, stretch, False) == expected
+
+
+def test_a_quote_after_said_that_names_the_one_who_said_the_words_before() -> None:
+    raw = "\u201cCome on!\u201d said \u201cSkipper.\u201d He rode off."
+    assert kinds(raw) == [(SPEECH, "Come on!"), (TITLE, "Skipper.")]
+
+
+def test_words_broken_off_or_an_interjection_first_are_not_a_title() -> None:
+    assert not quotemarks.looks_like_title("Oh, Monsieur--")
+    assert not quotemarks.looks_like_title("If Beaufort\u2014")
+    assert quotemarks.looks_like_title("No Country for Old Men")
+    assert quotemarks.looks_like_title("Well Met")

@@ -84,7 +84,8 @@ _BEFORE_WORDS = frozenset("_*([{<…-—–$£€#@" + ALL_MARKS)  # an opening 
 
 # Titles are short: "Last Men in Aleppo"; a longer capitalised run is speech.
 TITLE_MAX_WORDS = 10
-_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
+_INTERJECTIONS = frozenset("oh ah o yes no well alas hello hey aye nay why".split())
+SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 
 
 def looks_like_title(inner: str) -> bool:
@@ -95,9 +96,13 @@ def looks_like_title(inner: str) -> bool:
     words = inner.rstrip(".,;:!?…").split()
     if not 1 <= len(words) <= TITLE_MAX_WORDS or not words[0][:1].isupper():
         return False
+    if inner.rstrip().endswith(("--", "—", "–")):
+        return False  # words broken off: "If Beaufort--"
+    if words[0].endswith(",") and words[0][:-1].lower() in _INTERJECTIONS:
+        return False  # "Oh, Monsieur"
     if any(mark in inner.rstrip(".,") for mark in ".!?;"):
         return False
-    capitalised = [w for w in words if w[:1].isupper() or w.lower() in _SMALL_WORDS]
+    capitalised = [w for w in words if w[:1].isupper() or w.lower() in SMALL_WORDS]
     return len(capitalised) == len(words) and (len(words) >= 2 or inner[-1:].isalnum())
 
 

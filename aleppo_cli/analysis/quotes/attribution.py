@@ -70,7 +70,7 @@ _ADVERB = (
     r"|out|back|aloud|at\s+last|at\s+length|has|have|had|would|will|used\s+to"
     r"|(?:was|were|is)(?=\s+\w+ing\b))\s+){0,2}"
 )
-_VERB_WORDS = frozenset(_VERBS)
+VERB_WORDS = _VERB_WORDS = frozenset(_VERBS)  # kind.py reads them too
 _LOWER_RUN = re.compile(r"[a-z]+")
 # for the news pass ("He said Mr Lark had ...": "He" is the subject)
 VERB, ADVERB = _VERB, _ADVERB

@@ -5,7 +5,11 @@
    “Betty”); a **title** after "titled", "entitled", or "called" with a
    title's words (a documentary called “No More Mr Nasty”); **scare** quotes
    after "so-called" or "the term";
-2. **other** for verse: a part of three lines or more, every line but the
+2. **other** for words nobody said aloud: only wished or held back (he felt
+   like answering: "…"; how could he say: "…"), what a look or a tone "said"
+   (her eyes said: "…"), or words read off a page after a colon (he opened
+   the envelope and read: "…"; the telegram ran as follows: "…");
+   **other** for verse: a part of three lines or more, every line but the
    last short (a hard-wrapped line of prose is not) and every line after the
    first opening with a capital ("How doth the little crocodile / Improve his
    shining tail, / And pour …"), even when someone sings or recites it: the
@@ -18,7 +22,11 @@
    headline quotes a claim: Minister ‘will not resign’);
 5. a **title** if every word is capitalised (or a small word such as "of"),
    or if one capitalised word with its punctuation inside the marks follows
-   a lower-case word mid-sentence (his novel “Moonfall,” published …);
+   a lower-case word mid-sentence (his novel “Moonfall,” published …); a
+   **title** or **scare** quotes for a name of a few capitalised words that
+   a sentence runs into after a word of its own, with no verb or noun of
+   saying before it (he went to see “The Lost Harbour.”; at her walnut
+   “Bonheur du Jour,”), even when attribution found a speaker nearby;
 6. **speech** for an attributed fragment: a few words whose sentence, outside
    the quote, has a verb of saying (she called it “reckless”; described the
    results as “pretty modest”; a clergyman said it was ‘laughable’; a long
@@ -35,8 +43,9 @@ from __future__ import annotations
 
 import re
 
+from aleppo_cli.analysis.quotes import attribution
 from aleppo_cli.analysis.quotes.model import NICKNAME, OTHER, SCARE, SPEECH, TITLE, Stretch
-from aleppo_cli.text.quotemarks import ALL_MARKS, looks_like_title
+from aleppo_cli.text.quotemarks import ALL_MARKS, SMALL_WORDS, looks_like_title
 
 # The words that name a quote ("nicknamed", "titled" ...) stand this close before it.
 NICKNAME_REACH = 40
@@ -98,7 +107,101 @@ SAID_AT_THE_END_REACH = 200
 _SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLAUSE_ENDS = (*_SENTENCE_ENDS, ",", "—", "-", ";")
+# Words only wished or held back, or a look's: the cue stands this close to the quote.
+UNSPOKEN_REACH = 80
+_SAY = (
+    r"(?:say|said|saying|ask|asked|asking|answer|answered|answering|reply|replied|replying"
+    r"|add|added|adding|retort|retorted|retorting|exclaim|exclaimed|exclaiming|shout|shouted"
+    r"|shouting|cry|cried|crying|tell|told|telling|whisper|whispered|whispering|call|calling"
+    r"|protest|protesting|object|objecting)(?:\s+(?:back|out))?"
+)
+_WISH = (
+    r"(?:felt\s+like|longed\s+to|wanted\s+to|(?:was|were|felt)\s+tempted\s+to|(?:tongue|lips)\s+to"
+    r"|how\s+could\s+(?:he|she|I|they|we)|(?:might|would|could)\s+have|as\s+if\s+to"
+    r"|seemed\s+to|wished\s+to)"
+)
+# the first words of those phrases ("felt" like)
+_WISH_FIRST = frozenset(
+    "felt longed wanted was were tongue lips how might would could as seemed wished".split()
+)
+_UNSPOKEN_BEFORE = re.compile(
+    rf"(?:\b{_WISH}\s+{_SAY}|\b(?:took\s+to\s+mean|it\s+meant"
+    r"|(?:that|which)\s+(?:signified|implied)|(?:almost|nearly)\s+(?:said|asked|told))"
+    r")\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+# what a look "said" (her eyes said: "…"; a face that seemed to say, "…"), but not
+# "seeing her stern face said:", where the one who saw said it
+_LOOK_SAID = re.compile(
+    r"(?P<lead>(?:\S+\s+){0,3})\b(?:eyes|look|looks|glance|smile|face|gesture|tone|silence)"
+    r"\s+(?:(?!and\b|then\b)\w+\s+)?(?P<verb>said|says|implied|signified|meant|seemed\s+to\s+say)"
+    r"\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_PARTICIPLE = re.compile(r"\b\w+ing\b")
+# the words the patterns of unspoken and written words end with: checked first, as most
+# quotes have none of them before
+_UNSPOKEN_LAST = frozenset(re.findall(r"[a-z]{2,}", _SAY)) | frozenset(
+    "said asked told meant mean implied signified".split()
+)
+_WRITTEN_LAST = frozenset("read reads follows written inscription inscribed words".split())
+_LOOK_LAST = frozenset("said says say implied signified meant".split())
+_LOOK_NOUNS = ("eye", "look", "glance", "smile", "face", "gesture", "tone", "silence")
+# Words read off a page, with a colon before them (In it he read: "…"; the note ran as
+# follows: "…"; on which was written: "…"): a letter, a note, an inscription.
+_WRITTEN_BEFORE = re.compile(
+    r"\b(?:read|reads|(?:ran|runs|read|reads|was|were|is|wrote|writes)\s+as\s+follows"
+    r"|(?:was|were|is|been)\s+written|inscription|inscribed"
+    r"|(?:contained|contains|showed|shows|bore|bears|consisted\s+\w+\s+of)\s+(?:\w+\s+)?the\s+words)"
+    r"\s*:\s*$",
+    re.IGNORECASE,
+)
+_UNSPOKEN_AFTER = re.compile(
+    # "…," he felt like answering; "…!" Anna seemed to say (not "…!" She could have added:
+    # a new sentence)
+    rf"[,.!?—–-]*\s+(?:he|she|I|it|they|we|(?!(?:He|She|It|They|We)\b)[A-Z][\w'’.-]*)"
+    rf"\s+{_WISH}\s+{_SAY}\b",
+)
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*$")
+# A name of a thing in a sentence: this many capitalised words at most ("Bonheur du Jour").
+NAMED_TERM_MAX_WORDS = 4
+# a lower-case word of the sentence's own, a possessive too ("Lee's")
+_OWN_WORD = re.compile(r"[a-z]+|[A-Za-z]+['’]s")
+# the small words of a name or a title, English or not ("Bonheur du Jour")
+_PARTICLES = SMALL_WORDS | frozenset(
+    "de du des la le les un une von van der den di da del et y".split()
+)
+# one word that is an answer or a greeting, not a name: said, whatever the sentence
+_ANSWERS = frozenset(
+    "yes no aye nay oh ah well indeed certainly never nonsense thanks hello goodbye good-bye "
+    "farewell amen hush bravo alas sir madam".split()
+)
+# a noun of saying just before the quote: its words were said ("the remark of")
+_SAID_NOUN = re.compile(
+    r"\b(?:remark|reply|answer|cry|exclamation|question|words|greeting|comment|shout|whisper"
+    r"|order|command|retort|response|call|message)s?(?:\s+of)?\s*$",
+    re.IGNORECASE,
+)
+# a verb of speaking aloud right before the quote, a colon or a comma at most between
+# (not "wrote", "read", "called": a title or a name may follow those; not "had almost
+# said", which says it was not said)
+_SPEAK = (
+    r"(?:say|says|said|saying|cr(?:y|ies|ied|ying)|repl(?:y|ies|ied|ying)"
+    r"|(?:shout|exclaim|whisper|murmur|mutter|answer|ask|add|yell|scream|shriek|roar|bellow"
+    r"|hiss|gasp|stammer|groan|moan|growl|utter|interrupt|retort|rejoin|respond|protest|plead"
+    r"|demand|repeat)(?:s|es|ed|ing)?|(?:sob|snap)(?:s|bed|ped|bing|ping)?"
+    r"|(?:announc|mumbl|inquir|enquir|declar)(?:e|es|ed|ing))"
+)
+_SPEAK_ADVERBS = frozenset("out back again aloud softly loudly quietly".split())
+_SPEAK_WORD = re.compile(_SPEAK, re.IGNORECASE)
+_SAID_JUST_BEFORE = re.compile(
+    rf"(?<!almost\s)(?<!nearly\s)\b{_SPEAK}"
+    r"(?:\s+(?:out|back|again|aloud|softly|loudly|quietly))?\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_INNER_SENTENCE = re.compile(r"[.!?…]\s+\S")
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|d)$")
+_SAYING_STEMS = frozenset(_SUFFIX.sub("", verb) for verb in attribution.VERB_WORDS)
 
 
 def of(text: str, stretch: Stretch, attributed: bool) -> str:
@@ -113,13 +216,28 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
     named = _named(before, after, inner, capital)
     if named:
         return named
-    if _verse(text, stretch):
+    if _verse(text, stretch) or _unspoken(text, stretch):
         return OTHER
+    last = _last_word(before)
+    said = (
+        _SAID_JUST_BEFORE.search(before)
+        if last in _SPEAK_ADVERBS or _SPEAK_WORD.fullmatch(last)
+        else None
+    )
+    if (
+        said
+        and (before.rstrip()[-1:] in ":," or not looks_like_title(inner))
+        and before[: said.start()].rstrip()[-1:] not in ALL_MARKS
+    ):
+        # roused himself to say: "Do sit down"; shouting "Dad,"; not '"Come on!"
+        # said "Uncle."', where the quote names the one who said the words before
+        return SPEECH
     embedded = _embedded(before, inner, words, len(stretch.spans))
+    named_term = not embedded and _named_term(before, inner, words, len(stretch.spans))
     # an attributed fragment is speech when a verb of saying is near it, ends
     # its sentence, or is its own first words after a name ('Lark "totally condemned"')
     if attributed and not (
-        embedded
+        (embedded or named_term)
         and not (
             _reported(text, stretch)
             or _said_at_the_end(text, stretch)
@@ -131,6 +249,8 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
         return TITLE if len(words) > 1 and looks_like_title(inner) else SPEECH
     if looks_like_title(inner) or _title_with_its_punctuation(before, inner, words):
         return TITLE
+    if named_term and not _reported(text, stretch):
+        return TITLE if words[-1][:1].isupper() else SCARE
     short = len(words) < SPEECH_MIN_WORDS and not inner.endswith(_SENTENCE_ENDS)
     if (short or embedded) and not capital and len(stretch.spans) == 1:
         if _reported(text, stretch):
@@ -152,7 +272,13 @@ def _named(before: str, after: str, inner: str, capital: bool) -> str | None:
         return TITLE
     if _SCARE_NAMED.search(before):
         return SCARE
-    sentence = inner.endswith(_SENTENCE_ENDS) or len(inner.split()) >= SPEECH_MIN_WORDS
+    # a sentence, not a name: 'called out "Stop!"', 'called out "Stop it."' (but a name
+    # may end the writer's sentence: 'she called it "Solitude."')
+    sentence = (
+        inner.endswith(("!", "?", "…"))
+        or (inner.endswith(".") and len(inner.split()) > 1)
+        or len(inner.split()) >= SPEECH_MIN_WORDS
+    )
     if _CALLED.search(before) and capital and not sentence:  # not 'called out "Stop!"'
         return TITLE if looks_like_title(inner) and len(inner.split()) > 1 else NICKNAME
     bare = inner[-1:].isalnum() and len(inner.split()) <= SCARE_MAX_WORDS
@@ -180,6 +306,38 @@ def _verse(text: str, stretch: Stretch) -> bool:
 _LINE_OPENERS = " \t" + ALL_MARKS
 
 
+def _unspoken(text: str, stretch: Stretch) -> bool:
+    """Words nobody said: only wished or held back (he felt like answering:
+    "…"; it was on the tip of his tongue to ask: "…"; how could he say: "…"),
+    what a look or a tone "said" (her eyes said: "…"), or words read off a
+    page (In it he read: "…"; the telegram ran as follows: "…")."""
+    paragraph = stretch.paragraph
+    before = text[max(paragraph.clean_start, stretch.start - UNSPOKEN_REACH) : stretch.start - 1]
+    last = _last_word(before)  # each pattern below ends with one of a few words
+    if last in _WRITTEN_LAST and _WRITTEN_BEFORE.search(before):
+        return True
+    if last in _UNSPOKEN_LAST and _UNSPOKEN_BEFORE.search(before):
+        return True
+    if last in _LOOK_LAST and any(noun in before.lower() for noun in _LOOK_NOUNS):
+        look = _LOOK_SAID.search(before)
+        if look and not (look["verb"] in ("said", "says") and _PARTICIPLE.search(look["lead"])):
+            return True
+    after = text[stretch.end + 1 : min(paragraph.clean_end, stretch.end + UNSPOKEN_REACH)]
+    words = after.lstrip(",.!?—–-").split(None, 2)
+    if len(words) < 2 or words[1].lower() not in _WISH_FIRST:
+        return False  # not '"…," he felt like answering'
+    return _UNSPOKEN_AFTER.match(after) is not None
+
+
+def _last_word(before: str) -> str:
+    """The last word of ``before``, lower-case, past white space, a colon or a comma."""
+    stripped = before.rstrip(" \t\n:,")
+    index = len(stripped)
+    while index and stripped[index - 1].isalpha():
+        index -= 1
+    return stripped[index:].lower()
+
+
 def _embedded(before: str, inner: str, words: list[str], parts: int) -> bool:
     """A few lower-case words that a sentence runs into, after a word of its
     own ('known on "form."', 'to "settle down."'): the writer's marks, even
@@ -188,6 +346,38 @@ def _embedded(before: str, inner: str, words: list[str], parts: int) -> bool:
         return False
     previous = before.rstrip()[-1:]
     return previous.isalpha() and previous.islower()
+
+
+def _named_term(before: str, inner: str, words: list[str], parts: int) -> bool:
+    """A few capitalised words that a sentence runs into after a word of its
+    own, with no verb of saying just before them (he went to see "The Lost
+    Harbour."; Hardy's "Wessex," on the shelf; she sat at her walnut "Bonheur
+    du Jour," to write): the name of a thing, not words said."""
+    if parts != 1 or not 1 <= len(words) <= NAMED_TERM_MAX_WORDS or not inner[:1].isupper():
+        return False
+    if any(mark in inner for mark in "!?;:") or _INNER_SENTENCE.search(inner):
+        return False
+    if inner == inner.upper():  # a code or a rating ("BB+"), not a name
+        return False
+    if not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+        return False  # a sentence: she bid the porter "Take that trunk down,"
+    if len(words) == 1 and words[0].lower().strip(".,") in _ANSWERS:
+        return False  # a calm "Yes"
+    previous = before.rstrip().rsplit(None, 1)[-1:] if before.strip() else []
+    if not previous or before[-1:] not in " \n":
+        return False
+    word = previous[0]
+    if _SAID_NOUN.search(before):
+        return False  # the remark of "Too much Mozart."
+    return (
+        _OWN_WORD.fullmatch(word) is not None
+        and _stem(word) not in _SAYING_STEMS
+        and _SAYING.fullmatch(word) is None
+    )
+
+
+def _stem(word: str) -> str:
+    return _SUFFIX.sub("", word.lower())
 
 
 def _in_headline(text: str, stretch: Stretch) -> bool:
