@@ -146,21 +146,43 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
 
 def _named(before: str, after: str, inner: str, capital: bool) -> str | None:
     """A kind that the words right before the quote give it, or a name around it."""
-    if _NICKNAMED.search(before):
-        return NICKNAME
-    if _TITLED.search(before):
-        return TITLE
-    if _SCARE_NAMED.search(before):
-        return SCARE
-    sentence = inner.endswith(_SENTENCE_ENDS) or len(inner.split()) >= SPEECH_MIN_WORDS
-    if _CALLED.search(before) and capital and not sentence:  # not 'called out "Stop!"'
-        return TITLE if looks_like_title(inner) and len(inner.split()) > 1 else NICKNAME
+    if _may_name(before):
+        if _NICKNAMED.search(before):
+            return NICKNAME
+        if _TITLED.search(before):
+            return TITLE
+        if _SCARE_NAMED.search(before):
+            return SCARE
+        sentence = inner.endswith(_SENTENCE_ENDS) or len(inner.split()) >= SPEECH_MIN_WORDS
+        if _CALLED.search(before) and capital and not sentence:  # not 'called out "Stop!"'
+            return TITLE if looks_like_title(inner) and len(inner.split()) > 1 else NICKNAME
     bare = inner[-1:].isalnum() and len(inner.split()) <= SCARE_MAX_WORDS
     if bare and capital and _NAME_WORD.search(before.rstrip()) and before.endswith(" "):
         following = after.lstrip(ALL_MARKS)
         if following[:1] == " " and following[1:2].isupper():
             return NICKNAME  # Anna “Sparrow” Kovacs
     return None
+
+
+# A word that each of the four patterns above needs (in any case): a quick
+# test before them, which most quotes fail.
+_NAMING_WORDS = (
+    "named", "dubbed", "known", "a.k.a", "aka", "titled", "so-called", "term", "word",
+    "phrase", "label", "called",
+)  # fmt: skip
+# The only characters beyond ASCII that those patterns (re.IGNORECASE) take
+# for ASCII letters and that ``str.lower`` leaves so: "İ", "ı" (i) and "ſ" (s).
+_FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+
+
+def _may_name(before: str) -> bool:
+    """Whether ``before`` holds a word that names a quote ("nicknamed",
+    "titled", "so-called", "the term", "called"): else none of the patterns
+    of ``_named`` can match it."""
+    lowered = before.lower()
+    return any(word in lowered for word in _NAMING_WORDS) or any(
+        character in before for character in _FOLDED_TO_ASCII
+    )
 
 
 def _verse(text: str, stretch: Stretch) -> bool:
