@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aleppo_cli.analysis.quotes import kind, people
+from aleppo_cli.analysis.quotes import attribution, kind, people
 
 # what people._family_words finds without a pattern
 _FAMILY = re.compile(r"\b(his|her|His|Her)\s+(father|mother|wife|husband)\b")
@@ -81,3 +81,30 @@ def test_naming_words_are_seen() -> None:
     for before in ("her friend, nicknamed ", "the so-called ", "known as", "A.K.A. ", "called"):
         assert kind._may_name(before)
     assert not kind._may_name("she said to him, ")
+
+
+_NARRATION_PIECES = st.sampled_from(
+    ["Nora", "Mr.", "Lark", "he", "she", "said", "says", "asked", "and", "then", "quietly",
+     "turned", "to", "her", ",", ", who", ".", "!", "?", "“", "”", '"', " ", "  ", "\n",
+     "x" * 40, "resaid", "Said", "her friend", "the man"]
+)  # fmt: skip
+
+
+@given(st.lists(_NARRATION_PIECES, max_size=25).map("".join))
+def test_no_verb_in_the_tail_no_attribution_before(sentence: str) -> None:
+    patterns = (attribution._BEFORE, attribution._WHO_SAID, attribution._DID_AND_SAID)
+    if not attribution._verb_in_tail(sentence):
+        assert not any(pattern.search(sentence) for pattern in patterns)
+
+
+def test_verb_in_the_tail() -> None:
+    assert attribution._verb_in_tail("Then Nora quietly said")
+    assert attribution._verb_in_tail("he turned to her, and said,\n")
+    assert not attribution._verb_in_tail("He said so. Then Nora turned")
+    assert not attribution._verb_in_tail("Nora said that " + "x " * 60)
+
+
+@given(st.lists(st.sampled_from(["a", ".", " ", ". ", "\n", ".\n", "x"]), max_size=12).map("".join))
+def test_first_break_is_the_first_stop_or_line_break(rest: str) -> None:
+    breaks = [i for i in (rest.find(". "), rest.find("\n")) if i >= 0]
+    assert attribution._first_break(rest) == min(breaks, default=len(rest))
