@@ -108,3 +108,21 @@ def test_verb_in_the_tail() -> None:
 def test_first_break_is_the_first_stop_or_line_break(rest: str) -> None:
     breaks = [i for i in (rest.find(". "), rest.find("\n")) if i >= 0]
     assert attribution._first_break(rest) == min(breaks, default=len(rest))
+
+
+def test_the_verbs_are_runs_of_lower_case_letters() -> None:
+    # what the quick tests of attribution read them as
+    assert all(re.fullmatch(r"[a-z]+", verb) for verb in attribution._VERBS)
+
+
+_AFTER_PIECES = st.sampled_from(
+    ["said", "says", "so", "according", "to", "Nora", "Mr", "Lark", "the", "chairman", "of",
+     "Acme", "a", "spokesman", ",", ".", " ", "  ", "\n", "—", "–", "-", "”", "he", "added",
+     "quietly", "resaid", "his", "wife", ":"]
+)  # fmt: skip
+
+
+@given(st.lists(_AFTER_PIECES, max_size=15).map("".join))
+def test_no_news_attribution_after_without_its_words(after: str) -> None:
+    if not attribution._may_be_news_after(after):
+        assert attribution._NEWS_AFTER.match(after) is None

@@ -208,6 +208,13 @@ _NEWS_SENTENCE_ENDS = (*_SENTENCE_ENDS, ".\n", "\n")
 _NARRATION_ENDS = (". ", "! ", "? ", ".\n", "\n")
 
 
+def _ends(stretch: Stretch) -> tuple[int, ...]:
+    """Where the stretch's first and last spans end: once when they are one
+    span (what is read after the one end is read once)."""
+    first, last = stretch.spans[0].end, stretch.end
+    return (first,) if first == last else (first, last)
+
+
 def _first_break(rest: str) -> int:
     """Where the first sentence of ``rest`` ends: its first ". " or line
     break, else its end."""
@@ -232,7 +239,7 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
     after = (
         _after(text, stretch.spans[0].end, stretch)
         or _in_first_gap(stretch)
-        or _after(text, stretch.end, stretch)
+        or (_after(text, stretch.end, stretch) if len(stretch.spans) > 1 else None)
     )
     if after is not None:
         yield after
@@ -452,9 +459,11 @@ def _subject_before(match: re.Match[str] | None) -> re.Match[str] | None:
 
 def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
     """Journalism's attributions right after the quote's first or last part."""
-    for end in (stretch.spans[0].end, stretch.end):
+    for end in _ends(stretch):
         stop = min(_paragraph_end(text, stretch, end), end + LOOK_AFTER)
         after = text[end:stop].lstrip(quotemarks.CLOSING)
+        if not _may_be_news_after(after):
+            continue  # _NEWS_AFTER cannot match
         ends = _NEXT_SENTENCE.search(after)  # "wrote the judges.\nThe ...": not "The"
         match = _NEWS_AFTER.match(after[: ends.start()] if ends is not None else after)
         if (
@@ -471,6 +480,18 @@ def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+[A-Z]")
 
 
+def _may_be_news_after(after: str) -> bool:
+    """Whether ``_NEWS_AFTER`` may match ``after`` (or its start): each of its
+    forms needs a verb of _VERBS as a whole run of lower-case letters, or
+    "according to", or a dash before a name. False: it cannot."""
+    return (
+        "\u2014" in after
+        or "\u2013" in after
+        or "according" in after
+        or not _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(after))
+    )
+
+
 def _paragraph_end(text: str, stretch: Stretch, end: int) -> int:
     """Where the paragraph holding ``end`` ends: the stretch's first, or, for a
     quotation closed in a later line (a paragraph a line), that line's end."""
@@ -483,7 +504,7 @@ def _paragraph_end(text: str, stretch: Stretch, end: int) -> int:
 def _sentence_end(text: str, stretch: Stretch) -> re.Match[str] | None:
     """'There was an "absolute crisis" in recruitment, the committee added.':
     the attribution ending the sentence a quotation lies in, after a comma."""
-    for end in (stretch.spans[0].end, stretch.end):
+    for end in _ends(stretch):
         stop = min(_paragraph_end(text, stretch, end), end + NEWS_REACH)
         rest = text[end:stop].lstrip(quotemarks.CLOSING)
         cut = _first_break(rest)
