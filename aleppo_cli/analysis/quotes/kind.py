@@ -99,6 +99,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?…](?=\s)|\n")
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLAUSE_ENDS = (*_SENTENCE_ENDS, ",", "—", "-", ";")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*$")
+# ``of`` splits a quote's words only so far: past every count it compares with
+_WORDS_COUNTED = max(SPEECH_MIN_WORDS, SCARE_MAX_WORDS, EMBEDDED_MAX_WORDS) + 1
 
 
 def of(text: str, stretch: Stretch, attributed: bool) -> str:
@@ -108,7 +110,9 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
     paragraph = stretch.paragraph
     before = text[max(paragraph.clean_start, start - NICKNAME_REACH) : start - 1]
     after = text[end + 1 : min(paragraph.clean_end, end + NICKNAME_REACH)]
-    words = inner.rstrip(".,;:!?…").split()
+    # only how many words it has is read, and only against a few: its first
+    # words will do (a novel's quotations are long)
+    words = inner.rstrip(".,;:!?…").split(None, _WORDS_COUNTED)
     capital = inner[:1].isupper()
     named = _named(before, after, inner, capital)
     if named:
