@@ -1,5 +1,6 @@
-"""The quotation stages' quick paths against the plain definitions they
-replace (speed work: the same results, found with fewer steps)."""
+"""The quotation stages' quick paths, and the quick path of printing them,
+against the plain definitions they replace (speed work: the same results,
+found with fewer steps)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from aleppo_cli.analysis.quotes import attribution, kind, people
+from aleppo_cli.analysis.quotes.model import Part, Quotation
+from aleppo_cli.output import plain
+from aleppo_cli.output.safe import visible
+from aleppo_cli.output.shared import quoted, quotes_count
 
 # what people._family_words finds without a pattern
 _FAMILY = re.compile(r"\b(his|her|His|Her)\s+(father|mother|wife|husband)\b")
@@ -126,3 +131,41 @@ _AFTER_PIECES = st.sampled_from(
 def test_no_news_attribution_after_without_its_words(after: str) -> None:
     if not attribution._may_be_news_after(after):
         assert attribution._NEWS_AFTER.match(after) is None
+
+
+# --- printing: ``quotes_plain`` with no width ------------------------------------------
+
+_RAW_PIECES = st.sampled_from(
+    ["Nora", " ", "\u00a0", "\x1b", "\x1c", "\x85", "\t", "\n", "“", "”", "a", "\x7f", "é"]
+)  # fmt: skip
+
+
+def _quotes_plain_by_parts(raw: str, found: list[Quotation], show_kind: bool) -> str:
+    """What ``quotes_plain`` printed with no width before its quick path."""
+    lines: list[str] = []
+    for quotation in found:
+        kind = f"{quotation.kind}: " if show_kind else ""
+        speaker = quotation.speaker or ("(speaker unknown)" if quotation.kind == "speech" else "")
+        who = plain.glued(f" — {visible(speaker)}") if speaker else ""
+        body = f"{kind}{visible(quoted(quotation, raw))}{who}"
+        lines.extend(plain._hanging(f"[{quotation.sentence}] ", body, None))
+    lines.append("")
+    lines.append(quotes_count(len(found), 0))
+    return "\n".join(lines) + "\n"
+
+
+@given(
+    st.lists(_RAW_PIECES, min_size=1, max_size=20).map("".join),
+    st.sampled_from([None, "Nora", "Nora\x1c", "N\u00a0L", "\x85"]),
+    st.sampled_from(["speech", "title"]),
+    st.booleans(),
+)
+def test_unwrapped_quotes_are_printed_as_by_their_parts(
+    words: str, speaker: str | None, kind_: str, show_kind: bool
+) -> None:
+    raw = f"“{words}”"
+    part = Part(1, 1 + len(words), 1, 1 + len(words), words)
+    found = [Quotation(kind_, speaker, (part,), 1, 3), Quotation(kind_, None, (part, part), 2, 4)]
+    assert plain.quotes_plain(raw, found, 0, None, show_kind) == _quotes_plain_by_parts(
+        raw, found, show_kind
+    )
