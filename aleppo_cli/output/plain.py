@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # only the command that makes them imports each of these
     from aleppo_cli.analysis.search import SearchResult
     from aleppo_cli.analysis.stats import Stats
     from aleppo_cli.analysis.summarize.summary import Comparison, Summary
-    from aleppo_cli.text.sections import Section
+    from aleppo_cli.text.sections import Locator, Section
 
 
 def show_plain(source: Source, document: Document, width: int, numbers: bool) -> str:
@@ -280,6 +280,8 @@ def quotes_plain(
 ) -> str:
     locator = shared_locator(sections)
     lines: list[str] = []
+    if width is None:
+        return _quotes_lines(raw, quotations, hidden, show_kind, locator)
     for quotation in quotations:
         kind = f"{quotation.kind}: " if show_kind else ""
         if locator:
@@ -288,6 +290,31 @@ def quotes_plain(
         who = glued(f" — {visible(speaker)}") if speaker else ""
         body = f"{kind}{visible(quoted(quotation, raw))}{who}"
         lines.extend(_hanging(f"[{quotation.sentence}] ", body, width))
+    lines.append("")
+    lines.append(quotes_count(len(quotations), hidden))
+    return "\n".join(lines) + "\n"
+
+
+def _quotes_lines(
+    raw: str,
+    quotations: Sequence[Quotation],
+    hidden: int,
+    show_kind: bool,
+    locator: Locator | None,
+) -> str:
+    """``quotes_plain`` unwrapped: a quotation a line, as ``_hanging`` writes
+    it with no width. ``visible`` goes over each whole line once (it maps
+    character by character, so that is what it makes of the line's pieces),
+    and the glue of a wrapped line's speaker is never put in."""
+    lines: list[str] = []
+    for quotation in quotations:
+        kind = f"{quotation.kind}: " if show_kind else ""
+        if locator:
+            kind = f"{location(locator, quotation.paragraph)}: {kind}"
+        speaker = quotation.speaker or ("(speaker unknown)" if quotation.kind == "speech" else "")
+        who = f" — {speaker}" if speaker else ""
+        line = f"[{quotation.sentence}] {kind}{quoted(quotation, raw)}{who}"
+        lines.append(visible(line).replace(GLUE, " ").rstrip())
     lines.append("")
     lines.append(quotes_count(len(quotations), hidden))
     return "\n".join(lines) + "\n"

@@ -203,6 +203,25 @@ _SAID_NAME_AT_THE_END = re.compile(rf",\s+{_VERB}\s+{_ADVERB}(?:{_ROLE})??(?P<wh
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
 _LEADS_IN = (",", ":", "—", "–")  # a paragraph ending so leads into the quote after it
 _SENTENCE_ENDS = (". ", "! ", "? ", quotemarks.CURLY_CLOSE + " ")
+# where the narration's last sentence starts after, for journalism and for the rest
+_NEWS_SENTENCE_ENDS = (*_SENTENCE_ENDS, ".\n", "\n")
+_NARRATION_ENDS = (". ", "! ", "? ", ".\n", "\n")
+
+
+def _ends(stretch: Stretch) -> tuple[int, ...]:
+    """Where the stretch's first and last spans end: once when they are one
+    span (what is read after the one end is read once)."""
+    first, last = stretch.spans[0].end, stretch.end
+    return (first,) if first == last else (first, last)
+
+
+def _first_break(rest: str) -> int:
+    """Where the first sentence of ``rest`` ends: its first ". " or line
+    break, else its end."""
+    stop, line = rest.find(". "), rest.find("\n")
+    if stop < 0:
+        return line if line >= 0 else len(rest)
+    return stop if line < 0 or stop < line else line
 
 
 def attribute(text: str, stretch: Stretch, people: People) -> Attribution | None:
@@ -220,7 +239,7 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
     after = (
         _after(text, stretch.spans[0].end, stretch)
         or _in_first_gap(stretch)
-        or _after(text, stretch.end, stretch)
+        or (_after(text, stretch.end, stretch) if len(stretch.spans) > 1 else None)
     )
     if after is not None:
         yield after
@@ -440,9 +459,11 @@ def _subject_before(match: re.Match[str] | None) -> re.Match[str] | None:
 
 def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
     """Journalism's attributions right after the quote's first or last part."""
-    for end in (stretch.spans[0].end, stretch.end):
+    for end in _ends(stretch):
         stop = min(_paragraph_end(text, stretch, end), end + LOOK_AFTER)
         after = text[end:stop].lstrip(quotemarks.CLOSING)
+        if not _may_be_news_after(after):
+            continue  # _NEWS_AFTER cannot match
         ends = _NEXT_SENTENCE.search(after)  # "wrote the judges.\nThe ...": not "The"
         match = _NEWS_AFTER.match(after[: ends.start()] if ends is not None else after)
         if (
@@ -459,6 +480,18 @@ def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+[A-Z]")
 
 
+def _may_be_news_after(after: str) -> bool:
+    """Whether ``_NEWS_AFTER`` may match ``after`` (or its start): each of its
+    forms needs a verb of _VERBS as a whole run of lower-case letters, or
+    "according to", or a dash before a name. False: it cannot."""
+    return (
+        "\u2014" in after
+        or "\u2013" in after
+        or "according" in after
+        or not _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(after))
+    )
+
+
 def _paragraph_end(text: str, stretch: Stretch, end: int) -> int:
     """Where the paragraph holding ``end`` ends: the stretch's first, or, for a
     quotation closed in a later line (a paragraph a line), that line's end."""
@@ -471,10 +504,10 @@ def _paragraph_end(text: str, stretch: Stretch, end: int) -> int:
 def _sentence_end(text: str, stretch: Stretch) -> re.Match[str] | None:
     """'There was an "absolute crisis" in recruitment, the committee added.':
     the attribution ending the sentence a quotation lies in, after a comma."""
-    for end in (stretch.spans[0].end, stretch.end):
+    for end in _ends(stretch):
         stop = min(_paragraph_end(text, stretch, end), end + NEWS_REACH)
         rest = text[end:stop].lstrip(quotemarks.CLOSING)
-        cut = min((i for i in (rest.find(". "), rest.find("\n")) if i >= 0), default=len(rest))
+        cut = _first_break(rest)
         sentence = rest[:cut].rstrip(" .")
         if ", " not in sentence or any(mark in sentence for mark in quotemarks.ENGLISH):
             continue  # another quotation comes first: the attribution is its own
@@ -488,7 +521,7 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
     """Journalism's attribution ending the narration before the quote, in its sentence."""
     start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
     narration = text[start : max(start, stretch.start - 1)].rstrip(" " + quotemarks.OPENING)
-    cut = max(narration.rfind(end) for end in (*_SENTENCE_ENDS, ".\n", "\n"))
+    cut = max(map(narration.rfind, _NEWS_SENTENCE_ENDS))
     sentence = narration[cut + 1 :] if cut >= 0 else narration
     if not sentence.strip():
         return None
@@ -520,7 +553,7 @@ def _sentence_subject(text: str, stretch: Stretch) -> re.Match[str] | None:
     saying, or of judging with words (``_SENTENCE_SUBJECT``): the subject's."""
     start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
     narration = text[start : max(start, stretch.start - 1)]
-    cut = max(narration.rfind(end) for end in (". ", "! ", "? ", ".\n", "\n"))
+    cut = max(map(narration.rfind, _NARRATION_ENDS))
     sentence = narration[cut + 1 :] if cut >= 0 else narration
     if len(sentence.split()) < 2:
         return None  # the quotation opens its sentence
@@ -542,7 +575,7 @@ def said_by_it(text: str, stretch: Stretch) -> re.Match[str] | None:
     """ "It" as the speaker of the sentence a quotation lies in, if it is."""
     start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
     narration = text[start : max(start, stretch.start - 1)]
-    cut = max(narration.rfind(end) for end in (". ", "! ", "? ", ".\n", "\n"))
+    cut = max(map(narration.rfind, _NARRATION_ENDS))
     sentence = narration[cut + 1 :] if cut >= 0 else narration
     opens = _IT_OPENS.match(sentence) if "It " in sentence else None
     if opens is not None:
@@ -552,7 +585,7 @@ def said_by_it(text: str, stretch: Stretch) -> re.Match[str] | None:
     if ", it " not in rest:
         return None
     rest = rest.lstrip(quotemarks.CLOSING)
-    cut = min((i for i in (rest.find(". "), rest.find("\n")) if i >= 0), default=len(rest))
+    cut = _first_break(rest)
     return _IT_ENDS.search(rest[: cut + 1])
 
 
@@ -656,9 +689,10 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
     cut = _last_sentence_end(narration)
     sentence = narration[cut + 1 :] if cut >= 0 else narration
     # each pattern below needs a verb of _VERBS after white space and before a
-    # word's end, so a whole run of lower-case letters: without one, none can
-    # match (a quick test; the patterns, anchored at the end, try every start)
-    if _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(sentence)):
+    # word's end, so a whole run of lower-case letters, in the sentence's tail:
+    # without one, none can match (a quick test; the patterns, anchored at the
+    # end, try every start)
+    if not _verb_in_tail(sentence):
         return None
     return (
         _BEFORE.search(sentence)
@@ -667,13 +701,31 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
     )
 
 
+# What the tails of _BEFORE, _WHO_SAID and _DID_AND_SAID after their verb leave
+# out (``[^.!?{_MARKS}]``), and how long those tails are at most.
+_TAIL_STOPS = (".", "!", "?", *_MARKS)
+_TAIL_REACH = max(AFTER_VERB, AFTER_AND_SAID)
+_LONGEST_VERB = max(len(verb) for verb in _VERBS)
+
+
+def _verb_in_tail(sentence: str) -> bool:
+    """Whether a verb of _VERBS may stand where the patterns of
+    ``_attribution_before`` need it: a whole run of lower-case letters after
+    the sentence's last full stop, mark or quote mark, and at most
+    ``_TAIL_REACH`` characters (and a final line feed, which ``$`` passes)
+    before its end. False: none of them can match."""
+    last = max(map(sentence.rfind, _TAIL_STOPS))
+    start = max(last + 1, len(sentence) - _TAIL_REACH - _LONGEST_VERB - 1)
+    return not _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(sentence, start))
+
+
 def _last_sentence_end(narration: str) -> int:
     """Where the last sentence of ``narration`` ends before its last one
     starts (-1 if none): not at the full stop of a title or an initial ("and
     Mrs. Lark murmured:" is one sentence, "M. Lark said" too)."""
     end = len(narration)
     while True:
-        cut = max(narration.rfind(mark, 0, end) for mark in _SENTENCE_ENDS)
+        cut = max([narration.rfind(mark, 0, end) for mark in _SENTENCE_ENDS])
         if cut < 0 or narration[cut] != ".":
             return cut
         word = narration[max(0, cut - 12) : cut].rsplit(None, 1)[-1:]

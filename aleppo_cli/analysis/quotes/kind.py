@@ -202,6 +202,10 @@ _SAID_JUST_BEFORE = re.compile(
 _INNER_SENTENCE = re.compile(r"[.!?…]\s+\S")
 _SUFFIX = re.compile(r"(?:ing|ed|es|s|d)$")
 _SAYING_STEMS = frozenset(_SUFFIX.sub("", verb) for verb in attribution.VERB_WORDS)
+# ``of`` splits a quote's words only so far: past every count it compares with
+_WORDS_COUNTED = (
+    max(SPEECH_MIN_WORDS, SCARE_MAX_WORDS, EMBEDDED_MAX_WORDS, NAMED_TERM_MAX_WORDS) + 1
+)
 
 
 def of(text: str, stretch: Stretch, attributed: bool) -> str:
@@ -211,7 +215,9 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
     paragraph = stretch.paragraph
     before = text[max(paragraph.clean_start, start - NICKNAME_REACH) : start - 1]
     after = text[end + 1 : min(paragraph.clean_end, end + NICKNAME_REACH)]
-    words = inner.rstrip(".,;:!?…").split()
+    # only how many words it has is read, and only against a few: its first
+    # words will do (a novel's quotations are long)
+    words = inner.rstrip(".,;:!?…").split(None, _WORDS_COUNTED)
     capital = inner[:1].isupper()
     named = _named(before, after, inner, capital)
     if named:
@@ -266,27 +272,49 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
 
 def _named(before: str, after: str, inner: str, capital: bool) -> str | None:
     """A kind that the words right before the quote give it, or a name around it."""
-    if _NICKNAMED.search(before):
-        return NICKNAME
-    if _TITLED.search(before):
-        return TITLE
-    if _SCARE_NAMED.search(before):
-        return SCARE
-    # a sentence, not a name: 'called out "Stop!"', 'called out "Stop it."' (but a name
-    # may end the writer's sentence: 'she called it "Solitude."')
-    sentence = (
-        inner.endswith(("!", "?", "…"))
-        or (inner.endswith(".") and len(inner.split()) > 1)
-        or len(inner.split()) >= SPEECH_MIN_WORDS
-    )
-    if _CALLED.search(before) and capital and not sentence:  # not 'called out "Stop!"'
-        return TITLE if looks_like_title(inner) and len(inner.split()) > 1 else NICKNAME
+    if _may_name(before):
+        if _NICKNAMED.search(before):
+            return NICKNAME
+        if _TITLED.search(before):
+            return TITLE
+        if _SCARE_NAMED.search(before):
+            return SCARE
+        # a sentence, not a name: 'called out "Stop!"', 'called out "Stop it."' (but a
+        # name may end the writer's sentence: 'she called it "Solitude."')
+        sentence = (
+            inner.endswith(("!", "?", "…"))
+            or (inner.endswith(".") and len(inner.split()) > 1)
+            or len(inner.split()) >= SPEECH_MIN_WORDS
+        )
+        if _CALLED.search(before) and capital and not sentence:  # not 'called out "Stop!"'
+            return TITLE if looks_like_title(inner) and len(inner.split()) > 1 else NICKNAME
     bare = inner[-1:].isalnum() and len(inner.split()) <= SCARE_MAX_WORDS
     if bare and capital and _NAME_WORD.search(before.rstrip()) and before.endswith(" "):
         following = after.lstrip(ALL_MARKS)
         if following[:1] == " " and following[1:2].isupper():
             return NICKNAME  # Anna “Sparrow” Kovacs
     return None
+
+
+# A word that each of the four patterns above needs (in any case): a quick
+# test before them, which most quotes fail.
+_NAMING_WORDS = (
+    "named", "dubbed", "known", "a.k.a", "aka", "titled", "so-called", "term", "word",
+    "phrase", "label", "called",
+)  # fmt: skip
+# The only characters beyond ASCII that those patterns (re.IGNORECASE) take
+# for ASCII letters and that ``str.lower`` leaves so: "İ", "ı" (i) and "ſ" (s).
+_FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f")
+
+
+def _may_name(before: str) -> bool:
+    """Whether ``before`` holds a word that names a quote ("nicknamed",
+    "titled", "so-called", "the term", "called"): else none of the patterns
+    of ``_named`` can match it."""
+    lowered = before.lower()
+    return any(word in lowered for word in _NAMING_WORDS) or any(
+        character in before for character in _FOLDED_TO_ASCII
+    )
 
 
 def _verse(text: str, stretch: Stretch) -> bool:

@@ -340,8 +340,12 @@ _ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|c
 _SENTENCE_END = re.compile(rf"[.!?…{quotemarks.ENGLISH}]")
 # (the look-ahead lets the engine skip to the next "h" or "s": twice as quick)
 _PRONOUNS = re.compile(r"(?=[hs])\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
-# (the look-ahead lets the engine skip to the next "h")
-_FAMILY = re.compile(r"(?=[hH])\b(his|her|His|Her)\s+(father|mother|wife|husband)\b")
+# "his father", "her wife": an owner, white space, a relation, each a whole word
+# (what the pattern ``\b(his|her|His|Her)\s+(father|mother|wife|husband)\b``
+# matches, found from the relations by ``str.find``: ten times quicker than the
+# pattern, which stops at every "h" of the text)
+_FAMILY_OWNERS = frozenset(("his", "her", "His", "Her"))
+_FAMILY_RELATIONS = ("father", "mother", "wife", "husband")
 
 
 class _LowerWords(frozenset[str]):
@@ -707,12 +711,44 @@ def _by_last_word(groups: Mapping[str, persons.Group]) -> dict[str, set[str]]:
 def _family(text: str, inside: _Quoted, people: People) -> list[tuple[int, str]]:
     """ "Her father", "his wife" in the narration: mentions of whom they name."""
     family = []
-    for match in _FAMILY.finditer(text):
-        start = match.start()
+    for start, pronoun, relation in _family_words(text):
         if inside.covers(start):
             continue
-        owner = people.recent(start, pronoun_gender(match.group(1)))
-        related = people.related(owner, match.group(2).lower(), start) if owner else None
+        owner = people.recent(start, pronoun_gender(pronoun))
+        related = people.related(owner, relation.lower(), start) if owner else None
         if related:
             family.append((start, related))
     return family
+
+
+def _is_word(character: str) -> bool:
+    """A word character of a pattern (``\\w``): a letter, a digit or "_"."""
+    return character.isalnum() or character == "_"
+
+
+def _family_words(text: str) -> list[tuple[int, str, str]]:
+    """Where "his father", "Her wife" ... stand in ``text``, in order: the
+    owner's start, the owner and the relation (``_FAMILY_OWNERS``,
+    ``_FAMILY_RELATIONS``)."""
+    found = []
+    size = len(text)
+    for relation in _FAMILY_RELATIONS:
+        length = len(relation)
+        at = text.find(relation)
+        while at >= 0:
+            end = at + length
+            space = at
+            while space > 0 and text[space - 1].isspace():
+                space -= 1
+            start = space - 3
+            if (
+                space < at
+                and start >= 0
+                and text[start:space] in _FAMILY_OWNERS
+                and (start == 0 or not _is_word(text[start - 1]))
+                and (end == size or not _is_word(text[end]))
+            ):
+                found.append((start, text[start:space], relation))
+            at = text.find(relation, end)
+    found.sort()
+    return found
