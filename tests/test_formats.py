@@ -438,3 +438,24 @@ def test_a_zip_bomb_is_refused_before_anything_is_extracted(
 def test_a_broken_epub_is_one_error(members: dict[str, str], message: str) -> None:
     with pytest.raises(InputError, match=message):
         epub.extract(make_epub(members, mimetype=False))
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<p>She wore a “lamé” dress; it cost £5.</p>",
+        "<div><p>She wore a lamé dress.</p><p>It was <i>Vogue</i>’s pick.</p></div>",
+        "<h2>Notes</h2>\n<p>She wore a lamé dress.</p>",
+    ],
+)
+def test_an_html_fragment_without_an_html_element_is_read(fragment: str, tmp_path: Path) -> None:
+    # a saved snippet (no <html>, <head> or <body>) is still a page: its text is
+    # read, not refused as "no article text"
+    found = html.extract(fragment)
+    assert found is not None
+    assert "She wore a" in found.text and "<" not in found.text
+    page = tmp_path / "snippet.html"
+    page.write_text(fragment, encoding="utf-8")
+    result = invoke(["show", "--raw", str(page)])
+    assert result.status == 0, result.stderr
+    assert "She wore a" in result.stdout and not result.stderr

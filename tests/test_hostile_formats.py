@@ -88,3 +88,26 @@ def test_which_are_refused(tmp_path: Path) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     assert invoke(["info", str(path)]).status == 0
+
+
+@pytest.mark.parametrize(
+    "nest",
+    [
+        lambda depth: "  " * depth + f"- level {depth}\n",  # a list a level deeper each line
+        lambda depth: ">" * (depth + 1) + f" level {depth}\n",  # a quote in a quote
+        lambda depth: "- " * (depth + 1) + f"level {depth}\n",  # all on one line each
+    ],
+)
+def test_nesting_past_the_limit_is_read_as_text_not_dropped(nest: object) -> None:
+    # markdown-it skips everything past its nesting limit; the words deeper
+    # than it, and everything after, are the user's text and must stay
+    from aleppo_cli.text.formats import markdown
+
+    assert callable(nest)
+    deep = "".join(nest(depth) for depth in range(markdown.MAX_NESTING + 15))
+    found = markdown.extract("# Deep\n\n" + deep + "\nThe end paragraph is here.\n")
+    for depth in range(markdown.MAX_NESTING + 15):
+        assert f"level {depth}" in found.text
+    assert found.text.rstrip().endswith("The end paragraph is here.")
+    # nothing but words: no block is left empty
+    assert all(found.text[block.start : block.end].strip() for block in found.blocks)

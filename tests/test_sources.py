@@ -7,6 +7,7 @@ import pytest
 
 from aleppo_cli.errors import InputError
 from aleppo_cli.text import sources
+from tests.builders import invoke
 from tests.conftest import REVIEW
 
 
@@ -288,3 +289,14 @@ def test_a_forced_encoding_that_does_not_fit_is_one_error() -> None:
         sources.decode(b"abc", encoding="klingon")
     with pytest.raises(InputError, match=r"is not valid utf-8: byte 0xe9 at offset 3"):
         sources.decode(b"Caf\xe9", encoding="utf-8")
+
+
+@pytest.mark.parametrize("address", ["ftp://127.0.0.1/notes.txt", "file:///etc/hostname"])
+def test_an_address_of_another_scheme_is_named_as_such(address: str) -> None:
+    # not "no bundled text or file named 'ftp://…'": it is an address aleppo
+    # does not fetch, and nothing is read or fetched
+    outcome = invoke(["show", address])
+    assert outcome.status == 2
+    assert outcome.stderr.startswith("aleppo: error: ") and outcome.stderr.count("\n") == 1
+    assert "only http:// and https:// addresses" in outcome.stderr
+    assert "bundled" not in outcome.stderr

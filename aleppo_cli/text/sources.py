@@ -124,6 +124,13 @@ def is_bundled(source: Source) -> bool:
 
 
 def _unknown_name(name: str) -> InputError:
+    import re
+
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*://", name):  # ftp://, file://: an address
+        return InputError(
+            f"cannot read '{name}': only http:// and https:// addresses are fetched",
+            "give an http or https address, or the path of a file",
+        )
     close = suggest(name)
     if close:
         return InputError(

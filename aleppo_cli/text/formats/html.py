@@ -94,6 +94,10 @@ def extract(markup: str, url: str = "") -> Extracted | None:
 
     tree = load_html(markup)
     if tree is None:
+        # trafilatura refuses a fragment that names no <html> and parses to one
+        # element (a saved "<p>…</p>" snippet); read it as the body of a page
+        tree = load_html(f"<html><body>{markup}</body></html>")
+    if tree is None:
         return None
     found = pagemeta.facts(tree, MAX_HEADINGS)
     if DROP_HIDDEN:

@@ -24,6 +24,7 @@ def extract(text: str) -> Extracted:
     from markdown_it import MarkdownIt
 
     parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    _flatten_past_the_limit(parser)
     tokens = parser.parse(text)
     builder = Builder()
     title = ""
@@ -79,6 +80,48 @@ def extract(text: str) -> Extracted:
         elif kind == "inline":
             _inline(builder, token.children or [])
     return builder.finish(Metadata(title=title), "markdown")
+
+
+def _flatten_past_the_limit(parser: Any) -> None:
+    """Read the lines nested past ``MAX_NESTING`` as paragraphs of text.
+
+    markdown-it skips them, and with them every line to the end of the
+    enclosing block (for a list: of the document); they are the user's words.
+    """
+    block = parser.block
+    tokenize = block.tokenize
+
+    def flat(state: Any, start: int, end: int) -> None:
+        if state.level < MAX_NESTING:
+            tokenize(state, start, end)
+            return
+        line = start
+        lines: list[str] = []
+        while line < end:
+            empty = state.isEmpty(line)
+            if not empty and state.sCount[line] < state.blkIndent:
+                break  # the enclosing block ends here, as markdown-it decides
+            if not empty:
+                first = state.bMarks[line] + state.tShift[line]
+                lines.append(state.src[first : state.eMarks[line]])
+            elif lines:
+                _paragraph(state, "\n".join(lines), line)
+                lines = []
+            line += 1
+        if lines:
+            _paragraph(state, "\n".join(lines), line)
+        state.line = line
+
+    block.tokenize = flat
+
+
+def _paragraph(state: Any, content: str, line: int) -> None:
+    state.push("paragraph_open", "p", 1).map = [line, line + 1]
+    inline = state.push("inline", "", 0)
+    inline.content = content
+    inline.map = [line, line + 1]
+    inline.children = []
+    state.push("paragraph_close", "p", -1)
 
 
 def _plain(tokens: list[Any], close: Any) -> str:
