@@ -1,6 +1,6 @@
 """Run-together words: how many the repair splits, and what it does to clean text.
 
-    python bench/glued.py [--per-text N] [--tune] [--gate] [--quick]
+    python bench/glued.py [--per-text N] [--tune [--evidence]] [--gate] [--quick]
 
 Takes clean texts (the 1,313 BBC articles of ../shared/corpus/bbc-news-summary,
 duplicates dropped, and the novels: the three books and the 13 PDNC novels),
@@ -23,7 +23,9 @@ untouched ones (goal: none).
 ``--tune`` chooses the repair's parameters leave-one-out: on the BBC
 articles for the novels, on the novels for the BBC articles (of those that
 keep a recall of TUNING_RECALL on the tuning set, the fewest edits of its
-untouched texts with the repair forced), and prints the held-out figures.
+untouched texts with the repair forced), and prints the held-out figures;
+with ``--evidence``, only the rule of evidence (cleanup.SHORT_TEXT), the
+margins as they are.
 ``--gate`` does the same for the automatic decision (the most glued texts
 taken for scraped, with no untouched one).
 """
