@@ -109,6 +109,7 @@ def _fold_exact(text: str) -> tuple[str, list[int]]:
 _PIECE = 256
 _WHITE_SPACE = re.compile(r"\s")
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ONE_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_TABLE = bytes(
     ord(chr(code).lower()) if chr(code).isalnum() else ord(" ") for code in range(128)
 ) + bytes(range(128, 256))
@@ -145,17 +146,32 @@ def _fold_piece(piece: str) -> str | None:
     # the ASCII characters first, in bytes (UTF-8 leaves the others' bytes alone) ...
     # (a lone surrogate, which no decoded file holds but a str may, passes through)
     translated = piece.encode("utf-8", "surrogatepass").translate(_ASCII_TABLE, _ASCII_APOSTROPHES)
+    # (the only white space left is the space: runs of it made one by a
+    # pattern, not by split and join, which made an object a word)
     if piece.isascii():
-        return b" ".join(translated.split()).decode("ascii")
-    # ... then each of the others, folded as it is (its folded form is final)
-    folded = _BEYOND_ASCII.sub(_fold_run, translated.decode("utf-8", "surrogatepass"))
-    if _TABLE.spaced and not _TABLE.spaced.isdisjoint(piece):
+        return _SPACES_BYTES.sub(b" ", translated).strip(b" ").decode("ascii")
+    # ... then each of the others, folded as it is (its folded form is final):
+    # each distinct one replaced at once where it folds to ASCII (a text
+    # beyond ASCII usually holds a few, "’" most of all), else run by run
+    folded = translated.decode("utf-8", "surrogatepass")
+    table = _TABLE
+    others = set(_ONE_BEYOND_ASCII.findall(folded))
+    if all(table[ord(char)].isascii() for char in others):
+        for char in others:
+            folded = folded.replace(char, table[ord(char)])
+    else:
+        folded = _BEYOND_ASCII.sub(_fold_run, folded)
+    if table.spaced and not table.spaced.isdisjoint(piece):
         return None
-    return " ".join(folded.split())
+    return _SPACES.sub(" ", folded).strip(" ")
 
 
 def _fold_run(match: re.Match[str]) -> str:
     return match.group().translate(_TABLE)
+
+
+_SPACES = re.compile("  +")
+_SPACES_BYTES = re.compile(b"  +")
 
 
 class _Positions(Sequence[int]):
