@@ -46,3 +46,20 @@ def test_offsets_in_order_map_as_each_alone(raw: str, offsets: list[int], ordere
     for side in sides:
         expected = [cleaned.to_raw(offset, side) for offset in offsets]
         assert cleaned._to_raw_all(offsets, side) == expected
+
+
+def test_a_long_text_leaves_its_document_out_of_the_collectors_passes() -> None:
+    import gc
+
+    from aleppo_cli.text import document
+
+    gc.unfreeze()
+    try:
+        document.build("Short. Text.")
+        assert gc.get_freeze_count() == 0
+        built = document.build("A sentence of a long text. " * (document.FREEZE_FROM // 27 + 1))
+        assert gc.get_freeze_count() > 0
+        assert gc.is_tracked(built.paragraphs[0])  # frozen, not untracked
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()

@@ -109,6 +109,7 @@ def _fold_exact(text: str) -> tuple[str, list[int]]:
 _PIECE = 256
 _WHITE_SPACE = re.compile(r"\s")
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ONE_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_TABLE = bytes(
     ord(chr(code).lower()) if chr(code).isalnum() else ord(" ") for code in range(128)
 ) + bytes(range(128, 256))
@@ -145,17 +146,32 @@ def _fold_piece(piece: str) -> str | None:
     # the ASCII characters first, in bytes (UTF-8 leaves the others' bytes alone) ...
     # (a lone surrogate, which no decoded file holds but a str may, passes through)
     translated = piece.encode("utf-8", "surrogatepass").translate(_ASCII_TABLE, _ASCII_APOSTROPHES)
+    # (the only white space left is the space: runs of it made one by a
+    # pattern, not by split and join, which made an object a word)
     if piece.isascii():
-        return b" ".join(translated.split()).decode("ascii")
-    # ... then each of the others, folded as it is (its folded form is final)
-    folded = _BEYOND_ASCII.sub(_fold_run, translated.decode("utf-8", "surrogatepass"))
-    if _TABLE.spaced and not _TABLE.spaced.isdisjoint(piece):
+        return _SPACES_BYTES.sub(b" ", translated).strip(b" ").decode("ascii")
+    # ... then each of the others, folded as it is (its folded form is final):
+    # each distinct one replaced at once where it folds to ASCII (a text
+    # beyond ASCII usually holds a few, "’" most of all), else run by run
+    folded = translated.decode("utf-8", "surrogatepass")
+    table = _TABLE
+    others = set(_ONE_BEYOND_ASCII.findall(folded))
+    if all(table[ord(char)].isascii() for char in others):
+        for char in others:
+            folded = folded.replace(char, table[ord(char)])
+    else:
+        folded = _BEYOND_ASCII.sub(_fold_run, folded)
+    if table.spaced and not table.spaced.isdisjoint(piece):
         return None
-    return " ".join(folded.split())
+    return _SPACES.sub(" ", folded).strip(" ")
 
 
 def _fold_run(match: re.Match[str]) -> str:
     return match.group().translate(_TABLE)
+
+
+_SPACES = re.compile("  +")
+_SPACES_BYTES = re.compile(b"  +")
 
 
 class _Positions(Sequence[int]):
@@ -165,13 +181,22 @@ class _Positions(Sequence[int]):
     next piece maps where the next piece's first character does."""
 
     def __init__(
-        self, source: str, starts: list[int], lengths: list[int], offsets: list[int]
+        self,
+        source: str,
+        starts: list[int],
+        lengths: list[int],
+        offsets: list[int],
+        folded: str = "",
     ) -> None:
         self._source = source
+        self._folded = folded  # the whole folded text, when known: each piece's is a slice
         self._starts = starts
         self._lengths = lengths
         self._offsets = offsets  # and, last, the end of the last piece
         self._maps: dict[int, list[int]] = {}
+        # a piece's offsets of its letters and digits, and its folded text (or
+        # its whole map, and None, where a character folds to more or less than one)
+        self._letters: dict[int, tuple[list[int], str | None]] = {}
         self._length = starts[-1] + lengths[-1] if starts else 0
 
     def __len__(self) -> int:
@@ -194,7 +219,12 @@ class _Positions(Sequence[int]):
         within = index - self._starts[piece]
         if within == self._lengths[piece]:  # the space after it
             piece, within = piece + 1, 0
-        return self._offsets[piece] + self._map(piece)[within]
+        letters, folded = self._letters.get(piece) or self._letters_of(piece)
+        if folded is None:
+            return self._offsets[piece] + letters[within]
+        # folded character ``within``, a letter or the space before one, maps to
+        # that letter: the one after as many letters as come before it
+        return self._offsets[piece] + letters[within - folded.count(" ", 0, within)]
 
     def __iter__(self) -> Iterator[int]:
         for piece in range(len(self._starts)):
@@ -205,6 +235,19 @@ class _Positions(Sequence[int]):
             for position in positions:
                 yield offset + position
 
+    def _letters_of(self, piece: int) -> tuple[list[int], str | None]:
+        """What ``__getitem__`` reads of a piece, made on its first read: for a
+        hit, cheaper than the piece's whole map."""
+        offset = self._offsets[piece]
+        letters = _letter_offsets(self._source[offset : self._offsets[piece + 1]])
+        if letters is None or not self._folded:
+            found: tuple[list[int], str | None] = (self._map(piece), None)
+        else:
+            start = self._starts[piece]
+            found = (letters, self._folded[start : start + self._lengths[piece]])
+        self._letters[piece] = found
+        return found
+
     def _map(self, piece: int) -> list[int]:
         """The positions of piece's folded characters in the piece (small ints,
         which Python shares)."""
@@ -212,7 +255,9 @@ class _Positions(Sequence[int]):
         if found is None:
             offset = self._offsets[piece]
             text = self._source[offset : self._offsets[piece + 1]]
-            found = _run_positions(text)
+            start = self._starts[piece]
+            folded = self._folded[start : start + self._lengths[piece]] if self._folded else None
+            found = _run_positions(text, folded)
             if found is None:
                 found = _fold_exact(text)[1]
             self._maps[piece] = found
@@ -243,14 +288,18 @@ _ASCII_ALNUM = bytes(1 if chr(code).isalnum() else 0 for code in range(128)) + b
 _AS_A = bytes(code if code == ord(" ") else ord("a") for code in range(256))
 
 
-def _ascii_positions(text: str) -> list[int]:
+def _ascii_positions(text: str, folded: bytes | None = None) -> list[int]:
     """``_fold_exact(text)[1]`` for an ASCII ``text``, without a step of Python a
     character or a word: the offsets of its letters and digits (each folds to
     one), each twice where the folded text has a space before it (the space
-    maps where the word after it starts)."""
+    maps where the word after it starts). ``folded``: the folded text, if
+    known (only where its spaces are matters)."""
     data = text.encode("ascii")
     letters = list(compress(range(len(data)), data.translate(_ASCII_ALNUM)))
-    folded = b" ".join(data.translate(_ASCII_TABLE, _ASCII_APOSTROPHES).split())
+    if folded is None:
+        folded = _SPACES_BYTES.sub(b" ", data.translate(_ASCII_TABLE, _ASCII_APOSTROPHES)).strip(
+            b" "
+        )
     # each letter's offset written twice, and two selectors a letter: the first
     # for the space before it, if the folded text has one, the second for it
     doubled = [0] * (2 * len(letters))
@@ -260,12 +309,15 @@ def _ascii_positions(text: str) -> list[int]:
     return list(compress(doubled, twice))
 
 
-def _run_positions(text: str) -> list[int] | None:
+def _run_positions(text: str, folded: str | None = None) -> list[int] | None:
     """``_fold_exact(text)[1]``, quicker: each letter or digit maps to itself,
     and the space before a run of them (unless only apostrophes stand between
     it and the last: "we're") to the run's first character. None for a text
     with a character that folds to more or less than one (ß, a combining
-    accent): that one is mapped a character at a time."""
+    accent): that one is mapped a character at a time. ``folded``: its folded
+    text, if known (a folded character beyond ASCII takes one place as the
+    stand-in "a" does)."""
+    known = folded.encode("ascii") if folded is not None and folded.isascii() else None
     if not text.isascii():
         beyond = set("".join(_BEYOND_ASCII.findall(text)))
         if not all(map(_simple, beyond)):
@@ -273,7 +325,20 @@ def _run_positions(text: str) -> list[int] | None:
         # each written as an ASCII character that folds alike: the same map
         for char in beyond:
             text = text.replace(char, _stand_in(char))
-    return _ascii_positions(text)
+    return _ascii_positions(text, known)
+
+
+def _letter_offsets(text: str) -> list[int] | None:
+    """Where the letters and digits of ``text`` are, when each folds to one
+    character and ``_run_positions`` holds for the text; else None."""
+    if not text.isascii():
+        beyond = set("".join(_BEYOND_ASCII.findall(text)))
+        if not all(map(_simple, beyond)):
+            return None
+        for char in beyond:
+            text = text.replace(char, _stand_in(char))
+    data = text.encode("ascii")
+    return list(compress(range(len(data)), data.translate(_ASCII_ALNUM)))
 
 
 def _stand_in(char: str) -> str:
@@ -320,7 +385,7 @@ class Folded:
             start = end
         offsets.append(len(text))
         self.text = " ".join(pieces)
-        self.positions = _Positions(text, starts, lengths, offsets)
+        self.positions = _Positions(text, starts, lengths, offsets, self.text)
 
     def whole_word(self, start: int, end: int) -> bool:
         """Is folded ``[start, end)`` a run of whole words? As in grep -w, an

@@ -140,6 +140,20 @@ def _sentence_ends(
     for start in terminals:
         if start < position:
             continue  # in the candidate before
+        after = start + 1
+        if (
+            after < end
+            and text[start] == "."
+            and text[after] in " \n"
+            and text[after + 1 : after + 2] != "."
+        ):
+            # the usual candidate, a full stop before a space that no spaced
+            # ellipsis follows: what the pattern finds there, without it
+            position = after
+            cut = _decide(text, start, after, ".", "", stops, begin, end)
+            if cut is not None:
+                cuts.add(cut)
+            continue
         match = candidate(text, start, end)
         if match is None:
             continue
@@ -222,7 +236,7 @@ def _decide(
         return None
     if len(word) == 1 and word.isalpha():
         return _after_single_letter(text, start, word, begin)
-    if lower in ABBREVIATIONS or _DOTTED.match(word):
+    if lower in ABBREVIATIONS or (not word.isalpha() and _DOTTED.match(word)):
         if first.isdigit():
             return None  # "p. 55", "No. 5"
         return after if _word_at(text, index, end).lower() in STARTERS else None
