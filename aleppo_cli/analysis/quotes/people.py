@@ -344,6 +344,25 @@ _PRONOUNS = re.compile(r"(?=[hs])\b(he|him|his|himself|she|her|hers|herself)\b",
 _FAMILY = re.compile(r"(?=[hH])\b(his|her|His|Her)\s+(father|mother|wife|husband)\b")
 
 
+# "him" and "her" after a name tell nothing of its gender: mostly objects, they
+# are someone else ("Ivo thanked her": a verb's object pronoun is never its
+# subject), unless "her" opens a clause. Counting them made men of women and
+# women of men who are always seen together: by bench/people.py, the gender
+# of PDNC's speakers was right for 0.962 of their quotations, 0.992 now
+# (with the persons' pronouns summed); leaving out "him" alone, or "his"
+# too, was worse than either (0.957, 0.948), with any one novel held out.
+_OBJECTS = frozenset(("him", "her"))
+# but "her" opening a clause is hers: "Nora read it; her hands shook"
+_CLAUSE_START = re.compile(r"(?:[,;:—–(]|\b(?:and|but|while|when|as|for|yet|so))\s*$")
+CLAUSE_REACH = 8
+
+
+def _opens_clause(text: str, position: int) -> bool:
+    """Whether a pronoun at ``position`` opens a clause: after a comma, a
+    semicolon or a conjunction ("; her hands shook", "and her voice ...")."""
+    return _CLAUSE_START.search(text, max(0, position - CLAUSE_REACH), position) is not None
+
+
 class _LowerWords(frozenset[str]):
     """The words a text writes in lower case, and the candidates cleaned
     against them so far (``clean`` reads only these words, so a candidate is
@@ -465,6 +484,9 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
         title_gender=title_gender,
         pronoun_gender=lambda form: _pronoun_majority(seen.pronouns.get(form, {})),
         particles=PARTICLES,
+        summed=lambda forms: _pronoun_majority(
+            sum((Counter(seen.pronouns.get(form, {})) for form in forms), Counter())
+        ),
     )
     kept = [(position, groups[name].canonical) for position, name in kept]
     names = [name for _, name in kept]
@@ -562,8 +584,11 @@ def _scan(
                     text, stop.end(), min(next_name, stop.end() + NEXT_SENTENCE_REACH)
                 )
         if following:
-            gender = pronoun_gender(following.group())
-            if gender is not None:
+            said = following.group()
+            gender = pronoun_gender(said)
+            if gender is not None and (
+                said.lower() not in _OBJECTS or _opens_clause(text, following.start())
+            ):
                 pronouns[name][gender] += 1
     return _Seen(positions, names, pronouns, acts, the, places)
 
