@@ -488,7 +488,11 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
     """Journalism's attribution ending the narration before the quote, in its sentence."""
     start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
     narration = text[start : max(start, stretch.start - 1)].rstrip(" " + quotemarks.OPENING)
-    cut = max(narration.rfind(end) for end in (*_SENTENCE_ENDS, ".\n", "\n"))
+    # not at a title's full stop: "Mrs. Lark, who ..., said:" is Mrs. Lark's
+    cut = max(_last_sentence_end(narration), _last_line_end(narration))
+    line = narration.rfind("\n")
+    if line > cut and not _WRAPPED.search(narration, max(0, line - 1), line + 2):
+        cut = line  # a line break ends a sentence, but not a hard-wrapped line's
     sentence = narration[cut + 1 :] if cut >= 0 else narration
     if not sentence.strip():
         return None
@@ -511,6 +515,9 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
         )
     return match
 
+
+# a line wrapped in mid-sentence: a word or a comma, a line break, a word in lower case
+_WRAPPED = re.compile(r"[\w,;]\n[a-z]")
 
 _SUBJECT_ALONE = re.compile(rf"^\s*(?P<who>{NAME})\s*$")
 
@@ -664,7 +671,40 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
         _BEFORE.search(sentence)
         or (_WHO_SAID.search(sentence) if ", who" in sentence else None)
         or _DID_AND_SAID.search(sentence)
+        or _opener_said(sentence)
     )
+
+
+# "Edmund, after waiting a moment, obliged her to look up by saying,": the name
+# opening the sentence is the subject of the verb of saying that ends it, what
+# lies between the subject's deeds and their objects
+_OPENER_SAID = re.compile(
+    rf"(?:^\s*|[;:]\s+|,\s+and\s+)(?:(?:But|And|Then|So|Now|At\s+last|At\s+length|and|but),?\s+)?"
+    rf"(?P<who>{NAME})"
+    rf"(?P<between>(?:,\s+[^.!?;{_MARKS}]{{1,150}}?,)?\s+[a-z][^.!?;{_MARKS}]{{0,200}}?)"
+    rf"\b{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
+)
+# another subject between: a pronoun, a relative clause ("looked at Nora, who said")
+_ANOTHER_SUBJECT = re.compile(r"\b(?:he|she|they|I|we|who|whom|which|whose)\b")
+
+
+def _opener_said(sentence: str) -> re.Match[str] | None:
+    match = _OPENER_SAID.search(sentence)
+    if (
+        match is None
+        or match.group("who").endswith(_POSSESSIVE)
+        or _ANOTHER_SUBJECT.search(match.group("between")) is not None
+    ):
+        return None
+    return match
+
+
+def _last_line_end(narration: str) -> int:
+    """Where the last full stop before a line break is (-1 if none), not a
+    title's ("Mrs.\nLark" is one name)."""
+    cut = narration.rfind(".\n")
+    word = narration[max(0, cut - 12) : cut].rsplit(None, 1)[-1:]
+    return -1 if cut < 0 or (word and is_honorific(word[0])) else cut
 
 
 def _last_sentence_end(narration: str) -> int:
