@@ -488,20 +488,22 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
     """Journalism's attribution ending the narration before the quote, in its sentence."""
     start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
     narration = text[start : max(start, stretch.start - 1)].rstrip(" " + quotemarks.OPENING)
-    # not at a title's full stop: "Mrs. Lark, who ..., said:" is Mrs. Lark's
-    cut = max(_last_sentence_end(narration), _last_line_end(narration))
-    line = narration.rfind("\n")
-    if line > cut and not _WRAPPED.search(narration, max(0, line - 1), line + 2):
-        cut = line  # a line break ends a sentence, but not a hard-wrapped line's
+    cut = max(narration.rfind(end) for end in (*_SENTENCE_ENDS, ".\n", "\n"))
+    if cut >= 0 and narration[cut] == "\n" and _WRAPPED.match(narration, max(0, cut - 1)):
+        # a hard-wrapped line: "Mrs. Lark, who had been eyeing Ivo, now" / "observed,"
+        # is Mrs. Lark's, not Ivo's (not cut at a title's full stop either)
+        whole = max(_last_sentence_end(narration), _last_line_end(narration))
+        opening = _relative_subject(narration[whole + 1 :] if whole >= 0 else narration)
+        if opening is not None:
+            return opening
     sentence = narration[cut + 1 :] if cut >= 0 else narration
     if not sentence.strip():
         return None
     # "X said:", and "X said the results were "respectable"" (reported speech); only
     # the sentence's end is read: the pattern is tried at every word
-    if ", wh" in sentence:  # "The actor, whose films include X, said:"
-        opening = _RELATIVE_SUBJECT.match(sentence.rstrip(" ,:—–") + " ")
-        if opening is not None:
-            return opening
+    opening = _relative_subject(sentence)  # "The actor, whose films include X, said:"
+    if opening is not None:
+        return opening
     sentence = sentence[-NEWS_REACH:].rstrip(" ,:—–") + " "
     if ", wh" in sentence:
         which = _WHICH_SAID.search(sentence)
@@ -518,6 +520,14 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
 
 # a line wrapped in mid-sentence: a word or a comma, a line break, a word in lower case
 _WRAPPED = re.compile(r"[\w,;]\n[a-z]")
+
+
+def _relative_subject(sentence: str) -> re.Match[str] | None:
+    """ "The actor, whose films include X, said:": the subject opening the sentence."""
+    if ", wh" not in sentence:
+        return None
+    return _RELATIVE_SUBJECT.match(sentence.rstrip(" ,:—–") + " ")
+
 
 _SUBJECT_ALONE = re.compile(rf"^\s*(?P<who>{NAME})\s*$")
 
