@@ -235,3 +235,11 @@ def test_him_and_her_after_a_name_tell_nothing_of_its_gender() -> None:
     document = build(raw)
     _, cast = quotes.quotes_and_people(document)
     assert cast.gender.get("Nora") is Gender.FEMALE
+
+
+def test_him_and_her_tell_a_gender_where_nothing_else_does() -> None:
+    """Weak evidence is better than none: a name only ever followed by "her"
+    ("Nora shook her head") is taken for what it tells."""
+    raw = "Mr. Vance came in. Nora shook her head. Nora looked at her hands.\n\nIvo Lark waited."
+    _, cast = quotes.quotes_and_people(build(raw))
+    assert cast.gender.get("Nora") is Gender.FEMALE
