@@ -208,3 +208,26 @@ def test_she_with_nobody_of_hers_named_lately_is_a_woman_who_spoke() -> None:
         + '"You are welcome," she said.'
     )
     assert [q.speaker for q in found(raw)] == ["Anna", "Tom", "Anna"]
+
+
+def test_the_sentence_opened_by_its_subject_names_the_speaker_of_its_verb() -> None:
+    """The name opening the sentence says it, not the names of its deeds'
+    objects ("Nora", "Ivo Lark"), across a hard-wrapped line."""
+    raw = (
+        "Ivo Lark sat; he was tired. Nora Vance stood; she was not.\n\n"
+        "Nora Vance, after waiting a moment, obliged Ivo Lark to look up\n"
+        'by saying, "What do you want?"\n\n'
+        "Mrs. Vance, who had been eyeing Nora and Ivo Lark, now\n"
+        'observed, "They must have some interesting point to discuss."\n\n'
+        "Nora had applied her handkerchief to her eyes; and Ivo Lark, miserable at\n"
+        'such a sight, could not help saying, "Nay, Nora."'
+    )
+    assert [q.speaker for q in found(raw)] == ["Nora Vance", "Mrs. Vance", "Ivo Lark"]
+
+
+def test_a_subject_with_a_relative_clause_after_it_is_no_object_of_that_clause() -> None:
+    raw = (
+        "Ivo Lark sat; he was tired. Nora Vance stood; she was not.\n\n"
+        'Ivo Lark looked at Nora Vance, who said, "It is late."'
+    )
+    assert [q.speaker for q in found(raw)] == ["Nora Vance"]

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from aleppo_cli.analysis.quotes import quotations as quotes
 from aleppo_cli.analysis.quotes import selection
+from aleppo_cli.analysis.quotes.model import Gender
 from aleppo_cli.cli.app import app
 from aleppo_cli.text.document import build
 
@@ -221,3 +222,24 @@ def test_a_full_title_before_a_full_stop_starts_no_name() -> None:
     assert re.fullmatch(NAME, "Mademoiselle. The") is None
     assert re.fullmatch(NAME, "Mrs. Lark") is not None
     assert re.fullmatch(NAME, "Mademoiselle Reisz") is not None
+
+
+def test_him_and_her_after_a_name_tell_nothing_of_its_gender() -> None:
+    """ "Nora thanked him", "Ivo kissed her": the object is someone else; Nora
+    is a woman for the "she" and "herself" that follow her name."""
+    raw = (
+        "Nora thanked him. Nora kissed him. Nora met him. Nora saw that she was late.\n\n"
+        "Ivo Lark came in.\n\n"
+        '"Sit," she said.'
+    )
+    document = build(raw)
+    _, cast = quotes.quotes_and_people(document)
+    assert cast.gender.get("Nora") is Gender.FEMALE
+
+
+def test_him_and_her_tell_a_gender_where_nothing_else_does() -> None:
+    """Weak evidence is better than none: a name only ever followed by "her"
+    ("Nora shook her head") is taken for what it tells."""
+    raw = "Mr. Vance came in. Nora shook her head. Nora looked at her hands.\n\nIvo Lark waited."
+    _, cast = quotes.quotes_and_people(build(raw))
+    assert cast.gender.get("Nora") is Gender.FEMALE

@@ -522,15 +522,21 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
     start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
     narration = text[start : max(start, stretch.start - 1)].rstrip(" " + quotemarks.OPENING)
     cut = max(map(narration.rfind, _NEWS_SENTENCE_ENDS))
+    if cut >= 0 and narration[cut] == "\n" and _WRAPPED.match(narration, max(0, cut - 1)):
+        # a hard-wrapped line: "Mrs. Lark, who had been eyeing Ivo, now" / "observed,"
+        # is Mrs. Lark's, not Ivo's (not cut at a title's full stop either)
+        whole = max(_last_sentence_end(narration), _last_line_end(narration))
+        opening = _relative_subject(narration[whole + 1 :] if whole >= 0 else narration)
+        if opening is not None:
+            return opening
     sentence = narration[cut + 1 :] if cut >= 0 else narration
     if not sentence.strip():
         return None
     # "X said:", and "X said the results were "respectable"" (reported speech); only
     # the sentence's end is read: the pattern is tried at every word
-    if ", wh" in sentence:  # "The actor, whose films include X, said:"
-        opening = _RELATIVE_SUBJECT.match(sentence.rstrip(" ,:—–") + " ")
-        if opening is not None:
-            return opening
+    opening = _relative_subject(sentence)  # "The actor, whose films include X, said:"
+    if opening is not None:
+        return opening
     sentence = sentence[-NEWS_REACH:].rstrip(" ,:—–") + " "
     if ", wh" in sentence:
         which = _WHICH_SAID.search(sentence)
@@ -543,6 +549,17 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
             sentence, match.end("who") if match.group("who") else match.start() + 1
         )
     return match
+
+
+# a line wrapped in mid-sentence: a word or a comma, a line break, a word in lower case
+_WRAPPED = re.compile(r"[\w,;]\n[a-z]")
+
+
+def _relative_subject(sentence: str) -> re.Match[str] | None:
+    """ "The actor, whose films include X, said:": the subject opening the sentence."""
+    if ", wh" not in sentence:
+        return None
+    return _RELATIVE_SUBJECT.match(sentence.rstrip(" ,:—–") + " ")
 
 
 _SUBJECT_ALONE = re.compile(rf"^\s*(?P<who>{NAME})\s*$")
@@ -698,6 +715,7 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
         _BEFORE.search(sentence)
         or (_WHO_SAID.search(sentence) if ", who" in sentence else None)
         or _DID_AND_SAID.search(sentence)
+        or _opener_said(sentence)
     )
 
 
@@ -717,6 +735,38 @@ def _verb_in_tail(sentence: str) -> bool:
     last = max(map(sentence.rfind, _TAIL_STOPS))
     start = max(last + 1, len(sentence) - _TAIL_REACH - _LONGEST_VERB - 1)
     return not _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(sentence, start))
+
+
+# "Edmund, after waiting a moment, obliged her to look up by saying,": the name
+# opening the sentence is the subject of the verb of saying that ends it, what
+# lies between the subject's deeds and their objects
+_OPENER_SAID = re.compile(
+    rf"(?:^\s*|[;:]\s+|,\s+and\s+)(?:(?:But|And|Then|So|Now|At\s+last|At\s+length|and|but),?\s+)?"
+    rf"(?P<who>{NAME})"
+    rf"(?P<between>(?:,\s+[^.!?;{_MARKS}]{{1,150}}?,)?\s+[a-z][^.!?;{_MARKS}]{{0,200}}?)"
+    rf"\b{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
+)
+# another subject between: a pronoun, a relative clause ("looked at Nora, who said")
+_ANOTHER_SUBJECT = re.compile(r"\b(?:he|she|they|I|we|who|whom|which|whose)\b")
+
+
+def _opener_said(sentence: str) -> re.Match[str] | None:
+    match = _OPENER_SAID.search(sentence)
+    if (
+        match is None
+        or match.group("who").endswith(_POSSESSIVE)
+        or _ANOTHER_SUBJECT.search(match.group("between")) is not None
+    ):
+        return None
+    return match
+
+
+def _last_line_end(narration: str) -> int:
+    """Where the last full stop before a line break is (-1 if none), not a
+    title's ("Mrs.\nLark" is one name)."""
+    cut = narration.rfind(".\n")
+    word = narration[max(0, cut - 12) : cut].rsplit(None, 1)[-1:]
+    return -1 if cut < 0 or (word and is_honorific(word[0])) else cut
 
 
 def _last_sentence_end(narration: str) -> int:

@@ -17,12 +17,19 @@ and "Mrs. Darcy" are others. The rules, in order:
    nor does "Miss Lark" meet "Nora Lark" when the text calls her "Miss Nora",
    as English calls a younger sister, "Miss Lark" being the eldest; nor
    does "Mr. Lark" meet an "Ivo Lark" the text calls "Ivo" alone more often
-   than "Mr. Lark" (the son; "Mr. Lark" is his father).
-   Otherwise it is a person of its own.
+   than "Mr. Lark" (the son; "Mr. Lark" is his father). "Miss Lark" joins
+   the one woman named in full as a Lark, if the text names only one so; a
+   "Miss Lark" never joins a "Mrs. Nora Lark" (nor "Mr." a "Master"); of
+   several full names, "Sir Ivo" joins the one written "Sir Ivo Lark".
+   Otherwise it is a person of its own ("Mr Lark" and "Mr. Lark" one).
 3. A word alone ("Lark", "Nora") joins the one person whose last or first
    word it is and whose gender fits the pronouns that follow it; of several
    (the Larks), a surname alone joins the one man among them, as English
-   writes a woman's name with a title or her given name; else it stays apart.
+   writes a woman's name with a title or her given name (of two men, the
+   one named over three times as often as the other); else it stays apart.
+   A first word is taken for a given name by how often the forms it starts
+   are named, not the people's other forms ("Fitzwilliam" is not "Mr.
+   Fitzwilliam Darcy" for all the "Darcy"s).
    A word that ends some names and starts others is read as a given name
    when the names it starts are used three times as often.
 4. A pet form ("Lizzy", "Bill") joins the one person whose full name it
@@ -30,13 +37,15 @@ and "Mrs. Darcy" are others. The rules, in order:
    "William") joined, by the same test.
 
 A person is called by its fullest form: the most words besides a title,
-then a title, then the most mentions.
+then a title, then the most mentions. A person no title gives a gender has
+the gender the pronouns after all its forms give together (and, before the
+words alone are placed, after its given name alone too).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
@@ -100,6 +109,8 @@ PET_FORMS = _pet_table()
 MORE_OFTEN = 3
 # Titles that go with a given name: "Lady Nora", "Sir Ivo", "Miss Nora".
 GIVEN_NAME_TITLES = frozenset("Lady Lord Sir Miss Master Prince Princess Aunt Uncle".split())
+# Titles that tell whether one is married or grown: a "Miss Lark" is no "Mrs. Nora Lark".
+_STATES = frozenset("Mr Mrs Miss Master".split())
 # Titles of rank: a person named with one is not called by a pet form.
 RANKS = frozenset(
     "Lady Lord Sir Prince Princess Count Countess Colonel Captain General Professor Dr Dr.".split()
@@ -121,6 +132,7 @@ class _Person:
         self.gender: Gender | None = None
         self.first: str | None = None
         self.last: str | None = None
+        self.titled = False  # the gender is a title's ("Mr."), not the pronouns'
 
     def fits(self, gender: Gender | None) -> bool:
         return gender is None or self.gender is None or self.gender == gender
@@ -132,10 +144,14 @@ def group(
     title_gender: Callable[[str], Gender | None],
     pronoun_gender: Callable[[str], Gender | None],
     particles: AbstractSet[str] = frozenset(),
+    summed: Callable[[Iterable[str]], Gender | None] | None = None,
 ) -> dict[str, Group]:
     """Every form in ``counts`` -> its person. ``is_title`` tells a title ("Mr.",
     "Lady"); ``title_gender`` the gender a form's title gives; ``pronoun_gender``
-    the gender the pronouns after a form give."""
+    the gender the pronouns after a form give; ``summed``, if given, the gender
+    the pronouns after all of a person's forms give together, which settles
+    the gender of a person no title names ("Edmund" and "Edmund Lark" are one
+    man whatever one "she" after the full name says)."""
     people: list[_Person] = []
     of: dict[str, _Person] = {}
 
@@ -178,10 +194,15 @@ def group(
         else:
             person = _Person()
             person.first, person.last, person.gender = words[0], words[-1], gender
+            person.titled = gender is not None
             people.append(person)
             full[key].append(person)
         add(person, form)
     for person in people:
+        if person.gender is None and summed is not None:
+            # the pronouns after the given name alone count too: "Nora" is
+            # mostly Nora Lark, named in full too seldom to tell
+            person.gender = summed([*person.forms, person.first or ""])
         if person.gender is None:
             person.gender = _pronouns(person, pronoun_gender)
 
@@ -196,12 +217,20 @@ def group(
         family[last].update(f"{id(p)}" for p in same)
     # given names titled "Miss Nora": that Nora is a younger sister, not "Miss Lark"
     younger = {parts(f)[1][0] for f in counts if parts(f)[0] == "Miss" and len(parts(f)[1]) == 1}
+    # "Miss Lark" is the one woman the text names in full as a Lark, if one only
+    women: Counter[str] = Counter(
+        last for (_, last), same in full.items() for p in same if p.gender is Gender.FEMALE
+    )
+    alone: dict[tuple[str, str], _Person] = {}  # "Mr. Lark" and "Mr Lark": one person
     full_index = _indexed(people)
     for form in ordered:
         title, words = parts(form)
         if title is None or len(words) != 1:
             continue
         word, gender = words[0], title_gender(form)
+        if (title, word) in alone:
+            add(alone[title, word], form)
+            continue
         near = {id(p): p for p in (*full_index.last.get(word, ()), *full_index.first.get(word, ()))}
         candidates = [
             p
@@ -213,9 +242,12 @@ def group(
             )
             and not (p.titles - {title})
             and not (title == "Miss" and word == p.last and p.first in younger)
+            # a "Miss Lark" is no "Mrs. Nora Lark", a "Mr. Lark" no "Master Ivo Lark"
+            and not any(parts(f)[0] in _STATES - {title} for f in p.forms)
             and (
                 len(family[word]) <= 2
                 or (gender is Gender.MALE and any(parts(f)[0] == title for f in p.forms))
+                or (title == "Miss" and word == p.last and women[word] == 1)
             )
         ]
         if title != "Miss":
@@ -227,14 +259,18 @@ def group(
             ]
         by_last = [p for p in candidates if p.last == word]
         candidates = by_last or candidates
+        if len(candidates) > 1:  # "Sir Ivo" of "Sir Ivo Lark", not of "Ivo Vance"
+            candidates = [p for p in candidates if any(parts(f)[0] == title for f in p.forms)]
         if len(candidates) == 1:
             person = candidates[0]
-            person.gender = person.gender or gender
+            if gender is not None and not person.titled:
+                person.gender, person.titled = gender, True
         else:
             person = _Person()
-            person.last, person.gender = word, gender
+            person.last, person.gender, person.titled = word, gender, gender is not None
             people.append(person)
         person.titles.add(title)
+        alone[title, word] = person
         add(person, form)
 
     # 3. a word alone; 4. a pet form
@@ -260,6 +296,12 @@ def group(
             # a surname alone is a man's, in English usage: "Lark" is Mr. Lark
             # rather than Mrs. or Miss Lark, who go by a title or a given name
             men = [p for p in candidates if p.gender is Gender.MALE and p.last == form]
+            if len(men) > 1:  # of two men, the one named far more often: "Lark" the son
+                named = sorted(men, key=lambda p: -sum(p.forms.values()))
+                if sum(named[0].forms.values()) > MORE_OFTEN * sum(
+                    sum(p.forms.values()) for p in named[1:]
+                ):
+                    men = named[:1]
             candidates = men if len(men) == 1 else candidates
         if (
             pet is None
@@ -281,7 +323,10 @@ def group(
             person.forms, key=lambda f: (len(parts(f)[1]), parts(f)[0] is not None, counts[f], f)
         )
         forms = tuple(sorted(person.forms, key=lambda f: (-counts[f], f)))
-        gender = person.gender or _pronouns(person, pronoun_gender)
+        if summed is not None and not person.titled:
+            gender = summed(forms)
+        else:
+            gender = person.gender or _pronouns(person, pronoun_gender)
         for form in forms:
             groups[form] = Group(canonical, forms, gender)
     return groups
@@ -312,10 +357,17 @@ def _by_word(index: _Index, word: str, gender: Gender | None) -> list[_Person]:
     by_last = [p for p in index.last.get(word, ()) if p.fits(gender)]
     by_first = [p for p in index.first.get(word, ()) if p.fits(gender)]
 
-    def mentions(people: list[_Person]) -> int:
-        return sum(sum(p.forms.values()) for p in people)
+    def mentions(people: list[_Person], first: bool) -> int:
+        """How often the forms with ``word`` first (else last) are named: not
+        the person's other forms ("Darcy" says nothing of "Fitzwilliam")."""
+        return sum(
+            count
+            for p in people
+            for form, count in p.forms.items()
+            if (word in form.split()[:-1] if first else form.split()[-1] == word)
+        )
 
-    if by_first and mentions(by_first) > MORE_OFTEN * mentions(by_last):
+    if by_first and mentions(by_first, True) > MORE_OFTEN * mentions(by_last, False):
         return by_first
     return by_last or by_first
 
