@@ -243,3 +243,21 @@ def test_him_and_her_tell_a_gender_where_nothing_else_does() -> None:
     raw = "Mr. Vance came in. Nora shook her head. Nora looked at her hands.\n\nIvo Lark waited."
     _, cast = quotes.quotes_and_people(build(raw))
     assert cast.gender.get("Nora") is Gender.FEMALE
+
+
+@pytest.mark.parametrize(
+    ("raw", "speaker"),
+    [
+        ('Name | Age\n\nPa | 40\n\n"We will survive," said Pa.\n', "Pa"),
+        ('Name, Age, Pa\n\nThe dog barked.\n\n"We will survive," said Pa.\n', "Pa"),
+        ('Notes on Pa\n\nPa Lark came in.\n\n"We will survive," said Pa Lark.\n', "Pa Lark"),
+    ],
+)
+def test_a_name_never_runs_across_a_paragraphs_end(raw: str, speaker: str) -> None:
+    # a heading or a table's cell that ends in a name is not the first part of
+    # the next paragraph's ("Age Pa", "Pa The" before)
+    assert speakers(raw) == [speaker]
+
+
+def test_a_name_wrapped_over_one_line_is_one_name() -> None:
+    assert speakers('"We will survive," said Mrs.\nLark Ivory, and left.\n') == ["Mrs. Lark Ivory"]

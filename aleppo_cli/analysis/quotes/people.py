@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
@@ -47,6 +47,28 @@ NAME = rf"(?:{_TITLE}\s+(?:{_PARTICLE}){{0,2}})?{_NAME_WORD}(?:{_NAME_JOINT}{_NA
 # every name starts with a capital letter: the look-ahead lets the engine skip
 # to the next one (a novel's names are found four times as fast)
 _NAME_RE = re.compile(rf"(?=[A-Z]){NAME}")
+
+
+def _names(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The names in ``text[start:end]``, none across a paragraph's end: a
+    heading or a table's cell that ends in a name is not the first part of the
+    next paragraph's ("Age" and "Pa" of "Name | Age" / "Pa | 40"). The name
+    pattern itself crosses any space (a name may be wrapped over two lines);
+    the rare match across a blank line is cut there, which is cheaper than a
+    pattern that stops at one."""
+    stop = len(text) if end is None else end
+    for match in _NAME_RE.finditer(text, start, stop):
+        gap = text.find("\n\n", match.start(), match.end())
+        if gap < 0:
+            yield match
+            continue
+        # the part before the blank line, then the names after it
+        first = _NAME_RE.match(text, match.start(), gap)
+        if first is not None:
+            yield first
+        yield from _names(text, gap, match.end())
+
+
 # an honorific alone, "Mr" or "Mr.": a set, quicker than a pattern to make and to use
 _HONORIFIC_ALONE = frozenset([*_HONORIFICS, *(f"{word}." for word in _HONORIFICS)])
 _POSSESSIVE = ("’s", "'s")
@@ -224,7 +246,7 @@ class People(NamedTuple):
         names them: "Lark" names "Mr. Lark" too, "Mr. Lark" names "Lark"."""
         found: set[str] = set()
         for span in spans:
-            for match in _NAME_RE.finditer(text, span.start, span.end):
+            for match in _names(text, span.start, span.end):
                 name = self.clean(match.group())
                 if name is None:
                     continue
@@ -473,7 +495,7 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
     ]
     extents = _merged(sorted([*((span.start, span.end) for span in quoted), *headings]))
     inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
-    matches = list(_NAME_RE.finditer(text))
+    matches = list(_names(text))
     lower_words = _lower_words(text, matches)
     seen = _scan(text, lower_words, inside, matches)
     totals = Counter(seen.names)
