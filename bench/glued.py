@@ -1,6 +1,7 @@
 """Run-together words: how many the repair splits, and what it does to clean text.
 
-    python bench/glued.py [--per-text N] [--tune [--evidence]] [--gate] [--quick]
+    python bench/glued.py [--per-text N] [--tune [--evidence]] [--by-novel [--evidence]]
+                          [--gate] [--quick]
 
 Takes clean texts (the 1,313 BBC articles of ../shared/corpus/bbc-news-summary,
 duplicates dropped, and the novels: the three books and the 13 PDNC novels),
@@ -26,6 +27,10 @@ keep a recall of TUNING_RECALL on the tuning set, the fewest edits of its
 untouched texts with the repair forced), and prints the held-out figures;
 with ``--evidence``, only the rule of evidence (cleanup.SHORT_TEXT), the
 margins as they are.
+``--by-novel`` holds out one novel at a time: each novel's parameters are
+chosen (as ``--tune`` chooses them) on the other 15 novels, then it is
+scored alone (recall on its glued copy, words of its untouched copy
+changed); with ``--evidence``, only the rule of evidence is chosen.
 ``--gate`` does the same for the automatic decision (the most glued texts
 taken for scraped, with no untouched one).
 """
@@ -162,7 +167,7 @@ def letter_run(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-def score(texts: list[Text], per_text: int, auto: bool = True) -> Score:
+def score(texts: list[Text], per_text: int, auto: bool = True, examples: int = 3) -> Score:
     result = Score(dict.fromkeys(SHAPES, 0), dict.fromkeys(SHAPES, 0), examples=[], auto=auto)
     assert result.examples is not None
     for text in texts:
@@ -171,7 +176,7 @@ def score(texts: list[Text], per_text: int, auto: bool = True) -> Score:
         changed = {letter_run(text.raw, e.start) for e in untouched.edits_for(cleanup.GLUED)}
         result.untouched_edits += len(changed)
         result.untouched_words += len(text.raw.split())
-        for start, end in sorted(changed)[:3]:
+        for start, end in sorted(changed)[:examples]:
             result.examples.append(f"{text.name}: {text.raw[start:end]}")
         if auto and cleanup.clean(text.raw).repair == cleanup.AUTO_ON:
             result.untouched_scraped += 1
@@ -197,7 +202,7 @@ def score(texts: list[Text], per_text: int, auto: bool = True) -> Score:
 # The decision's parameters, tuned apart for the two kinds of run they
 # decide (the lower-case runs, and the capitalised ones); the run of a
 # lower-case word glued to a capitalised one has none.
-GRIDS = {
+GRIDS: dict[str, dict[str, tuple[float, ...]]] = {
     # LOWER_MARGIN stays under 2 and UNKNOWN_ZIPF at -3: more, and three
     # words run together ("undereverybridge") stay glued.
     "lower": {
@@ -354,18 +359,20 @@ def allowed(
     return strong, weak
 
 
-def tune(found: list[Candidates], base: bool = True) -> dict[str, float]:
-    """The parameters with the fewest edits of the untouched texts that keep
-    a recall of TUNING_RECALL; on a tie, the larger recall, then the weaker
-    rule of evidence (the smaller values: the tuning set cannot tell them
-    apart, and the stronger rule costs recall where glue is sparse), then the
-    larger margins. Without ``base``, only the rule of evidence is chosen
-    (the margins as they are)."""
-    total = sum(len(text.sites) for text in found)
-    words_u = np.array([text.words[0] for text in found])
-    words_g = np.array([text.words[1] for text in found])
+Options = dict[str, list[tuple[dict[str, float], Tally]]]
+
+
+def take(tally: Tally, rows: list[int]) -> Tally:
+    """``tally`` for the texts ``rows`` alone (a text's tally does not
+    depend on the others)."""
+    return Tally(*([column[row] for row in rows] for column in vars(tally).values()))
+
+
+def decided(found: list[Candidates], base: bool = True) -> tuple[Tally, Options]:
+    """The decisions of every option of the grid (without ``base``, of the
+    margins as they are), text by text: computed once, sliced by the folds."""
     camel = decide(found, "camel")
-    options: dict[str, list[tuple[dict[str, float], Tally]]] = {}
+    options: Options = {}
     for which in ("lower", "capital"):
         grid = GRIDS[which] if base else {}
         options[which] = []
@@ -373,6 +380,32 @@ def tune(found: list[Candidates], base: bool = True) -> dict[str, float]:
             values = dict(zip(grid, combo, strict=True))
             set_parameters(values)
             options[which].append((values, decide(found, which)))
+    return camel, options
+
+
+def folds(count: int) -> Iterator[tuple[int, list[int]]]:
+    """Leave one out: each text, and the others that choose for it."""
+    for held in range(count):
+        yield held, [row for row in range(count) if row != held]
+
+
+def tune(
+    found: list[Candidates],
+    base: bool = True,
+    given: tuple[Tally, Options] | None = None,
+    quiet: bool = False,
+) -> dict[str, float]:
+    """The parameters with the fewest edits of the untouched texts that keep
+    a recall of TUNING_RECALL; on a tie, the larger recall, then the weaker
+    rule of evidence (the smaller values: the tuning set cannot tell them
+    apart, and the stronger rule costs recall where glue is sparse), then the
+    larger margins. Without ``base``, only the rule of evidence is chosen
+    (the margins as they are). ``given``: the decisions of ``found``, if
+    already made (``decided``)."""
+    total = sum(len(text.sites) for text in found)
+    words_u = np.array([text.words[0] for text in found])
+    words_g = np.array([text.words[1] for text in found])
+    camel, options = given or decided(found, base)
     # every capital option at once: a matrix, an option a row
     capital_right = np.array([t.right_weak for _, t in options["capital"]])
     capital_edits = np.array([t.edits_weak for _, t in options["capital"]])
@@ -403,7 +436,10 @@ def tune(found: list[Candidates], base: bool = True) -> dict[str, float]:
                     best = (key, {**lower, **capital, **values})
     if best is None:  # none keeps the recall
         raise SystemExit(f"no parameters keep a recall of {TUNING_RECALL}")
-    print(f"  tuning set: recall {best[0][1]:.3f}, edits of the untouched texts {-best[0][0]:.0f}")
+    if not quiet:
+        print(
+            f"  tuning set: recall {best[0][1]:.3f}, edits of the untouched texts {-best[0][0]:.0f}"
+        )
     return best[1]
 
 
@@ -452,6 +488,45 @@ def gate(groups: dict[str, tuple[list[Text], int]]) -> None:
     set_parameters(default)
 
 
+def by_novel(novels: list[Text], per_text: int, base: bool) -> None:
+    """Leave one novel out: each novel scored (repair forced on) with the
+    parameters chosen on the other novels (without ``base``, only the rule
+    of evidence, the margins as shipped)."""
+    parameters = [name for grid in GRIDS.values() for name in grid]
+    default = {name: getattr(cleanup, name) for name in parameters}
+    found = candidates(novels, per_text)
+    given = decided(found, base)
+    set_parameters(default)
+    total = Score(dict.fromkeys(SHAPES, 0), dict.fromkeys(SHAPES, 0), examples=[], auto=False)
+    assert total.examples is not None
+    for held, rows in folds(len(novels)):
+        camel, options = given
+        sliced = (
+            take(camel, rows),
+            {which: [(v, take(t, rows)) for v, t in opts] for which, opts in options.items()},
+        )
+        values = tune([found[row] for row in rows], base, sliced, quiet=True)
+        set_parameters(default)
+        set_parameters(values)
+        result = score([novels[held]], per_text, auto=False, examples=1000)
+        set_parameters(default)
+        for name in SHAPES:
+            total.glued[name] += result.glued[name]
+            total.right[name] += result.right[name]
+        total.untouched_edits += result.untouched_edits
+        total.untouched_words += result.untouched_words
+        total.other_edits += result.other_edits
+        total.examples += result.examples or []
+        chosen = ", ".join(f"{name} {value:g}" for name, value in values.items())
+        print(
+            f"{novels[held].name}: recall {result.recall():.3f}, edits {result.untouched_edits} "
+            f"of {result.untouched_words:,}, other words changed in the glued copy "
+            f"{result.other_edits} (chosen on the other {len(rows)}: {chosen})",
+            flush=True,
+        )
+    report(f"{len(novels)} novels, each held out (chosen on the other {len(novels) - 1})", total)
+
+
 def report(label: str, found: Score) -> None:
     shapes = ", ".join(
         f"{name} {found.right[name]}/{found.glued[name]} ({found.recall(name):.3f})"
@@ -468,7 +543,7 @@ def report(label: str, found: Score) -> None:
             f"{found.glued_texts}, untouched texts {found.untouched_scraped}"
         )
     if found.examples:
-        print("  e.g. " + "; ".join(found.examples[:12]))
+        print("  e.g. " + "; ".join(found.examples[:40]))
 
 
 def main() -> None:
@@ -478,11 +553,22 @@ def main() -> None:
     parser.add_argument(
         "--evidence", action="store_true", help="with --tune: only the rule of evidence"
     )
+    parser.add_argument(
+        "--by-novel",
+        action="store_true",
+        help="leave one novel out: each chosen on the other novels (with --evidence: "
+        "only the rule of evidence)",
+    )
     parser.add_argument("--quick", action="store_true", help="a quarter of the BBC articles")
     parser.add_argument("--gate", action="store_true", help="the automatic decision alone")
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"no corpus at {CORPUS}")
+    if args.by_novel:
+        started = time.perf_counter()
+        by_novel(list(novel_texts()), args.per_text or 150, base=not args.evidence)
+        print(f"({time.perf_counter() - started:.0f} s)")
+        return
     bbc = list(bbc_texts())
     if args.quick:
         bbc = bbc[::4]
