@@ -29,7 +29,13 @@ from functools import cache
 from typing import TypeVar
 
 from aleppo_cli.output.safe import visible
-from aleppo_cli.output.shared import SEPARATOR, meta_line, meta_lines
+from aleppo_cli.output.shared import (
+    SEPARATOR,
+    block_prefix,
+    joined_to_previous,
+    meta_line,
+    meta_lines,
+)
 from aleppo_cli.text.document import Document, Paragraph
 from aleppo_cli.text.sources import Source
 
@@ -176,18 +182,28 @@ class Block:
 
 
 def block_for(paragraph: Paragraph, numbers: bool) -> Block:
+    """A paragraph as shown: a list item's bullet or number and a block
+    quote's bar before its text (as ``aleppo show`` prints them), and with
+    ``numbers`` each sentence's number before it."""
     text = display(paragraph.text)
-    if not numbers:
+    lead = block_prefix(paragraph)[0]
+    if not numbers and not lead:
         return Block(paragraph, text, (), ())
     base = paragraph.clean_start
+    starts = [sentence.clean_start - base for sentence in paragraph.sentences] if numbers else []
+    labels = [f"[{sentence.number}] " for sentence in paragraph.sentences] if numbers else []
+    if lead:
+        if starts and starts[0] == 0:
+            labels[0] = lead + labels[0]
+        else:
+            starts.insert(0, 0)
+            labels.insert(0, lead)
     inserts: list[int] = []
     shifts: list[int] = []
     pieces: list[str] = []
     previous = 0
     shift = 0
-    for sentence in paragraph.sentences:
-        local = sentence.clean_start - base
-        prefix = f"[{sentence.number}] "
+    for local, prefix in zip(starts, labels, strict=True):
         pieces.append(text[previous:local])
         pieces.append(prefix)
         shift += len(prefix)
@@ -245,15 +261,19 @@ class Page:
         self._spans: OrderedDict[int, list[Span]] = OrderedDict()
         tops = array("l")
         y = self.header_height
+        previous = None
         for index, paragraph in enumerate(paragraphs):
-            y += 1  # the blank line before each paragraph
+            # the blank line before each paragraph, but not between a list's
+            # items or a table's rows
+            y += 0 if joined_to_previous(previous, paragraph) else 1
+            previous = paragraph
             tops.append(y)
             y += self._count(index, paragraph)
         self.tops = tops  # first line of each paragraph's text
         self.height = y
 
     def _count(self, index: int, paragraph: Paragraph) -> int:
-        text = self.block(index).text if self.numbers else display(paragraph.text)
+        text = self.block(index).text
         spans = wrap(text, self.measure)
         _remember(self._spans, index, spans)
         return len(spans)

@@ -86,3 +86,33 @@ def test_the_header_is_title_meta_and_rule() -> None:
     page = Page(source_of("One sentence here."), build("One sentence here."), 40, False)
     kinds = [page.line(y).kind for y in range(page.height)]  # type: ignore[union-attr]
     assert kinds == [0, 1, 2, 3, 4]  # title, meta, rule, blank, the text
+
+
+def test_list_items_show_their_bullets_with_no_blank_line_between(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from aleppo_cli.text import sources
+    from aleppo_cli.text.prebuilt import document_for
+
+    path = tmp_path / "notes.md"
+    path.write_text("# Notes\n\nIntro here.\n\n- first item\n- second item\n\n1. one\n2. two\n")
+    source = sources.load(str(path))
+    document = document_for(source)
+    for numbers in (False, True):
+        page = Page(source, document, 40, numbers)
+        shown = [
+            page.block(line.block).text[line.start : line.end]
+            for line in map(page.line, range(page.height))
+            if line is not None and line.kind == BODY
+        ]
+        prefix = "[{}] " if numbers else ""
+        items = [text for text in shown if text.startswith(("• ", "1. ", "2. "))]
+        assert [text.split(" ", 1)[0] for text in items] == ["•", "•", "1.", "2."], shown
+        first = next(p for p in document.paragraphs if p.text == "first item")
+        block = block_for(first, numbers)
+        number = prefix.format(first.sentences[0].number)
+        assert block.text == "• " + number + "first item"
+        assert block.display_offset(0) == len("• " + number)
+        assert block.local_offset(0) == 0  # on the bullet: the item's start
+        # the items follow each other with no blank line between
+        y = page.y_of(first.clean_start)
+        assert page.line(y + 1).kind == BODY  # type: ignore[union-attr]
+        assert page.offset_at(y) == first.clean_start
