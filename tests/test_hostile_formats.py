@@ -77,6 +77,7 @@ def test_which_are_refused(tmp_path: Path) -> None:
         "an EPUB with an XML bomb": "declares XML entities; refused",
         "a zip bomb": "would expand to 201 MB",
         "an EPUB that is not a ZIP archive": "is not a valid EPUB",
+        "deeply nested tags": "too deeply nested to read",
     }
     for case, message in expected.items():
         name, data = CASES[case]

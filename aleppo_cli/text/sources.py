@@ -286,7 +286,9 @@ def _article(markup: str, label: str, url: str) -> Extracted:
     found = html.extract(markup, url)
     if found is None:
         raise InputError(
-            f"found no article text in {label}", "it may be a page that needs JavaScript"
+            f"found no article text in {label}",
+            "it may be a page that needs JavaScript, or markup too broken or too deeply"
+            " nested to read",
         )
     return found
 
