@@ -248,6 +248,7 @@ class Candidates:
     glued: tuple[Counter[str], frozenset[str], frozenset[str]]
     sites: list[tuple[str, int, str]]  # glued word, where its space was, shape
     words: tuple[int, int]  # the words of the untouched text and the glued one
+    vocab: tuple[frozenset[str], frozenset[str]]  # their lower-case words (cleanup._is_own)
 
 
 _ADDRESS = re.compile(r"([A-Za-z]+)\.(?=[a-z])")
@@ -272,7 +273,11 @@ def candidates(texts: list[Text], per_text: int) -> list[Candidates]:
             start, end = letter_run(glued, at)
             where.append((glued[start:end], at - start, name))
         words = (cleanup._words(text.raw), cleanup._words(glued))
-        found.append(Candidates(runs[0], runs[1], where, words))
+        vocab = (
+            frozenset(cleanup._WORD.findall(text.raw)),
+            frozenset(cleanup._WORD.findall(glued)),
+        )
+        found.append(Candidates(runs[0], runs[1], where, words, vocab))
     return found
 
 
@@ -322,7 +327,7 @@ def decide(found: list[Candidates], which: str) -> Tally:
             split, is_sure = cuts(token, names, seen, n)
             if split and is_sure:
                 sure_edits += n
-                sure += 1
+                sure += not cleanup._is_own(token, text.vocab[0])
             elif split:
                 weak_edits += n
         tally.edits_sure.append(sure_edits)
@@ -333,7 +338,7 @@ def decide(found: list[Candidates], which: str) -> Tally:
         if which != "capital":  # a name glued to a word is never sure
             for token, n in counts.items():
                 if kind(token) == which and all(cuts(token, names, seen, n)):
-                    sure += 1
+                    sure += not cleanup._is_own(token, text.vocab[1])
         tally.sure_glued.append(sure)
         right_sure = right_weak = 0
         for token, at, name in text.sites:

@@ -512,3 +512,27 @@ def test_a_sure_split_alone_in_a_long_text_needs_more_glue() -> None:
     assert "thecar" in clean(alone, repair=True).text
     several = _long_text(words, *_SURE[:3])
     assert "the car" in clean(several, repair=True).text
+
+
+def test_a_run_that_is_a_word_of_its_own_is_no_evidence() -> None:
+    # the text has it with another ending, or without one: its own word
+    assert cleanup._is_own("hastier", {"hasty"})
+    assert cleanup._is_own("midmost", {"midmosts"})
+    assert not cleanup._is_own("hastier", {"haste"})
+    assert not cleanup._is_own("thecar", {"the", "car", "cars"})
+    assert not cleanup._is_own("saidPierre", {"said", "pierre"})
+    assert cleanup._is_own("seethe", {"seethed"})
+    assert not cleanup._is_own("seethe", set())  # in the word list, but so is "thefirst"
+
+
+def test_sure_splits_of_the_texts_own_words_are_no_evidence() -> None:
+    words = int(2 / cleanup.STRONG_RATE)  # a novel: two sure splits besides each
+    own = [
+        "He was hastier than the hasty man.",
+        "It was headmost among the headmosts.",
+        "The midmost stood among the midmosts.",
+    ]
+    raw = _long_text(words, *own)
+    assert clean(raw, repair=True).text == raw
+    without = [sentence.rsplit(" ", 2)[0] + "." for sentence in own]  # no other endings
+    assert "hastier" not in clean(_long_text(words, *without), repair=True).text

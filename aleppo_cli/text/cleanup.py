@@ -556,7 +556,8 @@ def _glued_words(raw: str) -> list[Edit]:
     for token in [token for token in decided if _in_address(raw, token)]:
         del decided[token]
         strong.discard(token)
-    decided = _with_evidence(decided, strong, _words(raw))
+    own = _own_words(strong, raw)
+    decided = _with_evidence(decided, strong, _words(raw), own)
     if not decided:
         return []
     return [
@@ -591,13 +592,17 @@ def _words(raw: str) -> int:
 
 
 def _with_evidence(
-    decided: dict[str, list[int]], strong: set[str], words: int
+    decided: dict[str, list[int]],
+    strong: set[str],
+    words: int,
+    own: frozenset[str] | set[str] = frozenset(),
 ) -> dict[str, list[int]]:
     """The splits of ``decided`` that the text's other glue bears out
-    (``strong``: the sure ones); see SHORT_TEXT."""
+    (``strong``: the sure ones; ``own``: those of them that are no evidence,
+    see ``_own_words``); see SHORT_TEXT."""
     if words < SHORT_TEXT:
         return decided
-    sure = len(strong)
+    sure = len(strong) - len(own & strong)
     weak_ok = sure >= max(EVIDENCE_MIN, words * EVIDENCE_RATE)
     strong_ok = sure - 1 >= int(words * STRONG_RATE)
     return {
@@ -605,6 +610,64 @@ def _with_evidence(
         for token, cuts in decided.items()
         if (strong_ok if token in strong else weak_ok)
     }
+
+
+# A sure split of a run the text also has with another ending ("seethe"
+# beside "seethed", "hastier" beside "hasty") is no evidence of glue: the
+# run is the text's own word. (That the run is in the word list at any
+# frequency is no such sign: the web's glue is there too, "thefirst",
+# "ofthe"; bench/glued.py, README.)
+_WORD = re.compile(r"[a-z]+")
+
+
+def _stems(token: str) -> set[str]:
+    """What ``token`` may be an inflection of, itself included."""
+    found = {token}
+    for suffix, restorations in _OWN_SUFFIXES:
+        if not token.endswith(suffix) or len(token) - len(suffix) < 3:
+            continue
+        stem = token[: -len(suffix)]
+        found.update(stem + ending for ending in restorations)
+        if len(stem) > 3 and stem[-1] == stem[-2]:  # doubled consonant: stirred
+            found.add(stem[:-1])
+    return found
+
+
+def _forms(stem: str) -> set[str]:
+    """The inflections of ``stem``, itself included."""
+    found = {stem}
+    for suffix, restorations in _OWN_SUFFIXES:
+        for ending in restorations:
+            if stem.endswith(ending):
+                base = stem[: len(stem) - len(ending)]
+                found.add(base + suffix)
+                found.add(base + base[-1:] + suffix)  # doubled consonant
+    return found
+
+
+def _related(token: str, words: frozenset[str] | set[str]) -> bool:
+    """Whether the text (its lower-case ``words``) has ``token`` with
+    another ending, or without one."""
+    related = set().union(*(_forms(stem) for stem in _stems(token)))
+    related.discard(token)
+    return not related.isdisjoint(words)
+
+
+def _own_words(strong: set[str], raw: str) -> frozenset[str]:
+    """The sure splits (``strong``) of runs that are the text's own words
+    (``_is_own``). They may still be split where the rule of evidence
+    allows, but are no evidence of glue."""
+    lower = [token for token in strong if token.islower()]
+    if not lower:
+        return frozenset()
+    words = frozenset(_WORD.findall(raw))
+    return frozenset(token for token in lower if _is_own(token, words))
+
+
+def _is_own(token: str, words: frozenset[str] | set[str]) -> bool:
+    """Whether a run is the text's own word: lower case, and the text (its
+    lower-case ``words``) has it with another ending, or without one."""
+    return token.islower() and _related(token, words)
 
 
 def _in_address(raw: str, token: str) -> bool:
@@ -913,3 +976,7 @@ def _inflected_known_word(token: str, lookup: Callable[[str], float]) -> float:
             candidates.append(stem[:-1])
         found = max(found, *(lookup(candidate) for candidate in candidates))
     return found
+
+
+# The endings of _own_words: the inflections, and a few of derivation more.
+_OWN_SUFFIXES = (*_SUFFIXES, ("ier", ("y",)), ("iest", ("y",)), ("ings", ("", "e")))
