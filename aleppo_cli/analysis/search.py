@@ -318,27 +318,31 @@ def _run_positions(text: str, folded: str | None = None) -> list[int] | None:
     text, if known (a folded character beyond ASCII takes one place as the
     stand-in "a" does)."""
     known = folded.encode("ascii") if folded is not None and folded.isascii() else None
-    if not text.isascii():
-        beyond = set("".join(_BEYOND_ASCII.findall(text)))
-        if not all(map(_simple, beyond)):
-            return None
-        # each written as an ASCII character that folds alike: the same map
-        for char in beyond:
-            text = text.replace(char, _stand_in(char))
-    return _ascii_positions(text, known)
+    ascii_text = _as_ascii(text)
+    return None if ascii_text is None else _ascii_positions(ascii_text, known)
 
 
 def _letter_offsets(text: str) -> list[int] | None:
     """Where the letters and digits of ``text`` are, when each folds to one
     character and ``_run_positions`` holds for the text; else None."""
-    if not text.isascii():
-        beyond = set("".join(_BEYOND_ASCII.findall(text)))
-        if not all(map(_simple, beyond)):
-            return None
-        for char in beyond:
-            text = text.replace(char, _stand_in(char))
-    data = text.encode("ascii")
+    ascii_text = _as_ascii(text)
+    if ascii_text is None:
+        return None
+    data = ascii_text.encode("ascii")
     return list(compress(range(len(data)), data.translate(_ASCII_ALNUM)))
+
+
+def _as_ascii(text: str) -> str | None:
+    """``text`` with each character beyond ASCII written as an ASCII one that
+    folds alike (the same map); None if one folds to more or less than one."""
+    if text.isascii():
+        return text
+    beyond = set("".join(_BEYOND_ASCII.findall(text)))
+    if not all(map(_simple, beyond)):
+        return None
+    for char in beyond:
+        text = text.replace(char, _stand_in(char))
+    return text
 
 
 def _stand_in(char: str) -> str:
