@@ -36,6 +36,45 @@ def test_the_shipped_list_holds_every_word_of_wordfreqs_file() -> None:
         assert shipped.find(probe, rare=False) == read.find(probe, rare=False), probe
 
 
+def test_the_rows_of_frequent_words_answer_as_a_dict_of_them() -> None:
+    source = wordlist._source_path()
+    assert source is not None
+    shipped = wordlist._Shipped(wordlist.SHIPPED.read_bytes(), wordlist.signature(source))
+    table = shipped.table
+    assert isinstance(table, wordlist._Table)
+    frequent = shipped.frequent
+    assert table.as_dict() == frequent
+    rng = random.Random(11)
+    words = list(frequent)
+    # every word; each with a letter more or less, or two words run together
+    # (found across the words of a row, never as one); and oddities
+    probes = words + [word[:-1] for word in words] + [word + "s" for word in words]
+    probes += [a + b for a, b in zip(rng.sample(words, 3000), rng.sample(words, 3000), strict=True)]
+    probes += ["", "\t", "\n", "a\tb", "\ud800", "é", "ée", "the the", "x" * 60]
+    for probe in probes:
+        assert table.get(probe) == frequent.get(probe), probe
+        assert table.get(probe, 0.0) == frequent.get(probe, 0.0), probe
+        if probe in frequent:
+            assert table[probe] == frequent[probe]
+        else:
+            with pytest.raises(KeyError):
+                table[probe]
+
+
+def test_many_lookups_expected_read_a_dict() -> None:
+    wordlist.forget()
+    try:
+        assert isinstance(wordlist.frequent(), wordlist._Table)
+        wordlist.expect(wordlist.MANY_LOOKUPS - 1)
+        assert isinstance(wordlist.frequent(), wordlist._Table)
+        before = wordlist.zipf("document")
+        wordlist.expect(wordlist.MANY_LOOKUPS)
+        assert isinstance(wordlist.frequent(), dict)
+        assert wordlist.zipf("document") == before > 0
+    finally:
+        wordlist.forget()
+
+
 def test_the_shipped_list_is_what_the_word_list_reads() -> None:
     wordlist.forget()
     # if not: wordfreq's file changed; python .ci/build_wordlist.py writes it anew
@@ -54,6 +93,9 @@ def _small() -> list[list[bytes]]:
 def test_a_list_packed_and_read_back() -> None:
     words = wordlist._Shipped(wordlist.pack(_small(), b"7 abc"), b"7 abc")
     assert words.frequent == {"the": 9.0, "document": 7.5, "café": 7.5}
+    assert isinstance(words.table, wordlist._Table)
+    assert words.table.as_dict() == words.frequent
+    assert words.find("café", rare=False) == 7.5 and words.find("caf", rare=False) is None
     assert words.find("halabi") == words.find("halab") == wordlist._zipf_of(650)
     assert words.find("halabis") == wordlist._zipf_of(799)
     assert words.find("zzé") == wordlist._zipf_of(650)

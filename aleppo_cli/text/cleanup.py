@@ -233,6 +233,7 @@ def _shows_glue(raw: str) -> bool:
     tokens = [token for token, count in counts.items() if count < REPEATED or _is_camel(token)]
     if not tokens:
         return False
+    wordlist.expect(len(tokens) * LOOKUPS_A_CANDIDATE)
     names = _names(raw[:end])
     seen = _standing(raw[:end])
     needed = max(MIN_GLUE_SIGNS, raw.count(" ", 0, end) * GLUE_SIGN_RATE)
@@ -449,6 +450,10 @@ _AFTER_ONE = re.compile(
 _CAMEL_SPLIT = re.compile(r"[A-Z]")
 
 MAX_GLUED = 40  # longer letter runs are not words run together
+# About how many look-ups of frequent words deciding a candidate makes (15
+# on the review and on War and Peace): for wordlist.expect, which chooses
+# how they are looked up (the answers are the same).
+LOOKUPS_A_CANDIDATE = 15
 # A run of letters that the text has this many times is a word of the text
 # ("Mortemart", "Netherfield"), not a slip of its markup.
 REPEATED = 3
@@ -543,6 +548,7 @@ def _glued_words(raw: str) -> list[Edit]:
     hyphened = _hyphened(raw)
     decided: dict[str, list[int]] = {}
     strong: set[str] = set()
+    wordlist.expect(len(counts) * LOOKUPS_A_CANDIDATE)
     for token, count in counts.items():
         if token.lower() in hyphened:
             continue

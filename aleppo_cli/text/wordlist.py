@@ -28,8 +28,8 @@ That still cost a text with a rarer word 0.04 s (decompressing the other
 nine tenths, then a search of 2.4 MB for each word), and 0.02 s for the
 frequent words. So the package ships the same list in a form made for
 look-ups, ``wordlist.bin`` (written by ``python .ci/build_wordlist.py``
-from wordfreq's file, 1.2 MB): the frequent words as one compressed line a
-bucket (read into the table at once), and the rarer ones sorted, in blocks
+from wordfreq's file, 1.2 MB): the frequent words in rows (see ``_Table``),
+and the rarer ones sorted, in blocks
 of ``BLOCK`` words, each compressed apart with the first word of each in an
 index, so that a look-up decompresses one block of 4 KB and finds the word
 in it with one ``bytes.find`` (each word whole, between a line feed and a
@@ -39,16 +39,24 @@ look-up, a third of the repair of a short scraped page). It is used only
 when it was made from the very file wordfreq has installed (its size and
 the gzip trailer, the CRC-32 and length of what it holds, must match);
 otherwise the list is read from wordfreq's file as above.
+
+Making the table of 29,000 frequent words (a string and a hash a word)
+still took 49 million instructions, a fifth of what a short scraped page
+costs over the bundled review, for its 3,300 look-ups. So the shipped form
+keeps them in rows, found by a word's first two letters and its length, and
+looks a word up with one ``str.find`` in its row (``_Table``): 8 million
+instructions for the rows, 5 for the page's look-ups; a novel's 20,000 to
+30,000 cost what the table did.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, cached_property
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, overload
 
 _HEADER = {b"format": b"cB", b"version": 1}
 FREQUENT = 3.0  # the Zipf frequency from which words are in the table
@@ -173,6 +181,7 @@ class _Words:
                 self._rare_index = index
                 break
             self.frequent.update(dict.fromkeys(read(unpacker.unpack), value))
+        self.table = self.frequent
         self._rare_from = unpacker.tell()  # where the rarer words' buckets start
         self._count = count
         self._packed = b""
@@ -249,8 +258,116 @@ class _Words:
 
 # --- the shipped form: wordlist.bin ------------------------------------------
 
+_T = TypeVar("_T")
+# A frequent word's bucket (its Zipf frequency), written as the character of
+# this code point plus the bucket's index: never a tab or a line feed.
+_VALUE_CHAR = 0x30
+_Group = tuple[list[str], list[str]]
+
+
+class _Table:
+    """The frequent words, with their Zipf frequencies, looked up as a dict's
+    ``get`` and ``[]`` answer, without a string and a hash made for each
+    word: the words of the same first two letters and length are one row,
+    one after the other, and their buckets one character each in a row of
+    the same place (``pack``); a word is found by ``str.find`` in its row,
+    at a multiple of its length."""
+
+    __slots__ = ("_groups", "_lines")
+
+    def __init__(self, lines: dict[str, tuple[str, str]]) -> None:
+        # first two letters -> (rows, values): rows[n] the words of length n
+        # run together, values[n] their buckets (rows[0] the letters
+        # themselves); each split from its two lines when first looked at
+        # (a short text looks at a fraction of them)
+        self._lines = lines
+        self._groups: dict[str, _Group] = {}
+
+    def _group(self, letters: str) -> _Group | None:
+        lines = self._lines.get(letters)
+        if lines is None:
+            return None
+        group = self._groups[letters] = (lines[0].split("\t"), lines[1].split("\t"))
+        return group
+
+    @overload
+    def get(self, word: str) -> float | None: ...
+
+    @overload
+    def get(self, word: str, default: _T) -> float | _T: ...
+
+    def get(self, word: str, default: object = None) -> object:
+        letters = word[:2]
+        group = self._groups.get(letters) or self._group(letters)
+        if group is None:
+            return default
+        rows, values = group
+        size = len(word)
+        if size >= len(rows):
+            return default
+        row = rows[size]
+        at = row.find(word)
+        while at > 0 and at % size:  # across two words: look further
+            at = row.find(word, at + 1)
+        if at < 0:
+            return default
+        return _zipf_of(ord(values[size][at // size]) - _VALUE_CHAR)
+
+    def __getitem__(self, word: str) -> float:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def as_dict(self) -> dict[str, float]:
+        """Every word with its Zipf frequency (for tests)."""
+        table = {}
+        for letters in self._lines:
+            group = self._group(letters)
+            assert group is not None
+            rows, values = group
+            for size in range(1, len(rows)):
+                row, value = rows[size], values[size]
+                for index, char in enumerate(value):
+                    word = row[index * size : (index + 1) * size]
+                    table[word] = _zipf_of(ord(char) - _VALUE_CHAR)
+        return table
+
+
+def _rows(buckets: list[list[bytes]]) -> bytes:
+    """The frequent words in ``_Table``'s rows, as ``_Shipped`` reads them:
+    a line of the groups' first two letters, then two lines a group, its
+    rows and its values, each with a tab between lengths."""
+    index_of: dict[str, int] = {}
+    for index, bucket in enumerate(buckets):
+        for encoded in bucket:
+            index_of[encoded.decode("utf-8")] = index  # as dict.update would keep it
+    groups: dict[str, dict[int, list[tuple[str, int]]]] = {}
+    for text, index in sorted(index_of.items()):
+        if "\t" in text:
+            raise ValueError(f"a word this form cannot hold: {text!r}")
+        groups.setdefault(text[:2], {}).setdefault(len(text), []).append((text, index))
+    lines = ["\t".join(groups)]
+    for prefix, by_size in groups.items():
+        sizes = range(1, max(by_size) + 1)
+        words = [by_size.get(n, []) for n in sizes]
+        rows = [prefix, *("".join(word for word, _ in row) for row in words)]
+        values = ["", *("".join(chr(_VALUE_CHAR + i) for _, i in row) for row in words)]
+        lines += ["\t".join(rows), "\t".join(values)]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _lines(rows: bytes) -> dict[str, tuple[str, str]]:
+    """What ``_rows`` wrote: each group's two lines, by its first two letters."""
+    lines = rows.decode("utf-8").split("\n")
+    keys = lines[0].split("\t")
+    if not len(keys) == len(lines[1::2]) == len(lines[2::2]):
+        raise ValueError("rows of frequent words that do not pair up")
+    return dict(zip(keys, zip(lines[1::2], lines[2::2], strict=True), strict=True))
+
+
 SHIPPED = Path(__file__).with_name("wordlist.bin")
-_MAGIC = b"aleppo words 2\n"
+_MAGIC = b"aleppo words 3\n"
 BLOCK = 1024  # rarer words a compressed block
 # A block's entry: a line feed, the word, a space, and the byte _VALUE_BASE +
 # its bucket, counted from the first rare one (so never a line feed).
@@ -288,11 +405,12 @@ def pack(buckets: list[list[bytes]], source: bytes) -> bytes:
     rare_from = next((i for i in range(len(buckets)) if _zipf_of(i) < FREQUENT), len(buckets))
     for bucket in buckets:
         for word in bucket:
-            if not word or b" " in word or b"\n" in word:
+            if not word or b" " in word or b"\n" in word or b"\t" in word:
                 raise ValueError(f"a word this form cannot hold: {word!r}")
     if len(buckets) - rare_from + _VALUE_BASE > 256:
         raise ValueError("more buckets than this form can number")
-    frequent = b"\n".join(
+    frequent = _rows(buckets[:rare_from])
+    lines = b"\n".join(
         b"%d %s" % (index, b" ".join(bucket))
         for index, bucket in enumerate(buckets[:rare_from])
         if bucket
@@ -313,9 +431,11 @@ def pack(buckets: list[list[bytes]], source: bytes) -> bytes:
         blocks.append(block)
         index_lines.append(b"%d %s" % (len(block), rare[first][0]))
     packed_frequent = zlib.compress(frequent, 9)
+    packed_lines = zlib.compress(lines, 9)
     packed_index = zlib.compress(b"\n".join(index_lines), 9)
-    header = b"%s %d %d %d\n" % (source, rare_from, len(packed_frequent), len(packed_index))
-    return b"".join([_MAGIC, header, packed_frequent, packed_index, *blocks])
+    lengths = (len(packed_frequent), len(packed_lines), len(packed_index))
+    header = b"%s %d %d %d %d\n" % (source, rare_from, *lengths)
+    return b"".join([_MAGIC, header, packed_frequent, packed_lines, packed_index, *blocks])
 
 
 class _Shipped:
@@ -331,22 +451,25 @@ class _Shipped:
         if not data.startswith(_MAGIC):
             raise ValueError("not a word list of this form")
         end = data.index(b"\n", len(_MAGIC))
-        *made_from, rare_from, frequent_length, index_length = data[len(_MAGIC) : end].split(b" ")
+        *made_from, rare_from, rows_length, lines_length, index_length = data[
+            len(_MAGIC) : end
+        ].split(b" ")
         if b" ".join(made_from) != source:
             raise ValueError("made from another data file")
         self._rare_from = int(rare_from)
         position = end + 1
         try:
-            frequent = zlib.decompress(data[position : position + int(frequent_length)])
-            position += int(frequent_length)
+            # the frequent words in rows, decompressed when first looked up
+            self._rows = data[position : position + int(rows_length)]
+            position += int(rows_length)
+            # the frequent words again, a line a bucket, for a text that looks
+            # up many (use_dict)
+            self._bucket_lines = data[position : position + int(lines_length)]
+            position += int(lines_length)
             index = zlib.decompress(data[position : position + int(index_length)])
         except zlib.error as error:
             raise ValueError(str(error)) from None
         position += int(index_length)
-        self.frequent: dict[str, float] = {}
-        for text in frequent.decode("utf-8").split("\n"):
-            number, _, words = text.partition(" ")
-            self.frequent.update(dict.fromkeys(words.split(" "), _zipf_of(int(number))))
         self._firsts: list[bytes] = []
         self._spans: list[tuple[int, int]] = []
         for line in index.split(b"\n"):
@@ -357,9 +480,35 @@ class _Shipped:
         self._data = data
         self._blocks: dict[int, bytes] = {}
 
+    @cached_property
+    def table(self) -> _Table | dict[str, float]:
+        """The frequent words: in ``_Table``'s rows, or in a dict once
+        ``use_dict`` was called."""
+        import zlib
+
+        return _Table(_lines(zlib.decompress(self._rows)))
+
+    @property
+    def frequent(self) -> dict[str, float]:
+        """The frequent words in a dict, made from their lines a bucket."""
+        import zlib
+
+        table: dict[str, float] = {}
+        for text in zlib.decompress(self._bucket_lines).decode("utf-8").split("\n"):
+            number, _, words = text.partition(" ")
+            table.update(dict.fromkeys(words.split(" "), _zipf_of(int(number))))
+        return table
+
+    def use_dict(self) -> None:
+        """Look the frequent words up in a dict from now on: making it takes
+        as long as some 7,000 look-ups in ``_Table``'s rows save."""
+        table = self.__dict__.get("table")  # cached_property's, if made
+        if not isinstance(table, dict):
+            self.__dict__["table"] = self.frequent
+
     def find(self, word: str, rare: bool = True) -> float | None:
         """As ``_Words.find``."""
-        found = self.frequent.get(word)
+        found = self.table.get(word)
         if found is not None or not rare or not word:
             return found
         # a lone surrogate encodes to bytes no UTF-8 word has: unknown, as it should be
@@ -406,10 +555,27 @@ def _words() -> _Words | _Shipped:
     return shipped if shipped is not None else _Words(_stream())
 
 
-def frequent() -> dict[str, float]:
+def frequent() -> dict[str, float] | _Table:
     """The words of Zipf ``FREQUENT`` or more (lower case), with their Zipf
-    frequencies: for the many look-ups of a word's pieces."""
-    return _words().frequent
+    frequencies, for the many look-ups of a word's pieces: a dict, or what
+    answers ``get`` and ``[]`` as one would."""
+    return _words().table
+
+
+# Look-ups of frequent words from which a dict of them is quicker than
+# ``_Table`` (its rows cost 16 million instructions less to make than the
+# dict, a look-up in them 4,500 more): a novel's check for signs of a scrape
+# makes 20,000 to 30,000, a short scraped page's repair 3,300.
+MANY_LOOKUPS = 7_000
+
+
+def expect(lookups: int) -> None:
+    """Say about how many look-ups of frequent words are coming: when they
+    are ``MANY_LOOKUPS`` or more, the frequent words go into a dict."""
+    if lookups >= MANY_LOOKUPS:
+        words = _words()
+        if isinstance(words, _Shipped):
+            words.use_dict()
 
 
 def forget() -> None:
