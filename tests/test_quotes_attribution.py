@@ -52,6 +52,18 @@ TURN = '"Good evening," said Nora Quill to Ivo Brandt.\n\n'
         ),
         # the one whose answer it was, after the quote
         ('"Yes, sir," was Nora\'s humble answer.', "Nora Quill"),
+        # the relative clause's own verb of saying
+        (
+            'The talk was broken by Nora Quill, who said with a smile,\n\n"It will rain."',
+            "Nora Quill",
+        ),
+        ('Ivo Brandt looked at Nora Quill, whose clear voice said "It will rain."', "Nora Quill"),
+        # a sentence of its own that takes up the talk, before the quote's paragraph
+        ('Ivo Brandt was silent. Nora Quill began again.\n\n"It will rain."', "Nora Quill"),
+        (
+            'Ivo Brandt was silent. Nora fetched breath, and went on.\n\n"It will rain."',
+            "Nora Quill",
+        ),
         # the passive: the one who accosts says it
         (
             'Ivo Brandt was reading, when thus accosted by Nora Quill,\n\n"What are you reading?"',

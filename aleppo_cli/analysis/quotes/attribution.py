@@ -52,20 +52,16 @@ _VERBS = (
     "pursued asserted asserts flashed quavered proclaimed proclaims snorted acquiesced "
     "signalled signaled announcing lisped simpered faltered breathed expostulated "
     "demurred insinuated coaxed stormed fumed cackled babbled prompted recommenced "
-    "proceeded hinted sneered"
+    "proceeded hinted sneered broke burst whistled"
 ).split()
 # phrasal verbs of saying: "put in Lucy", "cut in the clear voice of X"
 _PHRASAL = ("put", "cut", "broke", "chimed", "struck", "burst")
 # longest first, then in alphabetical order: the same pattern in every process
 # (the order of a set's strings changes with the hash seed), so that its
 # ready-compiled form (aleppo_cli/analysis/patterns.py) is found
-_VERB = (
-    r"(?:"
-    + "|".join(sorted(set(_VERBS), key=lambda verb: (-len(verb), verb)))
-    + r"|(?:"
-    + "|".join(_PHRASAL)
-    + r")\s+in(?=\s))"
-)
+_VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=lambda verb: (-len(verb), verb))) + r")"
+# a verb of saying, or a phrasal one: '"…," put in Nora.', "Mrs. Lark put in:"
+_VERB_OR_PHRASAL = rf"(?:{_VERB}|(?:{'|'.join(_PHRASAL)})\s+in(?=\s))"
 _PRONOUN = r"(?:he|she|He|She)\b"
 _OWNERS = ("his", "her", "the", "their")  # the first words of a relation
 _RELATIVE = (
@@ -119,7 +115,7 @@ _BEFORE_NAME = (
 AFTER = re.compile(
     rf"^[\s,;:—–\-]*(?:(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR}|{_TITLE})"
     rf"\s+{_ADVERB}{_VERB}\b|"
-    rf"{_VERB}\s+{_ADVERB}{_BEFORE_NAME}"
+    rf"{_VERB_OR_PHRASAL}\s+{_ADVERB}{_BEFORE_NAME}"
     rf"(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR}|{_TITLE}))"
 )
 # '"Yes, sir," was Fanny's humble answer': the one whose answer it was
@@ -128,7 +124,7 @@ _WAS_REPLY = re.compile(
     r"(?:answer|reply|observation|remark|rejoinder|response|retort|question|exclamation|"
     r"address|comment|cry|greeting|assurance|salutation)\b"
 )
-_BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$")
+_BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB_OR_PHRASAL}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$")
 # "he turned to his partner, and said," "He heard her attentively, and then said,":
 # a subject, what it did, and a speech verb joined on by "and"
 _DID_AND_SAID = re.compile(
@@ -145,9 +141,12 @@ _BY_SAID = re.compile(
 # "she was met by Mr. Allen, who, on hearing the news, said," "Isabella, who had
 # been talking to James, turned to her and whispered,": the one the relative
 # clause is about says it
+# ("broken by Ivo, who said with a smile," "Ivo, whose clear voice said": the
+# relative clause's verb itself)
 _WHO_SAID = re.compile(
-    rf"(?P<who>{NAME}),\s+who\b[^.!?;{_MARKS}]{{1,200}}?(?:,\s+|\s+and\s+)"
-    rf"(?:[^.!?,;{_MARKS}]{{0,60}}?\s)?{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
+    rf"(?P<who>{NAME}),\s+who(?:\b[^.!?;{_MARKS}]{{1,200}}?(?:,\s+|\s+and\s+)"
+    rf"(?:[^.!?,;{_MARKS}]{{0,60}}?\s)?|\s+{_ADVERB}|se\s+(?:[a-z]+\s+){{0,2}}voice\s+)"
+    rf"{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
 # Journalism: a role before the name ("Acme attorney Dana Lowe said", "chairman
 # and chief executive Richard Parsons said"), an apposition or a relative
@@ -174,10 +173,10 @@ _NEWS_AFTER = re.compile(
     rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:an?|the|its|his|her|their)\s+[^,.;!?{_MARKS}]{{1,80}},\s+"
     rf"(?:{_ROLE})?(?P<who5>{NAME})(?=[\s,.;:]|$)"
     rf"|^[\s,;:—–\-]*{_DESCRIPTION}{_APPOSITION}\s+{_ADVERB}{_BASE_FORM}{_VERB}\b"
-    rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?P<desc2>(?:an?|the)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Za-z][\w\-]*)(?=\s*[,.;:!?—–]|\s*$)"
+    rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:(?P<desc2>(?:an?|the)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Za-z][\w\-]*)(?=\s*[,.;:!?—–]|\s*$)"
     # "said the Professor at last in a low voice": the one the story calls so
-    rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?P<desc3>the\s+[A-Z][\w\-]*)"
-    r"(?=\s+(?:at|in|with|as|from|after|to|and|out|over|without)\s)"
+    rf"|(?P<desc3>the\s+[A-Z][\w\-]*)"
+    r"(?=\s+(?:at|in|with|as|from|after|to|and|out|over|without)\s))"
 )
 # before the quote, the apposition's closing comma may be missing: "X, Acme Hotels said:"
 # ("Mr Lark, who he described as" is no apposition: "he" describes)
@@ -740,7 +739,31 @@ def _in_first_gap(stretch: Stretch) -> re.Match[str] | None:
 def _before(text: str, stretch: Stretch) -> re.Match[str] | None:
     """'Bram said: "We leave at dawn."': ending the narration before the quote."""
     start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
-    return _attribution_before(text[start : max(start, stretch.start - 1)])
+    narration = text[start : max(start, stretch.start - 1)]
+    return _attribution_before(narration) or _began(narration)
+
+
+# "Miss Lark began again." "Mrs. Lark fetched breath, and went on." "Ivo thus
+# began." ending the narration before a quote: a sentence of its own, whose
+# subject takes up the talk
+_BEGAN = re.compile(
+    rf"^\s*(?:(?:But|And|Then|So|Now|At\s+last|At\s+length),?\s+)?"
+    rf"(?P<who>{NAME})(?:,\s+[^.!?;{_MARKS}]{{1,80}},)?"
+    rf"\s+(?:[a-z][^.!?;{_MARKS}]{{0,40}}?,?\s+and\s+)?(?:thus\s+|then\s+|[a-z]+ly\s+)?"
+    r"(?:began|went\s+on|continued|resumed|proceeded)"
+    r"(?:\s+(?:again|thus|[a-z]+ly|[a-z]+ing|about\s+[^.!?;]{1,40}))?\s*$"
+)
+
+
+def _began(narration: str) -> re.Match[str] | None:
+    """A sentence ending the narration with "X began again.", if it does."""
+    narration = narration.rstrip(" " + quotemarks.OPENING)
+    if not narration.endswith((".", ":")) or not any(
+        verb in narration[-60:] for verb in ("began", "went on", "continued", "resumed", "proceed")
+    ):
+        return None
+    body = narration[:-1]
+    return _BEGAN.match(body[_last_sentence_end(body) + 1 :])
 
 
 def _ending_paragraph_before(text: str, stretch: Stretch) -> re.Match[str] | None:
@@ -752,7 +775,7 @@ def _ending_paragraph_before(text: str, stretch: Stretch) -> re.Match[str] | Non
     # a paragraph ending in a word, with no stop, leads in too (a text whose
     # colons were lost: "the Secretary said in a strained voice" / "…")
     leads_in = tail.endswith(_LEADS_IN) or tail[-1:].isalpha()
-    return _attribution_before(tail) if leads_in else None
+    return _attribution_before(tail) if leads_in else _began(tail)
 
 
 def _attribution_before(narration: str) -> re.Match[str] | None:
