@@ -64,6 +64,12 @@ TURN = '"Good evening," said Nora Quill to Ivo Brandt.\n\n'
             'Ivo Brandt was silent. Nora fetched breath, and went on.\n\n"It will rain."',
             "Nora Quill",
         ),
+        # one the story calls by a capitalised noun, as the subject of "and said"
+        (
+            "Ivo Brandt stopped, and then the Mock Lark drew a long breath, and said "
+            '"It will rain."',
+            "the Mock Lark",
+        ),
         # the passive: the one who accosts says it
         (
             'Ivo Brandt was reading, when thus accosted by Nora Quill,\n\n"What are you reading?"',

@@ -127,8 +127,12 @@ _WAS_REPLY = re.compile(
 _BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB_OR_PHRASAL}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$")
 # "he turned to his partner, and said," "He heard her attentively, and then said,":
 # a subject, what it did, and a speech verb joined on by "and"
+# (or "the Mock Lark drew a long breath, and said": one the story calls by a
+# capitalised noun, and "her sister kissed her, and said")
+_THE_TITLED = r"(?P<desc>[Tt]he\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
 _DID_AND_SAID = re.compile(
-    rf"(?:^\s*|[,;]\s+)(?P<who>{_PRONOUN}|{NAME})\s+[^.!?;{_MARKS}]{{0,{DEED}}}?"
+    rf"(?:^\s*|[,;]\s+(?:and\s+(?:then\s+)?)?)(?:(?P<who>{_PRONOUN}|{NAME}|{_RELATIVE})|{_THE_TITLED})"
+    rf"\s+[^.!?;{_MARKS}]{{0,{DEED}}}?"
     rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+)?{_ADVERB}{_VERB}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_AND_SAID}}}$"
 )
@@ -794,9 +798,21 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
         _BEFORE.search(sentence)
         or by
         or (_WHO_SAID.search(sentence) if ", who" in sentence else None)
-        or _DID_AND_SAID.search(sentence)
+        or _did_and_said(sentence)
         or _opener_said(sentence)
     )
+
+
+def _did_and_said(sentence: str) -> re.Match[str] | None:
+    """The last subject that "did, and said" (_DID_AND_SAID): "Ivo stopped,
+    and then the Mock Lark drew a breath, and said" is the Mock Lark's."""
+    match = _DID_AND_SAID.search(sentence)
+    while match is not None:
+        later = _DID_AND_SAID.search(sentence, match.end("who" if match.group("who") else "desc"))
+        if later is None:
+            return match
+        match = later
+    return None
 
 
 # What the tails of _BEFORE, _WHO_SAID and _DID_AND_SAID after their verb leave
