@@ -706,10 +706,17 @@ def _after(text: str, end: int, stretch: Stretch) -> re.Match[str] | None:
     after = text[end:stop]
     if after[:1] == " " and after.lstrip(" ")[:1] in quotemarks.CLOSING:
         after = after.lstrip(" ")  # '"Why, my dear " urged Mr. Lark': a space before the mark
-    # a double hyphen is a dash, not a hyphen inside a word: 'said Ivo--"that is'
-    after = after.lstrip(quotemarks.CLOSING).replace("--", " \u2014")
+    after = after.lstrip(quotemarks.CLOSING)
+    if "--" in after:  # a double hyphen is a dash, not a hyphen in a word: 'said Ivo--"that'
+        after = after.replace("--", " \u2014")
     match = AFTER.match(after)
     return match if match is not None and _belongs(text, end, after, match) else None
+
+
+def _verb_first(match: re.Match[str]) -> bool:
+    """Whether the attribution's verb comes before its subject ("replied the officer")."""
+    groups = match.groupdict()
+    return bool(groups.get("who2") or groups.get("desc2") or groups.get("desc3"))
 
 
 def _belongs(text: str, end: int, after: str, match: re.Match[str]) -> bool:
@@ -717,8 +724,7 @@ def _belongs(text: str, end: int, after: str, match: re.Match[str]) -> bool:
     introduces the next ("He added: "), nor a sentence of its own after a
     quote that ended one ('...muddled." He said: "...')."""
     closed = text[end - 1 : end] in (".", "!", "?", "…") if end else False
-    verb_first = any(match.groupdict().get(g) for g in ("who2", "desc2", "desc3"))
-    if after[match.end() :].lstrip().startswith(":") and not verb_first:
+    if after[match.end() :].lstrip().startswith(":") and not _verb_first(match):
         # but '"Come!" cried Nora: taking the lamp; "…"': a verb in lower case
         # right after a quote, then its subject, is that quote's
         return False
