@@ -47,12 +47,21 @@ _VERBS = (
     "squeaked thundered uttered volunteered vowed wailed whined boasted confided confessed "
     "confesses affirmed apologised apologized barked cautioned chimed commanded complained "
     "complains croaked denied denies exploded greeted hazarded mocked speculated teased "
-    "twittered reckoned reckons tweeted tweets emailed explained observes pleads shrieks"
+    "twittered reckoned reckons tweeted tweets emailed explained observes pleads shrieks "
+    # and of fiction's narration: "pursued X", "quavered X", "X proclaimed"
+    "pursued asserted asserts flashed quavered proclaimed proclaims snorted acquiesced "
+    "signalled signaled announcing lisped simpered faltered breathed expostulated "
+    "demurred insinuated coaxed stormed fumed cackled babbled prompted recommenced "
+    "proceeded hinted sneered broke burst whistled"
 ).split()
+# phrasal verbs of saying: "put in Lucy", "cut in the clear voice of X"
+_PHRASAL = ("put", "cut", "broke", "chimed", "struck", "burst")
 # longest first, then in alphabetical order: the same pattern in every process
 # (the order of a set's strings changes with the hash seed), so that its
 # ready-compiled form (aleppo_cli/analysis/patterns.py) is found
 _VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=lambda verb: (-len(verb), verb))) + r")"
+# a verb of saying, or a phrasal one: '"…," put in Nora.', "Mrs. Lark put in:"
+_VERB_OR_PHRASAL = rf"(?:{_VERB}|(?:{'|'.join(_PHRASAL)})\s+in(?=\s))"
 _PRONOUN = r"(?:he|she|He|She)\b"
 _OWNERS = ("his", "her", "the", "their")  # the first words of a relation
 _RELATIVE = (
@@ -70,7 +79,9 @@ _ADVERB = (
     r"|out|back|aloud|at\s+last|at\s+length|has|have|had|would|will|used\s+to"
     r"|(?:was|were|is)(?=\s+\w+ing\b))\s+){0,2}"
 )
-VERB_WORDS = _VERB_WORDS = frozenset(_VERBS)  # kind.py reads them too
+VERB_WORDS = frozenset(_VERBS)  # kind.py reads them too
+# a word one of the verbs (or a phrasal verb's first word) must be: the quick tests
+_VERB_WORDS = VERB_WORDS | frozenset(_PHRASAL)
 _LOWER_RUN = re.compile(r"[a-z]+")
 # for the news pass ("He said Mr Lark had ...": "He" is the subject)
 VERB, ADVERB = _VERB, _ADVERB
@@ -95,25 +106,51 @@ AFTER_AND_SAID = 60
 _NARRATOR = r"I\b"
 # a title alone, as a name: '"Yes," said Mademoiselle.'
 _TITLE = rf"{HONORIFIC}\b(?!\s+[A-Z])"
+# before a name after its verb, words that are no part of it: "said the gentle
+# Mrs. Lark", "cried the voice of old Mr. Lark", "replied the voice of the Lark"
+_BEFORE_NAME = (
+    rf"(?:the\s+voice\s+of\s+(?:the\s+|old\s+|young\s+)?"
+    rf"|the\s+(?:[a-z][\w\-]*\s+){{1,2}}(?={HONORIFIC}\.?\s+[A-Z]))?"
+)
 AFTER = re.compile(
     rf"^[\s,;:—–\-]*(?:(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR}|{_TITLE})"
     rf"\s+{_ADVERB}{_VERB}\b|"
-    rf"{_VERB}\s+{_ADVERB}(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR}|{_TITLE}))"
+    rf"{_VERB_OR_PHRASAL}\s+{_ADVERB}{_BEFORE_NAME}"
+    rf"(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR}|{_TITLE}))"
 )
-_BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$")
+# '"Yes, sir," was Fanny's humble answer': the one whose answer it was
+_WAS_REPLY = re.compile(
+    rf"^[\s,;:—–\-]*was\s+(?P<who>{NAME})(?<=s)\s+(?:[a-z][\w\-]*\s+){{0,2}}"
+    r"(?:answer|reply|observation|remark|rejoinder|response|retort|question|exclamation|"
+    r"address|comment|cry|greeting|assurance|salutation)\b"
+)
+_BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB_OR_PHRASAL}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$")
 # "he turned to his partner, and said," "He heard her attentively, and then said,":
 # a subject, what it did, and a speech verb joined on by "and"
+# (or "the Mock Lark drew a long breath, and said": one the story calls by a
+# capitalised noun, and "her sister kissed her, and said")
+_THE_TITLED = r"(?P<desc>[Tt]he\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
 _DID_AND_SAID = re.compile(
-    rf"(?:^\s*|[,;]\s+)(?P<who>{_PRONOUN}|{NAME})\s+[^.!?;{_MARKS}]{{0,{DEED}}}?"
+    rf"(?:^\s*|[,;]\s+(?:and\s+(?:then\s+)?)?)(?:(?P<who>{_PRONOUN}|{NAME}|{_RELATIVE})|{_THE_TITLED})"
+    rf"\s+[^.!?;{_MARKS}]{{0,{DEED}}}?"
     rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+)?{_ADVERB}{_VERB}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_AND_SAID}}}$"
+)
+# "when thus accosted by Miss Lark," "They were interrupted by Mrs. Lark:" right
+# before the quote: the one who accosts says it
+_BY_SAID = re.compile(
+    rf"\b(?:accosted|addressed|interrupted|greeted|hailed|saluted|answered)\s+by\s+"
+    rf"(?P<who>{NAME})\s*[,:;—–\-]*\s*$"
 )
 # "she was met by Mr. Allen, who, on hearing the news, said," "Isabella, who had
 # been talking to James, turned to her and whispered,": the one the relative
 # clause is about says it
+# ("broken by Ivo, who said with a smile," "Ivo, whose clear voice said": the
+# relative clause's verb itself)
 _WHO_SAID = re.compile(
-    rf"(?P<who>{NAME}),\s+who\b[^.!?;{_MARKS}]{{1,200}}?(?:,\s+|\s+and\s+)"
-    rf"(?:[^.!?,;{_MARKS}]{{0,60}}?\s)?{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
+    rf"(?P<who>{NAME}),\s+who(?:\b[^.!?;{_MARKS}]{{1,200}}?(?:,\s+|\s+and\s+)"
+    rf"(?:[^.!?,;{_MARKS}]{{0,60}}?\s)?|\s+{_ADVERB}|se\s+(?:[a-z]+\s+){{0,2}}voice\s+)"
+    rf"{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
 # Journalism: a role before the name ("Acme attorney Dana Lowe said", "chairman
 # and chief executive Richard Parsons said"), an apposition or a relative
@@ -140,7 +177,10 @@ _NEWS_AFTER = re.compile(
     rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:an?|the|its|his|her|their)\s+[^,.;!?{_MARKS}]{{1,80}},\s+"
     rf"(?:{_ROLE})?(?P<who5>{NAME})(?=[\s,.;:]|$)"
     rf"|^[\s,;:—–\-]*{_DESCRIPTION}{_APPOSITION}\s+{_ADVERB}{_BASE_FORM}{_VERB}\b"
-    rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?P<desc2>(?:an?|the)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Za-z][\w\-]*)(?=\s*[,.;:!?—–]|\s*$)"
+    rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:(?P<desc2>(?:an?|the)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Za-z][\w\-]*)(?=\s*[,.;:!?—–]|\s*$)"
+    # "said the Professor at last in a low voice": the one the story calls so
+    rf"|(?P<desc3>the\s+[A-Z][\w\-]*)"
+    r"(?=\s+(?:at|in|with|as|from|after|to|and|out|over|without)\s))"
 )
 # before the quote, the apposition's closing comma may be missing: "X, Acme Hotels said:"
 # ("Mr Lark, who he described as" is no apposition: "he" describes)
@@ -201,11 +241,15 @@ _SAID_AT_THE_END = re.compile(
 # reported speech ending its sentence with its attribution: ", said Mr Lark"
 _SAID_NAME_AT_THE_END = re.compile(rf",\s+{_VERB}\s+{_ADVERB}(?:{_ROLE})??(?P<who2>{NAME})$")
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
-_LEADS_IN = (",", ":", "—", "–")  # a paragraph ending so leads into the quote after it
+# a paragraph ending so leads into the quote after it ("said to her--" too)
+_LEADS_IN = (",", ":", "—", "–", "-")
 _SENTENCE_ENDS = (". ", "! ", "? ", quotemarks.CURLY_CLOSE + " ")
 # where the narration's last sentence starts after, for journalism and for the rest
 _NEWS_SENTENCE_ENDS = (*_SENTENCE_ENDS, ".\n", "\n")
 _NARRATION_ENDS = (". ", "! ", "? ", ".\n", "\n")
+# and for fiction's attributions before a quote: a hard-wrapped text's line
+# may end a sentence ("… again.\nLady Lark approached, and … said")
+_LAST_SENTENCE_ENDS = (*_SENTENCE_ENDS, ".\n", "!\n", "?\n")
 
 
 def _ends(stretch: Stretch) -> tuple[int, ...]:
@@ -229,8 +273,8 @@ def attribute(text: str, stretch: Stretch, people: People) -> Attribution | None
     the first of the candidate attributions that reads as one (``_read``)."""
     for match in _candidates(text, stretch):
         said = _read(match, people, stretch.start)
-        if said is not None:
-            return said
+        if said is not None and not (said == _NOBODY and match.re is _OPENER_SAID):
+            return said  # (a sentence's first word that names nobody: "But a spokeswoman said")
     return None
 
 
@@ -243,6 +287,11 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
     )
     if after is not None:
         yield after
+    for end in _ends(stretch):
+        rest = text[end : min(stretch.paragraph.clean_end, end + LOOK_AFTER)]
+        was = _WAS_REPLY.match(rest.lstrip(quotemarks.CLOSING)) if " was " in rest else None
+        if was is not None and was.group("who").endswith(_POSSESSIVE):
+            yield was
     news_before = _news_before(text, stretch)
     subject = _subject_before(news_before)
     if subject is not None:
@@ -281,6 +330,7 @@ def _read(match: re.Match[str], people: People, position: int = 0) -> Attributio
             group == "who"
             and match.re is not _WHO_SAID
             and match.re is not _WHICH_SAID
+            and match.re is not _BY_SAID
             and _governed(match.string, start)
         ):
             apposed = _APPOSED_NAME.match(match.string, end)
@@ -319,10 +369,10 @@ def _read(match: re.Match[str], people: People, position: int = 0) -> Attributio
             # "cried the Mouse", where the text also writes "mouse": a description
             return Attribution(f"the {who}", None, goes_on)
         return said
-    description = groups.get("desc") or groups.get("desc2")
+    description = groups.get("desc") or groups.get("desc2") or groups.get("desc3")
     if not description or _rejected(match):
         return None  # "contacted the show saying": the show is no speaker
-    name = "desc" if groups.get("desc") else "desc2"
+    name = next(g for g in ("desc", "desc2", "desc3") if groups.get(g))
     apposed = _APPOSED_NAME.match(match.string, match.end(name))
     if apposed is not None:  # "The Minister for the Arts, Dana Lowe, said"
         return _attribution(apposed.group("name"), goes_on, people)
@@ -422,7 +472,7 @@ _ROLE_WORDS_THEN_NAME = re.compile(
 _ROLE_THEN_NAME = re.compile(rf"\s+(?:[A-Z]{{2,}}\s+){{0,2}}(?P<name>{NAME})")
 # what sets one apart: "the gentleman in the white waistcoat", "the man with the papers"
 _QUALIFIED = re.compile(
-    rf"\s+(?:in|with|of|at|on|from)\s+(?:the|a|an|his|her)\s+[^,.;:!?{_MARKS}\n]{{1,40}}?"
+    rf"\s+(?:in|with|of|at|on|from)\s+(?:the|a|an|his|her)\s+(?:[^,.;:!?{_MARKS}\n]|\n(?!\n)){{1,40}}?"
     r"(?=\s*(?:[,.;:!?—–]|$|\s+(?:after|as|and|at\s+last)\b))"
 )
 # the words before a description that starts its clause: none, or a conjunction
@@ -653,9 +703,20 @@ def _after(text: str, end: int, stretch: Stretch) -> re.Match[str] | None:
     last span of a stretch continued into the next paragraph, it finds nothing.
     """
     stop = min(stretch.paragraph.clean_end, end + LOOK_AFTER)
-    after = text[end:stop].lstrip(quotemarks.CLOSING)
+    after = text[end:stop]
+    if after[:1] == " " and after.lstrip(" ")[:1] in quotemarks.CLOSING:
+        after = after.lstrip(" ")  # '"Why, my dear " urged Mr. Lark': a space before the mark
+    after = after.lstrip(quotemarks.CLOSING)
+    if "--" in after:  # a double hyphen is a dash, not a hyphen in a word: 'said Ivo--"that'
+        after = after.replace("--", " \u2014")
     match = AFTER.match(after)
     return match if match is not None and _belongs(text, end, after, match) else None
+
+
+def _verb_first(match: re.Match[str]) -> bool:
+    """Whether the attribution's verb comes before its subject ("replied the officer")."""
+    groups = match.groupdict()
+    return bool(groups.get("who2") or groups.get("desc2") or groups.get("desc3"))
 
 
 def _belongs(text: str, end: int, after: str, match: re.Match[str]) -> bool:
@@ -663,7 +724,7 @@ def _belongs(text: str, end: int, after: str, match: re.Match[str]) -> bool:
     introduces the next ("He added: "), nor a sentence of its own after a
     quote that ended one ('...muddled." He said: "...')."""
     closed = text[end - 1 : end] in (".", "!", "?", "…") if end else False
-    if after[match.end() :].lstrip().startswith(":") and not match.groupdict().get("who2"):
+    if after[match.end() :].lstrip().startswith(":") and not _verb_first(match):
         # but '"Come!" cried Nora: taking the lamp; "…"': a verb in lower case
         # right after a quote, then its subject, is that quote's
         return False
@@ -688,7 +749,31 @@ def _in_first_gap(stretch: Stretch) -> re.Match[str] | None:
 def _before(text: str, stretch: Stretch) -> re.Match[str] | None:
     """'Bram said: "We leave at dawn."': ending the narration before the quote."""
     start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
-    return _attribution_before(text[start : max(start, stretch.start - 1)])
+    narration = text[start : max(start, stretch.start - 1)]
+    return _attribution_before(narration) or _began(narration)
+
+
+# "Miss Lark began again." "Mrs. Lark fetched breath, and went on." "Ivo thus
+# began." ending the narration before a quote: a sentence of its own, whose
+# subject takes up the talk
+_BEGAN = re.compile(
+    rf"^\s*(?:(?:But|And|Then|So|Now|At\s+last|At\s+length),?\s+)?"
+    rf"(?P<who>{NAME})(?:,\s+[^.!?;{_MARKS}]{{1,80}},)?"
+    rf"\s+(?:[a-z][^.!?;{_MARKS}]{{0,40}}?,?\s+and\s+)?(?:thus\s+|then\s+|[a-z]+ly\s+)?"
+    r"(?:began|went\s+on|continued|resumed|proceeded)"
+    r"(?:\s+(?:again|thus|[a-z]+ly|[a-z]+ing|about\s+[^.!?;]{1,40}))?\s*$"
+)
+
+
+def _began(narration: str) -> re.Match[str] | None:
+    """A sentence ending the narration with "X began again.", if it does."""
+    narration = narration.rstrip(" " + quotemarks.OPENING)
+    if not narration.endswith((".", ":")) or not any(
+        verb in narration[-60:] for verb in ("began", "went on", "continued", "resumed", "proceed")
+    ):
+        return None
+    body = narration[:-1]
+    return _BEGAN.match(body[_last_sentence_end(body) + 1 :])
 
 
 def _ending_paragraph_before(text: str, stretch: Stretch) -> re.Match[str] | None:
@@ -697,7 +782,10 @@ def _ending_paragraph_before(text: str, stretch: Stretch) -> re.Match[str] | Non
     if not stretch.opens_paragraph or stretch.before is None:
         return None
     tail = text[stretch.before.clean_start : stretch.before.clean_end].rstrip()
-    return _attribution_before(tail) if tail.endswith(_LEADS_IN) else None
+    # a paragraph ending in a word, with no stop, leads in too (a text whose
+    # colons were lost: "the Secretary said in a strained voice" / "…")
+    leads_in = tail.endswith(_LEADS_IN) or tail[-1:].isalpha()
+    return _attribution_before(tail) if leads_in else _began(tail)
 
 
 def _attribution_before(narration: str) -> re.Match[str] | None:
@@ -709,14 +797,28 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
     # word's end, so a whole run of lower-case letters, in the sentence's tail:
     # without one, none can match (a quick test; the patterns, anchored at the
     # end, try every start)
+    by = _BY_SAID.search(sentence) if " by " in sentence[-80:] else None
     if not _verb_in_tail(sentence):
-        return None
+        return by
     return (
         _BEFORE.search(sentence)
+        or by
         or (_WHO_SAID.search(sentence) if ", who" in sentence else None)
-        or _DID_AND_SAID.search(sentence)
+        or _did_and_said(sentence)
         or _opener_said(sentence)
     )
+
+
+def _did_and_said(sentence: str) -> re.Match[str] | None:
+    """The last subject that "did, and said" (_DID_AND_SAID): "Ivo stopped,
+    and then the Mock Lark drew a breath, and said" is the Mock Lark's."""
+    match = _DID_AND_SAID.search(sentence)
+    while match is not None:
+        later = _DID_AND_SAID.search(sentence, match.end("who" if match.group("who") else "desc"))
+        if later is None:
+            return match
+        match = later
+    return None
 
 
 # What the tails of _BEFORE, _WHO_SAID and _DID_AND_SAID after their verb leave
@@ -742,10 +844,13 @@ def _verb_in_tail(sentence: str) -> bool:
 # lies between the subject's deeds and their objects
 _OPENER_SAID = re.compile(
     rf"(?:^\s*|[;:]\s+|,\s+and\s+)(?:(?:But|And|Then|So|Now|At\s+last|At\s+length|and|but),?\s+)?"
+    r"(?:(?:soon|then|presently|afterwards|[a-z]+ly)\s+){0,2}"
     rf"(?P<who>{NAME})"
-    rf"(?P<between>(?:,\s+[^.!?;{_MARKS}]{{1,150}}?,)?\s+[a-z][^.!?;{_MARKS}]{{0,200}}?)"
+    rf"(?P<between>(?:,\s+[^.!?;{_MARKS}]{{1,150}}?,)?\s+(?:[a-z][^.!?;{_MARKS}]{{0,200}}?)?)"
     rf"\b{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
+_ARTICLES = frozenset(("The", "A", "An", "This", "That"))
+_NOBODY = Attribution(None, None, False)
 # another subject between: a pronoun, a relative clause ("looked at Nora, who said")
 _ANOTHER_SUBJECT = re.compile(r"\b(?:he|she|they|I|we|who|whom|which|whose)\b")
 
@@ -755,6 +860,7 @@ def _opener_said(sentence: str) -> re.Match[str] | None:
     if (
         match is None
         or match.group("who").endswith(_POSSESSIVE)
+        or match.group("who").split()[0] in _ARTICLES  # "The spokesman said:" is news's
         or _ANOTHER_SUBJECT.search(match.group("between")) is not None
     ):
         return None
@@ -775,7 +881,7 @@ def _last_sentence_end(narration: str) -> int:
     Mrs. Lark murmured:" is one sentence, "M. Lark said" too)."""
     end = len(narration)
     while True:
-        cut = max([narration.rfind(mark, 0, end) for mark in _SENTENCE_ENDS])
+        cut = max([narration.rfind(mark, 0, end) for mark in _LAST_SENTENCE_ENDS])
         if cut < 0 or narration[cut] != ".":
             return cut
         word = narration[max(0, cut - 12) : cut].rsplit(None, 1)[-1:]

@@ -1,0 +1,115 @@
+"""Explicit attributions of fiction: verbs of saying beyond the common ones,
+a hard-wrapped narration, a paragraph that leads into the quote after it,
+postposed and passive attributions, words before a name after its verb.
+
+Every text names two people so that the speaker the attribution gives is not
+the one the turn-taking rules would pick without it."""
+
+import pytest
+
+from aleppo_cli.analysis.quotes import quotations as quotes
+from aleppo_cli.text.document import build
+
+
+def speakers(raw: str) -> list[str | None]:
+    return [q.speaker for q in quotes.find(build(raw)) if q.kind == quotes.SPEECH]
+
+
+def attributed(raw: str) -> str | None:
+    """The name the last quotation's attribution gives (the stage itself)."""
+    said = quotes.quotes_and_people(build(raw))[0][-1].attribution
+    return said.name if said is not None else None
+
+
+# the turn before: Nora speaks to Ivo, so that turn-taking alone would give Ivo
+TURN = '"Good evening," said Nora Quill to Ivo Brandt.\n\n'
+
+
+@pytest.mark.parametrize(
+    ("raw", "speaker"),
+    [
+        # verbs of saying of fiction's narration, and phrasal ones
+        ('"It will rain," put in Nora Quill.', "Nora Quill"),
+        ('"It will rain," quavered Nora.', "Nora Quill"),
+        ('"It will rain," Nora proclaimed.', "Nora Quill"),
+        ('"It will rain," cut in Nora Quill.', "Nora Quill"),
+        # a hard-wrapped line ends the sentence before the attribution's
+        (
+            "Ivo Brandt sat down. Ivo began to read again.\n"
+            "Nora Quill looked up, and, after waiting a moment, said\n"
+            'to him,\n\n"It will rain."',
+            "Nora Quill",
+        ),
+        # a paragraph ending with a dash, or with a word (its colon lost), leads in
+        (
+            "Ivo Brandt sat by the fire. Nora Quill,\n"
+            'drawing near Ivo, said to him--\n\n"It will rain."',
+            "Nora Quill",
+        ),
+        (
+            'After a long silence, Nora said in a low voice\n\n"It will rain."',
+            "Nora Quill",
+        ),
+        # the one whose answer it was, after the quote
+        ('"Yes, sir," was Nora\'s humble answer.', "Nora Quill"),
+        # the relative clause's own verb of saying
+        (
+            'The talk was broken by Nora Quill, who said with a smile,\n\n"It will rain."',
+            "Nora Quill",
+        ),
+        ('Ivo Brandt looked at Nora Quill, whose clear voice said "It will rain."', "Nora Quill"),
+        # a sentence of its own that takes up the talk, before the quote's paragraph
+        ('Ivo Brandt was silent. Nora Quill began again.\n\n"It will rain."', "Nora Quill"),
+        (
+            'Ivo Brandt was silent. Nora fetched breath, and went on.\n\n"It will rain."',
+            "Nora Quill",
+        ),
+        # one the story calls by a capitalised noun, as the subject of "and said"
+        (
+            "Ivo Brandt stopped, and then the Mock Lark drew a long breath, and said "
+            '"It will rain."',
+            "the Mock Lark",
+        ),
+        # the passive: the one who accosts says it
+        (
+            'Ivo Brandt was reading, when thus accosted by Nora Quill,\n\n"What are you reading?"',
+            "Nora Quill",
+        ),
+    ],
+)
+def test_explicit_attributions(raw: str, speaker: str) -> None:
+    assert attributed(TURN + raw) in (speaker, speaker.split()[0])
+    assert speakers(TURN + raw)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("raw", "speaker"),
+    [
+        # words before the name after the verb
+        (
+            '"Good evening," said Mrs. Quill to Mr. Brandt.\n\n'
+            '"It will rain," said the gentle Mrs. Quill.',
+            "Mrs. Quill",
+        ),
+        (
+            '"Good evening," said Mr. Brandt to Mrs. Quill.\n\n'
+            '"It will rain," cried the voice of old Mr. Brandt.',
+            "Mr. Brandt",
+        ),
+    ],
+)
+def test_words_before_the_name(raw: str, speaker: str) -> None:
+    assert speakers(raw)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a sentence's first word that names nobody is no speaker: news's reading
+        # of the description goes on ("a Cabinet Office spokeswoman")
+        'Dana Lowe said so.\nBut a council spokeswoman said the plan was "reckless".',
+        'Dana Lowe said so.\nThe spokesman said: "The plan is reckless."',
+    ],
+)
+def test_an_opening_word_is_no_speaker(raw: str) -> None:
+    assert speakers(raw)[-1] != "Dana Lowe"
