@@ -129,6 +129,19 @@ def test_a_subject_opens_its_sentence_capitalised_words_aside() -> None:
     assert not ranker._opens_sentence(late, late.index("Bo"), 0)  # too far into it
 
 
+def test_a_mentions_role_comes_from_the_words_around_it() -> None:
+    text = "Nora looked. Ivo's hat fell. He turned to Mr. Lark Bo and told Ann, then Bo, who ran."
+
+    def roles(word: str) -> list[str]:
+        return ranker._roles(text, text.index(word))
+
+    assert roles("Nora") == ["role:agent"]
+    assert roles("Ivo") == ["role:poss"]
+    assert roles("Mr.") == ["role:fn", "role:to"]  # "to Mr. Lark Bo and": the name's end
+    assert roles("Ann") == ["role:comma", "role:object"]
+    assert roles("Bo,") == ["role:comma"]  # after "then": a grammar word, no verb
+
+
 def test_the_turns_after_a_quotation_mark_their_named_speakers(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
