@@ -463,6 +463,7 @@ def candidates(
     context = _context(speech)
     situation = _situation(speech, talk)
     named, excluded, acts, ranks = speech.named, speech.excluded, people.acts, facts.frequency_rank
+    addresses = speech.addresses(text) if ADDRESS_WORDS and text else None
     result = []
     for name, active in features.items():
         if answer is None and not _a_person(name, active, genders, acts):
@@ -484,8 +485,8 @@ def candidates(
             active.append("gender:none")
         if name in acts:
             active.append("acts")
-        if speech.addresses is not None and known is not None:
-            active.append("addresses:" + ("same" if known == speech.addresses else "other"))
+        if addresses is not None and known is not None:
+            active.append("addresses:" + ("same" if known == addresses else "other"))
         if LOOK_AHEAD and known is not None:
             for step, (_, pronoun, _) in enumerate(ahead.turns[:2], 1):
                 if pronoun is not None:

@@ -73,6 +73,8 @@ LAST_FOLLOWS = True
 TURNS_KEPT = 8
 # The ranker sees the speakers of this many speech quotations before, turns or not.
 SAID_KEPT = 8
+# A word of address is looked for this far from a quotation part's start and end.
+ADDRESS_REACH = 60
 # The last quotations a gendered description attributes that the ranker reads.
 DESCRIBED_KEPT = 4
 # "She added" goes on from a quotation this many paragraphs back at most.
@@ -137,7 +139,10 @@ class Speech(NamedTuple):
     named: frozenset[str]  # the people it names, in every form (rule 4)
     owner: str | None  # "her" of "her aunt": the one spoken to, or the last of her gender named
     described: str | None = None  # the gendered description of its attribution: "the old lady"
-    addresses: Gender | None = None  # the gender its word of address gives: "sir", "madam"
+
+    def addresses(self, text: str) -> Gender | None:
+        """The gender its word of address gives: "sir", "madam" (read when ranked)."""
+        return _address_gender(text, self.quote.stretch)
 
     @property
     def stretch(self) -> Stretch:
@@ -301,7 +306,7 @@ def _hear(text: str, quote: Quote, people: People) -> Speech:
     owner = None
     if reference is not None and reference.relation:
         owner = _owner(reference, addressee, quote.stretch.start, people)
-    described = addresses = None
+    described = None
     if (
         ranker.DESCRIPTIONS
         and reference is not None
@@ -309,10 +314,8 @@ def _hear(text: str, quote: Quote, people: People) -> Speech:
         and not reference.relation
     ):
         described = _described(text, quote.stretch)
-    if ranker.ADDRESS_WORDS:
-        addresses = _address_gender(text, quote.stretch)
     named = not_speakers(text, quote.stretch, people)
-    return Speech(quote, addressee, named, owner, described, addresses)
+    return Speech(quote, addressee, named, owner, described)
 
 
 # "cried the old lady", "the girl answered": a gendered description next to the quote
@@ -322,11 +325,14 @@ _DESCRIBED_AFTER = re.compile(
 _DESCRIBED_BEFORE = re.compile(
     r"\b[Tt]he\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\s+[a-z]+(?:\s+[a-z]+)?[,:]?\s*\W?$"
 )
-# A word of address in a quotation: "Yes, sir.", "Madam, I ...", "my dear girl!"
+# A word of address in a quotation: "Yes, sir.", "Madam, I ...", "my dear girl!" (the
+# look-ahead lets the engine skip to a word's first letter; what stands before it is
+# checked after: a sentence's start, a comma, "my" or "dear")
 _ADDRESS = re.compile(
-    r"(?:^|[,;:!?.]\s+|\b(?:my|dear)\s+)(?P<word>[Ss]ir|[Mm]adam|[Mm]a['\u2019]am|[Mm]iss|"
-    r"[Mm]y\s+lord|[Mm]y\s+lady|boy|girl|fellow|man|woman)(?=\s*[,.!?;\u2014\u2013-])"
+    r"(?=[SsMmbgfw])\b(?P<word>[Ss]ir|[Mm]adam|[Mm]a['\u2019]am|[Mm]iss|[Mm]y\s+lord|[Mm]y\s+lady"
+    r"|boy|girl|fellow|man|woman)(?=\s*[,.!?;\u2014\u2013-])"
 )
+_ADDRESS_BEFORE = re.compile(r"(?:^|[,;:!?.\"'\u201c\u2018]|\b(?:my|dear))\s*$")
 _ADDRESS_GENDER = {
     "sir": Gender.MALE,
     "madam": Gender.FEMALE,
@@ -364,8 +370,26 @@ def _described(text: str, stretch: Stretch) -> str | None:
 def _address_gender(text: str, stretch: Stretch) -> Gender | None:
     """The gender of the first word of address in the quotation, if any."""
     for span in stretch.spans:
-        match = _ADDRESS.search(text, span.start, span.end)
-        if match is not None:
+        ends = span.end - ADDRESS_REACH
+        windows = (
+            ((span.start, span.end),)
+            if ends <= span.start + ADDRESS_REACH
+            else (
+                (span.start, span.start + ADDRESS_REACH),
+                (ends, span.end),
+            )
+        )
+        for start, end in windows:
+            found = _first_address(text, start, end, span.start)
+            if found is not None:
+                return found
+    return None
+
+
+def _first_address(text: str, start: int, end: int, floor: int) -> Gender | None:
+    for match in _ADDRESS.finditer(text, start, end):
+        at = match.start()
+        if at == floor or _ADDRESS_BEFORE.search(text, max(floor, at - 8), at):
             return _ADDRESS_GENDER.get(" ".join(match.group("word").lower().split()))
     return None
 
