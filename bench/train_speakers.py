@@ -235,12 +235,18 @@ def choices(
         for record, at in zip(novel.records, novel.at, strict=True)
         if record
     ]
+    if ranker.ANCHORS:  # the turns a fixed rule gives, as assign has them
+        recorded = set(novel.at)
+        for at, (quote, speaker) in enumerate(zip(quotes, novel.by, strict=True)):
+            if at not in recorded and speaker and quote.stretch.opens_paragraph:
+                ranked.append(ranker.anchor(at, quote.stretch.paragraph.number, speaker))
+        ranked.sort(key=lambda entry: entry.at)
     decoded = ranker.decode(ranked, same, two_back)
     return [decoded.get(at, choice) for at, choice in zip(novel.at, chosen, strict=True)]
 
 
 # The transition scores tried for the sequence decoding (same as the turn before, two back).
-GRID = [(0.0, two) for two in (0.0, 0.5, 1.0, 2.0, 3.0)]
+GRID = [(same, two) for same in (0.0, -0.5) for two in (0.0, 0.5, 1.0, 1.5, 2.0, 3.0)]
 
 
 def sequence_grid(novels: Sequence[Novel], folds: Sequence[dict[str, float]]) -> list[Pair]:

@@ -8,6 +8,7 @@ import pytest
 
 from aleppo_cli.analysis.quotes import quotations as quotes
 from aleppo_cli.analysis.quotes import ranker, speakers
+from aleppo_cli.analysis.quotes.model import Gender
 from aleppo_cli.analysis.quotes.ranker import Candidate, Ranker
 from aleppo_cli.text.document import build
 
@@ -129,6 +130,41 @@ def test_a_subject_opens_its_sentence_capitalised_words_aside() -> None:
     assert not ranker._opens_sentence(late, late.index("Bo"), 0)  # too far into it
 
 
+def test_a_mentions_role_comes_from_the_words_around_it() -> None:
+    text = "Nora looked. Ivo's hat fell. He turned to Mr. Lark Bo and told Ann, then Bo, who ran."
+
+    def roles(word: str) -> list[str]:
+        return ranker._roles(text, text.index(word))
+
+    assert roles("Nora") == ["role:agent"]
+    assert roles("Ivo") == ["role:poss"]
+    assert roles("Mr.") == ["role:fn", "role:to"]  # "to Mr. Lark Bo and": the name's end
+    assert roles("Ann") == ["role:comma", "role:object"]
+    assert roles("Bo,") == ["role:comma"]  # after "then": a grammar word, no verb
+
+
+def test_a_gendered_description_and_a_word_of_address_are_read() -> None:
+    text = '"Well, sir," cried the old lady. The young man said, "No, madam."'
+    document = build(text)
+    found = [q for q in quotes.quotes_and_people(document)[0] if q.kind == quotes.SPEECH]
+    clean = document.clean.text
+    described = [speakers._described(clean, q.stretch) for q in found]
+    assert described == ["old lady", "young man"]
+    addressed = [speakers._address_gender(clean, q.stretch) for q in found]
+    assert addressed == [Gender.MALE, Gender.FEMALE]
+
+
+def test_a_given_turn_anchors_the_run_it_stands_in() -> None:
+    # B's turn is given; the ranked turns around it: A, B, A
+    entries = [
+        ranker.Ranked(0, 1, True, [("A", 1.0), ("C", 0.2)]),
+        ranker.anchor(1, 2, "B"),
+        ranker.Ranked(2, 3, True, [("C", 1.0), ("A", 0.5)]),
+    ]
+    assert ranker.decode(entries, 0.0, 1.0) == {0: "A", 1: "B", 2: "A"}
+    assert ranker.decode(entries, 0.0, 0.0) == {0: "A", 1: "B", 2: "C"}
+
+
 def test_the_turns_after_a_quotation_mark_their_named_speakers(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -191,4 +227,4 @@ def test_the_shipped_ranker_decodes_a_dialogue_as_a_sequence(
 
     monkeypatch.setattr(ranker, "decode", spy)
     assert spoken(DIALOGUE) == ["Nora", "Ivo", "Nora", "Ivo"]
-    assert calls == [2]  # the two unattributed turns, together
+    assert calls == [4]  # the two unattributed turns, together, and the two given

@@ -61,7 +61,7 @@ from typing import NamedTuple, Protocol
 
 from aleppo_cli.analysis.quotes import ranker
 from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Gender, Quote, Reference, Stretch
-from aleppo_cli.analysis.quotes.people import NAME, People
+from aleppo_cli.analysis.quotes.people import NAME, People, word_gender
 
 # The conversation goes on with the ranker's choices (True) or the rules' answers.
 FOLLOW = False
@@ -73,6 +73,10 @@ LAST_FOLLOWS = True
 TURNS_KEPT = 8
 # The ranker sees the speakers of this many speech quotations before, turns or not.
 SAID_KEPT = 8
+# A word of address is looked for this far from a quotation part's start and end.
+ADDRESS_REACH = 60
+# The last quotations a gendered description attributes that the ranker reads.
+DESCRIBED_KEPT = 4
 # "She added" goes on from a quotation this many paragraphs back at most.
 GOES_ON_REACH = 1
 # A pronoun's dialogue: the turns of this many paragraphs before its own.
@@ -123,6 +127,8 @@ class Conversation(NamedTuple):
     called: Called | None = None
     last: LastSpeech | None = None
     said: tuple[Said, ...] = ()  # the last SAID_KEPT speech quotations, turns or not
+    # the last quotations a gendered description attributes: (description, paragraph, speaker)
+    described: tuple[tuple[str, int, str], ...] = ()
 
 
 class Speech(NamedTuple):
@@ -132,6 +138,11 @@ class Speech(NamedTuple):
     addressee: str | None  # the first name it calls out: "My dear Mr. Lark,"
     named: frozenset[str]  # the people it names, in every form (rule 4)
     owner: str | None  # "her" of "her aunt": the one spoken to, or the last of her gender named
+    described: str | None = None  # the gendered description of its attribution: "the old lady"
+
+    def addresses(self, text: str) -> Gender | None:
+        """The gender its word of address gives: "sir", "madam" (read when ranked)."""
+        return _address_gender(text, self.quote.stretch)
 
     @property
     def stretch(self) -> Stretch:
@@ -214,6 +225,14 @@ def assign(
                 ranked.append(entry)
             else:
                 chosen = chooser.choose(found, at) if found else speaker
+        if (
+            decoding
+            and ranker.ANCHORS
+            and chosen
+            and quote.stretch.opens_paragraph
+            and (not ranked or ranked[-1].at != at)
+        ):
+            ranked.append(ranker.anchor(at, speech.paragraph, chosen))  # a turn given
         speakers.append(chosen)
         talk = _after(talk, speech, chosen if follow else speaker, rule == SURE)
         if LAST_FOLLOWS and chosen and chosen != speaker and talk.last is not None:
@@ -287,7 +306,92 @@ def _hear(text: str, quote: Quote, people: People) -> Speech:
     owner = None
     if reference is not None and reference.relation:
         owner = _owner(reference, addressee, quote.stretch.start, people)
-    return Speech(quote, addressee, not_speakers(text, quote.stretch, people), owner)
+    described = None
+    if (
+        ranker.DESCRIPTIONS
+        and reference is not None
+        and reference.gender
+        and not reference.relation
+    ):
+        described = _described(text, quote.stretch)
+    named = not_speakers(text, quote.stretch, people)
+    return Speech(quote, addressee, named, owner, described)
+
+
+# "cried the old lady", "the girl answered": a gendered description next to the quote
+_DESCRIBED_AFTER = re.compile(
+    r"[^\w\n]{0,4}\s*(?:[a-z]+\s+){0,2}?the\s+((?:[a-z-]+\s+){0,2}[a-z-]+)"
+)
+_DESCRIBED_BEFORE = re.compile(
+    r"\b[Tt]he\s+((?:[a-z-]+\s+){0,2}[a-z-]+)\s+[a-z]+(?:\s+[a-z]+)?[,:]?\s*\W?$"
+)
+# A word of address in a quotation: "Yes, sir.", "Madam, I ...", "my dear girl!" (the
+# look-ahead lets the engine skip to a word's first letter; what stands before it is
+# checked after: a sentence's start, a comma, "my" or "dear")
+_ADDRESS = re.compile(
+    r"(?=[SsMmbgfw])\b(?P<word>[Ss]ir|[Mm]adam|[Mm]a['\u2019]am|[Mm]iss|[Mm]y\s+lord|[Mm]y\s+lady"
+    r"|boy|girl|fellow|man|woman)(?=\s*[,.!?;\u2014\u2013-])"
+)
+_ADDRESS_BEFORE = re.compile(r"(?:^|[,;:!?.\"'\u201c\u2018]|\b(?:my|dear))\s*$")
+_ADDRESS_GENDER = {
+    "sir": Gender.MALE,
+    "madam": Gender.FEMALE,
+    "ma'am": Gender.FEMALE,
+    "ma\u2019am": Gender.FEMALE,
+    "miss": Gender.FEMALE,
+    "my lord": Gender.MALE,
+    "my lady": Gender.FEMALE,
+    "boy": Gender.MALE,
+    "girl": Gender.FEMALE,
+    "fellow": Gender.MALE,
+    "man": Gender.MALE,
+    "woman": Gender.FEMALE,
+}
+
+
+def _described(text: str, stretch: Stretch) -> str | None:
+    """The description "the old lady" next to the quotation, up to its gendered noun."""
+    end = stretch.spans[0].end
+    match = _DESCRIBED_AFTER.match(text, end, end + 50)
+    if match is None:
+        start = stretch.start - 1
+        match = _DESCRIBED_BEFORE.search(
+            text, max(stretch.paragraph.clean_start, start - 50), start
+        )
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for last, word in enumerate(words):
+        if word_gender(word) is not None:
+            return " ".join(words[: last + 1])
+    return None
+
+
+def _address_gender(text: str, stretch: Stretch) -> Gender | None:
+    """The gender of the first word of address in the quotation, if any."""
+    for span in stretch.spans:
+        ends = span.end - ADDRESS_REACH
+        windows = (
+            ((span.start, span.end),)
+            if ends <= span.start + ADDRESS_REACH
+            else (
+                (span.start, span.start + ADDRESS_REACH),
+                (ends, span.end),
+            )
+        )
+        for start, end in windows:
+            found = _first_address(text, start, end, span.start)
+            if found is not None:
+                return found
+    return None
+
+
+def _first_address(text: str, start: int, end: int, floor: int) -> Gender | None:
+    for match in _ADDRESS.finditer(text, start, end):
+        at = match.start()
+        if at == floor or _ADDRESS_BEFORE.search(text, max(floor, at - 8), at):
+            return _ADDRESS_GENDER.get(" ".join(match.group("word").lower().split()))
+    return None
 
 
 def _vocative(text: str, stretch: Stretch, people: People, speaker: str | None) -> str | None:
@@ -321,10 +425,14 @@ def _after(
     said = talk.said
     if ranker.SAID_FEATURES:
         said = (*said, Said(speech.paragraph, speaker, addressee))[-SAID_KEPT:]
+    described = talk.described
+    if speech.described and speaker:
+        described = (*described, (speech.described, speech.paragraph, speaker))[-DESCRIBED_KEPT:]
     if not speech.stretch.opens_paragraph and not _same_paragraph(speech, talk):
-        return Conversation(talk.turns, talk.called, last, said)  # a quote inside narration
+        # a quote inside narration
+        return Conversation(talk.turns, talk.called, last, said, described)
     turns = (*talk.turns, Turn(speech.paragraph, speaker, sure))[-TURNS_KEPT:]
-    return Conversation(turns, Called(speech.paragraph, addressee), last, said)
+    return Conversation(turns, Called(speech.paragraph, addressee), last, said, described)
 
 
 # --- what the rules read of the conversation ---------------------------------------
