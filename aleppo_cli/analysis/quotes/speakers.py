@@ -59,7 +59,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol
 
-from aleppo_cli.analysis.quotes import ranker
+from aleppo_cli.analysis.quotes import dialogue, ranker
 from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Gender, Quote, Reference, Stretch
 from aleppo_cli.analysis.quotes.people import NAME, People
 
@@ -258,6 +258,7 @@ def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) ->
                     gender = reference.gender
             addressee = heard[at].addressee
             turns[number] = (name, gender, addressee if addressee != name else None)
+    runs = dialogue.features(quotes, people) if ranker.RUNS else None
     result = []
     for at, quote in enumerate(quotes):
         number = quote.stretch.paragraph.number
@@ -267,7 +268,7 @@ def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) ->
             if turn is None:
                 break
             run.append(turn)
-        result.append(ranker.Ahead(later[at], tuple(run)))
+        result.append(ranker.Ahead(later[at], tuple(run), runs[at] if runs else ()))
     return result
 
 
