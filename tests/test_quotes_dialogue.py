@@ -1,7 +1,7 @@
 """Runs of dialogue (analysis/quotes/dialogue.py): the named turns around an
 unattributed one, handed to the speaker ranker as features."""
 
-from aleppo_cli.analysis.quotes import dialogue, quotations
+from aleppo_cli.analysis.quotes import dialogue, quotations, speakers
 from aleppo_cli.text.document import build
 
 RUN = (
@@ -20,8 +20,10 @@ def run_features(raw: str) -> list[dict[str, set[str]]]:
     """For each speech quotation, its features by feature name -> names."""
     document = build(raw)
     quotes, cast = quotations.quotes_and_people(document)
+    text = document.clean.text
+    called = [speakers._hear(text, quote, cast).addressee for quote in quotes]
     found = []
-    for pairs in dialogue.features(quotes, cast):
+    for pairs in dialogue.features(quotes, cast, called):
         by: dict[str, set[str]] = {}
         for name, feature in pairs:
             by.setdefault(feature, set()).add(name)
@@ -69,3 +71,16 @@ def test_one_party_named_gives_the_scene_for_the_other() -> None:
 def test_quotations_not_turns_have_none() -> None:
     raw = 'Nora said that "the train" was slow, and went out.'
     assert all(not features for features in run_features(raw))
+
+
+def test_the_name_a_turn_calls_out_answers_the_next() -> None:
+    raw = (
+        "Nora Lark and Ivo Vance sat by the fire.\n\n"
+        '"Is it late, Ivo?"\n\n'
+        '"It is."\n\n'
+        '"Then we must go."'
+    )
+    first, second, third = run_features(raw)
+    assert not any(feature.startswith("run:called") for feature in first)
+    assert second["run:called:back:odd"] == third["run:called:back:even"]
+    assert second["run:called:back:odd"] <= {"Ivo Vance", "Ivo"}

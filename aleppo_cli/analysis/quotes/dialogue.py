@@ -20,6 +20,10 @@ never from a name or a phrase:
   the last person named before the run began other than that one (a
   conversation is set up in the narration before it).
 
+- ``run:called:back:odd`` (``even``, ``ahead``): the name the nearest turn
+  either way calls out ("Yes, Mr. Lark,"), with the parity of its distance:
+  the one called answers the next turn and speaks again two turns on.
+
 The reach is RUN_REACH turns either way. A description ("said the other",
 "said the man") is no anchor: it need not be one person throughout the run.
 """
@@ -41,19 +45,25 @@ RUN_REACH = 12
 SCENE_REACH = 2000
 # A run goes on across a paragraph of narration at most this long (characters; 0: never).
 BRIDGE = 0
+# The names the turns of a run call out, as features (``_called``).
+CALLED = True
 # Features tried and left off (their prefixes).
 LEFT_OFF: tuple[str, ...] = ()
 
 
-def features(quotes: Sequence[Quote], people: People) -> list[tuple[tuple[str, str], ...]]:
+def features(
+    quotes: Sequence[Quote], people: People, called: Sequence[str | None] = ()
+) -> list[tuple[tuple[str, str], ...]]:
     """For each of ``quotes``, the (name, feature) pairs of its run (none
-    for a quotation that is no turn)."""
+    for a quotation that is no turn); ``called``: the name each quotation
+    calls out ("Yes, Mr. Lark,"), if any."""
     named: dict[int, str | None] = {}  # the paragraphs that open with a turn: its named speaker
     starts: dict[int, int] = {}  # and where each starts in the cleaned text
     ends: dict[int, int] = {}  # and ends
     speaking: set[int] = set()  # the paragraphs that hold speech
     turns: list[int | None] = []  # each quotation's paragraph if it is a turn that opens it
-    for quote in quotes:
+    calls: dict[int, str] = {}  # the name a turn calls out, by paragraph
+    for at, quote in enumerate(quotes):
         if quote.kind != SPEECH:
             turns.append(None)
             continue
@@ -69,6 +79,9 @@ def features(quotes: Sequence[Quote], people: People) -> list[tuple[tuple[str, s
             named[number] = attribution.name if attribution is not None else None
             starts[number] = paragraph.clean_start
             ends[number] = paragraph.clean_end
+            name = called[at] if CALLED and called else None
+            if name:
+                calls[number] = name
     # the turns in order; each one's place in it and its run's first and last place
     order = sorted(named)
     place = {number: index for index, number in enumerate(order)}
@@ -102,10 +115,32 @@ def features(quotes: Sequence[Quote], people: People) -> list[tuple[tuple[str, s
             if index != at
         ]
         found = _of(anchors, starts[order[low]], people) if anchors else ()
+        if calls:
+            found = found + _called(order, at, low, high, calls)
         if LEFT_OFF:
             found = tuple(pair for pair in found if not pair[1].startswith(LEFT_OFF))
         result.append(found)
     return result
+
+
+def _called(
+    order: list[int], at: int, low: int, high: int, calls: dict[int, str]
+) -> tuple[tuple[str, str], ...]:
+    """The names the nearest turns either way call out, with the parity of
+    their distance: the one called answers the next turn, and speaks again
+    two turns on (``run:called:back:odd``, ...)."""
+    found = []
+    for direction, places in (
+        ("back", range(at - 1, low - 1, -1)),
+        ("ahead", range(at + 1, high + 1)),
+    ):
+        for index in places:
+            name = calls.get(order[index])
+            if name:
+                parity = "even" if abs(index - at) % 2 == 0 else "odd"
+                found.append((name, f"run:called:{direction}:{parity}"))
+                break
+    return tuple(found)
 
 
 def _goes_on(

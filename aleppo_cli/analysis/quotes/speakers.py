@@ -258,7 +258,10 @@ def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) ->
                     gender = reference.gender
             addressee = heard[at].addressee
             turns[number] = (name, gender, addressee if addressee != name else None)
-    runs = dialogue.features(quotes, people) if ranker.RUNS else None
+    runs = None
+    if ranker.RUNS:
+        called = [heard[at].addressee if at in heard else None for at in range(len(quotes))]
+        runs = dialogue.features(quotes, people, called)
     result = []
     for at, quote in enumerate(quotes):
         number = quote.stretch.paragraph.number
