@@ -69,6 +69,8 @@ LATELY = 6
 AHEAD = 3
 # Features of the quotations after it (Ahead).
 LOOK_AHEAD = True
+# Features of the run of dialogue around a turn: its named turns either way (``dialogue``).
+RUNS = True
 # Sequence decoding: the speakers of ranked turns in consecutive paragraphs are
 # chosen together (a beam over the run), each choice's score plus these for the
 # same speaker as the turn before and as the turn two back (A, B, A); the second
@@ -131,6 +133,8 @@ class Ahead(NamedTuple):
     # attribution names, the gender of its pronoun ("she said"), and the name it
     # calls out ("Yes, Mr. Lark,")
     turns: tuple[tuple[str | None, Gender | None, str | None], ...] = ()
+    # the (name, feature) pairs of its run of dialogue (``dialogue.features``)
+    run: tuple[tuple[str, str], ...] = ()
 
 
 _NOTHING_AHEAD = Ahead()
@@ -281,6 +285,9 @@ _PERSON_SIGNS = (
     "parity",
     "next",
     "later",
+    "run:back",
+    "run:ahead",
+    "run:pair",
 )
 
 
@@ -453,6 +460,9 @@ def candidates(
             add(name, _NEXT[step])
             if step <= 2:
                 add(calls, _NEXT_CALLS[step])
+    if RUNS:
+        for name, feature in ahead.run:
+            add(name, feature)
     if speech.addressee:
         add(speech.addressee, "addressee")
     if speech.described:

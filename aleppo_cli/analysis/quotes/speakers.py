@@ -59,7 +59,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol
 
-from aleppo_cli.analysis.quotes import ranker
+from aleppo_cli.analysis.quotes import dialogue, ranker
 from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Gender, Quote, Reference, Stretch
 from aleppo_cli.analysis.quotes.people import NAME, People, word_gender
 
@@ -277,6 +277,10 @@ def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) ->
                     gender = reference.gender
             addressee = heard[at].addressee
             turns[number] = (name, gender, addressee if addressee != name else None)
+    runs = None
+    if ranker.RUNS:
+        called = [heard[at].addressee if at in heard else None for at in range(len(quotes))]
+        runs = dialogue.features(quotes, people, called)
     result = []
     for at, quote in enumerate(quotes):
         number = quote.stretch.paragraph.number
@@ -286,7 +290,7 @@ def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) ->
             if turn is None:
                 break
             run.append(turn)
-        result.append(ranker.Ahead(later[at], tuple(run)))
+        result.append(ranker.Ahead(later[at], tuple(run), runs[at] if runs else ()))
     return result
 
 

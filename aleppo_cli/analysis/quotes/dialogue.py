@@ -1,0 +1,201 @@
+"""The shape of a run of dialogue, for the ranker: who the named turns around a quotation are.
+
+A *run* is a stretch of consecutive paragraphs each of which opens with a
+speech quotation (a turn). Most turns of a long run are attributed to nobody
+(implicit): the reader follows the alternation from the turns an attribution
+names, before the quotation and after it. For each turn, this module gives
+the ranker features of that kind, read only from positions and attributions,
+never from a name or a phrase:
+
+- ``run:back:even`` / ``run:back:odd``: the nearest turn before it in the run
+  that an attribution names (an *anchor*), at an even or odd number of turns
+  back (with two people talking, even is the same person);
+- ``run:ahead:even`` / ``run:ahead:odd``: the nearest anchor after it;
+- where the run's anchors name exactly two people, ``run:pair`` for both,
+  and ``run:pair:parity`` for the one the nearest anchor's parity gives (the
+  anchor itself at an even distance, the other at an odd one), with
+  ``run:pair:agree`` when every anchor of the run gives the same;
+- where they name one person and the nearest anchor is an odd number of
+  turns away (the other party is not named in the run), ``run:scene`` for
+  the last person named before the run began other than that one (a
+  conversation is set up in the narration before it).
+
+- ``run:called:back:odd`` (``even``, ``ahead``): the name the nearest turn
+  either way calls out ("Yes, Mr. Lark,"), with the parity of its distance:
+  the one called answers the next turn and speaks again two turns on.
+
+The reach is RUN_REACH turns either way. A description ("said the other",
+"said the man") is no anchor: it need not be one person throughout the run.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Quote
+
+if TYPE_CHECKING:
+    from aleppo_cli.analysis.quotes.people import People
+
+# How many turns either way the anchors of a run are looked for.
+RUN_REACH = 12
+# How far before a run (characters) its scene's people are looked for.
+SCENE_REACH = 2000
+# A run goes on across a paragraph of narration at most this long (characters; 0: never).
+BRIDGE = 0
+# The names the turns of a run call out, as features (``_called``).
+CALLED = True
+# Features tried and left off (their prefixes).
+LEFT_OFF: tuple[str, ...] = ()
+
+
+def features(
+    quotes: Sequence[Quote], people: People, called: Sequence[str | None] = ()
+) -> list[tuple[tuple[str, str], ...]]:
+    """For each of ``quotes``, the (name, feature) pairs of its run (none
+    for a quotation that is no turn); ``called``: the name each quotation
+    calls out ("Yes, Mr. Lark,"), if any."""
+    named: dict[int, str | None] = {}  # the paragraphs that open with a turn: its named speaker
+    starts: dict[int, int] = {}  # and where each starts in the cleaned text
+    ends: dict[int, int] = {}  # and ends
+    speaking: set[int] = set()  # the paragraphs that hold speech
+    turns: list[int | None] = []  # each quotation's paragraph if it is a turn that opens it
+    calls: dict[int, str] = {}  # the name a turn calls out, by paragraph
+    for at, quote in enumerate(quotes):
+        if quote.kind != SPEECH:
+            turns.append(None)
+            continue
+        paragraph = quote.stretch.paragraph
+        speaking.add(paragraph.number)
+        if not quote.stretch.opens_paragraph:
+            turns.append(None)
+            continue
+        number = paragraph.number
+        turns.append(number)
+        if number not in named:
+            attribution = quote.attribution
+            named[number] = attribution.name if attribution is not None else None
+            starts[number] = paragraph.clean_start
+            ends[number] = paragraph.clean_end
+            name = called[at] if CALLED and called else None
+            if name:
+                calls[number] = name
+    # the turns in order; each one's place in it and its run's first and last place
+    order = sorted(named)
+    place = {number: index for index, number in enumerate(order)}
+    first: list[int] = []
+    last: list[int] = []
+    for index, number in enumerate(order):
+        if index and _goes_on(order[index - 1], number, starts, ends, speaking):
+            first.append(first[-1])
+        else:
+            if index:
+                last.extend([index - 1] * (index - len(last)))
+            first.append(index)
+    last.extend([len(order) - 1] * (len(order) - len(last)))
+    anchored = [
+        index
+        for index, number in enumerate(order)
+        if (name := named[number]) and (name == NARRATOR or not name[:1].islower())
+    ]
+    result: list[tuple[tuple[str, str], ...]] = []
+    for turn in turns:
+        if turn is None:
+            result.append(())
+            continue
+        at = place[turn]
+        low = max(at - RUN_REACH, first[at])
+        high = min(at + RUN_REACH, last[at])
+        around = anchored[bisect_left(anchored, low) : bisect_right(anchored, high)]
+        anchors = [
+            (abs(index - at), "back" if index < at else "ahead", named[order[index]])
+            for index in around
+            if index != at
+        ]
+        found = _of(anchors, starts[order[low]], people) if anchors else ()
+        if calls:
+            found = found + _called(order, at, low, high, calls)
+        if LEFT_OFF:
+            found = tuple(pair for pair in found if not pair[1].startswith(LEFT_OFF))
+        result.append(found)
+    return result
+
+
+def _called(
+    order: list[int], at: int, low: int, high: int, calls: dict[int, str]
+) -> tuple[tuple[str, str], ...]:
+    """The names the nearest turns either way call out, with the parity of
+    their distance: the one called answers the next turn, and speaks again
+    two turns on (``run:called:back:odd``, ...)."""
+    found = []
+    for direction, places in (
+        ("back", range(at - 1, low - 1, -1)),
+        ("ahead", range(at + 1, high + 1)),
+    ):
+        for index in places:
+            name = calls.get(order[index])
+            if name:
+                parity = "even" if abs(index - at) % 2 == 0 else "odd"
+                found.append((name, f"run:called:{direction}:{parity}"))
+                break
+    return tuple(found)
+
+
+def _goes_on(
+    before: int, number: int, starts: dict[int, int], ends: dict[int, int], speaking: set[int]
+) -> bool:
+    """Whether the turn of paragraph ``number`` is in the run of the turn of
+    paragraph ``before``: the next paragraph, or (BRIDGE) the one after a
+    short paragraph of narration ("She paused.")."""
+    if number == before + 1:
+        return True
+    return (
+        BRIDGE > 0
+        and number == before + 2
+        and before + 1 not in speaking
+        and starts[number] - ends[before] <= BRIDGE
+    )
+
+
+def _of(
+    anchors: list[tuple[int, str, str | None]], opening: int, people: People
+) -> tuple[tuple[str, str], ...]:
+    """The features of a turn whose run's anchors are ``anchors`` (distance,
+    direction, name); ``opening``: where the run starts, within reach."""
+    found: list[tuple[str, str]] = []
+    for direction in ("back", "ahead"):
+        nearest = min(((d, n) for d, w, n in anchors if w == direction), default=None)
+        if nearest is not None and nearest[1]:
+            parity = "even" if nearest[0] % 2 == 0 else "odd"
+            found.append((nearest[1], f"run:{direction}:{parity}"))
+    distance, _, name = min(anchors, key=lambda anchor: anchor[:2])
+    assert name is not None
+    names = {a[2] for a in anchors}
+    if len(names) == 2:
+        other = next(iter(n for n in names if n != name))
+        assert other is not None
+        predicted = name if distance % 2 == 0 else other
+        found.append((name, "run:pair"))
+        found.append((other, "run:pair"))
+        found.append((predicted, "run:pair:parity"))
+        if all((a[2] == predicted) == (a[0] % 2 == 0) for a in anchors):
+            found.append((predicted, "run:pair:agree"))
+    elif len(names) == 1 and distance % 2 == 1:
+        scene = _scene(opening, name, people)
+        if scene:
+            found.append((scene, "run:scene"))
+    return tuple(found)
+
+
+def _scene(position: int, anchor: str, people: People) -> str | None:
+    """The last person named before ``position`` (within SCENE_REACH) other than ``anchor``."""
+    positions, names = people.positions, people.names
+    index = bisect_left(positions, position) - 1
+    while index >= 0 and position - positions[index] <= SCENE_REACH:
+        name = names[index]
+        if name and name != anchor:
+            return name
+        index -= 1
+    return None

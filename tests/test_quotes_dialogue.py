@@ -1,0 +1,86 @@
+"""Runs of dialogue (analysis/quotes/dialogue.py): the named turns around an
+unattributed one, handed to the speaker ranker as features."""
+
+from aleppo_cli.analysis.quotes import dialogue, quotations, speakers
+from aleppo_cli.text.document import build
+
+RUN = (
+    "Nora Lark and Ivo Vance sat by the fire.\n\n"
+    '"Is it late?" said Nora.\n\n'
+    '"It is," said Ivo.\n\n'
+    '"Then we must go."\n\n'
+    '"Not yet."\n\n'
+    '"Why not?"\n\n'
+    '"Because I say so," said Ivo.\n\n'
+    "The fire went out."
+)
+
+
+def run_features(raw: str) -> list[dict[str, set[str]]]:
+    """For each speech quotation, its features by feature name -> names."""
+    document = build(raw)
+    quotes, cast = quotations.quotes_and_people(document)
+    text = document.clean.text
+    called = [speakers._hear(text, quote, cast).addressee for quote in quotes]
+    found = []
+    for pairs in dialogue.features(quotes, cast, called):
+        by: dict[str, set[str]] = {}
+        for name, feature in pairs:
+            by.setdefault(feature, set()).add(name)
+        found.append(by)
+    return found
+
+
+def test_the_anchors_either_way_and_their_parity() -> None:
+    first, second, third, fourth, fifth, sixth = run_features(RUN)
+    ivo = first["run:ahead:odd"]  # Ivo's turn is one ahead of Nora's
+    nora = second["run:back:odd"]
+    assert nora != ivo and len(nora) == len(ivo) == 1
+    # "Then we must go.": Ivo one back, Ivo three ahead; two people: Nora's turn by parity
+    assert third["run:back:odd"] == ivo and third["run:ahead:odd"] == ivo
+    assert third["run:pair"] == nora | ivo
+    assert third["run:pair:parity"] == third["run:pair:agree"] == nora
+    # "Not yet.": Ivo two back and two ahead, so his
+    assert fourth["run:back:even"] == fourth["run:ahead:even"] == ivo
+    assert fourth["run:pair:parity"] == fourth["run:pair:agree"] == ivo
+    assert fifth["run:pair:parity"] == nora
+    assert "run:pair:parity" in sixth  # a named turn has features too (the ranker skips it)
+
+
+def test_a_run_ends_at_narration_and_a_description_is_no_anchor() -> None:
+    raw = (
+        '"Is it late?" said Nora.\n\nThe clock struck.\n\n"Not yet."\n\n"Why not?" said the other.'
+    )
+    features = run_features(raw)
+    assert features[0] == {}  # the narration between: another run, with no anchor
+    assert features[1] == {}  # "the other" need not be one person
+    assert features[2] == {}
+
+
+def test_one_party_named_gives_the_scene_for_the_other() -> None:
+    raw = (
+        "Ivo Vance looked up as Nora Lark came in.\n\n"
+        '"You are late," said Ivo.\n\n'
+        '"The train was slow."'
+    )
+    features = run_features(raw)
+    assert features[1]["run:back:odd"] != features[1]["run:scene"]
+    assert features[1]["run:scene"] <= {"Nora Lark", "Nora"}
+
+
+def test_quotations_not_turns_have_none() -> None:
+    raw = 'Nora said that "the train" was slow, and went out.'
+    assert all(not features for features in run_features(raw))
+
+
+def test_the_name_a_turn_calls_out_answers_the_next() -> None:
+    raw = (
+        "Nora Lark and Ivo Vance sat by the fire.\n\n"
+        '"Is it late, Ivo?"\n\n'
+        '"It is."\n\n'
+        '"Then we must go."'
+    )
+    first, second, third = run_features(raw)
+    assert not any(feature.startswith("run:called") for feature in first)
+    assert second["run:called:back:odd"] == third["run:called:back:even"]
+    assert second["run:called:back:odd"] <= {"Ivo Vance", "Ivo"}
