@@ -87,13 +87,15 @@ def test_the_guard_sees_each_format_load_its_library(tmp_path: Path) -> None:
 
 def test_stderr_on_a_terminal_with_stdout_piped_loads_no_rich() -> None:
     """`aleppo show > out.txt` on a terminal: the spinner's console is made
-    only if the spinner shows (it once imported rich at every start)."""
+    only if the spinner shows (it once imported rich at every start). The
+    spinner's delay is an hour here, so a busy machine cannot make it show."""
     code = (
         "import io, sys\n"
         "from aleppo_cli.cli.environment import Environment\n"
         "from aleppo_cli.cli.main import run\n"
         "for args in (['show'], ['search', 'destiny'], ['info']):\n"
-        "    env = Environment(stdout=io.StringIO(), stderr=io.StringIO(), stderr_isatty=True)\n"
+        "    env = Environment(stdout=io.StringIO(), stderr=io.StringIO(), stderr_isatty=True,\n"
+        "                      spinner_delay=3600.0)\n"
         "    assert run(args, env) == 0, env.stderr.getvalue()\n"
         "print(','.join(m for m in ('rich', 'pydantic') if m in sys.modules))"
     )
