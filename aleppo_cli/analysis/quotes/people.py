@@ -480,6 +480,7 @@ class _Seen(NamedTuple):
     the: Mapping[str, int]  # name -> its mentions written "the X" or "The X"
     places: Mapping[str, int]  # name -> its mentions after "at", "in", "from" ...
     objects: Mapping[str, Mapping[Gender, int]] = {}  # name -> "him", "her" after it
+    said: Mapping[str, int] = {}  # name -> its mentions "said the X", "the X replied"
 
 
 def index(document: Document, quoted: Iterable[Span]) -> People:
@@ -499,21 +500,27 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
     lower_words = _lower_words(text, matches)
     seen = _scan(text, lower_words, inside, matches)
     totals = Counter(seen.names)
-    not_people = _places(seen, totals) | _things(seen, totals)
+    described = _described(seen, totals)
+    not_people = (_places(seen, totals) | _things(seen, totals) | _roles(seen)) - set(described)
     named = frozenset(seen.names)
     kept = [
-        (p, _without_place(n, not_people, named))
+        (p, described[n] if n in described else _without_place(n, not_people, named))
         for p, n in zip(seen.positions, seen.names, strict=True)
         if n not in not_people
     ]
+    counted = Counter(name for _, name in kept)
     groups = persons.group(
-        Counter(name for _, name in kept),
+        Counter({n: c for n, c in counted.items() if n not in described.values()}),
         is_title=is_honorific,
         title_gender=title_gender,
         pronoun_gender=lambda form: _pronoun_majority(_votes(seen, (form,))),
         particles=PARTICLES,
         summed=lambda forms: _pronoun_majority(_votes(seen, forms)),
     )
+    for bare, name in described.items():  # a person of its own: "the Hatter"
+        groups[name] = persons.Group(
+            name, (name,), _pronoun_majority(_votes(seen, (bare,))) or word_gender(bare.lower())
+        )
     kept = [(position, groups[name].canonical) for position, name in kept]
     names = [name for _, name in kept]
     people = People(
@@ -521,7 +528,11 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
         positions=[position for position, _ in kept],
         names=names,
         gender={group.canonical: group.gender for group in groups.values()},
-        acts=frozenset(groups[name].canonical for name in seen.acts if name in groups),
+        acts=frozenset(
+            groups[name].canonical
+            for name in (described.get(n, n) for n in seen.acts)
+            if name in groups
+        ),
         surnames=_surnames(names),
         by_word=_by_last_word(groups),
         groups=groups,
@@ -569,6 +580,7 @@ def _scan(
     objects: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     acts: set[str] = set()
     the: Counter[str] = Counter()
+    speaking: Counter[str] = Counter()
     places: Counter[str] = Counter()
     found = [match.group() for match in matches]
     # where the next name after each match starts ("He", "She": no names)
@@ -587,7 +599,13 @@ def _scan(
             name = cleaned[candidate]
         else:
             name = cleaned[candidate] = clean(candidate, lower_words)
-        if name is None or (name.endswith("ing") and _participle(text, match, name)):
+        if name is None:
+            # "the Professor", "the Secretary": a role or a title a story may
+            # call a character by (kept only if it speaks: ``_described``)
+            name = _role_after_the(text, match.start(), candidate)
+            if name is None:
+                continue
+        elif name.endswith("ing") and _participle(text, match, name):
             continue
         if " " in name and _participle_before(text, match, name):
             name = name.split(" ", 1)[1]  # "Watching Brandt, she ...": Brandt
@@ -606,6 +624,8 @@ def _scan(
         names.append(name)
         if candidate.startswith("The ") or text[max(0, start - len(_THE)) : start].lower() == _THE:
             the[name] += 1
+            if _speaks(text, start, end, candidate):
+                speaking[name] += 1
         if acts_after(text, end):
             acts.add(name)
         # the first pronoun after the name, in its sentence (a subject's: also in
@@ -631,7 +651,55 @@ def _scan(
                 pronouns[name][gender] += 1
             else:
                 objects[name][gender] += 1
-    return _Seen(positions, names, pronouns, acts, the, places, objects)
+    return _Seen(positions, names, pronouns, acts, the, places, objects, speaking)
+
+
+# A name written "the X" that speaks this often ("said the Hatter", "the
+# Hatter replied") is a character the story calls by a description.
+DESCRIBED_SPEAKS = 2
+# the verbs of saying next to "the X" (attribution.py's list, read lazily:
+# it imports this module)
+_SAYING: frozenset[str] = frozenset()
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+_WORD_AFTER = re.compile(r"\s*(?:,\s*)?([a-z]+)")
+
+
+def _saying() -> frozenset[str]:
+    global _SAYING
+    if not _SAYING:
+        from aleppo_cli.analysis.quotes.attribution import VERB_WORDS
+
+        _SAYING = frozenset(VERB_WORDS) - {"went", "calls", "called", "states", "notes"}
+    return _SAYING
+
+
+def _speaks(text: str, start: int, end: int, candidate: str) -> bool:
+    """Whether "the X" at ``start`` (the name's ``end``) is the subject of a
+    verb of saying: "said the X", "the X replied"."""
+    verbs = _saying()
+    after = _WORD_AFTER.match(text, end)
+    if after is not None and after.group(1) in verbs:
+        return True
+    if candidate.startswith("The "):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - len(_THE) - 16), start - len(_THE))
+    return before is not None and before.group(1) in verbs
+
+
+def _role_after_the(text: str, start: int, candidate: str) -> str | None:
+    """A role or a title alone after "the" ("the Professor", "The
+    Secretary"), which ``clean`` takes for no name: the word, else None."""
+    words = candidate.split()
+    if words[0] == "The":
+        words = words[1:]
+    elif text[max(0, start - len(_THE)) : start].lower() != _THE:
+        return None
+    if len(words) != 1:
+        return None
+    word = words[0].rstrip(".")
+    if word in _ROLES or is_honorific(word) or word.lower() in _TITLE_WORDS:
+        return word
+    return None
 
 
 # What may stand before a subject in its sentence: "But", "Ex-No 10 media chief".
@@ -727,6 +795,33 @@ def _things(seen: _Seen, totals: Mapping[str, int]) -> set[str]:
         name
         for name, count in seen.the.items()
         if count >= THE_SHARE * totals[name] and title_gender(name) is None
+    }
+
+
+def _described(seen: _Seen, totals: Mapping[str, int]) -> dict[str, str]:
+    """Names mostly written "the X" that speak (``DESCRIBED_SPEAKS``): a
+    character the story calls by a description or a role ("the Hatter", "the
+    Mock Turtle", "the Professor"), a person named "the X". Not a plural (a
+    body of people: "the Tories") nor a name a title gives a gender ("the
+    Queen" is a person already)."""
+    return {
+        name: f"the {name}"
+        for name, count in seen.said.items()
+        if count >= DESCRIBED_SPEAKS
+        and seen.the.get(name, 0) >= THE_SHARE * totals[name]
+        and not (name.endswith("s") and not name.endswith("ss"))
+        and (title_gender(name) is None or is_honorific(name) or name in _ROLES)
+    }
+
+
+def _roles(seen: _Seen) -> set[str]:
+    """The roles and titles alone after "the" (``_role_after_the``): no
+    people, unless they speak."""
+    return {
+        name
+        for name in seen.the
+        if " " not in name
+        and (name in _ROLES or is_honorific(name) or name.lower() in _TITLE_WORDS)
     }
 
 
