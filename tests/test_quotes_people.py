@@ -300,3 +300,18 @@ def test_a_description_said_once_is_no_person() -> None:
     raw = 'The Kestrel sailed. "Go," said the Kestrel. The Kestrel sank. The Kestrel was lost.'
     _, cast = quotes.quotes_and_people(build(raw))
     assert "the Kestrel" not in cast.names and "Kestrel" not in cast.names
+
+
+def test_her_brother_is_the_one_other_man_of_her_family_named_in_full() -> None:
+    """ "her brother" of Nora Lark is Ivo Lark, the one man named in full as a
+    Lark (not "Mr. Lark", the father); with two such men, nobody."""
+    raw = (
+        "Nora Lark and Ivo Lark came in with Mr. Lark. Ivo Lark sat down, and he smiled.\n\n"
+        "Nora Lark looked at the fire, and she sighed.\n"
+    )
+    _, cast = quotes.quotes_and_people(build(raw))
+    assert cast.related("Nora Lark", "brother", len(raw)) == "Ivo Lark"
+    assert cast.related("Ivo Lark", "sister", len(raw)) == "Nora Lark"
+    two = raw.replace("with Mr. Lark.", "with Jim Lark. Jim Lark waited, and he yawned.")
+    _, cast = quotes.quotes_and_people(build(two))
+    assert cast.related("Nora Lark", "brother", len(two)) is None

@@ -187,6 +187,17 @@ RECENT_WINDOW = 3000
 
 _SPOUSE = {"wife": "Mrs.", "lady": "Mrs.", "husband": "Mr."}
 _PARENT = {"mother": "Mrs.", "father": "Mr."}
+# "her brother", "his daughter" (in an attribution: "her brother said"): the
+# one other person of the family and that gender the text names with a given
+# name ("Ivo Lark"; not "Mr. Lark", the father). Not counted as mentions in
+# the narration, as "his father" is: that was tried (PDNC held out all 0.740
+# -> 0.739, lowest novel 0.603 -> 0.610), and costs four more scans of the text.
+_KIN = {
+    "brother": Gender.MALE,
+    "son": Gender.MALE,
+    "sister": Gender.FEMALE,
+    "daughter": Gender.FEMALE,
+}
 _TITLED = {"ladyship": "Lady", "lordship": "Lord"}
 
 
@@ -201,6 +212,8 @@ class People(NamedTuple):
     surnames: Mapping[str, str]  # a first name or a surname -> the family name
     by_word: Mapping[str, AbstractSet[str]]  # last word of any form -> its people
     groups: Mapping[str, persons.Group] = {}  # every form named -> its person
+    # (family name, gender) -> the people named in full with a given name so
+    kin: Mapping[tuple[str, Gender], frozenset[str]] = {}
 
     def person(self, name: str) -> str:
         """The person ``name`` names, by its fullest name: "Darcy" -> "Fitzwilliam
@@ -320,9 +333,15 @@ class People(NamedTuple):
     def related(self, owner: str, relation: str, position: int) -> str | None:
         """ "his wife" -> Mrs. X for Mr. X; "her mother" -> Mrs. Y for the family
         name Y of the woman (or the last Mrs. named, if the text gives her none);
-        "her ladyship" -> the last Lady named."""
+        "her brother" -> the one other man named in full as a Y ("Ivo Y", not
+        "Mr. Y"); "her ladyship" -> the last Lady named."""
         if relation in _TITLED:
             return self.recent_titled(position, _TITLED[relation])
+        if relation in _KIN:  # "her brother": the one other man named in full as a Y
+            surname = self.surname(owner)
+            kin = self.kin.get((surname, _KIN[relation]), ()) if surname else ()
+            others = [name for name in kin if name != self.person(owner)]
+            return others[0] if len(others) == 1 else None
         title = _SPOUSE.get(relation) or _PARENT.get(relation)
         if title is None:
             return None
@@ -535,6 +554,7 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
         ),
         surnames=_surnames(names),
         by_word=_by_last_word(groups),
+        kin=_kin(groups),
         groups=groups,
     )
     family = _family(text, inside, people)
@@ -855,6 +875,23 @@ def _surnames(names: Sequence[str]) -> dict[str, str]:
         if len(words) >= 2:
             surnames.setdefault(words[-2] if words[-2][-1:] != "." else words[-1], words[-1])
     return surnames
+
+
+def _kin(groups: Mapping[str, persons.Group]) -> dict[tuple[str, Gender], frozenset[str]]:
+    """(family name, gender) -> the people of that gender named in full with
+    a given name and that family name ("Ivo Lark", not "Mr. Lark")."""
+    kin: defaultdict[tuple[str, Gender], set[str]] = defaultdict(set)
+    for form, group in groups.items():
+        words = form.split()
+        # a given name and a family name: not "Mr. Lark", nor a description ("the Hatter")
+        if (
+            len(words) >= 2
+            and group.gender is not None
+            and not is_honorific(words[0])
+            and words[0][:1].isupper()
+        ):
+            kin[words[-1], group.gender].add(group.canonical)
+    return {key: frozenset(names) for key, names in kin.items()}
 
 
 def _by_last_word(groups: Mapping[str, persons.Group]) -> dict[str, set[str]]:
