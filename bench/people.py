@@ -1,6 +1,6 @@
 """The people index scored against PDNC's character lists.
 
-    python bench/people.py [--corpus DIR] [--only NOVEL] [--show]
+    python bench/people.py [--corpus DIR] [--only NOVEL] [--show] [--recall]
 
 For each of the 13 novels of ``DIR/pdnc`` (default ``../shared/corpus``),
 the people index of ``aleppo``'s quotation stages (``people.index``) is
@@ -19,6 +19,15 @@ among the index's forms (case, dots and a leading article ignored), and
 
 Characters are weighted by their quotations (``--show`` lists the wrong ones).
 Nothing here is trained on; it reads the shipped rules only.
+
+``--recall`` instead classifies, per novel, the quotations the speaker
+ranker decides (those a gold quotation matches) whose gold speaker is not
+among the ranker's candidates (``bench/train_speakers.py``'s records): the
+speaker is no person of the index (a description such as "the Hatter", or a
+name), the narrator, a person the quotation itself names, named only more
+than ``ranker.MENTION_REACH`` characters back (or never before), named
+within it but behind six nearer people, or a candidate that holds the
+speaker but also another character's name (a merge, or the gold list's).
 """
 
 from __future__ import annotations
@@ -38,6 +47,7 @@ from aleppo_cli.analysis.quotes import quotations  # noqa: E402
 from aleppo_cli.text import prebuilt, sources  # noqa: E402
 
 sys.path.insert(0, str(REPO / "bench"))
+import quotes as quotes_scoring  # noqa: E402
 from quotes import key  # noqa: E402
 
 DEFAULT = REPO.parent / "shared" / "corpus"
@@ -133,22 +143,112 @@ def _quirk(form: str, other: str, characters: Sequence[tuple[str, set[str], str]
     return False
 
 
+RECALL_CLASSES = (
+    "description",
+    "no such name",
+    "narrator",
+    "named in it",
+    "never before",
+    "far",
+    "behind six",
+    "merged",
+    "other",
+)
+
+
+def recall(folder: Path, show: int = 0) -> tuple[int, Counter[str]]:
+    """The ranked quotations a gold one matches, and why the gold speaker
+    is missing from the candidates of those it is missing from."""
+    import train_speakers
+
+    from aleppo_cli.analysis.quotes import ranker
+
+    prepared = train_speakers.prepare(folder)
+    novel = train_speakers.extract(prepared)
+    cast_names = quotes_scoring.characters(folder)
+    gold = quotes_scoring.gold_quotations(folder)
+    realised = train_speakers.realise(novel, novel.rules)
+    gold_to_found, _, _ = quotes_scoring.match(realised, gold)
+    found_to_gold: dict[int, int] = {}
+    for gold_index, quote_index in gold_to_found.items():
+        found_to_gold.setdefault(quote_index, gold_index)
+    cast = prepared.cast
+    text = prepared.document.clean.text
+    by_key: defaultdict[str, set[str]] = defaultdict(set)
+    for form, group in cast.groups.items():
+        by_key[key(form)].add(group.canonical)
+    classes: Counter[str] = Counter()
+    matched = 0
+    shown = 0
+    for record, labels, at, hit in zip(
+        novel.records, novel.labels, novel.at, novel.matched, strict=True
+    ):
+        if not hit:
+            continue
+        matched += 1
+        if any(labels):
+            continue
+        row = gold[found_to_gold[at]]
+        speaker = row["speaker"]  # found as bench/quotes.py's scorer finds it
+        names = cast_names.get(speaker) or next(
+            (n for n in cast_names.values() if key(speaker) in n), {key(speaker)}
+        )
+        ours = {c for name in names for c in by_key.get(name, ())}
+        stretch = prepared.quotes[at].stretch
+        offered = {c.name for c in record}
+        if quotes_scoring.NARRATOR in names:
+            why = "narrator"
+        elif not ours:
+            main = row["speaker"]
+            why = "description" if main[:1].islower() or main.startswith("The ") else "no such name"
+        elif ours & offered:
+            why = "merged"
+        elif ours & cast.named_in(text, stretch.spans):
+            why = "named in it"
+        else:
+            before = [
+                p
+                for p, n in zip(cast.positions, cast.names, strict=True)
+                if n in ours and p < stretch.start
+            ]
+            if not before:
+                why = "never before"
+            elif stretch.start - before[-1] > ranker.MENTION_REACH:
+                why = "far"
+            else:
+                why = "behind six"
+        classes[why] += 1
+        if shown < show:
+            shown += 1
+            line = text[max(0, stretch.start - 80) : stretch.end + 60].replace("\n", " ")
+            print(
+                f"  {why:12} gold {row['speaker']!r} ours {sorted(ours)[:3]} "
+                f"offered {sorted(offered)[:6]}\n      {line}"
+            )
+    return matched, classes
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT)
     parser.add_argument("--only")
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--recall", action="store_true", help="why speakers are no candidates")
+    parser.add_argument("--examples", type=int, default=0, help="with --recall: print N")
     args = parser.parse_args(argv)
     pdnc = args.corpus / "pdnc"
     if not pdnc.is_dir():
         print(f"no PDNC novels in {pdnc}", file=sys.stderr)
         return 2
+    folders = sorted(p for p in pdnc.iterdir() if (p / "novel_text.txt").is_file())
+    if args.only:
+        folders = [f for f in folders if f.name == args.only]
+    if args.recall:
+        return _recall_table(folders, args.examples)
     columns = ("held", "split", "merged", "known", "gender")
     print("| novel | " + " | ".join(columns) + " |\n|" + " --- |" * (len(columns) + 1))
     rows = []
-    for folder in sorted(p for p in pdnc.iterdir() if (p / "novel_text.txt").is_file()):
-        if args.only and folder.name != args.only:
-            continue
+    for folder in folders:
         row = score(folder, args.show)
         rows.append(row)
         print(f"| {folder.name} | " + " | ".join(f"{row[c]:.3f}" for c in columns) + " |")
@@ -158,6 +258,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             + " | ".join(f"**{sum(r[c] for r in rows) / len(rows):.3f}**" for c in columns)
             + " |"
         )
+    return 0
+
+
+def _recall_table(folders: Sequence[Path], examples: int) -> int:
+    print(
+        "| novel | ranked, matched | recall | "
+        + " | ".join(RECALL_CLASSES)
+        + " |\n|"
+        + " --- |" * (len(RECALL_CLASSES) + 3)
+    )
+    totals: Counter[str] = Counter()
+    all_matched = 0
+    for folder in folders:
+        matched, classes = recall(folder, examples)
+        all_matched += matched
+        totals.update(classes)
+        missing = sum(classes.values())
+        print(
+            f"| {folder.name} | {matched} | {1 - missing / max(1, matched):.3f} | "
+            + " | ".join(str(classes[c]) for c in RECALL_CLASSES)
+            + " |",
+            flush=True,
+        )
+    missing = sum(totals.values())
+    print(
+        f"| **all** | {all_matched} | **{1 - missing / max(1, all_matched):.3f}** | "
+        + " | ".join(str(totals[c]) for c in RECALL_CLASSES)
+        + " |"
+    )
     return 0
 
 

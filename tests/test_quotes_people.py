@@ -261,3 +261,57 @@ def test_a_name_never_runs_across_a_paragraphs_end(raw: str, speaker: str) -> No
 
 def test_a_name_wrapped_over_one_line_is_one_name() -> None:
     assert speakers('"We will survive," said Mrs.\nLark Ivory, and left.\n') == ["Mrs. Lark Ivory"]
+
+
+def test_a_character_called_by_a_description_that_speaks_is_a_person() -> None:
+    """ "the Gryphon" is mostly written "the X" (a thing, by that alone), but
+    it speaks: a person of the index, named "the Gryphon", with the gender
+    of the pronouns after it, and its mentions in the narration count."""
+    raw = (
+        "The Gryphon sat up and rubbed his eyes.\n\n"
+        '"Come on!" said the Gryphon.\n\n'
+        "Nora looked at the Gryphon, and the Gryphon looked at the sea.\n\n"
+        '"What fun!" said the Gryphon, half to himself.\n\n'
+        "They sailed on the Kestrel. The Kestrel was slow, and the Kestrel leaked.\n"
+    )
+    _, cast = quotes.quotes_and_people(build(raw))
+    assert cast.person("the Gryphon") == "the Gryphon"
+    assert cast.gender.get("the Gryphon") is Gender.MALE
+    assert cast.names.count("the Gryphon") >= 4
+    assert "Kestrel" not in cast.names and "the Kestrel" not in cast.names  # it never speaks
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a role the story calls someone by ("the Secretary") speaks twice
+        'The Secretary rose. "Sit down," said the Secretary.\n\n"No," the Secretary said.',
+        # a plural is a body of people, not one ("the Tories")
+        'The Tories met. "No," said the Tories.\n\n"Never," the Tories said.',
+    ],
+)
+def test_a_role_that_speaks_is_a_person_a_body_is_not(raw: str) -> None:
+    _, cast = quotes.quotes_and_people(build(raw))
+    role = "the Secretary" if "Secretary" in raw else "the Tories"
+    assert (role in cast.names) is (role == "the Secretary")
+
+
+def test_a_description_said_once_is_no_person() -> None:
+    raw = 'The Kestrel sailed. "Go," said the Kestrel. The Kestrel sank. The Kestrel was lost.'
+    _, cast = quotes.quotes_and_people(build(raw))
+    assert "the Kestrel" not in cast.names and "Kestrel" not in cast.names
+
+
+def test_her_brother_is_the_one_other_man_of_her_family_named_in_full() -> None:
+    """ "her brother" of Nora Lark is Ivo Lark, the one man named in full as a
+    Lark (not "Mr. Lark", the father); with two such men, nobody."""
+    raw = (
+        "Nora Lark and Ivo Lark came in with Mr. Lark. Ivo Lark sat down, and he smiled.\n\n"
+        "Nora Lark looked at the fire, and she sighed.\n"
+    )
+    _, cast = quotes.quotes_and_people(build(raw))
+    assert cast.related("Nora Lark", "brother", len(raw)) == "Ivo Lark"
+    assert cast.related("Ivo Lark", "sister", len(raw)) == "Nora Lark"
+    two = raw.replace("with Mr. Lark.", "with Jim Lark. Jim Lark waited, and he yawned.")
+    _, cast = quotes.quotes_and_people(build(two))
+    assert cast.related("Nora Lark", "brother", len(two)) is None

@@ -139,3 +139,48 @@ def test_a_surname_alone_is_the_man_named_far_more_often() -> None:
     groups = grouped({"Ivo Lark": 200, "Ivo": 250, "Mr. Lark": 4, "Lark": 300}, told)
     assert groups["Mr. Lark"].canonical == "Mr. Lark"  # the father, seldom named
     assert groups["Lark"].canonical == "Ivo Lark"
+
+
+def test_a_married_woman_named_in_full_leaves_the_miss_to_her_unmarried_relative() -> None:
+    """A "Mrs. Jack Lark" is no Miss: the one unmarried woman named in full
+    as a Lark is "Miss Lark", however many Larks there are."""
+    told = {"Nora Lark": Gender.FEMALE, "Ivo Lark": Gender.MALE}
+    counts = {
+        "Nora Lark": 5,
+        "Ivo Lark": 6,
+        "Mrs. Jack Lark": 1,
+        "Mr. Lark": 20,
+        "Mrs. Lark": 20,
+        "Miss Lark": 9,
+    }
+    groups = grouped(counts, told)
+    assert groups["Miss Lark"].canonical == "Nora Lark"
+    assert groups["Mrs. Jack Lark"].canonical == "Mrs. Jack Lark"
+
+
+def test_the_full_names_own_pronouns_give_the_miss_her_woman() -> None:
+    """Seen through a man's eyes, "he" follows the bare given name "Nora"
+    (which makes the sum over her forms a man's), but "she" follows "Nora
+    Lark": "Miss Lark" is still she."""
+    votes = {"Nora Lark": {Gender.FEMALE: 6}, "Nora": {Gender.MALE: 60, Gender.FEMALE: 5}}
+    counts = {"Nora Lark": 6, "Nora": 150, "Mr. Lark": 20, "Mrs. Lark": 30, "Miss Lark": 5}
+    groups = summed_grouped(counts, votes)
+    assert groups["Miss Lark"].canonical == "Nora Lark"
+    assert groups["Miss Lark"].gender is Gender.FEMALE
+    # without the full name's own "she", nothing ties them
+    votes["Nora Lark"] = {}
+    assert summed_grouped(counts, votes)["Miss Lark"].canonical == "Miss Lark"
+
+
+def test_a_title_with_the_given_name_joins_a_person_titled_by_the_surname() -> None:
+    """ "Aunt Nora" is the "Nora Lark" the text also calls "Miss Lark": a
+    title of the given name does not compete with one of the surname."""
+    told = {"Nora Lark": Gender.FEMALE}
+    groups = grouped({"Nora Lark": 2, "Miss Lark": 3, "Aunt Nora": 1, "Nora": 30}, told)
+    assert groups["Aunt Nora"].canonical == "Nora Lark"
+    assert groups["Nora"].canonical == "Nora Lark"
+    assert groups["Miss Lark"].canonical == "Nora Lark"
+    # but a "Mr. Lark" and a "Mrs. Lark" still never meet
+    told = {"Ivo Lark": Gender.MALE}
+    two = grouped({"Ivo Lark": 4, "Mr. Lark": 5, "Mrs. Lark": 5}, told)
+    assert two["Mr. Lark"].canonical != two["Mrs. Lark"].canonical

@@ -128,11 +128,13 @@ class Group(NamedTuple):
 class _Person:
     def __init__(self) -> None:
         self.forms: Counter[str] = Counter()
-        self.titles: set[str] = set()  # titles taken with one word: "Mr." of "Mr. Lark"
+        # titles taken with the surname alone: "Mr." of "Mr. Lark" (not "Aunt" of "Aunt Nora")
+        self.titles: set[str] = set()
         self.gender: Gender | None = None
         self.first: str | None = None
         self.last: str | None = None
         self.titled = False  # the gender is a title's ("Mr."), not the pronouns'
+        self.own: Gender | None = None  # the gender the pronouns after the full forms give
 
     def fits(self, gender: Gender | None) -> bool:
         return gender is None or self.gender is None or self.gender == gender
@@ -200,9 +202,12 @@ def group(
         add(person, form)
     for person in people:
         if person.gender is None and summed is not None:
-            # the pronouns after the given name alone count too: "Nora" is
-            # mostly Nora Lark, named in full too seldom to tell
+            # the pronouns after the given name alone count too where the
+            # full forms tell nothing: "Nora" is mostly Nora Lark, named in
+            # full too seldom to tell (but where they do tell, the given name
+            # alone may be someone else's too, or seen through another's eyes)
             person.gender = summed([*person.forms, person.first or ""])
+            person.own = summed(person.forms)
         if person.gender is None:
             person.gender = _pronouns(person, pronoun_gender)
 
@@ -217,9 +222,13 @@ def group(
         family[last].update(f"{id(p)}" for p in same)
     # given names titled "Miss Nora": that Nora is a younger sister, not "Miss Lark"
     younger = {parts(f)[1][0] for f in counts if parts(f)[0] == "Miss" and len(parts(f)[1]) == 1}
-    # "Miss Lark" is the one woman the text names in full as a Lark, if one only
+    # "Miss Lark" is the one woman the text names in full as a Lark, if one only;
+    # a married one ("Mrs. Ivo Lark") is no Miss and does not count
     women: Counter[str] = Counter(
-        last for (_, last), same in full.items() for p in same if p.gender is Gender.FEMALE
+        last
+        for (_, last), same in full.items()
+        for p in same
+        if Gender.FEMALE in (p.gender, p.own) and not any(parts(f)[0] == "Mrs" for f in p.forms)
     )
     alone: dict[tuple[str, str], _Person] = {}  # "Mr. Lark" and "Mr Lark": one person
     full_index = _indexed(people)
@@ -237,13 +246,18 @@ def group(
             for p in near.values()
             if p.first is not None
             and (
-                (word == p.last and p.gender == gender)
+                # of the surname, the title's gender (or that of the pronouns
+                # after the full name alone: "May Lark" is no man for the "he"
+                # after a bare "May" seen through another's eyes)
+                (word == p.last and gender in (p.gender, p.own))
                 or (word == p.first and title in GIVEN_NAME_TITLES and p.fits(gender))
             )
-            and not (p.titles - {title})
+            # one surname title a person ("Mr. Lark" is no "Mrs. Lark"); a
+            # given name's ("Aunt Nora") goes with any of the same gender
+            and (word != p.last or not (p.titles - {title}))
             and not (title == "Miss" and word == p.last and p.first in younger)
             # a "Miss Lark" is no "Mrs. Nora Lark", a "Mr. Lark" no "Master Ivo Lark"
-            and not any(parts(f)[0] in _STATES - {title} for f in p.forms)
+            and (title not in _STATES or not any(parts(f)[0] in _STATES - {title} for f in p.forms))
             and (
                 len(family[word]) <= 2
                 or (gender is Gender.MALE and any(parts(f)[0] == title for f in p.forms))
@@ -269,7 +283,8 @@ def group(
             person = _Person()
             person.last, person.gender, person.titled = word, gender, gender is not None
             people.append(person)
-        person.titles.add(title)
+        if word == person.last:
+            person.titles.add(title)
         alone[title, word] = person
         add(person, form)
 
