@@ -346,6 +346,9 @@ def test_a_verb_of_speaking_right_before_the_quote(raw: str, expected: str) -> N
         ("She sang, of course, \u201cLa donna \u00e8 mobile\u201d and bowed.", OTHER),
         ("\u201cLa la la,\u201d the old tenor sang, and the hall was hushed.", OTHER),
         # a letter's words
+        ("She read aloud, in her driest voice: \u201cThe Club meets at three.\u201d", OTHER),
+        ("He read out: \u201cClosed until Monday.\u201d They went home.", OTHER),
+        ("She read the letter, and then said: \u201cHe is coming.\u201d", SPEECH),
         ("\u201cI left on Monday,\u201d the writer began, without a greeting.", OTHER),
         # said aloud: "sang out" is a shout; heard, not imagined
         ("\u201cLand ahead!\u201d sang out the boy on the mast, and we ran up.", SPEECH),
@@ -413,3 +416,7 @@ def test_words_broken_off_or_an_interjection_first_are_not_a_title() -> None:
     assert not quotemarks.looks_like_title("If Beaufort\u2014")
     assert quotemarks.looks_like_title("No Country for Old Men")
     assert quotemarks.looks_like_title("Well Met")
+    # a title in another language
+    assert quotemarks.looks_like_title("Lettres a une Inconnue")
+    assert quotemarks.looks_like_title("Bonheur du Jour")
+    assert not quotemarks.looks_like_title("Je me suis sauvee")

@@ -190,6 +190,12 @@ _WRITTEN_BEFORE = re.compile(
     r"\s*:\s*$",
     re.IGNORECASE,
 )
+# words read out from a page: 'his wife read aloud, in the tone of high comedy: "…"'
+_READ_OUT = re.compile(
+    r"\b(?:read|reads)\s+(?:(?:it|them|this|the\s+\w+)\s+)?(?:aloud|out)"
+    r"(?:\s*,\s*[^,:\"“”]{1,50},?)?\s*:\s*$",
+    re.IGNORECASE,
+)
 _UNSPOKEN_AFTER = re.compile(
     # "…," he felt like answering; "…!" Anna seemed to say (not "…!" She could have added:
     # a new sentence)
@@ -460,6 +466,8 @@ def unspoken_cue(before: str) -> bool:
     aloud (wished, imagined, a look's, sung, or read off a page)?"""
     last = _last_word(before)  # most patterns below end with one of a few words
     if last in _WRITTEN_LAST and _WRITTEN_BEFORE.search(before):
+        return True
+    if "read" in before and _READ_OUT.search(before):
         return True
     if last in _UNSPOKEN_LAST and _UNSPOKEN_BEFORE.search(before):
         return True
