@@ -341,10 +341,13 @@ def test_a_verb_of_speaking_right_before_the_quote(raw: str, expected: str) -> N
         ("It would have been easy to say: \u201cStay, then.\u201d He did not.", OTHER),
         ("Her eyes said: \u201cGo,\u201d and his answered: \u201cNever.\u201d They sat.", OTHER),
         ("\u201cWhat shall I say to them?\u201d her frightened eyes asked him. He smiled.", OTHER),
+        ("\u201cNo,\u201d he felt like answering. \u201cNot while I live.\u201d He bowed.", OTHER),
         # sung: the song's words
         ("The choir was singing: \u201cO come, all ye faithful\u201d as we left.", OTHER),
         ("She sang, of course, \u201cLa donna \u00e8 mobile\u201d and bowed.", OTHER),
         ("\u201cLa la la,\u201d the old tenor sang, and the hall was hushed.", OTHER),
+        ("While she worked she hummed and sang low the old air, \u201cAh, my love!\u201d", OTHER),
+        ("She gave him a glance, which plainly meant, \u201cNot now.\u201d He waited.", OTHER),
         # a letter's words
         ("She read aloud, in her driest voice: \u201cThe Club meets at three.\u201d", OTHER),
         ("He read out: \u201cClosed until Monday.\u201d They went home.", OTHER),

@@ -152,7 +152,9 @@ _IMAGINED_BEFORE = re.compile(rf"\b(?:{_IMAGINED})\s*(?:[:,]|(?<=\w)\.)?\s*$", r
 _IMAGINED_CUES = ("fanc", "imagin", "pictur", " if ", "though")
 _UNSPOKEN_BEFORE = re.compile(
     rf"(?:\b{_WISH}\s+{_SAY}|\b(?:took\s+to\s+mean|it\s+meant"
-    r"|(?:that|which)\s+(?:signified|implied)|(?:almost|nearly)\s+(?:said|asked|told))"
+    # a look "which meant" or "that plainly signified" (not a letter "which said")
+    r"|(?:that|which)\s+(?:\w+ly\s+)?(?:signified|implied|meant)"
+    r"|(?:almost|nearly)\s+(?:said|asked|told))"
     r")\s*(?:[:,]|(?<=\w)\.)?\s*$",
     re.IGNORECASE,
 )
@@ -213,6 +215,8 @@ _UNSPOKEN_AFTER = re.compile(
 _SUNG_BEFORE = re.compile(
     r"(?:\b(?:sang|sing|sings|singing|sung|chanted|chanting|intoned|intoning)(?!\s+out\b)"
     r"(?:\s+(?:low|softly|aloud))?(?:,\s*(?:[\w'’]+\s+){0,2}[\w'’]+,)?(?:,?\s+(?:and|then))?"
+    # she sang low the little air, "…"
+    r"(?:\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:air|song|tune|hymn|refrain|ballad),)?"
     r"|\bwords\s+of\s+(?:a|the|an|his|her|their)\s+(?:\w+\s+)?"
     r"(?:song|hymn|ballad|carol|lullaby|anthem|refrain))\s*[:,]?\s*$",
     re.IGNORECASE,
@@ -469,8 +473,10 @@ def unspoken_cue(before: str) -> bool:
         return True
     if "read" in before and _READ_OUT.search(before):
         return True
-    if last in _UNSPOKEN_LAST and _UNSPOKEN_BEFORE.search(before):
-        return True
+    if (last or _last_word(before.rstrip(" \t\n."))) in _UNSPOKEN_LAST and _UNSPOKEN_BEFORE.search(
+        before
+    ):
+        return True  # ('"…," he felt like answering. "…"': the words go on)
     lowered = before.lower()
     if any(cue in lowered for cue in _IMAGINED_CUES) and _IMAGINED_BEFORE.search(before):
         return True
