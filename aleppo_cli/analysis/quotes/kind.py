@@ -137,7 +137,9 @@ _WISH_FIRST = frozenset(
     "felt longed wanted was were tongue lips how might would could as seemed wished".split()
 )
 # a word of one of the patterns after the quote, among its first words
-_AFTER_CUES = _WISH_FIRST | frozenset("can eyes look looks glance smile face gesture".split())
+# the words the patterns after a quote need, among its first few words
+AFTER_CUE_REACH = 50
+_SONG_OR_LETTER = re.compile(r"sang|sings|chant|inton|writer|letter|note|telegram")
 # speech only imagined: he could fancy Reggie saying, "…"; she pictured him adding with a
 # smile: "…"; as if she had said: "…"
 _IMAGINED = (
@@ -149,7 +151,37 @@ _IMAGINED = (
 # Before the quote, a colon or a comma; or a full stop when the quote goes on with the
 # words of one before it ('"…," he felt like answering. "…"').
 _IMAGINED_BEFORE = re.compile(rf"\b(?:{_IMAGINED})\s*(?:[:,]|(?<=\w)\.)?\s*$", re.IGNORECASE)
-_IMAGINED_CUES = ("fanc", "imagin", "pictur", " if ", "though")
+
+
+def _has_cue(lowered: str) -> bool:
+    """Has ``lowered`` a word that the patterns of imagined, sung, written or
+    read-out words need? (A quick test that nearly every quote fails.)"""
+    return (
+        "fanc" in lowered
+        or "imagin" in lowered
+        or "pictur" in lowered
+        or " if" in lowered
+        or "though" in lowered
+        or "sang" in lowered
+        or "sing" in lowered
+        or "sung" in lowered
+        or "song" in lowered
+        or "chant" in lowered
+        or "inton" in lowered
+        or "hymn" in lowered
+        or "ballad" in lowered
+        or "carol" in lowered
+        or "lullaby" in lowered
+        or "anthem" in lowered
+        or "refrain" in lowered
+        or "writer" in lowered
+        or "letter" in lowered
+        or "note" in lowered
+        or "telegram" in lowered
+        or "read" in lowered
+    )
+
+
 _UNSPOKEN_BEFORE = re.compile(
     rf"(?:\b{_WISH}\s+{_SAY}|\b(?:took\s+to\s+mean|it\s+meant"
     # a look "which meant" or "that plainly signified" (not a letter "which said")
@@ -202,14 +234,20 @@ _UNSPOKEN_AFTER = re.compile(
     # "…," he felt like answering; "…!" Anna seemed to say (not "…!" She could have added:
     # a new sentence)
     rf"[,.!?—–-]*\s+(?:he|she|I|it|they|we|(?!(?:He|She|It|They|We)\b)[A-Z][\w'’.-]*)"
-    rf"\s+{_WISH}\s+{_SAY}\b"
-    # "…," the bridegroom could fancy Reggie saying
-    r"|[,.!?—–-]*\s+(?:[\w'’.-]+\s+){0,3}(?:could|would|might|can)\s+(?:\w+\s+)?"
-    r"(?:fancy|imagine|picture)\s+(?:[\w'’.-]+\s+){0,4}?(?:saying|adding|asking|answering)\b"
-    # "…?" her helpless eyes implored him
-    r"|[,.!?—–-]*\s+(?:[\w'’.-]+\s+){0,3}(?:eyes|look|looks|glance|smile|face|gesture)"
-    r"\s+(?:seemed\s+to\s+)?(?:said|says|say|implored|begged|pleaded|entreated|asked)\b",
+    rf"\s+{_WISH}\s+{_SAY}\b",
 )
+# "…," the bridegroom could fancy Reggie saying
+_IMAGINED_AFTER = re.compile(
+    r"[,.!?—–-]*\s+(?:[\w'’.-]+\s+){0,3}(?:could|would|might|can)\s+(?:\w+\s+)?"
+    r"(?:fancy|imagine|picture)\s+(?:[\w'’.-]+\s+){0,4}?(?:saying|adding|asking|answering)\b"
+)
+_MODALS = frozenset("could would might can".split())
+# "…?" her helpless eyes implored him
+_LOOK_AFTER = re.compile(
+    r"[,.!?—–-]*\s+(?:[\w'’.-]+\s+){0,3}(?:eyes|look|looks|glance|smile|face|gesture)"
+    r"\s+(?:seemed\s+to\s+)?(?:said|says|say|implored|begged|pleaded|entreated|asked)\b"
+)
+_LOOKS = frozenset("eyes look looks glance smile face gesture".split())
 # Words sung: the song's, not the singer's (she was singing: "…"; she sang, of course,
 # "…"; "…," the prima donna sang; the words of a song: "…"); not "sang out" (shouted)
 _SUNG_BEFORE = re.compile(
@@ -220,20 +258,6 @@ _SUNG_BEFORE = re.compile(
     r"|\bwords\s+of\s+(?:a|the|an|his|her|their)\s+(?:\w+\s+)?"
     r"(?:song|hymn|ballad|carol|lullaby|anthem|refrain))\s*[:,]?\s*$",
     re.IGNORECASE,
-)
-_SUNG_CUES = (
-    "sang",
-    "sing",
-    "sung",
-    "chant",
-    "inton",
-    "song",
-    "hymn",
-    "ballad",
-    "carol",
-    "lullaby",
-    "anthem",
-    "refrain",
 )
 # (its subject right after the quote: not '"…!" and Anna sang the air', a new action)
 _SUNG_AFTER = re.compile(
@@ -254,6 +278,7 @@ _ELLIPTIC = re.compile(
     re.IGNORECASE,
 )
 _ELLIPTIC_LAST = frozenset("answered replied said returned asked".split())
+_POSSESSIVES = ("his", "hers", "theirs", "mine", "yours", "ours")
 _CLAUSE_MARKS = frozenset(",.!?…—–-;")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*$")
 # A name of a thing in a sentence: this many capitalised words at most ("Bonheur du Jour").
@@ -444,9 +469,11 @@ def _unspoken(text: str, stretch: Stretch) -> bool:
     end of the paragraph before when that ends with a colon (he began to
     sing:)."""
     paragraph = stretch.paragraph
-    before = text[max(paragraph.clean_start, stretch.start - UNSPOKEN_REACH) : stretch.start - 1]
+    start = stretch.start
+    end = stretch.end
+    before = text[max(paragraph.clean_start, start - UNSPOKEN_REACH) : start - 1]
     previous = stretch.before
-    if previous is not None and not before.strip():
+    if previous is not None and (not before or before.isspace()):
         tail = text[
             max(previous.clean_start, previous.clean_end - UNSPOKEN_REACH) : previous.clean_end
         ]
@@ -454,15 +481,23 @@ def _unspoken(text: str, stretch: Stretch) -> bool:
             before = tail.rstrip(" -—–") + " "
     if unspoken_cue(before):
         return True
-    after = text[stretch.end + 1 : min(paragraph.clean_end, stretch.end + UNSPOKEN_REACH)]
-    clause = text[stretch.end - 1 : stretch.end] in _CLAUSE_MARKS or after.startswith(",")
-    # the words of a clause, not a name ('"Uncle" sang as peasants sing')
-    if clause and (_SUNG_AFTER.match(after) or _WRITTEN_AFTER.match(after)):
-        return True
-    words = after.lstrip(",.!?—–-").split(None, 6)
-    if not any(word.lower() in _AFTER_CUES for word in words[1:]):
-        return False  # not '"…," he felt like answering'
-    return _UNSPOKEN_AFTER.match(after) is not None
+    after = text[end + 1 : min(paragraph.clean_end, end + UNSPOKEN_REACH)]
+    head = after[:AFTER_CUE_REACH].lower()
+    if _SONG_OR_LETTER.search(head):
+        clause = text[end - 1 : end] in _CLAUSE_MARKS or after.startswith(",")
+        # the words of a clause, not a name ('"Uncle" sang as peasants sing')
+        if clause and (_SUNG_AFTER.match(after) or _WRITTEN_AFTER.match(after)):
+            return True
+    words = head.lstrip(",.!?—–-").split(None, 5)
+    if len(words) < 2:
+        return False
+    if words[1] in _WISH_FIRST and _UNSPOKEN_AFTER.match(after):
+        return True  # '"…," he felt like answering'
+    following = words[1:5]
+    return bool(
+        (not _MODALS.isdisjoint(following) and _IMAGINED_AFTER.match(after))
+        or (not _LOOKS.isdisjoint(following) and _LOOK_AFTER.match(after))
+    )
 
 
 def unspoken_cue(before: str) -> bool:
@@ -471,22 +506,23 @@ def unspoken_cue(before: str) -> bool:
     last = _last_word(before)  # most patterns below end with one of a few words
     if last in _WRITTEN_LAST and _WRITTEN_BEFORE.search(before):
         return True
-    if "read" in before and _READ_OUT.search(before):
-        return True
-    if (last or _last_word(before.rstrip(" \t\n."))) in _UNSPOKEN_LAST and _UNSPOKEN_BEFORE.search(
-        before
-    ):
-        return True  # ('"…," he felt like answering. "…"': the words go on)
-    lowered = before.lower()
-    if any(cue in lowered for cue in _IMAGINED_CUES) and _IMAGINED_BEFORE.search(before):
-        return True
-    if any(cue in lowered for cue in _SUNG_CUES) and _SUNG_BEFORE.search(before):
-        return True
-    if last in _ELLIPTIC_LAST and _ELLIPTIC.search(before):
+    if not last and before.rstrip().endswith("."):
+        last = _last_word(before.rstrip(" \t\n."))  # '"…," he felt like answering. "…"'
+    if last in _UNSPOKEN_LAST and _UNSPOKEN_BEFORE.search(before):
         return True
     if (
-        "writer" in lowered or "letter" in lowered or "note" in lowered or "telegram" in lowered
-    ) and _WRITTEN_BY_LETTER.search(before):
+        last in _ELLIPTIC_LAST
+        and before.rstrip(" \t\n:,")[: -len(last)].rstrip()[-6:].lower().endswith(_POSSESSIVES)
+        and _ELLIPTIC.search(before)
+    ):
+        return True
+    lowered = before.lower()
+    if _has_cue(lowered) and (
+        _IMAGINED_BEFORE.search(before)
+        or _SUNG_BEFORE.search(before)
+        or _WRITTEN_BY_LETTER.search(before)
+        or _READ_OUT.search(before)
+    ):
         return True
     if last in _LOOK_LAST and any(noun in lowered for noun in _LOOK_NOUNS):
         look = _LOOK_SAID.search(before)
