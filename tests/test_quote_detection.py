@@ -349,6 +349,9 @@ def test_a_verb_of_speaking_right_before_the_quote(raw: str, expected: str) -> N
         ("While she worked she hummed and sang low the old air, \u201cAh, my love!\u201d", OTHER),
         ("She gave him a glance, which plainly meant, \u201cNot now.\u201d He waited.", OTHER),
         # a letter's words
+        ("\u201cI am well. Yours sincerely,\u201d she wrote, and sealed it.", SPEECH),
+        ("She ended the note with a conventional \u201cYours sincerely,\u201d and sent it.", OTHER),
+        ("\u201cYours, you mean,\u201d said Bill, and laughed.", SPEECH),
         ("She read aloud, in her driest voice: \u201cThe Club meets at three.\u201d", OTHER),
         ("He read out: \u201cClosed until Monday.\u201d They went home.", OTHER),
         ("She read the letter, and then said: \u201cHe is coming.\u201d", SPEECH),

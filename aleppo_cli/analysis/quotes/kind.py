@@ -86,6 +86,8 @@ _CALLED_BY_NOBODY = re.compile(
     r"(?:\s+(?:a|an|the|his|her|their|its|it))?\s*$",
     re.IGNORECASE,
 )
+# words mentioned after "the words", this many at most ("To meet the Countess Olenska,")
+MENTIONED_MAX_WORDS = 6
 # words mentioned, not said: with no colon or comma before them (not 'heard the words:
 # "A lady to wait."')
 _THE_WORDS = re.compile(r"\bthe\s+words\s*$", re.IGNORECASE)
@@ -271,6 +273,13 @@ _LETTER = (
 )
 _WRITTEN_AFTER = re.compile(r"[,.!?—–-]*\s+" + _LETTER)
 _WRITTEN_BY_LETTER = re.compile(r"\b" + _LETTER + r"[^\"“”.!?]{0,60}[,:]\s*$", re.IGNORECASE)
+# the words that close a letter, the whole quote (not "Yours, you mean.")
+_CLOSING = re.compile(
+    r"(?:ever\s+)?yours(?:\s+(?:sincerely|truly|faithfully|affectionately|ever|respectfully"
+    r"|obediently))?(?:,?\s*&c\.?)?,?\s*$"
+    r"|your\s+(?:affectionate|sincere|faithful|loving|obedient|humble|devoted)\s+\w+,?\s*$",
+    re.IGNORECASE,
+)
 # "his answered:" (his eyes): a possessive standing for a look named before it
 _ELLIPTIC = re.compile(
     r"\b(?:his|hers|theirs|mine|yours|ours)\s+(?:answered|replied|said|returned|asked)"
@@ -395,7 +404,7 @@ def _named(before: str, after: str, inner: str, capital: bool) -> str | None:
             return TITLE if capital and looks_like_title(inner) else SCARE
         if (
             _THE_WORDS.search(before)
-            and len(inner.split()) <= SCARE_MAX_WORDS + 1
+            and len(inner.split()) <= MENTIONED_MAX_WORDS
             and not inner.endswith(_SENTENCE_ENDS)
         ):
             return SCARE  # she said the words "my husband" as if …; the words "five pounds"
@@ -471,6 +480,8 @@ def _unspoken(text: str, stretch: Stretch) -> bool:
     paragraph = stretch.paragraph
     start = stretch.start
     end = stretch.end
+    if text[start : start + 4].lower() in ("your", "ever") and _CLOSING.match(text, start, end):
+        return True  # a letter's last words: "Yours sincerely,"; "Your affectionate friend,"
     before = text[max(paragraph.clean_start, start - UNSPOKEN_REACH) : start - 1]
     previous = stretch.before
     if previous is not None and (not before or before.isspace()):
