@@ -330,6 +330,88 @@ def test_a_verb_of_speaking_right_before_the_quote(raw: str, expected: str) -> N
     assert kind.of(document.clean.text, stretch, False) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # imagined: fancied, pictured, "as if she had said"
+        ("He could fancy old Bram saying: \u201cToo late for supper.\u201d He smiled.", OTHER),
+        ("She pictured her aunt adding with relish: \u201cAnd in June!\u201d Then slept.", OTHER),
+        ("\u201cThe ferry is late,\u201d the guest could imagine Tom saying. It rained.", OTHER),
+        ("She said it as if she had said: \u201cThe soup is cold.\u201d He stared.", OTHER),
+        ("It would have been easy to say: \u201cStay, then.\u201d He did not.", OTHER),
+        ("Her eyes said: \u201cGo,\u201d and his answered: \u201cNever.\u201d They sat.", OTHER),
+        ("\u201cWhat shall I say to them?\u201d her frightened eyes asked him. He smiled.", OTHER),
+        ("\u201cNo,\u201d he felt like answering. \u201cNot while I live.\u201d He bowed.", OTHER),
+        # sung: the song's words
+        ("The choir was singing: \u201cO come, all ye faithful\u201d as we left.", OTHER),
+        ("She sang, of course, \u201cLa donna \u00e8 mobile\u201d and bowed.", OTHER),
+        ("\u201cLa la la,\u201d the old tenor sang, and the hall was hushed.", OTHER),
+        ("While she worked she hummed and sang low the old air, \u201cAh, my love!\u201d", OTHER),
+        ("She gave him a glance, which plainly meant, \u201cNot now.\u201d He waited.", OTHER),
+        # a letter's words
+        ("\u201cI am well. Yours sincerely,\u201d she wrote, and sealed it.", SPEECH),
+        ("She ended the note with a conventional \u201cYours sincerely,\u201d and sent it.", OTHER),
+        ("\u201cYours, you mean,\u201d said Bill, and laughed.", SPEECH),
+        ("She read aloud, in her driest voice: \u201cThe Club meets at three.\u201d", OTHER),
+        ("He read out: \u201cClosed until Monday.\u201d They went home.", OTHER),
+        ("She read the letter, and then said: \u201cHe is coming.\u201d", SPEECH),
+        ("\u201cI left on Monday,\u201d the writer began, without a greeting.", OTHER),
+        # said aloud: "sang out" is a shout; heard, not imagined
+        ("\u201cLand ahead!\u201d sang out the boy on the mast, and we ran up.", SPEECH),
+        ("He could hear Tom saying: \u201cToo late for supper.\u201d He smiled.", SPEECH),
+        ("The cabman drove away singing. \u201cGood night,\u201d said Anna.", SPEECH),
+        ("\u201cNo, the chorus, listen!\u201d and Anna sang the air for him.", SPEECH),
+        # a look after a preposition is no subject; a look "on her face" is
+        ("Holding his hand up before his eyes he said: \u201cNo more.\u201d", SPEECH),
+        ("The look on her face said: \u201cI knew it.\u201d He smiled.", OTHER),
+    ],
+)
+def test_words_imagined_sung_or_written_are_not_speech(raw: str, expected: str) -> None:
+    document = build(raw)
+    found = stretches.find(document)
+    assert kind.of(document.clean.text, found[-1], True) == expected
+
+
+def test_a_name_before_a_verb_of_singing_is_not_a_song() -> None:
+    (found,) = kinds("Then \u201cUncle\u201d sang as the peasants sing, and we listened.")
+    assert found[0] != OTHER
+
+
+def test_a_quote_after_a_colon_ending_the_paragraph_before_is_read_with_it() -> None:
+    raw = "He took up the guitar and began to sing:\n\n\u201cAh, if you knew!\u201d\n"
+    assert kinds(raw) == [(OTHER, "Ah, if you knew!")]
+    raw = "He took up the guitar and said:\n\n\u201cAh, if you knew!\u201d\n"
+    assert kinds(raw) == [(SPEECH, "Ah, if you knew!")]
+
+
+def test_words_not_said_aloud_are_not_joined_to_the_speech_before() -> None:
+    raw = (
+        "\u201cOh, yes,\u201d she answered, as if she had said: \u201cThe soup is cold.\u201d"
+        " He stared.\n"
+    )
+    assert kinds(raw) == [(SPEECH, "Oh, yes,"), (OTHER, "The soup is cold.")]
+    raw = "\u201cOh, yes,\u201d she answered, \u201cthe soup is cold.\u201d He stared.\n"
+    assert [k for k, _ in kinds(raw)] == [SPEECH]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a name that nobody in particular gives a thing
+        ("She had tired of what people called \u201csociety\u201d; it bored her.", SCARE),
+        ("They wore what were called \u201cwalking dresses\u201d: plain wool.", SCARE),
+        ("He meant what knowing people called a \u201cdouble entendre.\u201d", SCARE),
+        # a source's own words stay its speech
+        ("It faces what the bank calls \u201ca difficult year\u201d, it said.", SPEECH),
+        # words mentioned, not said
+        ("She said the words \u201cmy brother\u201d as if they were nothing.", SCARE),
+        ("Then he heard the words: \u201cA lady to see you, sir.\u201d He rose.", SPEECH),
+    ],
+)
+def test_names_and_words_mentioned_are_not_speech(raw: str, expected: str) -> None:
+    assert kinds(raw)[0][0] == expected
+
+
 def test_a_quote_after_said_that_names_the_one_who_said_the_words_before() -> None:
     raw = "\u201cCome on!\u201d said \u201cSkipper.\u201d He rode off."
     assert kinds(raw) == [(SPEECH, "Come on!"), (TITLE, "Skipper.")]
@@ -340,3 +422,7 @@ def test_words_broken_off_or_an_interjection_first_are_not_a_title() -> None:
     assert not quotemarks.looks_like_title("If Beaufort\u2014")
     assert quotemarks.looks_like_title("No Country for Old Men")
     assert quotemarks.looks_like_title("Well Met")
+    # a title in another language
+    assert quotemarks.looks_like_title("Lettres a une Inconnue")
+    assert quotemarks.looks_like_title("Bonheur du Jour")
+    assert not quotemarks.looks_like_title("Je me suis sauvee")

@@ -86,6 +86,10 @@ _BEFORE_WORDS = frozenset("_*([{<…-—–$£€#@" + ALL_MARKS)  # an opening 
 TITLE_MAX_WORDS = 10
 _INTERJECTIONS = frozenset("oh ah o yes no well alas hello hey aye nay why".split())
 SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
+# the small words of a title in another language ("Lettres a une Inconnue")
+_FOREIGN_SMALL_WORDS = frozenset(
+    "de du des la le les un une von van der den di da del et y".split()
+)
 
 
 def looks_like_title(inner: str) -> bool:
@@ -102,7 +106,11 @@ def looks_like_title(inner: str) -> bool:
         return False  # "Oh, Monsieur"
     if any(mark in inner.rstrip(".,") for mark in ".!?;"):
         return False
-    capitalised = [w for w in words if w[:1].isupper() or w.lower() in SMALL_WORDS]
+    capitalised = [
+        w
+        for w in words
+        if w[:1].isupper() or w.lower() in SMALL_WORDS or w.lower() in _FOREIGN_SMALL_WORDS
+    ]
     return len(capitalised) == len(words) and (len(words) >= 2 or inner[-1:].isalnum())
 
 

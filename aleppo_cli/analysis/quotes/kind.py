@@ -77,6 +77,20 @@ VERSE_LINE_MAX = 55
 _NICKNAMED = re.compile(r"(?:nicknamed|dubbed|known\s+as|a\.k\.a\.?|aka)\s*$", re.IGNORECASE)
 _TITLED = re.compile(r"(?:titled|entitled)\s*$", re.IGNORECASE)
 _CALLED = re.compile(r"\b(?:called|named)(?:\s+[\w’']+){0,2}\s*$", re.IGNORECASE)
+# a name for a thing that nobody in particular gives it: what people called "society";
+# what were called "simple dinner dresses" (not what Acme calls "an alarming development",
+# the company's words)
+_CALLED_BY_NOBODY = re.compile(
+    r"\b(?:what|which)\s+(?:(?:\w+\s+)?people|everyone|everybody|one|they|the\s+world"
+    r"|society|was|were|is|are|used\s+to\s+be)\s+(?:\w+ly\s+)?(?:call|calls|called|termed)"
+    r"(?:\s+(?:a|an|the|his|her|their|its|it))?\s*$",
+    re.IGNORECASE,
+)
+# words mentioned after "the words", this many at most ("To meet the Countess Olenska,")
+MENTIONED_MAX_WORDS = 6
+# words mentioned, not said: with no colon or comma before them (not 'heard the words:
+# "A lady to wait."')
+_THE_WORDS = re.compile(r"\bthe\s+words\s*$", re.IGNORECASE)
 _SCARE_NAMED = re.compile(
     r"(?:so-called|(?:the|a)\s+(?:term|word|phrase|label))\s*$", re.IGNORECASE
 )
@@ -117,28 +131,84 @@ _SAY = (
 )
 _WISH = (
     r"(?:felt\s+like|longed\s+to|wanted\s+to|(?:was|were|felt)\s+tempted\s+to|(?:tongue|lips)\s+to"
-    r"|how\s+could\s+(?:he|she|I|they|we)|(?:might|would|could)\s+have|as\s+if\s+to"
-    r"|seemed\s+to|wished\s+to)"
+    r"|how\s+could\s+(?:he|she|I|they|we)|(?:might|would|could)\s+have(?:\s+been\s+\w+\s+to)?"
+    r"|as\s+if\s+to|seemed\s+to|wished\s+to)"
 )
 # the first words of those phrases ("felt" like)
 _WISH_FIRST = frozenset(
     "felt longed wanted was were tongue lips how might would could as seemed wished".split()
 )
+# a word of one of the patterns after the quote, among its first words
+# the words the patterns after a quote need, among its first few words
+AFTER_CUE_REACH = 50
+_SONG_OR_LETTER = re.compile(r"sang|sings|chant|inton|writer|letter|note|telegram")
+# speech only imagined: he could fancy Reggie saying, "…"; she pictured him adding with a
+# smile: "…"; as if she had said: "…"
+_IMAGINED = (
+    r"(?:fancy|fancied|imagine|imagined|picture|pictured)\s+(?:[\w'’.-]+\s+){0,4}?"
+    r"(?:saying|adding|asking|answering|replying|exclaiming|crying|remarking|whispering"
+    r"|murmuring|telling\s+\w+)(?:\s+(?:with|in)\s+[\w-]+)?"
+    r"|as\s+(?:if|though)\s+(?:[\w'’.-]+\s+){1,3}had\s+(?:just\s+)?" + _SAY
+)
+# Before the quote, a colon or a comma; or a full stop when the quote goes on with the
+# words of one before it ('"…," he felt like answering. "…"').
+_IMAGINED_BEFORE = re.compile(rf"\b(?:{_IMAGINED})\s*(?:[:,]|(?<=\w)\.)?\s*$", re.IGNORECASE)
+
+
+def _has_cue(lowered: str) -> bool:
+    """Has ``lowered`` a word that the patterns of imagined, sung, written or
+    read-out words need? (A quick test that nearly every quote fails.)"""
+    return (
+        "fanc" in lowered
+        or "imagin" in lowered
+        or "pictur" in lowered
+        or " if" in lowered
+        or "though" in lowered
+        or "sang" in lowered
+        or "sing" in lowered
+        or "sung" in lowered
+        or "song" in lowered
+        or "chant" in lowered
+        or "inton" in lowered
+        or "hymn" in lowered
+        or "ballad" in lowered
+        or "carol" in lowered
+        or "lullaby" in lowered
+        or "anthem" in lowered
+        or "refrain" in lowered
+        or "writer" in lowered
+        or "letter" in lowered
+        or "note" in lowered
+        or "telegram" in lowered
+        or "read" in lowered
+    )
+
+
 _UNSPOKEN_BEFORE = re.compile(
     rf"(?:\b{_WISH}\s+{_SAY}|\b(?:took\s+to\s+mean|it\s+meant"
-    r"|(?:that|which)\s+(?:signified|implied)|(?:almost|nearly)\s+(?:said|asked|told))"
-    r")\s*[:,]?\s*$",
+    # a look "which meant" or "that plainly signified" (not a letter "which said")
+    r"|(?:that|which)\s+(?:\w+ly\s+)?(?:signified|implied|meant)"
+    r"|(?:almost|nearly)\s+(?:said|asked|told))"
+    r")\s*(?:[:,]|(?<=\w)\.)?\s*$",
     re.IGNORECASE,
 )
 # what a look "said" (her eyes said: "…"; a face that seemed to say, "…"), but not
 # "seeing her stern face said:", where the one who saw said it
 _LOOK_SAID = re.compile(
     r"(?P<lead>(?:\S+\s+){0,3})\b(?:eyes|look|looks|glance|smile|face|gesture|tone|silence)"
-    r"\s+(?:(?!and\b|then\b)\w+\s+)?(?P<verb>said|says|implied|signified|meant|seemed\s+to\s+say)"
+    r"\s+(?:(?!and\b|then\b)(?P<middle>\w+)\s+)?"
+    r"(?P<verb>said|says|implied|signified|meant|seemed\s+to\s+say)"
     r"\s*[:,]?\s*$",
     re.IGNORECASE,
 )
 _PARTICIPLE = re.compile(r"\b\w+ing\b")
+# a look after a preposition is no subject: 'holding his hand before his eyes said:'
+_AFTER_PREPOSITION = re.compile(
+    # (not "on", "in", "of": 'the expression on her face said:', 'the look in his eyes')
+    r"\b(?:before|into|with|to|from|over|under|upon|behind|across|through)"
+    r"\s+(?:(?:his|her|their|its|my|your|our|the|a|an)\s+)?\S*\s*$",
+    re.IGNORECASE,
+)
 # the words the patterns of unspoken and written words end with: checked first, as most
 # quotes have none of them before
 _UNSPOKEN_LAST = frozenset(re.findall(r"[a-z]{2,}", _SAY)) | frozenset(
@@ -156,12 +226,69 @@ _WRITTEN_BEFORE = re.compile(
     r"\s*:\s*$",
     re.IGNORECASE,
 )
+# words read out from a page: 'his wife read aloud, in the tone of high comedy: "…"'
+_READ_OUT = re.compile(
+    r"\b(?:read|reads)\s+(?:(?:it|them|this|the\s+\w+)\s+)?(?:aloud|out)"
+    r"(?:\s*,\s*[^,:\"“”]{1,50},?)?\s*:\s*$",
+    re.IGNORECASE,
+)
 _UNSPOKEN_AFTER = re.compile(
     # "…," he felt like answering; "…!" Anna seemed to say (not "…!" She could have added:
     # a new sentence)
     rf"[,.!?—–-]*\s+(?:he|she|I|it|they|we|(?!(?:He|She|It|They|We)\b)[A-Z][\w'’.-]*)"
     rf"\s+{_WISH}\s+{_SAY}\b",
 )
+# "…," the bridegroom could fancy Reggie saying
+_IMAGINED_AFTER = re.compile(
+    r"[,.!?—–-]*\s+(?:[\w'’.-]+\s+){0,3}(?:could|would|might|can)\s+(?:\w+\s+)?"
+    r"(?:fancy|imagine|picture)\s+(?:[\w'’.-]+\s+){0,4}?(?:saying|adding|asking|answering)\b"
+)
+_MODALS = frozenset("could would might can".split())
+# "…?" her helpless eyes implored him
+_LOOK_AFTER = re.compile(
+    r"[,.!?—–-]*\s+(?:[\w'’.-]+\s+){0,3}(?:eyes|look|looks|glance|smile|face|gesture)"
+    r"\s+(?:seemed\s+to\s+)?(?:said|says|say|implored|begged|pleaded|entreated|asked)\b"
+)
+_LOOKS = frozenset("eyes look looks glance smile face gesture".split())
+# Words sung: the song's, not the singer's (she was singing: "…"; she sang, of course,
+# "…"; "…," the prima donna sang; the words of a song: "…"); not "sang out" (shouted)
+_SUNG_BEFORE = re.compile(
+    r"(?:\b(?:sang|sing|sings|singing|sung|chanted|chanting|intoned|intoning)(?!\s+out\b)"
+    r"(?:\s+(?:low|softly|aloud))?(?:,\s*(?:[\w'’]+\s+){0,2}[\w'’]+,)?(?:,?\s+(?:and|then))?"
+    # she sang low the little air, "…"
+    r"(?:\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+){0,2}(?:air|song|tune|hymn|refrain|ballad),)?"
+    r"|\bwords\s+of\s+(?:a|the|an|his|her|their)\s+(?:\w+\s+)?"
+    r"(?:song|hymn|ballad|carol|lullaby|anthem|refrain))\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+# (its subject right after the quote: not '"…!" and Anna sang the air', a new action)
+_SUNG_AFTER = re.compile(
+    r"[,.!?—–-]*\s+(?!(?:and|then|but|while|as|when)\b)(?:[\w'’.-]+\s+){0,3}"
+    r"(?:sang|sings|chanted|chants|intoned)\b(?!\s+out\b)"
+)
+# A letter's words: '"I ran away," the writer began'; '"…," the note went on, "…"'.
+_LETTER = (
+    r"(?:the|her|his|its|their)\s+(?:writer|letter|note|telegram)"
+    r"\s+(?:began|went\s+on|continued|ran\s+on|ended|concluded)\b"
+)
+_WRITTEN_AFTER = re.compile(r"[,.!?—–-]*\s+" + _LETTER)
+_WRITTEN_BY_LETTER = re.compile(r"\b" + _LETTER + r"[^\"“”.!?]{0,60}[,:]\s*$", re.IGNORECASE)
+# the words that close a letter, the whole quote (not "Yours, you mean.")
+_CLOSING = re.compile(
+    r"(?:ever\s+)?yours(?:\s+(?:sincerely|truly|faithfully|affectionately|ever|respectfully"
+    r"|obediently))?(?:,?\s*&c\.?)?,?\s*$"
+    r"|your\s+(?:affectionate|sincere|faithful|loving|obedient|humble|devoted)\s+\w+,?\s*$",
+    re.IGNORECASE,
+)
+# "his answered:" (his eyes): a possessive standing for a look named before it
+_ELLIPTIC = re.compile(
+    r"\b(?:his|hers|theirs|mine|yours|ours)\s+(?:answered|replied|said|returned|asked)"
+    r"\s*[:,]?\s*$",
+    re.IGNORECASE,
+)
+_ELLIPTIC_LAST = frozenset("answered replied said returned asked".split())
+_POSSESSIVES = ("his", "hers", "theirs", "mine", "yours", "ours")
+_CLAUSE_MARKS = frozenset(",.!?…—–-;")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*$")
 # A name of a thing in a sentence: this many capitalised words at most ("Bonheur du Jour").
 NAMED_TERM_MAX_WORDS = 4
@@ -273,6 +400,14 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
 def _named(before: str, after: str, inner: str, capital: bool) -> str | None:
     """A kind that the words right before the quote give it, or a name around it."""
     if _may_name(before):
+        if _CALLED_BY_NOBODY.search(before):
+            return TITLE if capital and looks_like_title(inner) else SCARE
+        if (
+            _THE_WORDS.search(before)
+            and len(inner.split()) <= MENTIONED_MAX_WORDS
+            and not inner.endswith(_SENTENCE_ENDS)
+        ):
+            return SCARE  # she said the words "my husband" as if …; the words "five pounds"
         if _NICKNAMED.search(before):
             return NICKNAME
         if _TITLED.search(before):
@@ -335,26 +470,83 @@ _LINE_OPENERS = " \t" + ALL_MARKS
 
 
 def _unspoken(text: str, stretch: Stretch) -> bool:
-    """Words nobody said: only wished or held back (he felt like answering:
-    "…"; it was on the tip of his tongue to ask: "…"; how could he say: "…"),
-    what a look or a tone "said" (her eyes said: "…"), or words read off a
-    page (In it he read: "…"; the telegram ran as follows: "…")."""
+    """Words nobody said: only wished, imagined or held back (he felt like
+    answering: "…"; he could fancy Reggie saying, "…"; how could he say: "…"),
+    what a look or a tone "said" (her eyes said: "…"), words sung (she was
+    singing: "…"), or words read off a page (In it he read: "…"; the telegram
+    ran as follows: "…"). A quote that opens its paragraph is read with the
+    end of the paragraph before when that ends with a colon (he began to
+    sing:)."""
     paragraph = stretch.paragraph
-    before = text[max(paragraph.clean_start, stretch.start - UNSPOKEN_REACH) : stretch.start - 1]
-    last = _last_word(before)  # each pattern below ends with one of a few words
+    start = stretch.start
+    end = stretch.end
+    if text[start : start + 4].lower() in ("your", "ever") and _CLOSING.match(text, start, end):
+        return True  # a letter's last words: "Yours sincerely,"; "Your affectionate friend,"
+    before = text[max(paragraph.clean_start, start - UNSPOKEN_REACH) : start - 1]
+    previous = stretch.before
+    if previous is not None and (not before or before.isspace()):
+        tail = text[
+            max(previous.clean_start, previous.clean_end - UNSPOKEN_REACH) : previous.clean_end
+        ]
+        if tail.rstrip(" -—–").endswith(":"):
+            before = tail.rstrip(" -—–") + " "
+    if unspoken_cue(before):
+        return True
+    after = text[end + 1 : min(paragraph.clean_end, end + UNSPOKEN_REACH)]
+    head = after[:AFTER_CUE_REACH].lower()
+    if _SONG_OR_LETTER.search(head):
+        clause = text[end - 1 : end] in _CLAUSE_MARKS or after.startswith(",")
+        # the words of a clause, not a name ('"Uncle" sang as peasants sing')
+        if clause and (_SUNG_AFTER.match(after) or _WRITTEN_AFTER.match(after)):
+            return True
+    words = head.lstrip(",.!?—–-").split(None, 5)
+    if len(words) < 2:
+        return False
+    if words[1] in _WISH_FIRST and _UNSPOKEN_AFTER.match(after):
+        return True  # '"…," he felt like answering'
+    following = words[1:5]
+    return bool(
+        (not _MODALS.isdisjoint(following) and _IMAGINED_AFTER.match(after))
+        or (not _LOOKS.isdisjoint(following) and _LOOK_AFTER.match(after))
+    )
+
+
+def unspoken_cue(before: str) -> bool:
+    """Do the words ``before`` a quote say that its words were not said
+    aloud (wished, imagined, a look's, sung, or read off a page)?"""
+    last = _last_word(before)  # most patterns below end with one of a few words
     if last in _WRITTEN_LAST and _WRITTEN_BEFORE.search(before):
         return True
+    if not last and before.rstrip().endswith("."):
+        last = _last_word(before.rstrip(" \t\n."))  # '"…," he felt like answering. "…"'
     if last in _UNSPOKEN_LAST and _UNSPOKEN_BEFORE.search(before):
         return True
-    if last in _LOOK_LAST and any(noun in before.lower() for noun in _LOOK_NOUNS):
+    if (
+        last in _ELLIPTIC_LAST
+        and before.rstrip(" \t\n:,")[: -len(last)].rstrip()[-6:].lower().endswith(_POSSESSIVES)
+        and _ELLIPTIC.search(before)
+    ):
+        return True
+    lowered = before.lower()
+    if _has_cue(lowered) and (
+        _IMAGINED_BEFORE.search(before)
+        or _SUNG_BEFORE.search(before)
+        or _WRITTEN_BY_LETTER.search(before)
+        or _READ_OUT.search(before)
+    ):
+        return True
+    if last in _LOOK_LAST and any(noun in lowered for noun in _LOOK_NOUNS):
         look = _LOOK_SAID.search(before)
-        if look and not (look["verb"] in ("said", "says") and _PARTICIPLE.search(look["lead"])):
+        if (
+            look
+            and not (look["verb"] in ("said", "says") and _PARTICIPLE.search(look["lead"]))
+            and not (
+                # 'before his eyes said:', but 'in a tone that said:'
+                look["middle"] not in ("that", "which") and _AFTER_PREPOSITION.search(look["lead"])
+            )
+        ):
             return True
-    after = text[stretch.end + 1 : min(paragraph.clean_end, stretch.end + UNSPOKEN_REACH)]
-    words = after.lstrip(",.!?—–-").split(None, 2)
-    if len(words) < 2 or words[1].lower() not in _WISH_FIRST:
-        return False  # not '"…," he felt like answering'
-    return _UNSPOKEN_AFTER.match(after) is not None
+    return False
 
 
 def _last_word(before: str) -> str:

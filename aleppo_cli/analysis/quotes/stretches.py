@@ -19,7 +19,7 @@ from aleppo_cli.analysis import patterns
 # patterns first, as quotations.py does for all the stages
 patterns.preload()
 
-from aleppo_cli.analysis.quotes import attribution  # noqa: E402
+from aleppo_cli.analysis.quotes import attribution, kind  # noqa: E402
 from aleppo_cli.analysis.quotes.model import Span, Stretch  # noqa: E402
 from aleppo_cli.text import quotemarks  # noqa: E402
 from aleppo_cli.text.document import Document  # noqa: E402
@@ -116,6 +116,8 @@ def _joins(text: str, previous_end: int, start: int) -> bool:
     if match is None or _SENTENCE_BREAK.search(gap.rstrip(".,;:—– ")):
         return False
     if gap.endswith(_RUNS_ON):
-        return True  # '"Yes," said she, "I will."': one sentence around the attribution
+        # '"Yes," said she, "I will."': one sentence around the attribution; but not
+        # '"Oh, yes," she said, as if she had said: "…"', words not said aloud
+        return not kind.unspoken_cue(gap + " ")
     # '"Yes," Khaled says. "I will."', but not '"Yes," said X years ago. "Title" ...'
     return len(gap[match.end() :].split()) <= MAX_TRAILING_WORDS
