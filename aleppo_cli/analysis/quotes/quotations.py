@@ -22,6 +22,7 @@ patterns.preload()
 
 from aleppo_cli.analysis.quotes import (  # noqa: E402
     attribution,
+    halves,
     kind,
     news,
     people,
@@ -35,12 +36,14 @@ from aleppo_cli.analysis.quotes.model import (  # noqa: E402
     SCARE,
     SPEECH,
     TITLE,
+    Attribution,
     Part,
     Person,
     Quotation,
     Quote,
     Span,
     SpeakerIndex,
+    Stretch,
 )
 from aleppo_cli.text.document import Document, collector_paused  # noqa: E402
 
@@ -71,13 +74,34 @@ def quotes_and_people(document: Document) -> tuple[list[Quote], people.People]:
     """The first stages: the quoted stretches with their attributions and
     kinds, and the people the text names (what the speaker rules read)."""
     text = document.clean.text
+    # a novel's independent steps share the machine's second core (``halves``)
+    lower = halves.background(
+        lambda: people.lower_words(text), halves.worth_it(len(text), halves.LONG_TEXT)
+    )
     found = stretches.find(document)
-    cast = people.index(document, [Span(stretch.start, stretch.end) for stretch in found])
-    quotes = []
+    spans = [Span(stretch.start, stretch.end) for stretch in found]
+    cast = people.index(document, spans, lower.result)
+    cut = len(found) // 2
+    second = halves.background(
+        lambda: _read(text, found[cut:], cast), halves.worth_it(len(found), halves.MANY_STRETCHES)
+    )
+    first = _read(text, found[:cut], cast)
+    quotes = [
+        Quote(stretch, said, kind_of)
+        for stretch, (said, kind_of) in zip(found, [*first, *second.result()], strict=True)
+    ]
+    return quotes, cast
+
+
+def _read(
+    text: str, found: Sequence[Stretch], cast: people.People
+) -> list[tuple[Attribution | None, str]]:
+    """The attribution and kind of each of ``found``."""
+    read = []
     for stretch in found:
         said = attribution.attribute(text, stretch, cast)
-        quotes.append(Quote(stretch, said, kind.of(text, stretch, said is not None)))
-    return quotes, cast
+        read.append((said, kind.of(text, stretch, said is not None)))
+    return read
 
 
 def _find(document: Document) -> list[Quotation]:
