@@ -73,6 +73,20 @@ def find(document: Document) -> list[Quotation]:
 def quotes_and_people(document: Document) -> tuple[list[Quote], people.People]:
     """The first stages: the quoted stretches with their attributions and
     kinds, and the people the text names (what the speaker rules read)."""
+    quotes, _, cast = _quotes_heard_people(document)
+    return quotes, cast
+
+
+# What the speaker rules first read of a speech quotation (``speakers._hear``):
+# its addressee, the people it names, the owner of its relation.
+_Heard = tuple[str | None, frozenset[str], str | None]
+
+
+def _quotes_heard_people(
+    document: Document,
+) -> tuple[list[Quote], dict[int, speakers.Speech], people.People]:
+    """The quotes, what the speaker rules read of each speech quotation (by
+    index), and the people."""
     text = document.clean.text
     # a novel's independent steps share the machine's second core (``halves``)
     lower = halves.background(
@@ -86,27 +100,39 @@ def quotes_and_people(document: Document) -> tuple[list[Quote], people.People]:
         lambda: _read(text, found[cut:], cast), halves.worth_it(len(found), halves.MANY_STRETCHES)
     )
     first = _read(text, found[:cut], cast)
-    quotes = [
-        Quote(stretch, said, kind_of)
-        for stretch, (said, kind_of) in zip(found, [*first, *second.result()], strict=True)
-    ]
-    return quotes, cast
+    quotes = []
+    heard = {}
+    for at, (stretch, (said, kind_of, ears)) in enumerate(
+        zip(found, [*first, *second.result()], strict=True)
+    ):
+        quote = Quote(stretch, said, kind_of)
+        quotes.append(quote)
+        if ears is not None:
+            heard[at] = speakers.Speech(quote, *ears)
+    return quotes, heard, cast
 
 
 def _read(
     text: str, found: Sequence[Stretch], cast: people.People
-) -> list[tuple[Attribution | None, str]]:
-    """The attribution and kind of each of ``found``."""
-    read = []
+) -> list[tuple[Attribution | None, str, _Heard | None]]:
+    """The attribution and kind of each of ``found``, and what the speaker
+    rules read of it if it is speech."""
+    read: list[tuple[Attribution | None, str, _Heard | None]] = []
     for stretch in found:
         said = attribution.attribute(text, stretch, cast)
-        read.append((said, kind.of(text, stretch, said is not None)))
+        kind_of = kind.of(text, stretch, said is not None)
+        if kind_of != SPEECH:
+            read.append((said, kind_of, None))
+            continue
+        speech = speakers._hear(text, Quote(stretch, said, kind_of), cast)
+        read.append((said, kind_of, (speech.addressee, speech.named, speech.owner)))
     return read
 
 
 def _find(document: Document) -> list[Quotation]:
-    quotes, cast = quotes_and_people(document)
-    by = news.revise(document, quotes, speakers.assign(document.clean.text, quotes, cast), cast)
+    quotes, heard, cast = _quotes_heard_people(document)
+    text = document.clean.text
+    by = news.revise(document, quotes, speakers.assign(text, quotes, cast, heard=heard), cast)
     known = _persons(cast, by)
     return [
         _finish(document, quote, speaker, known.get(speaker) if speaker else None)

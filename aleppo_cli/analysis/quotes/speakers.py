@@ -180,6 +180,7 @@ def assign(
     people: People,
     chooser: Chooser | None = None,
     follow: bool = FOLLOW,
+    heard: dict[int, Speech] | None = None,
 ) -> tuple[str | None, ...]:
     """The speaker of each of ``quotes`` (None for those not speech), in order.
 
@@ -192,7 +193,8 @@ def assign(
     chooser = ranker.shipped() if chooser is None else chooser
     narrator = any(q.attribution is not None and q.attribution.name == NARRATOR for q in quotes)
     facts = ranker.text_facts(people, narrator, text)
-    heard = {at: _hear(text, q, people) for at, q in enumerate(quotes) if q.kind == SPEECH}
+    if heard is None:  # (``heard``: each speech quotation's ``_hear``, by index, if at hand)
+        heard = {at: _hear(text, q, people) for at, q in enumerate(quotes) if q.kind == SPEECH}
     ahead = _ahead(quotes, heard, people) if chooser is not RULES_ONLY else []
     talk = Conversation()
     speakers: list[str | None] = []
