@@ -334,7 +334,8 @@ def _after(
 
 def _same_paragraph(speech: Speech, talk: Conversation) -> list[str]:
     """The speakers of the turns before it in its own paragraph."""
-    return [t.speaker for t in talk.turns if t.paragraph == speech.paragraph and t.speaker]
+    number = speech.paragraph  # (a property: read once, not once a turn)
+    return [t.speaker for t in talk.turns if t.paragraph == number and t.speaker]
 
 
 def _answerer(speech: Speech, talk: Conversation) -> str | None:
@@ -347,10 +348,9 @@ def _answerer(speech: Speech, talk: Conversation) -> str | None:
 
 def _dialogue(speech: Speech, talk: Conversation) -> list[str]:
     """The speakers of the turns in the DIALOGUE_REACH paragraphs before."""
+    number = speech.paragraph
     return [
-        t.speaker
-        for t in talk.turns
-        if 1 <= speech.paragraph - t.paragraph <= DIALOGUE_REACH and t.speaker
+        t.speaker for t in talk.turns if 1 <= number - t.paragraph <= DIALOGUE_REACH and t.speaker
     ]
 
 
@@ -520,7 +520,8 @@ def answers_the_caller(speech: Speech, talk: Conversation, people: People) -> Ve
 
 def _turns(speech: Speech, talk: Conversation) -> list[Turn]:
     """The turns of the TURNS_REACH paragraphs before."""
-    return [t for t in talk.turns if speech.paragraph - t.paragraph <= TURNS_REACH]
+    number = speech.paragraph
+    return [t for t in talk.turns if number - t.paragraph <= TURNS_REACH]
 
 
 def alternates(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
