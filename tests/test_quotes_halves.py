@@ -93,3 +93,14 @@ def test_no_fork_while_another_thread_runs() -> None:
         stop.set()
         other.join()
     assert halves.worth_it(10**6, 0)
+
+
+def test_a_child_never_asked_for_is_not_left_behind() -> None:
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    pending = halves.background(lambda: list(range(100_000)), fork=True)
+    child = pending._pid
+    assert child
+    del pending  # the parent failed before asking for it
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)  # already reaped

@@ -19,6 +19,7 @@ only the calling thread; a spinner's timer on a terminal keeps it off).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -83,6 +84,12 @@ class Pending(Generic[R]):
                 os._exit(status)
         os.close(write)
         self._pid, self._read = pid, read
+
+    def __del__(self) -> None:
+        if self._pid:  # never asked for (the parent failed meanwhile): no child left behind
+            os.close(self._read)  # a child still writing stops on the broken pipe
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self._pid, 0)
 
     def result(self) -> R:
         """The step's result: the child's, else computed here."""
