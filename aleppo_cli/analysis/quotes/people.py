@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
@@ -417,6 +417,12 @@ class _LowerWords(frozenset[str]):
     cleaned: dict[str, str | None]
 
 
+def lower_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case, as ``index`` reads them
+    (``_lower_words``): what ``index`` may be given, computed elsewhere."""
+    return frozenset(_lower_words(text, list(_names(text))))
+
+
 def _lower_words(text: str, matches: Sequence[re.Match[str]] = ()) -> _LowerWords:
     """Every word ``text`` writes in lower case (``_LOWER_WORD``), read from
     its distinct white-space-separated pieces: the pattern never spans white
@@ -502,8 +508,13 @@ class _Seen(NamedTuple):
     said: Mapping[str, int] = {}  # name -> its mentions "said the X", "the X replied"
 
 
-def index(document: Document, quoted: Iterable[Span]) -> People:
-    """The people ``document`` names outside the ``quoted`` extents."""
+def index(
+    document: Document,
+    quoted: Iterable[Span],
+    lower: Callable[[], AbstractSet[str]] | None = None,
+) -> People:
+    """The people ``document`` names outside the ``quoted`` extents (``lower``:
+    what gives its ``lower_words``, if they are computed elsewhere)."""
     text = document.clean.text
     # names inside quotations, and in headings ("Jonah Historically Regarded",
     # a chapter's title), are not mentions of people in the narration
@@ -516,7 +527,11 @@ def index(document: Document, quoted: Iterable[Span]) -> People:
     extents = _merged(sorted([*((span.start, span.end) for span in quoted), *headings]))
     inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
     matches = list(_names(text))
-    lower_words = _lower_words(text, matches)
+    if lower is None:
+        lower_words = _lower_words(text, matches)
+    else:
+        lower_words = _LowerWords(lower())
+        lower_words.cleaned = {}
     seen = _scan(text, lower_words, inside, matches)
     totals = Counter(seen.names)
     described = _described(seen, totals)

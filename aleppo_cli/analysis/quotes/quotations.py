@@ -22,6 +22,7 @@ patterns.preload()
 
 from aleppo_cli.analysis.quotes import (  # noqa: E402
     attribution,
+    halves,
     kind,
     news,
     people,
@@ -35,12 +36,14 @@ from aleppo_cli.analysis.quotes.model import (  # noqa: E402
     SCARE,
     SPEECH,
     TITLE,
+    Attribution,
     Part,
     Person,
     Quotation,
     Quote,
     Span,
     SpeakerIndex,
+    Stretch,
 )
 from aleppo_cli.text.document import Document, collector_paused  # noqa: E402
 
@@ -70,19 +73,66 @@ def find(document: Document) -> list[Quotation]:
 def quotes_and_people(document: Document) -> tuple[list[Quote], people.People]:
     """The first stages: the quoted stretches with their attributions and
     kinds, and the people the text names (what the speaker rules read)."""
-    text = document.clean.text
-    found = stretches.find(document)
-    cast = people.index(document, [Span(stretch.start, stretch.end) for stretch in found])
-    quotes = []
-    for stretch in found:
-        said = attribution.attribute(text, stretch, cast)
-        quotes.append(Quote(stretch, said, kind.of(text, stretch, said is not None)))
+    quotes, _, cast = _quotes_heard_people(document)
     return quotes, cast
 
 
+# What the speaker rules first read of a speech quotation (``speakers._hear``):
+# its addressee, the people it names, the owner of its relation.
+_Heard = tuple[str | None, frozenset[str], str | None]
+
+
+def _quotes_heard_people(
+    document: Document,
+) -> tuple[list[Quote], dict[int, speakers.Speech], people.People]:
+    """The quotes, what the speaker rules read of each speech quotation (by
+    index), and the people."""
+    text = document.clean.text
+    # a novel's independent steps share the machine's second core (``halves``)
+    lower = halves.background(
+        lambda: people.lower_words(text), halves.worth_it(len(text), halves.LONG_TEXT)
+    )
+    found = stretches.find(document)
+    spans = [Span(stretch.start, stretch.end) for stretch in found]
+    cast = people.index(document, spans, lower.result)
+    cut = len(found) // 2
+    second = halves.background(
+        lambda: _read(text, found[cut:], cast), halves.worth_it(len(found), halves.MANY_STRETCHES)
+    )
+    first = _read(text, found[:cut], cast)
+    quotes = []
+    heard = {}
+    for at, (stretch, (said, kind_of, ears)) in enumerate(
+        zip(found, [*first, *second.result()], strict=True)
+    ):
+        quote = Quote(stretch, said, kind_of)
+        quotes.append(quote)
+        if ears is not None:
+            heard[at] = speakers.Speech(quote, *ears)
+    return quotes, heard, cast
+
+
+def _read(
+    text: str, found: Sequence[Stretch], cast: people.People
+) -> list[tuple[Attribution | None, str, _Heard | None]]:
+    """The attribution and kind of each of ``found``, and what the speaker
+    rules read of it if it is speech."""
+    read: list[tuple[Attribution | None, str, _Heard | None]] = []
+    for stretch in found:
+        said = attribution.attribute(text, stretch, cast)
+        kind_of = kind.of(text, stretch, said is not None)
+        if kind_of != SPEECH:
+            read.append((said, kind_of, None))
+            continue
+        speech = speakers._hear(text, Quote(stretch, said, kind_of), cast)
+        read.append((said, kind_of, (speech.addressee, speech.named, speech.owner)))
+    return read
+
+
 def _find(document: Document) -> list[Quotation]:
-    quotes, cast = quotes_and_people(document)
-    by = news.revise(document, quotes, speakers.assign(document.clean.text, quotes, cast), cast)
+    quotes, heard, cast = _quotes_heard_people(document)
+    text = document.clean.text
+    by = news.revise(document, quotes, speakers.assign(text, quotes, cast, heard=heard), cast)
     known = _persons(cast, by)
     return [
         _finish(document, quote, speaker, known.get(speaker) if speaker else None)

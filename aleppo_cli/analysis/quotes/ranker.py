@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -535,6 +536,9 @@ def tagged(candidate: Candidate) -> list[str]:
     ]
 
 
+_NO_WEIGHT = repeat(0.0)
+
+
 class Ranker:
     """Scores candidates by the sum of their features' weights (and of their
     copies tagged with the quotation's context)."""
@@ -555,7 +559,8 @@ class Ranker:
 
     def score(self, candidate: Candidate) -> float:
         weights = self._by_context[candidate.context, candidate.situation]
-        return sum([weights[f] for f in candidate.features if f in weights])
+        # a feature without a weight adds 0.0, which leaves any sum as it is
+        return sum(map(weights.get, candidate.features, _NO_WEIGHT))
 
     def choose(self, found: Sequence[Candidate], at: int = 0) -> str | None:
         """The best scoring of ``found`` (``at``: the quotation's index, unused)."""

@@ -191,6 +191,7 @@ def assign(
     people: People,
     chooser: Chooser | None = None,
     follow: bool = FOLLOW,
+    heard: dict[int, Speech] | None = None,
 ) -> tuple[str | None, ...]:
     """The speaker of each of ``quotes`` (None for those not speech), in order.
 
@@ -203,7 +204,8 @@ def assign(
     chooser = ranker.shipped() if chooser is None else chooser
     narrator = any(q.attribution is not None and q.attribution.name == NARRATOR for q in quotes)
     facts = ranker.text_facts(people, narrator, text)
-    heard = {at: _hear(text, q, people) for at, q in enumerate(quotes) if q.kind == SPEECH}
+    if heard is None:  # (``heard``: each speech quotation's ``_hear``, by index, if at hand)
+        heard = {at: _hear(text, q, people) for at, q in enumerate(quotes) if q.kind == SPEECH}
     ahead = _ahead(quotes, heard, people) if chooser is not RULES_ONLY else []
     talk = Conversation()
     speakers: list[str | None] = []
@@ -444,7 +446,8 @@ def _after(
 
 def _same_paragraph(speech: Speech, talk: Conversation) -> list[str]:
     """The speakers of the turns before it in its own paragraph."""
-    return [t.speaker for t in talk.turns if t.paragraph == speech.paragraph and t.speaker]
+    number = speech.paragraph  # (a property: read once, not once a turn)
+    return [t.speaker for t in talk.turns if t.paragraph == number and t.speaker]
 
 
 def _answerer(speech: Speech, talk: Conversation) -> str | None:
@@ -457,10 +460,9 @@ def _answerer(speech: Speech, talk: Conversation) -> str | None:
 
 def _dialogue(speech: Speech, talk: Conversation) -> list[str]:
     """The speakers of the turns in the DIALOGUE_REACH paragraphs before."""
+    number = speech.paragraph
     return [
-        t.speaker
-        for t in talk.turns
-        if 1 <= speech.paragraph - t.paragraph <= DIALOGUE_REACH and t.speaker
+        t.speaker for t in talk.turns if 1 <= number - t.paragraph <= DIALOGUE_REACH and t.speaker
     ]
 
 
@@ -630,7 +632,8 @@ def answers_the_caller(speech: Speech, talk: Conversation, people: People) -> Ve
 
 def _turns(speech: Speech, talk: Conversation) -> list[Turn]:
     """The turns of the TURNS_REACH paragraphs before."""
-    return [t for t in talk.turns if speech.paragraph - t.paragraph <= TURNS_REACH]
+    number = speech.paragraph
+    return [t for t in talk.turns if number - t.paragraph <= TURNS_REACH]
 
 
 def alternates(speech: Speech, talk: Conversation, people: People) -> Verdict | None:

@@ -1,0 +1,118 @@
+"""Work of a long text shared with a second process (the machine's other core).
+
+On a novel the quotation stages spend about a second of CPU in steps that
+do not need each other's results: the words the text writes in lower case
+(the people index reads them) while the quoted stretches are found, and the
+attribution and kind of the second half of the stretches while the first
+half's are read. ``background`` runs such a step in a forked child process,
+which sends its result back pickled through a pipe; the parent goes on with
+its own part meanwhile and then takes the result. The results are those of
+the same function run in the parent: the child runs the same code on the
+same values (a copy of the parent's memory), and a result that does not come
+back whole (no ``fork``, a child that failed or was killed) is computed in
+the parent instead.
+
+It is used only where it pays: for a long text (``LONG_TEXT``, ``MANY_STRETCHES``), on a system
+with ``fork``, and only while the process runs one thread (a fork copies
+only the calling thread; a spinner's timer on a terminal keeps it off).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+R = TypeVar("R")
+
+# A text this long (characters) finds its lower-case words in a second
+# process, and one with this many quoted stretches reads the attributions and
+# kinds of half of them there: a fork costs some 0.01 to 0.02 s of CPU (the
+# copied page tables, the pages written after it), a novel's steps save ten
+# times that; the bundled review (10 KB, 20 quotations) never forks.
+LONG_TEXT = 300_000
+MANY_STRETCHES = 1500
+# Set to False to keep every step in one process (tests compare both ways).
+ENABLED = True
+
+
+def worth_it(size: int, at_least: int) -> bool:
+    """Whether work of ``size`` (at least ``at_least``) goes to a second process."""
+    return (
+        ENABLED
+        and size >= at_least
+        and hasattr(os, "fork")
+        and sys.platform != "darwin"  # fork without exec is unsafe with Apple's frameworks
+        and threading.active_count() == 1
+    )
+
+
+class Pending(Generic[R]):
+    """A step's result, computed in a child process or, failing that, here."""
+
+    def __init__(self, work: Callable[[], R], fork: bool) -> None:
+        self._work = work
+        self._pid = 0
+        self._read = -1
+        if fork:
+            self._start()
+
+    def _start(self) -> None:
+        import pickle  # only where a text is long enough to fork for
+
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had: the parent does it
+            os.close(read)
+            os.close(write)
+            return
+        if pid == 0:  # the child: compute, send, and leave without any clean-up
+            status = 1
+            try:
+                os.close(read)
+                data = pickle.dumps(self._work(), pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write, "wb") as pipe:
+                    pipe.write(data)
+                status = 0
+            except BaseException:  # the parent computes it again
+                pass
+            finally:
+                os._exit(status)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def __del__(self) -> None:
+        if self._pid:  # never asked for (the parent failed meanwhile): no child left behind
+            os.close(self._read)  # a child still writing stops on the broken pipe
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self._pid, 0)
+
+    def result(self) -> R:
+        """The step's result: the child's, else computed here."""
+        if not self._pid:
+            return self._work()
+        import pickle
+
+        pid, self._pid = self._pid, 0
+        try:
+            with os.fdopen(self._read, "rb") as pipe:
+                data = pipe.read()
+        finally:
+            _, status = os.waitpid(pid, 0)
+        if status == 0 and data:
+            try:
+                value: R = pickle.loads(data)
+            except Exception:  # a result cut short: computed here
+                return self._work()
+            return value
+        return self._work()
+
+
+def background(work: Callable[[], R], fork: bool) -> Pending[R]:
+    """``work`` started in a child process if ``fork``, else left to be done
+    when its result is asked for."""
+    return Pending(work, fork)
