@@ -117,6 +117,16 @@ ATTRIBUTIONS = [
         id="the-other-of-two-either-way",
     ),
     pytest.param(
+        'Nora Lark sat at the window.\n\n"It is late." The music began.\n\nIvo came in.',
+        ["Nora Lark"],
+        id="a-sentence-after-a-closed-quote-is-no-attribution",
+    ),
+    pytest.param(
+        'Nora Lark sat at the window.\n\n"Send him in." The man bowed and went out.',
+        ["Nora Lark"],
+        id="a-description-and-its-deed-after-a-closed-quote",
+    ),
+    pytest.param(
         'Prices rose.\n\n"It is a good year," said Acme\'s chief analyst Dana Lowe.',
         ["Dana Lowe"],
         id="an-owner-before-the-name",

@@ -605,7 +605,9 @@ def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
             match is not None
             and not _ends_sentence_first(after, match)
             and _belongs(text, end, after, match)
-            and not (text[end - 1 : end] == "." and match.groupdict().get("who"))
+            # a quote that ended its sentence, then a subject: another sentence's
+            # ('"Yes." The band began.', '"Go." The man bowed and went out.')
+            and not (text[end - 1 : end] == "." and _subject_first(match))
             and not (text[end - 1 : end] in ".!?" and "\n" in after[: match.start() + 1])
         ):
             return match
@@ -613,6 +615,12 @@ def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
 
 
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+[A-Z]")
+
+
+def _subject_first(match: re.Match[str]) -> bool:
+    """Whether an attribution's subject (a name or a description) comes before its verb."""
+    groups = match.groupdict()
+    return bool(groups.get("who") or groups.get("desc"))
 
 
 def _may_be_news_after(after: str) -> bool:
