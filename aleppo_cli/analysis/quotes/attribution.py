@@ -360,7 +360,7 @@ def _read(
         if qualified is not None and who.split()[0].lower() == "the":
             # "said the gentleman in the white waistcoat": one the story calls so
             # (not "said the man in a low voice": "the man", read as "he")
-            described = _description(who + qualified.group(), goes_on, False, text)
+            described = _description(who + qualified.group(), goes_on, False, text, position)
             bare = " ".join(who.lower().split())
             if described.name is not None and described.name.lower() != bare:
                 return described
@@ -384,7 +384,7 @@ def _read(
     apposed = _APPOSED_NAME.match(match.string, match.end(name))
     if apposed is not None:  # "The Minister for the Arts, Dana Lowe, said"
         return _attribution(apposed.group("name"), goes_on, people)
-    return _description(description, goes_on, True, text)
+    return _description(description, goes_on, True, text, position)
 
 
 def _rejected(match: re.Match[str]) -> bool:
@@ -411,12 +411,14 @@ def _rejected(match: re.Match[str]) -> bool:
 _OF = frozenset("of for at in on from to with by".split())
 
 
-def _description(description: str, goes_on: bool, gendered: bool, text: str = "") -> Attribution:
+def _description(
+    description: str, goes_on: bool, gendered: bool, text: str = "", position: int = 0
+) -> Attribution:
     """A description for a speaker ("a company spokesman"), without the words
     after it that are no part of it ("the policeman sadly", "at last", "after
     a pause": ``_noun_phrase``); "the old gentleman" when ``gendered`` is read
     as "he"."""
-    words = _noun_phrase(description.split(), text)
+    words = _noun_phrase(description.split(), text, position)
     if words[0].lower() == "the" and len(words) > 2 and words[1][:1].isupper():
         # "said the Professor with sobriety": a character the story calls by a
         # capitalised noun is named by it alone
@@ -441,7 +443,7 @@ def _description(description: str, goes_on: bool, gendered: bool, text: str = ""
     return Attribution(" ".join([first, *words[1:]]), None, goes_on)
 
 
-def _noun_phrase(words: list[str], text: str) -> list[str]:
+def _noun_phrase(words: list[str], text: str, position: int) -> list[str]:
     """A description's words up to where an adverbial after it starts: "the
     duchess" of "the duchess after a pause", "the man" of "the man in a low
     voice", "the colonel" of "the colonel to his wife" (the addressee is never
@@ -449,7 +451,8 @@ def _noun_phrase(words: list[str], text: str) -> list[str]:
     spokesman for the council"), and "in"/"with"/"at"/"on"/"from"/"by" when
     what follows points at one thing ("the man in the grey coat", not "in the
     same tone"), names something ("a spokeswoman at Acme") or the longer
-    description recurs in ``text`` (as the story calls one); a preposition
+    description recurs in ``text`` near ``position`` (as the story calls
+    one: ``RECUR_REACH``); a preposition
     ending the words goes ("a man outside")."""
     for at in range(2, len(words)):
         word = words[at].lower()
@@ -466,7 +469,7 @@ def _noun_phrase(words: list[str], text: str) -> list[str]:
         if not following or not (
             _definite(following[:end])
             or any(w[:1].isupper() and not is_honorific(w) for w in following[:end])
-            or _recurs(words[1 : at + 1 + end], text)
+            or _recurs(words[1 : at + 1 + end], text, position)
         ):
             return words[:at]
     return words
@@ -482,26 +485,52 @@ def _definite(words: list[str]) -> bool:
 _MANNER = frozenset("same most utmost least greatest gentlest softest sweetest".split())
 
 
-def _recurs(words: list[str], text: str) -> bool:
+def _recurs(words: list[str], text: str, position: int) -> bool:
     """Whether the words (a description without its article) are written at
-    least twice in ``text``, across line breaks: looked for around each place
-    of their longest word only (a whole novel is not searched by a pattern)."""
+    least twice in ``text`` within ``RECUR_REACH`` of ``position``, across
+    line breaks: read around each place of their longest word (no pattern
+    compiled: a compilation costs more than the search)."""
     if not text or not words:
         return False
-    key = max(words, key=len)
-    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b")
-    reach = sum(len(word) + 3 for word in words)  # the phrase, and its spaces
-    found: set[int] = set()
-    at = text.find(key)
-    while at >= 0 and len(found) < 2:
-        start = max(0, at - reach)
-        match = pattern.search(text, start, at + reach)
-        if match is not None:
-            found.add(match.start())
-        at = text.find(key, at + len(key))
-    return len(found) >= 2
+    middle = max(range(len(words)), key=lambda number: len(words[number]))
+    key, before, after = words[middle], words[:middle], words[middle + 1 :]
+    reach = sum(len(word) + 3 for word in words)
+    found, low, high = 0, max(0, position - RECUR_REACH), position + RECUR_REACH
+    at = text.find(key, low, high)
+    while at >= 0 and found < 2:
+        end = at + len(key)
+        if _ends_fit(text[max(0, at - reach) : at], before, True) and _ends_fit(
+            text[end : end + reach], after, False
+        ):
+            found += 1
+        at = text.find(key, end, high)
+    return found >= 2
 
 
+def _ends_fit(side: str, words: list[str], left: bool) -> bool:
+    """Whether ``side`` (the text before the longest word when ``left``, else
+    after it) holds ``words`` next to it, whole words across any spaces."""
+    edge = side[-1:] if left else side[:1]
+    if not words:
+        return not edge.isalnum()  # the word is whole: "coat." not "coats"
+    tokens = side.split()
+    if not edge.isspace() or len(tokens) < len(words):
+        return False
+    near = tokens[-len(words) :] if left else tokens[: len(words)]
+    if (near[1:] if left else near[:-1]) != (words[1:] if left else words[:-1]):
+        return False
+    # the far word may carry punctuation on its outer side: "(the", "coat."
+    outer, word = (near[0], words[0]) if left else (near[-1], words[-1])
+    if left:
+        fits, rest = outer.endswith(word), outer[: len(outer) - len(word)]
+    else:
+        fits, rest = outer.startswith(word), outer[len(word) :]
+    return fits and not any(character.isalnum() for character in rest)
+
+
+# How far from a quote the longer form of its description is looked for: a
+# chapter or two either side (a whole novel's search costs 2 ms a description).
+RECUR_REACH = 100_000
 # the prepositions that open an adverbial after a description, never a part of
 # it: "the duchess after a pause", "the parrot outside the door", "the general to Ivo"
 _ADVERBIAL = frozenset(
