@@ -113,3 +113,34 @@ def test_words_before_the_name(raw: str, speaker: str) -> None:
 )
 def test_an_opening_word_is_no_speaker(raw: str) -> None:
     assert speakers(raw)[-1] != "Dana Lowe"
+
+
+@pytest.mark.parametrize(
+    ("raw", "speaker"),
+    [
+        pytest.param(
+            "A woman in a red\nshawl sat down. Nobody knew the woman in a red shawl.\n\n"
+            '"Stop," said the woman in a red shawl.',
+            "the woman in a red shawl",
+            id="written-again-across-a-line-break",
+        ),
+        pytest.param(
+            "A woman in a red shawls-shop sat down. The woman in a red shawlish coat\n\n"
+            '"Stop," said the woman in a red shawl.',
+            None,  # "the woman": read as "she", and no woman is named
+            id="only-whole-words-are-the-same-description",
+        ),
+        pytest.param(
+            "The woman in a red shawl sat down."
+            + " The rain went on." * 8000
+            + '\n\n"Stop," said the woman in a red shawl.',
+            None,
+            id="written-again-only-far-away",
+        ),
+    ],
+)
+def test_a_description_the_text_writes_again(raw: str, speaker: str | None) -> None:
+    """'said the woman in a red shawl' keeps its phrase when the text writes
+    it again nearby, and is "the woman" (read as "she") otherwise."""
+    found = [q.speaker for q in quotes.find(build(raw)) if q.kind == quotes.SPEECH]
+    assert found == [speaker]

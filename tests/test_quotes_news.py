@@ -74,6 +74,59 @@ ATTRIBUTIONS = [
         id="a-description-with-what-sets-it-apart",
     ),
     pytest.param(
+        'The rain went on.\n\n"Stop," said the porter after a long pause.',
+        ["the porter"],
+        id="a-description-without-the-adverbial-after-it",
+    ),
+    pytest.param(
+        'The rain went on.\n\n"Stop," said the porter in a hoarse whisper.',
+        ["the porter"],
+        id="a-description-without-its-manner",
+    ),
+    pytest.param(
+        'The rain went on.\n\n"Stop," said the porter to Nora.',
+        ["the porter"],
+        id="the-one-spoken-to-is-no-part-of-a-description",
+    ),
+    pytest.param(
+        'The rain went on.\n\n"Stop," said the parrot outside the window.',
+        ["the parrot"],
+        id="a-description-without-the-place-after-it",
+    ),
+    pytest.param(
+        "The woman in a red shawl sat down. Nobody knew the woman in a red shawl.\n\n"
+        '"Stop," said the woman in a red shawl.',
+        ["the woman in a red shawl"],
+        id="a-description-the-text-writes-again",
+    ),
+    pytest.param(
+        'The talks failed.\n\n"It is over," said a spokeswoman at Acme Holdings.',
+        ["a spokeswoman at Acme Holdings"],
+        id="a-description-with-the-body-it-speaks-for",
+    ),
+    pytest.param(
+        'Nora Lark and Ivo Dunn sat at the table.\n\n"It is late," said Ivo.\n\n'
+        '"It is early," said the other.',
+        ["Ivo Dunn", "Nora Lark"],
+        id="the-other-of-two-is-not-the-last-speaker",
+    ),
+    pytest.param(
+        'Nora Lark and Ivo Dunn sat at the table.\n\n"It is late," said Nora.\n\n'
+        '"It is early," said the other with a smile.',
+        ["Nora Lark", "Ivo Dunn"],
+        id="the-other-of-two-either-way",
+    ),
+    pytest.param(
+        'Nora Lark sat at the window.\n\n"It is late." The music began.\n\nIvo came in.',
+        ["Nora Lark"],
+        id="a-sentence-after-a-closed-quote-is-no-attribution",
+    ),
+    pytest.param(
+        'Nora Lark sat at the window.\n\n"Send him in." The man bowed and went out.',
+        ["Nora Lark"],
+        id="a-description-and-its-deed-after-a-closed-quote",
+    ),
+    pytest.param(
         'Prices rose.\n\n"It is a good year," said Acme\'s chief analyst Dana Lowe.',
         ["Dana Lowe"],
         id="an-owner-before-the-name",

@@ -272,7 +272,7 @@ def attribute(text: str, stretch: Stretch, people: People) -> Attribution | None
     """The attribution of ``stretch`` in the cleaned ``text``, if it has one:
     the first of the candidate attributions that reads as one (``_read``)."""
     for match in _candidates(text, stretch):
-        said = _read(match, people, stretch.start)
+        said = _read(match, people, stretch.start, text)
         if said is not None and not (said == _NOBODY and match.re is _OPENER_SAID):
             return said  # (a sentence's first word that names nobody: "But a spokeswoman said")
     return None
@@ -309,10 +309,14 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
             yield found
 
 
-def _read(match: re.Match[str], people: People, position: int = 0) -> Attribution | None:
+def _read(
+    match: re.Match[str], people: People, position: int = 0, text: str = ""
+) -> Attribution | None:
     """What an attribution says of the speaker; None when it is not one after
     all: its subject follows a preposition ("In the Commons, Mr Howard said"
-    names no "Commons"; "for the Family, Theresa May, said" is Theresa May's)."""
+    names no "Commons"; "for the Family, Theresa May, said" is Theresa May's).
+    ``text`` is the whole text, where a description's longer form may recur
+    ("the man in the grey coat"): see ``_noun_phrase``."""
     groups = match.groupdict()
     goes_on = _GOES_ON.search(match.group()) is not None
     if groups.get("it"):
@@ -355,7 +359,11 @@ def _read(match: re.Match[str], people: People, position: int = 0) -> Attributio
         qualified = _QUALIFIED.match(match.string, end)
         if qualified is not None and who.split()[0].lower() == "the":
             # "said the gentleman in the white waistcoat": one the story calls so
-            return _description(who + qualified.group(), goes_on, gendered=False)
+            # (not "said the man in a low voice": "the man", read as "he")
+            described = _description(who + qualified.group(), goes_on, False, text, position)
+            bare = " ".join(who.lower().split())
+            if described.name is not None and described.name.lower() != bare:
+                return described
         if who not in ("He", "She", "I") and people.clean(who) is None:
             # "said ..., Labour MP Dana Lowe": past the party and the role
             following = _ROLE_THEN_NAME.match(match.string, end)
@@ -376,7 +384,7 @@ def _read(match: re.Match[str], people: People, position: int = 0) -> Attributio
     apposed = _APPOSED_NAME.match(match.string, match.end(name))
     if apposed is not None:  # "The Minister for the Arts, Dana Lowe, said"
         return _attribution(apposed.group("name"), goes_on, people)
-    return _description(description, goes_on, gendered=True)
+    return _description(description, goes_on, True, text, position)
 
 
 def _rejected(match: re.Match[str]) -> bool:
@@ -403,11 +411,14 @@ def _rejected(match: re.Match[str]) -> bool:
 _OF = frozenset("of for at in on from to with by".split())
 
 
-def _description(description: str, goes_on: bool, gendered: bool) -> Attribution:
+def _description(
+    description: str, goes_on: bool, gendered: bool, text: str = "", position: int = 0
+) -> Attribution:
     """A description for a speaker ("a company spokesman"), without the words
-    after it that are no part of it ("the policeman sadly", "at last"); "the
-    old gentleman" when ``gendered`` is read as "he"."""
-    words = description.split()
+    after it that are no part of it ("the policeman sadly", "at last", "after
+    a pause": ``_noun_phrase``); "the old gentleman" when ``gendered`` is read
+    as "he"."""
+    words = _noun_phrase(description.split(), text, position)
     if words[0].lower() == "the" and len(words) > 2 and words[1][:1].isupper():
         # "said the Professor with sobriety": a character the story calls by a
         # capitalised noun is named by it alone
@@ -420,6 +431,10 @@ def _description(description: str, goes_on: bool, gendered: bool) -> Attribution
         words[-1].endswith("ly") or words[-1].lower() in _TRAILING or words[-2:] == ["at", "last"]
     ):
         words = words[:-2] if words[-2:] == ["at", "last"] else words[:-1]
+    if [word.lower() for word in words] == ["the", "other"]:
+        # "said the other": one of two just named, not the last to speak; the
+        # speaker rules find who (as for "he said", of either gender)
+        return Attribution(None, Reference(None), goes_on)
     gender = word_gender(words[-1])
     if gendered and words[0].lower() == "the" and gender is not None:
         # "the old gentleman said": someone the story has named, as "he said" is
@@ -428,6 +443,105 @@ def _description(description: str, goes_on: bool, gendered: bool) -> Attribution
     return Attribution(" ".join([first, *words[1:]]), None, goes_on)
 
 
+def _noun_phrase(words: list[str], text: str, position: int) -> list[str]:
+    """A description's words up to where an adverbial after it starts: "the
+    duchess" of "the duchess after a pause", "the man" of "the man in a low
+    voice", "the colonel" of "the colonel to his wife" (the addressee is never
+    the speaker's). A phrase that sets one apart stays: "of"/"for" ("a
+    spokesman for the council"), and "in"/"with"/"at"/"on"/"from"/"by" when
+    what follows points at one thing ("the man in the grey coat", not "in the
+    same tone"), names something ("a spokeswoman at Acme") or the longer
+    description recurs in ``text`` near ``position`` (as the story calls
+    one: ``RECUR_REACH``); a preposition
+    ending the words goes ("a man outside")."""
+    for at in range(2, len(words)):
+        word = words[at].lower()
+        if word in _ADVERBIAL:
+            close = word == "to" and at > 2 and words[at - 1].lower() in _BEFORE_TO
+            return words[: at - 1 if close else at]  # (a voice "close to his ear")
+        if word not in _SETS_APART:
+            continue
+        following = words[at + 1 :]
+        end = next(
+            (n for n, w in enumerate(following) if w in _ADVERBIAL or w in _SETS_APART),
+            len(following),
+        )
+        if not following or not (
+            _definite(following[:end])
+            or any(w[:1].isupper() and not is_honorific(w) for w in following[:end])
+            or _recurs(words[1 : at + 1 + end], text, position)
+        ):
+            return words[:at]
+    return words
+
+
+def _definite(words: list[str]) -> bool:
+    """Whether a preposition's object points at one thing ("the grey coat"),
+    not at a manner ("a low voice", "the same tone", "the utmost calm")."""
+    return len(words) > 1 and words[0].lower() == "the" and words[1].lower() not in _MANNER
+
+
+# after "the", the words of a manner: "in the same tone", "with the utmost gravity"
+_MANNER = frozenset("same most utmost least greatest gentlest softest sweetest".split())
+
+
+def _recurs(words: list[str], text: str, position: int) -> bool:
+    """Whether the words (a description without its article) are written at
+    least twice in ``text`` within ``RECUR_REACH`` of ``position``, across
+    line breaks: read around each place of their longest word (no pattern
+    compiled: a compilation costs more than the search)."""
+    if not text or not words:
+        return False
+    middle = max(range(len(words)), key=lambda number: len(words[number]))
+    key, before, after = words[middle], words[:middle], words[middle + 1 :]
+    reach = sum(len(word) + 3 for word in words)
+    found, low, high = 0, max(0, position - RECUR_REACH), position + RECUR_REACH
+    at = text.find(key, low, high)
+    while at >= 0 and found < 2:
+        end = at + len(key)
+        if _ends_fit(text[max(0, at - reach) : at], before, True) and _ends_fit(
+            text[end : end + reach], after, False
+        ):
+            found += 1
+        at = text.find(key, end, high)
+    return found >= 2
+
+
+def _ends_fit(side: str, words: list[str], left: bool) -> bool:
+    """Whether ``side`` (the text before the longest word when ``left``, else
+    after it) holds ``words`` next to it, whole words across any spaces."""
+    edge = side[-1:] if left else side[:1]
+    if not words:
+        return not edge.isalnum()  # the word is whole: "coat." not "coats"
+    tokens = side.split()
+    if not edge.isspace() or len(tokens) < len(words):
+        return False
+    near = tokens[-len(words) :] if left else tokens[: len(words)]
+    if (near[1:] if left else near[:-1]) != (words[1:] if left else words[:-1]):
+        return False
+    # the far word may carry punctuation on its outer side: "(the", "coat."
+    outer, word = (near[0], words[0]) if left else (near[-1], words[-1])
+    if left:
+        fits, rest = outer.endswith(word), outer[: len(outer) - len(word)]
+    else:
+        fits, rest = outer.startswith(word), outer[len(word) :]
+    return fits and not any(character.isalnum() for character in rest)
+
+
+# How far from a quote the longer form of its description is looked for: a
+# chapter or two either side (a whole novel's search costs 2 ms a description).
+RECUR_REACH = 100_000
+# the prepositions that open an adverbial after a description, never a part of
+# it: "the duchess after a pause", "the parrot outside the door", "the general to Ivo"
+_ADVERBIAL = frozenset(
+    "after to outside without before into upon towards toward across behind near over "
+    "through during".split()
+)
+# the prepositions that may set one apart: "the man in the grey coat" (or not:
+# "the man in a low voice")
+_SETS_APART = frozenset("in with at on from by".split())
+# a word that makes "to" after it an adverbial's: "a voice close to his ear"
+_BEFORE_TO = frozenset("close next up".split())
 # words that end an attribution after its description: "said the guard again"
 _TRAILING = frozenset("again then now too once still last length".split())
 _POSSESSIVE = ("’s", "'s")
@@ -520,7 +634,9 @@ def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
             match is not None
             and not _ends_sentence_first(after, match)
             and _belongs(text, end, after, match)
-            and not (text[end - 1 : end] == "." and match.groupdict().get("who"))
+            # a quote that ended its sentence, then a subject: another sentence's
+            # ('"Yes." The band began.', '"Go." The man bowed and went out.')
+            and not (text[end - 1 : end] == "." and _subject_first(match))
             and not (text[end - 1 : end] in ".!?" and "\n" in after[: match.start() + 1])
         ):
             return match
@@ -528,6 +644,12 @@ def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
 
 
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+[A-Z]")
+
+
+def _subject_first(match: re.Match[str]) -> bool:
+    """Whether an attribution's subject (a name or a description) comes before its verb."""
+    groups = match.groupdict()
+    return bool(groups.get("who") or groups.get("desc"))
 
 
 def _may_be_news_after(after: str) -> bool:
