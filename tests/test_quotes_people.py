@@ -370,3 +370,18 @@ def test_a_prose_paragraph_is_no_title() -> None:
     assert _title_case("Chapter Two: Mr. Ivo Tamsk and Miss Nora Lark Drive Out in a Carriage")
     assert not _title_case("Ivo Tamsk and Nora Lark drove out in a carriage to see the hills.")
     assert not _title_case("Ivo Tamsk")  # too short to tell
+
+
+def test_a_people_or_a_language_is_nobody() -> None:
+    """A word in "-an", "-ish", "-ese" written as an adjective ("a Velosian
+    cab", "the Dravish girls") names a people or a language, not a person;
+    a given name in "-an" after "that" ("that Dorvan had") is still one."""
+    raw = (
+        "Ivo Lark hired a Velosian cab. The Dravish girls laughed. Velosian was all "
+        "the driver spoke, and Dravish was all they knew. He said that Dorvan had "
+        "gone. Dorvan looked at the sea.\n\n"
+        '"Go on," said Dorvan.'
+    )
+    people = _people(raw)
+    assert "Dorvan" in people
+    assert not {"Velosian", "Dravish"} & people

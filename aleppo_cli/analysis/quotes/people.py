@@ -546,7 +546,9 @@ def index(
     seen = _without_openers(text, _scan(text, lower_words, inside, matches))
     totals = Counter(seen.names)
     described = _described(seen, totals)
-    not_people = (_places(seen, totals) | _things(seen, totals) | _roles(seen)) - set(described)
+    not_people = (
+        _places(seen, totals) | _things(seen, totals) | _roles(seen) | _peoples(text, seen)
+    ) - set(described)
     named = frozenset(seen.names)
     kept = [
         (p, described[n] if n in described else _without_place(n, not_people, named))
@@ -1016,6 +1018,36 @@ def _places(seen: _Seen, totals: Mapping[str, int]) -> set[str]:
         for name, count in places.items()
         if name and count >= PLACE_SHARE * totals.get(name, count) and title_gender(name) is None
     }
+
+
+# the endings of the names of peoples and their languages: "Italian",
+# "Chinese", "English", "French"
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch)s?")
+# (not "that", "this", "his": "that Nora had", "his Nora was")
+_DETERMINERS = "a|an|the"
+# what follows a name, not a noun after an adjective: "the Nora I knew"
+_NOT_NOUNS = frozenset(
+    "is was has had have will would could should can may might must shall did does do "
+    "and or but i you he she we they who which that".split()
+)
+
+
+def _peoples(text: str, seen: _Seen) -> set[str]:
+    """Names of peoples and languages: a word in "-an", "-ese", "-ish" or
+    "-ch" that the text writes as an adjective, after a determiner and
+    before a lower-case word ("an Italian lady", "the English girls"), or
+    its plural ("Italians" for "an Italian cab"). No person is written so."""
+    found = set()
+    for name in set(seen.names):
+        if not _DEMONYM.fullmatch(name):
+            continue
+        word = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
+        adjective = re.compile(rf"\b(?:{_DETERMINERS})\s+{re.escape(word)}\s+([a-z]+)")
+        if any(
+            noun not in _NOT_NOUNS and not noun.endswith("ed") for noun in adjective.findall(text)
+        ):
+            found.add(name)
+    return found
 
 
 def _things(seen: _Seen, totals: Mapping[str, int]) -> set[str]:
