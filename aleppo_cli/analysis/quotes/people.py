@@ -1024,7 +1024,8 @@ def _places(seen: _Seen, totals: Mapping[str, int]) -> set[str]:
 # "Chinese", "English", "French"
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch)s?")
 # (not "that", "this", "his": "that Nora had", "his Nora was")
-_DETERMINERS = "a|an|the"
+_ARTICLES = frozenset(("a", "an", "the"))
+_WORD_AFTER_SPACE = re.compile(r"\s+([a-z]+)\b")
 # what follows a name, not a noun after an adjective: "the Nora I knew"
 _NOT_NOUNS = frozenset(
     "is was has had have will would could should can may might must shall did does do "
@@ -1034,20 +1035,27 @@ _NOT_NOUNS = frozenset(
 
 def _peoples(text: str, seen: _Seen) -> set[str]:
     """Names of peoples and languages: a word in "-an", "-ese", "-ish" or
-    "-ch" that the text writes as an adjective, after a determiner and
+    "-ch" that the text writes as an adjective, after "a", "an" or "the" and
     before a lower-case word ("an Italian lady", "the English girls"), or
-    its plural ("Italians" for "an Italian cab"). No person is written so."""
-    found = set()
-    for name in set(seen.names):
-        if not _DEMONYM.fullmatch(name):
+    its plural ("Italians" for "an Italian cab"). No person is written so.
+    Read at the mentions themselves: a pattern over the whole text for each
+    such name cost a novel with many ("Russian", "German") seconds."""
+    adjectives = set()
+    for position, name in zip(seen.positions, seen.names, strict=True):
+        if name in adjectives or not _DEMONYM.fullmatch(name):
             continue
-        word = name[:-1] if name.endswith("s") and not name.endswith("ss") else name
-        adjective = re.compile(rf"\b(?:{_DETERMINERS})\s+{re.escape(word)}\s+([a-z]+)")
-        if any(
-            noun not in _NOT_NOUNS and not noun.endswith("ed") for noun in adjective.findall(text)
-        ):
-            found.add(name)
-    return found
+        before = text[max(0, position - 5) : position].split()
+        if not before or before[-1].lower() not in _ARTICLES:
+            continue
+        after = _WORD_AFTER_SPACE.match(text, position + len(name))
+        noun = after.group(1) if after is not None else "ed"
+        if noun not in _NOT_NOUNS and not noun.endswith("ed"):
+            adjectives.add(name)
+    return {
+        name
+        for name in set(seen.names)
+        if name in adjectives or (name.endswith("s") and name[:-1] in adjectives)
+    }
 
 
 def _things(seen: _Seen, totals: Mapping[str, int]) -> set[str]:
