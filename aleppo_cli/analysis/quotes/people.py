@@ -80,7 +80,8 @@ _NOT_NAMES = frozenset(
     Perhaps Make Let Do Does Did Is Are Was Were Be Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday January February September October November December Earlier Later
     Afterwards Afterward Meanwhile Today Yesterday Tomorrow Tonight Recently Previously Also
-    Finally Eventually Soon Here Once Separately Elsewhere Overall Speaking Writing""".split()
+    Finally Eventually Soon Here Once Separately Elsewhere Overall Speaking Writing
+    Ah Aha Alas Adieu Bah Pooh Pshaw Hurrah Farewell Goodbye Hallo Hello Hullo Nay Oho""".split()
 )
 
 # Capitalised words of roles and parties that stand before a name: "Deputy Prime
@@ -670,8 +671,7 @@ _OPENERS = frozenset(
     Till Until Because Since Unless Whereas Whenever Wherever Whatever Whoever Often Already
     Almost Even Just Only Quite Rather Never Always Ever Sometime Thereafter Hereafter
     One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty
-    Hundred Thousand Ah Aha Alas Adieu Hush Bah Pooh Pshaw Hurrah Farewell Goodbye Goodnight
-    Hallo Hello Hullo Heavens Indeed Nay Yea Aye Ay Eh Hm Hum Oho""".split()
+    Hundred Thousand Hush Goodnight Heavens Yea Aye Ay Eh Hm Hum""".split()
 )
 # The stem of an adverb or a participle is a word at least this frequent in
 # English (wordlist's Zipf scale): "present" of "Presently", "tap" of "Tapping".
