@@ -385,3 +385,13 @@ def test_a_people_or_a_language_is_nobody() -> None:
     people = _people(raw)
     assert "Dorvan" in people
     assert not {"Velosian", "Dravish"} & people
+
+
+def test_an_interjection_is_no_name() -> None:
+    raw = (
+        "Ivo Lark looked at the sea. Alas, the boat had gone. Hullo, thought Ivo.\n\n"
+        '"Come," said Ivo.'
+    )
+    people = _people(raw)
+    assert "Ivo Lark" in people
+    assert not {"Alas", "Hullo"} & people
