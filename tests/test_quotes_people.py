@@ -315,3 +315,83 @@ def test_her_brother_is_the_one_other_man_of_her_family_named_in_full() -> None:
     two = raw.replace("with Mr. Lark.", "with Jim Lark. Jim Lark waited, and he yawned.")
     _, cast = quotes.quotes_and_people(build(two))
     assert cast.related("Nora Lark", "brother", len(two)) is None
+
+
+def _people(raw: str) -> set[str]:
+    _, cast = quotes.quotes_and_people(build(raw))
+    return set(cast.gender)
+
+
+def test_an_adverb_or_a_participle_opening_a_sentence_is_no_part_of_a_name() -> None:
+    """ "Thereupon Ivo", "Presently Ivo", "Nudging Ivo": words that open
+    sentences, run into a name the text uses alone; "Presently" alone goes too."""
+    raw = (
+        "Ivo Tamsk sat down by the fire, and the dog came to Ivo. Thereupon Ivo rose. "
+        "Presently Ivo's sister came in. Nudging Ivo, she laughed. Presently the rain "
+        "stopped, and they went out to find Ivo's cart.\n\n"
+        '"Come," said Ivo.'
+    )
+    people = _people(raw)
+    assert "Ivo Tamsk" in people
+    assert not {"Thereupon Ivo", "Presently Ivo", "Nudging Ivo", "Presently"} & people
+
+
+def test_a_name_only_at_sentence_openings_is_kept() -> None:
+    """A frequent English word that is a given name and only opens sentences
+    ("Tom stood") is no adverb: it stays, as does a surname in "-ing" that
+    acts ("Browning said")."""
+    raw = (
+        "Tom stood at the door. Browning said nothing at first. Browning nodded.\n\n"
+        '"Well," said Tom.'
+    )
+    assert {"Tom", "Browning"} <= _people(raw)
+
+
+def test_a_title_in_title_case_over_several_lines_is_no_mention() -> None:
+    """A chapter's title written in Title Case ("Miss Nora Lark Drives Out in
+    a Carriage"): its names are not mentions ("Nora Lark Drives Out" is nobody),
+    but its full name ties "Miss Lark" and "Nora" into one person."""
+    raw = (
+        "Chapter Two: Mr. Ivo Tamsk and Miss Nora Lark Drive Out in a Carriage\n"
+        "to See the Hills; Strangers Watch Them.\n\n"
+        "Miss Lark was late, and she ran down the stairs. Nora laughed at the rain. "
+        "Mr. Tamsk waited in the hall for her, and Miss Lark thanked him.\n\n"
+        '"We shall be late," said Nora.'
+    )
+    _, cast = quotes.quotes_and_people(build(raw))
+    assert not any("Drive" in name or "Watch" in name for name in cast.gender)
+    assert cast.person("Nora") == cast.person("Miss Lark")
+    assert cast.person("Nora") == "Miss Nora Lark"
+
+
+def test_a_prose_paragraph_is_no_title() -> None:
+    from aleppo_cli.analysis.quotes.people import _title_case
+
+    assert _title_case("Chapter Two: Mr. Ivo Tamsk and Miss Nora Lark Drive Out in a Carriage")
+    assert not _title_case("Ivo Tamsk and Nora Lark drove out in a carriage to see the hills.")
+    assert not _title_case("Ivo Tamsk")  # too short to tell
+
+
+def test_a_people_or_a_language_is_nobody() -> None:
+    """A word in "-an", "-ish", "-ese" written as an adjective ("a Velosian
+    cab", "the Dravish girls") names a people or a language, not a person;
+    a given name in "-an" after "that" ("that Dorvan had") is still one."""
+    raw = (
+        "Ivo Lark hired a Velosian cab. The Dravish girls laughed. Velosian was all "
+        "the driver spoke, and Dravish was all they knew. He said that Dorvan had "
+        "gone. Dorvan looked at the sea.\n\n"
+        '"Go on," said Dorvan.'
+    )
+    people = _people(raw)
+    assert "Dorvan" in people
+    assert not {"Velosian", "Dravish"} & people
+
+
+def test_an_interjection_is_no_name() -> None:
+    raw = (
+        "Ivo Lark looked at the sea. Alas, the boat had gone. Hullo, thought Ivo.\n\n"
+        '"Come," said Ivo.'
+    )
+    people = _people(raw)
+    assert "Ivo Lark" in people
+    assert not {"Alas", "Hullo"} & people

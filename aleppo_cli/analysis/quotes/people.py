@@ -80,7 +80,8 @@ _NOT_NAMES = frozenset(
     Perhaps Make Let Do Does Did Is Are Was Were Be Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday January February September October November December Earlier Later
     Afterwards Afterward Meanwhile Today Yesterday Tomorrow Tonight Recently Previously Also
-    Finally Eventually Soon Here Once Separately Elsewhere Overall Speaking Writing""".split()
+    Finally Eventually Soon Here Once Separately Elsewhere Overall Speaking Writing
+    Ah Aha Alas Adieu Bah Pooh Pshaw Hurrah Farewell Goodbye Hallo Hello Hullo Nay Oho""".split()
 )
 
 # Capitalised words of roles and parties that stand before a name: "Deputy Prime
@@ -378,6 +379,10 @@ _PLACE_WORD_ENDS = frozenset([*(word[-1] for word in _PLACE_WORDS), "o"])
 # how far back that word may start
 PLACE_WORD_REACH = 12
 _ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|came|saw)\b")
+# what stands before a name in mid-sentence: a lower-case letter, a comma, a
+# semicolon or the end of a quotation ("“Yes,” Nora said"; not one
+# that ends a sentence: "“Stop.” Presently ...")
+_MID_SENTENCE = re.compile(rf"[a-z,;:]|(?<!\.)[{quotemarks.CLOSING}]")
 _SENTENCE_END = re.compile(rf"[.!?…{quotemarks.ENGLISH}]")
 # (the look-ahead lets the engine skip to the next "h" or "s": twice as quick)
 _PRONOUNS = re.compile(r"(?=[hs])\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
@@ -506,6 +511,8 @@ class _Seen(NamedTuple):
     places: Mapping[str, int]  # name -> its mentions after "at", "in", "from" ...
     objects: Mapping[str, Mapping[Gender, int]] = {}  # name -> "him", "her" after it
     said: Mapping[str, int] = {}  # name -> its mentions "said the X", "the X replied"
+    # the words that start a name in mid-sentence, or stand in one after its first
+    mid: AbstractSet[str] = frozenset()
 
 
 def index(
@@ -519,11 +526,16 @@ def index(
     # names inside quotations, and in headings ("Jonah Historically Regarded",
     # a chapter's title), are not mentions of people in the narration
     heads = {section.paragraph for section in document.sections}
-    headings = [
-        (p.clean_start, p.clean_end)
-        for p in document.paragraphs
-        if p.heading or (p.number in heads and p.clean_end - p.clean_start <= HEADING_LENGTH)
-    ]
+    headings = []
+    titles = []  # headings in Title Case, and paragraphs so written (titles over several lines)
+    for p in document.paragraphs:
+        if p.heading or (p.number in heads and p.clean_end - p.clean_start <= HEADING_LENGTH):
+            headings.append((p.clean_start, p.clean_end))
+            if _title_case(p.text):  # its full names tie forms, as a long title's do
+                titles.append((p.clean_start, p.clean_end))
+        elif _title_case(p.text):
+            headings.append((p.clean_start, p.clean_end))
+            titles.append((p.clean_start, p.clean_end))
     extents = _merged(sorted([*((span.start, span.end) for span in quoted), *headings]))
     inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
     matches = list(_names(text))
@@ -532,10 +544,12 @@ def index(
     else:
         lower_words = _LowerWords(lower())
         lower_words.cleaned = {}
-    seen = _scan(text, lower_words, inside, matches)
+    seen = _without_openers(text, _scan(text, lower_words, inside, matches))
     totals = Counter(seen.names)
     described = _described(seen, totals)
-    not_people = (_places(seen, totals) | _things(seen, totals) | _roles(seen)) - set(described)
+    not_people = (
+        _places(seen, totals) | _things(seen, totals) | _roles(seen) | _peoples(text, seen)
+    ) - set(described)
     named = frozenset(seen.names)
     kept = [
         (p, described[n] if n in described else _without_place(n, not_people, named))
@@ -543,6 +557,10 @@ def index(
         if n not in not_people
     ]
     counted = Counter(name for _, name in kept)
+    # the full names a title gives tie a person's forms, without being mentions
+    for name in _titled_names(text, titles, lower_words, named):
+        if name not in not_people and name not in counted:
+            counted[name] = 1
     groups = persons.group(
         Counter({n: c for n, c in counted.items() if n not in described.values()}),
         is_title=is_honorific,
@@ -593,6 +611,178 @@ def _votes(seen: _Seen, forms: Iterable[str]) -> Counter[Gender]:
 
 # A section's heading paragraph longer than this holds more than its heading.
 HEADING_LENGTH = 200
+# A short paragraph with this share of its long words capitalised (of
+# TITLE_CASE_WORDS at least) is a title over several lines, not prose: "Chapter
+# IX: Nora Lark Drives Out in a Carriage to See the Sea". Names in it are no
+# mentions (nor "Nora Lark Drives Out" a person).
+TITLE_CASE_SHARE = 0.8
+TITLE_CASE_WORDS = 4
+TITLE_CASE_LENGTH = 400
+_LONG_WORD = re.compile(r"[^\W\d_]{4,}")
+_LOWER_LONG = re.compile(r"\b[a-z]{4,}")
+TITLE_CASE_START = 48
+
+
+def _title_case(paragraph: str) -> bool:
+    """Whether ``paragraph`` is written in Title Case: a heading."""
+    if len(paragraph) > TITLE_CASE_LENGTH or paragraph[-1:] in quotemarks.CLOSING:
+        return False
+    # prose has lower-case long words in its first few: most paragraphs are
+    # told apart there, a scan of the whole of each cost a novel 0.04 s
+    if len(_LOWER_LONG.findall(paragraph, 0, TITLE_CASE_START)) >= 2:
+        return False
+    words = _LONG_WORD.findall(paragraph)
+    if len(words) < TITLE_CASE_WORDS:
+        return False
+    capitals = sum(1 for word in words if word[0].isupper())
+    return capitals >= TITLE_CASE_SHARE * len(words)
+
+
+def _titled_names(
+    text: str,
+    titles: Sequence[tuple[int, int]],
+    lower_words: AbstractSet[str],
+    named: AbstractSet[str],
+) -> Iterator[str]:
+    """The full names (two words or more) in the Title Case paragraphs
+    ``titles``, each cut before its first word (after a title) that no name
+    ``named`` in the narration holds ("Nora Lark Drives Out" -> "Nora Lark")."""
+    words_named = {word for name in named for word in name.split()}
+    for start, end in titles:
+        for match in _names(text, start, end):
+            name = clean(match.group(), lower_words)
+            if name is None:
+                continue
+            words = name.split()
+            for at in range(1 if is_honorific(words[0]) else 0, len(words)):
+                if words[at] not in words_named:
+                    words = words[:at]
+                    break
+            if len(words) >= 2 and not is_honorific(words[-1]):
+                yield " ".join(words)
+
+
+# Words that open sentences and are no names, of kinds a frequency list
+# cannot tell from given names: adverbs and conjunctions without "-ly",
+# numbers, interjections.
+_OPENERS = frozenset(
+    """Hence Thus Therefore Nevertheless Nonetheless Moreover Furthermore Besides Otherwise
+    Accordingly Consequently Again Anyway Somehow Sometimes Whereupon Thereupon Likewise
+    Till Until Because Since Unless Whereas Whenever Wherever Whatever Whoever Often Already
+    Almost Even Just Only Quite Rather Never Always Ever Sometime Thereafter Hereafter
+    One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty
+    Hundred Thousand Hush Goodnight Heavens Yea Aye Ay Eh Hm Hum""".split()
+)
+# The stem of an adverb or a participle is a word at least this frequent in
+# English (wordlist's Zipf scale): "present" of "Presently", "tap" of "Tapping".
+OPENER_ZIPF = 3.0
+
+
+def _adverb_or_participle(word: str, zipf: Callable[[str, float], float]) -> bool:
+    """Whether ``word`` is an English word of its own kind, or an adverb or a
+    participle made of a frequent word: "Hence", "Presently" ("present"),
+    "Tapping" ("tap"), "Watching"; not "Emily" nor "Fleming"."""
+    if word in _OPENERS:
+        return True
+    lowered = word.lower()
+    stems: list[str] = []
+    if lowered.endswith("ly") and len(lowered) > 5:
+        stem = lowered[:-2]
+        stems = [stem, stem[:-1] + "y" if stem.endswith("i") else stem, stem + "le"]
+    elif lowered.endswith("ing") and len(lowered) > 5:
+        stem = lowered[:-3]
+        stems = [stem, stem + "e"]
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            stems.append(stem[:-1])  # "tapping": "tap"
+    elif lowered.endswith("wards"):
+        return True
+    return any(zipf(stem, OPENER_ZIPF) > 0.0 for stem in stems)
+
+
+# verbs of saying not in "-ed" (attribution.py's list costs the review its import)
+_SAID = frozenset(
+    "said says told tells asks replies cries adds writes wrote spoke speaks began begins".split()
+)
+
+
+def _acting(text: str, seen: _Seen, name: str) -> bool:
+    """Whether ``name`` is ever followed by a verb of saying or one in "-ed":
+    "Nora thanked", "Lark said" (not "Hectic spots", "Exhaustion was")."""
+    for position, named in zip(seen.positions, seen.names, strict=True):
+        if named != name or not text.startswith(name, position):
+            continue
+        after = _WORD_AFTER.match(text, position + len(name))
+        if after is not None and (after.group(1) in _SAID or after.group(1).endswith("ed")):
+            return True
+    return False
+
+
+def _without_openers(text: str, seen: _Seen) -> _Seen:
+    """``seen`` without the sentence-opening words taken for names. A name's
+    first word that never starts a name in mid-sentence, and is an adverb, a
+    participle, a number or an interjection (``_adverb_or_participle``), goes
+    when the rest is a name the text uses too ("Afterwards Nora" -> "Nora",
+    "Tapping Ivo" -> "Ivo"). A name of one such word goes if it is never
+    seen acting ("Presently"; not "Browning said"). A frequent English word
+    alone is not enough: "Tom stood", "Anna sat" at sentence openings only
+    are names, and "Hectic", "Exhaustion" stay (a rule on frequency alone
+    took a short text's "Tom" for no name)."""
+    from aleppo_cli.text import wordlist
+
+    zipf = wordlist.zipf
+    named = set(seen.names)
+    renamed: dict[str, str | None] = {}
+    for name in named:
+        first, _, rest = name.partition(" ")
+        if (
+            first in seen.mid
+            or is_honorific(first)
+            or word_gender(first.lower()) is not None
+            or (rest and rest not in named)
+        ):
+            continue
+        # a word alone: never seen acting either ("Browning said": a name)
+        if _adverb_or_participle(first, zipf) and (
+            rest or (name not in seen.acts and not _acting(text, seen, name))
+        ):
+            renamed[name] = rest or None
+    if not renamed:
+        return seen
+    positions, names = [], []
+    for position, name in zip(seen.positions, seen.names, strict=True):
+        new = renamed.get(name, name)
+        if new is not None:
+            positions.append(position)
+            names.append(new)
+
+    def counted(counts: Mapping[str, int]) -> Counter[str]:
+        merged: Counter[str] = Counter()
+        for name, count in counts.items():
+            new = renamed.get(name, name)
+            if new is not None:
+                merged[new] += count
+        return merged
+
+    def votes(counts: Mapping[str, Mapping[Gender, int]]) -> dict[str, Counter[Gender]]:
+        merged: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+        for name, count in counts.items():
+            new = renamed.get(name, name)
+            if new is not None:
+                merged[new].update(count)
+        return dict(merged)
+
+    acts = {renamed.get(name, name) for name in seen.acts}
+    return _Seen(
+        positions,
+        names,
+        votes(seen.pronouns),
+        {name for name in acts if name is not None},
+        counted(seen.the),
+        counted(seen.places),
+        votes(seen.objects),
+        counted(seen.said),
+        seen.mid,
+    )
 
 
 def _merged(extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -628,8 +818,14 @@ def _scan(
     cleaned = lower_words.cleaned  # a candidate is cleaned alike wherever it stands
     quoted_starts, quoted_ends = inside
     acts_after, sentence_end, pronoun = _ACTS.match, _SENTENCE_END.search, _PRONOUNS.search
+    mid: set[str] = set()
     for number, match in enumerate(matches):
         candidate = found[number]
+        start = match.start()
+        if " " in candidate:
+            mid.update(candidate.split()[1:])
+        if text[start - 1 : start] == " " and _MID_SENTENCE.match(text, start - 2):
+            mid.add(candidate.split(None, 1)[0])
         if candidate in cleaned:
             name = cleaned[candidate]
         else:
@@ -686,7 +882,7 @@ def _scan(
                 pronouns[name][gender] += 1
             else:
                 objects[name][gender] += 1
-    return _Seen(positions, names, pronouns, acts, the, places, objects, speaking)
+    return _Seen(positions, names, pronouns, acts, the, places, objects, speaking, mid)
 
 
 # A name written "the X" that speaks this often ("said the Hatter", "the
@@ -821,6 +1017,44 @@ def _places(seen: _Seen, totals: Mapping[str, int]) -> set[str]:
         name
         for name, count in places.items()
         if name and count >= PLACE_SHARE * totals.get(name, count) and title_gender(name) is None
+    }
+
+
+# the endings of the names of peoples and their languages: "Italian",
+# "Chinese", "English", "French"
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch)s?")
+# (not "that", "this", "his": "that Nora had", "his Nora was")
+_ARTICLES = frozenset(("a", "an", "the"))
+_WORD_AFTER_SPACE = re.compile(r"\s+([a-z]+)\b")
+# what follows a name, not a noun after an adjective: "the Nora I knew"
+_NOT_NOUNS = frozenset(
+    "is was has had have will would could should can may might must shall did does do "
+    "and or but i you he she we they who which that".split()
+)
+
+
+def _peoples(text: str, seen: _Seen) -> set[str]:
+    """Names of peoples and languages: a word in "-an", "-ese", "-ish" or
+    "-ch" that the text writes as an adjective, after "a", "an" or "the" and
+    before a lower-case word ("an Italian lady", "the English girls"), or
+    its plural ("Italians" for "an Italian cab"). No person is written so.
+    Read at the mentions themselves: a pattern over the whole text for each
+    such name cost a novel with many ("Russian", "German") seconds."""
+    adjectives = set()
+    for position, name in zip(seen.positions, seen.names, strict=True):
+        if name in adjectives or not _DEMONYM.fullmatch(name):
+            continue
+        before = text[max(0, position - 5) : position].split()
+        if not before or before[-1].lower() not in _ARTICLES:
+            continue
+        after = _WORD_AFTER_SPACE.match(text, position + len(name))
+        noun = after.group(1) if after is not None else "ed"
+        if noun not in _NOT_NOUNS and not noun.endswith("ed"):
+            adjectives.add(name)
+    return {
+        name
+        for name in set(seen.names)
+        if name in adjectives or (name.endswith("s") and name[:-1] in adjectives)
     }
 
 
