@@ -3,6 +3,8 @@ long text (analysis/search_speakers.py), and from the whole text otherwise."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from aleppo_cli.analysis import search, search_speakers
@@ -96,3 +98,33 @@ def test_short_texts_are_analysed_whole(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(quotations, "find", counting)
     search.run(document, search.Query("river"))
     assert sizes == [len(document.clean.text)]
+
+
+def test_windows_shared_with_a_second_process_give_the_same_speakers(
+    windowed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aleppo_cli.analysis.quotes import halves
+
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    document = _story()
+    monkeypatch.setattr(halves, "ENABLED", False)
+    alone = search.run(document, search.Query("river")).speakers
+    assert len(windowed) == 2
+    monkeypatch.setattr(halves, "ENABLED", True)
+    monkeypatch.setattr(search_speakers, "SHARED_FROM", 0)
+    forks: list[int] = []
+    real = os.fork
+
+    def fork() -> int:
+        pid = real()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    windowed.clear()
+    shared = search.run(document, search.Query("river")).speakers
+    assert shared == alone == ("Nora Lark", "Ivo Dace")
+    assert len(forks) == 1  # the second conversation, in the child
+    assert len(windowed) == 1  # the first, here

@@ -42,6 +42,10 @@ RESET_BEFORE = 6_000
 RESET_AFTER = 1_500
 # When the windows would cover more than this share of the text, analyse it whole.
 MOST = 0.5
+# Windows holding this many characters in all share their analysis with a
+# second process (half each): a fork and the pickled quotations back cost some
+# 0.02 s, half the analysis of 100,000 characters saves about 0.04 s.
+SHARED_FROM = 100_000
 
 _QUOTE_MARK = re.compile(r"[“”\"«»„‘]")
 
@@ -68,11 +72,37 @@ def speakers(document: Document, offsets: Sequence[int]) -> list[str | None]:
     covered = sum(paragraphs[b].clean_end - paragraphs[a].clean_start for a, b in windows)
     if covered > MOST * total:
         return _labels(quotes.find(document), offsets, 0)
+    return _lookup(_shared(document, windows, paragraphs), offsets)
+
+
+def _shared(
+    document: Document, windows: list[tuple[int, int]], paragraphs: Sequence[Paragraph]
+) -> list[Quotation]:
+    """The quotations of the ``windows``, each window analysed apart: when
+    they hold enough text, the later half of them (by characters) in a second
+    process (``halves``) while this one does the first. The windows do not
+    depend on each other, so the result is the same either way."""
+    from aleppo_cli.analysis.quotes import halves
+
+    sizes = [paragraphs[b].clean_end - paragraphs[a].clean_start for a, b in windows]
+    if len(windows) < 2 or not halves.worth_it(sum(sizes), SHARED_FROM):
+        return _analysed(document, windows)
+    split, running = 1, sizes[0]
+    while split < len(windows) - 1 and 2 * (running + sizes[split]) <= sum(sizes):
+        running += sizes[split]
+        split += 1
+    later = halves.background(lambda: _analysed(document, windows[split:]), fork=True)
+    return _analysed(document, windows[:split]) + later.result()
+
+
+def _analysed(document: Document, windows: Sequence[tuple[int, int]]) -> list[Quotation]:
+    from aleppo_cli.analysis.quotes import quotations as quotes
+
     found: list[Quotation] = []
     for first, last in windows:
         window, base = _window(document, first, last)
         found.extend(_parts(quotes.find(window), base))
-    return _lookup(found, offsets)
+    return found
 
 
 def _quoted(document: Document, held: list[int]) -> list[tuple[int, int]]:
