@@ -144,3 +144,19 @@ def shared_path(*parts: str) -> Path:
 def read_book(name: str) -> str:
     with shared_path("corpus", "books", name).open(encoding="utf-8", newline="") as handle:
         return handle.read()
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The pids of the child processes ``os.fork`` makes during the test."""
+    made: list[int] = []
+    real = os.fork
+
+    def fork() -> int:
+        pid = real()
+        if pid:
+            made.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return made

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable
 
 import pytest
 
@@ -14,22 +13,8 @@ from aleppo_cli.text.document import build
 from tests.conftest import REVIEW
 
 
-def _counting_forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    forks: list[int] = []
-    real: Callable[[], int] = os.fork
-
-    def fork() -> int:
-        pid = real()
-        if pid:
-            forks.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork)
-    return forks
-
-
 def test_the_review_forked_gives_the_quotations_of_one_process(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
 ) -> None:
     if not halves.worth_it(1, 0):
         pytest.skip("no fork here")
@@ -39,15 +24,13 @@ def test_the_review_forked_gives_the_quotations_of_one_process(
     monkeypatch.setattr(halves, "ENABLED", True)
     monkeypatch.setattr(halves, "LONG_TEXT", 0)
     monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
-    forks = _counting_forks(monkeypatch)
     shared = quotations.find(document)
     assert len(forks) == 2  # the lower-case words, the second half's attributions
     assert len(alone) > 10
     assert shared == alone
 
 
-def test_a_text_below_the_thresholds_never_forks(monkeypatch: pytest.MonkeyPatch) -> None:
-    forks = _counting_forks(monkeypatch)
+def test_a_text_below_the_thresholds_never_forks(forks: list[int]) -> None:
     quotations.find(build(REVIEW.read_text(encoding="utf-8")))
     assert forks == []
 

@@ -3,8 +3,6 @@ long text (analysis/search_speakers.py), and from the whole text otherwise."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from aleppo_cli.analysis import search, search_speakers
@@ -101,7 +99,7 @@ def test_short_texts_are_analysed_whole(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_windows_shared_with_a_second_process_give_the_same_speakers(
-    windowed: list[str], monkeypatch: pytest.MonkeyPatch
+    windowed: list[str], monkeypatch: pytest.MonkeyPatch, forks: list[int]
 ) -> None:
     from aleppo_cli.analysis.quotes import halves
 
@@ -113,16 +111,6 @@ def test_windows_shared_with_a_second_process_give_the_same_speakers(
     assert len(windowed) == 2
     monkeypatch.setattr(halves, "ENABLED", True)
     monkeypatch.setattr(search_speakers, "SHARED_FROM", 0)
-    forks: list[int] = []
-    real = os.fork
-
-    def fork() -> int:
-        pid = real()
-        if pid:
-            forks.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", fork)
     windowed.clear()
     shared = search.run(document, search.Query("river")).speakers
     assert shared == alone == ("Nora Lark", "Ivo Dace")
