@@ -70,6 +70,22 @@ TURN = '"Good evening," said Nora Quill to Ivo Brandt.\n\n'
             '"It will rain."',
             "the Mock Lark",
         ),
+        # a verb that says only before its subject, right after a quote
+        ('"Some tea?" offered Nora Quill.', "Nora Quill"),
+        ('"… and that is all," finished Nora.', "Nora Quill"),
+        ('"It will rain," droned Nora Quill.', "Nora Quill"),
+        # a hard-wrapped line that goes on in lower case after a question
+        # the subject of the last clause's verb of saying, not of an earlier verb
+        (
+            "Ivo Brandt seemed determined to be answered; and Nora, averting her\n"
+            'face, said, with a firmer tone, "It will rain."',
+            "Nora Quill",
+        ),
+        (
+            "The half-hour crept away, and at last Nora Quill rose with a sigh, and\n"
+            'said:\n\n"It will rain."',
+            "Nora Quill",
+        ),
         # the passive: the one who accosts says it
         (
             'Ivo Brandt was reading, when thus accosted by Nora Quill,\n\n"What are you reading?"',
@@ -100,6 +116,26 @@ def test_explicit_attributions(raw: str, speaker: str) -> None:
 )
 def test_words_before_the_name(raw: str, speaker: str) -> None:
     assert speakers(raw)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # "offered" says nothing before a quote, nor with its subject first
+        'Nora Quill offered Ivo Brandt a cup, and he drank.\n\n"It will rain."',
+        '"It will rain," said Ivo Brandt.\n\n"It will rain." Nora Quill offered him tea.',
+        # a new line opened with a capital after a question is another sentence
+        '"Will it rain?"\nNora Quill said nothing to Ivo Brandt.',
+    ],
+)
+def test_not_attributions(raw: str) -> None:
+    assert attributed(TURN + raw) is None
+
+
+def test_a_wrapped_line_after_a_question() -> None:
+    """'"…?"' / 'inquired the driver:' in a hard-wrapped paragraph: the driver's."""
+    raw = TURN + '"Will it rain, my man?"\ninquired the driver: seeing Ivo out of breath.'
+    assert attributed(raw) == "the driver"
 
 
 @pytest.mark.parametrize(

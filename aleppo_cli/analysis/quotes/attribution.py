@@ -52,8 +52,11 @@ _VERBS = (
     "pursued asserted asserts flashed quavered proclaimed proclaims snorted acquiesced "
     "signalled signaled announcing lisped simpered faltered breathed expostulated "
     "demurred insinuated coaxed stormed fumed cackled babbled prompted recommenced "
-    "proceeded hinted sneered broke burst whistled"
+    "proceeded hinted sneered broke burst whistled droned enunciated subjoined"
 ).split()
+# verbs that say only right after a quote, before their subject: '"Tea?" offered
+# Nora', '"…," finished Ivo', '"…," spoke Nora' ("Nora offered him tea" says nothing)
+_INVERTED = "offered finished spoke ended".split()
 # phrasal verbs of saying: "put in Lucy", "cut in the clear voice of X"
 _PHRASAL = ("put", "cut", "broke", "chimed", "struck", "burst")
 # longest first, then in alphabetical order: the same pattern in every process
@@ -62,6 +65,7 @@ _PHRASAL = ("put", "cut", "broke", "chimed", "struck", "burst")
 _VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=lambda verb: (-len(verb), verb))) + r")"
 # a verb of saying, or a phrasal one: '"…," put in Nora.', "Mrs. Lark put in:"
 _VERB_OR_PHRASAL = rf"(?:{_VERB}|(?:{'|'.join(_PHRASAL)})\s+in(?=\s))"
+_VERB_INVERTED = rf"(?:{_VERB_OR_PHRASAL}|(?:{'|'.join(sorted(_INVERTED))})\b)"
 _PRONOUN = r"(?:he|she|He|She)\b"
 _OWNERS = ("his", "her", "the", "their")  # the first words of a relation
 _RELATIVE = (
@@ -115,7 +119,7 @@ _BEFORE_NAME = (
 AFTER = re.compile(
     rf"^[\s,;:—–\-]*(?:(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR}|{_TITLE})"
     rf"\s+{_ADVERB}{_VERB}\b|"
-    rf"{_VERB_OR_PHRASAL}\s+{_ADVERB}{_BEFORE_NAME}"
+    rf"{_VERB_INVERTED}\s+{_ADVERB}{_BEFORE_NAME}"
     rf"(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR}|{_TITLE}))"
 )
 # '"Yes, sir," was Fanny's humble answer': the one whose answer it was
@@ -131,7 +135,8 @@ _BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB_OR_PHRASAL}\b[^.!?{_MARKS}]{{0,
 # capitalised noun, and "her sister kissed her, and said")
 _THE_TITLED = r"(?P<desc>[Tt]he\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
 _DID_AND_SAID = re.compile(
-    rf"(?:^\s*|[,;]\s+(?:and\s+(?:then\s+)?)?)(?:(?P<who>{_PRONOUN}|{NAME}|{_RELATIVE})|{_THE_TITLED})"
+    rf"(?:^\s*|[,;]\s+(?:and\s+(?:then\s+|at\s+last\s+|at\s+length\s+|now\s+|soon\s+)?)?)"
+    rf"(?:(?P<who>{_PRONOUN}|{NAME}|{_RELATIVE})|{_THE_TITLED})"
     rf"\s+[^.!?;{_MARKS}]{{0,{DEED}}}?"
     rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+)?{_ADVERB}{_VERB}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_AND_SAID}}}$"
@@ -637,13 +642,20 @@ def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
             # a quote that ended its sentence, then a subject: another sentence's
             # ('"Yes." The band began.', '"Go." The man bowed and went out.')
             and not (text[end - 1 : end] == "." and _subject_first(match))
-            and not (text[end - 1 : end] in ".!?" and "\n" in after[: match.start() + 1])
+            and not (text[end - 1 : end] in ".!?" and _new_line(after, match.start() + 1))
         ):
             return match
     return None
 
 
 _NEXT_SENTENCE = re.compile(r"(?<=[.!?])\s+[A-Z]")
+
+
+def _new_line(after: str, reach: int) -> bool:
+    """Whether a line break in ``after[:reach]`` starts a line of its own: not a
+    hard-wrapped line that goes on in lower case ('"…?"' / 'inquired the driver')."""
+    line = after.find("\n", 0, reach)
+    return line >= 0 and not after[line:].lstrip()[:1].islower()
 
 
 def _subject_first(match: re.Match[str]) -> bool:
@@ -979,6 +991,10 @@ _ANOTHER_SUBJECT = re.compile(r"\b(?:he|she|they|I|we|who|whom|which|whose)\b")
 
 def _opener_said(sentence: str) -> re.Match[str] | None:
     match = _OPENER_SAID.search(sentence)
+    while match is not None and _said_later(sentence, match):
+        # "He seemed to be answered; and Fanny, averting her face, said,": the
+        # subject of the last verb of saying, not of "answered"
+        match = _OPENER_SAID.search(sentence, match.end("who"))
     if (
         match is None
         or match.group("who").endswith(_POSSESSIVE)
@@ -987,6 +1003,14 @@ def _opener_said(sentence: str) -> re.Match[str] | None:
     ):
         return None
     return match
+
+
+def _said_later(sentence: str, match: re.Match[str]) -> bool:
+    """Whether another clause with a verb of saying follows the matched verb
+    (after a semicolon or a comma): the attribution is that clause's."""
+    tail = sentence[match.end("between") :]
+    clause = max(tail.find(";"), tail.find(", and "))
+    return clause >= 0 and not _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(tail, clause))
 
 
 def _last_line_end(narration: str) -> int:
