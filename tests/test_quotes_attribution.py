@@ -86,6 +86,41 @@ TURN = '"Good evening," said Nora Quill to Ivo Brandt.\n\n'
             'said:\n\n"It will rain."',
             "Nora Quill",
         ),
+        # a colon after the attribution that leads into the quote's own next part
+        ('"No, I give it up," Nora Quill replied: "what is the answer?"', "Nora Quill"),
+        # "thus" between the subject and the verb; "X began" after an opening
+        # phrase or in a clause after ", and"; a name and a verb of saying alone
+        ('Ivo Brandt left the room, and Nora Quill thus began: "It will rain."', "Nora Quill"),
+        (
+            "Ivo Brandt was silent. After a moment's pause, Nora Quill, trying to smile,\n"
+            'went on.\n\n"It will rain."',
+            "Nora Quill",
+        ),
+        (
+            "A short pause followed, and Nora Quill began again about\nthe weather.\n\n"
+            '"It will rain."',
+            "Nora Quill",
+        ),
+        (
+            'Ivo Brandt looked at her. Nora Quill stammered pitiably.\n\n"It will rain."',
+            "Nora Quill",
+        ),
+        # a subject that did something and, after a semicolon, "and said"
+        (
+            "Ivo Brandt sat down. Nora Quill moved the lamp, so as to see his face; and\n"
+            'said, with a little impatience,\n\n"It will rain."',
+            "Nora Quill",
+        ),
+        # the subject of a clause opened by "when", with a title's full stop inside
+        (
+            "They were at supper, when Nora Quill, after several glances at Mr. Brandt,\n"
+            'said,\n\n"It will rain."',
+            "Nora Quill",
+        ),
+        (
+            'Nora Quill, who had been eyeing Dr. Brandt and his son, now observed, "It will rain."',
+            "Nora Quill",
+        ),
         # the passive: the one who accosts says it
         (
             'Ivo Brandt was reading, when thus accosted by Nora Quill,\n\n"What are you reading?"',
@@ -126,6 +161,8 @@ def test_words_before_the_name(raw: str, speaker: str) -> None:
         '"It will rain," said Ivo Brandt.\n\n"It will rain." Nora Quill offered him tea.',
         # a new line opened with a capital after a question is another sentence
         '"Will it rain?"\nNora Quill said nothing to Ivo Brandt.',
+        # a sentence of a name and a verb of saying, then another sentence
+        'Nora Quill sighed. The rain began.\n\n"It will rain."',
     ],
 )
 def test_not_attributions(raw: str) -> None:

@@ -79,7 +79,7 @@ _WHO = rf"(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN})"
 # adverb ("Nora quietly said", "said Nora"), an auxiliary ("X has said", "X was
 # saying", "X used to say"), a particle ("called out X"); two at most.
 _ADVERB = (
-    r"(?:(?:\w+ly|also|later|then|once|again|further|earlier|recently|previously|now|still"
+    r"(?:(?:\w+ly|also|later|then|thus|once|again|further|earlier|recently|previously|now|still"
     r"|out|back|aloud|at\s+last|at\s+length|has|have|had|would|will|used\s+to"
     r"|(?:was|were|is)(?=\s+\w+ing\b))\s+){0,2}"
 )
@@ -133,12 +133,14 @@ _BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB_OR_PHRASAL}\b[^.!?{_MARKS}]{{0,
 # a subject, what it did, and a speech verb joined on by "and"
 # (or "the Mock Lark drew a long breath, and said": one the story calls by a
 # capitalised noun, and "her sister kissed her, and said")
+# a clause's words up to a sentence's end: a title's full stop is none ("eyeing Dr. Lark")
+_CLAUSE_CHAR = rf"(?:[^.!?;{_MARKS}]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\bSt)\.)"
 _THE_TITLED = r"(?P<desc>[Tt]he\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
 _DID_AND_SAID = re.compile(
     rf"(?:^\s*|[,;]\s+(?:and\s+(?:then\s+|at\s+last\s+|at\s+length\s+|now\s+|soon\s+)?)?)"
     rf"(?:(?P<who>{_PRONOUN}|{NAME}|{_RELATIVE})|{_THE_TITLED})"
     rf"\s+[^.!?;{_MARKS}]{{0,{DEED}}}?"
-    rf"(?:,\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+)?{_ADVERB}{_VERB}\b"
+    rf"(?:[,;]\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+)?{_ADVERB}{_VERB}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_AND_SAID}}}$"
 )
 # "when thus accosted by Miss Lark," "They were interrupted by Mrs. Lark:" right
@@ -153,7 +155,7 @@ _BY_SAID = re.compile(
 # ("broken by Ivo, who said with a smile," "Ivo, whose clear voice said": the
 # relative clause's verb itself)
 _WHO_SAID = re.compile(
-    rf"(?P<who>{NAME}),\s+who(?:\b[^.!?;{_MARKS}]{{1,200}}?(?:,\s+|\s+and\s+)"
+    rf"(?P<who>{NAME}),\s+who(?:\b{_CLAUSE_CHAR}{{1,200}}?(?:,\s+|\s+and\s+)"
     rf"(?:[^.!?,;{_MARKS}]{{0,60}}?\s)?|\s+{_ADVERB}|se\s+(?:[a-z]+\s+){{0,2}}voice\s+)"
     rf"{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
@@ -844,7 +846,11 @@ def _after(text: str, end: int, stretch: Stretch) -> re.Match[str] | None:
     if "--" in after:  # a double hyphen is a dash, not a hyphen in a word: 'said Ivo--"that'
         after = after.replace("--", " \u2014")
     match = AFTER.match(after)
-    return match if match is not None and _belongs(text, end, after, match) else None
+    if match is None:
+        return None
+    # '"No," Nora replied: "what is it?"': the colon leads into the quote's own next part
+    own = len(stretch.spans) > 1 and end == stretch.spans[0].end
+    return match if own or _belongs(text, end, after, match) else None
 
 
 def _verb_first(match: re.Match[str]) -> bool:
@@ -891,23 +897,39 @@ def _before(text: str, stretch: Stretch) -> re.Match[str] | None:
 # began." ending the narration before a quote: a sentence of its own, whose
 # subject takes up the talk
 _BEGAN = re.compile(
-    rf"^\s*(?:(?:But|And|Then|So|Now|At\s+last|At\s+length),?\s+)?"
+    rf"(?:^\s*(?:(?:But|And|Then|So|Now|At\s+last|At\s+length),?\s+"
+    rf"|(?:After|At|In|With|For)\s+[^.!?;,{_MARKS}]{{1,40}},\s+)?|[,;]\s+(?:and|but)\s+(?:then\s+)?)"
     rf"(?P<who>{NAME})(?:,\s+[^.!?;{_MARKS}]{{1,80}},)?"
     rf"\s+(?:[a-z][^.!?;{_MARKS}]{{0,40}}?,?\s+and\s+)?(?:thus\s+|then\s+|[a-z]+ly\s+)?"
     r"(?:began|went\s+on|continued|resumed|proceeded)"
-    r"(?:\s+(?:again|thus|[a-z]+ly|[a-z]+ing|about\s+[^.!?;]{1,40}))?\s*$"
+    r"(?:\s+(?:again|thus|[a-z]+ly|[a-z]+ing|about\s+[^.!?;]{1,40})){0,2}\s*$"
 )
 
 
 def _began(narration: str) -> re.Match[str] | None:
     """A sentence ending the narration with "X began again.", if it does."""
     narration = narration.rstrip(" " + quotemarks.OPENING)
-    if not narration.endswith((".", ":")) or not any(
-        verb in narration[-60:] for verb in ("began", "went on", "continued", "resumed", "proceed")
-    ):
+    if not narration.endswith((".", ":")):
         return None
     body = narration[:-1]
-    return _BEGAN.match(body[_last_sentence_end(body) + 1 :])
+    sentence = body[_last_sentence_end(body) + 1 :]
+    if any(verb in sentence[-60:] for verb in _TAKES_UP):
+        began = _BEGAN.search(sentence)
+        if began is not None:
+            return began
+    return _SAID_ALONE.match(sentence) if len(sentence) < _SAID_ALONE_LENGTH else None
+
+
+_TAKES_UP = ("began", "went on", "continued", "resumed", "proceed")
+_SAID_ALONE_LENGTH = 80
+
+
+# "Lawrence stammered pitiably." ending the narration before a quote: a
+# sentence of a name and a verb of saying alone
+_SAID_ALONE = re.compile(
+    rf"^\s*(?:(?:But|And|Then|At\s+last),?\s+)?(?P<who>{NAME})\s+(?:[a-z]+ly\s+)?{_VERB}"
+    r"(?:\s+(?:again|[a-z]+ly))?\s*$"
+)
 
 
 def _ending_paragraph_before(text: str, stretch: Stretch) -> re.Match[str] | None:
@@ -977,13 +999,19 @@ def _verb_in_tail(sentence: str) -> bool:
 # opening the sentence is the subject of the verb of saying that ends it, what
 # lies between the subject's deeds and their objects
 _OPENER_SAID = re.compile(
-    rf"(?:^\s*|[;:]\s+|,\s+and\s+)(?:(?:But|And|Then|So|Now|At\s+last|At\s+length|and|but),?\s+)?"
+    rf"(?:^\s*|[;:]\s+|,\s+(?:and|when|while|until|till)\s+)"
+    r"(?:(?:But|And|Then|So|Now|At\s+last|At\s+length|and|but),?\s+)?"
     r"(?:(?:soon|then|presently|afterwards|[a-z]+ly)\s+){0,2}"
     rf"(?P<who>{NAME})"
-    rf"(?P<between>(?:,\s+[^.!?;{_MARKS}]{{1,150}}?,)?\s+(?:[a-z][^.!?;{_MARKS}]{{0,200}}?)?)"
+    rf"(?P<between>(?:,\s+{_CLAUSE_CHAR}{{1,150}}?,)?\s+(?:[a-z]{_CLAUSE_CHAR}{{0,200}}?)?)"
     rf"\b{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
 _ARTICLES = frozenset(("The", "A", "An", "This", "That"))
+# capitalised words opening a sentence that name nobody: a later subject is the speaker
+_NOBODY_WORDS = frozenset(
+    "They It We You There These Those Their Its Our My Your His Her When While If As Some "
+    "All Both Nobody Everybody Somebody".split()
+)
 _NOBODY = Attribution(None, None, False)
 # another subject between: a pronoun, a relative clause ("looked at Nora, who said")
 _ANOTHER_SUBJECT = re.compile(r"\b(?:he|she|they|I|we|who|whom|which|whose)\b")
@@ -991,7 +1019,10 @@ _ANOTHER_SUBJECT = re.compile(r"\b(?:he|she|they|I|we|who|whom|which|whose)\b")
 
 def _opener_said(sentence: str) -> re.Match[str] | None:
     match = _OPENER_SAID.search(sentence)
-    while match is not None and _said_later(sentence, match):
+    while match is not None and (
+        _said_later(sentence, match) or match.group("who").split()[0] in _NOBODY_WORDS
+    ):
+        # "They were at supper, when Nora, after a glance at him, said,": Nora's
         # "He seemed to be answered; and Fanny, averting her face, said,": the
         # subject of the last verb of saying, not of "answered"
         match = _OPENER_SAID.search(sentence, match.end("who"))
