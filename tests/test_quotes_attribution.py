@@ -7,6 +7,7 @@ the one the turn-taking rules would pick without it."""
 
 import pytest
 
+from aleppo_cli.analysis.quotes import attribution
 from aleppo_cli.analysis.quotes import quotations as quotes
 from aleppo_cli.text.document import build
 
@@ -121,6 +122,23 @@ TURN = '"Good evening," said Nora Quill to Ivo Brandt.\n\n'
             'Nora Quill, who had been eyeing Dr. Brandt and his son, now observed, "It will rain."',
             "Nora Quill",
         ),
+        # words that come from someone, a voice and its owner
+        ('"It will rain!" came from Nora Quill\'s tight lips.', "Nora Quill"),
+        ('"It will rain!" at last broke explosively from Nora Quill.', "Nora Quill"),
+        ('Ivo Brandt said nothing. Then Nora Quill\'s voice came: "It will rain."', "Nora Quill"),
+        (
+            "Ivo Brandt opened the door, and after an interval Nora Quill's clear voice: "
+            '"It will rain."',
+            "Nora Quill",
+        ),
+        # the last clause's own subject and verb of saying
+        (
+            "She asked Ivo Brandt a question, and the\nLark answered, in the same words, "
+            '"It will rain."',
+            "Lark",
+        ),
+        # the article and the name on two lines
+        ('A lark sang.\n\n"It will rain," said the\nLark.', "the Lark"),
         # the passive: the one who accosts says it
         (
             'Ivo Brandt was reading, when thus accosted by Nora Quill,\n\n"What are you reading?"',
@@ -167,6 +185,26 @@ def test_words_before_the_name(raw: str, speaker: str) -> None:
 )
 def test_not_attributions(raw: str) -> None:
     assert attributed(TURN + raw) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        # "and voice" opens no clause: the verb of saying is "he continued"'s
+        (
+            "he continued, returning to the talk, posture, and voice, as soon as Nora Quill began",
+            "he",
+        ),
+        # "; and Nora" and ", and the Lark" do
+        ("he seemed determined to be answered; and Nora, averting her face, said,", "Nora"),
+        ("she asked Ivo, and the Lark answered, in the same words,", "Lark"),
+    ],
+)
+def test_the_last_clause_says_it(sentence: str, subject: str) -> None:
+    """Of two clauses with a verb of saying, the last one's subject says the
+    quote after them; a list after "and" is no clause."""
+    match = attribution._attribution_before(sentence)
+    assert match is not None and match.group("who").startswith(subject)
 
 
 def test_a_wrapped_line_after_a_question() -> None:

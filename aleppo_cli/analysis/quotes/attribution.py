@@ -377,12 +377,14 @@ def _read(
             if following is not None:
                 who = following.group("name")
         said = _attribution(who, goes_on, people, position)
-        article = match.string[max(0, start - 4) : start]
-        if article.lower() == "the " and said.name is not None and _ORGANISATION.search(who):
+        # (the article and the name may stand on two lines: "said the" / "Duck")
+        article = match.string[max(0, start - 4) : start].lower().replace("\n", " ")
+        if article == "the " and said.name is not None and _ORGANISATION.search(who):
             return Attribution(f"the {who}", None, goes_on)  # "the Scottish Executive said"
-        if said.name is None and said.reference is None and article.lower() == "the ":
+        if said.name is None and said.reference is None and article == "the ":
             # "cried the Mouse", where the text also writes "mouse": a description
-            return Attribution(f"the {who}", None, goes_on)
+            # ("the Lark's voice": the Lark)
+            return Attribution(f"the {_unpossessed(who)}", None, goes_on)
         return said
     description = groups.get("desc") or groups.get("desc2") or groups.get("desc3")
     if not description or _rejected(match):
@@ -392,6 +394,11 @@ def _read(
     if apposed is not None:  # "The Minister for the Arts, Dana Lowe, said"
         return _attribution(apposed.group("name"), goes_on, people)
     return _description(description, goes_on, True, text, position)
+
+
+def _unpossessed(name: str) -> str:
+    """A name without its possessive ending: "the Lark's voice" is the Lark's."""
+    return name[:-2] if name.endswith(_POSSESSIVE) else name
 
 
 def _rejected(match: re.Match[str]) -> bool:
@@ -847,10 +854,19 @@ def _after(text: str, end: int, stretch: Stretch) -> re.Match[str] | None:
         after = after.replace("--", " \u2014")
     match = AFTER.match(after)
     if match is None:
-        return None
+        # '"…!" came from Nora's lips', '"…" broke explosively from Nora'
+        return _FROM.match(after) if "from" in after[:_FROM_REACH] else None
     # '"No," Nora replied: "what is it?"': the colon leads into the quote's own next part
     own = len(stretch.spans) > 1 and end == stretch.spans[0].end
     return match if own or _belongs(text, end, after, match) else None
+
+
+# words that come from someone right after a quote: the words are theirs
+_FROM = re.compile(
+    rf"^[\s,;:—–\-]*(?:at\s+last\s+|then\s+|[a-z]+ly\s+)?(?:came|broke|burst)\s+"
+    rf"(?:forth\s+|out\s+|[a-z]+ly\s+)?from\s+(?:the\s+lips\s+of\s+)?(?P<who2>{NAME})"
+)
+_FROM_REACH = 40
 
 
 def _verb_first(match: re.Match[str]) -> bool:
@@ -890,7 +906,27 @@ def _before(text: str, stretch: Stretch) -> re.Match[str] | None:
     """'Bram said: "We leave at dawn."': ending the narration before the quote."""
     start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
     narration = text[start : max(start, stretch.start - 1)]
-    return _attribution_before(narration) or _began(narration)
+    return _attribution_before(narration) or _began(narration) or _voice(narration)
+
+
+# "Nora's voice came:", "and Nora's clear voice rejoined:", "after an interval
+# Nora's voice:" right before the quote: the voice's owner says it
+_VOICE = re.compile(
+    rf"(?P<who>{NAME})(?<=s)\s+(?:[a-z][\w\-]*\s+){{0,2}}voice"
+    rf"(?:\s+(?:came|rose|rang\s+out|broke\s+out|broke\s+in|went\s+on|was\s+heard|"
+    rf"{_VERB}|[a-z]+)(?:\s+[^.!?;{_MARKS}]{{0,40}}?)?)?\s*[,:—–\-]*\s*$"
+)
+
+
+def _voice(narration: str) -> re.Match[str] | None:
+    """A voice and its owner ending the narration before a quote, if they do."""
+    tail = narration.rstrip(" " + quotemarks.OPENING)[-_VOICE_REACH:]
+    if "voice" not in tail or tail[-1:] not in ":,—–-":
+        return None
+    return _VOICE.search(tail)
+
+
+_VOICE_REACH = 120
 
 
 # "Miss Lark began again." "Mrs. Lark fetched breath, and went on." "Ivo thus
@@ -957,12 +993,24 @@ def _attribution_before(narration: str) -> re.Match[str] | None:
     if not _verb_in_tail(sentence):
         return by
     return (
-        _BEFORE.search(sentence)
+        _before_said(sentence)
         or by
         or (_WHO_SAID.search(sentence) if ", who" in sentence else None)
         or _did_and_said(sentence)
         or _opener_said(sentence)
     )
+
+
+def _before_said(sentence: str) -> re.Match[str] | None:
+    """ "X said" ending the sentence (_BEFORE): of the last clause with a verb
+    of saying ("she asked him, and the Lark answered," is the Lark's)."""
+    match = _BEFORE.search(sentence)
+    while match is not None and _said_later(sentence, match.end("who")):
+        later = _BEFORE.search(sentence, match.end("who"))
+        if later is None:
+            break
+        match = later
+    return match
 
 
 def _did_and_said(sentence: str) -> re.Match[str] | None:
@@ -1020,12 +1068,16 @@ _ANOTHER_SUBJECT = re.compile(r"\b(?:he|she|they|I|we|who|whom|which|whose)\b")
 def _opener_said(sentence: str) -> re.Match[str] | None:
     match = _OPENER_SAID.search(sentence)
     while match is not None and (
-        _said_later(sentence, match) or match.group("who").split()[0] in _NOBODY_WORDS
+        _said_later(sentence, match.end("between"))
+        or match.group("who").split()[0] in _NOBODY_WORDS
     ):
         # "They were at supper, when Nora, after a glance at him, said,": Nora's
         # "He seemed to be answered; and Fanny, averting her face, said,": the
         # subject of the last verb of saying, not of "answered"
-        match = _OPENER_SAID.search(sentence, match.end("who"))
+        later = _OPENER_SAID.search(sentence, match.end("who"))
+        if later is None and match.group("who").split()[0] not in _NOBODY_WORDS:
+            break
+        match = later
     if (
         match is None
         or match.group("who").endswith(_POSSESSIVE)
@@ -1036,12 +1088,19 @@ def _opener_said(sentence: str) -> re.Match[str] | None:
     return match
 
 
-def _said_later(sentence: str, match: re.Match[str]) -> bool:
-    """Whether another clause with a verb of saying follows the matched verb
-    (after a semicolon or a comma): the attribution is that clause's."""
-    tail = sentence[match.end("between") :]
-    clause = max(tail.find(";"), tail.find(", and "))
-    return clause >= 0 and not _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(tail, clause))
+def _said_later(sentence: str, start: int) -> bool:
+    """Whether another clause with a verb of saying follows the verb after
+    ``start`` (after a semicolon or ", and"): the attribution is that clause's."""
+    tail = sentence[start:]
+    clause = _NEXT_CLAUSE.search(tail)
+    return clause is not None and not _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(tail, clause.end()))
+
+
+# a clause of its own, opened by its subject: "; and Nora", ", and the Lark", ", and she"
+_NEXT_CLAUSE = re.compile(
+    r"(?:;\s+(?:and\s+)?|,\s+and\s+)(?:then\s+|at\s+last\s+|now\s+)?"
+    r"(?:[A-Z]|the\s+[A-Z]|he\b|she\b)"
+)
 
 
 def _last_line_end(narration: str) -> int:
