@@ -52,7 +52,8 @@ _VERBS = (
     "pursued asserted asserts flashed quavered proclaimed proclaims snorted acquiesced "
     "signalled signaled announcing lisped simpered faltered breathed expostulated "
     "demurred insinuated coaxed stormed fumed cackled babbled prompted recommenced "
-    "proceeded hinted sneered broke burst whistled droned enunciated subjoined"
+    "proceeded hinted sneered broke burst whistled droned enunciated subjoined "
+    "proposed questioned bawled submitted"
 ).split()
 # verbs that say only right after a quote, before their subject: '"Tea?" offered
 # Nora', '"…," finished Ivo', '"…," spoke Nora' ("Nora offered him tea" says nothing)
@@ -113,7 +114,7 @@ _TITLE = rf"{HONORIFIC}\b(?!\s+[A-Z])"
 # before a name after its verb, words that are no part of it: "said the gentle
 # Mrs. Lark", "cried the voice of old Mr. Lark", "replied the voice of the Lark"
 _BEFORE_NAME = (
-    rf"(?:the\s+voice\s+of\s+(?:the\s+|old\s+|young\s+)?"
+    rf"(?:the\s+(?:[a-z]+\s+)?voice\s+of\s+(?:the\s+|old\s+|young\s+)?"
     rf"|the\s+(?:[a-z][\w\-]*\s+){{1,2}}(?={HONORIFIC}\.?\s+[A-Z]))?"
 )
 AFTER = re.compile(
@@ -128,7 +129,11 @@ _WAS_REPLY = re.compile(
     r"(?:answer|reply|observation|remark|rejoinder|response|retort|question|exclamation|"
     r"address|comment|cry|greeting|assurance|salutation)\b"
 )
-_BEFORE = re.compile(rf"{_WHO}\s+{_ADVERB}{_VERB_OR_PHRASAL}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$")
+# (or one the story calls by a capitalised noun: "and then the Colonel began again")
+_BEFORE = re.compile(
+    rf"(?:{_WHO}|(?<=\s)(?P<desc>the\s+[A-Z][\w\-]*))\s+{_ADVERB}{_VERB_OR_PHRASAL}\b"
+    rf"[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
+)
 # "he turned to his partner, and said," "He heard her attentively, and then said,":
 # a subject, what it did, and a speech verb joined on by "and"
 # (or "the Mock Lark drew a long breath, and said": one the story calls by a
@@ -156,7 +161,9 @@ _BY_SAID = re.compile(
 # relative clause's verb itself)
 _WHO_SAID = re.compile(
     rf"(?P<who>{NAME}),\s+who(?:\b{_CLAUSE_CHAR}{{1,200}}?(?:,\s+|\s+and\s+)"
-    rf"(?:[^.!?,;{_MARKS}]{{0,60}}?\s)?|\s+{_ADVERB}|se\s+(?:[a-z]+\s+){{0,2}}voice\s+)"
+    rf"(?:[^.!?,;{_MARKS}]{{0,60}}?\s)?|\s+{_ADVERB}|se\s+(?:[a-z]+\s+){{0,2}}voice\s+"
+    # "Isabella, who in great spirits exclaimed,": a short phrase of manner
+    rf"|\s+(?:in|with)\s+(?:[a-z]+\s+){{1,3}})"
     rf"{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
 # Journalism: a role before the name ("Acme attorney Dana Lowe said", "chairman
@@ -889,7 +896,15 @@ def _belongs(text: str, end: int, after: str, match: re.Match[str]) -> bool:
         and match.groupdict().get("who")
         and after[:1].isspace()
         and "\n" in after[: match.start("who")]
+        and not _wrapped_attribution(after, match)
     )
+
+
+def _wrapped_attribution(after: str, match: re.Match[str]) -> bool:
+    """'"…!"' / 'Mr. Lark protested; and …': in a hard-wrapped paragraph, a
+    name and its verb of saying starting the next line and ending a clause
+    there are the quote's attribution, not a sentence of its own."""
+    return after[match.end() : match.end() + 1] in (";", ",")
 
 
 def _in_first_gap(stretch: Stretch) -> re.Match[str] | None:
@@ -1005,12 +1020,20 @@ def _before_said(sentence: str) -> re.Match[str] | None:
     """ "X said" ending the sentence (_BEFORE): of the last clause with a verb
     of saying ("she asked him, and the Lark answered," is the Lark's)."""
     match = _BEFORE.search(sentence)
-    while match is not None and _said_later(sentence, match.end("who")):
-        later = _BEFORE.search(sentence, match.end("who"))
+    while match is not None and _said_later(sentence, _subject_end(match)):
+        later = _BEFORE.search(sentence, _subject_end(match))
         if later is None:
             break
         match = later
+    while match is not None and match.group("desc") and _rejected(match):
+        # "Alice heard the King say": an object, read as a name if it is one
+        match = _BEFORE.search(sentence, match.start("desc") + len("the "))
     return match
+
+
+def _subject_end(match: re.Match[str]) -> int:
+    """Where the subject (a name, a pronoun or a description) of ``match`` ends."""
+    return match.end("who") if match.group("who") else match.end("desc")
 
 
 def _did_and_said(sentence: str) -> re.Match[str] | None:
