@@ -473,3 +473,19 @@ def test_a_people_named_by_its_adjective_is_no_speaker() -> None:
         '"Go," said the Dravish.\n\n"No," said the Dravish.'
     )
     assert "the Dravish" not in _people(raw)
+
+
+def test_a_word_run_into_a_name_after_a_preposition_is_no_part_of_it() -> None:
+    """ "of Dravism Ivo knew": a word written alone that is nobody's subject,
+    run into a name used alone many times, is no given name; "Hercule
+    Vance" (a given name with nothing else) stays."""
+    raw = (
+        "Ivo sat. Ivo rose. Ivo ate. Ivo slept. Ivo read. Ivo wrote. Ivo ran. "
+        "Ivo sang. Ivo hid. Ivo left. Dravism was old. "
+        "Of the rules of Dravism Ivo knew little. Then he met Hercule Vance.\n\n"
+        '"Go," said Ivo.'
+    )
+    _, cast = quotes.quotes_and_people(build(raw))
+    assert "Dravism Ivo" not in cast.groups
+    assert cast.names.count(cast.person("Ivo")) == 12
+    assert "Hercule Vance" in cast.groups

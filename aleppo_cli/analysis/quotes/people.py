@@ -572,6 +572,7 @@ def index(
     ]
     kept = _kin_titled(kept)
     counted = Counter(name for _, name in kept)
+    kept, counted = _run_into(text, kept, counted, seen.subjects)
     # the full names a title gives tie a person's forms, without being mentions
     for name in _titled_names(text, titles, lower_words, named):
         if name not in not_people and name not in counted:
@@ -649,6 +650,65 @@ def _kin_titled(kept: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if len(forms) == 1:
             renamed[name] = next(iter(forms))
     return [(position, renamed.get(name, name)) for position, name in kept]
+
+
+# A name alone this many times as often as a two-word name that ends in it
+# (and RUN_INTO_LEAST at least) is the name, and the word before it another's
+# ("of Freemasonry Pierre realized": Pierre).
+RUN_INTO_SHARE = 10
+RUN_INTO_LEAST = 10
+RUN_INTO_SUBJECT = 2
+
+
+_PREPOSITIONS = frozenset("of in at from to with by for on into upon about near".split())
+
+
+def _after_preposition(text: str, position: int, name: str) -> bool:
+    """Whether the mention of ``name`` at ``position`` follows a preposition:
+    "of Freemasonry Pierre", "In Kiev Pierre" (the match holds "In")."""
+    if not text.startswith(name, position):
+        first = text[position : position + 8].split(None, 1)[0]
+        return first.lower() in _PREPOSITIONS
+    before = text[max(0, position - 8) : position].split()
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
+def _run_into(
+    text: str,
+    kept: list[tuple[int, str]],
+    counted: Counter[str],
+    subjects: Mapping[str, Mapping[Gender, int]],
+) -> tuple[list[tuple[int, str]], Counter[str]]:
+    """``kept`` and ``counted`` with the two-word names that are a word run
+    into a name ("of Freemasonry Pierre realized", "In Kiev Pierre found")
+    read as the name: a form named once or twice, always after a
+    preposition, whose last word is a name used alone ``RUN_INTO_SHARE``
+    times as often, and whose first word starts no other name and is
+    written alone, but is not the subject of its own pronouns
+    (``RUN_INTO_SUBJECT`` times): a thing or a place, not a given name
+    ("Hercule Poirot", "Napoleon Bonaparte" stay)."""
+    starts = Counter(name.split(None, 1)[0] for name in counted if " " in name)
+    renamed = {}
+    for name, count in counted.items():
+        words = name.split()
+        if (
+            len(words) == 2
+            and count <= 2
+            and not is_honorific(words[0])
+            and starts[words[0]] == 1
+            and counted.get(words[0], 0) > 0
+            and sum(subjects.get(words[0], {}).values()) < RUN_INTO_SUBJECT
+            and counted.get(words[1], 0) >= max(RUN_INTO_LEAST, RUN_INTO_SHARE * count)
+        ):
+            renamed[name] = words[1]
+    if renamed:
+        for position, name in kept:
+            if name in renamed and not _after_preposition(text, position, name):
+                del renamed[name]
+    if not renamed:
+        return kept, counted
+    kept = [(position, renamed.get(name, name)) for position, name in kept]
+    return kept, Counter(name for _, name in kept)
 
 
 # A maiden name is one this share of whose mentions come before the married
