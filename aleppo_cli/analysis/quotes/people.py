@@ -139,8 +139,17 @@ def title_gender(name: str) -> Gender | None:
     return word_gender(name.split()[0].rstrip(".").lower())
 
 
-def _pronoun_majority(pronouns: Mapping[Gender, int]) -> Gender | None:
-    male, female = pronouns.get(Gender.MALE, 0), pronouns.get(Gender.FEMALE, 0)
+def _pronoun_majority(
+    pronouns: Mapping[Gender, int], base: tuple[float, float] = (1.0, 1.0)
+) -> Gender | None:
+    """The gender ``pronouns`` tell, each kind weighed against how common it
+    is after names in the whole text (``base``: the male and the female
+    share, each counted as 1 where the two are even): in a story told
+    through one man's eyes "he" follows every name, his wife's too."""
+    male: float = pronouns.get(Gender.MALE, 0)
+    female: float = pronouns.get(Gender.FEMALE, 0)
+    if male + female >= BASE_VOTES:  # a few pronouns are taken as they are
+        male, female = male / base[0], female / base[1]
     if male > PRONOUN_MAJORITY * female:
         return Gender.MALE
     if female > PRONOUN_MAJORITY * male:
@@ -371,6 +380,7 @@ _PLACE_WORDS = frozenset(
 # a journey's end: "moved to Dace", "emigrated to Dace" (not "said to Nora")
 _JOURNEY_TO = re.compile(
     r"\b(?:moved|moving|emigrated|emigrating|relocated|relocating|travelled|traveled"
+    r"|go|goes|going|gone|went|been|come|comes|coming|came|rushing|hurried|hurrying"
     r"|travelling|traveling|flew|flying|sailed|sailing|fled|fleeing|returned|returning"
     r"|deported|exiled|evacuated|transferred|posted)(?:\s+back)?\s+to\s+$"
 )
@@ -513,6 +523,10 @@ class _Seen(NamedTuple):
     said: Mapping[str, int] = {}  # name -> its mentions "said the X", "the X replied"
     # the words that start a name in mid-sentence, or stand in one after its first
     mid: AbstractSet[str] = frozenset()
+    # name -> the pronouns ("he", "she", "his" ...) after it where it is its
+    # clause's subject ("May turned; she ...", "said May, and she ..."; not
+    # "he told May he ...": those are the subject's)
+    subjects: Mapping[str, Mapping[Gender, int]] = {}
 
 
 def index(
@@ -556,23 +570,38 @@ def index(
         for p, n in zip(seen.positions, seen.names, strict=True)
         if n not in not_people
     ]
+    kept = _kin_titled(kept)
     counted = Counter(name for _, name in kept)
+    kept, counted = _run_into(text, kept, counted, seen.subjects)
     # the full names a title gives tie a person's forms, without being mentions
     for name in _titled_names(text, titles, lower_words, named):
         if name not in not_people and name not in counted:
             counted[name] = 1
+    base = _base_rates(seen)
+
+    def told(forms: Iterable[str]) -> Gender | None:
+        return _pronoun_majority(_votes(seen, forms, base), base)
+
+    def told_alone(form: str) -> Gender | None:
+        """The gender the pronouns after ``form`` alone tell; for a word
+        alone, from ``FORM_VOTES`` of them on, or one after it as a subject: one "he"
+        after "Lizzy" (her father's) does not keep her from Elizabeth."""
+        votes = _votes(seen, (form,), base)
+        if " " not in form and sum(votes.values()) < FORM_VOTES and not seen.subjects.get(form):
+            return None  # one pronoun, after a word alone as no subject
+        return _pronoun_majority(votes, base)
+
     groups = persons.group(
         Counter({n: c for n, c in counted.items() if n not in described.values()}),
         is_title=is_honorific,
         title_gender=title_gender,
-        pronoun_gender=lambda form: _pronoun_majority(_votes(seen, (form,))),
+        pronoun_gender=lambda form: told_alone(form),
         particles=PARTICLES,
-        summed=lambda forms: _pronoun_majority(_votes(seen, forms)),
+        summed=told,
+        married=_married(kept, counted, told),
     )
     for bare, name in described.items():  # a person of its own: "the Hatter"
-        groups[name] = persons.Group(
-            name, (name,), _pronoun_majority(_votes(seen, (bare,))) or word_gender(bare.lower())
-        )
+        groups[name] = persons.Group(name, (name,), told((bare,)) or word_gender(bare.lower()))
     kept = [(position, groups[name].canonical) for position, name in kept]
     names = [name for _, name in kept]
     people = People(
@@ -597,16 +626,249 @@ def index(
     return people._replace(positions=[p for p, _ in mentions], names=[name for _, name in mentions])
 
 
-def _votes(seen: _Seen, forms: Iterable[str]) -> Counter[Gender]:
-    """The pronouns after ``forms``, summed; "him" and "her" only where no
-    other pronoun follows any of them (a name seen a few times: weak
-    evidence is better than none)."""
+# a kinship word in lower case before a name: "aunt Lark", "uncle Ivo"
+_KIN_TITLE = re.compile(r"\b(aunt|uncle)\s+$")
+
+
+def _kin_titled(kept: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The mentions "aunt Lark", "uncle Lark" (read as "Aunt Lark") as the
+    one titled form of that family name and gender the text uses ("Mrs.
+    Lark", "Mr. Lark"), if one only: "Lark" alone is not written for her,
+    and may be someone else's name (a "Mr. Lark" too). "Aunt Nora" (a
+    given name) stays, for ``persons.group`` to join."""
+    kin = {name for _, name in kept if name.startswith(("Aunt ", "Uncle ")) and " " in name}
+    if not kin:
+        return kept
+    titled: defaultdict[tuple[str, Gender | None], set[str]] = defaultdict(set)
+    for _, name in kept:
+        words = name.split()
+        if len(words) == 2 and is_honorific(words[0]) and words[0] not in ("Aunt", "Uncle"):
+            titled[words[1], title_gender(name)].add(name)
+    renamed = {}
+    for name in kin:
+        forms = titled.get((name.split()[1], title_gender(name)), set())
+        if len(forms) == 1:
+            renamed[name] = next(iter(forms))
+    return [(position, renamed.get(name, name)) for position, name in kept]
+
+
+# A name alone this many times as often as a two-word name that ends in it
+# (and RUN_INTO_LEAST at least) is the name, and the word before it another's
+# ("of Freemasonry Pierre realized": Pierre).
+RUN_INTO_SHARE = 10
+RUN_INTO_LEAST = 10
+RUN_INTO_SUBJECT = 2
+
+
+_PREPOSITIONS = frozenset("of in at from to with by for on into upon about near".split())
+
+
+def _after_preposition(text: str, position: int, name: str) -> bool:
+    """Whether the mention of ``name`` at ``position`` follows a preposition:
+    "of Freemasonry Pierre", "In Kiev Pierre" (the match holds "In")."""
+    if not text.startswith(name, position):
+        first = text[position : position + 8].split(None, 1)[0]
+        return first.lower() in _PREPOSITIONS
+    before = text[max(0, position - 8) : position].split()
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
+def _run_into(
+    text: str,
+    kept: list[tuple[int, str]],
+    counted: Counter[str],
+    subjects: Mapping[str, Mapping[Gender, int]],
+) -> tuple[list[tuple[int, str]], Counter[str]]:
+    """``kept`` and ``counted`` with the two-word names that are a word run
+    into a name ("of Freemasonry Pierre realized", "In Kiev Pierre found")
+    read as the name: a form named once or twice, always after a
+    preposition, whose last word is a name used alone ``RUN_INTO_SHARE``
+    times as often, and whose first word starts no other name and is
+    written alone, but is not the subject of its own pronouns
+    (``RUN_INTO_SUBJECT`` times): a thing or a place, not a given name
+    ("Hercule Poirot", "Napoleon Bonaparte" stay)."""
+    starts = Counter(name.split(None, 1)[0] for name in counted if " " in name)
+    renamed = {}
+    for name, count in counted.items():
+        words = name.split()
+        if (
+            len(words) == 2
+            and count <= 2
+            and not is_honorific(words[0])
+            and starts[words[0]] == 1
+            and counted.get(words[0], 0) > 0
+            and sum(subjects.get(words[0], {}).values()) < RUN_INTO_SUBJECT
+            and counted.get(words[1], 0) >= max(RUN_INTO_LEAST, RUN_INTO_SHARE * count)
+        ):
+            renamed[name] = words[1]
+    if renamed:
+        for position, name in kept:
+            if name in renamed and not _after_preposition(text, position, name):
+                del renamed[name]
+    if not renamed:
+        return kept, counted
+    kept = [(position, renamed.get(name, name)) for position, name in kept]
+    return kept, Counter(name for _, name in kept)
+
+
+# A maiden name is one this share of whose mentions come before the married
+# name's first.
+MAIDEN_SHARE = 0.8
+
+
+def _married(
+    kept: Sequence[tuple[int, str]],
+    counted: Mapping[str, int],
+    told: Callable[[Iterable[str]], Gender | None],
+) -> dict[str, str]:
+    """A woman's married name -> her maiden name, where the text ties them:
+    the only two full names of women with one given name ("Nora Lark",
+    "Nora Vance", no title), the later one a man's family name ("Ivo Vance",
+    "Mr. Vance"), and the earlier one named (``MAIDEN_SHARE``) before the
+    later one ever is: she married."""
+    by_given: defaultdict[str, list[str]] = defaultdict(list)
+    men: set[str] = set()
+    for name in counted:
+        words = name.split()
+        if len(words) < 2 or any(word[:1].islower() for word in words):
+            continue
+        gender = title_gender(name)
+        if is_honorific(words[0]):
+            if gender is Gender.MALE:
+                men.add(words[-1])
+            continue
+        gender = told((name,))
+        if gender is Gender.MALE:
+            men.add(words[-1])
+        elif gender is Gender.FEMALE and len(words) == 2:
+            by_given[words[0]].append(name)
+    pairs = [names for names in by_given.values() if len(names) == 2]
+    if not pairs:
+        return {}
+    wanted = {name for names in pairs for name in names}
+    where: defaultdict[str, list[int]] = defaultdict(list)
+    for position, name in kept:
+        if name in wanted:
+            where[name].append(position)
+    married: dict[str, str] = {}
+    for names in pairs:
+        first, second = sorted(names, key=lambda n: where[n][0] if where[n] else 0)
+        if not where[first] or not where[second]:
+            continue
+        before = sum(1 for p in where[first] if p < where[second][0])
+        if second.split()[-1] in men and before >= MAIDEN_SHARE * len(where[first]):
+            married[second] = first
+    return married
+
+
+# How much the text's own balance of "he" and "she" after names weighs (its
+# square root), within BASE_CAP either way, for a name with BASE_VOTES
+# pronouns or more after it; a form's own pronouns tell its gender (for
+# joining it to others) from FORM_VOTES on. Chosen by bench/people.py (the
+# gender of PDNC's speakers 0.992, unchanged; split 0.326 -> 0.300; merged
+# 0.000): all the text's balance (a weight of 1) made women of men in
+# stories with few women (Oliver Twist 1.000 -> 0.899), and from one
+# pronoun on, a single "she" after a sailor's name did.
+BASE_WEIGHT = 0.5
+BASE_CAP = 1.4
+BASE_VOTES = 3
+FORM_VOTES = 2
+
+
+def _base_rates(seen: _Seen) -> tuple[float, float]:
+    """How common "he"-like and "she"-like pronouns are after the text's
+    names, each against an even share (1.0 each when even: "he" three times
+    as often as "she" gives 1.5 and 0.5)."""
+    totals: Counter[Gender] = Counter()
+    for votes in seen.pronouns.values():
+        totals.update(votes)
+    male, female = totals[Gender.MALE], totals[Gender.FEMALE]
+    if not male or not female:
+        return (1.0, 1.0)
+    return (
+        min(BASE_CAP, max(1 / BASE_CAP, (2 * male / (male + female)) ** BASE_WEIGHT)),
+        min(BASE_CAP, max(1 / BASE_CAP, (2 * female / (male + female)) ** BASE_WEIGHT)),
+    )
+
+
+def _votes(
+    seen: _Seen, forms: Iterable[str], base: tuple[float, float] = (1.0, 1.0)
+) -> Counter[Gender]:
+    """The pronouns after ``forms``, summed: those after the forms as their
+    clauses' subjects where they tell a gender (``SUBJECT_VOTES`` at least,
+    one kind outnumbering the other), else all of them; "him" and "her" only
+    where no other pronoun follows any of them (a name seen a few times:
+    weak evidence is better than none)."""
     votes: Counter[Gender] = Counter()
     objects: Counter[Gender] = Counter()
+    subjects: Counter[Gender] = Counter()
     for form in forms:
         votes.update(seen.pronouns.get(form, {}))
         objects.update(seen.objects.get(form, {}))
+        subjects.update(seen.subjects.get(form, {}))
+    if sum(subjects.values()) >= SUBJECT_VOTES and _pronoun_majority(subjects, base) is not None:
+        return subjects
     return votes or objects
+
+
+# The pronouns after a person's names as subjects tell its gender from this
+# many on: "he told May he ..." is no evidence that May is a man.
+SUBJECT_VOTES = 2
+# what stands before a subject in mid-sentence: a clause's start ("; May
+# turned", ", and May said") or a verb of saying ("said May, and she ...")
+_SUBJECT_BEFORE = re.compile(r"(?:[;:]|,?\s+(?:and|but|while|when|as|so|then))\s+$")
+
+
+# verbs of saying whose subject may follow them ("said May,"; not "told May")
+_SAID_BEFORE = frozenset(
+    """said says replied answered cried exclaimed returned continued added observed
+    remarked rejoined whispered murmured repeated interposed resumed asked""".split()
+)
+_AFTER_INVERTED = re.compile(r"[,.;:!?—–]")
+
+
+# what may open a sentence before its subject: "But Nora", "And then poor Nora"
+# (not "He told Nora": a pronoun is the subject; nor "With Nora")
+_LEADS = frozenset("but and then so yet still now poor dear little old young".split())
+_NOT_LEADS = frozenset("He She They It I We You This That There His Her Their".split())
+
+
+def _leads(word: str) -> bool:
+    """Whether ``word`` may stand before a subject in its sentence."""
+    if word[:1].isupper():
+        return word not in _NOT_LEADS and word.lower() not in _LEAD_STOPS
+    return word in _LEADS
+
+
+def _subject(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start``-``end`` is its clause's subject: it opens
+    its sentence (at most three words after its start, none a preposition or
+    a conjunction; a line break inside a paragraph is no sentence's end), or
+    a clause with a verb after it ("; May turned", "and May said"), or it
+    follows a verb of saying before a comma ("said May, and she ...")."""
+    window = text[max(0, start - SUBJECT_REACH) : start]
+    cut = max(window.rfind(mark) for mark in (".", "!", "?", "…", "\n\n", '"', "“", "”"))
+    if cut >= 0 or start <= SUBJECT_REACH:
+        lead = window[cut + 1 :].lstrip(quotemarks.CLOSING + " \n")
+        words = lead.split()
+        if (
+            len(words) <= 3
+            and all(_leads(word) for word in words)
+            and "," not in lead
+            and (not lead or lead[-1].isspace())
+        ):
+            return True
+    before = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    if (
+        before is not None
+        and before.group(1) in _SAID_BEFORE
+        and _AFTER_INVERTED.match(text, end) is not None
+    ):
+        return True
+    return (
+        _SUBJECT_BEFORE.search(text, max(0, start - 8), start) is not None
+        and _ACTS.match(text, end) is not None
+    )
 
 
 # A section's heading paragraph longer than this holds more than its heading.
@@ -782,6 +1044,7 @@ def _without_openers(text: str, seen: _Seen) -> _Seen:
         votes(seen.objects),
         counted(seen.said),
         seen.mid,
+        votes(seen.subjects),
     )
 
 
@@ -803,6 +1066,7 @@ def _scan(
     names: list[str] = []
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     objects: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+    subjects: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     acts: set[str] = set()
     the: Counter[str] = Counter()
     speaking: Counter[str] = Counter()
@@ -851,6 +1115,10 @@ def _scan(
         quote = bisect_left(quoted_starts, start + 1) - 1  # inside.covers(start)
         if quote >= 0 and start < quoted_ends[quote]:
             continue
+        if " " not in name and text[start - 2 : start - 1] in ("t", "e"):
+            kin = _KIN_TITLE.search(text, max(0, start - 8), start)
+            if kin is not None:  # "aunt Lark" is no bare "Lark" (``_kin_titled``)
+                name = f"{kin.group(1).capitalize()} {name}"
         positions.append(start)
         names.append(name)
         if candidate.startswith("The ") or text[max(0, start - len(_THE)) : start].lower() == _THE:
@@ -880,9 +1148,11 @@ def _scan(
                 continue
             if said.lower() not in _OBJECTS or _opens_clause(text, following.start()):
                 pronouns[name][gender] += 1
+                if not candidate.endswith(_POSSESSIVE) and _subject(text, start, end):
+                    subjects[name][gender] += 1
             else:
                 objects[name][gender] += 1
-    return _Seen(positions, names, pronouns, acts, the, places, objects, speaking, mid)
+    return _Seen(positions, names, pronouns, acts, the, places, objects, speaking, mid, subjects)
 
 
 # A name written "the X" that speaks this often ("said the Hatter", "the
@@ -1009,15 +1279,32 @@ def _without_place(name: str, not_people: AbstractSet[str], named: AbstractSet[s
     return name
 
 
+# The last words of the names of streets, buildings and bodies: "Fifth
+# Avenue", "Pulteney Buildings", "Acme Company" are no people (surnames
+# such as "Hall", "Church" or "Lane" are not among them).
+_PLACE_NOUNS = frozenset(
+    """Street Avenue Square Road Terrace Buildings Crescent Boulevard Place Gardens Parade
+    Abbey Castle Cathedral Chapel Hotel Palace Station Theatre Theater Museum Gallery College
+    University School Hospital Club Company Bank Ministry Council Committee Office""".split()
+)
+
+
 def _places(seen: _Seen, totals: Mapping[str, int]) -> set[str]:
-    """Names mostly found after "at", "in", "from" ...: places, not people
-    (``totals``: how often each name is mentioned)."""
+    """Names mostly found after "at", "in", "from", "went to" ...: places, not
+    people (``totals``: how often each name is mentioned); and names that
+    end in a word for a street, a building or a body ("Fifth Avenue")."""
     places = seen.places
-    return {
+    found = {
         name
         for name, count in places.items()
         if name and count >= PLACE_SHARE * totals.get(name, count) and title_gender(name) is None
     }
+    found.update(
+        name
+        for name in totals
+        if name.rsplit(None, 1)[-1] in _PLACE_NOUNS and not is_honorific(name.split()[0])
+    )
+    return found
 
 
 # the endings of the names of peoples and their languages: "Italian",
@@ -1079,8 +1366,14 @@ def _described(seen: _Seen, totals: Mapping[str, int]) -> dict[str, str]:
         if count >= DESCRIBED_SPEAKS
         and seen.the.get(name, 0) >= THE_SHARE * totals[name]
         and not (name.endswith("s") and not name.endswith("ss"))
+        and not _COLLECTIVE.fullmatch(name)
         and (title_gender(name) is None or is_honorific(name) or name in _ROLES)
     }
+
+
+# a people named by its adjective, always a plural: "the French", "the
+# Dutch", "the Chinese", "the Irish" (not "the Russian", one man)
+_COLLECTIVE = re.compile(r"[A-Z][a-z]+(?:ch|sh|ese)")
 
 
 def _roles(seen: _Seen) -> set[str]:

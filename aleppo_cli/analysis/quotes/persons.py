@@ -147,13 +147,16 @@ def group(
     pronoun_gender: Callable[[str], Gender | None],
     particles: AbstractSet[str] = frozenset(),
     summed: Callable[[Iterable[str]], Gender | None] | None = None,
+    married: Mapping[str, str] | None = None,
 ) -> dict[str, Group]:
     """Every form in ``counts`` -> its person. ``is_title`` tells a title ("Mr.",
     "Lady"); ``title_gender`` the gender a form's title gives; ``pronoun_gender``
     the gender the pronouns after a form give; ``summed``, if given, the gender
     the pronouns after all of a person's forms give together, which settles
     the gender of a person no title names ("Edmund" and "Edmund Lark" are one
-    man whatever one "she" after the full name says)."""
+    man whatever one "she" after the full name says). ``married`` maps a
+    woman's married full name to her maiden one ("Nora Vance" -> "Nora
+    Lark"), which the caller has tied: the two are one person."""
     people: list[_Person] = []
     of: dict[str, _Person] = {}
 
@@ -185,12 +188,16 @@ def group(
             continue
         gender = title_gender(form) if title else None
         key = (words[0], words[-1])
+        if married and form in married:  # "Nora Vance" is the "Nora Lark" she was
+            key = (words[0], married[form].split()[-1])
         match = [p for p in full[key] if p.gender == gender or (gender is None and p.gender)]
         told = pronoun_gender(form) if title is None else None
         if told is not None:  # "Newland Archer" is no "Mrs. Newland Archer" if "he" follows it
             match = [p for p in match if p.gender == told]
         if gender is None and len(match) > 1:
             match = []
+        if married and form in married and gender is None:
+            match = [p for p in full[key] if married[form] in p.forms][:1]
         if match:
             person = match[0]
         else:
