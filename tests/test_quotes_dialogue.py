@@ -1,7 +1,11 @@
 """Runs of dialogue (analysis/quotes/dialogue.py): the named turns around an
 unattributed one, handed to the speaker ranker as features."""
 
-from aleppo_cli.analysis.quotes import dialogue, quotations, speakers
+from collections.abc import Sequence
+
+import pytest
+
+from aleppo_cli.analysis.quotes import dialogue, quotations, ranker, speakers
 from aleppo_cli.text.document import build
 
 RUN = (
@@ -84,3 +88,88 @@ def test_the_name_a_turn_calls_out_answers_the_next() -> None:
     assert not any(feature.startswith("run:called") for feature in first)
     assert second["run:called:back:odd"] == third["run:called:back:even"]
     assert second["run:called:back:odd"] <= {"Ivo Vance", "Ivo"}
+
+
+def acts(raw: str) -> list[set[tuple[str, str]]]:
+    """For each speech quotation, its ``run:acts`` pairs (a gender, not a name)."""
+    document = build(raw)
+    quotes, cast = quotations.quotes_and_people(document)
+    return [
+        {(name, feature) for name, feature in pairs if feature.startswith("run:acts")}
+        for quote, pairs in zip(quotes, dialogue.features(quotes, cast), strict=True)
+        if quote.kind == quotations.SPEECH
+    ]
+
+
+def test_the_pronoun_acting_in_a_turns_paragraph_gives_its_gender() -> None:
+    male, female = dialogue.GENDERED + "M", dialogue.GENDERED + "F"
+    raw = (
+        "Nora Lark and Ivo Vance sat by the fire.\n\n"
+        '"Is it late?" said Nora.\n\n'
+        'He looked at the clock. "Not yet."\n\n'
+        '"Then we must go." She rose.\n\n'
+        '"Stay." His hand went out. "Please."'
+    )
+    first, second, third, fourth, fifth = acts(raw)
+    assert first == set()  # named by its attribution: the ranker never sees it
+    assert second == {(male, "run:acts:before")}
+    assert third == {(female, "run:acts:after")}  # none before it: the first after
+    assert fourth == {(male, "run:acts:after")}
+    assert fifth == {(male, "run:acts:before")}  # the nearest before it
+
+
+def test_a_pronoun_in_a_quote_or_inside_a_sentence_is_no_actor() -> None:
+    raw = (
+        "Nora Lark and Ivo Vance sat by the fire.\n\n"
+        '"He is late. She is not."\n\n'
+        'Ivo smiled at Her Majesty\'s portrait and then He sighed. "Not yet."\n\n'
+        '"Is it?" she asked.'
+    )
+    first, second, third = acts(raw)
+    assert first == second == set()
+    assert third == set()  # "she asked" is its attribution, no sentence of narration
+
+
+def test_every_name_the_anchors_give_is_a_candidate_with_its_parity() -> None:
+    raw = (
+        "Nora Lark, Ivo Vance and Tom Reed sat by the fire.\n\n"
+        '"Is it late?" said Tom.\n\n'
+        '"It is," said Ivo.\n\n'
+        '"Then we must go," said Nora.\n\n'
+        '"Not yet."\n\n'
+        '"Why not?"'
+    )
+    features = run_features(raw)
+    fourth, fifth = features[3], features[4]
+    # "Not yet.": Nora one back, Ivo two, Tom three; the nearest anchor gives Nora alone
+    assert fourth["run:back:odd"] == {"Nora"}
+    assert fourth["run:named:odd"] == {"Nora", "Tom"} and fourth["run:named:even"] == {"Ivo"}
+    # "Why not?": Nora two back, Ivo three, Tom four
+    assert fifth["run:named:even"] == {"Nora", "Tom"} and fifth["run:named:odd"] == {"Ivo"}
+    assert "run:pair" not in fifth  # three people: no pair
+
+
+def test_the_ranker_weighs_the_acting_pronoun_against_each_candidates_gender(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    records: list[list[ranker.Candidate]] = []
+
+    class Recorder:
+        def choose(self, found: Sequence[ranker.Candidate], at: int = 0) -> str | None:
+            records.append(list(found))
+            return None
+
+    monkeypatch.setattr(ranker, "shipped", Recorder)
+    raw = (
+        "Mr. Vance came in. Miss Lark stood up, and Mr. Vance bowed to her.\n\n"
+        '"Is it late?" said Miss Lark.\n\n'
+        'He looked at the clock. "Not yet."'
+    )
+    quotations.find(build(raw))
+    (candidates,) = records
+    by = {c.name: set(c.features) for c in candidates}
+    assert set(by) == {"Mr. Vance", "Miss Lark"}
+    assert "run:acts:before:same" in by["Mr. Vance"]
+    assert "run:acts:before:other" in by["Miss Lark"]
+    assert not by["Mr. Vance"] & {"run:acts:before:other", "run:acts:after:same"}
+    assert not any(name.startswith(dialogue.GENDERED) for name in by)  # a gender is no candidate

@@ -23,6 +23,15 @@ never from a name or a phrase:
 - ``run:called:back:odd`` (``even``, ``ahead``): the name the nearest turn
   either way calls out ("Yes, Mr. Lark,"), with the parity of its distance:
   the one called answers the next turn and speaks again two turns on.
+- ``run:named:even`` / ``run:named:odd``: every person the run's anchors
+  name within reach, with the parity of the nearest anchor naming them (a
+  third party named eight turns back is a candidate too).
+- ``run:acts:before`` / ``run:acts:after`` (with ``:same`` or ``:other``
+  added by the ranker against each candidate's gender): a sentence of the
+  quotation's own paragraph, outside its quotes, that opens with "He" or
+  "She" (or "His", "Her"): the one acting in the paragraph of a turn is its
+  speaker (`She glowed with sympathy. "Ah--..."`). These pairs carry no
+  name but ``GENDERED`` and the pronoun's gender.
 
 The reach is RUN_REACH turns either way. A description ("said the other",
 "said the man") is no anchor: it need not be one person throughout the run.
@@ -30,14 +39,16 @@ The reach is RUN_REACH turns either way. A description ("said the other",
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Quote
+from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Gender, Quote
 
 if TYPE_CHECKING:
     from aleppo_cli.analysis.quotes.people import People
+    from aleppo_cli.text.document import Paragraph
 
 # How many turns either way the anchors of a run are looked for.
 RUN_REACH = 12
@@ -49,6 +60,26 @@ BRIDGE = 0
 CALLED = True
 # Features tried and left off (their prefixes).
 LEFT_OFF: tuple[str, ...] = ()
+# Every name the run's anchors give, with its parity (``run:named``).
+NAMED = True
+# The gender of the pronoun that opens a sentence of the quotation's paragraph (``run:acts``).
+ACTS = True
+# How far (characters) before a paragraph's first quote and after its last its pronouns count.
+ACTS_REACH = 400
+# The name of a pair that gives a gender, not a person: this, then the gender's value.
+GENDERED = "\x00"
+
+# A pronoun of the third person singular opening a sentence of narration: after
+# one of _ENDS, a quote or the paragraph's start, and any of _SKIPPED.
+_ACTING = re.compile(r"(?:She|He|Her|His)(?!\w)")
+_ENDS = frozenset(".!?;:")
+_SKIPPED = frozenset(" \t\n\"'\u201d\u2019)_*-")
+_PRONOUN_GENDER = {
+    "She": Gender.FEMALE,
+    "Her": Gender.FEMALE,
+    "He": Gender.MALE,
+    "His": Gender.MALE,
+}
 
 
 def features(
@@ -63,11 +94,26 @@ def features(
     speaking: set[int] = set()  # the paragraphs that hold speech
     turns: list[int | None] = []  # each quotation's paragraph if it is a turn that opens it
     calls: dict[int, str] = {}  # the name a turn calls out, by paragraph
+    quoted: dict[int, list[tuple[int, int]]] = {}  # every quotation's spans, by paragraph
+    pronouns: dict[int, Paragraph | None] = {}  # paragraphs of unnamed speech: if "He" in it, ...
     for at, quote in enumerate(quotes):
+        paragraph = quote.stretch.paragraph
+        if ACTS:
+            number = paragraph.number
+            if number in quoted:
+                quoted[number].extend(quote.stretch.spans)
+            else:
+                quoted[number] = list(quote.stretch.spans)
+            attribution = quote.attribution
+            if (
+                quote.kind == SPEECH
+                and (attribution is None or attribution.name is None)
+                and number not in pronouns
+            ):
+                pronouns[number] = paragraph if _maybe_acting(paragraph.text) else None
         if quote.kind != SPEECH:
             turns.append(None)
             continue
-        paragraph = quote.stretch.paragraph
         speaking.add(paragraph.number)
         if not quote.stretch.opens_paragraph:
             turns.append(None)
@@ -101,9 +147,20 @@ def features(
         if (name := named[number]) and (name == NARRATOR or not name[:1].islower())
     ]
     result: list[tuple[tuple[str, str], ...]] = []
-    for turn in turns:
+    acting = {  # each such paragraph's acting pronouns
+        number: _acting(paragraph.text, paragraph.clean_start, quoted[number])
+        for number, paragraph in pronouns.items()
+        if paragraph is not None
+    }
+    for quote, turn in zip(quotes, turns, strict=True):
+        acts: tuple[tuple[str, str], ...] = ()
+        if acting:
+            pronouns_here = acting.get(quote.stretch.paragraph.number)
+            attribution = quote.attribution
+            if pronouns_here and (attribution is None or attribution.name is None):
+                acts = _acts(pronouns_here, quote.stretch.start, quote.stretch.end)
         if turn is None:
-            result.append(())
+            result.append(acts)
             continue
         at = place[turn]
         low = max(at - RUN_REACH, first[at])
@@ -117,10 +174,66 @@ def features(
         found = _of(anchors, starts[order[low]], people) if anchors else ()
         if calls:
             found = found + _called(order, at, low, high, calls)
+        found = found + acts
         if LEFT_OFF:
             found = tuple(pair for pair in found if not pair[1].startswith(LEFT_OFF))
         result.append(found)
     return result
+
+
+def _acting(text: str, offset: int, spans: list[tuple[int, int]]) -> list[tuple[int, Gender]]:
+    """Where a sentence of the paragraph ``text`` (starting at ``offset`` in the
+    cleaned text) opens with "He", "She", "His" or "Her" outside its quotes
+    ``spans`` (after a sentence's end, a quote or the paragraph's start), and
+    that pronoun's gender: in the narration between its quotes, and within
+    ACTS_REACH characters before the first and after the last."""
+    found: list[tuple[int, Gender]] = []
+    size = len(text)
+    edges = sorted(spans)
+    first = edges[0][0] - 1 - offset
+    low = max(0, first - ACTS_REACH)
+    boundary = low == 0  # the narration at hand starts at a sentence's start
+    high = first
+    ends = [end + 1 - offset for _, end in edges]
+    for index in range(len(edges) + 1):
+        if index:
+            low = max(low, ends[index - 1])
+            boundary = True
+            if index < len(edges):
+                high = edges[index][0] - 1 - offset
+            else:
+                high = min(size, max(ends) + ACTS_REACH)
+        if high <= low:
+            continue
+        for match in _ACTING.finditer(text, low, high):
+            at = match.start()
+            back = at
+            while back > low and text[back - 1] in _SKIPPED:
+                back -= 1
+            if (back == low and boundary) or (back > 0 and text[back - 1] in _ENDS):
+                found.append((at + offset, _PRONOUN_GENDER[match.group()]))
+    return found
+
+
+def _maybe_acting(text: str) -> bool:
+    """Whether ``text`` may hold an acting pronoun (a quick test: most turns' paragraphs do not)."""
+    return "He" in text or "She" in text or "His" in text
+
+
+def _acts(found: list[tuple[int, Gender]], start: int, end: int) -> tuple[tuple[str, str], ...]:
+    """The acting pronoun nearest before the quotation from ``start`` to
+    ``end`` in its paragraph, else the first after it."""
+    before = after = None
+    for position, gender in found:
+        if position < start:
+            before = gender
+        elif position >= end and after is None:
+            after = gender
+    if before is not None:
+        return ((GENDERED + before.value, "run:acts:before"),)
+    if after is not None:
+        return ((GENDERED + after.value, "run:acts:after"),)
+    return ()
 
 
 def _called(
@@ -170,6 +283,13 @@ def _of(
         if nearest is not None and nearest[1]:
             parity = "even" if nearest[0] % 2 == 0 else "odd"
             found.append((nearest[1], f"run:{direction}:{parity}"))
+    if NAMED:
+        closest: dict[str, int] = {}  # each name's nearest anchor
+        for d, _, n in anchors:
+            if n and d < closest.get(n, RUN_REACH + 1):
+                closest[n] = d
+        for n, d in closest.items():
+            found.append((n, "run:named:even" if d % 2 == 0 else "run:named:odd"))
     distance, _, name = min(anchors, key=lambda anchor: anchor[:2])
     assert name is not None
     names = {a[2] for a in anchors}

@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from aleppo_cli.analysis.quotes.people import People
     from aleppo_cli.analysis.quotes.speakers import Conversation, Speech, Turn
 
+# The name of a pair of ``Ahead.run`` that gives a gender, not a person (``dialogue.GENDERED``).
+GENDERED = "\x00"
+
 WEIGHTS_FILE = Path(__file__).with_name("speaker_weights.json")
 
 # The narration before a quotation whose people are candidates: this many characters back,
@@ -461,9 +464,13 @@ def candidates(
             add(name, _NEXT[step])
             if step <= 2:
                 add(calls, _NEXT_CALLS[step])
+    gendered: list[tuple[str, str]] = []  # a gender the run gives, not a name (dialogue)
     if RUNS:
         for name, feature in ahead.run:
-            add(name, feature)
+            if name[:1] == GENDERED:
+                gendered.append((name[1:], feature))
+            else:
+                add(name, feature)
     if speech.addressee:
         add(speech.addressee, "addressee")
     if speech.described:
@@ -496,6 +503,9 @@ def candidates(
             active.append("gender:none")
         if name in acts:
             active.append("acts")
+        if gendered and known is not None:
+            for value, feature in gendered:
+                active.append(feature + (":same" if value == known.value else ":other"))
         if addresses is not None and known is not None:
             active.append("addresses:" + ("same" if known == addresses else "other"))
         if LOOK_AHEAD and known is not None:
