@@ -228,3 +228,58 @@ def test_the_shipped_ranker_decodes_a_dialogue_as_a_sequence(
     monkeypatch.setattr(ranker, "decode", spy)
     assert spoken(DIALOGUE) == ["Nora", "Ivo", "Nora", "Ivo"]
     assert calls == [4]  # the two unattributed turns, together, and the two given
+
+
+def test_only_a_short_definite_lower_case_description_is_ranked() -> None:
+    assert ranker.a_description("the doctor") and ranker.a_description("the good doctor")
+    for name in (
+        "Nora",
+        "the Hatter",  # written as a name
+        "the Tory leader",  # a proper name in it says who
+        "a spokesman",  # someone new
+        "the judges",
+        "the minister's spokesman",
+        "the gentleman in the white waistcoat",
+        None,
+    ):
+        assert not ranker.a_description(name), name
+    assert ranker._head("the good doctor") == "doctor"
+    assert ranker._head("the man in grey") == "man"
+
+
+_FILLER = "Ivo walked by the river in the rain, and the water rose slowly that year.\n\n"
+# Mr. Lark is named beside "the doctor" more than his share; Ivo everywhere alike.
+CLINIC = (
+    _FILLER * 30
+    + "Mr. Lark came to see Ivo. Mr. Lark sat down; the doctor was tired.\n\n"
+    + _FILLER * 30
+    + "Mr. Lark smiled at last, and the doctor nodded.\n\n"
+    + _FILLER * 30
+    + '"He will live," said the doctor.'
+)
+
+
+def test_a_description_is_ranked_against_the_people_the_text_ties_it_to(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorder = Recorder()
+    monkeypatch.setattr(ranker, "shipped", lambda: recorder)
+    assert spoken(CLINIC) == ["the doctor"]  # the recorder answers as the rules do
+    found = {c.name: c for c in recorder.records[-1]}
+    assert found["the doctor"].context == "desc"
+    assert {"rule", "rule:description", "desc:self"} <= set(found["the doctor"].features)
+    assert "desc:tie0" in found["Mr. Lark"].features
+    assert not any(
+        f.startswith("desc:tie") for f in found.get("Ivo", Candidate("", "", [])).features
+    )
+    weights = {"desc:tie0": 2.0, "rule": 1.0}
+    monkeypatch.setattr(ranker, "shipped", lambda: Ranker(weights))
+    assert spoken(CLINIC) == ["Mr. Lark"]
+
+
+def test_a_description_is_not_ranked_when_the_option_is_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(ranker, "DESCRIPTIONS_RANKED", False)
+    monkeypatch.setattr(ranker, "shipped", lambda: Recorder("Zed"))
+    assert spoken(CLINIC) == ["the doctor"]  # named by its attribution: fixed

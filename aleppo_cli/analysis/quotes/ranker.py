@@ -110,6 +110,23 @@ ADDRESS_WORDS = True
 # Tried and left off: held out all 0.739 -> 0.737 (L2 1), 0.739 (L2 5), implicit
 # 0.607 -> 0.590-0.594.
 PAIRS = False
+# A description an attribution names ("said the doctor", "the lad answered") is
+# ranked against the people around it (context "desc"), with what ties each to
+# it: the description's words as a title of theirs ("Doctor Lark"), and how
+# often the text writes the description just after naming them.
+DESCRIPTIONS_RANKED = True
+DESCRIPTION_RULE = "description"
+# A description's mention is tied to the people named this far either side of it;
+TIE_REACH = 300
+# and only in the stretch of text around the quotation: this many characters, and those either side.
+TIE_STRETCH = 20000
+# the two most tied are candidates, if named near it this often at least.
+TIES_KEPT = 2
+TIE_LEAST = 2
+# A longer description is a character's own epithet, more often than not.
+DESCRIPTION_WORDS = 3
+# A tie this strong (n log(n / e)) is a strong one.
+TIE_STRONG = 10.0
 _PAIRED = frozenset(
     """rule turn1 turn2 turn1:sure turn2:sure alt:ab before0 before:gender0 before:gender1
     gender:same gender:other gender:unknown before:subject before:paragraph next1:named
@@ -150,6 +167,9 @@ class Text(NamedTuple):
     frequency_rank: Mapping[str, int]  # by mentions, 0 the most named
     narrator: bool  # the rules gave a quotation to the first-person narrator
     text: str = ""  # the cleaned text
+    # a description's head word -> how often the text writes it just after naming each person
+    # (None: not kept; ``text_facts`` gives each text its own)
+    links: dict[tuple[str, int], list[tuple[str, float]]] | None = None
 
 
 def text_facts(people: People, narrator: bool, text: str = "") -> Text:
@@ -157,7 +177,99 @@ def text_facts(people: People, narrator: bool, text: str = "") -> Text:
     narrator speaks; ``text``: the cleaned text the positions index."""
     counts = Counter(people.names)
     ranked = {name: rank for rank, (name, _) in enumerate(counts.most_common())}
-    return Text(ranked, narrator, text)
+    return Text(ranked, narrator, text, {})
+
+
+def a_description(name: str | None) -> bool:
+    """Whether ``name`` is a short definite description in lower case ("the
+    doctor", "the old clergyman") that may stand for someone the text names:
+    not a name ("the Hatter", "the Professor": the text writes it as one; nor
+    "the Tory leader", which a proper name in it identifies), nor
+    an indefinite one ("a voice", "a spokesman": someone new), a plural ("the
+    judges"), another's ("the minister's spokesman") or a long epithet ("the
+    gentleman in the white waistcoat")."""
+    if name is None or not name.startswith("the "):
+        return False
+    words = name.split()
+    head = words[-1]
+    return (
+        len(words) <= DESCRIPTION_WORDS
+        and name.islower()  # not "the Tory leader": an affiliation names the one meant
+        and head.isalpha()
+        and not (head.endswith("s") and not head.endswith("ss"))
+        and not any(word.endswith(("'s", "\u2019s")) for word in words)
+    )
+
+
+def _head(description: str) -> str:
+    """The description's noun: "doctor" of "the good doctor", "gentleman" of
+    "the gentleman in the white waistcoat"."""
+    words = description.split()
+    for at, word in enumerate(words[1:], 1):
+        if word in _NOT_VERBS:
+            return words[at - 1]
+    return words[-1]
+
+
+def _ties(people: People, facts: Text, head: str, position: int) -> list[tuple[str, float]]:
+    """The people the text ties to "the ... ``head``" around ``position``
+    (the TIE_STRETCH characters of its stretch of text and those either side
+    of it: "the doctor" of one chapter is not another's), most tied first: for
+    each person named within TIE_REACH characters of its mentions, the
+    mentions so (``n``) against how many a person named as often there would
+    have by chance (``e``), scored ``n * log(n / e)`` where ``n`` is above ``e``."""
+    stretch = position // TIE_STRETCH
+    key = (head, stretch)
+    found = facts.links.get(key) if facts.links is not None else None
+    if found is not None:
+        return found
+    text, positions, names = facts.text, people.positions, people.names
+    start = max(0, (stretch - 1) * TIE_STRETCH)
+    stop = min(len(text), (stretch + 2) * TIE_STRETCH)
+    near: Counter[str] = Counter()
+    mentions = 0
+    at = text.find(head, start, stop)
+    while at >= 0:
+        end = at + len(head)
+        if (
+            (end >= len(text) or not text[end].isalpha())
+            and (at == 0 or not text[at - 1].isalpha())
+            and _ARTICLE_BEFORE.search(text, max(0, at - 24), at)
+        ):
+            mentions += 1
+            low = bisect_left(positions, at - TIE_REACH)
+            high = bisect_right(positions, end + TIE_REACH)
+            near.update({name for name in names[low:high] if name and not name.startswith("the ")})
+        at = text.find(head, end, stop)
+    scored = []
+    if near:
+        counts = Counter(names[bisect_left(positions, start) : bisect_left(positions, stop)])
+        share = 2 * TIE_REACH / max(1, stop - start)
+        for name, count in near.items():
+            expected = mentions * min(1.0, counts[name] * share)
+            if count >= TIE_LEAST and count > expected:
+                scored.append((name, count * math.log(count / expected)))
+        scored.sort(key=lambda pair: (-pair[1], pair[0]))  # (the same order in every run)
+    found = scored[:TIES_KEPT]
+    if facts.links is not None:
+        facts.links[key] = found
+    return found
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _description_gender(description: str, genders: Mapping[str, Gender | None]) -> Gender | None:
+    known = genders.get(description)
+    if known is not None:
+        return known
+    for word in reversed(description.split()):
+        from aleppo_cli.analysis.quotes.people import word_gender  # (loaded when quoted)
+
+        found = word_gender(word.lower())
+        if found is not None:
+            return found
+    return None
 
 
 def _opens_sentence(text: str, position: int, floor: int) -> bool:
@@ -270,7 +382,7 @@ _COUNT_BINS = (2, 4)
 _COUNT = tuple(f"count{index}" for index in range(len(_COUNT_BINS) + 1))
 _NEXT = tuple(f"next{step}:named" for step in range(AHEAD + 1))
 _NEXT_CALLS = ("", "next1:calls", "next2:calls")
-CONTEXTS = ("pro", "rel", "ref", "on", "none")
+CONTEXTS = ("pro", "rel", "ref", "on", "none", "desc")
 SITUATIONS = ("dlg", "open", "in")
 
 
@@ -395,7 +507,12 @@ def candidates(
     index = bisect_left(positions, start) - 1
     kept = 0  # the people named before it so far, at most MENTIONS_KEPT
     counts: dict[str, int] = {}  # each one's mentions within MENTION_REACH
-    gender = speech.reference.gender if speech.reference is not None else None
+    by_description = DESCRIPTIONS_RANKED and rule == DESCRIPTION_RULE and answer is not None
+    if by_description:
+        assert answer is not None
+        gender = _description_gender(answer, genders)
+    else:
+        gender = speech.reference.gender if speech.reference is not None else None
     of_gender = 0
     before = speech.stretch.before
     previous = before.clean_start if before is not None else paragraph.clean_start
@@ -478,8 +595,15 @@ def candidates(
             if described == speech.described and number - where <= DESCRIBED_REACH:
                 add(who, "described:same")
                 break
-    context = _context(speech)
+    ties: list[tuple[str, float]] = []
+    if by_description:  # the people the text ties the description to, even named far back
+        assert answer is not None
+        ties = _ties(people, facts, _head(answer), start)
+        for name, _ in ties:
+            features.setdefault(name, [])
+    context = "desc" if by_description else _context(speech)
     situation = _situation(speech, talk)
+    head = _head(answer) if by_description and answer is not None else ""
     named, excluded, acts, ranks = speech.named, speech.excluded, people.acts, facts.frequency_rank
     addresses = speech.addresses(text) if ADDRESS_WORDS and text else None
     result = []
@@ -514,11 +638,39 @@ def candidates(
                     active.append(f"next{step}:gender:" + ("same" if pronoun == known else "other"))
         rank = ranks.get(name)
         active.append("unnamed" if rank is None else _FREQUENT[bisect_right(_FREQUENT_BINS, rank)])
+        if by_description:
+            if name == answer:
+                active.append("desc:self" if known is None else "desc:indexed")
+            else:
+                if _titled_as(people, name, head):
+                    active.append("desc:title")
+                for rank, (tied, strength) in enumerate(ties):
+                    if tied == name:
+                        active.append(f"desc:tie{rank}")
+                        if strength >= TIE_STRONG:
+                            active.append(f"desc:tie{rank}:strong")
         if PAIRS:
             core = sorted(f for f in active if f in _PAIRED)
             active.extend(f"{a}&{b}" for i, a in enumerate(core) for b in core[i + 1 :])
         result.append(Candidate(name, context, active, situation))
     return result
+
+
+_TITLES = {"dr": "doctor", "dr.": "doctor"}
+
+
+def _titled_as(people: People, name: str, head: str) -> bool:
+    """Whether any form of ``name`` has ``head`` as its title ("Doctor Lark" of "the doctor")."""
+    group = people.groups.get(name)
+    forms = group.forms if group is not None else (name,)
+    head = head.lower()
+    for form in forms:
+        words = form.split()
+        if len(words) >= 2:
+            title = words[0].lower()
+            if _TITLES.get(title, title) == head:
+                return True
+    return False
 
 
 def _run(turns: Sequence[Turn], number: int) -> list[str | None]:

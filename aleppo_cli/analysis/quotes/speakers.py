@@ -218,8 +218,11 @@ def assign(
         speech = heard[at]
         rule, speaker = decide(speech, talk, people)
         chosen = speaker
-        if rule not in FIXED and chooser is not RULES_ONLY:
-            found = ranker.candidates(speech, talk, people, facts, rule, speaker, ahead[at])
+        ranks = rule
+        if ranker.DESCRIPTIONS_RANKED and rule == SURE and ranker.a_description(speaker):
+            ranks = ranker.DESCRIPTION_RULE  # "said the doctor": ranked with the people around
+        if ranks not in FIXED and chooser is not RULES_ONLY:
+            found = ranker.candidates(speech, talk, people, facts, ranks, speaker, ahead[at])
             if decoding and found:
                 assert isinstance(chooser, ranker.Ranker)
                 opens = quote.stretch.opens_paragraph
