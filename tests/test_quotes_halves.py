@@ -8,9 +8,9 @@ import threading
 
 import pytest
 
-from aleppo_cli.analysis.quotes import halves, quotations
+from aleppo_cli.analysis.quotes import halves, quotations, ranker, speakers
 from aleppo_cli.text.document import build
-from tests.conftest import REVIEW
+from tests.conftest import REVIEW, read_book
 
 
 def test_the_review_forked_gives_the_quotations_of_one_process(
@@ -25,7 +25,7 @@ def test_the_review_forked_gives_the_quotations_of_one_process(
     monkeypatch.setattr(halves, "LONG_TEXT", 0)
     monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
     shared = quotations.find(document)
-    assert len(forks) == 2  # the lower-case words, the second half's attributions
+    assert len(forks) == 4  # lower-case words; the later half's names, attributions, speakers
     assert len(alone) > 10
     assert shared == alone
 
@@ -87,3 +87,70 @@ def test_a_child_never_asked_for_is_not_left_behind() -> None:
     del pending  # the parent failed before asking for it
     with pytest.raises(ChildProcessError):
         os.waitpid(child, os.WNOHANG)  # already reaped
+
+
+@pytest.mark.parametrize(("warm_up", "checked"), [(0, 400), (0, 0), (3, 1)])
+def test_the_speakers_read_in_two_processes_are_those_of_one(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int], warm_up: int, checked: int
+) -> None:
+    """The child reads the later half from an empty conversation; the parent
+    takes its speakers where the two conversations meet, and reads on alone
+    where they never do (no states checked)."""
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    document = build(read_book("pride_and_prejudice.txt")[:60_000])  # 205 quotations
+    quotes, cast = quotations.quotes_and_people(document)
+    text = document.clean.text
+    monkeypatch.setattr(halves, "ENABLED", False)
+    alone = speakers.assign(text, quotes, cast)
+    monkeypatch.setattr(halves, "ENABLED", True)
+    monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
+    monkeypatch.setattr(speakers, "WARM_UP", warm_up)
+    monkeypatch.setattr(speakers, "CHECKED", checked)
+    shared = speakers.assign(text, quotes, cast)
+    assert len(forks) == 1
+    assert sum(1 for speaker in alone if speaker) > 100
+    assert shared == alone
+
+
+def _walk(
+    begin: int,
+    end: int,
+    talk: speakers.Conversation,
+    found: list[str | None],
+    ranked: list[ranker.Ranked],
+    states: list[speakers.Conversation] | None = None,
+) -> speakers.Conversation:
+    """A stand-in for ``assign``'s steps whose speakers depend on the
+    conversation: every fifth quotation names its speaker, the others are the
+    speaker of two turns back."""
+    for at in range(begin, end):
+        if states is not None:
+            states.append(talk)
+        turns = talk.turns
+        speaker = f"p{at}" if at % 5 == 0 else (turns[-2].speaker if len(turns) > 1 else None)
+        found.append(speaker)
+        ranked.append(ranker.anchor(at, at, speaker or "-"))
+        talk = speakers.Conversation((*turns, speakers.Turn(at, speaker))[-3:])
+    return talk
+
+
+@pytest.mark.parametrize("warm_up", [0, 2, 7])
+def test_the_parent_takes_the_childs_speakers_only_where_the_conversations_meet(
+    monkeypatch: pytest.MonkeyPatch, warm_up: int
+) -> None:
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    alone: list[str | None] = []
+    alone_ranked: list[ranker.Ranked] = []
+    _walk(0, 101, speakers.Conversation(), alone, alone_ranked)
+    monkeypatch.setattr(speakers, "WARM_UP", warm_up)
+    found: list[str | None] = []
+    ranked: list[ranker.Ranked] = []
+    speakers._in_halves(_walk, 101, found, ranked)
+    assert found == alone
+    assert ranked == alone_ranked
+    # a child that starts afresh there is wrong at first: the check is needed
+    fresh: list[str | None] = []
+    _walk(51, 101, speakers.Conversation(), fresh, [])
+    assert fresh != alone[51:]

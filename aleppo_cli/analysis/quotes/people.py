@@ -1062,15 +1062,6 @@ def _merged(extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _scan(
     text: str, lower_words: _LowerWords, inside: _Quoted, matches: Sequence[re.Match[str]]
 ) -> _Seen:
-    positions: list[int] = []
-    names: list[str] = []
-    pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
-    objects: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
-    subjects: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
-    acts: set[str] = set()
-    the: Counter[str] = Counter()
-    speaking: Counter[str] = Counter()
-    places: Counter[str] = Counter()
     found = [match.group() for match in matches]
     # where the next name after each match starts ("He", "She": no names)
     next_names = [len(text)] * len(matches)
@@ -1079,17 +1070,102 @@ def _scan(
         next_names[number] = upcoming
         if found[number] not in _NOT_NAMES:
             upcoming = matches[number].start()
+    from aleppo_cli.analysis.quotes import halves
+
+    cut = len(matches) // 2
+    if not halves.worth_it(len(text), halves.LONG_TEXT):
+        cut = len(matches)
+    # each match is read alone (the cache of cleaned candidates gives what
+    # ``clean`` gives), so the later half may be read in a second process and
+    # the two halves' findings joined in order: the same as one pass
+    later = halves.background(
+        lambda: _scan_part(
+            text, lower_words, inside, matches, found, next_names, cut, len(matches)
+        ),
+        cut < len(matches),
+    )
+    first = _scan_part(text, lower_words, inside, matches, found, next_names, 0, cut)
+    positions, names, pronouns, acts, the, places, objects, speaking, mid, subjects = first
+    if cut < len(matches):
+        more = later.result()
+        positions.extend(more[0])
+        names.extend(more[1])
+        for into, part in ((pronouns, more[2]), (objects, more[6]), (subjects, more[9])):
+            for name, votes in part.items():
+                into[name].update(votes)
+        the.update(more[4])
+        places.update(more[5])
+        speaking.update(more[7])
+        acts.update(more[3])
+        mid.update(more[8])
+    return _Seen(
+        positions,
+        names,
+        pronouns,
+        _in_order(acts),
+        the,
+        places,
+        objects,
+        speaking,
+        _in_order(mid),
+        subjects,
+    )
+
+
+def _in_order(found: dict[str, None]) -> set[str]:
+    """The set of ``found``, its members added one by one in order (as one
+    pass adds them: the same set, laid out alike)."""
+    members: set[str] = set()
+    for member in found:
+        members.add(member)
+    return members
+
+
+class _Part(NamedTuple):
+    positions: list[int]
+    names: list[str]
+    pronouns: defaultdict[str, Counter[Gender]]
+    acts: dict[str, None]  # (in the order first seen)
+    the: Counter[str]
+    places: Counter[str]
+    objects: defaultdict[str, Counter[Gender]]
+    speaking: Counter[str]
+    mid: dict[str, None]
+    subjects: defaultdict[str, Counter[Gender]]
+
+
+def _scan_part(
+    text: str,
+    lower_words: _LowerWords,
+    inside: _Quoted,
+    matches: Sequence[re.Match[str]],
+    found: Sequence[str],
+    next_names: Sequence[int],
+    begin: int,
+    until: int,
+) -> _Part:
+    """What ``_scan`` finds of ``matches[begin:until]``."""
+    positions: list[int] = []
+    names: list[str] = []
+    pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+    objects: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+    subjects: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+    acts: dict[str, None] = {}
+    the: Counter[str] = Counter()
+    speaking: Counter[str] = Counter()
+    places: Counter[str] = Counter()
     cleaned = lower_words.cleaned  # a candidate is cleaned alike wherever it stands
     quoted_starts, quoted_ends = inside
     acts_after, sentence_end, pronoun = _ACTS.match, _SENTENCE_END.search, _PRONOUNS.search
-    mid: set[str] = set()
-    for number, match in enumerate(matches):
+    mid: dict[str, None] = {}
+    for number in range(begin, until):
+        match = matches[number]
         candidate = found[number]
         start = match.start()
         if " " in candidate:
-            mid.update(candidate.split()[1:])
+            mid.update(dict.fromkeys(candidate.split()[1:]))
         if text[start - 1 : start] == " " and _MID_SENTENCE.match(text, start - 2):
-            mid.add(candidate.split(None, 1)[0])
+            mid[candidate.split(None, 1)[0]] = None
         if candidate in cleaned:
             name = cleaned[candidate]
         else:
@@ -1126,7 +1202,7 @@ def _scan(
             if _speaks(text, start, end, candidate):
                 speaking[name] += 1
         if acts_after(text, end):
-            acts.add(name)
+            acts[name] = None
         # the first pronoun after the name, in its sentence (a subject's: also in
         # the next sentence's first words: "Nora sat. She ..."), before anyone else is named
         stop = sentence_end(text, end, end + PRONOUN_REACH)
@@ -1152,7 +1228,7 @@ def _scan(
                     subjects[name][gender] += 1
             else:
                 objects[name][gender] += 1
-    return _Seen(positions, names, pronouns, acts, the, places, objects, speaking, mid, subjects)
+    return _Part(positions, names, pronouns, acts, the, places, objects, speaking, mid, subjects)
 
 
 # A name written "the X" that speaks this often ("said the Hatter", "the

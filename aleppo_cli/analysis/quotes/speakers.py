@@ -59,7 +59,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol
 
-from aleppo_cli.analysis.quotes import dialogue, ranker
+from aleppo_cli.analysis.quotes import dialogue, halves, ranker
 from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Gender, Quote, Reference, Stretch
 from aleppo_cli.analysis.quotes.people import NAME, People, word_gender
 
@@ -207,45 +207,141 @@ def assign(
     if heard is None:  # (``heard``: each speech quotation's ``_hear``, by index, if at hand)
         heard = {at: _hear(text, q, people) for at, q in enumerate(quotes) if q.kind == SPEECH}
     ahead = _ahead(quotes, heard, people) if chooser is not RULES_ONLY else []
-    talk = Conversation()
+    decoding = ranker.SEQUENCE and isinstance(chooser, ranker.Ranker)
+
+    def walk(
+        begin: int,
+        end: int,
+        talk: Conversation,
+        speakers: list[str | None],
+        ranked: list[ranker.Ranked],
+        states: list[Conversation] | None = None,
+    ) -> Conversation:
+        """The speakers of quotations ``begin`` to ``end`` (excluded), read on
+        from ``talk``, appended to ``speakers`` (and their entries for
+        ``decode`` to ``ranked``); the conversation after them. ``states``:
+        the conversation before each, recorded."""
+        for at in range(begin, end):
+            quote = quotes[at]
+            if states is not None:
+                states.append(talk)
+            if quote.kind != SPEECH:
+                speakers.append(None)
+                continue
+            speech = heard[at]
+            rule, speaker = decide(speech, talk, people)
+            chosen = speaker
+            ranks = rule
+            if ranker.DESCRIPTIONS_RANKED and rule == SURE and ranker.a_description(speaker):
+                ranks = ranker.DESCRIPTION_RULE  # "said the doctor": ranked with the people around
+            if ranks not in FIXED and chooser is not RULES_ONLY:
+                found = ranker.candidates(speech, talk, people, facts, ranks, speaker, ahead[at])
+                if decoding and found:
+                    assert isinstance(chooser, ranker.Ranker)
+                    opens = quote.stretch.opens_paragraph
+                    entry, chosen = ranker.ranked(chooser, at, speech.paragraph, opens, found)
+                    ranked.append(entry)
+                else:
+                    chosen = chooser.choose(found, at) if found else speaker
+            if (
+                decoding
+                and ranker.ANCHORS
+                and chosen
+                and quote.stretch.opens_paragraph
+                and (not ranked or ranked[-1].at != at)
+            ):
+                ranked.append(ranker.anchor(at, speech.paragraph, chosen))  # a turn given
+            speakers.append(chosen)
+            talk = _after(talk, speech, chosen if follow else speaker, rule == SURE)
+            if LAST_FOLLOWS and chosen and chosen != speaker and talk.last is not None:
+                talk = talk._replace(last=talk.last._replace(speaker=chosen))
+        return talk
+
     speakers: list[str | None] = []
     ranked: list[ranker.Ranked] = []
-    decoding = ranker.SEQUENCE and isinstance(chooser, ranker.Ranker)
-    for at, quote in enumerate(quotes):
-        if quote.kind != SPEECH:
-            speakers.append(None)
-            continue
-        speech = heard[at]
-        rule, speaker = decide(speech, talk, people)
-        chosen = speaker
-        ranks = rule
-        if ranker.DESCRIPTIONS_RANKED and rule == SURE and ranker.a_description(speaker):
-            ranks = ranker.DESCRIPTION_RULE  # "said the doctor": ranked with the people around
-        if ranks not in FIXED and chooser is not RULES_ONLY:
-            found = ranker.candidates(speech, talk, people, facts, ranks, speaker, ahead[at])
-            if decoding and found:
-                assert isinstance(chooser, ranker.Ranker)
-                opens = quote.stretch.opens_paragraph
-                entry, chosen = ranker.ranked(chooser, at, speech.paragraph, opens, found)
-                ranked.append(entry)
-            else:
-                chosen = chooser.choose(found, at) if found else speaker
-        if (
-            decoding
-            and ranker.ANCHORS
-            and chosen
-            and quote.stretch.opens_paragraph
-            and (not ranked or ranked[-1].at != at)
-        ):
-            ranked.append(ranker.anchor(at, speech.paragraph, chosen))  # a turn given
-        speakers.append(chosen)
-        talk = _after(talk, speech, chosen if follow else speaker, rule == SURE)
-        if LAST_FOLLOWS and chosen and chosen != speaker and talk.last is not None:
-            talk = talk._replace(last=talk.last._replace(speaker=chosen))
+    pure = chooser is RULES_ONLY or type(chooser) is ranker.Ranker  # (a recorder is not)
+    if pure and halves.worth_it(len(quotes), halves.MANY_STRETCHES):
+        _in_halves(walk, len(quotes), speakers, ranked)
+    else:
+        walk(0, len(quotes), Conversation(), speakers, ranked)
     if ranked:
         for at, name in ranker.decode(ranked).items():
             speakers[at] = name
     return tuple(speakers)
+
+
+class _Walk(Protocol):
+    def __call__(
+        self,
+        begin: int,
+        end: int,
+        talk: Conversation,
+        speakers: list[str | None],
+        ranked: list[ranker.Ranked],
+        states: list[Conversation] | None = None,
+        /,
+    ) -> Conversation: ...
+
+
+# A child reads on from an empty conversation this many quotations before the
+# middle, and records the conversation before each of this many after it.
+WARM_UP = 100
+CHECKED = 400
+
+
+def _in_halves(
+    walk: _Walk, count: int, speakers: list[str | None], ranked: list[ranker.Ranked]
+) -> None:
+    """``walk`` over ``count`` quotations, the later half in a second process
+    (``halves``), with the results of one.
+
+    The conversation carries each quotation's speaker to the next, so the
+    later half cannot be read without the first; but what it carries is
+    bounded (the last turns, the last speaker, the last descriptions), and
+    read on from an empty one a few hundred quotations back it comes to the
+    same state as the true one. So a child reads on from ``WARM_UP``
+    quotations before the middle to the end, recording the conversation
+    before each of the ``CHECKED`` quotations from the middle; the parent
+    reads the first half, then on one quotation at a time until its
+    conversation equals the child's there. From that quotation on the
+    child's speakers and entries are the parent's: each step is a pure
+    function of the conversation before it and of values the child holds
+    copies of (the quotations, what they hear, the people, the ranker's
+    weights: ``walk`` writes nothing else). If the two never meet, or the
+    child fails, the parent reads on alone."""
+    import os
+
+    cut = min(count, (count + WARM_UP) // 2)
+    begin = max(0, cut - WARM_UP)
+    parent = os.getpid()
+
+    def later() -> tuple[list[Conversation], list[str | None], list[ranker.Ranked]] | None:
+        if os.getpid() == parent:  # the child failed: the parent reads on alone
+            return None
+        states: list[Conversation] = []
+        theirs: list[str | None] = []
+        entries: list[ranker.Ranked] = []
+        walk(begin, count, Conversation(), theirs, entries, states)
+        return (
+            states[cut - begin : cut - begin + CHECKED],
+            theirs[cut - begin :],
+            [entry for entry in entries if entry.at >= cut],
+        )
+
+    child = halves.background(later, True)
+    talk = walk(0, cut, Conversation(), speakers, ranked)
+    found = child.result()
+    at = cut
+    if found is not None:
+        states, theirs, entries = found
+        for state in states:
+            if state == talk:  # the same conversation: the child's from here on
+                speakers.extend(theirs[at - cut :])
+                ranked.extend(entry for entry in entries if entry.at >= at)
+                return
+            talk = walk(at, at + 1, talk, speakers, ranked)
+            at += 1
+    walk(at, count, talk, speakers, ranked)
 
 
 def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) -> list[ranker.Ahead]:
