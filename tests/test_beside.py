@@ -32,6 +32,20 @@ def test_the_paragraphs_of_two_shares_are_those_of_the_whole(text: str, share: f
     assert all(start >= later for start, _ in rest)
 
 
+@given(
+    st.text(alphabet="ab A.!?)1 \n•…", max_size=80),
+    st.floats(min_value=0, max_value=1),
+)
+def test_the_sentences_of_two_shares_are_those_of_the_whole(text: str, share: float) -> None:
+    blocks = list(document._blocks(text))
+    cut = round(share * len(blocks))
+    whole = segmenter.split_blocks(text, blocks)
+    assert (
+        segmenter.split_blocks(text, blocks[:cut]) + segmenter.split_blocks(text, blocks[cut:])
+        == whole
+    )
+
+
 def _review() -> str:
     return clean(REVIEW.read_text(encoding="utf-8")).text
 
