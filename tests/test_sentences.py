@@ -119,7 +119,11 @@ def test_split_blocks_is_split_of_each_paragraph(text: str) -> None:
 @given(st.text(alphabet=".!?‽…。！？ab )\n1", max_size=40))
 def test_terminal_positions_are_the_pattern_s(text: str) -> None:
     expected = [m.start() for m in sentences._TERMINAL.finditer(text)]
-    assert sentences._terminal_positions(text) == expected
+    assert sentences._terminal_positions(text, 0, len(text)) == expected
+    middle = len(text) // 3
+    assert sentences._terminal_positions(text, middle, 2 * middle) == [
+        m.start() for m in sentences._TERMINAL.finditer(text, middle, 2 * middle)
+    ]
     # the list markers' styles, found by two patterns, are the one pattern's
     found = [*sentences._MARKER_STOP.finditer(text), *sentences._MARKER_PARENTHESIS.finditer(text)]
     spans = sorted(m.span() for m in found)

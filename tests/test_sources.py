@@ -2,11 +2,13 @@ import codecs
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from aleppo_cli.errors import InputError
 from aleppo_cli.text import sources
+from aleppo_cli.text.beside import Beside
 from tests.builders import invoke
 from tests.conftest import REVIEW
 
@@ -185,9 +187,11 @@ def test_tests_build_the_bundled_review_live(monkeypatch: pytest.MonkeyPatch) ->
     built: list[str] = []
     live = document.build
 
-    def spy(raw: str, repair: bool | None = None) -> document.Document:
+    def spy(
+        raw: str, repair: bool | None = None, beside: Beside[Any] | None = None
+    ) -> document.Document:
         built.append(raw)
-        return live(raw, repair)
+        return live(raw, repair, beside)
 
     monkeypatch.setattr(document, "build", spy)
     source = sources.load(None)

@@ -53,10 +53,10 @@ def _header() -> tuple[Any, ...]:
     )
 
 
-def _build(entry: tuple[Any, ...]) -> re.Pattern[str]:
+def _build(entry: tuple[Any, ...]) -> re.Pattern[Any]:
     pattern, _flags, final_flags, code, groups, groupindex, indexgroup = entry
     ops = array("I", code).tolist()  # the engine's code words (CODESIZE 4)
-    built: re.Pattern[str] = _sre.compile(pattern, final_flags, ops, groups, groupindex, indexgroup)
+    built: re.Pattern[Any] = _sre.compile(pattern, final_flags, ops, groups, groupindex, indexgroup)
     return built
 
 
@@ -86,14 +86,14 @@ def preload(path: Path = FILE) -> None:
         return
     try:
         for entry in found:
-            key = (str, entry[0], entry[1])
+            key = (type(entry[0]), entry[0], entry[1])  # (a pattern of str or of bytes)
             if key not in cache:
                 cache[key] = _build(entry)
     except (RuntimeError, TypeError, ValueError, IndexError):  # not code this engine takes
         return
 
 
-def make(keys: Iterable[tuple[str, int]]) -> bytes:
+def make(keys: Iterable[tuple[str | bytes, int]]) -> bytes:
     """``patterns.bin`` for the patterns ``keys`` (pattern, flags), each
     checked to equal what ``re.compile`` makes of it."""
     if sys.version_info >= (3, 11):
@@ -103,8 +103,8 @@ def make(keys: Iterable[tuple[str, int]]) -> bytes:
         import sre_compile as compiler
         import sre_parse as parser
     made = []
-    for pattern, flags in sorted(set(keys)):
-        parsed = parser.parse(pattern, flags)
+    for pattern, flags in sorted(set(keys), key=lambda key: (isinstance(key[0], bytes), key)):
+        parsed = parser.parse(pattern, flags)  # type: ignore[arg-type]  # (bytes too)
         code = compiler._code(parsed, flags)  # type: ignore[attr-defined]
         groupindex = {str(name): int(index) for name, index in parsed.state.groupdict.items()}
         indexgroup: list[str | None] = [None] * parsed.state.groups

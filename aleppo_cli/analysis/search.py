@@ -29,6 +29,7 @@ from aleppo_cli.text.document import Document, Sentence
 if TYPE_CHECKING:
     from aleppo_cli.analysis.quotes.model import Quotation
     from aleppo_cli.analysis.search_beyond import Piece
+    from aleppo_cli.text.beside import Beside
     from aleppo_cli.text.cleanup import CleanText
 
 REGEX_TIMEOUT = 2.0  # seconds, as the README says; read at every search, so tests shorten it
@@ -422,15 +423,25 @@ class Query(NamedTuple):
     min_score: float = DEFAULT_MIN_SCORE
 
 
+Spans = list[tuple[int, int]]
+
+
 class Searcher:
-    def __init__(self, document: Document, quotations: Sequence[Quotation] | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        quotations: Sequence[Quotation] | None = None,
+        found: tuple[Query, Spans] | None = None,
+    ) -> None:
         """``quotations``: the document's, when they are already known (a
         bundled text's ready-made ones); else their parts are found when a
-        query needs them."""
+        query needs them. ``found``: a folded query and where it is in the
+        cleaned text, when that is known already (``folded_beside``)."""
         self.document = document
         self.sentences = list(document.sentences)
         self._starts = [s.clean_start for s in self.sentences]
         self.quotations = quotations
+        self._found = found
 
     @cached_property
     def folded(self) -> Folded:
@@ -532,7 +543,11 @@ class Searcher:
         return search_beyond.split_quotations(self.document, self.quotations)
 
     def _folded(self, query: Query) -> list[Hit]:
-        return [self._hit(*span) for span in _folded_spans(query, self.folded)]
+        if self._found is not None and self._found[0] == query:
+            spans = self._found[1]
+        else:
+            spans = _folded_spans(query, self.folded)
+        return [self._hit(*span) for span in spans]
 
     def _exact(self, query: Query) -> list[Hit]:
         return [self._hit(*span) for span in _exact_spans(query, self.document.clean.text)]
@@ -597,6 +612,18 @@ def _align(needle: str, text: str, cutoff: float) -> tuple[float, int, int] | No
     if alignment is None or alignment.dest_end <= alignment.dest_start:
         return None
     return round(alignment.score, 1), alignment.dest_start, alignment.dest_end
+
+
+def folded_beside(query: Query) -> Beside[Spans] | None:
+    """Finding a folded ``query`` in a cleaned text, as work that the build
+    of a long text does in a second process meanwhile (``text/beside.py``:
+    folding a novel and finding a word in it take 0.1 s); None for another
+    mode, or for a query with nothing to fold (the search says so)."""
+    if query.mode is not Mode.FOLDED or not fold(query.text):
+        return None
+    from aleppo_cli.text.beside import Beside
+
+    return Beside(lambda text: _folded_spans(query, Folded(text)))
 
 
 def _folded_spans(query: Query, folded: Folded) -> list[tuple[int, int]]:
@@ -766,13 +793,14 @@ def run(
     query: Query,
     around: int = 0,
     quotations: Sequence[Quotation] | None = None,
+    found: tuple[Query, Spans] | None = None,
 ) -> SearchResult:
     """Search, then say who spoke each hit and gather its context.
 
     ``quotations``: the document's quotations when they are already known
     (a bundled text's ready-made ones); otherwise they are found if a hit
-    lies in one."""
-    searcher = Searcher(document, quotations)
+    lies in one. ``found``: see ``Searcher``."""
+    searcher = Searcher(document, quotations, found)
     hits = searcher.search(query)
     speakers = _speakers(document, hits, quotations)
     groups = group(searcher.sentences, hits, speakers)

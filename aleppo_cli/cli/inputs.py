@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from aleppo_cli.cli.emit import progress, report
 from aleppo_cli.cli.environment import Environment
 from aleppo_cli.text import prebuilt, sources
 from aleppo_cli.text.document import Document
 from aleppo_cli.text.sources import Source
+
+if TYPE_CHECKING:
+    from aleppo_cli.text.beside import Beside
 
 
 def load_source(
@@ -29,8 +33,14 @@ def load_source(
 
 
 def load(
-    env: Environment, text: str | None, encoding: str | None = None, repair: bool | None = None
+    env: Environment,
+    text: str | None,
+    encoding: str | None = None,
+    repair: bool | None = None,
+    beside: Beside[Any] | None = None,
 ) -> tuple[Source, Document]:
+    """The source and its document (``beside``: work on its cleaned text
+    that a long text's build may do in a second process, ``text/beside.py``)."""
     source = load_source(env, text, encoding, repair)
     with progress(env, "Reading…"):
-        return source, prebuilt.document_for(source)
+        return source, prebuilt.document_for(source, beside)

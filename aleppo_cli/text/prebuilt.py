@@ -15,19 +15,30 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aleppo_cli.text import digest
 from aleppo_cli.text.cleanup import AUTO_OFF, Edit, apply, clean
 from aleppo_cli.text.document import Document, assemble, layout
 from aleppo_cli.text.sources import Source, is_bundled, read_index
 
+if TYPE_CHECKING:
+    from aleppo_cli.text.beside import Beside
+
 VERSION = 5  # 3: the repair decision; 4: whether the text has sections; 5: BLAKE2b
 
 # The modules of this package whose code decides what an index holds: the
 # clean-up rules and the word list they consult, the sentence and paragraph
 # rules, and this module, which writes and reads the index.
-CODE = ("cleanup.py", "wordlist.py", "segmenter.py", "document.py", "sections.py", "prebuilt.py")
+CODE = (
+    "cleanup.py",
+    "wordlist.py",
+    "segmenter.py",
+    "document.py",
+    "sections.py",
+    "prebuilt.py",
+    "beside.py",  # (the layout of a long text shared with a second process)
+)
 
 
 def fingerprint(raw: str) -> str:
@@ -112,9 +123,10 @@ def stored(source: Source) -> dict[str, Any] | None:
     return data
 
 
-def document_for(source: Source) -> Document:
+def document_for(source: Source, beside: Beside[Any] | None = None) -> Document:
     """The document of ``source``: from its index when it is a bundled text
-    with a current one, else built from the text."""
+    with a current one, else built from the text (``beside``: see
+    ``document.build``)."""
     from aleppo_cli.text import wordlist
     from aleppo_cli.text.document import build, from_blocks
 
@@ -125,6 +137,6 @@ def document_for(source: Source) -> Document:
         ready = document(source.text, data)
         if ready is not None:
             return ready
-    built = build(source.text, source.repair)
+    built = build(source.text, source.repair, beside)
     wordlist.forget()  # a novel's search or quotations then peak 21 MB lower
     return built

@@ -86,9 +86,15 @@ def split_blocks(text: str, blocks: list[tuple[int, int]]) -> list[Spans]:
     paragraph; every test that looks at the characters around a place stops
     at its block's ends, as it stopped at the ends of the paragraph's text.
     """
+    if not blocks:
+        return []
+    # (the text is read only as far as the blocks go: a long text's later
+    # blocks are split by a second process, text/beside.py)
+    first_begin, last_end = blocks[0][0], blocks[-1][1]
     markers = _list_markers(text, blocks)
-    bulleted = any(bullet in text for bullet in _BULLETS)  # ``in``: quicker than a pattern
-    terminals = _terminal_positions(text)
+    # ``find``: quicker than a pattern
+    bulleted = any(text.find(bullet, first_begin, last_end) != -1 for bullet in _BULLETS)
+    terminals = _terminal_positions(text, first_begin, last_end)
     first = 0
     result = []
     for (begin, end), block_markers in zip(blocks, markers, strict=True):
@@ -117,13 +123,14 @@ def split_blocks(text: str, blocks: list[tuple[int, int]]) -> list[Spans]:
     return result
 
 
-def _terminal_positions(text: str) -> list[int]:
-    """Where the terminal marks of ``text`` are (what ``_TERMINAL`` finds),
-    in order: a pattern of one character is found much faster than a class."""
+def _terminal_positions(text: str, begin: int, end: int) -> list[int]:
+    """Where the terminal marks of ``text[begin:end]`` are (what ``_TERMINAL``
+    finds), in order: a pattern of one character is found much faster than a
+    class."""
     found: list[int] = []
     for mark, pattern in _TERMINAL_EACH:
-        if mark in text:
-            found.extend([match.start() for match in pattern.finditer(text)])
+        if text.find(mark, begin, end) != -1:
+            found.extend([match.start() for match in pattern.finditer(text, begin, end)])
     found.sort()
     return found
 
@@ -292,7 +299,14 @@ def _list_markers(text: str, blocks: list[tuple[int, int]]) -> list[list[_Marker
     """
     found: list[list[_Marker]] = [[] for _ in blocks]
     index = 0
-    styles = [*_MARKER_STOP.finditer(text), *_MARKER_PARENTHESIS.finditer(text)]
+    # only among the blocks: a marker that is kept ends before its block's
+    # last character (a pattern looks behind the start it is given, and what
+    # it looks ahead at is inside the block)
+    begin, end = (blocks[0][0], blocks[-1][1]) if blocks else (0, 0)
+    styles = [
+        *_MARKER_STOP.finditer(text, begin, end),
+        *_MARKER_PARENTHESIS.finditer(text, begin, end),
+    ]
     styles.sort(key=_START)  # what _MARKER_STYLE.finditer finds: no two overlap
     for match in styles:
         style_start = match.start()

@@ -28,8 +28,8 @@ That still cost a text with a rarer word 0.04 s (decompressing the other
 nine tenths, then a search of 2.4 MB for each word), and 0.02 s for the
 frequent words. So the package ships the same list in a form made for
 look-ups, ``wordlist.bin`` (written by ``python .ci/build_wordlist.py``
-from wordfreq's file, 1.2 MB): the frequent words in rows (see ``_Table``),
-and the rarer ones sorted, in blocks
+from wordfreq's file, 1.7 MB, mapped, not read): the frequent words in
+rows (see ``_Table``, not compressed), and the rarer ones sorted, in blocks
 of ``BLOCK`` words, each compressed apart with the first word of each in an
 index, so that a look-up decompresses one block of 4 KB and finds the word
 in it with one ``bytes.find`` (each word whole, between a line feed and a
@@ -55,6 +55,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache, cached_property
 from importlib.util import find_spec
+from mmap import ACCESS_READ, mmap
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
@@ -273,21 +274,32 @@ class _Table:
     the same place (``pack``); a word is found by ``str.find`` in its row,
     at a multiple of its length."""
 
-    __slots__ = ("_groups", "_lines")
+    __slots__ = ("_groups", "_lines", "_where")
 
-    def __init__(self, lines: dict[str, tuple[str, str]]) -> None:
+    def __init__(self, rows: bytes) -> None:
+        """``rows``: what ``_rows`` wrote."""
         # first two letters -> (rows, values): rows[n] the words of length n
         # run together, values[n] their buckets (rows[0] the letters
-        # themselves); each split from its two lines when first looked at
-        # (a short text looks at a fraction of them)
-        self._lines = lines
+        # themselves); each decoded and split from its two lines when first
+        # looked at (a short text looks at a fraction of them: decoding all
+        # 280 KB of them, then splitting them, took a short text's clean-up
+        # 1.5 ms)
+        self._lines = rows.split(b"\n")
+        keys = self._lines[0].decode("utf-8").split("\t")
+        if not len(keys) == len(self._lines[1::2]) == len(self._lines[2::2]):
+            raise ValueError("rows of frequent words that do not pair up")
+        self._where = dict(zip(keys, range(1, len(self._lines), 2), strict=False))
         self._groups: dict[str, _Group] = {}
 
     def _group(self, letters: str) -> _Group | None:
-        lines = self._lines.get(letters)
-        if lines is None:
+        line = self._where.get(letters)
+        if line is None:
             return None
-        group = self._groups[letters] = (lines[0].split("\t"), lines[1].split("\t"))
+        rows, values = self._lines[line], self._lines[line + 1]
+        group = self._groups[letters] = (
+            rows.decode("utf-8").split("\t"),
+            values.decode("utf-8").split("\t"),
+        )
         return group
 
     @overload
@@ -322,7 +334,7 @@ class _Table:
     def as_dict(self) -> dict[str, float]:
         """Every word with its Zipf frequency (for tests)."""
         table = {}
-        for letters in self._lines:
+        for letters in self._where:
             group = self._group(letters)
             assert group is not None
             rows, values = group
@@ -357,17 +369,8 @@ def _rows(buckets: list[list[bytes]]) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def _lines(rows: bytes) -> dict[str, tuple[str, str]]:
-    """What ``_rows`` wrote: each group's two lines, by its first two letters."""
-    lines = rows.decode("utf-8").split("\n")
-    keys = lines[0].split("\t")
-    if not len(keys) == len(lines[1::2]) == len(lines[2::2]):
-        raise ValueError("rows of frequent words that do not pair up")
-    return dict(zip(keys, zip(lines[1::2], lines[2::2], strict=True), strict=True))
-
-
 SHIPPED = Path(__file__).with_name("wordlist.bin")
-_MAGIC = b"aleppo words 3\n"
+_MAGIC = b"aleppo words 4\n"
 BLOCK = 1024  # rarer words a compressed block
 # A block's entry: a line feed, the word, a space, and the byte _VALUE_BASE +
 # its bucket, counted from the first rare one (so never a line feed).
@@ -430,7 +433,9 @@ def pack(buckets: list[list[bytes]], source: bytes) -> bytes:
         )
         blocks.append(block)
         index_lines.append(b"%d %s" % (len(block), rare[first][0]))
-    packed_frequent = zlib.compress(frequent, 9)
+    # the rows are not compressed: decompressing their 280 KB took every
+    # scraped text's clean-up 1 ms (the file is mapped, not read)
+    packed_frequent = frequent
     packed_lines = zlib.compress(lines, 9)
     packed_index = zlib.compress(b"\n".join(index_lines), 9)
     lengths = (len(packed_frequent), len(packed_lines), len(packed_index))
@@ -443,14 +448,17 @@ class _Shipped:
     table, the rarer ones in compressed blocks, one decompressed a look-up
     (the blocks looked at are kept)."""
 
-    def __init__(self, data: bytes, source: bytes) -> None:
-        """Raises ValueError if ``data`` is not of this form, or was not made
-        from the data file of signature ``source``."""
+    def __init__(self, data: bytes | mmap, source: bytes) -> None:
+        """Raises ValueError if ``data`` (the file's bytes, or the file
+        mapped: then only the parts looked at are read) is not of this form,
+        or was not made from the data file of signature ``source``."""
         import zlib
 
-        if not data.startswith(_MAGIC):
+        if data[: len(_MAGIC)] != _MAGIC:
             raise ValueError("not a word list of this form")
-        end = data.index(b"\n", len(_MAGIC))
+        end = data.find(b"\n", len(_MAGIC))
+        if end < 0:
+            raise ValueError("not a word list of this form")
         *made_from, rare_from, rows_length, lines_length, index_length = data[
             len(_MAGIC) : end
         ].split(b" ")
@@ -459,12 +467,12 @@ class _Shipped:
         self._rare_from = int(rare_from)
         position = end + 1
         try:
-            # the frequent words in rows, decompressed when first looked up
-            self._rows = data[position : position + int(rows_length)]
+            # the frequent words in rows, read when first looked up
+            self._rows = (position, position + int(rows_length))
             position += int(rows_length)
             # the frequent words again, a line a bucket, for a text that looks
             # up many (use_dict)
-            self._bucket_lines = data[position : position + int(lines_length)]
+            self._bucket_lines = (position, position + int(lines_length))
             position += int(lines_length)
             index = zlib.decompress(data[position : position + int(index_length)])
         except zlib.error as error:
@@ -484,9 +492,8 @@ class _Shipped:
     def table(self) -> _Table | dict[str, float]:
         """The frequent words: in ``_Table``'s rows, or in a dict once
         ``use_dict`` was called."""
-        import zlib
-
-        return _Table(_lines(zlib.decompress(self._rows)))
+        start, end = self._rows
+        return _Table(self._data[start:end])
 
     @property
     def frequent(self) -> dict[str, float]:
@@ -494,7 +501,8 @@ class _Shipped:
         import zlib
 
         table: dict[str, float] = {}
-        for text in zlib.decompress(self._bucket_lines).decode("utf-8").split("\n"):
+        start, end = self._bucket_lines
+        for text in zlib.decompress(self._data[start:end]).decode("utf-8").split("\n"):
             number, _, words = text.partition(" ")
             table.update(dict.fromkeys(words.split(" "), _zipf_of(int(number))))
         return table
@@ -544,7 +552,8 @@ def _shipped() -> _Shipped | None:
     if source is None:
         return None
     try:
-        return _Shipped(SHIPPED.read_bytes(), signature(source))
+        with SHIPPED.open("rb") as file:  # mapped: a short text reads a tenth of it
+            return _Shipped(mmap(file.fileno(), 0, access=ACCESS_READ), signature(source))
     except (OSError, ValueError):
         return None
 

@@ -86,12 +86,15 @@ def search(
         if regex
         else (finder.Mode.FUZZY if fuzzy else finder.Mode.FOLDED)
     )
-    source, document = load(env, text, encoding, repair)
     score = finder.DEFAULT_MIN_SCORE if min_score is None else min_score
+    asked = finder.Query(query, mode, word, score)
+    beside = finder.folded_beside(asked)  # found while a long text is laid out
+    source, document = load(env, text, encoding, repair, beside)
     with progress(env, "Searching…"):
         try:
             ready = stored_quotations(source)
-            found = finder.run(document, finder.Query(query, mode, word, score), around, ready)
+            spans = None if beside is None else (asked, beside.result(document.clean.text))
+            found = finder.run(document, asked, around, ready, spans)
         except finder.QueryWithoutWords as error:
             hint = "use --exact or --regex to search for punctuation"
             raise UsageError(error.message, hint) from None

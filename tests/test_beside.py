@@ -1,0 +1,118 @@
+"""A long text laid out with a second process (``text/beside.py``) gives the
+document of one process, a command's work done there (a search's folded
+matches) gives what it gives here, and the parent does whatever a child
+fails to send."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aleppo_cli.analysis import search
+from aleppo_cli.text import beside, document, segmenter
+from aleppo_cli.text.cleanup import clean
+from tests.conftest import REVIEW
+
+needs_fork = pytest.mark.skipif(not beside.worth_it(beside.LONG_TEXT), reason="no fork here")
+
+
+@given(
+    st.text(alphabet="ab .\n", max_size=60),
+    st.floats(min_value=0, max_value=1),
+)
+def test_the_paragraphs_of_two_shares_are_those_of_the_whole(text: str, share: float) -> None:
+    later = document._later_start(text, share)
+    assert 0 <= later <= len(text)
+    first, rest = list(document._blocks(text, 0, later)), list(document._blocks(text, later))
+    assert first + rest == list(document._blocks(text))
+    assert all(start < later for start, _ in first)
+    assert all(start >= later for start, _ in rest)
+
+
+@given(
+    st.text(alphabet="ab A.!?)1 \n•…", max_size=80),
+    st.floats(min_value=0, max_value=1),
+)
+def test_the_sentences_of_two_shares_are_those_of_the_whole(text: str, share: float) -> None:
+    blocks = list(document._blocks(text))
+    cut = round(share * len(blocks))
+    whole = segmenter.split_blocks(text, blocks)
+    assert (
+        segmenter.split_blocks(text, blocks[:cut]) + segmenter.split_blocks(text, blocks[cut:])
+        == whole
+    )
+
+
+def _review() -> str:
+    return clean(REVIEW.read_text(encoding="utf-8")).text
+
+
+@needs_fork
+@pytest.mark.parametrize("share", [document.LATER_SHARE, document.BESIDE_SHARE, 0.9])
+def test_a_layout_shared_with_a_child_is_that_of_one_process(
+    share: float, monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    text = _review()
+    monkeypatch.setattr(beside, "ENABLED", False)
+    alone = document.layout(text)
+    monkeypatch.setattr(beside, "ENABLED", True)
+    monkeypatch.setattr(beside, "LONG_TEXT", 0)
+    monkeypatch.setattr(document, "LATER_SHARE", share)
+    assert document.layout(text) == alone
+    assert len(forks) == 1
+    assert len(alone) > 5
+
+
+@needs_fork
+def test_a_search_done_beside_the_build_finds_what_the_search_finds(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    raw = REVIEW.read_text(encoding="utf-8")
+    query = search.Query("the")
+    here = search.run(document.build(raw), query)
+    monkeypatch.setattr(beside, "LONG_TEXT", 0)
+    work = search.folded_beside(query)
+    assert work is not None
+    built = document.build(raw, beside=work)
+    assert len(forks) == 1
+    spans = work.result(built.clean.text)
+    assert len(spans) > 10
+    assert search.run(built, query, found=(query, spans)) == here
+
+
+def test_no_work_beside_for_a_query_without_words_or_another_mode() -> None:
+    assert search.folded_beside(search.Query("“…”")) is None
+    assert search.folded_beside(search.Query("Khaled", search.Mode.EXACT)) is None
+
+
+def test_a_short_text_never_forks(forks: list[int]) -> None:
+    work = search.folded_beside(search.Query("Khaled"))
+    assert work is not None
+    built = document.build(REVIEW.read_text(encoding="utf-8"), beside=work)
+    assert work.result(built.clean.text)  # done here, when asked
+    assert forks == []
+
+
+@needs_fork
+def test_what_a_child_fails_to_send_the_parent_computes(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    text = _review()
+    alone = document.layout(text)
+    parent = os.getpid()
+    split = segmenter.split_blocks
+
+    def failing_in_the_child(whole: str, blocks: list[tuple[int, int]]) -> list[segmenter.Spans]:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return split(whole, blocks)
+
+    monkeypatch.setattr(segmenter, "split_blocks", failing_in_the_child)
+    monkeypatch.setattr(beside, "LONG_TEXT", 0)
+    work = beside.Beside(lambda cleaned: len(cleaned))
+    assert document.layout(text, work) == alone
+    assert work.result(text) == len(text)  # the child never got to it
+    assert len(forks) == 1
