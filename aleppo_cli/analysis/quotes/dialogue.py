@@ -30,8 +30,14 @@ never from a name or a phrase:
   added by the ranker against each candidate's gender): a sentence of the
   quotation's own paragraph, outside its quotes, that opens with "He" or
   "She" (or "His", "Her"): the one acting in the paragraph of a turn is its
-  speaker (`She glowed with sympathy. "Ah--..."`). These pairs carry no
-  name but ``GENDERED`` and the pronoun's gender.
+  speaker (`She glowed with sympathy. "Ah--..."`).
+- ``run:pron:back:odd`` (``even``, ``ahead``; ``:same`` or ``:other`` added
+  by the ranker): the gender of the nearest turn either way that a pronoun
+  attributes ("she said"), with the parity of its distance: with a man and
+  a woman talking, "she said" one turn back makes this turn a man's.
+
+The pairs of ``run:acts`` and ``run:pron`` carry no name but ``GENDERED``
+and the gender's value ("M", "F").
 
 The reach is RUN_REACH turns either way. A description ("said the other",
 "said the man") is no anchor: it need not be one person throughout the run.
@@ -48,7 +54,6 @@ from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Gender, Quote
 
 if TYPE_CHECKING:
     from aleppo_cli.analysis.quotes.people import People
-    from aleppo_cli.text.document import Paragraph
 
 # How many turns either way the anchors of a run are looked for.
 RUN_REACH = 12
@@ -64,6 +69,8 @@ LEFT_OFF: tuple[str, ...] = ()
 NAMED = True
 # The gender of the pronoun that opens a sentence of the quotation's paragraph (``run:acts``).
 ACTS = True
+# The genders of the nearest turns a pronoun attributes either way (``run:pron``).
+PRONOUNS = True
 # How far (characters) before a paragraph's first quote and after its last its pronouns count.
 ACTS_REACH = 400
 # The name of a pair that gives a gender, not a person: this, then the gender's value.
@@ -86,7 +93,8 @@ def features(
     quotes: Sequence[Quote], people: People, called: Sequence[str | None] = ()
 ) -> list[tuple[tuple[str, str], ...]]:
     """For each of ``quotes``, the (name, feature) pairs of its run (none
-    for a quotation that is no turn); ``called``: the name each quotation
+    for a quotation that is no turn, and none for one its attribution names,
+    which the ranker never sees); ``called``: the name each quotation
     calls out ("Yes, Mr. Lark,"), if any."""
     named: dict[int, str | None] = {}  # the paragraphs that open with a turn: its named speaker
     starts: dict[int, int] = {}  # and where each starts in the cleaned text
@@ -94,26 +102,12 @@ def features(
     speaking: set[int] = set()  # the paragraphs that hold speech
     turns: list[int | None] = []  # each quotation's paragraph if it is a turn that opens it
     calls: dict[int, str] = {}  # the name a turn calls out, by paragraph
-    quoted: dict[int, list[tuple[int, int]]] = {}  # every quotation's spans, by paragraph
-    pronouns: dict[int, Paragraph | None] = {}  # paragraphs of unnamed speech: if "He" in it, ...
+    gendered: dict[int, Gender] = {}  # the gender of a turn's pronoun ("she said"), by paragraph
     for at, quote in enumerate(quotes):
-        paragraph = quote.stretch.paragraph
-        if ACTS:
-            number = paragraph.number
-            if number in quoted:
-                quoted[number].extend(quote.stretch.spans)
-            else:
-                quoted[number] = list(quote.stretch.spans)
-            attribution = quote.attribution
-            if (
-                quote.kind == SPEECH
-                and (attribution is None or attribution.name is None)
-                and number not in pronouns
-            ):
-                pronouns[number] = paragraph if _maybe_acting(paragraph.text) else None
         if quote.kind != SPEECH:
             turns.append(None)
             continue
+        paragraph = quote.stretch.paragraph
         speaking.add(paragraph.number)
         if not quote.stretch.opens_paragraph:
             turns.append(None)
@@ -123,6 +117,14 @@ def features(
         if number not in named:
             attribution = quote.attribution
             named[number] = attribution.name if attribution is not None else None
+            if (
+                PRONOUNS
+                and attribution is not None
+                and attribution.name is None
+                and attribution.reference is not None
+                and attribution.reference.gender is not None
+            ):
+                gendered[number] = attribution.reference.gender
             starts[number] = paragraph.clean_start
             ends[number] = paragraph.clean_end
             name = called[at] if CALLED and called else None
@@ -146,18 +148,18 @@ def features(
         for index, number in enumerate(order)
         if (name := named[number]) and (name == NARRATOR or not name[:1].islower())
     ]
+    pronouned = [index for index, number in enumerate(order) if number in gendered]
     result: list[tuple[tuple[str, str], ...]] = []
-    acting = {  # each such paragraph's acting pronouns
-        number: _acting(paragraph.text, paragraph.clean_start, quoted[number])
-        for number, paragraph in pronouns.items()
-        if paragraph is not None
-    }
+    acting = _actors(quotes) if ACTS else {}
     for quote, turn in zip(quotes, turns, strict=True):
+        attribution = quote.attribution
+        if attribution is not None and attribution.name is not None:
+            result.append(())  # named by its attribution: the ranker never sees it
+            continue
         acts: tuple[tuple[str, str], ...] = ()
         if acting:
             pronouns_here = acting.get(quote.stretch.paragraph.number)
-            attribution = quote.attribution
-            if pronouns_here and (attribution is None or attribution.name is None):
+            if pronouns_here:
                 acts = _acts(pronouns_here, quote.stretch.start, quote.stretch.end)
         if turn is None:
             result.append(acts)
@@ -174,6 +176,8 @@ def features(
         found = _of(anchors, starts[order[low]], people) if anchors else ()
         if calls:
             found = found + _called(order, at, low, high, calls)
+        if pronouned:
+            found = found + _pronouns(order, at, low, high, pronouned, gendered)
         found = found + acts
         if LEFT_OFF:
             found = tuple(pair for pair in found if not pair[1].startswith(LEFT_OFF))
@@ -181,7 +185,37 @@ def features(
     return result
 
 
-def _acting(text: str, offset: int, spans: list[tuple[int, int]]) -> list[tuple[int, Gender]]:
+def _actors(quotes: Sequence[Quote]) -> dict[int, list[tuple[int, Gender]]]:
+    """The acting pronouns (``_acting``) of each paragraph of speech that no
+    attribution names, where it has any."""
+    found: dict[int, list[tuple[int, Gender]]] = {}
+    seen: set[int] = set()
+    for at, quote in enumerate(quotes):
+        attribution = quote.attribution
+        if quote.kind != SPEECH or (attribution is not None and attribution.name is not None):
+            continue
+        paragraph = quote.stretch.paragraph
+        number = paragraph.number
+        if number in seen:
+            continue
+        seen.add(number)
+        text = paragraph.text
+        if "He" not in text and "She" not in text and "His" not in text:
+            continue  # (most turns' paragraphs: the quick way)
+        # the paragraph's quotations: this one's neighbours in the same paragraph
+        first = last = at
+        while first and quotes[first - 1].stretch.paragraph.number == number:
+            first -= 1
+        while last + 1 < len(quotes) and quotes[last + 1].stretch.paragraph.number == number:
+            last += 1
+        spans = [span for other in quotes[first : last + 1] for span in other.stretch.spans]
+        pronouns = _acting(text, paragraph.clean_start, spans)
+        if pronouns:
+            found[number] = pronouns
+    return found
+
+
+def _acting(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, Gender]]:
     """Where a sentence of the paragraph ``text`` (starting at ``offset`` in the
     cleaned text) opens with "He", "She", "His" or "Her" outside its quotes
     ``spans`` (after a sentence's end, a quote or the paragraph's start), and
@@ -213,11 +247,6 @@ def _acting(text: str, offset: int, spans: list[tuple[int, int]]) -> list[tuple[
             if (back == low and boundary) or (back > 0 and text[back - 1] in _ENDS):
                 found.append((at + offset, _PRONOUN_GENDER[match.group()]))
     return found
-
-
-def _maybe_acting(text: str) -> bool:
-    """Whether ``text`` may hold an acting pronoun (a quick test: most turns' paragraphs do not)."""
-    return "He" in text or "She" in text or "His" in text
 
 
 def _acts(found: list[tuple[int, Gender]], start: int, end: int) -> tuple[tuple[str, str], ...]:
@@ -253,6 +282,32 @@ def _called(
                 parity = "even" if abs(index - at) % 2 == 0 else "odd"
                 found.append((name, f"run:called:{direction}:{parity}"))
                 break
+    return tuple(found)
+
+
+def _pronouns(
+    order: list[int],
+    at: int,
+    low: int,
+    high: int,
+    pronouned: list[int],
+    gendered: dict[int, Gender],
+) -> tuple[tuple[str, str], ...]:
+    """The genders of the nearest turns either way that a pronoun attributes
+    ("she said"), with the parity of their distance (``run:pron:back:odd``, ...;
+    the ranker adds ``:same`` or ``:other`` against each candidate's gender)."""
+    found = []
+    index = bisect_left(pronouned, at)
+    if index and pronouned[index - 1] >= low:
+        back = pronouned[index - 1]
+        parity = "even" if (at - back) % 2 == 0 else "odd"
+        found.append((GENDERED + gendered[order[back]].value, f"run:pron:back:{parity}"))
+    if index < len(pronouned) and pronouned[index] == at:
+        index += 1
+    if index < len(pronouned) and pronouned[index] <= high:
+        ahead = pronouned[index]
+        parity = "even" if (ahead - at) % 2 == 0 else "odd"
+        found.append((GENDERED + gendered[order[ahead]].value, f"run:pron:ahead:{parity}"))
     return tuple(found)
 
 
