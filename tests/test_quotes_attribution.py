@@ -160,6 +160,8 @@ TURN = '"Good evening," said Nora Quill to Ivo Brandt.\n\n'
             "Nora Quill",
         ),
         ('"Shall we go?" Nora Quill suddenly proposed.', "Nora Quill"),
+        # a capitalised noun after an adjective: the one the story calls so
+        ('"It will rain," said the staring Professor.', "the Professor"),
         # the passive: the one who accosts says it
         (
             'Ivo Brandt was reading, when thus accosted by Nora Quill,\n\n"What are you reading?"',

@@ -287,7 +287,7 @@ def attribute(text: str, stretch: Stretch, people: People) -> Attribution | None
     the first of the candidate attributions that reads as one (``_read``)."""
     for match in _candidates(text, stretch):
         said = _read(match, people, stretch.start, text)
-        if said is not None and not (said == _NOBODY and match.re is _OPENER_SAID):
+        if said is not None and not (said == _NOBODY and match.re in _OPENERS):
             return said  # (a sentence's first word that names nobody: "But a spokeswoman said")
     return None
 
@@ -428,6 +428,11 @@ def _rejected(match: re.Match[str]) -> bool:
     return inner or _object(match.string, match.start("desc"))
 
 
+# adjectives that tell one of a kind from another: "the young Lark", "the second Lark"
+_SETS_ONE_APART = frozenset(
+    "young old little elder younger older eldest youngest big great second first third "
+    "other last next".split()
+)
 # the words after which a description may go on with an article: "a spokesman for the panel"
 _OF = frozenset("of for at in on from to with by".split())
 
@@ -452,6 +457,15 @@ def _description(
         words[-1].endswith("ly") or words[-1].lower() in _TRAILING or words[-2:] == ["at", "last"]
     ):
         words = words[:-2] if words[-2:] == ["at", "last"] else words[:-1]
+    if (
+        len(words) in (3, 4)
+        and words[0].lower() == "the"
+        and words[-1][:1].isupper()
+        and all(word.islower() and word not in _SETS_ONE_APART for word in words[1:-1])
+    ):
+        # "said the staring Professor": the one the story calls "the Professor"
+        # (not "the young Lark", another than "the old Lark")
+        words = [words[0], words[-1]]
     if [word.lower() for word in words] == ["the", "other"]:
         # "said the other": one of two just named, not the last to speak; the
         # speaker rules find who (as for "he said", of either gender)
@@ -962,9 +976,12 @@ def _began(narration: str) -> re.Match[str] | None:
     narration = narration.rstrip(" " + quotemarks.OPENING)
     if not narration.endswith((".", ":")):
         return None
+    takes_up = any(verb in narration[-60:] for verb in _TAKES_UP)
+    if not takes_up and _VERB_WORDS.isdisjoint(narration[-40:-1].split()[-2:]):
+        return None  # neither pattern can match: no verb of saying ends the sentence
     body = narration[:-1]
     sentence = body[_last_sentence_end(body) + 1 :]
-    if any(verb in sentence[-60:] for verb in _TAKES_UP):
+    if takes_up:
         began = _BEGAN.search(sentence)
         if began is not None:
             return began
@@ -1069,14 +1086,19 @@ def _verb_in_tail(sentence: str) -> bool:
 # "Edmund, after waiting a moment, obliged her to look up by saying,": the name
 # opening the sentence is the subject of the verb of saying that ends it, what
 # lies between the subject's deeds and their objects
-_OPENER_SAID = re.compile(
+_OPENER_SAID_FORM = (
     rf"(?:^\s*|[;:]\s+|,\s+(?:and|when|while|until|till)\s+)"
     r"(?:(?:But|And|Then|So|Now|At\s+last|At\s+length|and|but),?\s+)?"
     r"(?:(?:soon|then|presently|afterwards|[a-z]+ly)\s+){0,2}"
     rf"(?P<who>{NAME})"
-    rf"(?P<between>(?:,\s+{_CLAUSE_CHAR}{{1,150}}?,)?\s+(?:[a-z]{_CLAUSE_CHAR}{{0,200}}?)?)"
+    rf"(?P<between>(?:,\s+CLAUSE{{1,150}}?,)?\s+(?:[a-z]CLAUSE{{0,200}}?)?)"
     rf"\b{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
+_OPENER_SAID = re.compile(_OPENER_SAID_FORM.replace("CLAUSE", rf"[^.!?;{_MARKS}]"))
+# the same where a title's full stop may stand inside ("eyeing Dr. Lark"): slower,
+# so tried only on a sentence holding a full stop
+_OPENER_SAID_TITLED = re.compile(_OPENER_SAID_FORM.replace("CLAUSE", _CLAUSE_CHAR))
+_OPENERS = (_OPENER_SAID, _OPENER_SAID_TITLED)
 _ARTICLES = frozenset(("The", "A", "An", "This", "That"))
 # capitalised words opening a sentence that name nobody: a later subject is the speaker
 _NOBODY_WORDS = frozenset(
@@ -1089,7 +1111,8 @@ _ANOTHER_SUBJECT = re.compile(r"\b(?:he|she|they|I|we|who|whom|which|whose)\b")
 
 
 def _opener_said(sentence: str) -> re.Match[str] | None:
-    match = _OPENER_SAID.search(sentence)
+    opener = _OPENER_SAID_TITLED if "." in sentence else _OPENER_SAID
+    match = opener.search(sentence)
     while match is not None and (
         _said_later(sentence, match.end("between"))
         or match.group("who").split()[0] in _NOBODY_WORDS
@@ -1097,7 +1120,7 @@ def _opener_said(sentence: str) -> re.Match[str] | None:
         # "They were at supper, when Nora, after a glance at him, said,": Nora's
         # "He seemed to be answered; and Fanny, averting her face, said,": the
         # subject of the last verb of saying, not of "answered"
-        later = _OPENER_SAID.search(sentence, match.end("who"))
+        later = opener.search(sentence, match.end("who"))
         if later is None and match.group("who").split()[0] not in _NOBODY_WORDS:
             break
         match = later
