@@ -15,7 +15,11 @@ among the index's forms (case, dots and a leading article ignored), and
   surname "Norris" beside "Mrs. Norris": ``quirk``);
 - **gender**: of the characters with speech and a gender (M or F) that the
   index holds, the share whose person has that gender (``known``: a gender
-  at all; ``right``: the right one, unknown counted wrong).
+  at all; ``right``: the right one, unknown counted wrong);
+- **unlisted**: the share of our speech quotations given to a named person
+  (not a description such as "the Hatter") none of whose names is an alias
+  of any character: mostly junk persons ("Fifth Avenue", "the French"),
+  some minor characters the list lacks (``--show`` lists them, ``junk``).
 
 Characters are weighted by their quotations (``--show`` lists the wrong ones).
 Nothing here is trained on; it reads the shipped rules only.
@@ -125,7 +129,22 @@ def score(folder: Path, show: bool = False) -> dict[str, float]:
             elif show:
                 print(f"  no gender {main!r} ({weight}) ({gender}) as {person!r}")
     total = weights["speech"] or 1
+    aliases = set(owners)
+    speaking: Counter[tuple[str, tuple[str, ...]]] = Counter(
+        (q.person.name, q.person.names)
+        for q in quotations.find(document)
+        if q.kind == quotations.SPEECH and q.person is not None
+    )
+    unlisted = 0
+    for (name, also), count in speaking.most_common():
+        if name[:1].islower() or name == quotes_scoring.NARRATOR:
+            continue  # a description, or the narrator
+        if not any(key(form) in aliases for form in (name, *also)):
+            unlisted += count
+            if show:
+                print(f"  junk?     {name!r} ({count})")
     return {
+        "unlisted": unlisted / (sum(speaking.values()) or 1),
         "held": held / total,
         "split": split / total,
         "merged": merged / total,
@@ -245,7 +264,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         folders = [f for f in folders if f.name == args.only]
     if args.recall:
         return _recall_table(folders, args.examples)
-    columns = ("held", "split", "merged", "known", "gender")
+    columns = ("held", "split", "merged", "known", "gender", "unlisted")
     print("| novel | " + " | ".join(columns) + " |\n|" + " --- |" * (len(columns) + 1))
     rows = []
     for folder in folders:

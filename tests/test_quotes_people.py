@@ -489,3 +489,12 @@ def test_a_word_run_into_a_name_after_a_preposition_is_no_part_of_it() -> None:
     assert "Dravism Ivo" not in cast.groups
     assert cast.names.count(cast.person("Ivo")) == 12
     assert "Hercule Vance" in cast.groups
+
+
+def test_a_title_before_a_family_name_in_the_plural_is_nobody() -> None:
+    raw = (
+        'Miss Lark sang. The Miss Larks were out. Miss Larks never walk.\n\n"Come," said Miss Lark.'
+    )
+    people = _people(raw)
+    assert "Miss Lark" in people
+    assert "Miss Larks" not in people

@@ -184,3 +184,27 @@ def test_a_title_with_the_given_name_joins_a_person_titled_by_the_surname() -> N
     told = {"Ivo Lark": Gender.MALE}
     two = grouped({"Ivo Lark": 4, "Mr. Lark": 5, "Mrs. Lark": 5}, told)
     assert two["Mr. Lark"].canonical != two["Mrs. Lark"].canonical
+
+
+def test_titles_of_rank_join_the_one_woman_of_that_family_named_in_full() -> None:
+    from aleppo_cli.analysis.quotes import persons
+    from aleppo_cli.analysis.quotes.model import Gender
+    from aleppo_cli.analysis.quotes.people import is_honorific, title_gender
+
+    def grouped(counts: dict[str, int]) -> dict[str, persons.Group]:
+        genders = {"Nora Lark": Gender.FEMALE, "Ivo Lark": Gender.MALE, "Lisa Lark": Gender.FEMALE}
+        return persons.group(
+            counts,
+            is_title=is_honorific,
+            title_gender=title_gender,
+            pronoun_gender=lambda form: genders.get(form),
+        )
+
+    groups = grouped({"Madame Lark": 9, "Countess Lark": 4, "Nora Lark": 3, "Count Larks": 1})
+    assert groups["Madame Lark"].canonical == groups["Countess Lark"].canonical == "Nora Lark"
+    # a "Mrs. Lark" named too: the Madame may be another
+    groups = grouped({"Madame Lark": 9, "Mrs. Lark": 4, "Nora Lark": 3})
+    assert groups["Madame Lark"].canonical != "Nora Lark"
+    # two women of the family named in full: which one is not told
+    groups = grouped({"Madame Lark": 9, "Nora Lark": 3, "Lisa Lark": 2})
+    assert groups["Madame Lark"].canonical == "Madame Lark"

@@ -562,7 +562,11 @@ def index(
     totals = Counter(seen.names)
     described = _described(seen, totals)
     not_people = (
-        _places(seen, totals) | _things(seen, totals) | _roles(seen) | _peoples(text, seen)
+        _places(seen, totals)
+        | _things(seen, totals)
+        | _roles(seen)
+        | _peoples(text, seen)
+        | _plurals(totals)
     ) - set(described)
     named = frozenset(seen.names)
     kept = [
@@ -1419,6 +1423,25 @@ def _peoples(text: str, seen: _Seen) -> set[str]:
         for name in set(seen.names)
         if name in adjectives or (name.endswith("s") and name[:-1] in adjectives)
     }
+
+
+def _plurals(totals: Mapping[str, int]) -> set[str]:
+    """A title before a family name in the plural, "Miss Larks", "the Mr.
+    Larks", where the text names one of them so at least as often ("Miss
+    Lark"): the sisters or the brothers together, no one person (a "Mr.
+    Sikes" named far more often than a "Mr. Sike" is one)."""
+    found = set()
+    for name in totals:
+        words = name.split()
+        if (
+            len(words) == 2
+            and words[0].rstrip(".") in ("Miss", "Mr", "Mrs", "Master")
+            and words[1].endswith("s")
+            and not words[1].endswith("ss")
+            and totals.get(f"{words[0]} {words[1][:-1]}", 0) >= totals[name]
+        ):
+            found.add(name)
+    return found
 
 
 def _things(seen: _Seen, totals: Mapping[str, int]) -> set[str]:

@@ -19,7 +19,10 @@ and "Mrs. Darcy" are others. The rules, in order:
    does "Mr. Lark" meet an "Ivo Lark" the text calls "Ivo" alone more often
    than "Mr. Lark" (the son; "Mr. Lark" is his father). "Miss Lark" joins
    the one woman named in full as a Lark, if the text names only one so; a
-   "Miss Lark" never joins a "Mrs. Nora Lark" (nor "Mr." a "Master"); of
+   "Miss Lark" never joins a "Mrs. Nora Lark" (nor "Mr." a "Master");
+   "Madame Lark" and "Countess Lark" (titles of rank, which tell nothing of
+   marriage) both join the one woman named in full as a Lark where no Mrs.
+   or Miss Lark is named and no "Lady Nora" (a daughter's style); of
    several full names, "Sir Ivo" joins the one written "Sir Ivo Lark".
    Otherwise it is a person of its own ("Mr Lark" and "Mr. Lark" one).
 3. A word alone ("Lark", "Nora") joins the one person whose last or first
@@ -111,6 +114,9 @@ MORE_OFTEN = 3
 GIVEN_NAME_TITLES = frozenset("Lady Lord Sir Miss Master Prince Princess Aunt Uncle".split())
 # Titles that tell whether one is married or grown: a "Miss Lark" is no "Mrs. Nora Lark".
 _STATES = frozenset("Mr Mrs Miss Master".split())
+# A woman's titles of rank or courtesy, which tell nothing of whether she is
+# married: "Madame Lark" and "Countess Lark" may be the one "Nora Lark".
+_RANK_WOMEN = frozenset("Madame Mme Countess Lady Princess Duchess Baroness".split())
 # Titles of rank: a person named with one is not called by a pet form.
 RANKS = frozenset(
     "Lady Lord Sir Prince Princess Count Countess Colonel Captain General Professor Dr Dr.".split()
@@ -259,9 +265,14 @@ def group(
                 (word == p.last and gender in (p.gender, p.own))
                 or (word == p.first and title in GIVEN_NAME_TITLES and p.fits(gender))
             )
-            # one surname title a person ("Mr. Lark" is no "Mrs. Lark"); a
+            # one surname title a person ("Mr. Lark" is no "Mrs. Lark"), but
+            # titles of rank go together ("Madame" and "Countess Lark"); a
             # given name's ("Aunt Nora") goes with any of the same gender
-            and (word != p.last or not (p.titles - {title}))
+            and (
+                word != p.last
+                or not (p.titles - {title})
+                or (title in _RANK_WOMEN and p.titles <= _RANK_WOMEN)
+            )
             and not (title == "Miss" and word == p.last and p.first in younger)
             # a "Miss Lark" is no "Mrs. Nora Lark", a "Mr. Lark" no "Master Ivo Lark"
             and (title not in _STATES or not any(parts(f)[0] in _STATES - {title} for f in p.forms))
@@ -269,6 +280,16 @@ def group(
                 len(family[word]) <= 2
                 or (gender is Gender.MALE and any(parts(f)[0] == title for f in p.forms))
                 or (title == "Miss" and word == p.last and women[word] == 1)
+                # "Madame Lark", "Countess Lark": the one woman named in full
+                # as a Lark, where no Mrs. or Miss Lark is named and she is
+                # no "Lady Nora" (a title with her given name: a daughter)
+                or (
+                    title in _RANK_WOMEN
+                    and word == p.last
+                    and women[word] == 1
+                    and not family[word] & _STATES
+                    and not any(f"{t} {p.first}" in counts for t in _RANK_WOMEN)
+                )
             )
         ]
         if title != "Miss":
