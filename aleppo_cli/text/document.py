@@ -26,10 +26,10 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 from aleppo_cli.text import cleanup
-from aleppo_cli.text.beside import Beside, Child, worth_it
 from aleppo_cli.text.cleanup import CleanText, apply, clean
 
 if TYPE_CHECKING:
+    from aleppo_cli.text.beside import Beside, Child
     from aleppo_cli.text.formats.model import Block, Span
     from aleppo_cli.text.sections import Section
 
@@ -108,6 +108,8 @@ def build(raw: str, repair: bool | None = None, beside: Beside[Any] | None = Non
     """Clean ``raw`` and segment it into paragraphs and sentences (``repair``:
     see ``cleanup.clean``). A long text is laid out with a second process
     (``text/beside.py``), which then does ``beside``'s work, if given."""
+    from aleppo_cli.text.beside import Child, worth_it  # (not for a ready-made document)
+
     with collector_paused(freeze=len(raw) >= FREEZE_FROM):
         if not worth_it(len(raw)):
             cleaned = clean(raw, repair)
@@ -192,6 +194,7 @@ def layout(
     then does ``beside``'s work (``shared``: that process, already started
     by ``build``, and the share of the text it does)."""
     from aleppo_cli.text import segmenter  # its patterns: not for a ready-made layout
+    from aleppo_cli.text.beside import Child, worth_it
 
     if shared is None and worth_it(len(text)):
         share = BESIDE_SHARE if beside is not None else LATER_SHARE
