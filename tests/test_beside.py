@@ -116,3 +116,24 @@ def test_what_a_child_fails_to_send_the_parent_computes(
     assert document.layout(text, work) == alone
     assert work.result(text) == len(text)  # the child never got to it
     assert len(forks) == 1
+
+
+@needs_fork
+@pytest.mark.parametrize("repair", [None, True, False])
+@pytest.mark.parametrize("ads", [True, False])
+def test_a_build_shared_with_a_child_is_that_of_one_process(
+    repair: bool | None, ads: bool, monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    raw = REVIEW.read_text(encoding="utf-8")
+    if not ads:  # then the child's decision on glued words is the one read
+        raw = raw.replace("Advertisement", "")
+    monkeypatch.setattr(beside, "ENABLED", False)
+    alone = document.build(raw, repair)
+    monkeypatch.setattr(beside, "ENABLED", True)
+    monkeypatch.setattr(beside, "LONG_TEXT", 0)
+    work = search.folded_beside(search.Query("the"))
+    assert work is not None
+    shared = document.build(raw, repair, work)
+    assert shared == alone
+    assert work.result(shared.clean.text) == work.work(alone.clean.text)
+    assert len(forks) == 1

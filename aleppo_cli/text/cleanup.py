@@ -178,22 +178,27 @@ class CleanText:
         return {ADVERTISEMENT: ads, GLUED: glued}
 
 
-def clean(raw: str, repair: bool | None = None) -> CleanText:
+def clean(
+    raw: str, repair: bool | None = None, shows_glue: Callable[[str], bool] | None = None
+) -> CleanText:
     """Clean ``raw``; see the module's docstring for what that means.
 
     White space is always normalised. The repairs of web artifacts (ad-slot
     markers, glued words) run when ``repair`` is True, never when it is
     False, and by default only when the text shows it was scraped
-    (``scraped``)."""
+    (``scraped``). ``shows_glue``: what tells whether it shows glued words,
+    if not ``_shows_glue`` itself (a long text's build has a second process
+    find out meanwhile, ``document.build``)."""
     ads = _advertisements(raw) if repair is not False else []
+    spaces = _whitespace(raw)  # (first: the decision may be made elsewhere meanwhile)
     if repair is None:
-        repair = bool(ads) or _shows_glue(raw)
+        repair = bool(ads) or (shows_glue or _shows_glue)(raw)
         decision = AUTO_ON if repair else AUTO_OFF
     else:
         decision = FORCED_ON if repair else FORCED_OFF
     # Each detector yields sorted, disjoint edits; an ad marker swallows the
     # white space around it, so it wins over the white-space edits it covers.
-    found = [ads, _whitespace(raw), _glued_words(raw) if repair else []]
+    found = [ads, spaces, _glued_words(raw) if repair else []]
     if not repair:
         found[0] = []
     ranked = [(edit.start, rank, edit) for rank, edits in enumerate(found) for edit in edits]

@@ -25,10 +25,11 @@ from dataclasses import MISSING, dataclass, fields, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
-from aleppo_cli.text.beside import Beside, Child, worth_it
+from aleppo_cli.text import cleanup
 from aleppo_cli.text.cleanup import CleanText, apply, clean
 
 if TYPE_CHECKING:
+    from aleppo_cli.text.beside import Beside, Child
     from aleppo_cli.text.formats.model import Block, Span
     from aleppo_cli.text.sections import Section
 
@@ -107,9 +108,48 @@ def build(raw: str, repair: bool | None = None, beside: Beside[Any] | None = Non
     """Clean ``raw`` and segment it into paragraphs and sentences (``repair``:
     see ``cleanup.clean``). A long text is laid out with a second process
     (``text/beside.py``), which then does ``beside``'s work, if given."""
+    from aleppo_cli.text.beside import Child, worth_it  # (not for a ready-made document)
+
     with collector_paused(freeze=len(raw) >= FREEZE_FROM):
-        cleaned = clean(raw, repair)
-        return assemble(cleaned, layout(cleaned.text, beside))
+        if not worth_it(len(raw)):
+            cleaned = clean(raw, repair)
+            return assemble(cleaned, layout(cleaned.text, beside))
+        # A long text: the child decides whether the text shows glued words
+        # (a novel: 0.03 s) while this process finds its white space, then
+        # cleans it too and finds the later paragraphs' sentences, then does
+        # ``beside``'s work; each result comes back in that order.
+        share = BESIDE_SHARE if beside is not None else LATER_SHARE
+        state: dict[str, Any] = {}
+
+        def decide() -> bool:
+            state["glue"] = cleanup._shows_glue(raw)
+            return bool(state["glue"])
+
+        def later() -> list[list[tuple[int, int]]]:
+            from aleppo_cli.text import segmenter
+
+            text = state["text"] = clean(raw, repair, lambda _: state["glue"]).text
+            return segmenter.split_blocks(text, list(_blocks(text, _later_start(text, share))))
+
+        steps: list[Callable[[], object]] = [decide, later] if repair is None else [later]
+        if repair is not None:
+            state["glue"] = False  # (not read: the repair is decided)
+        if beside is not None:
+            steps.append(lambda: beside.work(state["text"]))
+        child = Child(steps)
+        if beside is not None:
+            beside.started(child)
+        taken: list[bool] = []
+
+        def shows_glue(text: str) -> bool:
+            taken.append(True)
+            done, glue = child.take()
+            return bool(glue) if done else cleanup._shows_glue(text)
+
+        cleaned = clean(raw, repair, shows_glue)
+        if repair is None and not taken:  # (an ad marker decided it): on to the next result
+            child.take()
+        return assemble(cleaned, layout(cleaned.text, beside, (child, share)))
 
 
 # A text this long (characters) leaves its document out of the collector's
@@ -146,22 +186,29 @@ def from_clean(cleaned: CleanText) -> Document:
     return assemble(cleaned, layout(cleaned.text))
 
 
-def layout(text: str, beside: Beside[Any] | None = None) -> Layout:
+def layout(
+    text: str, beside: Beside[Any] | None = None, shared: tuple[Child, float] | None = None
+) -> Layout:
     """Where the paragraphs and sentences of a cleaned text are: of a long
     text, those of the later paragraphs found by a second process, which
-    then does ``beside``'s work."""
+    then does ``beside``'s work (``shared``: that process, already started
+    by ``build``, and the share of the text it does)."""
     from aleppo_cli.text import segmenter  # its patterns: not for a ready-made layout
+    from aleppo_cli.text.beside import Child, worth_it
 
-    if worth_it(len(text)):
-        later = _later_start(text, BESIDE_SHARE if beside is not None else LATER_SHARE)
+    if shared is None and worth_it(len(text)):
+        share = BESIDE_SHARE if beside is not None else LATER_SHARE
         steps: list[Callable[[], object]] = [
-            lambda: segmenter.split_blocks(text, list(_blocks(text, later)))
+            lambda: segmenter.split_blocks(text, list(_blocks(text, _later_start(text, share))))
         ]
         if beside is not None:
             steps.append(partial(beside.work, text))
-        child = Child(steps)
+        shared = Child(steps), share
         if beside is not None:
-            beside.started(child)
+            beside.started(shared[0])
+    if shared is not None:
+        child, share = shared
+        later = _later_start(text, share)
         blocks = list(_blocks(text, 0, later))
         sentences = segmenter.split_blocks(text, blocks)
         more = list(_blocks(text, later))

@@ -55,9 +55,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache, cached_property
 from importlib.util import find_spec
-from mmap import ACCESS_READ, mmap
 from pathlib import Path
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+if TYPE_CHECKING:
+    import mmap
 
 _HEADER = {b"format": b"cB", b"version": 1}
 FREQUENT = 3.0  # the Zipf frequency from which words are in the table
@@ -448,7 +450,7 @@ class _Shipped:
     table, the rarer ones in compressed blocks, one decompressed a look-up
     (the blocks looked at are kept)."""
 
-    def __init__(self, data: bytes | mmap, source: bytes) -> None:
+    def __init__(self, data: bytes | mmap.mmap, source: bytes) -> None:
         """Raises ValueError if ``data`` (the file's bytes, or the file
         mapped: then only the parts looked at are read) is not of this form,
         or was not made from the data file of signature ``source``."""
@@ -552,8 +554,10 @@ def _shipped() -> _Shipped | None:
     if source is None:
         return None
     try:
+        import mmap  # (only where the list is read)
+
         with SHIPPED.open("rb") as file:  # mapped: a short text reads a tenth of it
-            return _Shipped(mmap(file.fileno(), 0, access=ACCESS_READ), signature(source))
+            return _Shipped(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ), signature(source))
     except (OSError, ValueError):
         return None
 
