@@ -428,6 +428,57 @@ def lower_words(text: str) -> frozenset[str]:
     return frozenset(_lower_words(text, list(_names(text))))
 
 
+class WordsAndNames(NamedTuple):
+    """``lower_words`` of a text, and where its name matches are (``_names``):
+    what ``index`` may be given, computed elsewhere (in a second process)."""
+
+    words: frozenset[str]
+    spans: Sequence[int]  # each match's start and end, in turn
+
+
+def words_and_names(text: str) -> WordsAndNames:
+    """The ``WordsAndNames`` of ``text``."""
+    from array import array
+
+    matches = list(_names(text))
+    spans = array("q", [at for match in matches for at in match.span()])
+    return WordsAndNames(frozenset(_lower_words(text, matches)), spans)
+
+
+class _Name(NamedTuple):
+    """A name match as ``_scan`` reads it, made from its span (as quick to
+    make from ``WordsAndNames`` as the pattern is slow to run again)."""
+
+    at: int
+    until: int
+    value: str
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.until
+
+    def span(self) -> tuple[int, int]:
+        return self.at, self.until
+
+    def group(self) -> str:
+        return self.value
+
+
+def _matched(text: str, spans: Sequence[int]) -> list[_Name]:
+    starts, ends = spans[0::2], spans[1::2]
+    return list(
+        map(
+            _Name._make,
+            zip(starts, ends, map(text.__getitem__, map(slice, starts, ends)), strict=True),
+        )
+    )
+
+
+_Match = re.Match[str] | _Name
+
+
 def _lower_words(text: str, matches: Sequence[re.Match[str]] = ()) -> _LowerWords:
     """Every word ``text`` writes in lower case (``_LOWER_WORD``), read from
     its distinct white-space-separated pieces: the pattern never spans white
@@ -519,9 +570,11 @@ def index(
     document: Document,
     quoted: Iterable[Span],
     lower: Callable[[], AbstractSet[str]] | None = None,
+    found: Callable[[], WordsAndNames] | None = None,
 ) -> People:
     """The people ``document`` names outside the ``quoted`` extents (``lower``:
-    what gives its ``lower_words``, if they are computed elsewhere)."""
+    what gives its ``lower_words``, or ``found`` its ``words_and_names``, if
+    they are computed elsewhere)."""
     text = document.clean.text
     # names inside quotations, and in headings ("Jonah Historically Regarded",
     # a chapter's title), are not mentions of people in the narration
@@ -538,10 +591,18 @@ def index(
             titles.append((p.clean_start, p.clean_end))
     extents = _merged(sorted([*((span.start, span.end) for span in quoted), *headings]))
     inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
-    matches = list(_names(text))
-    if lower is None:
-        lower_words = _lower_words(text, matches)
+    matches: Sequence[_Match]
+    if found is not None:
+        words, spans = found()
+        matches = _matched(text, spans)
+        lower_words = _LowerWords(words)
+        lower_words.cleaned = {}
+    elif lower is None:
+        own = list(_names(text))
+        matches = own
+        lower_words = _lower_words(text, own)
     else:
+        matches = list(_names(text))
         lower_words = _LowerWords(lower())
         lower_words.cleaned = {}
     seen = _without_openers(text, _scan(text, lower_words, inside, matches))
@@ -796,9 +857,7 @@ def _merged(extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined
 
 
-def _scan(
-    text: str, lower_words: _LowerWords, inside: _Quoted, matches: Sequence[re.Match[str]]
-) -> _Seen:
+def _scan(text: str, lower_words: _LowerWords, inside: _Quoted, matches: Sequence[_Match]) -> _Seen:
     found = [match.group() for match in matches]
     # where the next name after each match starts ("He", "She": no names)
     next_names = [len(text)] * len(matches)
@@ -865,7 +924,7 @@ def _scan_part(
     text: str,
     lower_words: _LowerWords,
     inside: _Quoted,
-    matches: Sequence[re.Match[str]],
+    matches: Sequence[_Match],
     found: Sequence[str],
     next_names: Sequence[int],
     begin: int,
@@ -1022,7 +1081,7 @@ def _after_place_word(text: str, position: int) -> bool:
     return whole and word in _PLACE_WORDS
 
 
-def _participle(text: str, match: re.Match[str], name: str) -> bool:
+def _participle(text: str, match: _Match, name: str) -> bool:
     """A sentence-opening "-ing" word before a preposition or a comma: "Looking
     at", "Returning,": no name."""
     return (
@@ -1033,7 +1092,7 @@ def _participle(text: str, match: re.Match[str], name: str) -> bool:
     )
 
 
-def _participle_before(text: str, match: re.Match[str], name: str) -> bool:
+def _participle_before(text: str, match: _Match, name: str) -> bool:
     """A sentence-opening "-ing" word run into the name after it, the two
     before a comma or a preposition: "Watching Brandt, she ..." names Brandt."""
     return (
