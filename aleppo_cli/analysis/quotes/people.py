@@ -428,12 +428,12 @@ def lower_words(text: str) -> frozenset[str]:
     return frozenset(_lower_words(text, list(_names(text))))
 
 
-class WordsAndNames(NamedTuple):
-    """``lower_words`` of a text, and where its name matches are (``_names``):
-    what ``index`` may be given, computed elsewhere (in a second process)."""
-
-    words: frozenset[str]
-    spans: Sequence[int]  # each match's start and end, in turn
+# ``lower_words`` of a text, and where its name matches are (``_names``): each
+# match's start and end, in turn; what ``index`` may be given, computed
+# elsewhere (in a second process). (Plain tuples, as ``_Name`` and ``_Part``
+# below: a NamedTuple's class costs every process that imports this module
+# some 0.1 ms to make.)
+WordsAndNames = tuple[frozenset[str], Sequence[int]]
 
 
 def words_and_names(text: str) -> WordsAndNames:
@@ -442,35 +442,33 @@ def words_and_names(text: str) -> WordsAndNames:
 
     matches = list(_names(text))
     spans = array("q", [at for match in matches for at in match.span()])
-    return WordsAndNames(frozenset(_lower_words(text, matches)), spans)
+    return frozenset(_lower_words(text, matches)), spans
 
 
-class _Name(NamedTuple):
-    """A name match as ``_scan`` reads it, made from its span (as quick to
-    make from ``WordsAndNames`` as the pattern is slow to run again)."""
+class _Name(tuple[int, int, str]):
+    """A name match as ``_scan`` reads it, made from its span and text (as
+    quick to make from ``WordsAndNames`` as the pattern is slow to run again)."""
 
-    at: int
-    until: int
-    value: str
+    __slots__ = ()
 
     def start(self) -> int:
-        return self.at
+        return self[0]
 
     def end(self) -> int:
-        return self.until
+        return self[1]
 
     def span(self) -> tuple[int, int]:
-        return self.at, self.until
+        return self[0], self[1]
 
     def group(self) -> str:
-        return self.value
+        return self[2]
 
 
 def _matched(text: str, spans: Sequence[int]) -> list[_Name]:
     starts, ends = spans[0::2], spans[1::2]
     return list(
         map(
-            _Name._make,
+            _Name,
             zip(starts, ends, map(text.__getitem__, map(slice, starts, ends)), strict=True),
         )
     )
@@ -908,16 +906,19 @@ def _in_order(found: dict[str, None]) -> set[str]:
     return members
 
 
-class _Part(NamedTuple):
-    positions: list[int]
-    names: list[str]
-    pronouns: defaultdict[str, Counter[Gender]]
-    acts: dict[str, None]  # (in the order first seen)
-    the: Counter[str]
-    places: Counter[str]
-    objects: defaultdict[str, Counter[Gender]]
-    speaking: Counter[str]
-    mid: dict[str, None]
+# What ``_scan`` finds of some of the matches: positions, names, pronouns,
+# acts and mid (in the order first seen), "the X", places, objects, speaking.
+_Part = tuple[
+    list[int],
+    list[str],
+    defaultdict[str, Counter[Gender]],
+    dict[str, None],
+    Counter[str],
+    Counter[str],
+    defaultdict[str, Counter[Gender]],
+    Counter[str],
+    dict[str, None],
+]
 
 
 def _scan_part(
@@ -1007,7 +1008,7 @@ def _scan_part(
                 pronouns[name][gender] += 1
             else:
                 objects[name][gender] += 1
-    return _Part(positions, names, pronouns, acts, the, places, objects, speaking, mid)
+    return positions, names, pronouns, acts, the, places, objects, speaking, mid
 
 
 # A name written "the X" that speaks this often ("said the Hatter", "the
