@@ -85,6 +85,11 @@ class Pending(Generic[R]):
         os.close(write)
         self._pid, self._read = pid, read
 
+    @property
+    def forked(self) -> bool:
+        """Whether a child process computes it (not yet asked for)."""
+        return self._pid != 0
+
     def __del__(self) -> None:
         if self._pid:  # never asked for (the parent failed meanwhile): no child left behind
             os.close(self._read)  # a child still writing stops on the broken pipe

@@ -438,6 +438,55 @@ def lower_words(text: str) -> frozenset[str]:
     return frozenset(_lower_words(text, list(_names(text))))
 
 
+# ``lower_words`` of a text, and where its name matches are (``_names``): each
+# match's start and end, in turn; what ``index`` may be given, computed
+# elsewhere (in a second process). (Plain tuples, as ``_Name`` and ``_Part``
+# below: a NamedTuple's class costs every process that imports this module
+# some 0.1 ms to make.)
+WordsAndNames = tuple[frozenset[str], Sequence[int]]
+
+
+def words_and_names(text: str) -> WordsAndNames:
+    """The ``WordsAndNames`` of ``text``."""
+    from array import array
+
+    matches = list(_names(text))
+    spans = array("q", [at for match in matches for at in match.span()])
+    return frozenset(_lower_words(text, matches)), spans
+
+
+class _Name(tuple[int, int, str]):
+    """A name match as ``_scan`` reads it, made from its span and text (as
+    quick to make from ``WordsAndNames`` as the pattern is slow to run again)."""
+
+    __slots__ = ()
+
+    def start(self) -> int:
+        return self[0]
+
+    def end(self) -> int:
+        return self[1]
+
+    def span(self) -> tuple[int, int]:
+        return self[0], self[1]
+
+    def group(self) -> str:
+        return self[2]
+
+
+def _matched(text: str, spans: Sequence[int]) -> list[_Name]:
+    starts, ends = spans[0::2], spans[1::2]
+    return list(
+        map(
+            _Name,
+            zip(starts, ends, map(text.__getitem__, map(slice, starts, ends)), strict=True),
+        )
+    )
+
+
+_Match = re.Match[str] | _Name
+
+
 def _lower_words(text: str, matches: Sequence[re.Match[str]] = ()) -> _LowerWords:
     """Every word ``text`` writes in lower case (``_LOWER_WORD``), read from
     its distinct white-space-separated pieces: the pattern never spans white
@@ -533,9 +582,11 @@ def index(
     document: Document,
     quoted: Iterable[Span],
     lower: Callable[[], AbstractSet[str]] | None = None,
+    found: Callable[[], WordsAndNames] | None = None,
 ) -> People:
     """The people ``document`` names outside the ``quoted`` extents (``lower``:
-    what gives its ``lower_words``, if they are computed elsewhere)."""
+    what gives its ``lower_words``, or ``found`` its ``words_and_names``, if
+    they are computed elsewhere)."""
     text = document.clean.text
     # names inside quotations, and in headings ("Jonah Historically Regarded",
     # a chapter's title), are not mentions of people in the narration
@@ -552,10 +603,18 @@ def index(
             titles.append((p.clean_start, p.clean_end))
     extents = _merged(sorted([*((span.start, span.end) for span in quoted), *headings]))
     inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
-    matches = list(_names(text))
-    if lower is None:
-        lower_words = _lower_words(text, matches)
+    matches: Sequence[_Match]
+    if found is not None:
+        words, spans = found()
+        matches = _matched(text, spans)
+        lower_words = _LowerWords(words)
+        lower_words.cleaned = {}
+    elif lower is None:
+        own = list(_names(text))
+        matches = own
+        lower_words = _lower_words(text, own)
     else:
+        matches = list(_names(text))
         lower_words = _LowerWords(lower())
         lower_words.cleaned = {}
     seen = _without_openers(text, _scan(text, lower_words, inside, matches))
@@ -1063,9 +1122,7 @@ def _merged(extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined
 
 
-def _scan(
-    text: str, lower_words: _LowerWords, inside: _Quoted, matches: Sequence[re.Match[str]]
-) -> _Seen:
+def _scan(text: str, lower_words: _LowerWords, inside: _Quoted, matches: Sequence[_Match]) -> _Seen:
     found = [match.group() for match in matches]
     # where the next name after each match starts ("He", "She": no names)
     next_names = [len(text)] * len(matches)
@@ -1125,24 +1182,28 @@ def _in_order(found: dict[str, None]) -> set[str]:
     return members
 
 
-class _Part(NamedTuple):
-    positions: list[int]
-    names: list[str]
-    pronouns: defaultdict[str, Counter[Gender]]
-    acts: dict[str, None]  # (in the order first seen)
-    the: Counter[str]
-    places: Counter[str]
-    objects: defaultdict[str, Counter[Gender]]
-    speaking: Counter[str]
-    mid: dict[str, None]
-    subjects: defaultdict[str, Counter[Gender]]
+# What ``_scan`` finds of some of the matches: positions, names, pronouns,
+# acts and mid (in the order first seen), "the X", places, objects, speaking,
+# and the pronouns after the names that are their clauses' subjects.
+_Part = tuple[
+    list[int],
+    list[str],
+    defaultdict[str, Counter[Gender]],
+    dict[str, None],
+    Counter[str],
+    Counter[str],
+    defaultdict[str, Counter[Gender]],
+    Counter[str],
+    dict[str, None],
+    defaultdict[str, Counter[Gender]],
+]
 
 
 def _scan_part(
     text: str,
     lower_words: _LowerWords,
     inside: _Quoted,
-    matches: Sequence[re.Match[str]],
+    matches: Sequence[_Match],
     found: Sequence[str],
     next_names: Sequence[int],
     begin: int,
@@ -1232,7 +1293,7 @@ def _scan_part(
                     subjects[name][gender] += 1
             else:
                 objects[name][gender] += 1
-    return _Part(positions, names, pronouns, acts, the, places, objects, speaking, mid, subjects)
+    return positions, names, pronouns, acts, the, places, objects, speaking, mid, subjects
 
 
 # A name written "the X" that speaks this often ("said the Hatter", "the
@@ -1306,7 +1367,7 @@ def _after_place_word(text: str, position: int) -> bool:
     return whole and word in _PLACE_WORDS
 
 
-def _participle(text: str, match: re.Match[str], name: str) -> bool:
+def _participle(text: str, match: _Match, name: str) -> bool:
     """A sentence-opening "-ing" word before a preposition or a comma: "Looking
     at", "Returning,": no name."""
     return (
@@ -1317,7 +1378,7 @@ def _participle(text: str, match: re.Match[str], name: str) -> bool:
     )
 
 
-def _participle_before(text: str, match: re.Match[str], name: str) -> bool:
+def _participle_before(text: str, match: _Match, name: str) -> bool:
     """A sentence-opening "-ing" word run into the name after it, the two
     before a comma or a preposition: "Watching Brandt, she ..." names Brandt."""
     return (

@@ -89,12 +89,13 @@ def _quotes_heard_people(
     index), and the people."""
     text = document.clean.text
     # a novel's independent steps share the machine's second core (``halves``)
-    lower = halves.background(
-        lambda: people.lower_words(text), halves.worth_it(len(text), halves.LONG_TEXT)
+    # (the child finds the names too: the people index need not find them again)
+    words = halves.background(
+        lambda: people.words_and_names(text), halves.worth_it(len(text), halves.LONG_TEXT)
     )
     found = stretches.find(document)
     spans = [Span(stretch.start, stretch.end) for stretch in found]
-    cast = people.index(document, spans, lower.result)
+    cast = people.index(document, spans, found=words.result if words.forked else None)
     cut = len(found) // 2
     second = halves.background(
         lambda: _read(text, found[cut:], cast), halves.worth_it(len(found), halves.MANY_STRETCHES)
