@@ -498,3 +498,26 @@ def test_a_title_before_a_family_name_in_the_plural_is_nobody() -> None:
     people = _people(raw)
     assert "Miss Lark" in people
     assert "Miss Larks" not in people
+
+
+def test_a_given_name_tells_a_gender_that_nothing_else_tells() -> None:
+    # the pronoun after the first sentence goes to the place, so only the
+    # given names tell Ana Ruiz from Tom Vey for "she said"
+    raw = (
+        "Ana Ruiz moved to Dacia in 1990, where she became a judge. "
+        "Tom Vey starred in the film.\n\n"
+        "\u201cIt was hard,\u201d she said.\n"
+    )
+    assert speakers(raw) == ["Ana Ruiz"]
+    people = quotes.quotes_and_people(build(raw))[1]
+    assert people.gender["Ana Ruiz"] is Gender.FEMALE
+    assert people.gender["Tom Vey"] is Gender.MALE
+
+
+def test_a_word_alone_gets_no_gender_from_the_given_names() -> None:
+    from aleppo_cli.analysis.quotes import people
+
+    assert people.given_name_gender("Tom") is Gender.MALE
+    assert people.given_name_gender("Ana") is Gender.FEMALE
+    assert people._given(("Will",)) is None  # a word alone: "will", a surname
+    assert people._given(("Mr. Tom Vey", "Tom Vey")) is Gender.MALE

@@ -671,7 +671,7 @@ def index(
         lower_words=lower_words,
         positions=[position for position, _ in kept],
         names=names,
-        gender={group.canonical: group.gender for group in groups.values()},
+        gender={group.canonical: group.gender or _given(group.forms) for group in groups.values()},
         acts=frozenset(
             groups[name].canonical
             for name in (described.get(n, n) for n in seen.acts)
@@ -687,6 +687,41 @@ def index(
         return people
     mentions = sorted([*kept, *family])
     return people._replace(positions=[p for p, _ in mentions], names=[name for _, name in mentions])
+
+
+def _given(forms: Iterable[str]) -> Gender | None:
+    """The gender of a person nothing in the text tells, from the given name
+    its full name opens with ("Tom Vey"), if the census's list of given names
+    gives it one gender ``given_name_gender``; a word alone ("May", "Will")
+    tells nothing: it may be a word or a surname."""
+    found = {
+        given_name_gender(words[0])
+        for words in (form.split() for form in forms)
+        if len(words) >= 2 and not is_honorific(words[0])
+    }
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+_GIVEN_NAMES: dict[str, Gender] | None = None
+
+
+def given_name_gender(word: str) -> Gender | None:
+    """The gender that bears the given name ``word`` at least ten times as
+    often as the other (data/given_names.txt, from the 1990 US Census: built
+    by .ci/build_given_names.py), read when first asked."""
+    global _GIVEN_NAMES
+    if _GIVEN_NAMES is None:
+        from importlib.resources import files
+
+        table = {}
+        data = files("aleppo_cli.data").joinpath("given_names.txt").read_text("utf-8")
+        for line in data.splitlines():
+            if line and not line.startswith("#"):
+                name, mark = line.split()
+                table[name] = Gender.MALE if mark == "M" else Gender.FEMALE
+        _GIVEN_NAMES = table
+    return _GIVEN_NAMES.get(word)
 
 
 # a kinship word in lower case before a name: "aunt Lark", "uncle Ivo"
