@@ -110,9 +110,10 @@ CASES = [
     ),
     pytest.param(
         "continues",
-        'Jobs grew. "It is slow," said Rick Lowe, an economist at Acme Bank in Ohio. '
+        # (a name of no known gender: a man's given name lets after_narration find him too)
+        'Jobs grew. "It is slow," said Dr Lowe, an economist at Acme Bank in Ohio. '
         '"We expected more."',
-        ["Rick Lowe", "Rick Lowe"],
+        ["Dr Lowe", "Dr Lowe"],
         id="3b-news-goes-on",
     ),
     pytest.param(
