@@ -287,9 +287,9 @@ def test_quoted_lines_before_their_attribution_are_its_speakers() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="known miss since the ranker's retraining of 2026-11-26: the 'he' after 'Lark "
-    "moved to Dacia' is counted for the place, so neither Lark nor Vey has a gender and the "
-    "middle line, which no rule settles, goes to whom the trained ranker prefers (Vey)",
+    reason="known miss since 2026-11-26: the 'he' after 'Lark moved to Dacia' is counted for "
+    "the place, so Ivo Lark has no gender, while Tom Vey's given name makes him a man; "
+    "the lines no rule settles then go to Vey (issue #11, class 7: a place between)",
 )
 def test_quoted_lines_before_a_pronouns_attribution_are_the_subjects_not_a_film_stars() -> None:
     # the run's first lines take their speaker from the last one's "he", whose
