@@ -7,8 +7,9 @@ DIR holds the 1990 United States Census's lists of first names,
 instance, in the ``names`` package's source on PyPI:
 ``pip download --no-deps --no-binary :all: names==0.3.0``). Each line there
 is a name and the share of men (or women) who bear it, in per cent. A name
-is written here with the gender that bears it at least ``RATIO`` times as
-often as the other; names borne by both alike are left out. The product
+is written here (men's on one line, women's on the next) for the gender
+that bears it at least ``RATIO`` times as often as the other; names borne
+by both alike are left out. The product
 reads only the file this writes (``people.given_name_gender``).
 """
 
@@ -36,19 +37,24 @@ def main(argv: list[str]) -> int:
         return 2
     folder = Path(argv[0])
     male, female = shares(folder / "dist.male.first"), shares(folder / "dist.female.first")
-    lines = []
+    men, women = [], []
     for name in sorted(male.keys() | female.keys()):
         m, f = male.get(name, 0.0), female.get(name, 0.0)
         if m >= RATIO * f:
-            lines.append(f"{name} M")
+            men.append(name)
         elif f >= RATIO * m:
-            lines.append(f"{name} F")
+            women.append(name)
+    # one line a gender: read in a millisecond (one split, one dict)
     OUT.write_text(
         "# given names borne by one gender at least ten times as often as by the other\n"
-        "# (1990 US Census, public domain; .ci/build_given_names.py)\n" + "\n".join(lines) + "\n",
+        "# (1990 US Census, public domain; .ci/build_given_names.py): men's, then women's\n"
+        + " ".join(men)
+        + "\n"
+        + " ".join(women)
+        + "\n",
         encoding="utf-8",
     )
-    print(f"wrote {OUT} ({len(lines)} names)")
+    print(f"wrote {OUT} ({len(men)} + {len(women)} names)")
     return 0
 
 

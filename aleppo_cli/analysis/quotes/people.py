@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from pathlib import Path
 from typing import NamedTuple
 
 from aleppo_cli.analysis.quotes import persons
@@ -712,14 +713,10 @@ def given_name_gender(word: str) -> Gender | None:
     by .ci/build_given_names.py), read when first asked."""
     global _GIVEN_NAMES
     if _GIVEN_NAMES is None:
-        from importlib.resources import files
-
-        table = {}
-        data = files("aleppo_cli.data").joinpath("given_names.txt").read_text("utf-8")
-        for line in data.splitlines():
-            if line and not line.startswith("#"):
-                name, mark = line.split()
-                table[name] = Gender.MALE if mark == "M" else Gender.FEMALE
+        path = Path(__file__).resolve().parent.parent.parent / "data" / "given_names.txt"
+        lines = [line for line in path.read_text("utf-8").splitlines() if line[:1] != "#"]
+        table = dict.fromkeys(lines[0].split(), Gender.MALE)
+        table.update(dict.fromkeys(lines[1].split(), Gender.FEMALE))
         _GIVEN_NAMES = table
     return _GIVEN_NAMES.get(word)
 
