@@ -46,7 +46,7 @@ def test_a_child_that_fails_leaves_its_work_to_the_parent() -> None:
         return 42
 
     pending = halves.background(work, fork=True)
-    assert pending._pid  # a child was started
+    assert pending.forked  # a child was started
     assert pending.result() == 42
 
 
@@ -82,7 +82,8 @@ def test_a_child_never_asked_for_is_not_left_behind() -> None:
     if not halves.worth_it(1, 0):
         pytest.skip("no fork here")
     pending = halves.background(lambda: list(range(100_000)), fork=True)
-    child = pending._pid
+    assert pending._child is not None
+    child = pending._child._pid
     assert child
     del pending  # the parent failed before asking for it
     with pytest.raises(ChildProcessError):

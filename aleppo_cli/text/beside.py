@@ -94,6 +94,11 @@ class Child:
         self._pid = pid
         self._pipe = os.fdopen(read, "rb")
 
+    @property
+    def forked(self) -> bool:
+        """Whether a child process was started (and not yet closed)."""
+        return self._pid != 0
+
     def take(self) -> tuple[bool, object]:
         """The next step's result: (True, it), or (False, None) when it did
         not come back whole (the caller computes it then)."""

@@ -19,12 +19,14 @@ only the calling thread; a spinner's timer on a terminal keeps it off).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
+
+if TYPE_CHECKING:
+    from aleppo_cli.text.beside import Child
 
 R = TypeVar("R")
 
@@ -51,69 +53,31 @@ def worth_it(size: int, at_least: int) -> bool:
 
 
 class Pending(Generic[R]):
-    """A step's result, computed in a child process or, failing that, here."""
+    """A step's result, computed in a child process (``beside.Child``, the
+    document build's too) or, failing that, here."""
 
     def __init__(self, work: Callable[[], R], fork: bool) -> None:
         self._work = work
-        self._pid = 0
-        self._read = -1
+        self._child: Child | None = None
         if fork:
-            self._start()
+            from aleppo_cli.text.beside import Child
 
-    def _start(self) -> None:
-        import pickle  # only where a text is long enough to fork for
-
-        read, write = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:  # no process to be had: the parent does it
-            os.close(read)
-            os.close(write)
-            return
-        if pid == 0:  # the child: compute, send, and leave without any clean-up
-            status = 1
-            try:
-                os.close(read)
-                data = pickle.dumps(self._work(), pickle.HIGHEST_PROTOCOL)
-                with os.fdopen(write, "wb") as pipe:
-                    pipe.write(data)
-                status = 0
-            except BaseException:  # the parent computes it again
-                pass
-            finally:
-                os._exit(status)
-        os.close(write)
-        self._pid, self._read = pid, read
+            child = Child([work])
+            self._child = child if child.forked else None
 
     @property
     def forked(self) -> bool:
         """Whether a child process computes it (not yet asked for)."""
-        return self._pid != 0
-
-    def __del__(self) -> None:
-        if self._pid:  # never asked for (the parent failed meanwhile): no child left behind
-            os.close(self._read)  # a child still writing stops on the broken pipe
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self._pid, 0)
+        return self._child is not None
 
     def result(self) -> R:
         """The step's result: the child's, else computed here."""
-        if not self._pid:
-            return self._work()
-        import pickle
-
-        pid, self._pid = self._pid, 0
-        try:
-            with os.fdopen(self._read, "rb") as pipe:
-                data = pipe.read()
-        finally:
-            _, status = os.waitpid(pid, 0)
-        if status == 0 and data:
-            try:
-                value: R = pickle.loads(data)
-            except Exception:  # a result cut short: computed here
-                return self._work()
-            return value
+        child, self._child = self._child, None
+        if child is not None:
+            done, value = child.take()
+            child.close()
+            if done:
+                return cast(R, value)
         return self._work()
 
 
