@@ -236,6 +236,25 @@ def test_show_header_info_and_json_carry_the_metadata(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.parametrize("terminal", [False, True])
+def test_a_markdown_title_heading_is_shown_once(tmp_path: Path, terminal: bool) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Field Notes\n\nFirst line.\n\n## Later\n\nMore.\n", encoding="utf-8")
+    env = fake_env(terminal=terminal)
+    shown = invoke(["show", "--no-pager", "-w", "60", str(path)], env).stdout
+    assert shown.count("Field Notes") == 1  # the header's title, not the heading again
+    assert "First line." in shown and "Later" in shown
+    # the heading stays in the document: its section, and sentence 1 with --numbers
+    numbered = invoke(["show", "-n", "-w", "1000", str(path)]).stdout.splitlines()
+    assert numbered[:4] == ["Field Notes", f"Markdown · {path}", "", "[1] Field Notes"]
+    toc = invoke(["show", "--toc", str(path)]).stdout
+    assert "1  Field Notes" in toc
+    # a first heading that is not the title is shown
+    other = tmp_path / "other.md"
+    other.write_text("## Intro\n\nText.\n", encoding="utf-8")
+    assert invoke(["show", "-w", "1000", str(other)]).stdout.splitlines()[2:4] == ["", "Intro"]
+
+
 def test_a_terminal_shows_emphasis_in_italics(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(PAGE, encoding="utf-8")

@@ -31,6 +31,7 @@ from aleppo_cli.output.shared import (
     sentence_range,
     summary_title,
     text_rows,
+    title_heading,
     where,
     with_prefixes,
 )
@@ -53,7 +54,7 @@ def show_plain(source: Source, document: Document, width: int, numbers: bool) ->
         *(visible(line) for line in meta_lines(source, width)),
     ]
     previous = None
-    for paragraph in document.paragraphs:
+    for paragraph in document.paragraphs[0 if numbers else title_heading(source, document) :]:
         if not joined_to_previous(previous, paragraph):
             lines.append("")
         previous = paragraph

@@ -3,6 +3,7 @@ groupings and the numbering of sentences inside a paragraph."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,22 @@ def block_prefix(paragraph: Paragraph) -> tuple[str, str]:
         bars = QUOTE_BAR * max(1, paragraph.level)
         return bars, bars
     return "", ""
+
+
+def title_heading(source: Source, document: Document) -> int:
+    """How many paragraphs ``show`` leaves out below the header: 1 when the
+    text opens with a heading that repeats the title the header shows (a
+    Markdown file's ``# Title``), else 0. The document keeps the heading: its
+    section, offsets and sentence numbers are unchanged (``--numbers`` shows
+    it, so that the numbers start at 1)."""
+    paragraphs = document.paragraphs
+    if not paragraphs or paragraphs[0].kind != "heading" or len(paragraphs) < 2:
+        return 0
+    return int(_words(paragraphs[0].text) == _words(source.title))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def joined_to_previous(previous: Paragraph | None, paragraph: Paragraph) -> bool:

@@ -139,7 +139,8 @@ def show_parts(
         ),
         width,
     )
-    for block in blocks(document, numbers, width=width):
+    start = 0 if numbers else shared.title_heading(source, document)
+    for block in blocks(document, numbers, width=width, start=start):
         yield Constrain(block, width)
 
 
@@ -148,12 +149,13 @@ def blocks(
     numbers: bool = False,
     highlight: Collection[int] = (),
     width: int | None = None,
+    start: int = 0,
 ) -> Iterator[RenderableType]:
-    """Each paragraph as the terminal shows it, one at a time: list items with
-    bullets, quotes with a bar, code verbatim (never wrapped), emphasis in
-    italics."""
+    """Each paragraph from ``start`` as the terminal shows it, one at a time:
+    list items with bullets, quotes with a bar, code verbatim (never wrapped),
+    emphasis in italics."""
     previous = None
-    for paragraph in document.paragraphs:
+    for paragraph in document.paragraphs[start:]:
         top = 0 if shared.joined_to_previous(previous, paragraph) else 1
         previous = paragraph
         if paragraph.kind == "code":
