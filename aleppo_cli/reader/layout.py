@@ -35,6 +35,7 @@ from aleppo_cli.output.shared import (
     joined_to_previous,
     meta_line,
     meta_lines,
+    title_heading,
 )
 from aleppo_cli.text.document import Document, Paragraph
 from aleppo_cli.text.sources import Source
@@ -147,6 +148,7 @@ class Block:
     text: str
     inserts: tuple[int, ...]  # local offsets where a number prefix goes in
     shifts: tuple[int, ...]  # display shift from each insert on
+    hang: str = ""  # before each line after the first: a list item's indent, a quote's bar
 
     def display_offset(self, local: int) -> int:
         """Display offset of a local offset into ``paragraph.text``."""
@@ -186,7 +188,7 @@ def block_for(paragraph: Paragraph, numbers: bool) -> Block:
     quote's bar before its text (as ``aleppo show`` prints them), and with
     ``numbers`` each sentence's number before it."""
     text = display(paragraph.text)
-    lead = block_prefix(paragraph)[0]
+    lead, hang = block_prefix(paragraph)
     if not numbers and not lead:
         return Block(paragraph, text, (), ())
     base = paragraph.clean_start
@@ -211,7 +213,18 @@ def block_for(paragraph: Paragraph, numbers: bool) -> Block:
         shifts.append(shift)
         previous = local
     pieces.append(text[previous:])
-    return Block(paragraph, "".join(pieces), tuple(inserts), tuple(shifts))
+    return Block(paragraph, "".join(pieces), tuple(inserts), tuple(shifts), hang)
+
+
+def block_spans(block: Block, measure: int) -> list[Span]:
+    """The block's lines at ``measure``: a list item or a quote wrapped beside
+    its bullet or bar (its lines after the first start at ``block.hang``,
+    which the view draws before them), as ``aleppo show`` wraps them."""
+    indent = len(block.hang)
+    if not indent:
+        return wrap(block.text, measure)
+    spans = [(a + indent, b + indent) for a, b in wrap(block.text[indent:], measure - indent)]
+    return [(0, spans[0][1]), *spans[1:]]  # the first line with its bullet or bar
 
 
 def _remember(cache: OrderedDict[int, T], key: int, value: T) -> None:
@@ -259,10 +272,16 @@ class Page:
         self.paragraph_starts = [p.clean_start for p in paragraphs]
         self._blocks: OrderedDict[int, Block] = OrderedDict()
         self._spans: OrderedDict[int, list[Span]] = OrderedDict()
+        # a first heading that repeats the header's title takes no lines, as
+        # in ``aleppo show`` (with numbers it is shown: it is sentence 1)
+        self.hidden = 0 if numbers else title_heading(source, document)
         tops = array("l")
         y = self.header_height
         previous = None
         for index, paragraph in enumerate(paragraphs):
+            if index < self.hidden:
+                tops.append(y)
+                continue
             # the blank line before each paragraph, but not between a list's
             # items or a table's rows
             y += 0 if joined_to_previous(previous, paragraph) else 1
@@ -273,8 +292,7 @@ class Page:
         self.height = y
 
     def _count(self, index: int, paragraph: Paragraph) -> int:
-        text = self.block(index).text
-        spans = wrap(text, self.measure)
+        spans = block_spans(self.block(index), self.measure)
         _remember(self._spans, index, spans)
         return len(spans)
 
@@ -286,9 +304,11 @@ class Page:
         return found
 
     def spans(self, index: int) -> list[Span]:
+        if index < self.hidden:
+            return []
         found = self._spans.get(index)
         if found is None:
-            found = wrap(self.block(index).text, self.measure)
+            found = block_spans(self.block(index), self.measure)
             _remember(self._spans, index, found)
         return found
 

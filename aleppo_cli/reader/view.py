@@ -279,6 +279,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             text.stylize(base + self.get_component_rich_style("document--meta"))
         else:
             return Strip.blank(width, base)
+        if line.kind == BODY and line.start and block.hang:  # a list item's or quote's next line
+            text = Text.assemble((block.hang, base + self._style("number")), text, end="")
         segments = [Segment(" " * margin, base), *text.render(self.app.console)]
         strip = Strip(segments, margin + cell_len(text.plain))
         return strip.adjust_cell_length(width, base)

@@ -116,3 +116,46 @@ def test_list_items_show_their_bullets_with_no_blank_line_between(tmp_path) -> N
         y = page.y_of(first.clean_start)
         assert page.line(y + 1).kind == BODY  # type: ignore[union-attr]
         assert page.offset_at(y) == first.clean_start
+
+
+def test_a_wrapped_list_item_or_quote_hangs_beside_its_bullet_or_bar(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from aleppo_cli.text import sources
+    from aleppo_cli.text.prebuilt import document_for
+
+    path = tmp_path / "notes.md"
+    long = "every word of this item must still be read beside the bullet it hangs from"
+    path.write_text(f"Intro here.\n\n- {long}\n\n> {long}\n")
+    source = sources.load(str(path))
+    document = document_for(source)
+    page = Page(source, document, 24, False)
+    for paragraph, lead in zip(document.paragraphs[1:], ("• ", "│ "), strict=True):
+        block = page.block(page.paragraph_index(paragraph.clean_start))
+        assert block.hang == " " * len(lead) if lead == "• " else lead
+        lines = [
+            block.text[a:b] for a, b in page.spans(page.paragraph_index(paragraph.clean_start))
+        ]
+        # wrapped in the 22 columns beside the bullet or bar, as `show` wraps it
+        assert lines[0].startswith(lead), lines
+        assert [lines[0][len(lead) :], *lines[1:]] == textwrap.wrap(long, 22)
+
+
+def test_a_title_heading_takes_no_lines_unless_numbers_are_on(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from aleppo_cli.text import sources
+    from aleppo_cli.text.prebuilt import document_for
+
+    path = tmp_path / "notes.md"
+    path.write_text("# Notes\n\nIntro here.\n")
+    source = sources.load(str(path))
+    document = document_for(source)
+    for numbers, expected in ((False, ["Intro here."]), (True, ["[1] Notes", "[2] Intro here."])):
+        page = Page(source, document, 40, numbers)
+        lines = [page.line(y) for y in range(page.height)]
+        body = [
+            page.block(ln.block).text[ln.start : ln.end] for ln in lines if ln and ln.kind == BODY
+        ]
+        assert body == expected
+        assert page.line(page.header_height).kind != BODY  # type: ignore[union-attr]
+        # the heading's offset is still a place on the page (the reader's first sentence)
+        assert page.y_of(document.paragraphs[0].clean_start) <= page.y_of(
+            document.paragraphs[1].clean_start
+        )
