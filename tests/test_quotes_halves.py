@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 
 import pytest
 
@@ -155,3 +156,43 @@ def test_the_parent_takes_the_childs_speakers_only_where_the_conversations_meet(
     fresh: list[str | None] = []
     _walk(51, 101, speakers.Conversation(), fresh, [])
     assert fresh != alone[51:]
+
+
+def test_names_found_by_the_layouts_child_give_the_quotations_of_one_process(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    from aleppo_cli.text import beside
+
+    raw = REVIEW.read_text(encoding="utf-8")
+    monkeypatch.setattr(halves, "ENABLED", False)
+    alone = quotations.find(build(raw))
+    monkeypatch.setattr(beside, "LONG_TEXT", 0)
+    names = halves.names_beside()
+    document = build(raw, beside=names)
+    assert names.forked  # the layout's child finds them
+    assert quotations.find(document, names) == alone
+    assert not names.forked  # taken
+    assert len(forks) == 1  # the layout's child, no other
+
+
+def test_names_found_here_when_no_child_finds_them(forks: list[int]) -> None:
+    document = build(REVIEW.read_text(encoding="utf-8"))  # too short to fork
+    names = halves.names_beside()
+    assert not names.forked
+    assert quotations.find(document, names) == quotations.find(document)
+    assert forks == []
+
+
+def test_only_a_long_users_text_asks_its_layouts_child_for_names() -> None:
+    from aleppo_cli.analysis.quotes import ready
+    from aleppo_cli.text import beside, sources
+
+    assert ready.FORKS_FROM == beside.LONG_TEXT
+    bundled = sources.load(None)
+    assert ready.names_beside(bundled) is None
+    users = sources.load(str(REVIEW))
+    assert ready.names_beside(users) is None  # too short
+    long = replace(users, text=users.text * (ready.FORKS_FROM // len(users.text) + 1))
+    assert ready.names_beside(long) is not None

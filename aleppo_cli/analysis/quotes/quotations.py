@@ -13,7 +13,9 @@ handing on immutable values (``model``):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING
 
 from aleppo_cli.analysis import patterns
 
@@ -47,6 +49,9 @@ from aleppo_cli.analysis.quotes.model import (  # noqa: E402
 )
 from aleppo_cli.text.document import Document, collector_paused  # noqa: E402
 
+if TYPE_CHECKING:
+    from aleppo_cli.text.beside import Beside
+
 __all__ = [
     "NARRATOR",
     "NICKNAME",
@@ -62,12 +67,14 @@ __all__ = [
 ]
 
 
-def find(document: Document) -> list[Quotation]:
-    """Every quoted stretch of ``document``, in order, speech or not."""
+def find(document: Document, names: Beside[people.WordsAndNames] | None = None) -> list[Quotation]:
+    """Every quoted stretch of ``document``, in order, speech or not
+    (``names``: its words and name matches, if a child process of its build
+    finds them, ``halves.names_beside``)."""
     # tens of thousands of small values, none in a cycle: the collections they set
     # off would go over the whole document each time (a tenth of the work on a novel)
     with collector_paused():
-        return _find(document)
+        return _find(document, names)
 
 
 def quotes_and_people(document: Document) -> tuple[list[Quote], people.People]:
@@ -83,19 +90,27 @@ _Heard = tuple[str | None, frozenset[str], str | None]
 
 
 def _quotes_heard_people(
-    document: Document,
+    document: Document, names: Beside[people.WordsAndNames] | None = None
 ) -> tuple[list[Quote], dict[int, speakers.Speech], people.People]:
     """The quotes, what the speaker rules read of each speech quotation (by
     index), and the people."""
     text = document.clean.text
     # a novel's independent steps share the machine's second core (``halves``)
-    # (the child finds the names too: the people index need not find them again)
-    words = halves.background(
-        lambda: people.words_and_names(text), halves.worth_it(len(text), halves.LONG_TEXT)
-    )
+    # (the child finds the names too: the people index need not find them
+    # again); the child that laid the text out finds them if it was asked to
+    words: Beside[people.WordsAndNames] | halves.Pending[people.WordsAndNames]
+    given: Callable[[], people.WordsAndNames]
+    if names is not None and names.forked:
+        words = names
+        given = partial(names.result, text)
+    else:
+        words = halves.background(
+            lambda: people.words_and_names(text), halves.worth_it(len(text), halves.LONG_TEXT)
+        )
+        given = words.result
     found = stretches.find(document)
     spans = [Span(stretch.start, stretch.end) for stretch in found]
-    cast = people.index(document, spans, found=words.result if words.forked else None)
+    cast = people.index(document, spans, found=given if words.forked else None)
     cut = len(found) // 2
     second = halves.background(
         lambda: _read(text, found[cut:], cast), halves.worth_it(len(found), halves.MANY_STRETCHES)
@@ -130,8 +145,8 @@ def _read(
     return read
 
 
-def _find(document: Document) -> list[Quotation]:
-    quotes, heard, cast = _quotes_heard_people(document)
+def _find(document: Document, names: Beside[people.WordsAndNames] | None) -> list[Quotation]:
+    quotes, heard, cast = _quotes_heard_people(document, names)
     text = document.clean.text
     by = news.revise(document, quotes, speakers.assign(text, quotes, cast, heard=heard), cast)
     known = _persons(cast, by)
