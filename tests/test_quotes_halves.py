@@ -26,7 +26,8 @@ def test_the_review_forked_gives_the_quotations_of_one_process(
     monkeypatch.setattr(halves, "LONG_TEXT", 0)
     monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
     shared = quotations.find(document)
-    assert len(forks) == 4  # lower-case words; the later half's names, attributions, speakers
+    # lower-case words; where the quotes stand; the later half's names, attributions, speakers
+    assert len(forks) == 5
     assert len(alone) > 10
     assert shared == alone
 

@@ -47,7 +47,7 @@ from aleppo_cli.analysis.quotes.model import (  # noqa: E402
     SpeakerIndex,
     Stretch,
 )
-from aleppo_cli.text.document import Document, collector_paused  # noqa: E402
+from aleppo_cli.text.document import Document, Sentence, collector_paused  # noqa: E402
 
 if TYPE_CHECKING:
     from aleppo_cli.text.beside import Beside
@@ -94,6 +94,23 @@ def _quotes_heard_people(
 ) -> tuple[list[Quote], dict[int, speakers.Speech], people.People]:
     """The quotes, what the speaker rules read of each speech quotation (by
     index), and the people."""
+    quotes, heard, cast, _ = _stages(document, names)
+    return quotes, heard, cast
+
+
+# Where each quote stands, for its ``Quotation``: the offsets in the text as
+# read of each of its spans (two a span, all quotes' in turn), and the number
+# of the sentence it opens in, a quote at a time (``_placed``).
+_Placed = tuple[Sequence[int], Sequence[int]]
+
+
+def _stages(
+    document: Document, names: Beside[people.WordsAndNames] | None
+) -> tuple[list[Quote], dict[int, speakers.Speech], people.People, halves.Pending[_Placed]]:
+    """``_quotes_heard_people``, and where the quotes stand (``_placed``) if a
+    second process finds it: for a novel, while this one starts the people
+    index (whose first steps leave the second core idle), from the stretches
+    alone."""
     text = document.clean.text
     # a novel's independent steps share the machine's second core (``halves``)
     # (the child finds the names too: the people index need not find them
@@ -109,6 +126,9 @@ def _quotes_heard_people(
         )
         given = words.result
     found = stretches.find(document)
+    placed = halves.background(
+        lambda: _placed(document, found), halves.worth_it(len(found), halves.MANY_STRETCHES)
+    )
     spans = [Span(stretch.start, stretch.end) for stretch in found]
     cast = people.index(document, spans, found=given if words.forked else None)
     cut = len(found) // 2
@@ -125,7 +145,7 @@ def _quotes_heard_people(
         quotes.append(quote)
         if ears is not None:
             heard[at] = speakers.Speech(quote, *ears)
-    return quotes, heard, cast
+    return quotes, heard, cast, placed
 
 
 def _read(
@@ -146,14 +166,43 @@ def _read(
 
 
 def _find(document: Document, names: Beside[people.WordsAndNames] | None) -> list[Quotation]:
-    quotes, heard, cast = _quotes_heard_people(document, names)
+    quotes, heard, cast, placed = _stages(document, names)
     text = document.clean.text
     by = news.revise(document, quotes, speakers.assign(text, quotes, cast, heard=heard), cast)
     known = _persons(cast, by)
-    return [
-        _finish(document, quote, speaker, known.get(speaker) if speaker else None)
-        for quote, speaker in zip(quotes, by, strict=True)
-    ]
+    if not placed.forked:
+        return [
+            _finish(document, quote, speaker, known.get(speaker) if speaker else None)
+            for quote, speaker in zip(quotes, by, strict=True)
+        ]
+    offsets, numbers = placed.result()
+    raw = document.clean.raw
+    at = 0
+    finished = []
+    for quote, speaker, number in zip(quotes, by, numbers, strict=True):
+        parts = []
+        for span in quote.stretch.spans:
+            start, end = offsets[at], offsets[at + 1]
+            at += 2
+            parts.append(Part(start, end, span.start, span.end, raw[start:end]))
+        person = known.get(speaker) if speaker else None
+        paragraph = quote.stretch.paragraph.number
+        finished.append(Quotation(quote.kind, speaker, tuple(parts), paragraph, number, person))
+    return finished
+
+
+def _placed(document: Document, found: Sequence[Stretch]) -> _Placed:
+    """Where each of ``found`` stands (``_Placed``), as ``_finish`` finds it."""
+    from array import array
+
+    cleaned = document.clean
+    offsets = array("q")
+    numbers = array("q")
+    for stretch in found:
+        for span in stretch.spans:
+            offsets.extend(cleaned.span_to_raw(span.start, span.end))
+        numbers.append(_sentence(stretch).number)
+    return offsets, numbers
 
 
 def _persons(cast: people.People, speakers: Sequence[str | None]) -> dict[str, Person]:
@@ -184,9 +233,14 @@ def _finish(
         raw_start, raw_end = cleaned.span_to_raw(span.start, span.end)
         text = cleaned.raw[raw_start:raw_end]
         parts.append(Part(raw_start, raw_end, span.start, span.end, text))
-    paragraph, first = quote.stretch.paragraph, quote.stretch.start
-    sentence = next(
+    paragraph, sentence = quote.stretch.paragraph.number, _sentence(quote.stretch).number
+    return Quotation(quote.kind, speaker, tuple(parts), paragraph, sentence, person)
+
+
+def _sentence(stretch: Stretch) -> Sentence:
+    """The sentence ``stretch`` opens in."""
+    paragraph, first = stretch.paragraph, stretch.start
+    return next(
         (s for s in paragraph.sentences if s.clean_start <= first < s.clean_end + 1),
         paragraph.sentences[0],
     )
-    return Quotation(quote.kind, speaker, tuple(parts), paragraph.number, sentence.number, person)
