@@ -3,6 +3,7 @@ one process gives, and the parent does a child's work when the child fails."""
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
 from dataclasses import replace
@@ -10,6 +11,8 @@ from dataclasses import replace
 import pytest
 
 from aleppo_cli.analysis.quotes import halves, quotations, ranker, speakers
+from aleppo_cli.analysis.quotes.model import Quote
+from aleppo_cli.analysis.quotes.people import People
 from aleppo_cli.text.document import build
 from tests.conftest import REVIEW, read_book
 
@@ -197,3 +200,24 @@ def test_only_a_long_users_text_asks_its_layouts_child_for_names() -> None:
     assert ready.names_beside(users) is None  # too short
     long = replace(users, text=users.text * (ready.FORKS_FROM // len(users.text) + 1))
     assert ready.names_beside(long) is not None
+
+
+@functools.cache
+def _read_pride() -> tuple[list[Quote], dict[int, speakers.Speech], People]:
+    return quotations._quotes_heard_people(build(read_book("pride_and_prejudice.txt")))
+
+
+@pytest.mark.parametrize("where", [0.1, 0.3, 0.5, 0.7, 0.9])
+def test_the_look_ahead_of_a_part_is_that_of_the_whole_text(where: float) -> None:
+    quotes, heard, cast = _read_pride()
+    whole = speakers._ahead(quotes, heard, cast)
+    # a cut inside a dialogue: the quotations on both sides read turns and runs
+    cut = next(
+        at
+        for at in range(int(len(quotes) * where), len(quotes))
+        if whole[at - 1].turns and whole[at - 1].run and whole[at].run
+    )
+    assert speakers._ahead_part(quotes, heard, cast, 0, cut) == whole[:cut]
+    assert speakers._ahead_part(quotes, heard, cast, cut, len(quotes)) == whole[cut:]
+    begin = max(0, cut - 50)
+    assert speakers._ahead_part(quotes, heard, cast, begin, cut) == whole[begin:cut]
