@@ -6,6 +6,7 @@ fails to send."""
 from __future__ import annotations
 
 import os
+import select
 
 import pytest
 from hypothesis import given
@@ -137,3 +138,21 @@ def test_a_build_shared_with_a_child_is_that_of_one_process(
     assert shared == alone
     assert work.result(shared.clean.text) == work.work(alone.clean.text)
     assert len(forks) == 1
+
+
+@needs_fork
+def test_the_parent_does_its_own_work_while_the_childs_result_is_not_there() -> None:
+    # the child's step waits (up to 10 s) for what only the parent's work meanwhile writes
+    read, write = os.pipe()
+    try:
+        child = beside.Child([lambda: bool(select.select([read], [], [], 10)[0])])
+        assert child.forked
+        done: list[bool] = []
+        child.meanwhile.append(lambda: done.append(os.write(write, b"x") == 1))
+        assert child.take() == (True, True)  # the child saw the parent's byte
+        assert done == [True]
+        assert child.meanwhile == []
+        child.close()
+    finally:
+        os.close(read)
+        os.close(write)

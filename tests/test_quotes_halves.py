@@ -3,12 +3,16 @@ one process gives, and the parent does a child's work when the child fails."""
 
 from __future__ import annotations
 
+import functools
 import os
 import threading
+from dataclasses import replace
 
 import pytest
 
 from aleppo_cli.analysis.quotes import halves, quotations, ranker, speakers
+from aleppo_cli.analysis.quotes.model import Quote
+from aleppo_cli.analysis.quotes.people import People
 from aleppo_cli.text.document import build
 from tests.conftest import REVIEW, read_book
 
@@ -25,7 +29,8 @@ def test_the_review_forked_gives_the_quotations_of_one_process(
     monkeypatch.setattr(halves, "LONG_TEXT", 0)
     monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
     shared = quotations.find(document)
-    assert len(forks) == 4  # lower-case words; the later half's names, attributions, speakers
+    # lower-case words; where the quotes stand; the later half's names, attributions, speakers
+    assert len(forks) == 5
     assert len(alone) > 10
     assert shared == alone
 
@@ -155,3 +160,64 @@ def test_the_parent_takes_the_childs_speakers_only_where_the_conversations_meet(
     fresh: list[str | None] = []
     _walk(51, 101, speakers.Conversation(), fresh, [])
     assert fresh != alone[51:]
+
+
+def test_names_found_by_the_layouts_child_give_the_quotations_of_one_process(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    from aleppo_cli.text import beside
+
+    raw = REVIEW.read_text(encoding="utf-8")
+    monkeypatch.setattr(halves, "ENABLED", False)
+    alone = quotations.find(build(raw))
+    monkeypatch.setattr(beside, "LONG_TEXT", 0)
+    names = halves.names_beside()
+    document = build(raw, beside=names)
+    assert names.forked  # the layout's child finds them
+    assert quotations.find(document, names) == alone
+    assert not names.forked  # taken
+    assert len(forks) == 1  # the layout's child, no other
+
+
+def test_names_found_here_when_no_child_finds_them(forks: list[int]) -> None:
+    document = build(REVIEW.read_text(encoding="utf-8"))  # too short to fork
+    names = halves.names_beside()
+    assert not names.forked
+    assert quotations.find(document, names) == quotations.find(document)
+    assert forks == []
+
+
+def test_only_a_long_users_text_asks_its_layouts_child_for_names() -> None:
+    from aleppo_cli.analysis.quotes import ready
+    from aleppo_cli.text import beside, sources
+
+    assert ready.FORKS_FROM == beside.LONG_TEXT
+    bundled = sources.load(None)
+    assert ready.names_beside(bundled) is None
+    users = sources.load(str(REVIEW))
+    assert ready.names_beside(users) is None  # too short
+    long = replace(users, text=users.text * (ready.FORKS_FROM // len(users.text) + 1))
+    assert ready.names_beside(long) is not None
+
+
+@functools.cache
+def _read_pride() -> tuple[list[Quote], dict[int, speakers.Speech], People]:
+    return quotations._quotes_heard_people(build(read_book("pride_and_prejudice.txt")))
+
+
+@pytest.mark.parametrize("where", [0.1, 0.3, 0.5, 0.7, 0.9])
+def test_the_look_ahead_of_a_part_is_that_of_the_whole_text(where: float) -> None:
+    quotes, heard, cast = _read_pride()
+    whole = speakers._ahead(quotes, heard, cast)
+    # a cut inside a dialogue: the quotations on both sides read turns and runs
+    cut = next(
+        at
+        for at in range(int(len(quotes) * where), len(quotes))
+        if whole[at - 1].turns and whole[at - 1].run and whole[at].run
+    )
+    assert speakers._ahead_part(quotes, heard, cast, 0, cut) == whole[:cut]
+    assert speakers._ahead_part(quotes, heard, cast, cut, len(quotes)) == whole[cut:]
+    begin = max(0, cut - 50)
+    assert speakers._ahead_part(quotes, heard, cast, begin, cut) == whole[begin:cut]

@@ -66,6 +66,9 @@ class Child:
 
         self._pid = 0
         self._pipe = None
+        # work of this process's own (imports it will need) done while it
+        # would wait for a result that is not there yet (``take``)
+        self.meanwhile: list[Callable[[], object]] = []
         read, write = os.pipe()
         with contextlib.suppress(OSError, AttributeError):  # Linux only
             import fcntl
@@ -106,6 +109,9 @@ class Child:
 
         if self._pipe is None:
             return False, None
+        while self.meanwhile and not self._ready():
+            with contextlib.suppress(Exception):  # (whatever failed fails again where it is needed)
+                self.meanwhile.pop(0)()
         header = self._pipe.read(_HEADER)
         size = int.from_bytes(header, "little") if len(header) == _HEADER else -1
         data = self._pipe.read(size) if size >= 0 else b""
@@ -117,6 +123,15 @@ class Child:
         except Exception:  # cut short or garbled: computed here
             self.close()
             return False, None
+
+    def _ready(self) -> bool:
+        """Whether the child's pipe holds bytes not yet read (what the reader
+        holds already is not seen: the work meanwhile is then done first,
+        which is only a little later than it might have been)."""
+        import select
+
+        pipe = self._pipe
+        return pipe is None or bool(select.select([pipe], [], [], 0)[0])
 
     def close(self) -> None:
         """Done with the child: it is stopped if still at work, and reaped."""
@@ -139,13 +154,24 @@ class Beside(Generic[R]):
     ``document.build`` forks for a long text, or here when it is asked for
     (a short text, a ready-made document, a child that failed)."""
 
-    def __init__(self, work: Callable[[str], R]) -> None:
+    def __init__(
+        self, work: Callable[[str], R], meanwhile: Sequence[Callable[[], object]] = ()
+    ) -> None:
         self.work = work
+        # this process's own work done while it would wait for the child's
+        # steps (``Child.meanwhile``): the imports the command needs next
+        self.meanwhile = meanwhile
         self._child: Child | None = None
 
     def started(self, child: Child) -> None:
         """``child`` will send the result after the steps before it."""
         self._child = child
+        child.meanwhile.extend(self.meanwhile)
+
+    @property
+    def forked(self) -> bool:
+        """Whether a child process does the work (its result not yet asked for)."""
+        return self._child is not None
 
     def result(self, text: str) -> R:
         """The work's result on the cleaned ``text``: the child's, else computed here."""

@@ -26,7 +26,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 if TYPE_CHECKING:
-    from aleppo_cli.text.beside import Child
+    from aleppo_cli.analysis.quotes.people import WordsAndNames
+    from aleppo_cli.text.beside import Beside, Child
 
 R = TypeVar("R")
 
@@ -85,3 +86,28 @@ def background(work: Callable[[], R], fork: bool) -> Pending[R]:
     """``work`` started in a child process if ``fork``, else left to be done
     when its result is asked for."""
     return Pending(work, fork)
+
+
+def names_beside() -> Beside[WordsAndNames]:
+    """The words a long text writes in lower case and its name matches
+    (``people.words_and_names``), found by the child that ``document.build``
+    forks to lay the text out, once it has sent its sentences: it is idle
+    while this process assembles the document and finds the quoted
+    stretches. Meanwhile, where this process would wait for the child's
+    sentences, it imports the quotation stages. The same function on the
+    same cleaned text, so the same result (``Beside.result`` computes it here
+    if no child did); ``quotations.find`` uses it only if a child does it."""
+    from aleppo_cli.text.beside import Beside
+
+    return Beside(_words_and_names, meanwhile=(_stages,))
+
+
+def _words_and_names(text: str) -> WordsAndNames:
+    from aleppo_cli.analysis.quotes import quotations  # noqa: F401 (its patterns ready-compiled first)
+    from aleppo_cli.analysis.quotes.people import words_and_names
+
+    return words_and_names(text)
+
+
+def _stages() -> None:
+    from aleppo_cli.analysis.quotes import quotations  # noqa: F401

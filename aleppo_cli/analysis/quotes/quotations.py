@@ -13,7 +13,9 @@ handing on immutable values (``model``):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING
 
 from aleppo_cli.analysis import patterns
 
@@ -45,7 +47,10 @@ from aleppo_cli.analysis.quotes.model import (  # noqa: E402
     SpeakerIndex,
     Stretch,
 )
-from aleppo_cli.text.document import Document, collector_paused  # noqa: E402
+from aleppo_cli.text.document import Document, Sentence, collector_paused  # noqa: E402
+
+if TYPE_CHECKING:
+    from aleppo_cli.text.beside import Beside
 
 __all__ = [
     "NARRATOR",
@@ -62,12 +67,14 @@ __all__ = [
 ]
 
 
-def find(document: Document) -> list[Quotation]:
-    """Every quoted stretch of ``document``, in order, speech or not."""
+def find(document: Document, names: Beside[people.WordsAndNames] | None = None) -> list[Quotation]:
+    """Every quoted stretch of ``document``, in order, speech or not
+    (``names``: its words and name matches, if a child process of its build
+    finds them, ``halves.names_beside``)."""
     # tens of thousands of small values, none in a cycle: the collections they set
     # off would go over the whole document each time (a tenth of the work on a novel)
     with collector_paused():
-        return _find(document)
+        return _find(document, names)
 
 
 def quotes_and_people(document: Document) -> tuple[list[Quote], people.People]:
@@ -83,19 +90,47 @@ _Heard = tuple[str | None, frozenset[str], str | None]
 
 
 def _quotes_heard_people(
-    document: Document,
+    document: Document, names: Beside[people.WordsAndNames] | None = None
 ) -> tuple[list[Quote], dict[int, speakers.Speech], people.People]:
     """The quotes, what the speaker rules read of each speech quotation (by
     index), and the people."""
+    quotes, heard, cast, _ = _stages(document, names)
+    return quotes, heard, cast
+
+
+# Where each quote stands, for its ``Quotation``: the offsets in the text as
+# read of each of its spans (two a span, all quotes' in turn), and the number
+# of the sentence it opens in, a quote at a time (``_placed``).
+_Placed = tuple[Sequence[int], Sequence[int]]
+
+
+def _stages(
+    document: Document, names: Beside[people.WordsAndNames] | None
+) -> tuple[list[Quote], dict[int, speakers.Speech], people.People, halves.Pending[_Placed]]:
+    """``_quotes_heard_people``, and where the quotes stand (``_placed``) if a
+    second process finds it: for a novel, while this one starts the people
+    index (whose first steps leave the second core idle), from the stretches
+    alone."""
     text = document.clean.text
     # a novel's independent steps share the machine's second core (``halves``)
-    # (the child finds the names too: the people index need not find them again)
-    words = halves.background(
-        lambda: people.words_and_names(text), halves.worth_it(len(text), halves.LONG_TEXT)
-    )
+    # (the child finds the names too: the people index need not find them
+    # again); the child that laid the text out finds them if it was asked to
+    words: Beside[people.WordsAndNames] | halves.Pending[people.WordsAndNames]
+    given: Callable[[], people.WordsAndNames]
+    if names is not None and names.forked:
+        words = names
+        given = partial(names.result, text)
+    else:
+        words = halves.background(
+            lambda: people.words_and_names(text), halves.worth_it(len(text), halves.LONG_TEXT)
+        )
+        given = words.result
     found = stretches.find(document)
+    placed = halves.background(
+        lambda: _placed(document, found), halves.worth_it(len(found), halves.MANY_STRETCHES)
+    )
     spans = [Span(stretch.start, stretch.end) for stretch in found]
-    cast = people.index(document, spans, found=words.result if words.forked else None)
+    cast = people.index(document, spans, found=given if words.forked else None)
     cut = len(found) // 2
     second = halves.background(
         lambda: _read(text, found[cut:], cast), halves.worth_it(len(found), halves.MANY_STRETCHES)
@@ -110,7 +145,7 @@ def _quotes_heard_people(
         quotes.append(quote)
         if ears is not None:
             heard[at] = speakers.Speech(quote, *ears)
-    return quotes, heard, cast
+    return quotes, heard, cast, placed
 
 
 def _read(
@@ -130,15 +165,44 @@ def _read(
     return read
 
 
-def _find(document: Document) -> list[Quotation]:
-    quotes, heard, cast = _quotes_heard_people(document)
+def _find(document: Document, names: Beside[people.WordsAndNames] | None) -> list[Quotation]:
+    quotes, heard, cast, placed = _stages(document, names)
     text = document.clean.text
     by = news.revise(document, quotes, speakers.assign(text, quotes, cast, heard=heard), cast)
     known = _persons(cast, by)
-    return [
-        _finish(document, quote, speaker, known.get(speaker) if speaker else None)
-        for quote, speaker in zip(quotes, by, strict=True)
-    ]
+    if not placed.forked:
+        return [
+            _finish(document, quote, speaker, known.get(speaker) if speaker else None)
+            for quote, speaker in zip(quotes, by, strict=True)
+        ]
+    offsets, numbers = placed.result()
+    raw = document.clean.raw
+    at = 0
+    finished = []
+    for quote, speaker, number in zip(quotes, by, numbers, strict=True):
+        parts = []
+        for span in quote.stretch.spans:
+            start, end = offsets[at], offsets[at + 1]
+            at += 2
+            parts.append(Part(start, end, span.start, span.end, raw[start:end]))
+        person = known.get(speaker) if speaker else None
+        paragraph = quote.stretch.paragraph.number
+        finished.append(Quotation(quote.kind, speaker, tuple(parts), paragraph, number, person))
+    return finished
+
+
+def _placed(document: Document, found: Sequence[Stretch]) -> _Placed:
+    """Where each of ``found`` stands (``_Placed``), as ``_finish`` finds it."""
+    from array import array
+
+    cleaned = document.clean
+    offsets = array("q")
+    numbers = array("q")
+    for stretch in found:
+        for span in stretch.spans:
+            offsets.extend(cleaned.span_to_raw(span.start, span.end))
+        numbers.append(_sentence(stretch).number)
+    return offsets, numbers
 
 
 def _persons(cast: people.People, speakers: Sequence[str | None]) -> dict[str, Person]:
@@ -169,9 +233,14 @@ def _finish(
         raw_start, raw_end = cleaned.span_to_raw(span.start, span.end)
         text = cleaned.raw[raw_start:raw_end]
         parts.append(Part(raw_start, raw_end, span.start, span.end, text))
-    paragraph, first = quote.stretch.paragraph, quote.stretch.start
-    sentence = next(
+    paragraph, sentence = quote.stretch.paragraph.number, _sentence(quote.stretch).number
+    return Quotation(quote.kind, speaker, tuple(parts), paragraph, sentence, person)
+
+
+def _sentence(stretch: Stretch) -> Sentence:
+    """The sentence ``stretch`` opens in."""
+    paragraph, first = stretch.paragraph, stretch.start
+    return next(
         (s for s in paragraph.sentences if s.clean_start <= first < s.clean_end + 1),
         paragraph.sentences[0],
     )
-    return Quotation(quote.kind, speaker, tuple(parts), paragraph.number, sentence.number, person)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aleppo_cli.analysis.quotes.model import Gender, Part, Person, Quotation
 from aleppo_cli.text import digest, prebuilt
@@ -30,6 +30,10 @@ from aleppo_cli.text.sources import Source, is_bundled, read_index
 
 VERSION = 3  # 2: each quotation's speaker as a person; 3: BLAKE2b digests
 SUFFIX = ".quotes.json"
+
+if TYPE_CHECKING:
+    from aleppo_cli.analysis.quotes.people import WordsAndNames
+    from aleppo_cli.text.beside import Beside
 
 
 def _code_files() -> list[tuple[str, bytes]]:
@@ -126,12 +130,31 @@ def stored(source: Source) -> list[Quotation] | None:
     return None if text is None else quotations(source.text, json.loads(text))
 
 
-def find(source: Source, document: Document) -> list[Quotation]:
+# A text this long (characters) may be laid out by a child process
+# (``text/beside.py``: ``LONG_TEXT``, tested equal), which may then find its
+# words and names; a shorter one, or a bundled one (its document is
+# ready-made), has no such child: nothing is imported for it.
+FORKS_FROM = 300_000
+
+
+def names_beside(source: Source) -> Beside[WordsAndNames] | None:
+    """What the child that lays out ``source``'s text finds for the people
+    index (``halves.names_beside``), if such a child may be forked."""
+    if len(source.text) < FORKS_FROM or is_bundled(source):
+        return None
+    from aleppo_cli.analysis.quotes import halves
+
+    return halves.names_beside()
+
+
+def find(
+    source: Source, document: Document, names: Beside[WordsAndNames] | None = None
+) -> list[Quotation]:
     """The quotations of ``document`` (made from ``source``): ready-made when
-    they can be, else found by the stages."""
+    they can be, else found by the stages (``names``: see ``halves.names_beside``)."""
     ready = stored(source)
     if ready is not None:
         return ready
     from aleppo_cli.analysis.quotes import quotations as stages
 
-    return stages.find(document)
+    return stages.find(document, names)

@@ -206,7 +206,22 @@ def assign(
     facts = ranker.text_facts(people, narrator, text)
     if heard is None:  # (``heard``: each speech quotation's ``_hear``, by index, if at hand)
         heard = {at: _hear(text, q, people) for at, q in enumerate(quotes) if q.kind == SPEECH}
-    ahead = _ahead(quotes, heard, people) if chooser is not RULES_ONLY else []
+    pure = chooser is RULES_ONLY or type(chooser) is ranker.Ranker  # (a recorder is not)
+    halved = pure and halves.worth_it(len(quotes), halves.MANY_STRETCHES)
+    # what the ranker reads ahead of each quotation: of the whole text here, or
+    # (``halved``) of each process's part only, as its walk is about to need it
+    ahead: list[ranker.Ahead] = []
+    if chooser is not RULES_ONLY:
+        ahead = [] if halved else _ahead(quotes, heard, people)
+
+    def prepare(begin: int, end: int) -> None:
+        """``ahead`` made for quotations ``begin`` to ``end`` (``_ahead_part``)."""
+        if chooser is not RULES_ONLY and begin < end:
+            assert heard is not None
+            if len(ahead) < len(quotes):
+                ahead.extend([ranker.Ahead(None, (), ())] * (len(quotes) - len(ahead)))
+            ahead[begin:end] = _ahead_part(quotes, heard, people, begin, end)
+
     decoding = ranker.SEQUENCE and isinstance(chooser, ranker.Ranker)
 
     def walk(
@@ -259,9 +274,8 @@ def assign(
 
     speakers: list[str | None] = []
     ranked: list[ranker.Ranked] = []
-    pure = chooser is RULES_ONLY or type(chooser) is ranker.Ranker  # (a recorder is not)
-    if pure and halves.worth_it(len(quotes), halves.MANY_STRETCHES):
-        _in_halves(walk, len(quotes), speakers, ranked)
+    if halved:
+        _in_halves(walk, len(quotes), speakers, ranked, prepare)
     else:
         walk(0, len(quotes), Conversation(), speakers, ranked)
     if ranked:
@@ -290,7 +304,11 @@ CHECKED = 400
 
 
 def _in_halves(
-    walk: _Walk, count: int, speakers: list[str | None], ranked: list[ranker.Ranked]
+    walk: _Walk,
+    count: int,
+    speakers: list[str | None],
+    ranked: list[ranker.Ranked],
+    prepare: Callable[[int, int], None] = lambda begin, end: None,
 ) -> None:
     """``walk`` over ``count`` quotations, the later half in a second process
     (``halves``), with the results of one.
@@ -308,7 +326,9 @@ def _in_halves(
     function of the conversation before it and of values the child holds
     copies of (the quotations, what they hear, the people, the ranker's
     weights: ``walk`` writes nothing else). If the two never meet, or the
-    child fails, the parent reads on alone."""
+    child fails, the parent reads on alone. ``prepare(begin, end)`` makes
+    what ``walk`` reads of quotations ``begin`` to ``end`` (the ranker's
+    look-ahead), each process its own part."""
     import os
 
     cut = min(count, (count + WARM_UP) // 2)
@@ -321,6 +341,7 @@ def _in_halves(
         states: list[Conversation] = []
         theirs: list[str | None] = []
         entries: list[ranker.Ranked] = []
+        prepare(begin, count)
         walk(begin, count, Conversation(), theirs, entries, states)
         return (
             states[cut - begin : cut - begin + CHECKED],
@@ -329,6 +350,8 @@ def _in_halves(
         )
 
     child = halves.background(later, True)
+    checked = min(count, cut + CHECKED)
+    prepare(0, checked)
     talk = walk(0, cut, Conversation(), speakers, ranked)
     found = child.result()
     at = cut
@@ -341,7 +364,50 @@ def _in_halves(
                 return
             talk = walk(at, at + 1, talk, speakers, ranked)
             at += 1
+    prepare(checked, count)
     walk(at, count, talk, speakers, ranked)
+
+
+# What the ranker reads ahead of a quotation (``_ahead``) depends on the
+# quotations around it only: the next speech quotation in its paragraph, the
+# turns of the AHEAD paragraphs after it, and its run of turns
+# (``dialogue.features``: the turns up to RUN_REACH either side, in its run).
+# So quotations ``begin`` to ``end`` read what the whole text gives them from
+# a window of whole paragraphs that holds this many turns more on each side
+# (twice what the features reach, and more than AHEAD paragraphs).
+AHEAD_MARGIN = 2 * dialogue.RUN_REACH + ranker.AHEAD + 2
+
+
+def _ahead_part(
+    quotes: Sequence[Quote], heard: dict[int, Speech], people: People, begin: int, end: int
+) -> list[ranker.Ahead]:
+    """``_ahead(quotes, heard, people)[begin:end]``, from a window around them
+    (``AHEAD_MARGIN``; tests compare the two)."""
+    low = _widened(quotes, begin, -1)
+    high = _widened(quotes, end - 1, 1) + 1
+    part = {at - low: speech for at, speech in heard.items() if low <= at < high}
+    return _ahead(quotes[low:high], part, people)[begin - low : end - low]
+
+
+def _widened(quotes: Sequence[Quote], at: int, step: int) -> int:
+    """From quotation ``at``, the far end (``step`` -1: back, 1: on) of the
+    paragraphs beyond its own up to the one with the ``AHEAD_MARGIN``-th
+    turn, whole."""
+    last = len(quotes) - 1
+    paragraph = quotes[at].stretch.paragraph.number
+    turns = 0
+    counted = True  # (its own paragraph's turn is not beyond it)
+    while 0 <= at + step <= last:
+        quote = quotes[at + step]
+        number = quote.stretch.paragraph.number
+        if number != paragraph:
+            if turns >= AHEAD_MARGIN:
+                break
+            paragraph, counted = number, False
+        if not counted and quote.kind == SPEECH and quote.stretch.opens_paragraph:
+            turns, counted = turns + 1, True
+        at += step
+    return at
 
 
 def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) -> list[ranker.Ahead]:

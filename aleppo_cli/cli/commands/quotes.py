@@ -7,10 +7,11 @@ from typing import Annotated
 import typer
 
 from aleppo_cli.cli.emit import emit, progress
-from aleppo_cli.cli.inputs import load
+from aleppo_cli.cli.inputs import load_source
 from aleppo_cli.cli.options import EncodingOpt, JsonOpt, PagerOpt, RepairOpt, TextArg, WidthOpt
 from aleppo_cli.cli.status import NothingFound, UsageProblem
 from aleppo_cli.output.views import QuotesView, SpeakersView
+from aleppo_cli.text import prebuilt
 
 
 def quotes(
@@ -50,9 +51,12 @@ def quotes(
     env = ctx.obj
     if speaker is not None and not speaker.strip():
         raise UsageProblem("--speaker needs a name", ctx.command_path)
-    source, document = load(env, text, encoding, repair)
+    source = load_source(env, text, encoding, repair)
+    names = ready.names_beside(source)  # a long text's: found by the child that lays it out
+    with progress(env, "Reading…"):
+        document = prebuilt.document_for(source, names)
     with progress(env, "Finding quotations…"):
-        found = ready.find(source, document)
+        found = ready.find(source, document, names)
     if list_speakers:
         if speaker is not None or show_all:
             raise UsageProblem(
