@@ -58,6 +58,14 @@ MAX_RUN = 3
 MAX_DEPTH = 16
 
 _RUN = re.compile(r"[“”\"«»„‘’‚‹›']+")
+# The runs ``_marks`` keeps: not a mark alone that is an apostrophe between
+# letters or digits ("don't", "Anna’s"), which ``_marks`` would leave out: a
+# run of two marks or more, else a mark that is no apostrophe, or one with no
+# letter or digit before it or after it (``[^\W_]`` is what ``str.isalnum``
+# takes). Its first mark lets the engine skip to the next mark.
+_RUN_KEPT = re.compile(
+    r"[“”\"«»„‘’‚‹›'](?:[“”\"«»„‘’‚‹›']+|(?<=[“”\"«»„‘‚‹›])|(?<![^\W_].)|(?![^\W_]))"
+)
 # What an opening mark's quote may be closed by.
 _CLOSERS = {
     "“": '”"',
@@ -209,7 +217,7 @@ def _marks(text: str) -> list[_Mark]:
     side of the whole run."""
     found: list[_Mark] = []
     append = found.append
-    for run in _RUN.finditer(text):
+    for run in _RUN_KEPT.finditer(text):
         start, end = run.span()
         before = text[start - 1] if start else ""
         after = text[end : end + 1]

@@ -70,6 +70,39 @@ def _names(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Mat
         yield from _names(text, gap, match.end())
 
 
+def _names_inside(
+    text: str, start: int, end: int, known: tuple[str, Sequence[int], Sequence[int]] | None
+) -> Iterator[str]:
+    """The names ``_names(text, start, end)`` finds, as written: taken from
+    ``known``, the whole text's (its ``_names``), where no name can run across
+    either end. A name holds only word characters, white space, full stops,
+    hyphens and apostrophes; so where neither the character before ``start``
+    nor the one at ``end`` is one, no name of the whole text runs over them,
+    the names the pattern finds from ``start`` are those it finds in the whole
+    text from there, and none reads the character at ``end`` differently
+    from the end of the text (the look-aheads after a word, a joint's white
+    space, a title's full stop, a possessive, a hyphen all fail on both)."""
+    if (
+        known is None
+        or start <= 0
+        or _may_be_in_name(text[start - 1])
+        or (end < len(text) and _may_be_in_name(text[end]))
+    ):
+        for match in _names(text, start, end):
+            yield match.group()
+        return
+    _, starts, ends = known
+    index = bisect_left(starts, start)
+    while index < len(starts) and ends[index] <= end:
+        yield text[starts[index] : ends[index]]
+        index += 1
+
+
+def _may_be_in_name(character: str) -> bool:
+    """Whether a name (``NAME``) may hold ``character``."""
+    return character.isalnum() or character.isspace() or character in "_.-’'"
+
+
 # an honorific alone, "Mr" or "Mr.": a set, quicker than a pattern to make and to use
 _HONORIFIC_ALONE = frozenset([*_HONORIFICS, *(f"{word}." for word in _HONORIFICS)])
 _POSSESSIVE = ("’s", "'s")
@@ -269,9 +302,12 @@ class People(NamedTuple):
         """The people that ``spans`` of ``text`` name, in every form the text
         names them: "Lark" names "Mr. Lark" too, "Mr. Lark" names "Lark"."""
         found: set[str] = set()
+        known = getattr(self.lower_words, "names", None)
+        if known is not None and known[0] is not text:
+            known = None  # (another text's)
         for span in spans:
-            for match in _names(text, span.start, span.end):
-                name = self.clean(match.group())
+            for written in _names_inside(text, span.start, span.end, known):
+                name = self.clean(written)
                 if name is None:
                     continue
                 words = name.split()
@@ -431,6 +467,8 @@ class _LowerWords(frozenset[str]):
     cleaned alike wherever it stands)."""
 
     cleaned: dict[str, str | None]
+    # the text's names (``_names``), where they start and end, and the text
+    names: tuple[str, Sequence[int], Sequence[int]]
 
 
 def lower_words(text: str) -> frozenset[str]:
@@ -610,6 +648,7 @@ def index(
         matches = _matched(text, spans)
         lower_words = _LowerWords(words)
         lower_words.cleaned = {}
+        lower_words.names = (text, spans[0::2], spans[1::2])
     elif lower is None:
         own = list(_names(text))
         matches = own
@@ -618,6 +657,12 @@ def index(
         matches = list(_names(text))
         lower_words = _LowerWords(lower())
         lower_words.cleaned = {}
+    if found is None:
+        lower_words.names = (
+            text,
+            [match.start() for match in matches],
+            [match.end() for match in matches],
+        )
     seen = _without_openers(text, _scan(text, lower_words, inside, matches))
     totals = Counter(seen.names)
     described = _described(seen, totals)
@@ -1255,14 +1300,24 @@ def _scan_part(
     quoted_starts, quoted_ends = inside
     acts_after, sentence_end, pronoun = _ACTS.match, _SENTENCE_END.search, _PRONOUNS.search
     mid: dict[str, None] = {}
+    # a candidate's first word and the words after it (if it holds a space),
+    # split once for each distinct candidate, not once a mention
+    split: dict[str, tuple[str, dict[str, None] | None]] = {}
     for number in range(begin, until):
         match = matches[number]
         candidate = found[number]
         start = match.start()
-        if " " in candidate:
-            mid.update(dict.fromkeys(candidate.split()[1:]))
+        words = split.get(candidate)
+        if words is None:
+            parts = candidate.split()
+            words = split[candidate] = (
+                parts[0],
+                dict.fromkeys(parts[1:]) if " " in candidate else None,
+            )
+        if words[1] is not None:
+            mid.update(words[1])
         if text[start - 1 : start] == " " and _MID_SENTENCE.match(text, start - 2):
-            mid[candidate.split(None, 1)[0]] = None
+            mid[words[0]] = None
         if candidate in cleaned:
             name = cleaned[candidate]
         else:
@@ -1363,17 +1418,35 @@ def _speaks(text: str, start: int, end: int, candidate: str) -> bool:
 def _role_after_the(text: str, start: int, candidate: str) -> str | None:
     """A role or a title alone after "the" ("the Professor", "The
     Secretary"), which ``clean`` takes for no name: the word, else None."""
+    known = _ROLES_AFTER_THE.get(candidate)
+    if known is None:
+        known = _role_word(candidate)
+        if len(_ROLES_AFTER_THE) < _ROLES_AFTER_THE_KEPT:
+            _ROLES_AFTER_THE[candidate] = known
+    opens_with_the, word = known
+    if not opens_with_the and text[max(0, start - len(_THE)) : start].lower() != _THE:
+        return None
+    return word
+
+
+# What ``_role_word`` gives each candidate, remembered (it reads the candidate alone)
+_ROLES_AFTER_THE: dict[str, tuple[bool, str | None]] = {}
+_ROLES_AFTER_THE_KEPT = 20_000
+
+
+def _role_word(candidate: str) -> tuple[bool, str | None]:
+    """Whether ``candidate`` opens with "The", and the role or title it is
+    after it (or after a "the" before it), if it is one."""
     words = candidate.split()
-    if words[0] == "The":
+    opens_with_the = words[0] == "The"
+    if opens_with_the:
         words = words[1:]
-    elif text[max(0, start - len(_THE)) : start].lower() != _THE:
-        return None
     if len(words) != 1:
-        return None
+        return opens_with_the, None
     word = words[0].rstrip(".")
     if word in _ROLES or is_honorific(word) or word.lower() in _TITLE_WORDS:
-        return word
-    return None
+        return opens_with_the, word
+    return opens_with_the, None
 
 
 # What may stand before a subject in its sentence: "But", "Ex-No 10 media chief".
