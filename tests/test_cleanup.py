@@ -1,3 +1,4 @@
+import random
 import re
 
 import pytest
@@ -536,3 +537,40 @@ def test_sure_splits_of_the_texts_own_words_are_no_evidence() -> None:
     assert clean(raw, repair=True).text == raw
     without = [sentence.rsplit(" ", 2)[0] + "." for sentence in own]  # no other endings
     assert "hastier" not in clean(_long_text(words, *without), repair=True).text
+
+
+def test_the_gate_of_frequent_runs_changes_no_split(monkeypatch: pytest.MonkeyPatch) -> None:
+    # _may_split refuses a frequent word's split from the commonest words
+    # alone: frequent words, and runs of common and frequent words, split as
+    # they would without it
+    from aleppo_cli.text import wordlist
+
+    rng = random.Random(5)
+    common = sorted(wordlist.common().words)
+    frequent = sorted(wordlist._words().frequent)
+    some = rng.sample(frequent, 3000)
+    top = sorted(common, key=lambda word: -wordlist.common().words[word])[:120]
+    runs = [a + b for a in top for b in top]  # "ofthe", "andthe": glue the list knows
+    runs += [rng.choice(common) + rng.choice(common) for _ in range(3000)]
+    runs += [rng.choice(common) + word for word in some[:1000]]
+    runs += [word + rng.choice(common) for word in some[1000:2000]]
+    runs += ["".join(rng.sample(common, 3)) for _ in range(500)] + some
+    runs = [run for run in runs if len(run) >= 6 and run.isalpha() and run.islower()]
+    gated = [(cleanup._split_lower(run), cleanup._split_lower(run, rare=False)) for run in runs]
+    refused = [run for run in runs if wordlist.frequent().get(run) and not _may(run)]
+    assert len(refused) > 500  # the gate is tried
+    assert sum(bool(cleanup._split_lower(run)[0]) for run in runs if run not in refused) > 100
+    monkeypatch.setattr(cleanup, "_may_split", lambda token, whole: True)
+    for run, pair in zip(runs, gated, strict=True):
+        for got, expected in zip(
+            pair, (cleanup._split_lower(run), cleanup._split_lower(run, rare=False)), strict=True
+        ):
+            assert got[0] == expected[0], run
+            if got[0]:
+                assert got[1] == expected[1], run
+
+
+def _may(run: str) -> bool:
+    from aleppo_cli.text import wordlist
+
+    return cleanup._may_split(run, wordlist.frequent()[run])

@@ -521,3 +521,27 @@ def test_a_word_alone_gets_no_gender_from_the_given_names() -> None:
     assert people.given_name_gender("Ana") is Gender.FEMALE
     assert people._given(("Will",)) is None  # a word alone: "will", a surname
     assert people._given(("Mr. Tom Vey", "Tom Vey")) is Gender.MALE
+
+
+def test_given_names_found_in_their_lines_as_in_their_table(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the first look-ups find a name in the file's lines, the later ones in
+    # a table of them: both answer alike, for names and for what is none
+    from pathlib import Path
+
+    from aleppo_cli.analysis.quotes import people
+
+    path = Path(people.__file__).resolve().parents[2] / "data" / "given_names.txt"
+    lines = [line for line in path.read_text("utf-8").splitlines() if line[:1] != "#"]
+    table = dict.fromkeys(lines[0].split(), Gender.MALE)
+    table.update(dict.fromkeys(lines[1].split(), Gender.FEMALE))
+    probes = [*table, *(name + "a" for name in table), *(name[:-1] for name in table)]
+    probes += ["", " ", "Tom Ann", "tom", "TOM", "Ann\n", " Ann", "Ann\tTom"]
+    for lines_only in (True, False):
+        monkeypatch.setattr(people, "_GIVEN_NAMES", None)
+        monkeypatch.setattr(people, "_given_lookups", 0)
+        monkeypatch.setattr(people, "GIVEN_LOOKUPS", 10**9 if lines_only else 1)
+        found = [people.given_name_gender(probe) for probe in probes]
+        assert found == [table.get(probe) for probe in probes]
+        assert (people._GIVEN_NAMES is None) is lines_only  # the lines, or the table

@@ -120,3 +120,16 @@ def test_a_list_made_from_another_file_is_not_used(
         assert wordlist.zipf("halabi") == pytest.approx(1.77)
     finally:
         wordlist.forget()
+
+
+def test_the_common_words_are_the_frequent_words_that_common() -> None:
+    source = wordlist._source_path()
+    assert source is not None
+    shipped = wordlist._Shipped(wordlist.SHIPPED.read_bytes(), wordlist.signature(source))
+    frequent = shipped.frequent
+    for floor in (wordlist.COMMON, 7.0, 4.2, wordlist.FREQUENT, 9.5):
+        expected = {word: value for word, value in frequent.items() if value >= floor}
+        assert shipped.common(floor) == expected, floor
+    found = wordlist.common()
+    assert found.words == {w: v for w, v in frequent.items() if v >= wordlist.COMMON}
+    assert found.highest == max(frequent.values())

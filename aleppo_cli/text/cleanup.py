@@ -880,6 +880,8 @@ def _split_lower(token: str, rare: bool = True) -> tuple[list[int], float]:
     table = wordlist.frequent()  # lower-case words of Zipf FREQUENT or more
     whole = table.get(token, 0.0)
     n = len(token)
+    if whole and not _may_split(token, whole):
+        return [], 0.0
     # best[i]: (sum of Zipf - 9 a piece, cuts) of the best segmentation of
     # token[:i]; each is final before the pieces that start at i are tried
     best: list[tuple[float, tuple[int, ...]] | None] = [None] * (n + 1)
@@ -923,6 +925,29 @@ def _split_lower(token: str, rare: bool = True) -> tuple[list[int], float]:
         # words is rare, and three run together are glue ("undereverybridge")
         whole += CONTENT_MARGIN
     return found, score - whole
+
+
+def _may_split(token: str, whole: float) -> bool:
+    """Whether a run that is a frequent word of Zipf ``whole`` could be
+    split at all (``_split_lower``), found from the commonest words alone:
+    most such runs are words, and the split's look-ups cost a short scraped
+    page a fifth of its clean-up. A split must score ``whole`` plus
+    LOWER_MARGIN; its score is the sum of its pieces' Zipf frequencies less
+    9 for each cut, and every piece is under 9, so it is at most its first
+    and its last piece less 9, and each of them must be at least ``whole``
+    + LOWER_MARGIN + 9 less the commonest word's Zipf: 5.3 or more for
+    any frequent word, all among ``wordlist.common()``. (The rule changes
+    no result: where no first or last piece is that common, the split
+    would be refused.)"""
+    common, highest = wordlist.common()
+    least = whole + LOWER_MARGIN + 9.0 - highest - 1e-9
+    if least < wordlist.COMMON:
+        return True  # (no gate for a word list with no word that common)
+    n = len(token)
+    longest = min(n - 1, 20)  # as _split_lower's pieces
+    return any(common.get(token[:end], 0.0) >= least for end in range(1, longest + 1)) and any(
+        common.get(token[n - size :], 0.0) >= least for size in range(1, longest + 1)
+    )
 
 
 # Endings that make names and adjectives of words and names ("Cousinage",

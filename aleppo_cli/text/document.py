@@ -298,6 +298,10 @@ def assemble(cleaned: CleanText, spans: Layout, sectioned: bool = True) -> Docum
                 paragraphs[index] = replace(paragraphs[index], heading=True)
     if not sectioned:
         return Document(cleaned, tuple(paragraphs))
+    from aleppo_cli.text.headings import candidates
+
+    if not candidates(paragraphs):  # no paragraph that may be a heading: no section rules
+        return Document(cleaned, tuple(paragraphs))
     from aleppo_cli.text import sections
 
     found = tuple(sections.detect(cleaned.text, paragraphs))

@@ -36,6 +36,7 @@ CODE = (
     "segmenter.py",
     "document.py",
     "sections.py",
+    "headings.py",
     "prebuilt.py",
     "beside.py",  # (the layout of a long text shared with a second process)
 )

@@ -38,6 +38,17 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from aleppo_cli.text.headings import (
+    _KINDS,
+    _LABELS,
+    _NAMED,
+    _ORDINALS,
+    BOOK,
+    CHAPTER,
+    NUMBERED,
+    candidates,
+)
+
 if TYPE_CHECKING:
     from aleppo_cli.text.document import Document, Paragraph
 
@@ -57,37 +68,9 @@ class Section(NamedTuple):  # a named tuple: cheaper at start-up than a dataclas
 
 # --- the forms of a heading ------------------------------------------------------
 
-# Divisions by rank: a lower rank holds the higher ones.
-VOLUME, BOOK, PART, CHAPTER, NUMBERED = 0, 1, 2, 3, 4
-_KINDS = {
-    "volume": VOLUME,
-    "book": BOOK,
-    "part": PART,
-    "chapter": CHAPTER,
-    "chap": CHAPTER,
-    "canto": CHAPTER,
-    "stave": CHAPTER,
-}
-_LABELS = {"chap": "Chapter"}
-_NAMED = (
-    "prologue",
-    "epilogue",
-    "preface",
-    "introduction",
-    "foreword",
-    "afterword",
-    "conclusion",
-    "interlude",
-    "postscript",
-    "appendix",
-)
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_ORDINALS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth last"
-).split()
 _WORD_NUMBER = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?"
     rf"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})"
@@ -101,20 +84,6 @@ _AFTER = r"(?:\s*[.:]?\s*$|\s*(?:[.:]\s*[-–—]*|[-–—]+)\s*(?P<name>\S.*?)
 def _cases(words: Sequence[str]) -> str:
     """Each word as a heading writes it: capitalised or in capitals."""
     return "|".join(f"{w.capitalize()}|{w.upper()}" for w in words)
-
-
-# The words a heading can start with (or a numeral): most paragraphs are
-# passed over on their first word, and the patterns below, which take tens
-# of milliseconds to compile, are compiled only for a text that has one.
-_FIRST_WORDS = frozenset(
-    case(word)
-    for word in [*_KINDS, *_NAMED, *_ORDINALS[:-1]]
-    for case in (str.capitalize, str.upper)
-)
-_ROMAN_CHARS = frozenset("IVXLCDM")
-_INITIALS = frozenset(
-    "0123456789IVXLCDMT" + "".join(w[0] for w in [*_KINDS, *_NAMED, *_ORDINALS]).upper()
-)
 
 
 class _Patterns(NamedTuple):
@@ -142,11 +111,9 @@ def _patterns() -> _Patterns:
 
 
 # A heading is a short paragraph: its first line, and a title of a few lines.
-MAX_HEADING = 600  # characters of the whole paragraph
 MAX_NAME_WORDS = 15  # a title on the heading's line
 MAX_TITLE_LINES = 6  # a title on the lines after it (the longest of the novels: 4)
 MAX_TITLE_WORDS = 60  # (the longest of the novels: 39)
-MAX_HEADING_SENTENCES = 4  # the label, a title, a subtitle (the novels: at most 3)
 CONTENTS_RUN = 3  # this many headings of a kind in a row, with no text between: contents
 
 
@@ -239,23 +206,8 @@ def _candidate(text: str) -> tuple[int, str, str, bool, int] | None:
 def detect(text: str, paragraphs: Sequence[Paragraph]) -> list[Section]:
     """The sections of a plain text, from its cleaned ``text`` and its paragraphs."""
     found: list[_Found] = []
-    words = _FIRST_WORDS
-    initials = _INITIALS
-    for index, paragraph in enumerate(paragraphs):
-        if paragraph.text[:1] not in initials:  # most paragraphs: one set lookup
-            continue
-        first, _, rest = paragraph.text[:32].partition(" ")
-        if first in ("The", "THE"):  # THE PREFACE
-            first = rest.partition(" ")[0]
-        if first not in words:
-            first = first.rstrip(".:")
-            if first not in words and not (first.isdigit() or _ROMAN_CHARS.issuperset(first)):
-                continue
-        if (
-            paragraph.clean_end - paragraph.clean_start > MAX_HEADING
-            or len(paragraph.sentences) > MAX_HEADING_SENTENCES
-        ):
-            continue
+    for index in candidates(paragraphs):
+        paragraph = paragraphs[index]
         candidate = _candidate(text[paragraph.clean_start : paragraph.clean_end])
         if candidate is not None:
             rank, label, name, named, value = candidate

@@ -56,7 +56,7 @@ from collections.abc import Iterator
 from functools import cache, cached_property
 from importlib.util import find_spec
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 if TYPE_CHECKING:
     import mmap
@@ -377,6 +377,7 @@ BLOCK = 1024  # rarer words a compressed block
 # A block's entry: a line feed, the word, a space, and the byte _VALUE_BASE +
 # its bucket, counted from the first rare one (so never a line feed).
 _VALUE_BASE = 32
+_COMMON_PIECE = 2048  # compressed bytes of the lines a bucket read at a time (common)
 
 
 def _source_path() -> Path | None:
@@ -509,6 +510,32 @@ class _Shipped:
             table.update(dict.fromkeys(words.split(" "), _zipf_of(int(number))))
         return table
 
+    def common(self, floor: float) -> dict[str, float]:
+        """The words of Zipf ``floor`` or more, from the first of their
+        lines a bucket (the commonest words come first): a few kilobytes
+        decompressed, not the 29,000 frequent words."""
+        import zlib
+
+        start, end = self._bucket_lines
+        inflate = zlib.decompressobj()
+        text = b""
+        table: dict[str, float] = {}
+        for at in range(start, end, _COMMON_PIECE):
+            text += inflate.decompress(self._data[at : min(end, at + _COMMON_PIECE)])
+            lines = text.split(b"\n")
+            text = lines.pop()  # (a line not yet whole)
+            for line in lines:
+                number, _, words = line.decode("utf-8").partition(" ")
+                value = _zipf_of(int(number))
+                if value < floor:
+                    return table
+                table.update(dict.fromkeys(words.split(" "), value))
+        for line in (text + inflate.flush()).split(b"\n"):
+            number, _, words = line.decode("utf-8").partition(" ")
+            if line and _zipf_of(int(number)) >= floor:
+                table.update(dict.fromkeys(words.split(" "), _zipf_of(int(number))))
+        return table
+
     def use_dict(self) -> None:
         """Look the frequent words up in a dict from now on: making it takes
         as long as some 7,000 look-ups in ``_Table``'s rows save."""
@@ -589,6 +616,30 @@ def expect(lookups: int) -> None:
         words = _words()
         if isinstance(words, _Shipped):
             words.use_dict()
+
+
+# The floor of ``common``: the words a frequent run of letters may be split
+# into start and end with one of Zipf 5.3 or more (cleanup._split_lower).
+COMMON = 5.0
+
+
+class Common(NamedTuple):
+    words: dict[str, float]  # the words of Zipf COMMON or more, with their Zipf frequencies
+    highest: float  # the Zipf frequency of the commonest word (0.0 if none)
+
+
+def common() -> Common:
+    """The words of Zipf ``COMMON`` or more (a few hundred), as ``frequent``
+    has them, read when first asked."""
+    words = _words()
+    found = words.__dict__.get("_common")
+    if found is None:
+        if isinstance(words, _Shipped):
+            table = words.common(COMMON)
+        else:
+            table = {word: value for word, value in words.frequent.items() if value >= COMMON}
+        found = words.__dict__["_common"] = Common(table, max(table.values(), default=0.0))
+    return found
 
 
 def forget() -> None:

@@ -750,20 +750,39 @@ def _given(forms: Iterable[str]) -> Gender | None:
 
 
 _GIVEN_NAMES: dict[str, Gender] | None = None
+# The two lines of given names, each between spaces (men's, women's): a text
+# with few people looks its names up in them (``str.find``) rather than pay
+# for a table of all 5,000 names; from GIVEN_LOOKUPS look-ups on, the table.
+_GIVEN_LINES: tuple[str, str] | None = None
+_given_lookups = 0
+GIVEN_LOOKUPS = 100
 
 
 def given_name_gender(word: str) -> Gender | None:
     """The gender that bears the given name ``word`` at least ten times as
     often as the other (data/given_names.txt, from the 1990 US Census: built
     by .ci/build_given_names.py), read when first asked."""
-    global _GIVEN_NAMES
-    if _GIVEN_NAMES is None:
+    global _GIVEN_NAMES, _GIVEN_LINES, _given_lookups
+    if _GIVEN_NAMES is not None:
+        return _GIVEN_NAMES.get(word)
+    if _GIVEN_LINES is None:
         path = Path(__file__).resolve().parent.parent.parent / "data" / "given_names.txt"
         lines = [line for line in path.read_text("utf-8").splitlines() if line[:1] != "#"]
-        table = dict.fromkeys(lines[0].split(), Gender.MALE)
-        table.update(dict.fromkeys(lines[1].split(), Gender.FEMALE))
+        _GIVEN_LINES = (f" {' '.join(lines[0].split())} ", f" {' '.join(lines[1].split())} ")
+    _given_lookups += 1
+    if _given_lookups >= GIVEN_LOOKUPS:
+        men, women = _GIVEN_LINES
+        table = dict.fromkeys(men.split(), Gender.MALE)
+        table.update(dict.fromkeys(women.split(), Gender.FEMALE))
         _GIVEN_NAMES = table
-    return _GIVEN_NAMES.get(word)
+        return table.get(word)
+    if not word or word != word.strip() or len(word.split()) != 1:
+        return None  # (no name holds white space)
+    men, women = _GIVEN_LINES
+    needle = f" {word} "
+    if needle in women:  # (a name in both lines is a woman's, as the table has it)
+        return Gender.FEMALE
+    return Gender.MALE if needle in men else None
 
 
 # a kinship word in lower case before a name: "aunt Lark", "uncle Ivo"

@@ -726,23 +726,38 @@ def tagged(candidate: Candidate) -> list[str]:
 _NO_WEIGHT = repeat(0.0)
 
 
+class _ByContext(dict[tuple[str, str], dict[str, float]]):
+    """Each feature's weight summed with those of its copies tagged with a
+    context and a situation, a dict for each pair, made when a candidate of
+    that pair is first scored (a short text meets a few of the 18: making
+    them all took a tenth of the analysis of the review as a user's file)."""
+
+    def __init__(self, weights: Mapping[str, float]) -> None:
+        super().__init__()
+        self._weights = weights
+        self._features = list(dict.fromkeys(f.partition("|")[2] or f for f in weights))
+
+    def __missing__(self, key: tuple[str, str]) -> dict[str, float]:
+        context, situation = key
+        if context not in CONTEXTS or situation not in SITUATIONS:
+            raise KeyError(key)
+        weights = self._weights
+        made = self[key] = {
+            f: weights.get(f, 0.0)
+            + weights.get(f"{context}|{f}", 0.0)
+            + weights.get(f"{situation}|{f}", 0.0)
+            for f in self._features
+        }
+        return made
+
+
 class Ranker:
     """Scores candidates by the sum of their features' weights (and of their
     copies tagged with the quotation's context)."""
 
     def __init__(self, weights: Mapping[str, float]) -> None:
         self.weights = weights
-        features = {f.partition("|")[2] or f for f in weights}
-        self._by_context = {
-            (context, situation): {
-                f: weights.get(f, 0.0)
-                + weights.get(f"{context}|{f}", 0.0)
-                + weights.get(f"{situation}|{f}", 0.0)
-                for f in features
-            }
-            for context in CONTEXTS
-            for situation in SITUATIONS
-        }
+        self._by_context = _ByContext(weights)
 
     def score(self, candidate: Candidate) -> float:
         weights = self._by_context[candidate.context, candidate.situation]
