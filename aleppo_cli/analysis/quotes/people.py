@@ -99,6 +99,16 @@ _ROLES = frozenset(
     Chef Designer Founder""".split()
 )
 
+# Ranks written before a surname alone, as "Colonel" is: "Inspector Lark" is
+# a name of his ("Chief Inspector Ivo Lark" is "Ivo Lark": ``_ROLES``).
+_RANKS = frozenset("Inspector Sergeant Superintendent Constable".split())
+
+
+def _ranked(words: Sequence[str]) -> bool:
+    """Whether ``words`` are a rank and a surname: "Inspector Lark"."""
+    return len(words) == 2 and words[0] in _RANKS
+
+
 # --- gender --------------------------------------------------------------------
 
 _MALE_PRONOUNS = frozenset("he him his himself".split())
@@ -174,7 +184,7 @@ def clean(candidate: str, lower_words: AbstractSet[str]) -> str | None:
     starting a sentence). A possessive loses its "'s".
     """
     words = candidate.split()
-    while words and (words[0] in _NOT_NAMES or words[0] in _ROLES):
+    while words and (words[0] in _NOT_NAMES or words[0] in _ROLES) and not _ranked(words):
         words = words[1:]
     if not words:
         return None
@@ -182,7 +192,12 @@ def clean(candidate: str, lower_words: AbstractSet[str]) -> str | None:
         words[-1] = words[-1][:-2]
     if is_honorific(" ".join(words)):
         return None
-    while words and words[0].lower() in lower_words and not is_honorific(words[0]):
+    while (
+        words
+        and words[0].lower() in lower_words
+        and not is_honorific(words[0])
+        and not _ranked(words)
+    ):
         words = words[1:]
     # and the second word of two that the text also writes in lower case: a
     # sentence run into the name ("Sónya Both" of "… said Sónya. Both …")
@@ -635,6 +650,7 @@ def index(
         if n not in not_people
     ]
     kept = _kin_titled(kept)
+    kept = _without_particle(text, kept)
     counted = Counter(name for _, name in kept)
     kept, counted = _run_into(text, kept, counted, seen.subjects)
     # the full names a title gives tie a person's forms, without being mentions
@@ -663,6 +679,7 @@ def index(
         particles=PARTICLES,
         summed=told,
         married=_married(kept, counted, told),
+        sisters=_sisters(totals),
     )
     for bare, name in described.items():  # a person of its own: "the Hatter"
         groups[name] = persons.Group(name, (name,), told((bare,)) or word_gender(bare.lower()))
@@ -672,7 +689,10 @@ def index(
         lower_words=lower_words,
         positions=[position for position, _ in kept],
         names=names,
-        gender={group.canonical: group.gender or _given(group.forms) for group in groups.values()},
+        gender={
+            group.canonical: _gender(group, lambda forms: sum(_votes(seen, forms, base).values()))
+            for group in groups.values()
+        },
         acts=frozenset(
             groups[name].canonical
             for name in (described.get(n, n) for n in seen.acts)
@@ -688,6 +708,18 @@ def index(
         return people
     mentions = sorted([*kept, *family])
     return people._replace(positions=[p for p, _ in mentions], names=[name for _, name in mentions])
+
+
+def _gender(group: persons.Group, votes: Callable[[Sequence[str]], float]) -> Gender | None:
+    """A person's gender: its title's or its pronouns', else its given name's
+    (``_given``); the given name's too where a single pronoun told it and no
+    title does ("Rosamond Lark" is no man for one "he" after her name)."""
+    given = _given(group.forms)
+    if group.gender is None or given is None or given == group.gender:
+        return group.gender or given
+    if any(title_gender(form) is not None for form in group.forms):
+        return group.gender
+    return given if votes(group.forms) < FORM_VOTES else group.gender
 
 
 def _given(forms: Iterable[str]) -> Gender | None:
@@ -719,6 +751,38 @@ def given_name_gender(word: str) -> Gender | None:
         table.update(dict.fromkeys(lines[1].split(), Gender.FEMALE))
         _GIVEN_NAMES = table
     return _GIVEN_NAMES.get(word)
+
+
+def _without_particle(text: str, kept: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A surname read after its particle with no title ("said de Lark", "the
+    van der Lark evening": the pattern reads "Lark") as the one form with a
+    title and that particle the text names ("Professor de Lark"); none if
+    such forms tell two genders (the family: "Mr." and "Mrs. van der Lark")."""
+    titled: defaultdict[str, Counter[str]] = defaultdict(Counter)  # "Lark" -> its forms
+    for _, name in kept:
+        words = name.split()
+        if len(words) > 2 and words[-2] in PARTICLES and is_honorific(words[0]):
+            titled[words[-1]][name] += 1
+    if not titled:
+        return kept
+    read: dict[str, str | None] = {}
+    for word, forms in titled.items():
+        genders = {title_gender(form) for form in forms}
+        read[word] = forms.most_common(1)[0][0] if len(genders) == 1 else None
+    found = []
+    for position, name in kept:
+        if name in read and _particle_before(text, position):
+            if read[name] is None:
+                continue
+            name = read[name] or name
+        found.append((position, name))
+    return found
+
+
+def _particle_before(text: str, position: int) -> bool:
+    """Whether the word before ``position`` is a particle ("der Lark")."""
+    before = text[max(0, position - 8) : position].split()
+    return bool(before) and before[-1] in PARTICLES
 
 
 # a kinship word in lower case before a name: "aunt Lark", "uncle Ivo"
@@ -1515,6 +1579,19 @@ def _peoples(text: str, seen: _Seen) -> set[str]:
         name
         for name in set(seen.names)
         if name in adjectives or (name.endswith("s") and name[:-1] in adjectives)
+    }
+
+
+def _sisters(totals: Mapping[str, int]) -> set[str]:
+    """The family names the text names sisters of: "the Miss Larks" beside
+    "Miss Lark" (however often each)."""
+    return {
+        words[1][:-1]
+        for words in (name.split() for name in totals if name.startswith("Miss "))
+        if len(words) == 2
+        and words[1].endswith("s")
+        and not words[1].endswith("ss")
+        and f"Miss {words[1][:-1]}" in totals
     }
 
 
