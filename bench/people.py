@@ -344,7 +344,7 @@ def anaphoric(folder: Path, show: int = 0) -> tuple[int, int, Counter[str]]:
         else:
             why = "other character"
         classes[why] += 1
-        if shown < show and why != "other character":
+        if shown < show:
             shown += 1
             print(
                 f"  {why:24} gold {main!r} ({gender}, ours {sorted(ours)[:3]} "

@@ -643,6 +643,7 @@ def index(
         | _peoples(text, seen)
         | _plurals(totals)
     ) - set(described)
+    seen = _past_nobody(text, seen, not_people)
     named = frozenset(seen.names)
     kept = [
         (p, described[n] if n in described else _without_place(n, not_people, named))
@@ -720,6 +721,63 @@ def _gender(group: persons.Group, votes: Callable[[Sequence[str]], float]) -> Ge
     if any(title_gender(form) is not None for form in group.forms):
         return group.gender
     return given if votes(group.forms) < FORM_VOTES else group.gender
+
+
+def _past_nobody(text: str, seen: _Seen, nobody: AbstractSet[str]) -> _Seen:
+    """The pronouns after names that are nobody (a place: "Lark moved to
+    Dacia, where he ...") counted for the person named before them in their
+    sentence, whose own search for a pronoun stopped at the place."""
+    voted = [name for name in nobody if name in seen.pronouns]
+    if not voted:
+        return seen
+    wanted = frozenset(voted)
+    positions, names = seen.positions, seen.names
+    pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+    subjects: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+    for number in [n for n, name in enumerate(names) if name in wanted]:
+        if number == 0 or names[number - 1] in nobody:
+            continue
+        before, name = names[number - 1], names[number]
+        start = positions[number]
+        end = text.find(name, start, start + len(name) + 16)
+        first = text.find(before, positions[number - 1], start)
+        if end < 0 or first < 0 or start - first > PRONOUN_REACH:
+            continue
+        end += len(name)
+        first_end = first + len(before)
+        if _SENTENCE_END.search(text, first_end, start) is not None:
+            continue  # the person is in another sentence
+        stop = _SENTENCE_END.search(text, end, end + PRONOUN_REACH)
+        limit = stop.start() if stop else end + PRONOUN_REACH
+        if number + 1 < len(positions):
+            limit = min(limit, positions[number + 1])
+        following = _PRONOUNS.search(text, end, limit)
+        if following is None:
+            continue
+        said = following.group()
+        gender = pronoun_gender(said)
+        if gender is None:
+            continue
+        if said.lower() in _OBJECTS and not _opens_clause(text, following.start()):
+            continue  # an object's: "Dacia, where he met her"
+        pronouns[before][gender] += 1
+        if _subject(text, first, first_end):
+            subjects[before][gender] += 1
+    if not pronouns:
+        return seen
+    return seen._replace(
+        pronouns=_added(seen.pronouns, pronouns), subjects=_added(seen.subjects, subjects)
+    )
+
+
+def _added(
+    votes: Mapping[str, Mapping[Gender, int]], more: Mapping[str, Counter[Gender]]
+) -> dict[str, Mapping[Gender, int]]:
+    """``votes`` with ``more`` added."""
+    found = dict(votes)
+    for name, counts in more.items():
+        found[name] = Counter(votes.get(name, {})) + counts
+    return found
 
 
 def _given(forms: Iterable[str]) -> Gender | None:
