@@ -1,6 +1,6 @@
 """The people index scored against PDNC's character lists.
 
-    python bench/people.py [--corpus DIR] [--only NOVEL] [--show] [--recall]
+    python bench/people.py [--corpus DIR] [--only NOVEL] [--show] [--recall] [--anaphoric]
 
 For each of the 13 novels of ``DIR/pdnc`` (default ``../shared/corpus``),
 the people index of ``aleppo``'s quotation stages (``people.index``) is
@@ -32,6 +32,16 @@ name), the narrator, a person the quotation itself names, named only more
 than ``ranker.MENTION_REACH`` characters back (or never before), named
 within it but behind six nearer people, or a candidate that holds the
 speaker but also another character's name (a merge, or the gold list's).
+
+``--anaphoric`` instead counts, per novel, the wrong anaphoric quotations
+("she said") by the people-index fault behind them (first that applies, in
+``ANAPHORIC_CLASSES``' order): not detected or no speaker; the gold speaker
+no person of the index; the speaker chosen is one of the gold character's
+persons (split) or the gold character is split over several persons; the
+gold speaker's person has no gender or the wrong one; the person chosen is
+junk (a named person none of whose names is a character's), a description,
+or another character whose person has the wrong gender; else another
+character (the ranker's or the rules' choice, no fault of the index).
 """
 
 from __future__ import annotations
@@ -247,13 +257,143 @@ def recall(folder: Path, show: int = 0) -> tuple[int, Counter[str]]:
     return matched, classes
 
 
+ANAPHORIC_CLASSES = (
+    "undetected",
+    "no speaker",
+    "gold no person",
+    "chose gold's other half",
+    "gold split",
+    "gold no gender",
+    "gold wrong gender",
+    "chose junk",
+    "chose description",
+    "chose wrong-gender person",
+    "other character",
+)
+
+
+def anaphoric(folder: Path, show: int = 0) -> tuple[int, int, Counter[str]]:
+    """The anaphoric gold quotations, how many we give the right speaker, and
+    the wrong ones by the people-index fault behind them."""
+    document = prebuilt.document_for(sources.load(str(folder / "novel_text.txt")))
+    found = quotations.find(document)
+    _, people = quotations.quotes_and_people(document)
+    by_key: defaultdict[str, set[str]] = defaultdict(set)
+    for form, group in people.groups.items():
+        by_key[key(form)].add(group.canonical)
+    mentions: Counter[str] = Counter(people.names)
+    characters = cast(folder)
+    genders = {main: gender for main, _, gender in characters}
+    names_of = {main: names for main, names, _ in characters}
+    aliases = {name for _, names, _ in characters for name in names}
+    owner: dict[str, str] = {}
+    for main, names, _ in characters:
+        for name in names:
+            owner.setdefault(name, main)
+    gold = quotes_scoring.gold_quotations(folder)
+    cast_names = quotes_scoring.characters(folder)
+    gold_to_found, _, _ = quotes_scoring.match(found, gold)
+    classes: Counter[str] = Counter()
+    total = right = shown = 0
+    for gold_index, row in enumerate(gold):
+        if row["quoteType"] != "Anaphoric":
+            continue
+        total += 1
+        at = gold_to_found.get(gold_index)
+        quote = found[at] if at is not None else None
+        if (
+            quote is not None
+            and quote.speaker
+            and quotes_scoring.right_person(quote, row["speaker"], cast_names)
+        ):
+            right += 1
+            continue
+        main = row["speaker"]
+        names = names_of.get(main) or {key(main)}
+        ours = {c for name in names for c in by_key.get(name, ())}
+        ours_main = max(ours, key=lambda c: (mentions[c], c)) if ours else None
+        chosen = quote.person if quote is not None else None
+        chosen_keys = {key(n) for n in chosen.names} | {key(chosen.name)} if chosen else set()
+        chosen_owner = next((owner[k] for k in chosen_keys if k in owner), None)
+        gender = genders.get(main, "")
+        ours_gender = people.gender.get(ours_main) if ours_main else None
+        if quote is None:
+            why = "undetected"
+        elif not quote.speaker or chosen is None:
+            why = "no speaker"
+        elif not ours:
+            why = "gold no person"
+        elif chosen_keys & names:
+            why = "chose gold's other half"
+        elif len(ours) > 1:
+            why = "gold split"
+        elif gender in ("M", "F") and ours_gender is None:
+            why = "gold no gender"
+        elif gender in ("M", "F") and ours_gender.value != gender:  # type: ignore[union-attr]
+            why = "gold wrong gender"
+        elif chosen.name[:1].islower():
+            why = "chose description"
+        elif chosen.name != quotes_scoring.NARRATOR and not chosen_keys & aliases:
+            why = "chose junk"
+        elif (
+            chosen_owner is not None
+            and genders.get(chosen_owner) in ("M", "F")
+            and (chosen.gender is None or chosen.gender.value != genders[chosen_owner])
+        ):
+            why = "chose wrong-gender person"
+        else:
+            why = "other character"
+        classes[why] += 1
+        if shown < show:
+            shown += 1
+            print(
+                f"  {why:24} gold {main!r} ({gender}, ours {sorted(ours)[:3]} "
+                f"{ours_gender.value if ours_gender else None}) got "
+                f"{chosen.name if chosen else None!r} "
+                f"({chosen.gender.value if chosen and chosen.gender else None}): "
+                f"{row['referringExpression']!r}"
+            )
+    return total, right, classes
+
+
+def _anaphoric_table(folders: Sequence[Path], examples: int) -> int:
+    print(
+        "| novel | anaphoric | right | "
+        + " | ".join(ANAPHORIC_CLASSES)
+        + " |\n|"
+        + " --- |" * (len(ANAPHORIC_CLASSES) + 3)
+    )
+    totals: Counter[str] = Counter()
+    all_total = all_right = 0
+    for folder in folders:
+        total, right, classes = anaphoric(folder, examples)
+        all_total += total
+        all_right += right
+        totals.update(classes)
+        print(
+            f"| {folder.name} | {total} | {right / max(1, total):.3f} | "
+            + " | ".join(str(classes[c]) for c in ANAPHORIC_CLASSES)
+            + " |",
+            flush=True,
+        )
+    print(
+        f"| **all** | {all_total} | **{all_right / max(1, all_total):.3f}** | "
+        + " | ".join(str(totals[c]) for c in ANAPHORIC_CLASSES)
+        + " |"
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT)
     parser.add_argument("--only")
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--recall", action="store_true", help="why speakers are no candidates")
-    parser.add_argument("--examples", type=int, default=0, help="with --recall: print N")
+    parser.add_argument("--anaphoric", action="store_true", help="wrong anaphoric, by fault")
+    parser.add_argument(
+        "--examples", type=int, default=0, help="with --recall or --anaphoric: print N"
+    )
     args = parser.parse_args(argv)
     pdnc = args.corpus / "pdnc"
     if not pdnc.is_dir():
@@ -264,6 +404,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         folders = [f for f in folders if f.name == args.only]
     if args.recall:
         return _recall_table(folders, args.examples)
+    if args.anaphoric:
+        return _anaphoric_table(folders, args.examples)
     columns = ("held", "split", "merged", "known", "gender", "unlisted")
     print("| novel | " + " | ".join(columns) + " |\n|" + " --- |" * (len(columns) + 1))
     rows = []

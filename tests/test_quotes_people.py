@@ -545,3 +545,36 @@ def test_given_names_found_in_their_lines_as_in_their_table(
         found = [people.given_name_gender(probe) for probe in probes]
         assert found == [table.get(probe) for probe in probes]
         assert (people._GIVEN_NAMES is None) is lines_only  # the lines, or the table
+
+
+def test_a_given_name_outweighs_one_pronoun_after_it() -> None:
+    """One "he" after "Ana Ruiz" (a man she met, seen through his eyes) does
+    not make her a man where her given name is a woman's; two would."""
+    one = "Ana Ruiz came in and he smiled at her. Tom Vey sat.\n\n\u201cNo,\u201d she said.\n"
+    people = quotes.quotes_and_people(build(one))[1]
+    assert people.gender["Ana Ruiz"] is Gender.FEMALE
+    two = one + "\nAna Ruiz looked, and he left. Ana Ruiz sat, and he ran.\n"
+    assert quotes.quotes_and_people(build(two))[1].gender["Ana Ruiz"] is Gender.MALE
+
+
+def test_a_surname_after_its_particle_is_the_one_person_so_titled() -> None:
+    """ "de Lark" with no title (the name pattern reads "Lark") is
+    "Professor de Lark"; after the particle of a family ("Mr." and "Mrs. van
+    der Vey") it is nobody's, nor a bare "Vey"."""
+    raw = (
+        "Professor de Lark came in, and then de Lark sat down.\n\n"
+        "Mr. van der Vey and Mrs. van der Vey dined at the van der Vey house.\n\n"
+        '"Come," said de Lark.\n'
+    )
+    assert speakers(raw) == ["Professor de Lark"]
+    people = _people(raw)
+    assert "Lark" not in people
+    assert "Vey" not in people
+
+
+def test_a_police_rank_before_a_surname_is_a_name_of_his() -> None:
+    raw = (
+        "Inspector Lark came in. Lark sat down, and he smiled.\n\n"
+        '"Come," said Lark.\n\n"No," said Chief Inspector Ivo Vey.\n'
+    )
+    assert speakers(raw) == ["Inspector Lark", "Ivo Vey"]

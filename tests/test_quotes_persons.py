@@ -9,7 +9,9 @@ from aleppo_cli.analysis.quotes.model import Gender
 
 
 def grouped(
-    counts: Mapping[str, int], pronouns: Mapping[str, Gender] | None = None
+    counts: Mapping[str, int],
+    pronouns: Mapping[str, Gender] | None = None,
+    sisters: frozenset[str] = frozenset(),
 ) -> dict[str, persons.Group]:
     told = pronouns or {}
     return persons.group(
@@ -18,6 +20,7 @@ def grouped(
         title_gender=people.title_gender,
         pronoun_gender=told.get,
         particles=people.PARTICLES,
+        sisters=sisters,
     )
 
 
@@ -41,11 +44,23 @@ def test_a_pet_form_of_two_full_names_joins_neither_by_its_own_word() -> None:
 
 
 def test_miss_and_surname_is_not_the_sister_called_miss_and_given_name() -> None:
-    """A "Miss Nora" is a younger sister: "Miss Lark" is someone else."""
-    she = {"Nora Lark": Gender.FEMALE}
-    groups = grouped({"Nora Lark": 5, "Miss Nora": 4, "Nora": 30, "Miss Lark": 12}, she)
+    """A "Miss Nora" is a younger sister where the text names sisters ("the
+    Miss Larks") or another woman of the family in full: "Miss Lark" is
+    someone else."""
+    she = {"Nora Lark": Gender.FEMALE, "Ada Lark": Gender.FEMALE}
+    counts = {"Nora Lark": 5, "Miss Nora": 4, "Nora": 30, "Miss Lark": 12}
+    groups = grouped(counts, she, sisters=frozenset({"Lark"}))
     assert groups["Miss Lark"].canonical != groups["Nora"].canonical
     assert groups["Miss Nora"].canonical == groups["Nora"].canonical == "Nora Lark"
+    groups = grouped({**counts, "Ada Lark": 3}, she)
+    assert groups["Miss Lark"].canonical not in (groups["Nora"].canonical, "Ada Lark")
+
+
+def test_miss_and_surname_is_the_one_woman_of_the_family_called_miss_and_given_name() -> None:
+    """Without sisters, "Miss Lark" is the one Lark woman, "Miss Nora" too."""
+    she = {"Nora Lark": Gender.FEMALE}
+    groups = grouped({"Nora Lark": 5, "Miss Nora": 4, "Nora": 30, "Miss Lark": 12}, she)
+    assert groups["Miss Lark"].canonical == groups["Nora"].canonical == "Nora Lark"
 
 
 def test_miss_and_surname_joins_the_only_sister_otherwise() -> None:
@@ -208,3 +223,24 @@ def test_titles_of_rank_join_the_one_woman_of_that_family_named_in_full() -> Non
     # two women of the family named in full: which one is not told
     groups = grouped({"Madame Lark": 9, "Nora Lark": 3, "Lisa Lark": 2})
     assert groups["Madame Lark"].canonical == "Madame Lark"
+
+
+def test_a_pet_form_alone_joins_its_name_with_a_given_names_title() -> None:
+    """ "Nancy" (a pet form of Anne) is "Miss Nancy" when no full name starts
+    with it, whatever "Anne" names."""
+    groups = grouped({"Miss Nancy": 8, "Nancy": 60, "Anne Vey": 4}, {"Nancy": Gender.FEMALE})
+    assert groups["Nancy"].canonical == "Miss Nancy"
+    assert groups["Anne Vey"].canonical == "Anne Vey"
+
+
+def test_a_surname_of_several_men_is_not_one_given_names_without_his_surname() -> None:
+    """ "Lark" alone is not "Ivo Lark" because "Ivo" alone is named far more
+    often than the other Larks, when the text writes "Ivo Lark" seldom next to
+    "Count Lark" and "Tom Lark" (the family's bare name, not his)."""
+    he = dict.fromkeys(("Ivo", "Ivo Lark", "Ned Lark", "Lark"), Gender.MALE)
+    counts = {"Ivo Lark": 3, "Ivo": 230, "Count Tom Lark": 20, "Count Lark": 23, "Lark": 600}
+    groups = grouped({**counts, "Ned Lark": 19}, he)
+    assert groups["Lark"].canonical == "Lark"
+    # the text writing his surname with his name often enough ties it to him
+    groups = grouped({**counts, "Ivo Lark": 20}, he)
+    assert groups["Lark"].canonical == "Ivo Lark"

@@ -132,6 +132,16 @@ _ROLES = frozenset(
     Chef Designer Founder""".split()
 )
 
+# Ranks written before a surname alone, as "Colonel" is: "Inspector Lark" is
+# a name of his ("Chief Inspector Ivo Lark" is "Ivo Lark": ``_ROLES``).
+_RANKS = frozenset("Inspector Sergeant Superintendent Constable".split())
+
+
+def _ranked(words: Sequence[str]) -> bool:
+    """Whether ``words`` are a rank and a surname: "Inspector Lark"."""
+    return len(words) == 2 and words[0] in _RANKS
+
+
 # --- gender --------------------------------------------------------------------
 
 _MALE_PRONOUNS = frozenset("he him his himself".split())
@@ -207,7 +217,7 @@ def clean(candidate: str, lower_words: AbstractSet[str]) -> str | None:
     starting a sentence). A possessive loses its "'s".
     """
     words = candidate.split()
-    while words and (words[0] in _NOT_NAMES or words[0] in _ROLES):
+    while words and (words[0] in _NOT_NAMES or words[0] in _ROLES) and not _ranked(words):
         words = words[1:]
     if not words:
         return None
@@ -215,7 +225,12 @@ def clean(candidate: str, lower_words: AbstractSet[str]) -> str | None:
         words[-1] = words[-1][:-2]
     if is_honorific(" ".join(words)):
         return None
-    while words and words[0].lower() in lower_words and not is_honorific(words[0]):
+    while (
+        words
+        and words[0].lower() in lower_words
+        and not is_honorific(words[0])
+        and not _ranked(words)
+    ):
         words = words[1:]
     # and the second word of two that the text also writes in lower case: a
     # sentence run into the name ("Sónya Both" of "… said Sónya. Both …")
@@ -673,6 +688,7 @@ def index(
         | _peoples(text, seen)
         | _plurals(totals)
     ) - set(described)
+    seen = _past_nobody(text, seen, not_people)
     named = frozenset(seen.names)
     kept = [
         (p, described[n] if n in described else _without_place(n, not_people, named))
@@ -680,6 +696,7 @@ def index(
         if n not in not_people
     ]
     kept = _kin_titled(kept)
+    kept = _without_particle(text, kept)
     counted = Counter(name for _, name in kept)
     kept, counted = _run_into(text, kept, counted, seen.subjects)
     # the full names a title gives tie a person's forms, without being mentions
@@ -708,6 +725,7 @@ def index(
         particles=PARTICLES,
         summed=told,
         married=_married(kept, counted, told),
+        sisters=_sisters(totals),
     )
     for bare, name in described.items():  # a person of its own: "the Hatter"
         groups[name] = persons.Group(name, (name,), told((bare,)) or word_gender(bare.lower()))
@@ -717,7 +735,10 @@ def index(
         lower_words=lower_words,
         positions=[position for position, _ in kept],
         names=names,
-        gender={group.canonical: group.gender or _given(group.forms) for group in groups.values()},
+        gender={
+            group.canonical: _gender(group, lambda forms: sum(_votes(seen, forms, base).values()))
+            for group in groups.values()
+        },
         acts=frozenset(
             groups[name].canonical
             for name in (described.get(n, n) for n in seen.acts)
@@ -733,6 +754,75 @@ def index(
         return people
     mentions = sorted([*kept, *family])
     return people._replace(positions=[p for p, _ in mentions], names=[name for _, name in mentions])
+
+
+def _gender(group: persons.Group, votes: Callable[[Sequence[str]], float]) -> Gender | None:
+    """A person's gender: its title's or its pronouns', else its given name's
+    (``_given``); the given name's too where a single pronoun told it and no
+    title does ("Rosamond Lark" is no man for one "he" after her name)."""
+    given = _given(group.forms)
+    if group.gender is None or given is None or given == group.gender:
+        return group.gender or given
+    if any(title_gender(form) is not None for form in group.forms):
+        return group.gender
+    return given if votes(group.forms) < FORM_VOTES else group.gender
+
+
+def _past_nobody(text: str, seen: _Seen, nobody: AbstractSet[str]) -> _Seen:
+    """The pronouns after names that are nobody (a place: "Lark moved to
+    Dacia, where he ...") counted for the person named before them in their
+    sentence, whose own search for a pronoun stopped at the place."""
+    voted = [name for name in nobody if name in seen.pronouns]
+    if not voted:
+        return seen
+    wanted = frozenset(voted)
+    positions, names = seen.positions, seen.names
+    pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+    subjects: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+    for number in [n for n, name in enumerate(names) if name in wanted]:
+        if number == 0 or names[number - 1] in nobody:
+            continue
+        before, name = names[number - 1], names[number]
+        start = positions[number]
+        end = text.find(name, start, start + len(name) + 16)
+        first = text.find(before, positions[number - 1], start)
+        if end < 0 or first < 0 or start - first > PRONOUN_REACH:
+            continue
+        end += len(name)
+        first_end = first + len(before)
+        if _SENTENCE_END.search(text, first_end, start) is not None:
+            continue  # the person is in another sentence
+        stop = _SENTENCE_END.search(text, end, end + PRONOUN_REACH)
+        limit = stop.start() if stop else end + PRONOUN_REACH
+        if number + 1 < len(positions):
+            limit = min(limit, positions[number + 1])
+        following = _PRONOUNS.search(text, end, limit)
+        if following is None:
+            continue
+        said = following.group()
+        gender = pronoun_gender(said)
+        if gender is None:
+            continue
+        if said.lower() in _OBJECTS and not _opens_clause(text, following.start()):
+            continue  # an object's: "Dacia, where he met her"
+        pronouns[before][gender] += 1
+        if _subject(text, first, first_end):
+            subjects[before][gender] += 1
+    if not pronouns:
+        return seen
+    return seen._replace(
+        pronouns=_added(seen.pronouns, pronouns), subjects=_added(seen.subjects, subjects)
+    )
+
+
+def _added(
+    votes: Mapping[str, Mapping[Gender, int]], more: Mapping[str, Counter[Gender]]
+) -> dict[str, Mapping[Gender, int]]:
+    """``votes`` with ``more`` added."""
+    found = dict(votes)
+    for name, counts in more.items():
+        found[name] = Counter(votes.get(name, {})) + counts
+    return found
 
 
 def _given(forms: Iterable[str]) -> Gender | None:
@@ -783,6 +873,38 @@ def given_name_gender(word: str) -> Gender | None:
     if needle in women:  # (a name in both lines is a woman's, as the table has it)
         return Gender.FEMALE
     return Gender.MALE if needle in men else None
+
+
+def _without_particle(text: str, kept: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A surname read after its particle with no title ("said de Lark", "the
+    van der Lark evening": the pattern reads "Lark") as the one form with a
+    title and that particle the text names ("Professor de Lark"); none if
+    such forms tell two genders (the family: "Mr." and "Mrs. van der Lark")."""
+    titled: defaultdict[str, Counter[str]] = defaultdict(Counter)  # "Lark" -> its forms
+    for _, name in kept:
+        words = name.split()
+        if len(words) > 2 and words[-2] in PARTICLES and is_honorific(words[0]):
+            titled[words[-1]][name] += 1
+    if not titled:
+        return kept
+    read: dict[str, str | None] = {}
+    for word, forms in titled.items():
+        genders = {title_gender(form) for form in forms}
+        read[word] = forms.most_common(1)[0][0] if len(genders) == 1 else None
+    found = []
+    for position, name in kept:
+        if name in read and _particle_before(text, position):
+            if read[name] is None:
+                continue
+            name = read[name] or name
+        found.append((position, name))
+    return found
+
+
+def _particle_before(text: str, position: int) -> bool:
+    """Whether the word before ``position`` is a particle ("der Lark")."""
+    before = text[max(0, position - 8) : position].split()
+    return bool(before) and before[-1] in PARTICLES
 
 
 # a kinship word in lower case before a name: "aunt Lark", "uncle Ivo"
@@ -1607,6 +1729,19 @@ def _peoples(text: str, seen: _Seen) -> set[str]:
         name
         for name in set(seen.names)
         if name in adjectives or (name.endswith("s") and name[:-1] in adjectives)
+    }
+
+
+def _sisters(totals: Mapping[str, int]) -> set[str]:
+    """The family names the text names sisters of: "the Miss Larks" beside
+    "Miss Lark" (however often each)."""
+    return {
+        words[1][:-1]
+        for words in (name.split() for name in totals if name.startswith("Miss "))
+        if len(words) == 2
+        and words[1].endswith("s")
+        and not words[1].endswith("ss")
+        and f"Miss {words[1][:-1]}" in totals
     }
 
 

@@ -15,7 +15,8 @@ and "Mrs. Darcy" are others. The rules, in order:
    "Miss Lark" is the eldest daughter, whichever she is). One full name
    takes one such title at most, so "Mr. Lark" and "Mrs. Lark" never meet;
    nor does "Miss Lark" meet "Nora Lark" when the text calls her "Miss Nora",
-   as English calls a younger sister, "Miss Lark" being the eldest; nor
+   as English calls a younger sister, "Miss Lark" being the eldest, where it
+   names sisters ("the Miss Larks") or another Lark woman in full; nor
    does "Mr. Lark" meet an "Ivo Lark" the text calls "Ivo" alone more often
    than "Mr. Lark" (the son; "Mr. Lark" is his father). "Miss Lark" joins
    the one woman named in full as a Lark, if the text names only one so; a
@@ -29,15 +30,19 @@ and "Mrs. Darcy" are others. The rules, in order:
    word it is and whose gender fits the pronouns that follow it; of several
    (the Larks), a surname alone joins the one man among them, as English
    writes a woman's name with a title or her given name (of two men, the
-   one named over three times as often as the other); else it stays apart.
+   one named over three times as often as the other, if the text writes his
+   surname with his name a third as often as the other's at least: a
+   younger son's given name alone says nothing of the family's name); else
+   it stays apart.
    A first word is taken for a given name by how often the forms it starts
    are named, not the people's other forms ("Fitzwilliam" is not "Mr.
    Fitzwilliam Darcy" for all the "Darcy"s).
    A word that ends some names and starts others is read as a given name
    when the names it starts are used three times as often.
 4. A pet form ("Lizzy", "Bill") joins the one person whose full name it
-   starts ("Tom" of "Tom Lark"), else the person its given name ("Elizabeth",
-   "William") joined, by the same test.
+   starts ("Tom" of "Tom Lark"), or that it names with a given name's title
+   ("Miss Nancy"), else the person its given name ("Elizabeth", "William")
+   joined, by the same test.
 
 A person is called by its fullest form: the most words besides a title,
 then a title, then the most mentions. A person no title gives a gender has
@@ -154,6 +159,7 @@ def group(
     particles: AbstractSet[str] = frozenset(),
     summed: Callable[[Iterable[str]], Gender | None] | None = None,
     married: Mapping[str, str] | None = None,
+    sisters: AbstractSet[str] = frozenset(),
 ) -> dict[str, Group]:
     """Every form in ``counts`` -> its person. ``is_title`` tells a title ("Mr.",
     "Lady"); ``title_gender`` the gender a form's title gives; ``pronoun_gender``
@@ -273,7 +279,14 @@ def group(
                 or not (p.titles - {title})
                 or (title in _RANK_WOMEN and p.titles <= _RANK_WOMEN)
             )
-            and not (title == "Miss" and word == p.last and p.first in younger)
+            # (where she is the one woman of the family named in full, and
+            # the text names no sisters, "Miss Lark" is she: "Miss Nora Lark")
+            and not (
+                title == "Miss"
+                and word == p.last
+                and p.first in younger
+                and (women[word] > 1 or word in sisters)
+            )
             # a "Miss Lark" is no "Mrs. Nora Lark", a "Mr. Lark" no "Master Ivo Lark"
             and (title not in _STATES or not any(parts(f)[0] in _STATES - {title} for f in p.forms))
             and (
@@ -325,6 +338,12 @@ def group(
         gender = pronoun_gender(form)
         pet = PET_FORMS.get(form.lower())
         own = [p for p in index.first.get(form, ()) if p.fits(gender)] if pet else []
+        if pet is not None and not own:  # "Nancy" of "Miss Nancy", whatever "Anne" names
+            own = [
+                p
+                for p in index.last.get(form, ())
+                if p.first is None and p.titles and p.titles <= GIVEN_NAME_TITLES and p.fits(gender)
+            ]
         if pet is not None and len(own) == 1:
             candidates = own  # "Tom" of "Tom Lark", whatever "Thomas" names
         elif pet is not None:
@@ -340,9 +359,14 @@ def group(
             # rather than Mrs. or Miss Lark, who go by a title or a given name
             men = [p for p in candidates if p.gender is Gender.MALE and p.last == form]
             if len(men) > 1:  # of two men, the one named far more often: "Lark" the son
+                # if the text writes his surname with his name too, a third
+                # as often as another's at least ("Ivo" alone says nothing of
+                # "Lark": a younger son's given name outnumbers all the Larks)
                 named = sorted(men, key=lambda p: -sum(p.forms.values()))
                 if sum(named[0].forms.values()) > MORE_OFTEN * sum(
                     sum(p.forms.values()) for p in named[1:]
+                ) and MORE_OFTEN * _surnamed(named[0], form) >= max(
+                    _surnamed(p, form) for p in named[1:]
                 ):
                     men = named[:1]
             candidates = men if len(men) == 1 else candidates
@@ -380,6 +404,11 @@ class _Index(NamedTuple):
 
     last: Mapping[str, Sequence[_Person]]
     first: Mapping[str, Sequence[_Person]]
+
+
+def _surnamed(person: _Person, surname: str) -> int:
+    """How often ``person`` is named by forms ending in ``surname``."""
+    return sum(count for form, count in person.forms.items() if form.split()[-1] == surname)
 
 
 def _indexed(people: Sequence[_Person]) -> _Index:
