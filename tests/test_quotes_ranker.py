@@ -283,3 +283,61 @@ def test_a_description_is_not_ranked_when_the_option_is_off(
     monkeypatch.setattr(ranker, "DESCRIPTIONS_RANKED", False)
     monkeypatch.setattr(ranker, "shipped", lambda: Recorder("Zed"))
     assert spoken(CLINIC) == ["the doctor"]  # named by its attribution: fixed
+
+
+def _features(recorder: Recorder, record: int = -1) -> dict[str, list[str]]:
+    return {c.name: c.features for c in recorder.records[record]}
+
+
+def test_the_name_a_quote_inside_the_narration_called_out_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorder = Recorder()
+    monkeypatch.setattr(ranker, "shipped", lambda: recorder)
+    raw = (
+        "Nora and Mrs. Lark walked on.\n\n"
+        'At the gate Ivo stopped, and asked, "Well, Nora, where now?"\n\n'
+        '"Home," she said.'
+    )
+    spoken(raw)
+    found = _features(recorder)
+    assert "called:prev" in found["Nora"]  # the quote is no turn: "called" never saw it
+    assert "called" not in found["Nora"]
+    assert not any(f.startswith("called:") for f in found.get("Mrs. Lark", []))
+    monkeypatch.setattr(ranker, "CALLED_LAST", False)
+    recorder.records.clear()
+    spoken(raw)
+    assert not any(f.startswith("called:") for fs in _features(recorder).values() for f in fs)
+
+
+def test_a_name_after_a_preposition_is_no_subject_for_the_pronoun(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorder = Recorder()
+    monkeypatch.setattr(ranker, "shipped", lambda: recorder)
+    spoken('Mrs. Lark came in, and sat down beside\nMiss Vane.\n\n"Go," she said.')
+    found = _features(recorder)
+    assert {"before:gender0", "before:gender0:object"} <= set(found["Miss Vane"])
+    assert "before:free" not in found["Miss Vane"]
+    assert {"before:gender1", "before:free"} <= set(found["Mrs. Lark"])
+    assert ranker._word_before("sat by\nNora", 7) == "by"
+    assert ranker._word_before("Yes. Nora", 5) == ""
+    assert ranker._word_before("the whole Nora", 10) == "whole"
+
+
+def test_two_of_the_pronouns_gender_alternate(monkeypatch: pytest.MonkeyPatch) -> None:
+    recorder = Recorder()
+    monkeypatch.setattr(ranker, "shipped", lambda: recorder)
+    two_women = (
+        "Mrs. Lark and Miss Vane sat by the fire.\n\n"
+        '"Is it late?" said Mrs. Lark.\n\n'
+        '"It is," said Miss Vane.\n\n'
+        '"Then go," she said.'
+    )
+    spoken(two_women)
+    found = _features(recorder)
+    assert "alt:ab:gender" in found["Mrs. Lark"]
+    assert "alt:ab:gender" not in found["Miss Vane"]
+    recorder.records.clear()
+    spoken(two_women.replace("Miss Vane", "Mr. Vane"))  # a man between: no such feature
+    assert not any("alt:ab:gender" in fs for fs in _features(recorder).values())

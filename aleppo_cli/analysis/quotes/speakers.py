@@ -134,6 +134,8 @@ class Conversation(NamedTuple):
     said: tuple[Said, ...] = ()  # the last SAID_KEPT speech quotations, turns or not
     # the last quotations a gendered description attributes: (description, paragraph, speaker)
     described: tuple[tuple[str, int, str], ...] = ()
+    # the name the last speech quotation called out, turn or not ("Well, Nora, ...")
+    heard: Called | None = None
 
 
 class Speech(NamedTuple):
@@ -605,11 +607,13 @@ def _after(
     described = talk.described
     if speech.described and speaker:
         described = (*described, (speech.described, speech.paragraph, speaker))[-DESCRIBED_KEPT:]
+    called = Called(speech.paragraph, addressee)
+    heard = called if ranker.CALLED_LAST else None
     if not speech.stretch.opens_paragraph and not _same_paragraph(speech, talk):
         # a quote inside narration
-        return Conversation(talk.turns, talk.called, last, said, described)
+        return Conversation(talk.turns, talk.called, last, said, described, heard)
     turns = (*talk.turns, Turn(speech.paragraph, speaker, sure))[-TURNS_KEPT:]
-    return Conversation(turns, Called(speech.paragraph, addressee), last, said, described)
+    return Conversation(turns, called, last, said, described, heard)
 
 
 # --- what the rules read of the conversation ---------------------------------------
