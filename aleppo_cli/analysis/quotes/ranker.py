@@ -143,6 +143,22 @@ _GENDER_PRONOUN = {
     Gender.FEMALE: re.compile(r"\b(?:[Ss]he|[Hh]er|herself)\b"),
 }
 
+# The fifth round: candidates beyond the mentions and turns above, for a quotation
+# whose attribution gives a gender ("she said", "cried the old lady"): the last
+# people of that gender who spoke, however far back (``Conversation.voices``),
+VOICES = False
+VOICES_RANKED = 3
+# the nearest people of that gender named beyond MENTION_REACH, within FAR_REACH,
+FAR = False
+FAR_REACH = 20000
+FAR_KEPT = 2
+_FAR_BINS = (5000, 10000)
+# and the people of that gender named most often in the block of FOCAL_BLOCK
+# characters the quotation stands in and the one before (a scene's focal character).
+FOCAL = True
+FOCAL_BLOCK = 5000
+FOCAL_KEPT = 1
+
 _DISTANCE_BINS = (60, 200, 600, 2000)
 _FREQUENT_BINS = (1, 3, 6, 12)
 
@@ -180,6 +196,8 @@ class Text(NamedTuple):
     # a description's head word -> how often the text writes it just after naming each person
     # (None: not kept; ``text_facts`` gives each text its own)
     links: dict[tuple[str, int], list[tuple[str, float]]] | None = None
+    # (block, gender) -> the people of that gender named most in it and the block before
+    focal: dict[tuple[int, Gender], tuple[str, ...]] | None = None
 
 
 def text_facts(people: People, narrator: bool, text: str = "") -> Text:
@@ -187,7 +205,7 @@ def text_facts(people: People, narrator: bool, text: str = "") -> Text:
     narrator speaks; ``text``: the cleaned text the positions index."""
     counts = Counter(people.names)
     ranked = {name: rank for rank, (name, _) in enumerate(counts.most_common())}
-    return Text(ranked, narrator, text, {})
+    return Text(ranked, narrator, text, {}, {})
 
 
 def a_description(name: str | None) -> bool:
@@ -263,6 +281,33 @@ def _ties(people: People, facts: Text, head: str, position: int) -> list[tuple[s
     found = scored[:TIES_KEPT]
     if facts.links is not None:
         facts.links[key] = found
+    return found
+
+
+def _focal(people: People, facts: Text, position: int, gender: Gender) -> tuple[str, ...]:
+    """The FOCAL_KEPT people of ``gender`` named most often in the FOCAL_BLOCK
+    characters ``position`` stands in and the block before, most named first."""
+    block = position // FOCAL_BLOCK
+    cache = facts.focal
+    found = cache.get((block, gender)) if cache is not None else None
+    if found is not None:
+        return found
+    positions, genders = people.positions, people.gender
+    low = bisect_left(positions, (block - 1) * FOCAL_BLOCK)
+    high = bisect_left(positions, (block + 1) * FOCAL_BLOCK)
+    by_gender: dict[Gender, list[tuple[int, str]]] = {Gender.MALE: [], Gender.FEMALE: []}
+    for name, count in Counter(people.names[low:high]).items():
+        known = genders.get(name) if name else None
+        if known is not None:
+            by_gender[known].append((-count, name))
+    for each, ranked in by_gender.items():
+        ranked.sort()  # (most named first, then by name: the same order in every run)
+        kept = tuple(name for _, name in ranked[:FOCAL_KEPT])
+        if each == gender:
+            found = kept
+        if cache is not None:
+            cache[block, each] = kept
+    assert found is not None
     return found
 
 
@@ -381,6 +426,10 @@ _BEFORE = tuple(f"before{rank}" for rank in range(MENTIONS_KEPT))
 _DISTANCE = tuple(f"before:d{index}" for index in range(len(_DISTANCE_BINS) + 1))
 _OF_GENDER = ("before:gender0", "before:gender1", "before:gender2")
 _AFTER = ("after0", "after1", "after2")
+_FAR = tuple(f"far{rank}" for rank in range(FAR_KEPT))
+_FAR_DISTANCE = tuple(f"far:d{index}" for index in range(len(_FAR_BINS) + 1))
+_VOICE = tuple(f"voice{rank}" for rank in range(VOICES_RANKED))
+_FOCAL = tuple(f"focal{rank}" for rank in range(FOCAL_KEPT))
 _FREQUENT = tuple(f"frequent{index}" for index in range(len(_FREQUENT_BINS) + 1))
 _ANCHOR_BINS = (1, 2, 4, 8)
 _ANCHOR = tuple(f"alt:anchor{index}" for index in range(len(_ANCHOR_BINS) + 1))
@@ -414,6 +463,7 @@ _PERSON_SIGNS = (
     "run:back",
     "run:ahead",
     "run:pair",
+    "voice",
 )
 
 
@@ -585,6 +635,28 @@ def candidates(
             of_gender += 1
     for name, count in counts.items():
         add(name, _COUNT[bisect_right(_COUNT_BINS, count)])
+    if gender is not None:
+        if FAR:  # the nearest of the pronoun's gender named further back
+            far = 0
+            while index >= 0 and far < FAR_KEPT and start - positions[index] <= FAR_REACH:
+                name, position = names[index], positions[index]
+                index -= 1
+                if name and name not in counts and genders.get(name) == gender:
+                    counts[name] = 0
+                    add(name, _FAR[far])
+                    add(name, _FAR_DISTANCE[bisect_right(_FAR_BINS, start - position)])
+                    far += 1
+        if VOICES:  # the last of the pronoun's gender who spoke, however far back
+            voice = 0
+            for name in reversed(talk.voices):
+                if genders.get(name) == gender:
+                    add(name, _VOICE[voice])
+                    voice += 1
+                    if voice >= VOICES_RANKED:
+                        break
+        if FOCAL:
+            for place, name in enumerate(_focal(people, facts, start, gender)):
+                add(name, _FOCAL[place])
     # the people named after it in its paragraph
     index = bisect_left(positions, end)
     limit = min(paragraph.clean_end, end + AFTER_REACH)
