@@ -158,6 +158,9 @@ _FAR_BINS = (5000, 10000)
 FOCAL = True
 FOCAL_BLOCK = 5000
 FOCAL_KEPT = 1
+# Every candidate of that gender has its rank there as a feature (scene0, scene1, ...).
+SCENE = True
+_SCENE = ("scene0", "scene1", "scene2", "scene:more", "scene:absent")
 
 _DISTANCE_BINS = (60, 200, 600, 2000)
 _FREQUENT_BINS = (1, 3, 6, 12)
@@ -196,8 +199,8 @@ class Text(NamedTuple):
     # a description's head word -> how often the text writes it just after naming each person
     # (None: not kept; ``text_facts`` gives each text its own)
     links: dict[tuple[str, int], list[tuple[str, float]]] | None = None
-    # (block, gender) -> the people of that gender named most in it and the block before
-    focal: dict[tuple[int, Gender], tuple[str, ...]] | None = None
+    # (block, gender) -> the people of that gender named in it and the block before, by rank
+    focal: dict[tuple[int, Gender], dict[str, int]] | None = None
 
 
 def text_facts(people: People, narrator: bool, text: str = "") -> Text:
@@ -284,9 +287,9 @@ def _ties(people: People, facts: Text, head: str, position: int) -> list[tuple[s
     return found
 
 
-def _focal(people: People, facts: Text, position: int, gender: Gender) -> tuple[str, ...]:
-    """The FOCAL_KEPT people of ``gender`` named most often in the FOCAL_BLOCK
-    characters ``position`` stands in and the block before, most named first."""
+def _focal(people: People, facts: Text, position: int, gender: Gender) -> dict[str, int]:
+    """The people of ``gender`` named in the FOCAL_BLOCK characters ``position``
+    stands in and the block before, each with its rank, the most named first."""
     block = position // FOCAL_BLOCK
     cache = facts.focal
     found = cache.get((block, gender)) if cache is not None else None
@@ -302,7 +305,7 @@ def _focal(people: People, facts: Text, position: int, gender: Gender) -> tuple[
             by_gender[known].append((-count, name))
     for each, ranked in by_gender.items():
         ranked.sort()  # (most named first, then by name: the same order in every run)
-        kept = tuple(name for _, name in ranked[:FOCAL_KEPT])
+        kept = {name: rank for rank, (_, name) in enumerate(ranked)}
         if each == gender:
             found = kept
         if cache is not None:
@@ -654,9 +657,13 @@ def candidates(
                     voice += 1
                     if voice >= VOICES_RANKED:
                         break
-        if FOCAL:
-            for place, name in enumerate(_focal(people, facts, start, gender)):
-                add(name, _FOCAL[place])
+    scene: dict[str, int] | None = None
+    if FOCAL and gender is not None:
+        scene = _focal(people, facts, start, gender)
+        for name, place in scene.items():
+            if place >= FOCAL_KEPT:
+                break
+            add(name, _FOCAL[place])
     # the people named after it in its paragraph
     index = bisect_left(positions, end)
     limit = min(paragraph.clean_end, end + AFTER_REACH)
@@ -729,6 +736,9 @@ def candidates(
                 active.append(feature + (":same" if value == known.value else ":other"))
         if addresses is not None and known is not None:
             active.append("addresses:" + ("same" if known == addresses else "other"))
+        if SCENE and scene is not None and known == gender:
+            ranked_at = scene.get(name)
+            active.append(_SCENE[-1] if ranked_at is None else _SCENE[min(ranked_at, 3)])
         if LOOK_AHEAD and known is not None:
             for step, (_, pronoun, _) in enumerate(ahead.turns[:2], 1):
                 if pronoun is not None:
