@@ -341,3 +341,27 @@ def test_two_of_the_pronouns_gender_alternate(monkeypatch: pytest.MonkeyPatch) -
     recorder.records.clear()
     spoken(two_women.replace("Miss Vane", "Mr. Vane"))  # a man between: no such feature
     assert not any("alt:ab:gender" in fs for fs in _features(recorder).values())
+
+
+def test_the_scenes_most_named_person_of_the_pronouns_gender_is_a_candidate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    recorder = Recorder()
+    monkeypatch.setattr(ranker, "shipped", lambda: recorder)
+    rain = "The rain fell on the roofs of the old town all afternoon. " * 45  # 2,600 characters
+    raw = (
+        "Mr. Lark came home late. Mr. Lark lit the lamp, and Mr. Lark sat down.\n\n"
+        f"{rain}\n\nMrs. Holt passed by; Mr. Holt waved from the gate.\n\n"
+        f"{rain}\n\n"
+        '"Nobody came," he said.'
+    )
+    spoken(raw)
+    found = {c.name: c for c in recorder.records[-1]}
+    # named more than MENTION_REACH characters back, and the most named man of the scene
+    assert "Mr. Lark" in found and "before0" not in found["Mr. Lark"].features
+    assert {"focal0", "scene0"} <= set(found["Mr. Lark"].features)
+    assert "focal0" not in found.get("Mr. Holt", Candidate("", "", [])).features
+    assert "Mrs. Holt" not in found  # a woman is not the focal man
+    monkeypatch.setattr(ranker, "FOCAL", False)
+    spoken(raw)
+    assert "Mr. Lark" not in {c.name for c in recorder.records[-1]}

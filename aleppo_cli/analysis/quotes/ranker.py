@@ -171,6 +171,24 @@ FREE_MODE = "strict"
 LAST_CLEAR = False
 SUBJECT_OF_GENDER = False
 ANTECEDENT = False
+# The fifth round: candidates beyond the mentions and turns above, for a quotation
+# whose attribution gives a gender ("she said", "cried the old lady"): the last
+# people of that gender who spoke, however far back (``Conversation.voices``),
+VOICES = False
+VOICES_RANKED = 3
+# the nearest people of that gender named beyond MENTION_REACH, within FAR_REACH,
+FAR = False
+FAR_REACH = 20000
+FAR_KEPT = 2
+_FAR_BINS = (5000, 10000)
+# and the people of that gender named most often in the block of FOCAL_BLOCK
+# characters the quotation stands in and the one before (a scene's focal character).
+FOCAL = True
+FOCAL_BLOCK = 5000
+FOCAL_KEPT = 1
+# Every candidate of that gender has its rank there as a feature (scene0, scene1, ...).
+SCENE = True
+_SCENE = ("scene0", "scene1", "scene2", "scene:more", "scene:absent")
 
 _DISTANCE_BINS = (60, 200, 600, 2000)
 _FREQUENT_BINS = (1, 3, 6, 12)
@@ -209,6 +227,8 @@ class Text(NamedTuple):
     # a description's head word -> how often the text writes it just after naming each person
     # (None: not kept; ``text_facts`` gives each text its own)
     links: dict[tuple[str, int], list[tuple[str, float]]] | None = None
+    # (block, gender) -> the people of that gender named in it and the block before, by rank
+    focal: dict[tuple[int, Gender], dict[str, int]] | None = None
 
 
 def text_facts(people: People, narrator: bool, text: str = "") -> Text:
@@ -216,7 +236,7 @@ def text_facts(people: People, narrator: bool, text: str = "") -> Text:
     narrator speaks; ``text``: the cleaned text the positions index."""
     counts = Counter(people.names)
     ranked = {name: rank for rank, (name, _) in enumerate(counts.most_common())}
-    return Text(ranked, narrator, text, {})
+    return Text(ranked, narrator, text, {}, {})
 
 
 def a_description(name: str | None) -> bool:
@@ -292,6 +312,33 @@ def _ties(people: People, facts: Text, head: str, position: int) -> list[tuple[s
     found = scored[:TIES_KEPT]
     if facts.links is not None:
         facts.links[key] = found
+    return found
+
+
+def _focal(people: People, facts: Text, position: int, gender: Gender) -> dict[str, int]:
+    """The people of ``gender`` named in the FOCAL_BLOCK characters ``position``
+    stands in and the block before, each with its rank, the most named first."""
+    block = position // FOCAL_BLOCK
+    cache = facts.focal
+    found = cache.get((block, gender)) if cache is not None else None
+    if found is not None:
+        return found
+    positions, genders = people.positions, people.gender
+    low = bisect_left(positions, (block - 1) * FOCAL_BLOCK)
+    high = bisect_left(positions, (block + 1) * FOCAL_BLOCK)
+    by_gender: dict[Gender, list[tuple[int, str]]] = {Gender.MALE: [], Gender.FEMALE: []}
+    for name, count in Counter(people.names[low:high]).items():
+        known = genders.get(name) if name else None
+        if known is not None:
+            by_gender[known].append((-count, name))
+    for each, ranked in by_gender.items():
+        ranked.sort()  # (most named first, then by name: the same order in every run)
+        kept = {name: rank for rank, (_, name) in enumerate(ranked)}
+        if each == gender:
+            found = kept
+        if cache is not None:
+            cache[block, each] = kept
+    assert found is not None
     return found
 
 
@@ -410,6 +457,10 @@ _BEFORE = tuple(f"before{rank}" for rank in range(MENTIONS_KEPT))
 _DISTANCE = tuple(f"before:d{index}" for index in range(len(_DISTANCE_BINS) + 1))
 _OF_GENDER = ("before:gender0", "before:gender1", "before:gender2")
 _AFTER = ("after0", "after1", "after2")
+_FAR = tuple(f"far{rank}" for rank in range(FAR_KEPT))
+_FAR_DISTANCE = tuple(f"far:d{index}" for index in range(len(_FAR_BINS) + 1))
+_VOICE = tuple(f"voice{rank}" for rank in range(VOICES_RANKED))
+_FOCAL = tuple(f"focal{rank}" for rank in range(FOCAL_KEPT))
 _FREQUENT = tuple(f"frequent{index}" for index in range(len(_FREQUENT_BINS) + 1))
 _ANCHOR_BINS = (1, 2, 4, 8)
 _ANCHOR = tuple(f"alt:anchor{index}" for index in range(len(_ANCHOR_BINS) + 1))
@@ -443,6 +494,7 @@ _PERSON_SIGNS = (
     "run:back",
     "run:ahead",
     "run:pair",
+    "voice",
 )
 
 
@@ -648,6 +700,32 @@ def candidates(
             of_gender += 1
     for name, count in counts.items():
         add(name, _COUNT[bisect_right(_COUNT_BINS, count)])
+    if gender is not None:
+        if FAR:  # the nearest of the pronoun's gender named further back
+            far = 0
+            while index >= 0 and far < FAR_KEPT and start - positions[index] <= FAR_REACH:
+                name, position = names[index], positions[index]
+                index -= 1
+                if name and name not in counts and genders.get(name) == gender:
+                    counts[name] = 0
+                    add(name, _FAR[far])
+                    add(name, _FAR_DISTANCE[bisect_right(_FAR_BINS, start - position)])
+                    far += 1
+        if VOICES:  # the last of the pronoun's gender who spoke, however far back
+            voice = 0
+            for name in reversed(talk.voices):
+                if genders.get(name) == gender:
+                    add(name, _VOICE[voice])
+                    voice += 1
+                    if voice >= VOICES_RANKED:
+                        break
+    scene: dict[str, int] | None = None
+    if FOCAL and gender is not None:
+        scene = _focal(people, facts, start, gender)
+        for name, place in scene.items():
+            if place >= FOCAL_KEPT:
+                break
+            add(name, _FOCAL[place])
     # the people named after it in its paragraph
     index = bisect_left(positions, end)
     limit = min(paragraph.clean_end, end + AFTER_REACH)
@@ -720,6 +798,9 @@ def candidates(
                 active.append(feature + (":same" if value == known.value else ":other"))
         if addresses is not None and known is not None:
             active.append("addresses:" + ("same" if known == addresses else "other"))
+        if SCENE and scene is not None and known == gender:
+            ranked_at = scene.get(name)
+            active.append(_SCENE[-1] if ranked_at is None else _SCENE[min(ranked_at, 3)])
         if LOOK_AHEAD and known is not None:
             for step, (_, pronoun, _) in enumerate(ahead.turns[:2], 1):
                 if pronoun is not None:

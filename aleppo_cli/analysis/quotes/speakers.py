@@ -77,6 +77,8 @@ SAID_KEPT = 8
 ADDRESS_REACH = 60
 # The last quotations a gendered description attributes that the ranker reads.
 DESCRIBED_KEPT = 4
+# The last people who spoke, however far back, that the ranker reads (``ranker.VOICES``).
+VOICES_KEPT = 6
 # "She added" goes on from a quotation this many paragraphs back at most.
 GOES_ON_REACH = 1
 # A pronoun's dialogue: the turns of this many paragraphs before its own.
@@ -136,6 +138,8 @@ class Conversation(NamedTuple):
     described: tuple[tuple[str, int, str], ...] = ()
     # the name the last speech quotation called out, turn or not ("Well, Nora, ...")
     heard: Called | None = None
+    # the last VOICES_KEPT people who spoke, however far back, the latest last (for the ranker)
+    voices: tuple[str, ...] = ()
 
 
 class Speech(NamedTuple):
@@ -609,11 +613,14 @@ def _after(
         described = (*described, (speech.described, speech.paragraph, speaker))[-DESCRIBED_KEPT:]
     called = Called(speech.paragraph, addressee)
     heard = called if ranker.CALLED_LAST else None
+    voices = talk.voices
+    if ranker.VOICES and speaker and (not voices or voices[-1] != speaker):
+        voices = (*(v for v in voices if v != speaker), speaker)[-VOICES_KEPT:]
     if not speech.stretch.opens_paragraph and not _same_paragraph(speech, talk):
         # a quote inside narration
-        return Conversation(talk.turns, talk.called, last, said, described, heard)
+        return Conversation(talk.turns, talk.called, last, said, described, heard, voices)
     turns = (*talk.turns, Turn(speech.paragraph, speaker, sure))[-TURNS_KEPT:]
-    return Conversation(turns, called, last, said, described, heard)
+    return Conversation(turns, called, last, said, described, heard, voices)
 
 
 # --- what the rules read of the conversation ---------------------------------------
