@@ -286,12 +286,6 @@ def test_quoted_lines_before_their_attribution_are_its_speakers() -> None:
     assert said(raw) == ["Dana Lowe"] * 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known miss since 2026-11-26: the 'he' after 'Lark moved to Dacia' now makes Ivo "
-    "Lark a man (the people index counts it for him, not the place), but the middle line no "
-    "rule settles goes to Tom Vey by the ranker's alternation (issue #11, class 7)",
-)
 def test_quoted_lines_before_a_pronouns_attribution_are_the_subjects_not_a_film_stars() -> None:
     # the run's first lines take their speaker from the last one's "he", whose
     # subject is the writer named before, not a name after "starring" or a place
