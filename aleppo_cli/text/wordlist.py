@@ -630,6 +630,7 @@ COMMON = 5.0
 class Common(NamedTuple):
     words: dict[str, float]  # the words of Zipf COMMON or more, with their Zipf frequencies
     highest: float  # the Zipf frequency of the commonest word (0.0 if none)
+    longest: int  # the length of the longest of them (0 if none)
 
 
 def common() -> Common:
@@ -642,7 +643,9 @@ def common() -> Common:
             table = words.common(COMMON)
         else:
             table = {word: value for word, value in words.frequent.items() if value >= COMMON}
-        found = words.__dict__["_common"] = Common(table, max(table.values(), default=0.0))
+        found = words.__dict__["_common"] = Common(
+            table, max(table.values(), default=0.0), max(map(len, table), default=0)
+        )
     return found
 
 
