@@ -133,3 +133,4 @@ def test_the_common_words_are_the_frequent_words_that_common() -> None:
     found = wordlist.common()
     assert found.words == {w: v for w, v in frequent.items() if v >= wordlist.COMMON}
     assert found.highest == max(frequent.values())
+    assert found.longest == max(len(word) for word in found.words)

@@ -939,15 +939,22 @@ def _may_split(token: str, whole: float) -> bool:
     any frequent word, all among ``wordlist.common()``. (The rule changes
     no result: where no first or last piece is that common, the split
     would be refused.)"""
-    common, highest = wordlist.common()
+    common, highest, longest_word = wordlist.common()
     least = whole + LOWER_MARGIN + 9.0 - highest - 1e-9
     if least < wordlist.COMMON:
         return True  # (no gate for a word list with no word that common)
     n = len(token)
-    longest = min(n - 1, 20)  # as _split_lower's pieces
-    return any(common.get(token[:end], 0.0) >= least for end in range(1, longest + 1)) and any(
-        common.get(token[n - size :], 0.0) >= least for size in range(1, longest + 1)
-    )
+    longest = min(n - 1, 20, longest_word)  # as _split_lower's pieces
+    get = common.get
+    for end in range(1, longest + 1):
+        if get(token[:end], 0.0) >= least:
+            break
+    else:
+        return False  # no first piece that common
+    for size in range(1, longest + 1):  # noqa: SIM110  (loops: no generator a call)
+        if get(token[n - size :], 0.0) >= least:
+            return True
+    return False
 
 
 # Endings that make names and adjectives of words and names ("Cousinage",

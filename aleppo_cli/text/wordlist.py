@@ -55,6 +55,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache, cached_property
 from importlib.util import find_spec
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
@@ -372,8 +373,11 @@ def _rows(buckets: list[list[bytes]]) -> bytes:
 
 
 SHIPPED = Path(__file__).with_name("wordlist.bin")
-_MAGIC = b"aleppo words 4\n"
-BLOCK = 1024  # rarer words a compressed block
+_MAGIC = b"aleppo words 5\n"
+# Rarer words a compressed block: a short scraped page looks up some 20 rarer
+# words, each in a block of its own, and decompressing a block of 1,024 took
+# it a quarter of a million instructions (a tenth of its repair).
+BLOCK = 256
 # A block's entry: a line feed, the word, a space, and the byte _VALUE_BASE +
 # its bucket, counted from the first rare one (so never a line feed).
 _VALUE_BASE = 32
@@ -435,12 +439,14 @@ def pack(buckets: list[list[bytes]], source: bytes) -> bytes:
             9,
         )
         blocks.append(block)
-        index_lines.append(b"%d %s" % (len(block), rare[first][0]))
+        index_lines.append(rare[first][0])
     # the rows are not compressed: decompressing their 280 KB took every
     # scraped text's clean-up 1 ms (the file is mapped, not read)
     packed_frequent = frequent
     packed_lines = zlib.compress(lines, 9)
-    packed_index = zlib.compress(b"\n".join(index_lines), 9)
+    # the blocks' lengths on a line, then each block's first word on a line
+    sizes = b" ".join(b"%d" % len(block) for block in blocks)
+    packed_index = zlib.compress(b"\n".join([sizes, *index_lines]), 9)
     lengths = (len(packed_frequent), len(packed_lines), len(packed_index))
     header = b"%s %d %d %d %d\n" % (source, rare_from, *lengths)
     return b"".join([_MAGIC, header, packed_frequent, packed_lines, packed_index, *blocks])
@@ -481,13 +487,11 @@ class _Shipped:
         except zlib.error as error:
             raise ValueError(str(error)) from None
         position += int(index_length)
-        self._firsts: list[bytes] = []
-        self._spans: list[tuple[int, int]] = []
-        for line in index.split(b"\n"):
-            length, _, first = line.partition(b" ")
-            self._firsts.append(first)
-            self._spans.append((position, position + int(length)))
-            position += int(length)
+        sizes, *self._firsts = index.split(b"\n")
+        # where each block starts, and where the last ends
+        self._starts = list(accumulate(map(int, sizes.split()), initial=position))
+        if len(self._starts) != len(self._firsts) + 1:
+            raise ValueError("an index of blocks that does not pair up")
         self._data = data
         self._blocks: dict[int, bytes] = {}
 
@@ -564,7 +568,7 @@ class _Shipped:
         if entries is None:
             import zlib
 
-            start, end = self._spans[block]
+            start, end = self._starts[block], self._starts[block + 1]
             entries = self._blocks[block] = zlib.decompress(self._data[start:end])
         return entries
 
@@ -626,6 +630,7 @@ COMMON = 5.0
 class Common(NamedTuple):
     words: dict[str, float]  # the words of Zipf COMMON or more, with their Zipf frequencies
     highest: float  # the Zipf frequency of the commonest word (0.0 if none)
+    longest: int  # the length of the longest of them (0 if none)
 
 
 def common() -> Common:
@@ -638,7 +643,9 @@ def common() -> Common:
             table = words.common(COMMON)
         else:
             table = {word: value for word, value in words.frequent.items() if value >= COMMON}
-        found = words.__dict__["_common"] = Common(table, max(table.values(), default=0.0))
+        found = words.__dict__["_common"] = Common(
+            table, max(table.values(), default=0.0), max(map(len, table), default=0)
+        )
     return found
 
 
