@@ -361,8 +361,7 @@ def _in_halves(
         )
 
     child = halves.background(later, True)
-    checked = min(count, cut + CHECKED)
-    prepare(0, checked)
+    prepare(0, cut)
     talk = walk(0, cut, Conversation(), speakers, ranked)
     found = child.result()
     at = cut
@@ -373,9 +372,11 @@ def _in_halves(
                 speakers.extend(theirs[at - cut :])
                 ranked.extend(entry for entry in entries if entry.at >= at)
                 return
+            if at == cut:  # (mostly they meet at once)
+                prepare(cut, cut + len(states))
             talk = walk(at, at + 1, talk, speakers, ranked)
             at += 1
-    prepare(checked, count)
+    prepare(at, count)
     walk(at, count, talk, speakers, ranked)
 
 
