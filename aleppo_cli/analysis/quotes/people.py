@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from itertools import compress
 from pathlib import Path
 from typing import NamedTuple
 
@@ -734,11 +735,13 @@ def _past_nobody(text: str, seen: _Seen, nobody: AbstractSet[str]) -> _Seen:
     positions, names = seen.positions, seen.names
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     subjects: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
-    for number in [n for n, name in enumerate(names) if name in wanted]:
-        if number == 0 or names[number - 1] in nobody:
-            continue
-        before, name = names[number - 1], names[number]
+    for number in compress(range(len(names)), map(wanted.__contains__, names)):
         start = positions[number]
+        if number == 0 or start - positions[number - 1] > PRONOUN_REACH + len(_THE):
+            continue  # nobody named just before it ("The Larks" start at "The")
+        before, name = names[number - 1], names[number]
+        if before in nobody:
+            continue
         end = text.find(name, start, start + len(name) + 16)
         first = text.find(before, positions[number - 1], start)
         if end < 0 or first < 0 or start - first > PRONOUN_REACH:
