@@ -562,7 +562,7 @@ def test_a_surname_after_its_particle_is_the_one_person_so_titled() -> None:
     "Professor de Lark"; after the particle of a family ("Mr." and "Mrs. van
     der Vey") it is nobody's, nor a bare "Vey"."""
     raw = (
-        "Professor de Lark came in, and then de Lark sat down.\n\n"
+        "Professor de Lark came in, and then de Lark sat down. De Lark nodded.\n\n"
         "Mr. van der Vey and Mrs. van der Vey dined at the van der Vey house.\n\n"
         '"Come," said de Lark.\n'
     )
@@ -578,3 +578,8 @@ def test_a_police_rank_before_a_surname_is_a_name_of_his() -> None:
         '"Come," said Lark.\n\n"No," said Chief Inspector Ivo Vey.\n'
     )
     assert speakers(raw) == ["Inspector Lark", "Ivo Vey"]
+
+
+def test_a_month_is_nobody() -> None:
+    raw = 'Ivo Lark came home. July was hot, and he slept. July ended.\n\n"Come," said Ivo Lark.\n'
+    assert "July" not in _people(raw)

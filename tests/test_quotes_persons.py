@@ -244,3 +244,14 @@ def test_a_surname_of_several_men_is_not_one_given_names_without_his_surname() -
     # the text writing his surname with his name often enough ties it to him
     groups = grouped({**counts, "Ivo Lark": 20}, he)
     assert groups["Lark"].canonical == "Ivo Lark"
+
+
+def test_mr_and_surname_is_the_son_where_the_elder_goes_by_a_rank() -> None:
+    """With a "General Lark" in the family, "Mr. Lark" is the son the text
+    calls "Ivo" more often, not his father."""
+    he = {"Ivo Lark": Gender.MALE}
+    counts = {"Ivo Lark": 6, "Mr. Ivo Lark": 2, "Ivo": 90, "Mr. Lark": 60}
+    assert grouped(counts, he)["Mr. Lark"].canonical == "Mr. Lark"
+    groups = grouped({**counts, "General Lark": 20}, he)
+    assert groups["Mr. Lark"].canonical == groups["Ivo"].canonical == "Mr. Ivo Lark"
+    assert groups["General Lark"].canonical == "General Lark"

@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from itertools import compress
 from pathlib import Path
 from typing import NamedTuple
 
@@ -112,7 +113,7 @@ _NOT_NAMES = frozenset(
     His Her Their Our Your My What Why How Where Who Which Yes No Oh Well Now So Not Nor As At
     In On Of To For With Yet Still Though Although While After Before Instead However Indeed
     Perhaps Make Let Do Does Did Is Are Was Were Be Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday January February September October November December Earlier Later
+    Saturday Sunday January February July September October November December Earlier Later
     Afterwards Afterward Meanwhile Today Yesterday Tomorrow Tonight Recently Previously Also
     Finally Eventually Soon Here Once Separately Elsewhere Overall Speaking Writing
     Ah Aha Alas Adieu Bah Pooh Pshaw Hurrah Farewell Goodbye Hallo Hello Hullo Nay Oho""".split()
@@ -779,11 +780,13 @@ def _past_nobody(text: str, seen: _Seen, nobody: AbstractSet[str]) -> _Seen:
     positions, names = seen.positions, seen.names
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
     subjects: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
-    for number in [n for n, name in enumerate(names) if name in wanted]:
-        if number == 0 or names[number - 1] in nobody:
-            continue
-        before, name = names[number - 1], names[number]
+    for number in compress(range(len(names)), map(wanted.__contains__, names)):
         start = positions[number]
+        if number == 0 or start - positions[number - 1] > PRONOUN_REACH + len(_THE):
+            continue  # nobody named just before it ("The Larks" start at "The")
+        before, name = names[number - 1], names[number]
+        if before in nobody:
+            continue
         end = text.find(name, start, start + len(name) + 16)
         first = text.find(before, positions[number - 1], start)
         if end < 0 or first < 0 or start - first > PRONOUN_REACH:
@@ -893,7 +896,7 @@ def _without_particle(text: str, kept: list[tuple[int, str]]) -> list[tuple[int,
         read[word] = forms.most_common(1)[0][0] if len(genders) == 1 else None
     found = []
     for position, name in kept:
-        if name in read and _particle_before(text, position):
+        if name in read and _particle_at(text, position):
             if read[name] is None:
                 continue
             name = read[name] or name
@@ -901,10 +904,15 @@ def _without_particle(text: str, kept: list[tuple[int, str]]) -> list[tuple[int,
     return found
 
 
-def _particle_before(text: str, position: int) -> bool:
-    """Whether the word before ``position`` is a particle ("der Lark")."""
+def _particle_at(text: str, position: int) -> bool:
+    """Whether a particle stands before the surname of the mention at
+    ``position``: "der Lark", or "De Lark" opening a sentence (the mention
+    then starts at the particle, which ``clean`` left out)."""
     before = text[max(0, position - 8) : position].split()
-    return bool(before) and before[-1] in PARTICLES
+    if before and before[-1] in PARTICLES:
+        return True
+    first = text[position : position + 5].split(None, 1)
+    return bool(first) and first[0] != first[0].lower() and first[0].lower() in PARTICLES
 
 
 # a kinship word in lower case before a name: "aunt Lark", "uncle Ivo"

@@ -18,7 +18,8 @@ and "Mrs. Darcy" are others. The rules, in order:
    as English calls a younger sister, "Miss Lark" being the eldest, where it
    names sisters ("the Miss Larks") or another Lark woman in full; nor
    does "Mr. Lark" meet an "Ivo Lark" the text calls "Ivo" alone more often
-   than "Mr. Lark" (the son; "Mr. Lark" is his father). "Miss Lark" joins
+   than "Mr. Lark" (the son; "Mr. Lark" is his father), unless the family's
+   elder goes by a man's rank ("General Lark": "Mr. Lark" is then a son). "Miss Lark" joins
    the one woman named in full as a Lark, if the text names only one so; a
    "Miss Lark" never joins a "Mrs. Nora Lark" (nor "Mr." a "Master");
    "Madame Lark" and "Countess Lark" (titles of rank, which tell nothing of
@@ -122,6 +123,9 @@ _STATES = frozenset("Mr Mrs Miss Master".split())
 # A woman's titles of rank or courtesy, which tell nothing of whether she is
 # married: "Madame Lark" and "Countess Lark" may be the one "Nora Lark".
 _RANK_WOMEN = frozenset("Madame Mme Countess Lady Princess Duchess Baroness".split())
+# A man's titles of rank an elder of a family goes by ("General Lark", "Sir Ivo
+# Lark"): a "Mr. Lark" beside him is a son.
+_ELDERS = frozenset("General Sir Lord Admiral Colonel Earl Duke Baron".split())
 # Titles of rank: a person named with one is not called by a pet form.
 RANKS = frozenset(
     "Lady Lord Sir Prince Princess Count Countess Colonel Captain General Professor Dr Dr.".split()
@@ -249,6 +253,8 @@ def group(
         for p in same
         if Gender.FEMALE in (p.gender, p.own) and not any(parts(f)[0] == "Mrs" for f in p.forms)
     )
+    # the families whose elder goes by a man's rank: "General Lark", "Sir Ivo Lark"
+    elders = {parts(f)[1][-1] for f in counts if parts(f)[0] in _ELDERS}
     alone: dict[tuple[str, str], _Person] = {}  # "Mr. Lark" and "Mr Lark": one person
     full_index = _indexed(people)
     for form in ordered:
@@ -305,8 +311,10 @@ def group(
                 )
             )
         ]
-        if title != "Miss":
-            # "Mr. Lark" the father is not the "Ivo Lark" the text calls "Ivo" more often
+        if title != "Miss" and word not in elders:
+            # "Mr. Lark" the father is not the "Ivo Lark" the text calls "Ivo"
+            # more often (unless the family's elder goes by a rank: "General
+            # Lark"; "Mr. Lark" is then a son)
             candidates = [
                 p
                 for p in candidates
