@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aleppo_cli.analysis.quotes import people, speakers
+from aleppo_cli.analysis.quotes import kind, people, speakers
 from aleppo_cli.text import quotemarks
 
 
@@ -135,3 +135,25 @@ def test_roles_after_the_as_before(before: str, opening: str, rest: str) -> None
     expected = _role_after_the_as_before(text, start, candidate)
     assert people._role_after_the(text, start, candidate) == expected
     assert people._role_after_the(text, start, candidate) == expected  # remembered
+
+
+def _may_name_as_before(before: str) -> bool:
+    lowered = before.lower()
+    return any(word in lowered for word in kind._NAMING_WORDS) or any(
+        character in before for character in kind._FOLDED_TO_ASCII
+    )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("named", "Dubbed", "KNOWN", "a.k.a", "akA", "so-called", "term", "word"),
+                *("called", "nam", "a.k", "ak", "call", " ", "\n", "x", "İ", "ı", "ſ", "the", "."),
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_may_name_as_before(before: str) -> None:
+    assert kind._may_name(before) == _may_name_as_before(before)

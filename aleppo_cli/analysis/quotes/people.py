@@ -1452,6 +1452,7 @@ def _scan_part(
     # a candidate's first word and the words after it (if it holds a space),
     # split once for each distinct candidate, not once a mention
     split: dict[str, tuple[str, dict[str, None] | None]] = {}
+    roles_get = _ROLES_AFTER_THE.get
     for number in range(begin, until):
         match = matches[number]
         candidate = found[number]
@@ -1472,6 +1473,8 @@ def _scan_part(
         else:
             name = cleaned[candidate] = clean(candidate, lower_words)
         if name is None:
+            if roles_get(candidate, _ANY_ROLE)[1] is None:
+                continue  # (no role alone, after "the" or not: ``_role_after_the`` remembers)
             # "the Professor", "the Secretary": a role or a title a story may
             # call a character by (kept only if it speaks: ``_described``)
             name = _role_after_the(text, match.start(), candidate)
@@ -1581,6 +1584,7 @@ def _role_after_the(text: str, start: int, candidate: str) -> str | None:
 # What ``_role_word`` gives each candidate, remembered (it reads the candidate alone)
 _ROLES_AFTER_THE: dict[str, tuple[bool, str | None]] = {}
 _ROLES_AFTER_THE_KEPT = 20_000
+_ANY_ROLE = (False, "")  # what stands for a candidate not yet read
 
 
 def _role_word(candidate: str) -> tuple[bool, str | None]:
