@@ -148,6 +148,7 @@ _GENDER_PRONOUN = {
 # people of that gender who spoke, however far back (``Conversation.voices``),
 VOICES = False
 VOICES_RANKED = 3
+VOICES_ADDED = True  # as candidates (False: a feature of the candidates found otherwise)
 # the nearest people of that gender named beyond MENTION_REACH, within FAR_REACH,
 FAR = False
 FAR_REACH = 20000
@@ -667,7 +668,8 @@ def candidates(
             voice = 0
             for name in reversed(talk.voices):
                 if genders.get(name) == gender:
-                    add(name, _VOICE[voice])
+                    if VOICES_ADDED or name in features:
+                        add(name, _VOICE[voice])
                     voice += 1
                     if voice >= VOICES_RANKED:
                         break
