@@ -19,6 +19,7 @@ all 13; ``--write`` saves that model to ``speaker_weights.json``.
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import pickle
 import sys
@@ -342,6 +343,63 @@ def by_rule(novel: Novel, weights: dict[str, float], counts: dict[str, list[int]
         count[2] += choice in right
 
 
+def anaphoric_recall(novels: Sequence[Novel]) -> None:
+    """Prints, by novel, how often the gold speaker of a ranked anaphoric
+    quotation ("she said") is among its candidates, and where the missing
+    ones are: no person of the index is the character, never named before
+    it, or named last how many characters back."""
+    classes = ("not in the index", "never named before", "<= 2,000", "<= 5,000", "<= 20,000")
+    totals = [0, 0] + [0] * len(classes) + [0]
+    print("| novel | anaphoric ranked | recall | " + " | ".join(classes) + " | further |")
+    print("| --- " * (len(classes) + 4) + "|")
+    for novel in novels:
+        realised = realise(novel, novel.rules)
+        gold = scoring.gold_quotations(novel.folder)
+        gold_to_found, _, _ = scoring.match(realised, gold)
+        found_to_gold: dict[int, int] = {}
+        for gold_index, quote_index in gold_to_found.items():
+            found_to_gold.setdefault(quote_index, gold_index)
+        cast_names = scoring.characters(novel.folder)
+        cast = novel.prepared.cast
+        named = sorted({name for name in cast.names if name})
+        persons = quotations._persons(cast, named)
+        sample = realised[0] if realised else None
+        owner: dict[str, str | None] = {}
+        for name in named:
+            quote = sample._replace(speaker=name, person=persons.get(name)) if sample else None
+            owner[name] = next(
+                (m for m in cast_names if quote and scoring.right_person(quote, m, cast_names)),
+                None,
+            )
+        row = [0, 0] + [0] * len(classes) + [0]
+        for labels, at in zip(novel.labels, novel.at, strict=True):
+            gold_index = found_to_gold.get(at)
+            if gold_index is None or gold[gold_index]["quoteType"] != "Anaphoric":
+                continue
+            row[0] += 1
+            if any(labels):
+                row[1] += 1
+                continue
+            theirs = {name for name, main in owner.items() if main == gold[gold_index]["speaker"]}
+            start = novel.prepared.quotes[at].stretch.start
+            index = bisect.bisect_left(cast.positions, start) - 1
+            while index >= 0 and cast.names[index] not in theirs:
+                index -= 1
+            if not theirs:
+                row[2] += 1
+            elif index < 0:
+                row[3] += 1
+            else:
+                back = start - cast.positions[index]
+                row[4 + bisect.bisect_left((2000, 5000, 20000), back)] += 1
+        totals = [a + b for a, b in zip(totals, row, strict=True)]
+        recall = row[1] / max(1, row[0])
+        cells = " | ".join(str(count) for count in row[2:])
+        print(f"| {novel.folder.name} | {row[0]} | {recall:.3f} | {cells} |")
+    cells = " | ".join(str(count) for count in totals[2:])
+    print(f"| all | {totals[0]} | {totals[1] / max(1, totals[0]):.3f} | {cells} |\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=scoring.DEFAULT)
@@ -351,6 +409,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help="a pickle of the novels' stages (speed)")
     parser.add_argument("--in-sample", action="store_true", help="also the in-sample figures")
     parser.add_argument("--no-folds", action="store_true", help="only train on all (with --write)")
+    parser.add_argument(
+        "--recall", action="store_true", help="where anaphoric quotations' speakers are missing"
+    )
     parser.add_argument(
         "--sequence-grid", action="store_true", help="choose the transition scores held out"
     )
@@ -374,6 +435,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(novels)} novels, {records} ranked quotations, a right candidate for "
         f"{reachable} ({reachable / records:.3f}); {time.process_time() - start:.0f} s CPU\n"
     )
+    if args.recall:
+        anaphoric_recall(novels)
     header = "| novel | explicit | anaphoric | implicit | all |\n| --- | --- | --- | --- | --- |"
     table: dict[str, list[dict[str, Any]]] = {"rules": [], "held out": []}
     rules: dict[str, list[int]] = {}

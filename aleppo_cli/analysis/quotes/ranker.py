@@ -176,6 +176,7 @@ ANTECEDENT = False
 # people of that gender who spoke, however far back (``Conversation.voices``),
 VOICES = False
 VOICES_RANKED = 3
+VOICES_ADDED = True  # as candidates (False: a feature of the candidates found otherwise)
 # the nearest people of that gender named beyond MENTION_REACH, within FAR_REACH,
 FAR = False
 FAR_REACH = 20000
@@ -188,6 +189,11 @@ FOCAL_BLOCK = 5000
 FOCAL_KEPT = 1
 # Every candidate of that gender has its rank there as a feature (scene0, scene1, ...).
 SCENE = True
+# and where the attribution gives none, every candidate's rank among the scene's people.
+SCENE_ANY = False
+# The same ranks over a wider stretch (a chapter): wide0, wide1, ... (0: not read).
+WIDE_BLOCK = 0
+_WIDE = ("wide0", "wide1", "wide2", "wide:more", "wide:absent")
 _SCENE = ("scene0", "scene1", "scene2", "scene:more", "scene:absent")
 
 _DISTANCE_BINS = (60, 200, 600, 2000)
@@ -228,7 +234,7 @@ class Text(NamedTuple):
     # (None: not kept; ``text_facts`` gives each text its own)
     links: dict[tuple[str, int], list[tuple[str, float]]] | None = None
     # (block, gender) -> the people of that gender named in it and the block before, by rank
-    focal: dict[tuple[int, Gender], dict[str, int]] | None = None
+    focal: dict[tuple[int, Gender | None, int], dict[str, int]] | None = None
 
 
 def text_facts(people: People, narrator: bool, text: str = "") -> Text:
@@ -315,29 +321,38 @@ def _ties(people: People, facts: Text, head: str, position: int) -> list[tuple[s
     return found
 
 
-def _focal(people: People, facts: Text, position: int, gender: Gender) -> dict[str, int]:
-    """The people of ``gender`` named in the FOCAL_BLOCK characters ``position``
-    stands in and the block before, each with its rank, the most named first."""
-    block = position // FOCAL_BLOCK
+def _focal(
+    people: People, facts: Text, position: int, gender: Gender | None, size: int = 0
+) -> dict[str, int]:
+    """The people of ``gender`` (of either, if None) named in the FOCAL_BLOCK
+    characters ``position`` stands in and the block before, each with its rank,
+    the most named first."""
+    size = size or FOCAL_BLOCK
+    block = position // size
     cache = facts.focal
-    found = cache.get((block, gender)) if cache is not None else None
+    found = cache.get((block, gender, size)) if cache is not None else None
     if found is not None:
         return found
     positions, genders = people.positions, people.gender
-    low = bisect_left(positions, (block - 1) * FOCAL_BLOCK)
-    high = bisect_left(positions, (block + 1) * FOCAL_BLOCK)
-    by_gender: dict[Gender, list[tuple[int, str]]] = {Gender.MALE: [], Gender.FEMALE: []}
+    low = bisect_left(positions, (block - 1) * size)
+    high = bisect_left(positions, (block + 1) * size)
+    by_gender: dict[Gender | None, list[tuple[int, str]]] = {
+        Gender.MALE: [],
+        Gender.FEMALE: [],
+        None: [],
+    }
     for name, count in Counter(people.names[low:high]).items():
         known = genders.get(name) if name else None
         if known is not None:
             by_gender[known].append((-count, name))
+            by_gender[None].append((-count, name))
     for each, ranked in by_gender.items():
         ranked.sort()  # (most named first, then by name: the same order in every run)
         kept = {name: rank for rank, (_, name) in enumerate(ranked)}
         if each == gender:
             found = kept
         if cache is not None:
-            cache[block, each] = kept
+            cache[block, each, size] = kept
     assert found is not None
     return found
 
@@ -460,7 +475,7 @@ _AFTER = ("after0", "after1", "after2")
 _FAR = tuple(f"far{rank}" for rank in range(FAR_KEPT))
 _FAR_DISTANCE = tuple(f"far:d{index}" for index in range(len(_FAR_BINS) + 1))
 _VOICE = tuple(f"voice{rank}" for rank in range(VOICES_RANKED))
-_FOCAL = tuple(f"focal{rank}" for rank in range(FOCAL_KEPT))
+_FOCAL = ("focal0", "focal1", "focal2")
 _FREQUENT = tuple(f"frequent{index}" for index in range(len(_FREQUENT_BINS) + 1))
 _ANCHOR_BINS = (1, 2, 4, 8)
 _ANCHOR = tuple(f"alt:anchor{index}" for index in range(len(_ANCHOR_BINS) + 1))
@@ -715,12 +730,16 @@ def candidates(
             voice = 0
             for name in reversed(talk.voices):
                 if genders.get(name) == gender:
-                    add(name, _VOICE[voice])
+                    if VOICES_ADDED or name in features:
+                        add(name, _VOICE[voice])
                     voice += 1
                     if voice >= VOICES_RANKED:
                         break
     scene: dict[str, int] | None = None
-    if FOCAL and gender is not None:
+    wide = _focal(people, facts, start, gender, WIDE_BLOCK) if WIDE_BLOCK and gender else None
+    if SCENE_ANY and gender is None and SCENE:
+        scene = _focal(people, facts, start, None)
+    elif FOCAL and gender is not None:
         scene = _focal(people, facts, start, gender)
         for name, place in scene.items():
             if place >= FOCAL_KEPT:
@@ -798,9 +817,12 @@ def candidates(
                 active.append(feature + (":same" if value == known.value else ":other"))
         if addresses is not None and known is not None:
             active.append("addresses:" + ("same" if known == addresses else "other"))
-        if SCENE and scene is not None and known == gender:
+        if SCENE and scene is not None and known is not None and gender in (known, None):
             ranked_at = scene.get(name)
             active.append(_SCENE[-1] if ranked_at is None else _SCENE[min(ranked_at, 3)])
+        if wide is not None and known == gender:
+            ranked_at = wide.get(name)
+            active.append(_WIDE[-1] if ranked_at is None else _WIDE[min(ranked_at, 3)])
         if LOOK_AHEAD and known is not None:
             for step, (_, pronoun, _) in enumerate(ahead.turns[:2], 1):
                 if pronoun is not None:
