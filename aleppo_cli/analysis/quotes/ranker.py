@@ -169,6 +169,8 @@ FREE_MODE = "strict"
 # sentence or a clause ("before:antecedent": anaphoric unchanged, all +0.001,
 # Thursday 0.547 -> 0.543).
 LAST_CLEAR = False
+VERB_OBJECTS = False
+OBJECT_RANK = False
 SUBJECT_OF_GENDER = False
 ANTECEDENT = False
 
@@ -628,9 +630,11 @@ def candidates(
                 and (subject or _word_before(text, position) in _CLAUSE_OPENERS)
             ):
                 active.append("before:antecedent")
+            an_object = False
             if OBJECTS and free < OBJECTS_KEPT and text:
                 word = _word_before(text, position)
-                if word in _OBJECT_OF:
+                if word in _OBJECT_OF or (VERB_OBJECTS and _verb_object(text, position, word)):
+                    an_object = True
                     if of_gender == 0:
                         active.append("before:gender0:object")
                     free += 1
@@ -639,6 +643,9 @@ def candidates(
                     free = OBJECTS_KEPT
                 else:
                     free += 1
+            if OBJECT_RANK and an_object:
+                active.append("before:gender:object")  # not counted among its gender's
+                continue
             active.append(_OF_GENDER[min(of_gender, 2)])
             if CROSSES and of_gender == 0:
                 if subject:
@@ -807,6 +814,20 @@ _CLAUSE_OPENERS = frozenset(
     "and but or nor as when while till until if though although because since that where "
     "then so whom who".split()
 ) | {""}
+
+
+def _verb_object(text: str, position: int, word: str) -> bool:
+    """Whether the mention at ``position`` after the lower-case ``word`` is a
+    verb's object ("accused Nora"), not an inverted attribution's subject
+    ('," said Nora': the word follows a quote or a comma)."""
+    if not word or word in _CLAUSE_OPENERS or word in _GRAMMAR:
+        return False
+    at = text.rfind(word, max(0, position - 24), position)
+    before = text[max(0, at - 3) : at].rstrip()
+    return not before or before[-1] not in _AFTER_QUOTE
+
+
+_AFTER_QUOTE = frozenset(",\"'\u201d\u2019\u2014-;:")
 
 
 def _word_before(text: str, position: int) -> str:
