@@ -341,3 +341,17 @@ def test_two_of_the_pronouns_gender_alternate(monkeypatch: pytest.MonkeyPatch) -
     recorder.records.clear()
     spoken(two_women.replace("Miss Vane", "Mr. Vane"))  # a man between: no such feature
     assert not any("alt:ab:gender" in fs for fs in _features(recorder).values())
+
+
+def test_a_descriptions_gender_comes_from_the_pronouns_after_its_mentions() -> None:
+    text = (
+        "The doctor rose; he was tired. Then the doctor smiled, and his hand shook. "
+        "Later the doctor came back, and he sat down. A doctor and she left. "
+        "The nurse went out; she was cross. The nurse came in, and he laughed."
+    )
+    facts = ranker.Text({}, False, text, {}, {})
+    assert ranker._pronouns_after(facts, "doctor") == Gender.MALE  # three "he", "his"
+    assert ranker._pronouns_after(facts, "nurse") is None  # once each way: no gender
+    assert facts.pronouns == {"doctor": Gender.MALE, "nurse": None}  # read once a text
+    unknown = ranker.Text({}, False, "The clerk nodded. The clerk left.", {}, {})
+    assert ranker._pronouns_after(unknown, "clerk") is None  # no pronoun at all

@@ -169,6 +169,8 @@ FREE_MODE = "strict"
 # sentence or a clause ("before:antecedent": anaphoric unchanged, all +0.001,
 # Thursday 0.547 -> 0.543).
 LAST_CLEAR = False
+DESCRIPTION_PRONOUNS = True
+LAST_TOPIC = False
 VERB_OBJECTS = False
 OBJECT_RANK = False
 SUBJECT_OF_GENDER = False
@@ -211,6 +213,8 @@ class Text(NamedTuple):
     # a description's head word -> how often the text writes it just after naming each person
     # (None: not kept; ``text_facts`` gives each text its own)
     links: dict[tuple[str, int], list[tuple[str, float]]] | None = None
+    # a description's head word -> the gender of the pronouns after its mentions (None: none)
+    pronouns: dict[str, Gender | None] | None = None
 
 
 def text_facts(people: People, narrator: bool, text: str = "") -> Text:
@@ -218,7 +222,7 @@ def text_facts(people: People, narrator: bool, text: str = "") -> Text:
     narrator speaks; ``text``: the cleaned text the positions index."""
     counts = Counter(people.names)
     ranked = {name: rank for rank, (name, _) in enumerate(counts.most_common())}
-    return Text(ranked, narrator, text, {})
+    return Text(ranked, narrator, text, {}, {})
 
 
 def a_description(name: str | None) -> bool:
@@ -295,6 +299,42 @@ def _ties(people: People, facts: Text, head: str, position: int) -> list[tuple[s
     if facts.links is not None:
         facts.links[key] = found
     return found
+
+
+def _pronouns_after(facts: Text, head: str) -> Gender | None:
+    """The gender of "the ... ``head``" ("the doctor") that the pronouns after
+    its mentions in the text tell ("the doctor rose; he ..."): the first "he"
+    or "she" (his, her) within 80 characters of each, twice as often one way
+    as the other and at least three times."""
+    cache = facts.pronouns
+    if cache is not None and head in cache:
+        return cache[head]
+    text = facts.text
+    votes = {Gender.MALE: 0, Gender.FEMALE: 0}
+    at = text.find(head)
+    while at >= 0:
+        end = at + len(head)
+        if (
+            (end >= len(text) or not text[end].isalpha())
+            and (at == 0 or not text[at - 1].isalpha())
+            and _ARTICLE_BEFORE.search(text, max(0, at - 24), at)
+        ):
+            found = _ANY_PRONOUN.search(text, end, end + 80)
+            if found is not None:
+                votes[Gender.MALE if found.group()[0] in "Hh" else Gender.FEMALE] += 1
+        at = text.find(head, end)
+    male, female = votes[Gender.MALE], votes[Gender.FEMALE]
+    gender = None
+    if male >= 3 and male >= 2 * female:
+        gender = Gender.MALE
+    elif female >= 3 and female >= 2 * male:
+        gender = Gender.FEMALE
+    if cache is not None:
+        cache[head] = gender
+    return gender
+
+
+_ANY_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?)\s+(?:[\w-]+\s+){0,2}$")
@@ -557,6 +597,8 @@ def candidates(
     if by_description:
         assert answer is not None
         gender = _description_gender(answer, genders)
+        if gender is None and DESCRIPTION_PRONOUNS:
+            gender = _pronouns_after(facts, _head(answer))
     else:
         gender = speech.reference.gender if speech.reference is not None else None
     of_gender = 0
@@ -566,6 +608,8 @@ def candidates(
     if LAST_CLEAR:
         for name, feature in _last_clear(speech, talk, people, gender):
             add(name, feature)
+    if LAST_TOPIC and gender is not None and facts.text:
+        add(_last_topic(speech, talk, people, gender, facts.text), "last:topic")
     before = speech.stretch.before
     previous = before.clean_start if before is not None else paragraph.clean_start
     text = facts.text
@@ -786,6 +830,42 @@ def _last_clear(
     if people.named_between(last.end, speech.stretch.start, gender, but=last.speaker):
         return []
     return [(last.speaker, "last:clear" if step == 0 else "last:clear:prev")]
+
+
+def _last_topic(
+    speech: Speech, talk: Conversation, people: People, gender: Gender, text: str
+) -> str | None:
+    """The last speech quotation's speaker, of the pronoun's gender, in this
+    paragraph or the one before, where the narration since says "he" (or
+    "she") and names nobody of that gender but as a preposition's object: the
+    one the narration goes on about ('"No," said Ivo. He held up his hand;
+    Nora looked at Mr. Lark. "Go," he said.')."""
+    last = talk.last
+    if last is None or speech.paragraph - last.paragraph > 1:
+        return None
+    if people.gender.get(last.speaker) != gender:
+        return None
+    start = speech.stretch.start
+    if not _PRONOUN_OF[gender].search(text, last.end, start):
+        return None
+    positions, names = people.positions, people.names
+    index = bisect_left(positions, last.end)
+    while index < len(positions) and positions[index] < start:
+        name = names[index]
+        if (
+            name != last.speaker
+            and people.gender.get(name) == gender
+            and _word_before(text, positions[index]) not in _OBJECT_OF
+        ):
+            return None
+        index += 1
+    return last.speaker
+
+
+_PRONOUN_OF = {
+    Gender.MALE: re.compile(r"\b[Hh]e\b"),
+    Gender.FEMALE: re.compile(r"\b[Ss]he\b"),
+}
 
 
 def _called_last(talk: Conversation, number: int) -> list[tuple[str, str]]:
