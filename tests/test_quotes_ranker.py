@@ -9,6 +9,7 @@ import pytest
 from aleppo_cli.analysis.quotes import quotations as quotes
 from aleppo_cli.analysis.quotes import ranker, speakers
 from aleppo_cli.analysis.quotes.model import Gender
+from aleppo_cli.analysis.quotes.people import People
 from aleppo_cli.analysis.quotes.ranker import Candidate, Ranker
 from aleppo_cli.text.document import build
 
@@ -347,11 +348,18 @@ def test_a_descriptions_gender_comes_from_the_pronouns_after_its_mentions() -> N
     text = (
         "The doctor rose; he was tired. Then the doctor smiled, and his hand shook. "
         "Later the doctor came back, and he sat down. A doctor and she left. "
-        "The nurse went out; she was cross. The nurse came in, and he laughed."
+        "The nurse went out; she was cross. The nurse came in, and he laughed. "
+        "The clerk nodded. The clerk left."
     )
+    people = build_people(text)
     facts = ranker.Text({}, False, text, {}, {})
-    assert ranker._pronouns_after(facts, "doctor") == Gender.MALE  # three "he", "his"
-    assert ranker._pronouns_after(facts, "nurse") is None  # once each way: no gender
-    assert facts.pronouns == {"doctor": Gender.MALE, "nurse": None}  # read once a text
-    unknown = ranker.Text({}, False, "The clerk nodded. The clerk left.", {}, {})
-    assert ranker._pronouns_after(unknown, "clerk") is None  # no pronoun at all
+    assert ranker._pronouns_after(people, facts, "doctor", 0) == Gender.MALE  # he, his, he
+    assert ranker._pronouns_after(people, facts, "nurse", 0) is None  # once each way
+    assert ranker._pronouns_after(people, facts, "clerk", 0) is None  # no pronoun at all
+    assert facts.pronouns == {("doctor", 0): Gender.MALE, ("nurse", 0): None, ("clerk", 0): None}
+    far = ranker.TIE_STRETCH * 3  # another stretch of the text: read on its own
+    assert ranker._pronouns_after(people, facts, "doctor", far) is None
+
+
+def build_people(text: str) -> People:
+    return quotes.quotes_and_people(build(text))[1]

@@ -167,14 +167,20 @@ FREE_MODE = "strict"
 # opening its sentence where another is nearer ("before:subject:gender":
 # unchanged); the nearest of it named since the last quotation, opening its
 # sentence or a clause ("before:antecedent": anaphoric unchanged, all +0.001,
-# Thursday 0.547 -> 0.543).
+# Thursday 0.547 -> 0.543); the last speaker of the pronoun's gender where the
+# narration since says "he" and names nobody of it but a preposition's object
+# ("last:topic": 0.698 -> 0.697); a verb's object ("accused Nora") as a
+# preposition's (unchanged); a preposition's object left out of its gender's
+# order ("before:gender:object": 0.698 -> 0.696).
 LAST_CLEAR = False
-DESCRIPTION_PRONOUNS = True
+SUBJECT_OF_GENDER = False
+ANTECEDENT = False
 LAST_TOPIC = False
 VERB_OBJECTS = False
 OBJECT_RANK = False
-SUBJECT_OF_GENDER = False
-ANTECEDENT = False
+# A ranked description with no gender of its own ("the doctor") takes the one the
+# pronouns after its mentions tell ("the doctor rose; he ..."; ``_pronouns_after``).
+DESCRIPTION_PRONOUNS = True
 
 _DISTANCE_BINS = (60, 200, 600, 2000)
 _FREQUENT_BINS = (1, 3, 6, 12)
@@ -213,8 +219,8 @@ class Text(NamedTuple):
     # a description's head word -> how often the text writes it just after naming each person
     # (None: not kept; ``text_facts`` gives each text its own)
     links: dict[tuple[str, int], list[tuple[str, float]]] | None = None
-    # a description's head word -> the gender of the pronouns after its mentions (None: none)
-    pronouns: dict[str, Gender | None] | None = None
+    # a description's head word, by stretch -> the gender of the pronouns after its mentions
+    pronouns: dict[tuple[str, int], Gender | None] | None = None
 
 
 def text_facts(people: People, narrator: bool, text: str = "") -> Text:
@@ -273,6 +279,7 @@ def _ties(people: People, facts: Text, head: str, position: int) -> list[tuple[s
     stop = min(len(text), (stretch + 2) * TIE_STRETCH)
     near: Counter[str] = Counter()
     mentions = 0
+    votes = [0, 0]  # the pronouns after its mentions: "he", "she"
     at = text.find(head, start, stop)
     while at >= 0:
         end = at + len(head)
@@ -282,6 +289,10 @@ def _ties(people: People, facts: Text, head: str, position: int) -> list[tuple[s
             and _ARTICLE_BEFORE.search(text, max(0, at - 24), at)
         ):
             mentions += 1
+            if DESCRIPTION_PRONOUNS:
+                pronoun = _ANY_PRONOUN.search(text, end, end + 80)
+                if pronoun is not None:
+                    votes[pronoun.group()[0] not in "Hh"] += 1
             low = bisect_left(positions, at - TIE_REACH)
             high = bisect_right(positions, end + TIE_REACH)
             near.update({name for name in names[low:high] if name and not name.startswith("the ")})
@@ -298,40 +309,29 @@ def _ties(people: People, facts: Text, head: str, position: int) -> list[tuple[s
     found = scored[:TIES_KEPT]
     if facts.links is not None:
         facts.links[key] = found
+    if facts.pronouns is not None:
+        facts.pronouns[key] = _by_votes(*votes)
     return found
 
 
-def _pronouns_after(facts: Text, head: str) -> Gender | None:
-    """The gender of "the ... ``head``" ("the doctor") that the pronouns after
-    its mentions in the text tell ("the doctor rose; he ..."): the first "he"
-    or "she" (his, her) within 80 characters of each, twice as often one way
-    as the other and at least three times."""
-    cache = facts.pronouns
-    if cache is not None and head in cache:
-        return cache[head]
-    text = facts.text
-    votes = {Gender.MALE: 0, Gender.FEMALE: 0}
-    at = text.find(head)
-    while at >= 0:
-        end = at + len(head)
-        if (
-            (end >= len(text) or not text[end].isalpha())
-            and (at == 0 or not text[at - 1].isalpha())
-            and _ARTICLE_BEFORE.search(text, max(0, at - 24), at)
-        ):
-            found = _ANY_PRONOUN.search(text, end, end + 80)
-            if found is not None:
-                votes[Gender.MALE if found.group()[0] in "Hh" else Gender.FEMALE] += 1
-        at = text.find(head, end)
-    male, female = votes[Gender.MALE], votes[Gender.FEMALE]
-    gender = None
+def _by_votes(male: int, female: int) -> Gender | None:
+    """A gender told at least three times, and twice as often as the other."""
     if male >= 3 and male >= 2 * female:
-        gender = Gender.MALE
-    elif female >= 3 and female >= 2 * male:
-        gender = Gender.FEMALE
-    if cache is not None:
-        cache[head] = gender
-    return gender
+        return Gender.MALE
+    if female >= 3 and female >= 2 * male:
+        return Gender.FEMALE
+    return None
+
+
+def _pronouns_after(people: People, facts: Text, head: str, position: int) -> Gender | None:
+    """The gender of "the ... ``head``" ("the doctor") that the pronouns after
+    its mentions around ``position`` tell ("the doctor rose; he ..."): the
+    first "he" or "she" (his, her) within 80 characters of each, in the
+    stretch of text ``_ties`` reads (which counts them)."""
+    _ties(people, facts, head, position)
+    if facts.pronouns is None:
+        return None
+    return facts.pronouns.get((head, position // TIE_STRETCH))
 
 
 _ANY_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
@@ -598,7 +598,7 @@ def candidates(
         assert answer is not None
         gender = _description_gender(answer, genders)
         if gender is None and DESCRIPTION_PRONOUNS:
-            gender = _pronouns_after(facts, _head(answer))
+            gender = _pronouns_after(people, facts, _head(answer), start)
     else:
         gender = speech.reference.gender if speech.reference is not None else None
     of_gender = 0
