@@ -340,8 +340,10 @@ def test_two_of_the_pronouns_gender_alternate(monkeypatch: pytest.MonkeyPatch) -
     assert "alt:ab:gender" in found["Mrs. Lark"]
     assert "alt:ab:gender" not in found["Miss Vane"]
     recorder.records.clear()
-    spoken(two_women.replace("Miss Vane", "Mr. Vane"))  # a man between: no such feature
-    assert not any("alt:ab:gender" in fs for fs in _features(recorder).values())
+    spoken(two_women.replace("Miss Vane", "Mr. Vane"))  # a man between: "she" is the woman
+    found = _features(recorder)
+    assert not any("alt:ab:gender" in fs for fs in found.values())
+    assert "alt:ab:mixed" in found["Mrs. Lark"]
 
 
 def test_a_descriptions_gender_comes_from_the_pronouns_after_its_mentions() -> None:

@@ -181,6 +181,9 @@ OBJECT_RANK = False
 # A ranked description with no gender of its own ("the doctor") takes the one the
 # pronouns after its mentions tell ("the doctor rose; he ..."; ``_pronouns_after``).
 DESCRIPTION_PRONOUNS = True
+# In a run whose last speaker is of the other gender and the one before of the
+# pronoun's, that one ("alt:ab:mixed": a man and a woman talking, "she said").
+MIXED_ALTERNATION = True
 
 _DISTANCE_BINS = (60, 200, 600, 2000)
 _FREQUENT_BINS = (1, 3, 6, 12)
@@ -805,10 +808,13 @@ def _alternation_of_gender(
     both of the pronoun's gender, the one two back: "alt:ab:gender"."""
     reference = speech.reference
     gender = reference.gender if reference is not None and not reference.relation else None
-    if gender is not None and all(
-        name is not None and people.gender.get(name) == gender for name in run[:2]
-    ):
+    if gender is None or run[1] is None or people.gender.get(run[1]) != gender:
+        return
+    last = people.gender.get(run[0]) if run[0] is not None else None
+    if last == gender:
         add(run[1], "alt:ab:gender")
+    elif MIXED_ALTERNATION and last is not None:
+        add(run[1], "alt:ab:mixed")  # a man and a woman: "she said" is the woman
 
 
 def _last_clear(
