@@ -194,3 +194,38 @@ def test_the_nearest_turns_a_pronoun_attributes_give_their_gender_and_parity() -
     assert pairs[1] == {(female, "run:pron:back:odd"), (male, "run:pron:ahead:even")}
     assert pairs[2] == {(female, "run:pron:back:even"), (male, "run:pron:ahead:odd")}
     assert pairs[4] == {(male, "run:pron:back:odd")}
+
+
+def introduced(raw: str) -> list[set[tuple[str, str]]]:
+    """For each speech quotation, its ``intro`` pairs (a gender, not a name)."""
+    document = build(raw)
+    quotes, cast = quotations.quotes_and_people(document)
+    return [
+        {(name, feature) for name, feature in pairs if feature.startswith("intro:")}
+        for quote, pairs in zip(quotes, dialogue.features(quotes, cast), strict=True)
+        if quote.kind == quotations.SPEECH
+    ]
+
+
+def test_the_pronoun_introducing_a_quotation_no_attribution_reads_gives_its_gender(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    male, female = dialogue.GENDERED + "M", dialogue.GENDERED + "F"
+    raw = (
+        "Nora Lark and Ivo Vance sat by the fire. Nora was reading; but by and by,\n"
+        "looking up from the page with a frown, she put it down, and, glancing at it,\n"
+        "observed, in a colder voice,\n\n"
+        '"Is it late?"\n\n'
+        '"If I had known," he spluttered, "I would have come."\n\n'
+        "Ivo went out.\n\n"
+        '"Tea?"\n\n'
+        '"Yes," said Nora.'
+    )
+    intro = introduced(raw)
+    assert intro[0] == {(female, "intro:pron")}  # the paragraph before ends with a comma
+    assert intro[1] == {(male, "intro:after")}  # "spluttered": no verb the attribution knows
+    assert intro[2] == {(male, "intro:pron")}  # the next part, unread: "he" before it
+    assert intro[3] == set()  # the paragraph before ends with a full stop
+    assert intro[4] == set()  # named by its attribution
+    monkeypatch.setattr(dialogue, "INTRODUCED", False)
+    assert not any(introduced(raw))

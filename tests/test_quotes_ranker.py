@@ -9,6 +9,7 @@ import pytest
 from aleppo_cli.analysis.quotes import quotations as quotes
 from aleppo_cli.analysis.quotes import ranker, speakers
 from aleppo_cli.analysis.quotes.model import Gender
+from aleppo_cli.analysis.quotes.people import People
 from aleppo_cli.analysis.quotes.ranker import Candidate, Ranker
 from aleppo_cli.text.document import build
 
@@ -339,8 +340,10 @@ def test_two_of_the_pronouns_gender_alternate(monkeypatch: pytest.MonkeyPatch) -
     assert "alt:ab:gender" in found["Mrs. Lark"]
     assert "alt:ab:gender" not in found["Miss Vane"]
     recorder.records.clear()
-    spoken(two_women.replace("Miss Vane", "Mr. Vane"))  # a man between: no such feature
-    assert not any("alt:ab:gender" in fs for fs in _features(recorder).values())
+    spoken(two_women.replace("Miss Vane", "Mr. Vane"))  # a man between: "she" is the woman
+    found = _features(recorder)
+    assert not any("alt:ab:gender" in fs for fs in found.values())
+    assert "alt:ab:mixed" in found["Mrs. Lark"]
 
 
 def test_the_scenes_most_named_person_of_the_pronouns_gender_is_a_candidate(
@@ -365,3 +368,24 @@ def test_the_scenes_most_named_person_of_the_pronouns_gender_is_a_candidate(
     monkeypatch.setattr(ranker, "FOCAL", False)
     spoken(raw)
     assert "Mr. Lark" not in {c.name for c in recorder.records[-1]}
+
+
+def test_a_descriptions_gender_comes_from_the_pronouns_after_its_mentions() -> None:
+    text = (
+        "The doctor rose; he was tired. Then the doctor smiled, and his hand shook. "
+        "Later the doctor came back, and he sat down. A doctor and she left. "
+        "The nurse went out; she was cross. The nurse came in, and he laughed. "
+        "The clerk nodded. The clerk left."
+    )
+    people = build_people(text)
+    facts = ranker.Text({}, False, text, links={}, pronouns={})
+    assert ranker._pronouns_after(people, facts, "doctor", 0) == Gender.MALE  # he, his, he
+    assert ranker._pronouns_after(people, facts, "nurse", 0) is None  # once each way
+    assert ranker._pronouns_after(people, facts, "clerk", 0) is None  # no pronoun at all
+    assert facts.pronouns == {("doctor", 0): Gender.MALE, ("nurse", 0): None, ("clerk", 0): None}
+    far = ranker.TIE_STRETCH * 3  # another stretch of the text: read on its own
+    assert ranker._pronouns_after(people, facts, "doctor", far) is None
+
+
+def build_people(text: str) -> People:
+    return quotes.quotes_and_people(build(text))[1]

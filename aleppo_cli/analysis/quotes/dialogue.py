@@ -73,6 +73,16 @@ ACTS = True
 PRONOUNS = True
 # How far (characters) before a paragraph's first quote and after its last its pronouns count.
 ACTS_REACH = 400
+# The pronoun ("he", "she") of the narration introducing a quotation whose
+# attribution gives none ("he drew back his chair, and, glancing over it,
+# said, ¶ "..."), within INTRO_REACH characters before it, no quote between
+# (``intro:pron``): in its paragraph, or at the end of the one before if that
+# ends with a comma, a colon or a dash.
+INTRODUCED = True
+INTRO_REACH = 200
+# And a "he" or "she" just after its first part ('," he spluttered', a verb the
+# attribution does not know): ``intro:after``.
+INTRO_AFTER = True
 # The name of a pair that gives a gender, not a person: this, then the gender's value.
 GENDERED = "\x00"
 
@@ -161,6 +171,12 @@ def features(
             pronouns_here = acting.get(quote.stretch.paragraph.number)
             if pronouns_here:
                 acts = _acts(pronouns_here, quote.stretch.start, quote.stretch.end)
+        if INTRODUCED and (
+            attribution is None
+            or attribution.reference is None
+            or attribution.reference.gender is None
+        ):
+            acts = acts + _introduced(quote)
         if turn is None:
             result.append(acts)
             continue
@@ -247,6 +263,49 @@ def _acting(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> list[tu
             if (back == low and boundary) or (back > 0 and text[back - 1] in _ENDS):
                 found.append((at + offset, _PRONOUN_GENDER[match.group()]))
     return found
+
+
+# The last "he" or "she" of a stretch (the greedy start backs off from its end).
+_LAST_NOMINATIVE = re.compile(r".*(?<![\w'\u2019])([Hh]e|[Ss]he)(?![\w'\u2019])", re.DOTALL)
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+_INTRO_ENDS = frozenset(",:\u2014-")
+_PRONOUN_AFTER = re.compile(r"[^\w\s]{0,4}\s*([Hh]e|[Ss]he)\s+[a-z]")
+
+
+def _introduced(quote: Quote) -> tuple[tuple[str, str], ...]:
+    """The gender of the last "he" or "she" in the narration just before
+    ``quote`` (``INTRODUCED``), or just after its first part, as a gendered pair."""
+    stretch = quote.stretch
+    paragraph = stretch.paragraph
+    text = paragraph.text
+    if INTRO_AFTER:
+        end = stretch.spans[0].end - paragraph.clean_start
+        after = _PRONOUN_AFTER.match(text, end, end + 12)
+        if after is not None:
+            return ((GENDERED + _gender_of(after.group(1)), "intro:after"),)
+    stop = stretch.start - 1 - paragraph.clean_start  # its opening mark
+    if stop <= 0:
+        if stretch.before is None:
+            return ()
+        text = stretch.before.text
+        stop = len(text)
+        while stop and text[stop - 1].isspace():
+            stop -= 1
+        if not stop or text[stop - 1] not in _INTRO_ENDS:
+            return ()
+    low = max(0, stop - INTRO_REACH)
+    for mark in _QUOTE_MARKS:
+        low = max(low, text.rfind(mark, low, stop) + 1)
+    found = _LAST_NOMINATIVE.match(text, low, stop)
+    if found is None:
+        return ()
+    return ((GENDERED + _gender_of(found.group(1)), "intro:pron"),)
+
+
+def _gender_of(pronoun: str) -> str:
+    """The value of the gender of "he" or "she" ("M", "F")."""
+    gender: Gender = Gender.MALE if pronoun[0] in "Hh" else Gender.FEMALE
+    return str(gender.value)
 
 
 def _acts(found: list[tuple[int, Gender]], start: int, end: int) -> tuple[tuple[str, str], ...]:

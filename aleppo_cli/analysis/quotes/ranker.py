@@ -167,7 +167,11 @@ FREE_MODE = "strict"
 # opening its sentence where another is nearer ("before:subject:gender":
 # unchanged); the nearest of it named since the last quotation, opening its
 # sentence or a clause ("before:antecedent": anaphoric unchanged, all +0.001,
-# Thursday 0.547 -> 0.543).
+# Thursday 0.547 -> 0.543); the last speaker of the pronoun's gender where the
+# narration since says "he" and names nobody of it but a preposition's object
+# ("last:topic": 0.698 -> 0.697); a verb's object ("accused Nora") as a
+# preposition's (unchanged); a preposition's object left out of its gender's
+# order ("before:gender:object": 0.698 -> 0.696).
 LAST_CLEAR = False
 SUBJECT_OF_GENDER = False
 ANTECEDENT = False
@@ -195,6 +199,15 @@ SCENE_ANY = False
 WIDE_BLOCK = 0
 _WIDE = ("wide0", "wide1", "wide2", "wide:more", "wide:absent")
 _SCENE = ("scene0", "scene1", "scene2", "scene:more", "scene:absent")
+LAST_TOPIC = False
+VERB_OBJECTS = False
+OBJECT_RANK = False
+# A ranked description with no gender of its own ("the doctor") takes the one the
+# pronouns after its mentions tell ("the doctor rose; he ..."; ``_pronouns_after``).
+DESCRIPTION_PRONOUNS = True
+# In a run whose last speaker is of the other gender and the one before of the
+# pronoun's, that one ("alt:ab:mixed": a man and a woman talking, "she said").
+MIXED_ALTERNATION = True
 
 _DISTANCE_BINS = (60, 200, 600, 2000)
 _FREQUENT_BINS = (1, 3, 6, 12)
@@ -235,6 +248,8 @@ class Text(NamedTuple):
     links: dict[tuple[str, int], list[tuple[str, float]]] | None = None
     # (block, gender) -> the people of that gender named in it and the block before, by rank
     focal: dict[tuple[int, Gender | None, int], dict[str, int]] | None = None
+    # a description's head word, by stretch -> the gender of the pronouns after its mentions
+    pronouns: dict[tuple[str, int], Gender | None] | None = None
 
 
 def text_facts(people: People, narrator: bool, text: str = "") -> Text:
@@ -242,7 +257,7 @@ def text_facts(people: People, narrator: bool, text: str = "") -> Text:
     narrator speaks; ``text``: the cleaned text the positions index."""
     counts = Counter(people.names)
     ranked = {name: rank for rank, (name, _) in enumerate(counts.most_common())}
-    return Text(ranked, narrator, text, {}, {})
+    return Text(ranked, narrator, text, {}, {}, {})
 
 
 def a_description(name: str | None) -> bool:
@@ -293,6 +308,7 @@ def _ties(people: People, facts: Text, head: str, position: int) -> list[tuple[s
     stop = min(len(text), (stretch + 2) * TIE_STRETCH)
     near: Counter[str] = Counter()
     mentions = 0
+    votes = [0, 0]  # the pronouns after its mentions: "he", "she"
     at = text.find(head, start, stop)
     while at >= 0:
         end = at + len(head)
@@ -302,6 +318,10 @@ def _ties(people: People, facts: Text, head: str, position: int) -> list[tuple[s
             and _ARTICLE_BEFORE.search(text, max(0, at - 24), at)
         ):
             mentions += 1
+            if DESCRIPTION_PRONOUNS:
+                pronoun = _ANY_PRONOUN.search(text, end, end + 80)
+                if pronoun is not None:
+                    votes[pronoun.group()[0] not in "Hh"] += 1
             low = bisect_left(positions, at - TIE_REACH)
             high = bisect_right(positions, end + TIE_REACH)
             near.update({name for name in names[low:high] if name and not name.startswith("the ")})
@@ -318,6 +338,8 @@ def _ties(people: People, facts: Text, head: str, position: int) -> list[tuple[s
     found = scored[:TIES_KEPT]
     if facts.links is not None:
         facts.links[key] = found
+    if facts.pronouns is not None:
+        facts.pronouns[key] = _by_votes(*votes)
     return found
 
 
@@ -355,6 +377,29 @@ def _focal(
             cache[block, each, size] = kept
     assert found is not None
     return found
+
+
+def _by_votes(male: int, female: int) -> Gender | None:
+    """A gender told at least three times, and twice as often as the other."""
+    if male >= 3 and male >= 2 * female:
+        return Gender.MALE
+    if female >= 3 and female >= 2 * male:
+        return Gender.FEMALE
+    return None
+
+
+def _pronouns_after(people: People, facts: Text, head: str, position: int) -> Gender | None:
+    """The gender of "the ... ``head``" ("the doctor") that the pronouns after
+    its mentions around ``position`` tell ("the doctor rose; he ..."): the
+    first "he" or "she" (his, her) within 80 characters of each, in the
+    stretch of text ``_ties`` reads (which counts them)."""
+    _ties(people, facts, head, position)
+    if facts.pronouns is None:
+        return None
+    return facts.pronouns.get((head, position // TIE_STRETCH))
+
+
+_ANY_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Ss]he|[Hh]er)\b")
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|an?)\s+(?:[\w-]+\s+){0,2}$")
@@ -622,6 +667,8 @@ def candidates(
     if by_description:
         assert answer is not None
         gender = _description_gender(answer, genders)
+        if gender is None and DESCRIPTION_PRONOUNS:
+            gender = _pronouns_after(people, facts, _head(answer), start)
     else:
         gender = speech.reference.gender if speech.reference is not None else None
     of_gender = 0
@@ -631,6 +678,8 @@ def candidates(
     if LAST_CLEAR:
         for name, feature in _last_clear(speech, talk, people, gender):
             add(name, feature)
+    if LAST_TOPIC and gender is not None and facts.text:
+        add(_last_topic(speech, talk, people, gender, facts.text), "last:topic")
     before = speech.stretch.before
     previous = before.clean_start if before is not None else paragraph.clean_start
     text = facts.text
@@ -695,9 +744,11 @@ def candidates(
                 and (subject or _word_before(text, position) in _CLAUSE_OPENERS)
             ):
                 active.append("before:antecedent")
+            an_object = False
             if OBJECTS and free < OBJECTS_KEPT and text:
                 word = _word_before(text, position)
-                if word in _OBJECT_OF:
+                if word in _OBJECT_OF or (VERB_OBJECTS and _verb_object(text, position, word)):
+                    an_object = True
                     if of_gender == 0:
                         active.append("before:gender0:object")
                     free += 1
@@ -706,6 +757,9 @@ def candidates(
                     free = OBJECTS_KEPT
                 else:
                     free += 1
+            if OBJECT_RANK and an_object:
+                active.append("before:gender:object")  # not counted among its gender's
+                continue
             active.append(_OF_GENDER[min(of_gender, 2)])
             if CROSSES and of_gender == 0:
                 if subject:
@@ -857,10 +911,13 @@ def _alternation_of_gender(
     both of the pronoun's gender, the one two back: "alt:ab:gender"."""
     reference = speech.reference
     gender = reference.gender if reference is not None and not reference.relation else None
-    if gender is not None and all(
-        name is not None and people.gender.get(name) == gender for name in run[:2]
-    ):
+    if gender is None or run[1] is None or people.gender.get(run[1]) != gender:
+        return
+    last = people.gender.get(run[0]) if run[0] is not None else None
+    if last == gender:
         add(run[1], "alt:ab:gender")
+    elif MIXED_ALTERNATION and last is not None:
+        add(run[1], "alt:ab:mixed")  # a man and a woman: "she said" is the woman
 
 
 def _last_clear(
@@ -882,6 +939,42 @@ def _last_clear(
     if people.named_between(last.end, speech.stretch.start, gender, but=last.speaker):
         return []
     return [(last.speaker, "last:clear" if step == 0 else "last:clear:prev")]
+
+
+def _last_topic(
+    speech: Speech, talk: Conversation, people: People, gender: Gender, text: str
+) -> str | None:
+    """The last speech quotation's speaker, of the pronoun's gender, in this
+    paragraph or the one before, where the narration since says "he" (or
+    "she") and names nobody of that gender but as a preposition's object: the
+    one the narration goes on about ('"No," said Ivo. He held up his hand;
+    Nora looked at Mr. Lark. "Go," he said.')."""
+    last = talk.last
+    if last is None or speech.paragraph - last.paragraph > 1:
+        return None
+    if people.gender.get(last.speaker) != gender:
+        return None
+    start = speech.stretch.start
+    if not _PRONOUN_OF[gender].search(text, last.end, start):
+        return None
+    positions, names = people.positions, people.names
+    index = bisect_left(positions, last.end)
+    while index < len(positions) and positions[index] < start:
+        name = names[index]
+        if (
+            name != last.speaker
+            and people.gender.get(name) == gender
+            and _word_before(text, positions[index]) not in _OBJECT_OF
+        ):
+            return None
+        index += 1
+    return last.speaker
+
+
+_PRONOUN_OF = {
+    Gender.MALE: re.compile(r"\b[Hh]e\b"),
+    Gender.FEMALE: re.compile(r"\b[Ss]he\b"),
+}
 
 
 def _called_last(talk: Conversation, number: int) -> list[tuple[str, str]]:
@@ -910,6 +1003,20 @@ _CLAUSE_OPENERS = frozenset(
     "and but or nor as when while till until if though although because since that where "
     "then so whom who".split()
 ) | {""}
+
+
+def _verb_object(text: str, position: int, word: str) -> bool:
+    """Whether the mention at ``position`` after the lower-case ``word`` is a
+    verb's object ("accused Nora"), not an inverted attribution's subject
+    ('," said Nora': the word follows a quote or a comma)."""
+    if not word or word in _CLAUSE_OPENERS or word in _GRAMMAR:
+        return False
+    at = text.rfind(word, max(0, position - 24), position)
+    before = text[max(0, at - 3) : at].rstrip()
+    return not before or before[-1] not in _AFTER_QUOTE
+
+
+_AFTER_QUOTE = frozenset(",\"'\u201d\u2019\u2014-;:")
 
 
 def _word_before(text: str, position: int) -> str:
