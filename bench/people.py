@@ -51,7 +51,7 @@ import ast
 import csv
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -356,32 +356,46 @@ def anaphoric(folder: Path, show: int = 0) -> tuple[int, int, Counter[str]]:
     return total, right, classes
 
 
-def _anaphoric_table(folders: Sequence[Path], examples: int) -> int:
+def _class_table(
+    folders: Sequence[Path],
+    heading: str,
+    share: str,
+    classes: Sequence[str],
+    row: Callable[[Path], tuple[int, int, Counter[str]]],
+) -> int:
+    """One line a novel and one for all: how many, the share right, and the
+    count of each class; ``row`` gives a novel's (total, right, classes)."""
     print(
-        "| novel | anaphoric | right | "
-        + " | ".join(ANAPHORIC_CLASSES)
+        f"| novel | {heading} | {share} | "
+        + " | ".join(classes)
         + " |\n|"
-        + " --- |" * (len(ANAPHORIC_CLASSES) + 3)
+        + " --- |" * (len(classes) + 3)
     )
     totals: Counter[str] = Counter()
     all_total = all_right = 0
     for folder in folders:
-        total, right, classes = anaphoric(folder, examples)
+        total, right, counts = row(folder)
         all_total += total
         all_right += right
-        totals.update(classes)
+        totals.update(counts)
         print(
             f"| {folder.name} | {total} | {right / max(1, total):.3f} | "
-            + " | ".join(str(classes[c]) for c in ANAPHORIC_CLASSES)
+            + " | ".join(str(counts[c]) for c in classes)
             + " |",
             flush=True,
         )
     print(
         f"| **all** | {all_total} | **{all_right / max(1, all_total):.3f}** | "
-        + " | ".join(str(totals[c]) for c in ANAPHORIC_CLASSES)
+        + " | ".join(str(totals[c]) for c in classes)
         + " |"
     )
     return 0
+
+
+def _anaphoric_table(folders: Sequence[Path], examples: int) -> int:
+    return _class_table(
+        folders, "anaphoric", "right", ANAPHORIC_CLASSES, lambda folder: anaphoric(folder, examples)
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -423,32 +437,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _recall_table(folders: Sequence[Path], examples: int) -> int:
-    print(
-        "| novel | ranked, matched | recall | "
-        + " | ".join(RECALL_CLASSES)
-        + " |\n|"
-        + " --- |" * (len(RECALL_CLASSES) + 3)
-    )
-    totals: Counter[str] = Counter()
-    all_matched = 0
-    for folder in folders:
+    def row(folder: Path) -> tuple[int, int, Counter[str]]:
         matched, classes = recall(folder, examples)
-        all_matched += matched
-        totals.update(classes)
-        missing = sum(classes.values())
-        print(
-            f"| {folder.name} | {matched} | {1 - missing / max(1, matched):.3f} | "
-            + " | ".join(str(classes[c]) for c in RECALL_CLASSES)
-            + " |",
-            flush=True,
-        )
-    missing = sum(totals.values())
-    print(
-        f"| **all** | {all_matched} | **{1 - missing / max(1, all_matched):.3f}** | "
-        + " | ".join(str(totals[c]) for c in RECALL_CLASSES)
-        + " |"
-    )
-    return 0
+        return matched, matched - sum(classes.values()), classes
+
+    return _class_table(folders, "ranked, matched", "recall", RECALL_CLASSES, row)
 
 
 if __name__ == "__main__":
