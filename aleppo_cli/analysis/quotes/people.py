@@ -44,11 +44,35 @@ _PARTICLE = r"(?:de|van|von|der|den|du|da|di|del|della|le|la)\s+"
 _NAME_JOINT = rf"\s+(?:[A-Z]\.\s+|{_PARTICLE}(?:{_PARTICLE})?)?"
 # an honorific may precede a particle: "Mr. van der Lark"
 # only the abbreviated titles take a full stop: "Mademoiselle. The" is no name
-_TITLE = rf"(?:(?:Mr|Mrs|Ms|Dr|M|Mme|Mlle)\.|{HONORIFIC})"
+_DOTTED = ("Mr", "Mrs", "Ms", "Dr", "M", "Mme", "Mlle")
+_TITLE = rf"(?:(?:{'|'.join(_DOTTED)})\.|{HONORIFIC})"
 NAME = rf"(?:{_TITLE}\s+(?:{_PARTICLE}){{0,2}})?{_NAME_WORD}(?:{_NAME_JOINT}{_NAME_WORD}){{0,4}}"
-# every name starts with a capital letter: the look-ahead lets the engine skip
-# to the next one (a novel's names are found four times as fast)
-_NAME_RE = re.compile(rf"(?=[A-Z]){NAME}")
+
+
+def _name_from_capital() -> str:
+    """``(?=[A-Z]){NAME}`` as a pattern that opens with ``[A-Z]``."""
+    titles: dict[str, list[str]] = {}
+    for title in [f"{word}." for word in _DOTTED] + _HONORIFICS:  # _TITLE's order
+        titles.setdefault(title[0], []).append(re.escape(title[1:]))
+    title_tail = "|".join(f"(?<={first})(?:{'|'.join(rests)})" for first, rests in titles.items())
+    word_head = rf"(?!{HONORIFIC}\b)[A-Z]"
+    assert _NAME_WORD.startswith(word_head)
+    word_tail = rf"(?<={word_head})" + _NAME_WORD.removeprefix(word_head)
+    return (
+        rf"[A-Z](?:(?:{title_tail})\s+(?:{_PARTICLE}){{0,2}}{_NAME_WORD}|{word_tail})"
+        rf"(?:{_NAME_JOINT}{_NAME_WORD}){{0,4}}"
+    )
+
+
+# The whole text's names: ``(?=[A-Z]){NAME}`` (every name starts with a
+# capital letter), written to open with the capital consumed, ``[A-Z]``, so the
+# engine skips from capital to capital by itself instead of entering the pattern
+# at each of a novel's millions of positions (War and Peace: 0.069 -> 0.047 s).
+# The rest is NAME from its second letter: a title's alternatives grouped by
+# first letter, each group behind a look-behind on that letter (the same order
+# within a letter, and letters exclude each other, so the same matches), or the
+# word's, whose look-ahead at the capital becomes a look-behind over it.
+_NAME_RE = re.compile(_name_from_capital())
 
 
 def _names(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
