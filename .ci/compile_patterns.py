@@ -60,6 +60,8 @@ def preloading(path=patterns.FILE):
 patterns.preload = preloading
 out = sys.argv.pop(1)
 sys.argv[0] = "aleppo"
+import aleppo_cli.cli.main
+aleppo_cli.cli.main.leave = sys.exit  # the interpreter's own exit: what follows runs
 from aleppo_cli.cli.main import main
 try:
     main()

@@ -7,6 +7,7 @@ import io
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +110,57 @@ def test_a_really_closed_pipe_exits_0_with_nothing_on_stderr() -> None:
     process.stdin.close()
     error = process.stderr.read()
     assert (process.wait(), error) == (0, b"")
+
+
+def _run(code: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, check=False)
+
+
+def test_leaving_keeps_the_exit_status_handlers_and_buffered_text(tmp_path: Path) -> None:
+    saved = tmp_path / "saved"
+    done = _run(
+        "import atexit, sys\n"
+        "from aleppo_cli.cli.main import leave\n"
+        "atexit.register(lambda: open(sys.argv[1], 'w').write('saved'))\n"
+        "sys.stdout.write('out'); sys.stderr.write('err')\n"
+        "leave(3)\n",
+        str(saved),
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (3, b"out", b"err")
+    assert saved.read_text() == "saved"
+
+
+def test_leaving_waits_for_a_thread_still_at_work(tmp_path: Path) -> None:
+    """A thread other than a daemon is waited for, as the interpreter does."""
+    done = _run(
+        "import threading, time, sys\n"
+        "from aleppo_cli.cli.main import leave\n"
+        "def late():\n"
+        "    time.sleep(0.2); sys.stdout.write('late'); sys.stdout.flush()\n"
+        "threading.Thread(target=late).start()\n"
+        "leave(4)\n"
+    )
+    assert (done.returncode, done.stdout) == (4, b"late")
+
+
+@pytest.mark.parametrize(
+    ("argv", "status"), [(["quotes"], 0), (["search", "zebra"], 1), (["show", "/nonexistent"], 2)]
+)
+def test_the_real_entry_point_prints_all_and_exits_as_run_says(
+    argv: list[str], status: int, tmp_path: Path
+) -> None:
+    """The console script leaves without the teardown: its output, into a
+    file, is all of what ``run`` prints, with ``run``'s status."""
+    expected = invoke(argv)
+    out = tmp_path / "out"
+    with out.open("wb") as stdout:
+        done = subprocess.run(
+            [sys.executable, "-m", "aleppo_cli", *argv],
+            stdin=subprocess.DEVNULL,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert done.returncode == expected.status == status
+    assert out.read_text(encoding="utf-8") == expected.stdout
+    assert done.stderr.decode() == expected.stderr

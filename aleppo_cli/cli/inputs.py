@@ -40,7 +40,10 @@ def load(
     beside: Beside[Any] | None = None,
 ) -> tuple[Source, Document]:
     """The source and its document (``beside``: work on its cleaned text
-    that a long text's build may do in a second process, ``text/beside.py``)."""
+    that a long text's build may do in a second process, ``text/beside.py``);
+    the document is kept as long as ``env`` (``Environment.keep``)."""
     source = load_source(env, text, encoding, repair)
     with progress(env, "Reading…"):
-        return source, prebuilt.document_for(source, beside)
+        document = prebuilt.document_for(source, beside)
+    env.keep(document)
+    return source, document

@@ -308,14 +308,20 @@ def _quotes_lines(
     character by character, so that is what it makes of the line's pieces),
     and the glue of a wrapped line's speaker is never put in."""
     lines: list[str] = []
+    add = lines.append
+    places: dict[int, str] = {}  # a paragraph's location (many quotations share one)
     for quotation in quotations:
         kind = f"{quotation.kind}: " if show_kind else ""
         if locator:
-            kind = f"{location(locator, quotation.paragraph)}: {kind}"
+            paragraph = quotation.paragraph
+            place = places.get(paragraph)
+            if place is None:
+                place = places[paragraph] = location(locator, paragraph)
+            kind = f"{place}: {kind}"
         speaker = quotation.speaker or ("(speaker unknown)" if quotation.kind == "speech" else "")
         who = f" — {speaker}" if speaker else ""
         line = f"[{quotation.sentence}] {kind}{quoted(quotation, raw)}{who}"
-        lines.append(visible(line).replace(GLUE, " ").rstrip())
+        add(visible(line).replace(GLUE, " ").rstrip())
     lines.append("")
     lines.append(quotes_count(len(quotations), hidden))
     return "\n".join(lines) + "\n"

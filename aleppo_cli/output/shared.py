@@ -276,13 +276,22 @@ def comparison_abbreviations(names: Sequence[str]) -> dict[str, str]:
 def quoted(quotation: Quotation, raw: str) -> str:
     """The quotation between the marks the text itself uses (“”, «», "…"),
     its parts joined by an ellipsis. ``raw`` is the text as read."""
-    first, last = quotation.parts[0], quotation.parts[-1]
+    parts = quotation.parts
+    first, last = parts[0], parts[-1]
     before = raw[first.start - 1] if first.start > 0 else ""
     after = raw[last.end] if last.end < len(raw) else ""
-    opening = before if before in quotemarks.OPENING + "»‘'" else "“"
-    closing = after if after in quotemarks.ANY_CLOSING + "’'" else "”"
-    body = " … ".join(" ".join(part.text.split()) for part in quotation.parts)
+    opening = before if before in _OPENINGS else "“"
+    closing = after if after in _CLOSINGS else "”"
+    if len(parts) == 1:  # most quotations (the same as the join below)
+        return f"{opening}{' '.join(first.text.split())}{closing}"
+    body = " … ".join(" ".join(part.text.split()) for part in parts)
     return f"{opening}{body}{closing}"
+
+
+# The marks ``quoted`` keeps from the text (an empty string, at either end of
+# the text, is "in" them: no mark is put there).
+_OPENINGS = quotemarks.OPENING + "»‘'"
+_CLOSINGS = quotemarks.ANY_CLOSING + "’'"
 
 
 def quotes_count(shown: int, hidden: int) -> str:

@@ -57,6 +57,7 @@ def quotes(
         document = prebuilt.document_for(source, names)
     with progress(env, "Finding quotations…"):
         found = ready.find(source, document, names)
+    env.keep(document, found)  # not freed one by one as the command returns
     if list_speakers:
         if speaker is not None or show_all:
             raise UsageProblem(
