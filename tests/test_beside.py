@@ -156,3 +156,31 @@ def test_the_parent_does_its_own_work_while_the_childs_result_is_not_there() -> 
     finally:
         os.close(read)
         os.close(write)
+
+
+@needs_fork
+@pytest.mark.parametrize("share", [None, document.LATE_RESULT_SHARE, 0.9])
+def test_a_work_beside_the_build_says_the_child_s_share(
+    share: float | None, monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    """The child lays out the share its work asks for (else BESIDE_SHARE),
+    and the document is that of one process."""
+    raw = REVIEW.read_text(encoding="utf-8")
+    monkeypatch.setattr(beside, "ENABLED", False)
+    alone = document.build(raw)
+    monkeypatch.setattr(beside, "ENABLED", True)
+    monkeypatch.setattr(beside, "LONG_TEXT", 0)
+    asked: list[float] = []
+    later_start = document._later_start
+
+    def recorded(text: str, given: float) -> int:
+        asked.append(given)
+        return later_start(text, given)
+
+    monkeypatch.setattr(document, "_later_start", recorded)
+    work = beside.Beside(len, share=share)
+    shared = document.build(raw, None, work)
+    assert shared == alone
+    assert work.result(shared.clean.text) == len(alone.clean.text)
+    assert set(asked) == {document.BESIDE_SHARE if share is None else share}
+    assert len(forks) == 1

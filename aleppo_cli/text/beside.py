@@ -155,9 +155,15 @@ class Beside(Generic[R]):
     (a short text, a ready-made document, a child that failed)."""
 
     def __init__(
-        self, work: Callable[[str], R], meanwhile: Sequence[Callable[[], object]] = ()
+        self,
+        work: Callable[[str], R],
+        meanwhile: Sequence[Callable[[], object]] = (),
+        share: float | None = None,
     ) -> None:
         self.work = work
+        # the share of the later sentences the child finds before the work
+        # (None: ``document.BESIDE_SHARE``)
+        self.share = share
         # this process's own work done while it would wait for the child's
         # steps (``Child.meanwhile``): the imports the command needs next
         self.meanwhile = meanwhile

@@ -98,8 +98,9 @@ def names_beside() -> Beside[WordsAndNames]:
     same cleaned text, so the same result (``Beside.result`` computes it here
     if no child did); ``quotations.find`` uses it only if a child does it."""
     from aleppo_cli.text.beside import Beside
+    from aleppo_cli.text.document import LATE_RESULT_SHARE
 
-    return Beside(_words_and_names, meanwhile=(_stages,))
+    return Beside(_words_and_names, meanwhile=(_stages,), share=LATE_RESULT_SHARE)
 
 
 def _words_and_names(text: str) -> WordsAndNames:
