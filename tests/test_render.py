@@ -65,3 +65,20 @@ def test_plain_wrapping_is_textwraps(text: str, width: int) -> None:
         )
         expected = [line.replace(shared.GLUE, " ") for line in lines] or [""]
         assert render._wrap(text, width, break_words) == expected
+
+
+WHITE_AND_WORDS = st.text(
+    alphabet=st.sampled_from(" \n\t\r\x0b\x1c\x85\xa0\u2003\u2028\u3000ab.’—"),
+    max_size=30,
+)
+
+
+@given(WHITE_AND_WORDS)
+def test_single_spaced_is_the_split_and_join(text: str) -> None:
+    assert shared.single_spaced(text) == " ".join(text.split())
+
+
+def test_every_white_space_but_the_space_is_unprintable() -> None:
+    """What ``single_spaced`` relies on, over every code point."""
+    white = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+    assert [c for c in white if c.isprintable()] == [" "]

@@ -283,9 +283,21 @@ def quoted(quotation: Quotation, raw: str) -> str:
     opening = before if before in _OPENINGS else "“"
     closing = after if after in _CLOSINGS else "”"
     if len(parts) == 1:  # most quotations (the same as the join below)
-        return f"{opening}{' '.join(first.text.split())}{closing}"
-    body = " … ".join(" ".join(part.text.split()) for part in parts)
+        return f"{opening}{single_spaced(first.text)}{closing}"
+    body = " … ".join(single_spaced(part.text) for part in parts)
     return f"{opening}{body}{closing}"
+
+
+def single_spaced(text: str) -> str:
+    """``" ".join(text.split())``, without the split where that would give
+    ``text`` with its line breaks as spaces (most of a novel's quotations):
+    printable text holds no white space but the space (every other white
+    space character is a control or separator), so with no two spaces
+    together and none at either end its words are already single-spaced."""
+    line = text.replace("\n", " ") if "\n" in text else text
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
+    return " ".join(text.split())
 
 
 # The marks ``quoted`` keeps from the text (an empty string, at either end of
