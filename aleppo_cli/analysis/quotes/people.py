@@ -707,11 +707,13 @@ def index(
     ) - set(described)
     seen = _past_nobody(text, seen, not_people)
     named = frozenset(seen.names)
-    kept = [
-        (p, described[n] if n in described else _without_place(n, not_people, named))
-        for p, n in zip(seen.positions, seen.names, strict=True)
+    # each distinct name read once (a name is read alike wherever it stands)
+    read = {
+        n: described[n] if n in described else _without_place(n, not_people, named)
+        for n in named
         if n not in not_people
-    ]
+    }
+    kept = [(p, read[n]) for p, n in zip(seen.positions, seen.names, strict=True) if n in read]
     kept = _kin_titled(kept)
     kept = _without_particle(text, kept)
     counted = Counter(name for _, name in kept)
@@ -900,10 +902,11 @@ def _without_particle(text: str, kept: list[tuple[int, str]]) -> list[tuple[int,
     title and that particle the text names ("Professor de Lark"); none if
     such forms tell two genders (the family: "Mr." and "Mrs. van der Lark")."""
     titled: defaultdict[str, Counter[str]] = defaultdict(Counter)  # "Lark" -> its forms
-    for _, name in kept:
+    # (each distinct name looked at once, in order of first mention, with its count)
+    for name, times in Counter(name for _, name in kept).items():
         words = name.split()
         if len(words) > 2 and words[-2] in PARTICLES and is_honorific(words[0]):
-            titled[words[-1]][name] += 1
+            titled[words[-1]][name] += times
     if not titled:
         return kept
     read: dict[str, str | None] = {}
@@ -941,11 +944,12 @@ def _kin_titled(kept: list[tuple[int, str]]) -> list[tuple[int, str]]:
     Lark", "Mr. Lark"), if one only: "Lark" alone is not written for her,
     and may be someone else's name (a "Mr. Lark" too). "Aunt Nora" (a
     given name) stays, for ``persons.group`` to join."""
-    kin = {name for _, name in kept if name.startswith(("Aunt ", "Uncle ")) and " " in name}
+    distinct = {name for _, name in kept}
+    kin = {name for name in distinct if name.startswith(("Aunt ", "Uncle ")) and " " in name}
     if not kin:
         return kept
     titled: defaultdict[tuple[str, Gender | None], set[str]] = defaultdict(set)
-    for _, name in kept:
+    for name in distinct:
         words = name.split()
         if len(words) == 2 and is_honorific(words[0]) and words[0] not in ("Aunt", "Uncle"):
             titled[words[1], title_gender(name)].add(name)
@@ -1424,7 +1428,10 @@ def _joined(first: _Part, more: _Part) -> None:
     names.extend(more[1])
     for into, part in ((pronouns, more[2]), (objects, more[6]), (subjects, more[9])):
         for name, votes in part.items():
-            into[name].update(votes)
+            if name in into:
+                into[name].update(votes)
+            else:  # (what ``update`` would make of it in an empty Counter)
+                into[name] = votes
     the.update(more[4])
     places.update(more[5])
     speaking.update(more[7])
