@@ -1289,8 +1289,16 @@ _SAID = frozenset(
 def _acting(text: str, seen: _Seen, name: str) -> bool:
     """Whether ``name`` is ever followed by a verb of saying or one in "-ed":
     "Nora thanked", "Lark said" (not "Hectic spots", "Exhaustion was")."""
-    for position, named in zip(seen.positions, seen.names, strict=True):
-        if named != name or not text.startswith(name, position):
+    positions, names = seen.positions, seen.names
+    number = -1
+    while True:
+        # (its next mention looked for at C speed: a novel has some 20,000)
+        try:
+            number = names.index(name, number + 1)
+        except ValueError:
+            return False
+        position = positions[number]
+        if not text.startswith(name, position):
             continue
         after = _WORD_AFTER.match(text, position + len(name))
         if after is not None and (after.group(1) in _SAID or after.group(1).endswith("ed")):
@@ -1805,8 +1813,10 @@ def _peoples(text: str, seen: _Seen) -> set[str]:
     Read at the mentions themselves: a pattern over the whole text for each
     such name cost a novel with many ("Russian", "German") seconds."""
     adjectives = set()
+    distinct = set(seen.names)
+    demonyms = {name for name in distinct if _DEMONYM.fullmatch(name)}
     for position, name in zip(seen.positions, seen.names, strict=True):
-        if name in adjectives or not _DEMONYM.fullmatch(name):
+        if name not in demonyms or name in adjectives:
             continue
         before = text[max(0, position - 5) : position].split()
         if not before or before[-1].lower() not in _ARTICLES:
@@ -1817,7 +1827,7 @@ def _peoples(text: str, seen: _Seen) -> set[str]:
             adjectives.add(name)
     return {
         name
-        for name in set(seen.names)
+        for name in distinct
         if name in adjectives or (name.endswith("s") and name[:-1] in adjectives)
     }
 
