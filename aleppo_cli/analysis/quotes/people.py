@@ -1121,10 +1121,15 @@ def _votes(
     votes: Counter[Gender] = Counter()
     objects: Counter[Gender] = Counter()
     subjects: Counter[Gender] = Counter()
+    pronouns_of, objects_of, subjects_of = seen.pronouns.get, seen.objects.get, seen.subjects.get
     for form in forms:
-        votes.update(seen.pronouns.get(form, {}))
-        objects.update(seen.objects.get(form, {}))
-        subjects.update(seen.subjects.get(form, {}))
+        # (a form with none of a kind adds nothing: most have no objects, no subjects)
+        if counts := pronouns_of(form):
+            votes.update(counts)
+        if counts := objects_of(form):
+            objects.update(counts)
+        if counts := subjects_of(form):
+            subjects.update(counts)
     if sum(subjects.values()) >= SUBJECT_VOTES and _pronoun_majority(subjects, base) is not None:
         return subjects
     return votes or objects
@@ -1353,12 +1358,18 @@ def _without_openers(text: str, seen: _Seen) -> _Seen:
         return merged
 
     def votes(counts: Mapping[str, Mapping[Gender, int]]) -> dict[str, Counter[Gender]]:
-        merged: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+        merged: dict[str, Counter[Gender]] = {}
         for name, count in counts.items():
             new = renamed.get(name, name)
-            if new is not None:
+            if new is None:
+                continue
+            if new in merged:
                 merged[new].update(count)
-        return dict(merged)
+            else:  # what ``Counter.update`` does in an empty Counter, without its checks
+                into: Counter[Gender] = Counter()
+                dict.update(into, count)
+                merged[new] = into
+        return merged
 
     acts = {renamed.get(name, name) for name in seen.acts}
     return _Seen(
