@@ -6,14 +6,15 @@ from __future__ import annotations
 import functools
 import os
 import threading
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
 
-from aleppo_cli.analysis.quotes import halves, quotations, ranker, speakers
-from aleppo_cli.analysis.quotes.model import Quote
+from aleppo_cli.analysis.quotes import halves, people, quotations, ranker, speakers, stretches
+from aleppo_cli.analysis.quotes.model import Quote, Span, Stretch
 from aleppo_cli.analysis.quotes.people import People
-from aleppo_cli.text.document import build
+from aleppo_cli.text.document import Document, build
 from tests.conftest import REVIEW, read_book
 
 
@@ -29,8 +30,9 @@ def test_the_review_forked_gives_the_quotations_of_one_process(
     monkeypatch.setattr(halves, "LONG_TEXT", 0)
     monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
     shared = quotations.find(document)
-    # lower-case words; where the quotes stand; the later half's names, attributions, speakers
-    assert len(forks) == 5
+    # lower-case words; the later half's names (then where the quotes stand),
+    # attributions, speakers
+    assert len(forks) == 4
     assert len(alone) > 10
     assert shared == alone
 
@@ -221,3 +223,90 @@ def test_the_look_ahead_of_a_part_is_that_of_the_whole_text(where: float) -> Non
     assert speakers._ahead_part(quotes, heard, cast, cut, len(quotes)) == whole[cut:]
     begin = max(0, cut - 50)
     assert speakers._ahead_part(quotes, heard, cast, begin, cut) == whole[begin:cut]
+
+
+def test_steps_after_a_childs_first_come_back_in_turn_from_the_same_child(
+    forks: list[int],
+) -> None:
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    parent = os.getpid()
+    second = halves.deferred(lambda: ("second", os.getpid() != parent))
+    third = halves.deferred(lambda: ("third", os.getpid() != parent))
+    first = halves.background(lambda: ("first", os.getpid() != parent), True, (second, third))
+    assert first.forked and second.forked and third.forked
+    assert len(forks) == 1
+    assert first.result() == ("first", True)
+    assert second.result() == ("second", True)
+    assert third.result() == ("third", True)
+    assert not third.forked  # the child closed with the last
+
+
+def test_steps_after_a_child_that_fails_are_done_by_the_parent() -> None:
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    parent = os.getpid()
+
+    def fails() -> str:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return "first"
+
+    second = halves.deferred(lambda: ("second", os.getpid() != parent))
+    first = halves.background(fails, True, (second,))
+    assert first.result() == "first"
+    assert second.result() == ("second", False)
+
+
+def test_a_deferred_step_started_alone_runs_in_a_child() -> None:
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    parent = os.getpid()
+    step = halves.deferred(lambda: os.getpid() != parent)
+    assert not step.forked
+    step.start()
+    assert step.forked
+    assert step.result()
+
+
+def _excerpt() -> tuple[Document, list[Span], Sequence[Stretch]]:
+    # chapters with headings, relations ("her father"), a few hundred names
+    document = build(read_book("pride_and_prejudice.txt")[:120_000])
+    found = stretches.find(document)
+    return document, [Span(s.start, s.end) for s in found], found
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_people_index_read_in_two_processes_is_that_of_one(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int], fails: bool
+) -> None:
+    """The later half of the names (with the headings it reads, the family
+    relations and the ``after`` steps) in a child, or in the parent if the
+    child fails: the same people, mentions, genders and groups."""
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    document, spans, found = _excerpt()
+    monkeypatch.setattr(halves, "ENABLED", False)
+    alone = people.index(document, spans)
+    placed_alone = quotations._placed(document, found)
+    monkeypatch.setattr(halves, "ENABLED", True)
+    monkeypatch.setattr(halves, "LONG_TEXT", 0)
+    parent = os.getpid()
+    if fails:
+        later = people._later
+
+        def failing(*args: object) -> object:
+            if os.getpid() != parent:
+                raise RuntimeError("the child fails")
+            return later(*args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(people, "_later", failing)
+    placed = halves.deferred(lambda: quotations._placed(document, found))
+    shared = people.index(document, spans, after=(placed,))
+    assert len(forks) == 1  # the later half, the relations and where the quotes stand
+    assert len(alone.names) > 300
+    assert len(document.sections) > 5
+    assert shared == alone
+    assert shared.lower_words.names == alone.lower_words.names  # type: ignore[attr-defined]
+    assert placed.forked
+    assert placed.result() == placed_alone

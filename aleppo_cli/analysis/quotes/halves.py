@@ -22,8 +22,8 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 if TYPE_CHECKING:
     from aleppo_cli.analysis.quotes.people import WordsAndNames
@@ -57,14 +57,31 @@ class Pending(Generic[R]):
     """A step's result, computed in a child process (``beside.Child``, the
     document build's too) or, failing that, here."""
 
-    def __init__(self, work: Callable[[], R], fork: bool) -> None:
+    def __init__(
+        self, work: Callable[[], R], fork: bool, after: Sequence[Pending[Any]] = ()
+    ) -> None:
         self._work = work
         self._child: Child | None = None
+        # whether a step after this one takes its result from the same child
+        self._shared = False
         if fork:
-            from aleppo_cli.text.beside import Child
+            self._start([self, *after])
 
-            child = Child([work])
-            self._child = child if child.forked else None
+    def _start(self, steps: Sequence[Pending[Any]]) -> None:
+        from aleppo_cli.text.beside import Child
+
+        child = Child([step._work for step in steps])
+        if not child.forked:
+            return
+        for step in steps:
+            step._child = child
+            step._shared = True
+        steps[-1]._shared = False
+
+    def start(self) -> None:
+        """Started in a child process of its own now, if it is not yet."""
+        if self._child is None:
+            self._start([self])
 
     @property
     def forked(self) -> bool:
@@ -76,16 +93,26 @@ class Pending(Generic[R]):
         child, self._child = self._child, None
         if child is not None:
             done, value = child.take()
-            child.close()
+            if not self._shared:  # (a child that failed is closed already)
+                child.close()
             if done:
                 return cast(R, value)
         return self._work()
 
 
-def background(work: Callable[[], R], fork: bool) -> Pending[R]:
+def background(work: Callable[[], R], fork: bool, after: Sequence[Pending[Any]] = ()) -> Pending[R]:
     """``work`` started in a child process if ``fork``, else left to be done
-    when its result is asked for."""
-    return Pending(work, fork)
+    when its result is asked for. ``after``: steps not yet started
+    (``deferred``) that the same child does next, each sending its result
+    in turn; their results are to be asked for in that order, after
+    ``work``'s (what one of them does not get whole, it computes itself)."""
+    return Pending(work, fork, after)
+
+
+def deferred(work: Callable[[], R]) -> Pending[R]:
+    """``work`` left to be done when its result is asked for, unless a child
+    does it first (``background``'s ``after``, ``Pending.start``)."""
+    return Pending(work, False)
 
 
 def names_beside() -> Beside[WordsAndNames]:

@@ -13,18 +13,21 @@ narration are mentions of the people they stand for.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import compress
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aleppo_cli.analysis.quotes import persons
 from aleppo_cli.analysis.quotes.model import Gender, Span
 from aleppo_cli.text import quotemarks
-from aleppo_cli.text.document import Document
+from aleppo_cli.text.document import Document, Paragraph
+
+if TYPE_CHECKING:
+    from aleppo_cli.analysis.quotes.halves import Pending
 
 _HONORIFICS = (
     "Mr Mrs Ms Miss Dr Lady Lord Sir Colonel Captain Prince Princess Count Countess General "
@@ -519,9 +522,9 @@ def lower_words(text: str) -> frozenset[str]:
 
 # ``lower_words`` of a text, and where its name matches are (``_names``): each
 # match's start and end, in turn; what ``index`` may be given, computed
-# elsewhere (in a second process). (Plain tuples, as ``_Name`` and ``_Part``
+# elsewhere (in a second process). (Plain tuples, as ``_Part``
 # below: a NamedTuple's class costs every process that imports this module
-# some 0.1 ms to make.)
+# some 0.1 ms to make.) ``index`` reads the matches from their spans.
 WordsAndNames = tuple[frozenset[str], Sequence[int]]
 
 
@@ -532,38 +535,6 @@ def words_and_names(text: str) -> WordsAndNames:
     matches = list(_names(text))
     spans = array("q", [at for match in matches for at in match.span()])
     return frozenset(_lower_words(text, matches)), spans
-
-
-class _Name(tuple[int, int, str]):
-    """A name match as ``_scan`` reads it, made from its span and text (as
-    quick to make from ``WordsAndNames`` as the pattern is slow to run again)."""
-
-    __slots__ = ()
-
-    def start(self) -> int:
-        return self[0]
-
-    def end(self) -> int:
-        return self[1]
-
-    def span(self) -> tuple[int, int]:
-        return self[0], self[1]
-
-    def group(self) -> str:
-        return self[2]
-
-
-def _matched(text: str, spans: Sequence[int]) -> list[_Name]:
-    starts, ends = spans[0::2], spans[1::2]
-    return list(
-        map(
-            _Name,
-            zip(starts, ends, map(text.__getitem__, map(slice, starts, ends)), strict=True),
-        )
-    )
-
-
-_Match = re.Match[str] | _Name
 
 
 def _lower_words(text: str, matches: Sequence[re.Match[str]] = ()) -> _LowerWords:
@@ -657,53 +628,84 @@ class _Seen(NamedTuple):
     subjects: Mapping[str, Mapping[Gender, int]] = {}
 
 
+# The share of a long text's names read in the second process (``index``):
+# under half, for the child also starts (its pages written after the fork
+# fault again) and sends its findings, which the parent would wait for.
+# Where the parent waited least on War and Peace (6 runs of each, 0.43 to
+# 0.5: 0.46 waited 0.000 s, 0.5 0.018 s); the results are the same at any share.
+LATER_SHARE = 0.46
+
+
 def index(
     document: Document,
     quoted: Iterable[Span],
     lower: Callable[[], AbstractSet[str]] | None = None,
     found: Callable[[], WordsAndNames] | None = None,
+    after: Sequence[Pending[Any]] = (),
 ) -> People:
     """The people ``document`` names outside the ``quoted`` extents (``lower``:
     what gives its ``lower_words``, or ``found`` its ``words_and_names``, if
-    they are computed elsewhere)."""
+    they are computed elsewhere). ``after``: steps (``halves.deferred``) for
+    the second process that reads half of a long text's names to do next (in
+    one of their own if there is none), their results asked for in turn
+    after ``index``."""
+    from aleppo_cli.analysis.quotes import halves
+
     text = document.clean.text
-    # names inside quotations, and in headings ("Jonah Historically Regarded",
-    # a chapter's title), are not mentions of people in the narration
-    heads = {section.paragraph for section in document.sections}
-    headings = []
-    titles = []  # headings in Title Case, and paragraphs so written (titles over several lines)
-    for p in document.paragraphs:
-        if p.heading or (p.number in heads and p.clean_end - p.clean_start <= HEADING_LENGTH):
-            headings.append((p.clean_start, p.clean_end))
-            if _title_case(p.text):  # its full names tie forms, as a long title's do
-                titles.append((p.clean_start, p.clean_end))
-        elif _title_case(p.text):
-            headings.append((p.clean_start, p.clean_end))
-            titles.append((p.clean_start, p.clean_end))
-    extents = _merged(sorted([*((span.start, span.end) for span in quoted), *headings]))
-    inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
-    matches: Sequence[_Match]
     if found is not None:
         words, spans = found()
-        matches = _matched(text, spans)
+        starts, ends = spans[0::2], spans[1::2]
         lower_words = _LowerWords(words)
         lower_words.cleaned = {}
-        lower_words.names = (text, spans[0::2], spans[1::2])
-    elif lower is None:
-        own = list(_names(text))
-        matches = own
-        lower_words = _lower_words(text, own)
     else:
         matches = list(_names(text))
-        lower_words = _LowerWords(lower())
-        lower_words.cleaned = {}
-    if found is None:
-        lower_words.names = (
-            text,
-            [match.start() for match in matches],
-            [match.end() for match in matches],
-        )
-    seen = _without_openers(text, _scan(text, lower_words, inside, matches))
+        starts = [match.start() for match in matches]
+        ends = [match.end() for match in matches]
+        if lower is None:
+            lower_words = _lower_words(text, matches)
+        else:
+            lower_words = _LowerWords(lower())
+            lower_words.cleaned = {}
+    lower_words.names = (text, starts, ends)
+    # names inside quotations, and in headings ("Jonah Historically Regarded",
+    # a chapter's title), are not mentions of people in the narration
+    extents = [(span.start, span.end) for span in quoted]
+    # On a long text the later half of the names is read in a second process
+    # (``_later``: with the headings where they are), which then finds the
+    # relations ``_family`` reads and does the ``after`` steps; this one reads
+    # the first half meanwhile. Each match is read alone (the cache of
+    # cleaned candidates gives what ``clean`` gives), so the two halves'
+    # findings joined in order are those of one pass.
+    count = len(starts)
+    cut = count
+    if halves.worth_it(len(text), halves.LONG_TEXT):
+        cut = round(count * (1 - LATER_SHARE))
+    relations = halves.deferred(lambda: _family_words(text))
+    later = halves.background(
+        lambda: _later(document, lower_words, extents, starts, ends, cut),
+        cut < count,
+        (relations, *after),
+    )
+    if not later.forked:
+        for step in after:
+            step.start()
+    # the first half reads only where its names start, all before the later half's first
+    until = starts[cut] if cut < count else len(text) + 1
+    paragraphs = document.paragraphs
+    last = bisect_left(paragraphs, until, key=_paragraph_start)
+    heads = {section.paragraph for section in document.sections}
+    headings, titles = _headings(paragraphs[:last], heads)
+    extents = _merged(sorted([*extents, *headings]))
+    inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
+    first = _scan_part(text, lower_words, inside, starts, ends, 0, cut)
+    if cut < count:
+        more, more_headings, more_titles = later.result()
+        if more_headings:
+            extents = _merged(sorted([*extents, *more_headings]))
+            inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
+        titles.extend(more_titles)
+        _joined(first, more)
+    seen = _without_openers(text, _seen(first))
     totals = Counter(seen.names)
     described = _described(seen, totals)
     not_people = (
@@ -715,11 +717,13 @@ def index(
     ) - set(described)
     seen = _past_nobody(text, seen, not_people)
     named = frozenset(seen.names)
-    kept = [
-        (p, described[n] if n in described else _without_place(n, not_people, named))
-        for p, n in zip(seen.positions, seen.names, strict=True)
+    # each distinct name read once (a name is read alike wherever it stands)
+    read = {
+        n: described[n] if n in described else _without_place(n, not_people, named)
+        for n in named
         if n not in not_people
-    ]
+    }
+    kept = [(p, read[n]) for p, n in zip(seen.positions, seen.names, strict=True) if n in read]
     kept = _kin_titled(kept)
     kept = _without_particle(text, kept)
     counted = Counter(name for _, name in kept)
@@ -774,7 +778,7 @@ def index(
         kin=_kin(groups),
         groups=groups,
     )
-    family = _family(text, inside, people)
+    family = _family(text, inside, people, relations.result())
     if not family:
         return people
     mentions = sorted([*kept, *family])
@@ -908,10 +912,11 @@ def _without_particle(text: str, kept: list[tuple[int, str]]) -> list[tuple[int,
     title and that particle the text names ("Professor de Lark"); none if
     such forms tell two genders (the family: "Mr." and "Mrs. van der Lark")."""
     titled: defaultdict[str, Counter[str]] = defaultdict(Counter)  # "Lark" -> its forms
-    for _, name in kept:
+    # (each distinct name looked at once, in order of first mention, with its count)
+    for name, times in Counter(name for _, name in kept).items():
         words = name.split()
         if len(words) > 2 and words[-2] in PARTICLES and is_honorific(words[0]):
-            titled[words[-1]][name] += 1
+            titled[words[-1]][name] += times
     if not titled:
         return kept
     read: dict[str, str | None] = {}
@@ -949,11 +954,12 @@ def _kin_titled(kept: list[tuple[int, str]]) -> list[tuple[int, str]]:
     Lark", "Mr. Lark"), if one only: "Lark" alone is not written for her,
     and may be someone else's name (a "Mr. Lark" too). "Aunt Nora" (a
     given name) stays, for ``persons.group`` to join."""
-    kin = {name for _, name in kept if name.startswith(("Aunt ", "Uncle ")) and " " in name}
+    distinct = {name for _, name in kept}
+    kin = {name for name in distinct if name.startswith(("Aunt ", "Uncle ")) and " " in name}
     if not kin:
         return kept
     titled: defaultdict[tuple[str, Gender | None], set[str]] = defaultdict(set)
-    for _, name in kept:
+    for name in distinct:
         words = name.split()
         if len(words) == 2 and is_honorific(words[0]) and words[0] not in ("Aunt", "Uncle"):
             titled[words[1], title_gender(name)].add(name)
@@ -1115,10 +1121,15 @@ def _votes(
     votes: Counter[Gender] = Counter()
     objects: Counter[Gender] = Counter()
     subjects: Counter[Gender] = Counter()
+    pronouns_of, objects_of, subjects_of = seen.pronouns.get, seen.objects.get, seen.subjects.get
     for form in forms:
-        votes.update(seen.pronouns.get(form, {}))
-        objects.update(seen.objects.get(form, {}))
-        subjects.update(seen.subjects.get(form, {}))
+        # (a form with none of a kind adds nothing: most have no objects, no subjects)
+        if counts := pronouns_of(form):
+            votes.update(counts)
+        if counts := objects_of(form):
+            objects.update(counts)
+        if counts := subjects_of(form):
+            subjects.update(counts)
     if sum(subjects.values()) >= SUBJECT_VOTES and _pronoun_majority(subjects, base) is not None:
         return subjects
     return votes or objects
@@ -1283,8 +1294,16 @@ _SAID = frozenset(
 def _acting(text: str, seen: _Seen, name: str) -> bool:
     """Whether ``name`` is ever followed by a verb of saying or one in "-ed":
     "Nora thanked", "Lark said" (not "Hectic spots", "Exhaustion was")."""
-    for position, named in zip(seen.positions, seen.names, strict=True):
-        if named != name or not text.startswith(name, position):
+    positions, names = seen.positions, seen.names
+    number = -1
+    while True:
+        # (its next mention looked for at C speed: a novel has some 20,000)
+        try:
+            number = names.index(name, number + 1)
+        except ValueError:
+            return False
+        position = positions[number]
+        if not text.startswith(name, position):
             continue
         after = _WORD_AFTER.match(text, position + len(name))
         if after is not None and (after.group(1) in _SAID or after.group(1).endswith("ed")):
@@ -1339,12 +1358,18 @@ def _without_openers(text: str, seen: _Seen) -> _Seen:
         return merged
 
     def votes(counts: Mapping[str, Mapping[Gender, int]]) -> dict[str, Counter[Gender]]:
-        merged: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
+        merged: dict[str, Counter[Gender]] = {}
         for name, count in counts.items():
             new = renamed.get(name, name)
-            if new is not None:
+            if new is None:
+                continue
+            if new in merged:
                 merged[new].update(count)
-        return dict(merged)
+            else:  # what ``Counter.update`` does in an empty Counter, without its checks
+                into: Counter[Gender] = Counter()
+                dict.update(into, count)
+                merged[new] = into
+        return merged
 
     acts = {renamed.get(name, name) for name in seen.acts}
     return _Seen(
@@ -1372,43 +1397,80 @@ def _merged(extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined
 
 
-def _scan(text: str, lower_words: _LowerWords, inside: _Quoted, matches: Sequence[_Match]) -> _Seen:
-    found = [match.group() for match in matches]
-    # where the next name after each match starts ("He", "She": no names)
-    next_names = [len(text)] * len(matches)
-    upcoming = len(text)
-    for number in range(len(matches) - 1, -1, -1):
-        next_names[number] = upcoming
-        if found[number] not in _NOT_NAMES:
-            upcoming = matches[number].start()
-    from aleppo_cli.analysis.quotes import halves
+def _paragraph_start(paragraph: Paragraph) -> int:
+    return paragraph.clean_start
 
-    cut = len(matches) // 2
-    if not halves.worth_it(len(text), halves.LONG_TEXT):
-        cut = len(matches)
-    # each match is read alone (the cache of cleaned candidates gives what
-    # ``clean`` gives), so the later half may be read in a second process and
-    # the two halves' findings joined in order: the same as one pass
-    later = halves.background(
-        lambda: _scan_part(
-            text, lower_words, inside, matches, found, next_names, cut, len(matches)
-        ),
-        cut < len(matches),
-    )
-    first = _scan_part(text, lower_words, inside, matches, found, next_names, 0, cut)
+
+def _paragraph_end(paragraph: Paragraph) -> int:
+    return paragraph.clean_end
+
+
+def _headings(
+    paragraphs: Sequence[Paragraph], heads: AbstractSet[int]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The extents of the headings among ``paragraphs`` (``heads``: the
+    numbers of the paragraphs that open sections), and of those in Title
+    Case and paragraphs so written (titles over several lines), in order."""
+    headings = []
+    titles = []
+    for p in paragraphs:
+        if p.heading or (p.number in heads and p.clean_end - p.clean_start <= HEADING_LENGTH):
+            headings.append((p.clean_start, p.clean_end))
+            if _title_case(p.text):  # its full names tie forms, as a long title's do
+                titles.append((p.clean_start, p.clean_end))
+        elif _title_case(p.text):
+            headings.append((p.clean_start, p.clean_end))
+            titles.append((p.clean_start, p.clean_end))
+    return headings, titles
+
+
+def _later(
+    document: Document,
+    lower_words: _LowerWords,
+    extents: list[tuple[int, int]],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    cut: int,
+) -> tuple[_Part, list[tuple[int, int]], list[tuple[int, int]]]:
+    """What ``index`` reads in a second process: ``_scan_part`` of the names
+    from ``cut`` on (whose starts only the headings that end after the first
+    of them may cover), the headings and titles (``_headings``) of the
+    paragraphs from the one that starts there on."""
+    text = document.clean.text
+    since = starts[cut]
+    paragraphs = document.paragraphs
+    first = bisect_right(paragraphs, since, key=_paragraph_end)
+    last = max(first, bisect_left(paragraphs, since, key=_paragraph_start))
+    heads = {section.paragraph for section in document.sections}
+    before, _ = _headings(paragraphs[first:last], heads)
+    headings, titles = _headings(paragraphs[last:], heads)
+    joined = _merged(sorted([*extents, *before, *headings]))
+    inside = _Quoted([start for start, _ in joined], [end for _, end in joined])
+    part = _scan_part(text, lower_words, inside, starts, ends, cut, len(starts))
+    return part, headings, titles
+
+
+def _joined(first: _Part, more: _Part) -> None:
+    """``first`` with the findings of the names after its own (``more``) added."""
     positions, names, pronouns, acts, the, places, objects, speaking, mid, subjects = first
-    if cut < len(matches):
-        more = later.result()
-        positions.extend(more[0])
-        names.extend(more[1])
-        for into, part in ((pronouns, more[2]), (objects, more[6]), (subjects, more[9])):
-            for name, votes in part.items():
+    positions.extend(more[0])
+    names.extend(more[1])
+    for into, part in ((pronouns, more[2]), (objects, more[6]), (subjects, more[9])):
+        for name, votes in part.items():
+            if name in into:
                 into[name].update(votes)
-        the.update(more[4])
-        places.update(more[5])
-        speaking.update(more[7])
-        acts.update(more[3])
-        mid.update(more[8])
+            else:  # (what ``update`` would make of it in an empty Counter)
+                into[name] = votes
+    the.update(more[4])
+    places.update(more[5])
+    speaking.update(more[7])
+    acts.update(more[3])
+    mid.update(more[8])
+
+
+def _seen(part: _Part) -> _Seen:
+    """What ``_scan_part`` found of all the names."""
+    positions, names, pronouns, acts, the, places, objects, speaking, mid, subjects = part
     return _Seen(
         positions,
         names,
@@ -1453,13 +1515,25 @@ def _scan_part(
     text: str,
     lower_words: _LowerWords,
     inside: _Quoted,
-    matches: Sequence[_Match],
-    found: Sequence[str],
-    next_names: Sequence[int],
+    starts: Sequence[int],
+    ends: Sequence[int],
     begin: int,
     until: int,
 ) -> _Part:
-    """What ``_scan`` finds of ``matches[begin:until]``."""
+    """What one pass finds of the name matches ``begin`` to ``until`` (their
+    ``starts`` and ``ends``) outside the extents ``inside``."""
+    found = list(map(text.__getitem__, map(slice, starts[begin:until], ends[begin:until])))
+    # where the next name after each match starts ("He", "She": no names)
+    upcoming = len(text)
+    for number in range(until, len(starts)):
+        if text[starts[number] : ends[number]] not in _NOT_NAMES:
+            upcoming = starts[number]
+            break
+    next_names = [upcoming] * len(found)
+    for number in range(len(found) - 1, -1, -1):
+        next_names[number] = upcoming
+        if found[number] not in _NOT_NAMES:
+            upcoming = starts[begin + number]
     positions: list[int] = []
     names: list[str] = []
     pronouns: defaultdict[str, Counter[Gender]] = defaultdict(Counter)
@@ -1477,10 +1551,10 @@ def _scan_part(
     # split once for each distinct candidate, not once a mention
     split: dict[str, tuple[str, dict[str, None] | None]] = {}
     roles_get = _ROLES_AFTER_THE.get
-    for number in range(begin, until):
-        match = matches[number]
+    for number in range(until - begin):
         candidate = found[number]
-        start = match.start()
+        start = starts[begin + number]
+        end = ends[begin + number]
         words = split.get(candidate)
         if words is None:
             parts = candidate.split()
@@ -1501,14 +1575,13 @@ def _scan_part(
                 continue  # (no role alone, after "the" or not: ``_role_after_the`` remembers)
             # "the Professor", "the Secretary": a role or a title a story may
             # call a character by (kept only if it speaks: ``_described``)
-            name = _role_after_the(text, match.start(), candidate)
+            name = _role_after_the(text, start, candidate)
             if name is None:
                 continue
-        elif name.endswith("ing") and _participle(text, match, name):
+        elif name.endswith("ing") and _participle(text, start, end, name):
             continue
-        if " " in name and _participle_before(text, match, name):
+        if " " in name and _participle_before(text, start, end, name):
             name = name.split(" ", 1)[1]  # "Watching Brandt, she ...": Brandt
-        start, end = match.span()
         prior = text[start - 2 : start - 1]  # a place word's last letter, or more space
         if (
             text[start - 1 : start].isspace()
@@ -1649,24 +1722,24 @@ def _after_place_word(text: str, position: int) -> bool:
     return whole and word in _PLACE_WORDS
 
 
-def _participle(text: str, match: _Match, name: str) -> bool:
+def _participle(text: str, start: int, end: int, name: str) -> bool:
     """A sentence-opening "-ing" word before a preposition or a comma: "Looking
     at", "Returning,": no name."""
     return (
         " " not in name
         and name.endswith("ing")
-        and _PARTICIPLE_AFTER.match(text, match.end()) is not None
-        and _opens_sentence(text, match.start())
+        and _PARTICIPLE_AFTER.match(text, end) is not None
+        and _opens_sentence(text, start)
     )
 
 
-def _participle_before(text: str, match: _Match, name: str) -> bool:
+def _participle_before(text: str, start: int, end: int, name: str) -> bool:
     """A sentence-opening "-ing" word run into the name after it, the two
     before a comma or a preposition: "Watching Brandt, she ..." names Brandt."""
     return (
         name.split(" ", 1)[0].endswith("ing")
-        and _PARTICIPLE_AFTER.match(text, match.end()) is not None
-        and _opens_sentence(text, match.start())
+        and _PARTICIPLE_AFTER.match(text, end) is not None
+        and _opens_sentence(text, start)
     )
 
 
@@ -1751,8 +1824,10 @@ def _peoples(text: str, seen: _Seen) -> set[str]:
     Read at the mentions themselves: a pattern over the whole text for each
     such name cost a novel with many ("Russian", "German") seconds."""
     adjectives = set()
+    distinct = set(seen.names)
+    demonyms = {name for name in distinct if _DEMONYM.fullmatch(name)}
     for position, name in zip(seen.positions, seen.names, strict=True):
-        if name in adjectives or not _DEMONYM.fullmatch(name):
+        if name not in demonyms or name in adjectives:
             continue
         before = text[max(0, position - 5) : position].split()
         if not before or before[-1].lower() not in _ARTICLES:
@@ -1763,7 +1838,7 @@ def _peoples(text: str, seen: _Seen) -> set[str]:
             adjectives.add(name)
     return {
         name
-        for name in set(seen.names)
+        for name in distinct
         if name in adjectives or (name.endswith("s") and name[:-1] in adjectives)
     }
 
@@ -1899,10 +1974,13 @@ def _by_last_word(groups: Mapping[str, persons.Group]) -> dict[str, set[str]]:
     return dict(by_word)
 
 
-def _family(text: str, inside: _Quoted, people: People) -> list[tuple[int, str]]:
-    """ "Her father", "his wife" in the narration: mentions of whom they name."""
+def _family(
+    text: str, inside: _Quoted, people: People, relations: Sequence[tuple[int, str, str]]
+) -> list[tuple[int, str]]:
+    """ "Her father", "his wife" in the narration (``relations``: the
+    ``_family_words`` of ``text``): mentions of whom they name."""
     family = []
-    for start, pronoun, relation in _family_words(text):
+    for start, pronoun, relation in relations:
         if inside.covers(start):
             continue
         owner = people.recent(start, pronoun_gender(pronoun))

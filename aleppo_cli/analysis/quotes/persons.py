@@ -176,9 +176,18 @@ def group(
     people: list[_Person] = []
     of: dict[str, _Person] = {}
 
+    known: dict[str, tuple[str | None, list[str]]] = {}
+
     def parts(form: str) -> tuple[str | None, list[str]]:
         """The title and the words of a name, a particle joined to the word
-        after it: "Mr. van der Lark" -> "Mr", ["van der Lark"]."""
+        after it: "Mr. van der Lark" -> "Mr", ["van der Lark"] (each form's
+        read once: the steps below ask for most several times; none changes them)."""
+        found = known.get(form)
+        if found is None:
+            found = known[form] = _parts(form)
+        return found
+
+    def _parts(form: str) -> tuple[str | None, list[str]]:
         words: list[str] = []
         glue = ""
         for word in form.split():

@@ -108,9 +108,8 @@ def _stages(
     document: Document, names: Beside[people.WordsAndNames] | None
 ) -> tuple[list[Quote], dict[int, speakers.Speech], people.People, halves.Pending[_Placed]]:
     """``_quotes_heard_people``, and where the quotes stand (``_placed``) if a
-    second process finds it: for a novel, while this one starts the people
-    index (whose first steps leave the second core idle), from the stretches
-    alone."""
+    second process finds it: for a novel, the one that reads half of the
+    people index's names, from the stretches alone."""
     text = document.clean.text
     # a novel's independent steps share the machine's second core (``halves``)
     # (the child finds the names too: the people index need not find them
@@ -126,11 +125,16 @@ def _stages(
         )
         given = words.result
     found = stretches.find(document)
-    placed = halves.background(
-        lambda: _placed(document, found), halves.worth_it(len(found), halves.MANY_STRETCHES)
-    )
+    # where the quotes stand is found by the child that reads half of the
+    # people index's names, once it has sent them (one fork fewer)
+    placed = halves.deferred(lambda: _placed(document, found))
     spans = [Span(stretch.start, stretch.end) for stretch in found]
-    cast = people.index(document, spans, found=given if words.forked else None)
+    cast = people.index(
+        document,
+        spans,
+        found=given if words.forked else None,
+        after=(placed,) if halves.worth_it(len(found), halves.MANY_STRETCHES) else (),
+    )
     cut = len(found) // 2
     second = halves.background(
         lambda: _read(text, found[cut:], cast), halves.worth_it(len(found), halves.MANY_STRETCHES)
