@@ -532,6 +532,12 @@ _COUNT_BINS = (2, 4)
 _COUNT = tuple(f"count{index}" for index in range(len(_COUNT_BINS) + 1))
 _NEXT = tuple(f"next{step}:named" for step in range(AHEAD + 1))
 _NEXT_CALLS = ("", "next1:calls", "next2:calls")
+_NEXT_GENDER = {
+    (step, same): f"next{step}:gender:" + ("same" if same else "other")
+    for step in (1, 2)
+    for same in (True, False)
+}
+_GENDERS = (Gender.MALE, Gender.FEMALE)
 CONTEXTS = ("pro", "rel", "ref", "on", "none", "desc")
 SITUATIONS = ("dlg", "open", "in")
 
@@ -845,6 +851,24 @@ def candidates(
     head = _head(answer) if by_description and answer is not None else ""
     named, excluded, acts, ranks = speech.named, speech.excluded, people.acts, facts.frequency_rank
     addresses = speech.addresses(text) if ADDRESS_WORDS and text else None
+    # what a candidate of each gender gets of the gendered pairs, the word of
+    # address and the pronouns of the turns ahead (the same for each candidate
+    # of that gender: made once, in the order they are appended)
+    of_known: dict[Gender, tuple[list[str], list[str]]] = {}
+    for each in _GENDERS:
+        first = [
+            f"{feature}:same" if value == each.value else f"{feature}:other"
+            for value, feature in gendered
+        ]
+        if addresses is not None:
+            first.append("addresses:same" if each == addresses else "addresses:other")
+        later = []
+        if LOOK_AHEAD:
+            for step, (_, pronoun, _) in enumerate(ahead.turns[:2], 1):
+                if pronoun is not None:
+                    later.append(_NEXT_GENDER[step, pronoun == each])
+        of_known[each] = first, later
+    scene_of = (gender,) if gender is not None else _GENDERS  # (``known`` is one of these)
     result = []
     for name, active in features.items():
         if answer is None and not _a_person(name, active, genders, acts):
@@ -857,30 +881,29 @@ def candidates(
         elif name in excluded:
             active.append("owner")
         known = genders.get(name)
-        if gender is not None:
-            if known is None:
+        if known is None:
+            if gender is not None:
                 active.append("gender:unknown")
-            else:
+            elif name != NARRATOR:
+                active.append("gender:none")
+            if name in acts:
+                active.append("acts")
+        else:
+            if gender is not None:
                 active.append("gender:same" if known == gender else "gender:other")
-        elif known is None and name != NARRATOR:
-            active.append("gender:none")
-        if name in acts:
-            active.append("acts")
-        if gendered and known is not None:
-            for value, feature in gendered:
-                active.append(feature + (":same" if value == known.value else ":other"))
-        if addresses is not None and known is not None:
-            active.append("addresses:" + ("same" if known == addresses else "other"))
-        if SCENE and scene is not None and known is not None and gender in (known, None):
-            ranked_at = scene.get(name)
-            active.append(_SCENE[-1] if ranked_at is None else _SCENE[min(ranked_at, 3)])
-        if wide is not None and known == gender:
-            ranked_at = wide.get(name)
-            active.append(_WIDE[-1] if ranked_at is None else _WIDE[min(ranked_at, 3)])
-        if LOOK_AHEAD and known is not None:
-            for step, (_, pronoun, _) in enumerate(ahead.turns[:2], 1):
-                if pronoun is not None:
-                    active.append(f"next{step}:gender:" + ("same" if pronoun == known else "other"))
+            if name in acts:
+                active.append("acts")
+            first, later = of_known[known]
+            if first:
+                active.extend(first)
+            if SCENE and scene is not None and known in scene_of:
+                ranked_at = scene.get(name)
+                active.append(_SCENE[-1] if ranked_at is None else _SCENE[min(ranked_at, 3)])
+            if wide is not None and known == gender:
+                ranked_at = wide.get(name)
+                active.append(_WIDE[-1] if ranked_at is None else _WIDE[min(ranked_at, 3)])
+            if later:
+                active.extend(later)
         rank = ranks.get(name)
         active.append("unnamed" if rank is None else _FREQUENT[bisect_right(_FREQUENT_BINS, rank)])
         if by_description:

@@ -60,7 +60,15 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol
 
 from aleppo_cli.analysis.quotes import dialogue, halves, ranker
-from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Gender, Quote, Reference, Stretch
+from aleppo_cli.analysis.quotes.model import (
+    NARRATOR,
+    OPENS_PARAGRAPH,
+    SPEECH,
+    Gender,
+    Quote,
+    Reference,
+    Stretch,
+)
 from aleppo_cli.analysis.quotes.people import NAME, People, word_gender
 
 # The conversation goes on with the ranker's choices (True) or the rules' answers.
@@ -247,6 +255,8 @@ def assign(
         from ``talk``, appended to ``speakers`` (and their entries for
         ``decode`` to ``ranked``); the conversation after them. ``states``:
         the conversation before each, recorded."""
+        descriptions, anchors = ranker.DESCRIPTIONS_RANKED, decoding and ranker.ANCHORS
+        ranking = chooser is not RULES_ONLY
         for at in range(begin, end):
             quote = quotes[at]
             if states is not None:
@@ -258,25 +268,21 @@ def assign(
             rule, speaker = decide(speech, talk, people)
             chosen = speaker
             ranks = rule
-            if ranker.DESCRIPTIONS_RANKED and rule == SURE and ranker.a_description(speaker):
+            if descriptions and rule == SURE and ranker.a_description(speaker):
                 ranks = ranker.DESCRIPTION_RULE  # "said the doctor": ranked with the people around
-            if ranks not in FIXED and chooser is not RULES_ONLY:
+            stretch = quote.stretch
+            opens = stretch.spans[0].start - stretch.paragraph.clean_start <= OPENS_PARAGRAPH
+            if ranks not in FIXED and ranking:
                 found = ranker.candidates(speech, talk, people, facts, ranks, speaker, ahead[at])
                 if decoding and found:
                     assert isinstance(chooser, ranker.Ranker)
-                    opens = quote.stretch.opens_paragraph
-                    entry, chosen = ranker.ranked(chooser, at, speech.paragraph, opens, found)
+                    number = stretch.paragraph.number
+                    entry, chosen = ranker.ranked(chooser, at, number, opens, found)
                     ranked.append(entry)
                 else:
                     chosen = chooser.choose(found, at) if found else speaker
-            if (
-                decoding
-                and ranker.ANCHORS
-                and chosen
-                and quote.stretch.opens_paragraph
-                and (not ranked or ranked[-1].at != at)
-            ):
-                ranked.append(ranker.anchor(at, speech.paragraph, chosen))  # a turn given
+            if anchors and chosen and opens and (not ranked or ranked[-1].at != at):
+                ranked.append(ranker.anchor(at, stretch.paragraph.number, chosen))  # a turn given
             speakers.append(chosen)
             talk = _after(talk, speech, chosen if follow else speaker, rule == SURE)
             if LAST_FOLLOWS and chosen and chosen != speaker and talk.last is not None:
@@ -475,7 +481,18 @@ def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) ->
 
 def decide(speech: Speech, talk: Conversation, people: People) -> tuple[str, str | None]:
     """The first rule that applies, by name ("" if none), and the speaker it gives."""
-    for rule in RULES:
+    rules = RULES
+    if rules is _SHIPPED:
+        # Each rule of 2 applies only with a reference, each of 3 only without an
+        # attribution's name or reference, and rule 1 with a name: only that group is tried
+        attribution = speech.quote.attribution
+        if attribution is None:
+            rules = _WITHOUT
+        elif attribution.name is not None:
+            return SURE, attribution.name
+        else:
+            rules = _WITHOUT if attribution.reference is None else _BY_REFERENCE
+    for rule in rules:
         verdict = rule(speech, talk, people)
         if verdict is not None:
             return rule.__name__, verdict.speaker
@@ -604,23 +621,32 @@ def _after(
 ) -> Conversation:
     """The conversation once ``speech`` has been given ``speaker`` (``sure``:
     by an attribution that names it)."""
-    last = LastSpeech(speech.paragraph, speaker, speech.stretch.end) if speaker else None
-    addressee = speech.addressee if speech.addressee != speaker else None
+    stretch = speech.quote.stretch
+    spans, paragraph = stretch.spans, stretch.paragraph
+    number = paragraph.number
+    last = LastSpeech(number, speaker, spans[-1].end) if speaker else None
+    addressee = speech.addressee
+    if addressee == speaker:
+        addressee = None
     said = talk.said
     if ranker.SAID_FEATURES:
-        said = (*said, Said(speech.paragraph, speaker, addressee))[-SAID_KEPT:]
+        said = (*said, Said(number, speaker, addressee))[-SAID_KEPT:]
     described = talk.described
     if speech.described and speaker:
-        described = (*described, (speech.described, speech.paragraph, speaker))[-DESCRIBED_KEPT:]
-    called = Called(speech.paragraph, addressee)
+        described = (*described, (speech.described, number, speaker))[-DESCRIBED_KEPT:]
+    called = Called(number, addressee)
     heard = called if ranker.CALLED_LAST else None
     voices = talk.voices
     if ranker.VOICES and speaker and (not voices or voices[-1] != speaker):
         voices = (*(v for v in voices if v != speaker), speaker)[-VOICES_KEPT:]
-    if not speech.stretch.opens_paragraph and not _same_paragraph(speech, talk):
-        # a quote inside narration
-        return Conversation(talk.turns, talk.called, last, said, described, heard, voices)
-    turns = (*talk.turns, Turn(speech.paragraph, speaker, sure))[-TURNS_KEPT:]
+    turns = talk.turns
+    if spans[0].start - paragraph.clean_start > OPENS_PARAGRAPH:  # (not ``opens_paragraph``)
+        for turn in turns:
+            if turn.paragraph == number and turn.speaker:
+                break  # after a turn in its paragraph (``_same_paragraph``)
+        else:  # a quote inside narration
+            return Conversation(turns, talk.called, last, said, described, heard, voices)
+    turns = (*turns, Turn(number, speaker, sure))[-TURNS_KEPT:]
     return Conversation(turns, called, last, said, described, heard, voices)
 
 
@@ -898,3 +924,7 @@ RULES: tuple[Rule, ...] = (
     after_a_turn,
     after_narration,
 )
+# (``decide``'s groups of the shipped rules: those of 2, and those of 3)
+_SHIPPED = RULES
+_BY_REFERENCE = RULES[RULES.index(goes_on) : RULES.index(spoke_lately) + 1]
+_WITHOUT = RULES[RULES.index(same_paragraph) :]
