@@ -34,8 +34,9 @@ from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
 from aleppo_cli.analysis.quotes.model import NARRATOR, Gender
 
@@ -538,6 +539,7 @@ _NEXT_GENDER = {
     for same in (True, False)
 }
 _GENDERS = (Gender.MALE, Gender.FEMALE)
+_FEMALE = Gender.FEMALE
 CONTEXTS = ("pro", "rel", "ref", "on", "none", "desc")
 SITUATIONS = ("dlg", "open", "in")
 
@@ -589,9 +591,10 @@ def candidates(
     ahead: Ahead | None = None,
 ) -> list[Candidate]:
     """The candidates for ``speech``'s speaker, each with its features."""
-    start, end = speech.stretch.start, speech.stretch.end
-    number = speech.paragraph
-    paragraph = speech.stretch.paragraph
+    stretch = speech.quote.stretch  # (its properties read once)
+    spans, paragraph = stretch.spans, stretch.paragraph
+    start, end = spans[0].start, spans[-1].end
+    number = paragraph.number
     features: dict[str, list[str]] = {}
 
     def add(name: str | None, feature: str) -> None:
@@ -650,10 +653,14 @@ def candidates(
             add(said.addressee, _ADDRESSED[index])
     lately: dict[str, int] = {}
     for turn in talk.turns[-LATELY:]:
-        if turn.speaker:
-            lately[turn.speaker] = lately.get(turn.speaker, 0) + 1
+        name = turn.speaker
+        if name:
+            lately[name] = lately.get(name, 0) + 1
     for name, count in lately.items():
-        add(name, _LATELY[min(count, 3)])
+        if name in features:
+            features[name].append(_LATELY[min(count, 3)])
+        else:
+            features[name] = [_LATELY[min(count, 3)]]
     if talk.last is not None:
         add(talk.last.speaker, "last")
         if talk.last.paragraph == number:
@@ -666,7 +673,9 @@ def candidates(
             add(name, feature)
     # the people named before it, nearest first
     positions, names, genders = people.positions, people.names, people.gender
-    index = bisect_left(positions, start) - 1
+    nearest = bisect_left(positions, start) - 1
+    # (the mentions within MENTION_REACH before it: ``nearest`` down to ``reach``)
+    reach = bisect_left(positions, start - MENTION_REACH, 0, nearest + 1)
     kept = 0  # the people named before it so far, at most MENTIONS_KEPT
     counts: dict[str, int] = {}  # each one's mentions within MENTION_REACH
     by_description = DESCRIPTIONS_RANKED and rule == DESCRIPTION_RULE and answer is not None
@@ -704,9 +713,8 @@ def candidates(
         # "With these words he pulled up a chair. "See there," he said.": the
         # last turn's speaker goes on as its paragraph's "he"
         add(turns[0].speaker, "chain:turn1")
-    while index >= 0 and start - positions[index] <= MENTION_REACH:
-        name, position = names[index], positions[index]
-        index -= 1
+    for index in range(nearest, reach - 1, -1):
+        name = names[index]
         if not name:
             continue
         if name in counts:
@@ -716,6 +724,7 @@ def candidates(
             if name in features:
                 counts[name] = 1  # named further back: counted only
             continue
+        position = positions[index]
         counts[name] = 1
         active = features.setdefault(name, [])
         active.append(_BEFORE[min(kept, len(_BEFORE) - 1)])
@@ -773,8 +782,9 @@ def candidates(
                 if floor >= 0:
                     active.append("before:gender0:near")
             of_gender += 1
-    for name, count in counts.items():
-        add(name, _COUNT[bisect_right(_COUNT_BINS, count)])
+    index = reach - 1  # (where the FAR_REACH mentions go on)
+    for name, count in counts.items():  # (each of them has features already)
+        features[name].append(_COUNT[bisect_right(_COUNT_BINS, count)])
     if gender is not None:
         if FAR:  # the nearest of the pronoun's gender named further back
             far = 0
@@ -854,7 +864,8 @@ def candidates(
     # what a candidate of each gender gets of the gendered pairs, the word of
     # address and the pronouns of the turns ahead (the same for each candidate
     # of that gender: made once, in the order they are appended)
-    of_known: dict[Gender, tuple[list[str], list[str]]] = {}
+    # (a list by the gender's index in _GENDERS: an enum member hashes slowly)
+    of_known: list[tuple[list[str], list[str]]] = []
     for each in _GENDERS:
         first = [
             f"{feature}:same" if value == each.value else f"{feature}:other"
@@ -867,7 +878,7 @@ def candidates(
             for step, (_, pronoun, _) in enumerate(ahead.turns[:2], 1):
                 if pronoun is not None:
                     later.append(_NEXT_GENDER[step, pronoun == each])
-        of_known[each] = first, later
+        of_known.append((first, later))
     scene_of = (gender,) if gender is not None else _GENDERS  # (``known`` is one of these)
     result = []
     for name, active in features.items():
@@ -893,7 +904,7 @@ def candidates(
                 active.append("gender:same" if known == gender else "gender:other")
             if name in acts:
                 active.append("acts")
-            first, later = of_known[known]
+            first, later = of_known[known is _FEMALE]
             if first:
                 active.extend(first)
             if SCENE and scene is not None and known in scene_of:
@@ -1158,7 +1169,17 @@ def ranked(
     model: Ranker, at: int, paragraph: int, turn: bool, found: Sequence[Candidate]
 ) -> tuple[Ranked, str | None]:
     """The quotation's entry for ``decode``, and its own best candidate."""
-    scored = sorted(((model.score(c), -index) for index, c in enumerate(found)), reverse=True)
+    if type(model).score is Ranker.score:  # (``score``, its weights looked up once a candidate)
+        by_context = model._by_context
+        scored = sorted(
+            [
+                (sum(map(by_context[c.context, c.situation].get, c.features, _NO_WEIGHT)), -index)
+                for index, c in enumerate(found)
+            ],
+            reverse=True,
+        )
+    else:
+        scored = sorted(((model.score(c), -index) for index, c in enumerate(found)), reverse=True)
     choices = [(found[-negative].name, score) for score, negative in scored[:CHOICES]]
     return Ranked(at, paragraph, turn, choices), choices[0][0] if choices else None
 
@@ -1168,11 +1189,9 @@ def anchor(at: int, paragraph: int, name: str) -> Ranked:
     return Ranked(at, paragraph, True, ((name, 0.0),))
 
 
-class _Step(NamedTuple):
-    """A choice of a sequence, and the one before it."""
-
-    name: str | None
-    back: _Step | None
+# A choice of a sequence (its name), and the one before it: a plain pair, made
+# by the hundred thousand (a named tuple took a third of ``decode``).
+_Step: TypeAlias = "tuple[str | None, _Step | None]"
 
 
 def decode(
@@ -1202,23 +1221,26 @@ def decode(
             scored = entry.choices
             grown: list[tuple[float, _Step | None]] = []
             for total, step in beam:
-                last = step.name if step is not None else None
-                before = step.back.name if step is not None and step.back is not None else None
+                if step is None:
+                    last = before = None
+                else:
+                    last, back = step
+                    before = back[0] if back is not None else None
                 for name, score in scored:
                     if name == last:
                         score += same
                     if name == before:
                         score += two_back
-                    grown.append((total + score, _Step(name, step)))
+                    grown.append((total + score, (name, step)))
             if not grown:
-                grown = [(total, _Step(None, step)) for total, step in beam]
-            grown.sort(key=lambda hypothesis: -hypothesis[0])
+                grown = [(total, (None, step)) for total, step in beam]
+            # the best first, ties in their order (as a key of minus the total)
+            grown.sort(key=itemgetter(0), reverse=True)
             beam = grown[:BEAM]
         step = beam[0][1]
         for entry in reversed(run):
             assert step is not None
-            chosen[entry.at] = step.name
-            step = step.back
+            chosen[entry.at], step = step
     return chosen
 
 
