@@ -29,7 +29,7 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
@@ -38,7 +38,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
-from aleppo_cli.analysis.quotes.model import NARRATOR, Gender
+from aleppo_cli.analysis.quotes.model import NARRATOR, OPENS_PARAGRAPH, Gender
 
 if TYPE_CHECKING:
     from aleppo_cli.analysis.quotes.people import People
@@ -492,17 +492,20 @@ def _abbreviation(word: str) -> bool:
 def _situation(speech: Speech, talk: Conversation) -> str:
     """Where the quotation stands: "dlg", a turn after a turn in the paragraph
     before; "open", a turn after narration; "in", a quote inside narration."""
-    if not speech.stretch.opens_paragraph:
+    stretch = speech.quote.stretch
+    paragraph = stretch.paragraph
+    if stretch.spans[0].start - paragraph.clean_start > OPENS_PARAGRAPH:  # (``opens_paragraph``)
         return "in"
     turns = talk.turns
-    return "dlg" if turns and turns[-1].paragraph == speech.paragraph - 1 else "open"
+    return "dlg" if turns and turns[-1].paragraph == paragraph.number - 1 else "open"
 
 
 def _context(speech: Speech) -> str:
-    reference = speech.reference
-    if reference is None:
+    attribution = speech.quote.attribution
+    reference = attribution.reference if attribution is not None else None
+    if reference is None or attribution is None:
         return "none"
-    if speech.goes_on:
+    if attribution.goes_on:
         return "on"
     if reference.relation:
         return "rel"
@@ -595,14 +598,13 @@ def candidates(
     spans, paragraph = stretch.spans, stretch.paragraph
     start, end = spans[0].start, spans[-1].end
     number = paragraph.number
-    features: dict[str, list[str]] = {}
+    # each candidate's features, in the order they come (``features[name]``
+    # makes a new one: read it only for a name in it or one to add)
+    features: defaultdict[str, list[str]] = defaultdict(list)
 
-    def add(name: str | None, feature: str) -> None:
+    def add(name: str | None, feature: str) -> None:  # (inlined where it is called most)
         if name:
-            if name in features:
-                features[name].append(feature)
-            else:
-                features[name] = [feature]
+            features[name].append(feature)
 
     if answer:
         features[answer] = ["rule", f"rule:{rule}"]
@@ -657,10 +659,7 @@ def candidates(
         if name:
             lately[name] = lately.get(name, 0) + 1
     for name, count in lately.items():
-        if name in features:
-            features[name].append(_LATELY[min(count, 3)])
-        else:
-            features[name] = [_LATELY[min(count, 3)]]
+        features[name].append(_LATELY[min(count, 3)])
     if talk.last is not None:
         add(talk.last.speaker, "last")
         if talk.last.paragraph == number:
@@ -685,7 +684,9 @@ def candidates(
         if gender is None and DESCRIPTION_PRONOUNS:
             gender = _pronouns_after(people, facts, _head(answer), start)
     else:
-        gender = speech.reference.gender if speech.reference is not None else None
+        attribution = speech.quote.attribution
+        reference = attribution.reference if attribution is not None else None
+        gender = reference.gender if reference is not None else None
     of_gender = 0
     free = 0  # the mentions of its gender looked through for one named after no preposition
     since = talk.last.end if talk.last is not None else -1  # the last quotation's end
@@ -695,7 +696,7 @@ def candidates(
             add(name, feature)
     if LAST_TOPIC and gender is not None and facts.text:
         add(_last_topic(speech, talk, people, gender, facts.text), "last:topic")
-    before = speech.stretch.before
+    before = stretch.before
     previous = before.clean_start if before is not None else paragraph.clean_start
     text = facts.text
     if (
@@ -823,7 +824,8 @@ def candidates(
         name = names[index]
         index += 1
         if name not in after:
-            add(name, _AFTER[min(len(after), 2)])
+            if name:
+                features[name].append(_AFTER[min(len(after), 2)])
             if CROSSES and not after and text and _opens_sentence(text, positions[index - 1], end):
                 add(name, "after:subject")  # '"Yes." Nora turned away.'
             after.append(name)
@@ -833,16 +835,17 @@ def candidates(
     if LOOK_AHEAD:
         add(ahead.later, "later:named")
         for step, (name, _, calls) in enumerate(ahead.turns, 1):
-            add(name, _NEXT[step])
-            if step <= 2:
-                add(calls, _NEXT_CALLS[step])
+            if name:
+                features[name].append(_NEXT[step])
+            if calls and step <= 2:
+                features[calls].append(_NEXT_CALLS[step])
     gendered: list[tuple[str, str]] = []  # a gender the run gives, not a name (dialogue)
     if RUNS:
         for name, feature in ahead.run:
             if name[:1] == GENDERED:
                 gendered.append((name[1:], feature))
-            else:
-                add(name, feature)
+            elif name:
+                features[name].append(feature)
     if speech.addressee:
         add(speech.addressee, "addressee")
     if speech.described:

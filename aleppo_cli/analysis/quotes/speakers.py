@@ -441,20 +441,22 @@ def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) ->
         quote = quotes[at]
         if quote.kind != SPEECH:
             continue
-        number = quote.stretch.paragraph.number
+        stretch = quote.stretch
+        paragraph = stretch.paragraph
+        number = paragraph.number
         if (
             following is not None
             and following.stretch.paragraph.number == number
             and following.attribution is not None
             and following.attribution.name
-            and following.stretch.start >= quote.stretch.end
-            and not people.named_between(quote.stretch.end, following.stretch.start, None)
+            and following.stretch.start >= stretch.end
+            and not people.named_between(stretch.end, following.stretch.start, None)
         ):
             later[at] = following.attribution.name
         following = quote
         attribution = quote.attribution
         name = attribution.name if attribution else None
-        if quote.stretch.opens_paragraph:
+        if stretch.spans[0].start - paragraph.clean_start <= OPENS_PARAGRAPH:  # (a turn)
             gender = None
             if attribution is not None and not attribution.goes_on:
                 reference = attribution.reference
@@ -467,15 +469,20 @@ def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) ->
         called = [heard[at].addressee if at in heard else None for at in range(len(quotes))]
         runs = dialogue.features(quotes, people, called)
     result = []
+    steps = range(1, ranker.AHEAD + 1)
+    # (the turns after a paragraph: the same for each of its quotations)
+    number, run = -1, ranker.Ahead().turns
     for at, quote in enumerate(quotes):
-        number = quote.stretch.paragraph.number
-        run = []
-        for step in range(1, ranker.AHEAD + 1):
-            turn = turns.get(number + step)
-            if turn is None:
-                break
-            run.append(turn)
-        result.append(ranker.Ahead(later[at], tuple(run), runs[at] if runs else ()))
+        if quote.stretch.paragraph.number != number:
+            number = quote.stretch.paragraph.number
+            after = []
+            for step in steps:
+                turn = turns.get(number + step)
+                if turn is None:
+                    break
+                after.append(turn)
+            run = tuple(after)
+        result.append(ranker.Ahead(later[at], run, runs[at] if runs else ()))
     return result
 
 
