@@ -576,18 +576,21 @@ def _described(text: str, stretch: Stretch) -> str | None:
 
 def _address_gender(text: str, stretch: Stretch) -> Gender | None:
     """The gender of the first word of address in the quotation, if any."""
-    for span in stretch.spans:
-        ends = span.end - ADDRESS_REACH
-        windows = (
-            ((span.start, span.end),)
-            if ends <= span.start + ADDRESS_REACH
-            else (
-                (span.start, span.start + ADDRESS_REACH),
-                (ends, span.end),
-            )
-        )
-        for start, end in windows:
-            found = _first_address(text, start, end, span.start)
+    search = _ADDRESS.search
+    for floor, end in stretch.spans:
+        ends = end - ADDRESS_REACH
+        if ends <= floor + ADDRESS_REACH:
+            if search(text, floor, end):  # (mostly none: the quick way)
+                found = _first_address(text, floor, end, floor)
+                if found is not None:
+                    return found
+            continue
+        if search(text, floor, floor + ADDRESS_REACH):
+            found = _first_address(text, floor, floor + ADDRESS_REACH, floor)
+            if found is not None:
+                return found
+        if search(text, ends, end):
+            found = _first_address(text, ends, end, floor)
             if found is not None:
                 return found
     return None
@@ -653,7 +656,9 @@ def _after(
                 break  # after a turn in its paragraph (``_same_paragraph``)
         else:  # a quote inside narration
             return Conversation(turns, talk.called, last, said, described, heard, voices)
-    turns = (*turns, Turn(number, speaker, sure))[-TURNS_KEPT:]
+    turns = (*turns, Turn(number, speaker, sure))
+    if len(turns) > TURNS_KEPT:
+        turns = turns[-TURNS_KEPT:]
     return Conversation(turns, called, last, said, described, heard, voices)
 
 
