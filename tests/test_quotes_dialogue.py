@@ -4,6 +4,8 @@ unattributed one, handed to the speaker ranker as features."""
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aleppo_cli.analysis.quotes import dialogue, quotations, ranker, speakers
 from aleppo_cli.text.document import build
@@ -229,3 +231,35 @@ def test_the_pronoun_introducing_a_quotation_no_attribution_reads_gives_its_gend
     assert intro[4] == set()  # named by its attribution
     monkeypatch.setattr(dialogue, "INTRODUCED", False)
     assert not any(introduced(raw))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.text(alphabet="hHeEsS x_'\u2019.\n\u00e9\u0663", max_size=24),
+    low=st.integers(0, 26),
+    stop=st.integers(0, 26),
+)
+def test_the_last_nominative_is_the_one_the_greedy_pattern_finds(
+    text: str, low: int, stop: int
+) -> None:
+    """``_last_nominative`` scans back with ``rfind``; what it finds is what
+    ``_LAST_NOMINATIVE`` (a greedy ``.*`` backing off) matches, word edges
+    (letters, digits of any script, "_", apostrophes) either side included."""
+    stop = min(stop, len(text))
+    low = min(low, stop)
+    match = dialogue._LAST_NOMINATIVE.match(text, low, stop)
+    assert dialogue._last_nominative(text, low, stop) == (match.group(1) if match else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Then she turned, and he said", "he"),
+        ("he said; she", "she"),
+        ("The shepherd's hens", None),
+        ("she'd say he_ or he\u2019s", None),
+        ("He", "He"),
+    ],
+)
+def test_the_last_nominative_of_some_narration(text: str, found: str | None) -> None:
+    assert dialogue._last_nominative(text, 0, len(text)) == found

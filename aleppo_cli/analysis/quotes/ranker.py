@@ -29,15 +29,16 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeAlias
 
-from aleppo_cli.analysis.quotes.model import NARRATOR, Gender
+from aleppo_cli.analysis.quotes.model import NARRATOR, OPENS_PARAGRAPH, Gender
 
 if TYPE_CHECKING:
     from aleppo_cli.analysis.quotes.people import People
@@ -491,17 +492,20 @@ def _abbreviation(word: str) -> bool:
 def _situation(speech: Speech, talk: Conversation) -> str:
     """Where the quotation stands: "dlg", a turn after a turn in the paragraph
     before; "open", a turn after narration; "in", a quote inside narration."""
-    if not speech.stretch.opens_paragraph:
+    stretch = speech.quote.stretch
+    paragraph = stretch.paragraph
+    if stretch.spans[0].start - paragraph.clean_start > OPENS_PARAGRAPH:  # (``opens_paragraph``)
         return "in"
     turns = talk.turns
-    return "dlg" if turns and turns[-1].paragraph == speech.paragraph - 1 else "open"
+    return "dlg" if turns and turns[-1].paragraph == paragraph.number - 1 else "open"
 
 
 def _context(speech: Speech) -> str:
-    reference = speech.reference
-    if reference is None:
+    attribution = speech.quote.attribution
+    reference = attribution.reference if attribution is not None else None
+    if reference is None or attribution is None:
         return "none"
-    if speech.goes_on:
+    if attribution.goes_on:
         return "on"
     if reference.relation:
         return "rel"
@@ -532,6 +536,13 @@ _COUNT_BINS = (2, 4)
 _COUNT = tuple(f"count{index}" for index in range(len(_COUNT_BINS) + 1))
 _NEXT = tuple(f"next{step}:named" for step in range(AHEAD + 1))
 _NEXT_CALLS = ("", "next1:calls", "next2:calls")
+_NEXT_GENDER = {
+    (step, same): f"next{step}:gender:" + ("same" if same else "other")
+    for step in (1, 2)
+    for same in (True, False)
+}
+_GENDERS = (Gender.MALE, Gender.FEMALE)
+_FEMALE = Gender.FEMALE
 CONTEXTS = ("pro", "rel", "ref", "on", "none", "desc")
 SITUATIONS = ("dlg", "open", "in")
 
@@ -583,17 +594,17 @@ def candidates(
     ahead: Ahead | None = None,
 ) -> list[Candidate]:
     """The candidates for ``speech``'s speaker, each with its features."""
-    start, end = speech.stretch.start, speech.stretch.end
-    number = speech.paragraph
-    paragraph = speech.stretch.paragraph
-    features: dict[str, list[str]] = {}
+    stretch = speech.quote.stretch  # (its properties read once)
+    spans, paragraph = stretch.spans, stretch.paragraph
+    start, end = spans[0].start, spans[-1].end
+    number = paragraph.number
+    # each candidate's features, in the order they come (``features[name]``
+    # makes a new one: read it only for a name in it or one to add)
+    features: defaultdict[str, list[str]] = defaultdict(list)
 
-    def add(name: str | None, feature: str) -> None:
+    def add(name: str | None, feature: str) -> None:  # (inlined where it is called most)
         if name:
-            if name in features:
-                features[name].append(feature)
-            else:
-                features[name] = [feature]
+            features[name].append(feature)
 
     if answer:
         features[answer] = ["rule", f"rule:{rule}"]
@@ -644,10 +655,11 @@ def candidates(
             add(said.addressee, _ADDRESSED[index])
     lately: dict[str, int] = {}
     for turn in talk.turns[-LATELY:]:
-        if turn.speaker:
-            lately[turn.speaker] = lately.get(turn.speaker, 0) + 1
+        name = turn.speaker
+        if name:
+            lately[name] = lately.get(name, 0) + 1
     for name, count in lately.items():
-        add(name, _LATELY[min(count, 3)])
+        features[name].append(_LATELY[min(count, 3)])
     if talk.last is not None:
         add(talk.last.speaker, "last")
         if talk.last.paragraph == number:
@@ -660,7 +672,9 @@ def candidates(
             add(name, feature)
     # the people named before it, nearest first
     positions, names, genders = people.positions, people.names, people.gender
-    index = bisect_left(positions, start) - 1
+    nearest = bisect_left(positions, start) - 1
+    # (the mentions within MENTION_REACH before it: ``nearest`` down to ``reach``)
+    reach = bisect_left(positions, start - MENTION_REACH, 0, nearest + 1)
     kept = 0  # the people named before it so far, at most MENTIONS_KEPT
     counts: dict[str, int] = {}  # each one's mentions within MENTION_REACH
     by_description = DESCRIPTIONS_RANKED and rule == DESCRIPTION_RULE and answer is not None
@@ -670,7 +684,9 @@ def candidates(
         if gender is None and DESCRIPTION_PRONOUNS:
             gender = _pronouns_after(people, facts, _head(answer), start)
     else:
-        gender = speech.reference.gender if speech.reference is not None else None
+        attribution = speech.quote.attribution
+        reference = attribution.reference if attribution is not None else None
+        gender = reference.gender if reference is not None else None
     of_gender = 0
     free = 0  # the mentions of its gender looked through for one named after no preposition
     since = talk.last.end if talk.last is not None else -1  # the last quotation's end
@@ -680,7 +696,7 @@ def candidates(
             add(name, feature)
     if LAST_TOPIC and gender is not None and facts.text:
         add(_last_topic(speech, talk, people, gender, facts.text), "last:topic")
-    before = speech.stretch.before
+    before = stretch.before
     previous = before.clean_start if before is not None else paragraph.clean_start
     text = facts.text
     if (
@@ -698,9 +714,8 @@ def candidates(
         # "With these words he pulled up a chair. "See there," he said.": the
         # last turn's speaker goes on as its paragraph's "he"
         add(turns[0].speaker, "chain:turn1")
-    while index >= 0 and start - positions[index] <= MENTION_REACH:
-        name, position = names[index], positions[index]
-        index -= 1
+    for index in range(nearest, reach - 1, -1):
+        name = names[index]
         if not name:
             continue
         if name in counts:
@@ -710,6 +725,7 @@ def candidates(
             if name in features:
                 counts[name] = 1  # named further back: counted only
             continue
+        position = positions[index]
         counts[name] = 1
         active = features.setdefault(name, [])
         active.append(_BEFORE[min(kept, len(_BEFORE) - 1)])
@@ -767,8 +783,9 @@ def candidates(
                 if floor >= 0:
                     active.append("before:gender0:near")
             of_gender += 1
-    for name, count in counts.items():
-        add(name, _COUNT[bisect_right(_COUNT_BINS, count)])
+    index = reach - 1  # (where the FAR_REACH mentions go on)
+    for name, count in counts.items():  # (each of them has features already)
+        features[name].append(_COUNT[bisect_right(_COUNT_BINS, count)])
     if gender is not None:
         if FAR:  # the nearest of the pronoun's gender named further back
             far = 0
@@ -807,7 +824,8 @@ def candidates(
         name = names[index]
         index += 1
         if name not in after:
-            add(name, _AFTER[min(len(after), 2)])
+            if name:
+                features[name].append(_AFTER[min(len(after), 2)])
             if CROSSES and not after and text and _opens_sentence(text, positions[index - 1], end):
                 add(name, "after:subject")  # '"Yes." Nora turned away.'
             after.append(name)
@@ -817,16 +835,17 @@ def candidates(
     if LOOK_AHEAD:
         add(ahead.later, "later:named")
         for step, (name, _, calls) in enumerate(ahead.turns, 1):
-            add(name, _NEXT[step])
-            if step <= 2:
-                add(calls, _NEXT_CALLS[step])
+            if name:
+                features[name].append(_NEXT[step])
+            if calls and step <= 2:
+                features[calls].append(_NEXT_CALLS[step])
     gendered: list[tuple[str, str]] = []  # a gender the run gives, not a name (dialogue)
     if RUNS:
         for name, feature in ahead.run:
             if name[:1] == GENDERED:
                 gendered.append((name[1:], feature))
-            else:
-                add(name, feature)
+            elif name:
+                features[name].append(feature)
     if speech.addressee:
         add(speech.addressee, "addressee")
     if speech.described:
@@ -845,6 +864,25 @@ def candidates(
     head = _head(answer) if by_description and answer is not None else ""
     named, excluded, acts, ranks = speech.named, speech.excluded, people.acts, facts.frequency_rank
     addresses = speech.addresses(text) if ADDRESS_WORDS and text else None
+    # what a candidate of each gender gets of the gendered pairs, the word of
+    # address and the pronouns of the turns ahead (the same for each candidate
+    # of that gender: made once, in the order they are appended)
+    # (a list by the gender's index in _GENDERS: an enum member hashes slowly)
+    of_known: list[tuple[list[str], list[str]]] = []
+    for each in _GENDERS:
+        first = [
+            f"{feature}:same" if value == each.value else f"{feature}:other"
+            for value, feature in gendered
+        ]
+        if addresses is not None:
+            first.append("addresses:same" if each == addresses else "addresses:other")
+        later = []
+        if LOOK_AHEAD:
+            for step, (_, pronoun, _) in enumerate(ahead.turns[:2], 1):
+                if pronoun is not None:
+                    later.append(_NEXT_GENDER[step, pronoun == each])
+        of_known.append((first, later))
+    scene_of = (gender,) if gender is not None else _GENDERS  # (``known`` is one of these)
     result = []
     for name, active in features.items():
         if answer is None and not _a_person(name, active, genders, acts):
@@ -857,30 +895,29 @@ def candidates(
         elif name in excluded:
             active.append("owner")
         known = genders.get(name)
-        if gender is not None:
-            if known is None:
+        if known is None:
+            if gender is not None:
                 active.append("gender:unknown")
-            else:
+            elif name != NARRATOR:
+                active.append("gender:none")
+            if name in acts:
+                active.append("acts")
+        else:
+            if gender is not None:
                 active.append("gender:same" if known == gender else "gender:other")
-        elif known is None and name != NARRATOR:
-            active.append("gender:none")
-        if name in acts:
-            active.append("acts")
-        if gendered and known is not None:
-            for value, feature in gendered:
-                active.append(feature + (":same" if value == known.value else ":other"))
-        if addresses is not None and known is not None:
-            active.append("addresses:" + ("same" if known == addresses else "other"))
-        if SCENE and scene is not None and known is not None and gender in (known, None):
-            ranked_at = scene.get(name)
-            active.append(_SCENE[-1] if ranked_at is None else _SCENE[min(ranked_at, 3)])
-        if wide is not None and known == gender:
-            ranked_at = wide.get(name)
-            active.append(_WIDE[-1] if ranked_at is None else _WIDE[min(ranked_at, 3)])
-        if LOOK_AHEAD and known is not None:
-            for step, (_, pronoun, _) in enumerate(ahead.turns[:2], 1):
-                if pronoun is not None:
-                    active.append(f"next{step}:gender:" + ("same" if pronoun == known else "other"))
+            if name in acts:
+                active.append("acts")
+            first, later = of_known[known is _FEMALE]
+            if first:
+                active.extend(first)
+            if SCENE and scene is not None and known in scene_of:
+                ranked_at = scene.get(name)
+                active.append(_SCENE[-1] if ranked_at is None else _SCENE[min(ranked_at, 3)])
+            if wide is not None and known == gender:
+                ranked_at = wide.get(name)
+                active.append(_WIDE[-1] if ranked_at is None else _WIDE[min(ranked_at, 3)])
+            if later:
+                active.extend(later)
         rank = ranks.get(name)
         active.append("unnamed" if rank is None else _FREQUENT[bisect_right(_FREQUENT_BINS, rank)])
         if by_description:
@@ -1135,7 +1172,17 @@ def ranked(
     model: Ranker, at: int, paragraph: int, turn: bool, found: Sequence[Candidate]
 ) -> tuple[Ranked, str | None]:
     """The quotation's entry for ``decode``, and its own best candidate."""
-    scored = sorted(((model.score(c), -index) for index, c in enumerate(found)), reverse=True)
+    if type(model).score is Ranker.score:  # (``score``, its weights looked up once a candidate)
+        by_context = model._by_context
+        scored = sorted(
+            [
+                (sum(map(by_context[c.context, c.situation].get, c.features, _NO_WEIGHT)), -index)
+                for index, c in enumerate(found)
+            ],
+            reverse=True,
+        )
+    else:
+        scored = sorted(((model.score(c), -index) for index, c in enumerate(found)), reverse=True)
     choices = [(found[-negative].name, score) for score, negative in scored[:CHOICES]]
     return Ranked(at, paragraph, turn, choices), choices[0][0] if choices else None
 
@@ -1145,11 +1192,9 @@ def anchor(at: int, paragraph: int, name: str) -> Ranked:
     return Ranked(at, paragraph, True, ((name, 0.0),))
 
 
-class _Step(NamedTuple):
-    """A choice of a sequence, and the one before it."""
-
-    name: str | None
-    back: _Step | None
+# A choice of a sequence (its name), and the one before it: a plain pair, made
+# by the hundred thousand (a named tuple took a third of ``decode``).
+_Step: TypeAlias = "tuple[str | None, _Step | None]"
 
 
 def decode(
@@ -1179,23 +1224,26 @@ def decode(
             scored = entry.choices
             grown: list[tuple[float, _Step | None]] = []
             for total, step in beam:
-                last = step.name if step is not None else None
-                before = step.back.name if step is not None and step.back is not None else None
+                if step is None:
+                    last = before = None
+                else:
+                    last, back = step
+                    before = back[0] if back is not None else None
                 for name, score in scored:
                     if name == last:
                         score += same
                     if name == before:
                         score += two_back
-                    grown.append((total + score, _Step(name, step)))
+                    grown.append((total + score, (name, step)))
             if not grown:
-                grown = [(total, _Step(None, step)) for total, step in beam]
-            grown.sort(key=lambda hypothesis: -hypothesis[0])
+                grown = [(total, (None, step)) for total, step in beam]
+            # the best first, ties in their order (as a key of minus the total)
+            grown.sort(key=itemgetter(0), reverse=True)
             beam = grown[:BEAM]
         step = beam[0][1]
         for entry in reversed(run):
             assert step is not None
-            chosen[entry.at] = step.name
-            step = step.back
+            chosen[entry.at], step = step
     return chosen
 
 

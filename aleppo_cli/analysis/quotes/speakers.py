@@ -60,7 +60,15 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol
 
 from aleppo_cli.analysis.quotes import dialogue, halves, ranker
-from aleppo_cli.analysis.quotes.model import NARRATOR, SPEECH, Gender, Quote, Reference, Stretch
+from aleppo_cli.analysis.quotes.model import (
+    NARRATOR,
+    OPENS_PARAGRAPH,
+    SPEECH,
+    Gender,
+    Quote,
+    Reference,
+    Stretch,
+)
 from aleppo_cli.analysis.quotes.people import NAME, People, word_gender
 
 # The conversation goes on with the ranker's choices (True) or the rules' answers.
@@ -247,6 +255,8 @@ def assign(
         from ``talk``, appended to ``speakers`` (and their entries for
         ``decode`` to ``ranked``); the conversation after them. ``states``:
         the conversation before each, recorded."""
+        descriptions, anchors = ranker.DESCRIPTIONS_RANKED, decoding and ranker.ANCHORS
+        ranking = chooser is not RULES_ONLY
         for at in range(begin, end):
             quote = quotes[at]
             if states is not None:
@@ -258,25 +268,21 @@ def assign(
             rule, speaker = decide(speech, talk, people)
             chosen = speaker
             ranks = rule
-            if ranker.DESCRIPTIONS_RANKED and rule == SURE and ranker.a_description(speaker):
+            if descriptions and rule == SURE and ranker.a_description(speaker):
                 ranks = ranker.DESCRIPTION_RULE  # "said the doctor": ranked with the people around
-            if ranks not in FIXED and chooser is not RULES_ONLY:
+            stretch = quote.stretch
+            opens = stretch.spans[0].start - stretch.paragraph.clean_start <= OPENS_PARAGRAPH
+            if ranks not in FIXED and ranking:
                 found = ranker.candidates(speech, talk, people, facts, ranks, speaker, ahead[at])
                 if decoding and found:
                     assert isinstance(chooser, ranker.Ranker)
-                    opens = quote.stretch.opens_paragraph
-                    entry, chosen = ranker.ranked(chooser, at, speech.paragraph, opens, found)
+                    number = stretch.paragraph.number
+                    entry, chosen = ranker.ranked(chooser, at, number, opens, found)
                     ranked.append(entry)
                 else:
                     chosen = chooser.choose(found, at) if found else speaker
-            if (
-                decoding
-                and ranker.ANCHORS
-                and chosen
-                and quote.stretch.opens_paragraph
-                and (not ranked or ranked[-1].at != at)
-            ):
-                ranked.append(ranker.anchor(at, speech.paragraph, chosen))  # a turn given
+            if anchors and chosen and opens and (not ranked or ranked[-1].at != at):
+                ranked.append(ranker.anchor(at, stretch.paragraph.number, chosen))  # a turn given
             speakers.append(chosen)
             talk = _after(talk, speech, chosen if follow else speaker, rule == SURE)
             if LAST_FOLLOWS and chosen and chosen != speaker and talk.last is not None:
@@ -435,20 +441,22 @@ def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) ->
         quote = quotes[at]
         if quote.kind != SPEECH:
             continue
-        number = quote.stretch.paragraph.number
+        stretch = quote.stretch
+        paragraph = stretch.paragraph
+        number = paragraph.number
         if (
             following is not None
             and following.stretch.paragraph.number == number
             and following.attribution is not None
             and following.attribution.name
-            and following.stretch.start >= quote.stretch.end
-            and not people.named_between(quote.stretch.end, following.stretch.start, None)
+            and following.stretch.start >= stretch.end
+            and not people.named_between(stretch.end, following.stretch.start, None)
         ):
             later[at] = following.attribution.name
         following = quote
         attribution = quote.attribution
         name = attribution.name if attribution else None
-        if quote.stretch.opens_paragraph:
+        if stretch.spans[0].start - paragraph.clean_start <= OPENS_PARAGRAPH:  # (a turn)
             gender = None
             if attribution is not None and not attribution.goes_on:
                 reference = attribution.reference
@@ -461,21 +469,37 @@ def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) ->
         called = [heard[at].addressee if at in heard else None for at in range(len(quotes))]
         runs = dialogue.features(quotes, people, called)
     result = []
+    steps = range(1, ranker.AHEAD + 1)
+    # (the turns after a paragraph: the same for each of its quotations)
+    number, run = -1, ranker.Ahead().turns
     for at, quote in enumerate(quotes):
-        number = quote.stretch.paragraph.number
-        run = []
-        for step in range(1, ranker.AHEAD + 1):
-            turn = turns.get(number + step)
-            if turn is None:
-                break
-            run.append(turn)
-        result.append(ranker.Ahead(later[at], tuple(run), runs[at] if runs else ()))
+        if quote.stretch.paragraph.number != number:
+            number = quote.stretch.paragraph.number
+            after = []
+            for step in steps:
+                turn = turns.get(number + step)
+                if turn is None:
+                    break
+                after.append(turn)
+            run = tuple(after)
+        result.append(ranker.Ahead(later[at], run, runs[at] if runs else ()))
     return result
 
 
 def decide(speech: Speech, talk: Conversation, people: People) -> tuple[str, str | None]:
     """The first rule that applies, by name ("" if none), and the speaker it gives."""
-    for rule in RULES:
+    rules = RULES
+    if rules is _SHIPPED:
+        # Each rule of 2 applies only with a reference, each of 3 only without an
+        # attribution's name or reference, and rule 1 with a name: only that group is tried
+        attribution = speech.quote.attribution
+        if attribution is None:
+            rules = _WITHOUT
+        elif attribution.name is not None:
+            return SURE, attribution.name
+        else:
+            rules = _WITHOUT if attribution.reference is None else _BY_REFERENCE
+    for rule in rules:
         verdict = rule(speech, talk, people)
         if verdict is not None:
             return rule.__name__, verdict.speaker
@@ -552,18 +576,21 @@ def _described(text: str, stretch: Stretch) -> str | None:
 
 def _address_gender(text: str, stretch: Stretch) -> Gender | None:
     """The gender of the first word of address in the quotation, if any."""
-    for span in stretch.spans:
-        ends = span.end - ADDRESS_REACH
-        windows = (
-            ((span.start, span.end),)
-            if ends <= span.start + ADDRESS_REACH
-            else (
-                (span.start, span.start + ADDRESS_REACH),
-                (ends, span.end),
-            )
-        )
-        for start, end in windows:
-            found = _first_address(text, start, end, span.start)
+    search = _ADDRESS.search
+    for floor, end in stretch.spans:
+        ends = end - ADDRESS_REACH
+        if ends <= floor + ADDRESS_REACH:
+            if search(text, floor, end):  # (mostly none: the quick way)
+                found = _first_address(text, floor, end, floor)
+                if found is not None:
+                    return found
+            continue
+        if search(text, floor, floor + ADDRESS_REACH):
+            found = _first_address(text, floor, floor + ADDRESS_REACH, floor)
+            if found is not None:
+                return found
+        if search(text, ends, end):
+            found = _first_address(text, ends, end, floor)
             if found is not None:
                 return found
     return None
@@ -604,23 +631,34 @@ def _after(
 ) -> Conversation:
     """The conversation once ``speech`` has been given ``speaker`` (``sure``:
     by an attribution that names it)."""
-    last = LastSpeech(speech.paragraph, speaker, speech.stretch.end) if speaker else None
-    addressee = speech.addressee if speech.addressee != speaker else None
+    stretch = speech.quote.stretch
+    spans, paragraph = stretch.spans, stretch.paragraph
+    number = paragraph.number
+    last = LastSpeech(number, speaker, spans[-1].end) if speaker else None
+    addressee = speech.addressee
+    if addressee == speaker:
+        addressee = None
     said = talk.said
     if ranker.SAID_FEATURES:
-        said = (*said, Said(speech.paragraph, speaker, addressee))[-SAID_KEPT:]
+        said = (*said, Said(number, speaker, addressee))[-SAID_KEPT:]
     described = talk.described
     if speech.described and speaker:
-        described = (*described, (speech.described, speech.paragraph, speaker))[-DESCRIBED_KEPT:]
-    called = Called(speech.paragraph, addressee)
+        described = (*described, (speech.described, number, speaker))[-DESCRIBED_KEPT:]
+    called = Called(number, addressee)
     heard = called if ranker.CALLED_LAST else None
     voices = talk.voices
     if ranker.VOICES and speaker and (not voices or voices[-1] != speaker):
         voices = (*(v for v in voices if v != speaker), speaker)[-VOICES_KEPT:]
-    if not speech.stretch.opens_paragraph and not _same_paragraph(speech, talk):
-        # a quote inside narration
-        return Conversation(talk.turns, talk.called, last, said, described, heard, voices)
-    turns = (*talk.turns, Turn(speech.paragraph, speaker, sure))[-TURNS_KEPT:]
+    turns = talk.turns
+    if spans[0].start - paragraph.clean_start > OPENS_PARAGRAPH:  # (not ``opens_paragraph``)
+        for turn in turns:
+            if turn.paragraph == number and turn.speaker:
+                break  # after a turn in its paragraph (``_same_paragraph``)
+        else:  # a quote inside narration
+            return Conversation(turns, talk.called, last, said, described, heard, voices)
+    turns = (*turns, Turn(number, speaker, sure))
+    if len(turns) > TURNS_KEPT:
+        turns = turns[-TURNS_KEPT:]
     return Conversation(turns, called, last, said, described, heard, voices)
 
 
@@ -898,3 +936,7 @@ RULES: tuple[Rule, ...] = (
     after_a_turn,
     after_narration,
 )
+# (``decide``'s groups of the shipped rules: those of 2, and those of 3)
+_SHIPPED = RULES
+_BY_REFERENCE = RULES[RULES.index(goes_on) : RULES.index(spoke_lately) + 1]
+_WITHOUT = RULES[RULES.index(same_paragraph) :]
