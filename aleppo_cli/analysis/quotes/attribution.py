@@ -386,7 +386,11 @@ def _read(
     goes_on = _GOES_ON.search(match.group()) is not None
     if groups.get("it"):
         return Attribution(None, None, goes_on)  # an organisation's "it said"
-    group = next((g for g in ("who", "who2", "who3", "who4", "who5") if groups.get(g)), None)
+    group = None
+    for name in _WHO_GROUPS:
+        if groups.get(name):
+            group = name
+            break
     if group is not None:
         who, start, end = match.group(group), match.start(group), match.end(group)
         if match.re is _SENTENCE_SUBJECT and group == "who":
@@ -452,6 +456,9 @@ def _read(
     if apposed is not None:  # "The Minister for the Arts, Dana Lowe, said"
         return _attribution(apposed.group("name"), goes_on, people)
     return _description(description, goes_on, True, text, position)
+
+
+_WHO_GROUPS = ("who", "who2", "who3", "who4", "who5")  # the groups a subject's name is in
 
 
 def _unpossessed(name: str) -> str:
@@ -806,6 +813,8 @@ def _news_before_in(narration: str) -> re.Match[str] | None:
         which = _WHICH_SAID.search(sentence)
         if which is not None:  # "from Acme, which has attacked it as": Acme's, though governed
             return which
+    if not _may_be_news_before(sentence):
+        return None  # _NEWS_BEFORE cannot match
     match = _NEWS_BEFORE.search(sentence)
     while match is not None and _rejected(match):  # "In the Commons, Mr Howard said"
         # not from inside the name rejected: "of Acme Holdings said" is not "Holdings said"
@@ -813,6 +822,18 @@ def _news_before_in(narration: str) -> re.Match[str] | None:
             sentence, match.end("who") if match.group("who") else match.start() + 1
         )
     return match
+
+
+def _may_be_news_before(sentence: str) -> bool:
+    """Whether ``_NEWS_BEFORE`` may match ``sentence``: its forms need "according",
+    or "so" and "say", or a verb of _VERBS as a whole run of lower-case letters
+    (white space before it, a word's end after it) after the sentence's last
+    full stop, mark or quote mark (what follows the verb holds none). False:
+    it cannot (a quick test: the pattern is tried at every word)."""
+    if "according" in sentence or ("so" in sentence and "say" in sentence):
+        return True
+    last = max(map(sentence.rfind, _TAIL_STOPS))
+    return not VERB_WORDS.isdisjoint(_LOWER_RUN.findall(sentence, last + 1))
 
 
 # a line wrapped in mid-sentence: a word or a comma, a line break, a word in lower case
