@@ -222,3 +222,32 @@ def test_the_candidates_of_the_review_are_found_as_before() -> None:
 @pytest.mark.slow
 def test_the_candidates_of_a_novel_are_found_as_before() -> None:
     assert _same_attributions(build(read_book("pride_and_prejudice.txt"))) > 1000
+
+
+_REPORTED = st.lists(
+    st.sampled_from(
+        [
+            *("Dana Lowe", "Mr Lark", "Acme", "the minister", "a spokesman", "The Tories"),
+            *("said", "says", "told", "added", "according to", "so says", "also", "saying"),
+            *("reporters", "the", "had", "that", "quietly", ",", ".", "“", "”", "(", "\n", "x"),
+        ]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@given(_REPORTED)
+def test_the_quick_test_before_news_patterns_misses_no_match(sentence: str) -> None:
+    sentence = sentence[-attribution.NEWS_REACH :].rstrip(" ,:—–") + " "
+    for start in range(len(sentence) + 1):
+        if attribution._NEWS_BEFORE.search(sentence, start) is not None:
+            assert attribution._may_be_news_before(sentence)
+
+
+def test_the_quick_test_before_news_patterns_lets_their_forms_through() -> None:
+    for sentence in ("Dana Lowe, head of Acme, said ", "according to Mr Lark ", "so says Acme "):
+        assert attribution._NEWS_BEFORE.search(sentence) is not None
+        assert attribution._may_be_news_before(sentence)
+    # no verb of saying after the last stop: nothing for the pattern
+    assert not attribution._may_be_news_before("Dana Lowe said. He sat down ")
+    assert attribution._NEWS_BEFORE.search("Dana Lowe said. He sat down ") is None
