@@ -251,3 +251,14 @@ def test_the_quick_test_before_news_patterns_lets_their_forms_through() -> None:
     # no verb of saying after the last stop: nothing for the pattern
     assert not attribution._may_be_news_before("Dana Lowe said. He sat down ")
     assert attribution._NEWS_BEFORE.search("Dana Lowe said. He sat down ") is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["began", "went on", "went", " on", "continued", "resumed", "proceed"])
+        | st.text(alphabet="abegnortu \n", max_size=4),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_words_that_take_up_the_talk_as_before(tail: str) -> None:
+    assert attribution._takes_up(tail) == any(verb in tail for verb in attribution._TAKES_UP)

@@ -410,14 +410,17 @@ def _read(
             if apposed is None:
                 return None
             who, start, end = apposed.group("name"), apposed.start("name"), apposed.end("name")
-        owned = _OWNED_NAME.match(match.string, end)
+        # the patterns read after the name all open with white space: past a
+        # name followed by none ('said Nora,'), none of them is tried
+        spaced = match.string[end : end + 1].isspace()
+        owned = _OWNED_NAME.match(match.string, end) if spaced else None
         if owned is not None and (who.endswith(_POSSESSIVE) or owned.group("and")):
             who = owned.group("name")  # "said Acme's chief analyst Dana Lowe"
         else:
-            shown = _SHOW_THEN_NAME.match(match.string, end)
+            shown = _SHOW_THEN_NAME.match(match.string, end) if spaced else None
             if shown is not None:  # "said Acme and Co executive producer Dana Lowe"
                 who = shown.group("name")
-            elif group == "who2":
+            elif group == "who2" and spaced:
                 titled = _ROLE_WORDS_THEN_NAME.match(match.string, end)
                 if titled is not None:  # "says Spanish climber Ana Ruiz": not "Spanish"
                     who = titled.group("name")
@@ -425,7 +428,7 @@ def _read(
             named = _RELATION_NAMED.match(match.string, end)
             if named is not None:  # "said his wife, Sheila.": the name the text gives
                 who = named.group("name")
-        qualified = _QUALIFIED.match(match.string, end)
+        qualified = _QUALIFIED.match(match.string, end) if spaced else None
         if qualified is not None and who.split()[0].lower() == "the":
             # "said the gentleman in the white waistcoat": one the story calls so
             # (not "said the man in a low voice": "the man", read as "he")
@@ -433,7 +436,7 @@ def _read(
             bare = " ".join(who.lower().split())
             if described.name is not None and described.name.lower() != bare:
                 return described
-        if who not in ("He", "She", "I") and people.clean(who) is None:
+        if spaced and who not in ("He", "She", "I") and people.clean(who) is None:
             # "said ..., Labour MP Dana Lowe": past the party and the role
             following = _ROLE_THEN_NAME.match(match.string, end)
             if following is not None:
@@ -1044,7 +1047,7 @@ def _began(narration: str) -> re.Match[str] | None:
     narration = narration.rstrip(" " + quotemarks.OPENING)
     if not narration.endswith((".", ":")):
         return None
-    takes_up = any(verb in narration[-60:] for verb in _TAKES_UP)
+    takes_up = _takes_up(narration[-60:])
     if not takes_up and _VERB_WORDS.isdisjoint(narration[-40:-1].split()[-2:]):
         return None  # neither pattern can match: no verb of saying ends the sentence
     body = narration[:-1]
@@ -1057,6 +1060,19 @@ def _began(narration: str) -> re.Match[str] | None:
 
 
 _TAKES_UP = ("began", "went on", "continued", "resumed", "proceed")
+
+
+def _takes_up(tail: str) -> bool:
+    """Whether ``tail`` holds one of _TAKES_UP (tested in turn, no generator)."""
+    return (
+        "began" in tail
+        or "went on" in tail
+        or "continued" in tail
+        or "resumed" in tail
+        or "proceed" in tail
+    )
+
+
 _SAID_ALONE_LENGTH = 80
 
 
