@@ -105,7 +105,8 @@ def looks_like_title(inner: str) -> bool:
     a few words, each capitalised (or a small word such as "of"), no sentence
     inside? One word is a title only bare ("Hamlet"), not with punctuation
     ("Run,")."""
-    words = inner.rstrip(".,;:!?…").split()
+    # (split past TITLE_MAX_WORDS words at most: a longer quote is no title)
+    words = inner.rstrip(".,;:!?…").split(None, TITLE_MAX_WORDS)
     if not 1 <= len(words) <= TITLE_MAX_WORDS or not words[0][:1].isupper():
         return False
     if inner.rstrip().endswith(("--", "—", "–")):

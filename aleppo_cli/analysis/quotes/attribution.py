@@ -60,14 +60,35 @@ _VERBS = (
 _INVERTED = "offered finished spoke ended".split()
 # phrasal verbs of saying: "put in Lucy", "cut in the clear voice of X"
 _PHRASAL = ("put", "cut", "broke", "chimed", "struck", "burst")
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """``(?:w1|w2|...)`` for ``words`` (letters only), as the engine tries it
+    quicker: grouped by their first letter, in their order within a group
+    ("said|asked|sighed" as "s(?:aid|ighed)|a(?:sked)"). At a given place only
+    one group can match, and its words are tried in the same order: the same
+    matches. (The engine tests every word of a flat alternation, a few
+    hundred, wherever a verb may stand.)"""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return (
+        "(?:" + "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items()) + ")"
+    )
+
+
 # longest first, then in alphabetical order: the same pattern in every process
 # (the order of a set's strings changes with the hash seed), so that its
 # ready-compiled form (aleppo_cli/analysis/patterns.py) is found
-_VERB = r"(?:" + "|".join(sorted(set(_VERBS), key=lambda verb: (-len(verb), verb))) + r")"
+_VERB = _by_first_letter(sorted(set(_VERBS), key=lambda verb: (-len(verb), verb)))
 # a verb of saying, or a phrasal one: '"…," put in Nora.', "Mrs. Lark put in:"
 _VERB_OR_PHRASAL = rf"(?:{_VERB}|(?:{'|'.join(_PHRASAL)})\s+in(?=\s))"
 _VERB_INVERTED = rf"(?:{_VERB_OR_PHRASAL}|(?:{'|'.join(sorted(_INVERTED))})\b)"
 _PRONOUN = r"(?:he|she|He|She)\b"
+# a name: its first letter is a capital, which the look-ahead checks before the
+# engine tries the name's titles and words (the same matches, found quicker
+# where a pattern is tried at every word)
+_NAME = rf"(?=[A-Z]){NAME}"
 _OWNERS = ("his", "her", "the", "their")  # the first words of a relation
 _RELATIVE = (
     rf"(?:{'|'.join(_OWNERS)})\s+(?:wife|husband|lady|mother|father|sister|brother|daughter|son|"
@@ -75,7 +96,7 @@ _RELATIVE = (
     r"niece|nephew)"
 )
 _MARKS = quotemarks.ENGLISH  # sentences and attributions stop at these
-_WHO = rf"(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN})"
+_WHO = rf"(?P<who>{_RELATIVE}|{_NAME}|{_PRONOUN})"
 # What may stand between a subject and its verb, or a verb and its subject: an
 # adverb ("Nora quietly said", "said Nora"), an auxiliary ("X has said", "X was
 # saying", "X used to say"), a particle ("called out X"); two at most.
@@ -118,20 +139,21 @@ _BEFORE_NAME = (
     rf"|the\s+(?:[a-z][\w\-]*\s+){{1,2}}(?={HONORIFIC}\.?\s+[A-Z]))?"
 )
 AFTER = re.compile(
-    rf"^[\s,;:—–\-]*(?:(?P<who>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR}|{_TITLE})"
+    rf"^[\s,;:—–\-]*(?:(?P<who>{_RELATIVE}|{_NAME}|{_PRONOUN}|{_NARRATOR}|{_TITLE})"
     rf"\s+{_ADVERB}{_VERB}\b|"
     rf"{_VERB_INVERTED}\s+{_ADVERB}{_BEFORE_NAME}"
-    rf"(?P<who2>{_RELATIVE}|{NAME}|{_PRONOUN}|{_NARRATOR}|{_TITLE}))"
+    rf"(?P<who2>{_RELATIVE}|{_NAME}|{_PRONOUN}|{_NARRATOR}|{_TITLE}))"
 )
 # '"Yes, sir," was Fanny's humble answer': the one whose answer it was
 _WAS_REPLY = re.compile(
-    rf"^[\s,;:—–\-]*was\s+(?P<who>{NAME})(?<=s)\s+(?:[a-z][\w\-]*\s+){{0,2}}"
+    rf"^[\s,;:—–\-]*was\s+(?P<who>{_NAME})(?<=s)\s+(?:[a-z][\w\-]*\s+){{0,2}}"
     r"(?:answer|reply|observation|remark|rejoinder|response|retort|question|exclamation|"
     r"address|comment|cry|greeting|assurance|salutation)\b"
 )
 # (or one the story calls by a capitalised noun: "and then the Colonel began again")
 _BEFORE = re.compile(
-    rf"(?:{_WHO}|(?<=\s)(?P<desc>the\s+[A-Z][\w\-]*))\s+{_ADVERB}{_VERB_OR_PHRASAL}\b"
+    # (each subject opens with one of these: the engine passes other places quicker)
+    rf"(?=[A-Zhst])(?:{_WHO}|(?<=\s)(?P<desc>the\s+[A-Z][\w\-]*))\s+{_ADVERB}{_VERB_OR_PHRASAL}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
 # "he turned to his partner, and said," "He heard her attentively, and then said,":
@@ -143,7 +165,7 @@ _CLAUSE_CHAR = rf"(?:[^.!?;{_MARKS}]|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\b
 _THE_TITLED = r"(?P<desc>[Tt]he\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
 _DID_AND_SAID = re.compile(
     rf"(?:^\s*|[,;]\s+(?:and\s+(?:then\s+|at\s+last\s+|at\s+length\s+|now\s+|soon\s+)?)?)"
-    rf"(?:(?P<who>{_PRONOUN}|{NAME}|{_RELATIVE})|{_THE_TITLED})"
+    rf"(?:(?P<who>{_PRONOUN}|{_NAME}|{_RELATIVE})|{_THE_TITLED})"
     rf"\s+[^.!?;{_MARKS}]{{0,{DEED}}}?"
     rf"(?:[,;]\s+|\s)and,?\s+(?:then\s+|thus\s+|soon\s+)?{_ADVERB}{_VERB}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_AND_SAID}}}$"
@@ -152,7 +174,7 @@ _DID_AND_SAID = re.compile(
 # before the quote: the one who accosts says it
 _BY_SAID = re.compile(
     rf"\b(?:accosted|addressed|interrupted|greeted|hailed|saluted|answered)\s+by\s+"
-    rf"(?P<who>{NAME})\s*[,:;—–\-]*\s*$"
+    rf"(?P<who>{_NAME})\s*[,:;—–\-]*\s*$"
 )
 # "she was met by Mr. Allen, who, on hearing the news, said," "Isabella, who had
 # been talking to James, turned to her and whispered,": the one the relative
@@ -160,7 +182,7 @@ _BY_SAID = re.compile(
 # ("broken by Ivo, who said with a smile," "Ivo, whose clear voice said": the
 # relative clause's verb itself)
 _WHO_SAID = re.compile(
-    rf"(?P<who>{NAME}),\s+who(?:\b{_CLAUSE_CHAR}{{1,200}}?(?:,\s+|\s+and\s+)"
+    rf"(?P<who>{_NAME}),\s+who(?:\b{_CLAUSE_CHAR}{{1,200}}?(?:,\s+|\s+and\s+)"
     rf"(?:[^.!?,;{_MARKS}]{{0,60}}?\s)?|\s+{_ADVERB}|se\s+(?:[a-z]+\s+){{0,2}}voice\s+"
     # "Isabella, who in great spirits exclaimed,": a short phrase of manner
     rf"|\s+(?:in|with)\s+(?:[a-z]+\s+){{1,3}})"
@@ -183,13 +205,13 @@ _DESCRIPTION = (
 # after a description, a verb's base form is a noun: "made the usual reply:"
 _BASE_FORM = r"(?!(?:say|reply|tell|call|answer|cry|ask|add|note|report|comment|claim)\b)"
 _NEWS_AFTER = re.compile(
-    rf"^[\s,;:—–\-]*(?:{_ROLE})?(?P<who>{NAME}){_APPOSITION}\s+{_ADVERB}{_VERB}\b"
-    rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:{_ROLE})?(?P<who2>{NAME})(?=[\s,.;:]|$)"
-    rf"|^[\s,;:—–\-]*(?:according\s+to|so\s+says?)\s+(?P<who3>{NAME})"
-    rf"|^\s*[—–]+\s*(?P<who4>{NAME})\s*(?:[,.]|$)"
+    rf"^[\s,;:—–\-]*(?:{_ROLE})?(?P<who>{_NAME}){_APPOSITION}\s+{_ADVERB}{_VERB}\b"
+    rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:{_ROLE})?(?P<who2>{_NAME})(?=[\s,.;:]|$)"
+    rf"|^[\s,;:—–\-]*(?:according\s+to|so\s+says?)\s+(?P<who3>{_NAME})"
+    rf"|^\s*[—–]+\s*(?P<who4>{_NAME})\s*(?:[,.]|$)"
     # "said the chairman of the committee, Labour MP Dana Lowe"
     rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:an?|the|its|his|her|their)\s+[^,.;!?{_MARKS}]{{1,80}},\s+"
-    rf"(?:{_ROLE})?(?P<who5>{NAME})(?=[\s,.;:]|$)"
+    rf"(?:{_ROLE})?(?P<who5>{_NAME})(?=[\s,.;:]|$)"
     rf"|^[\s,;:—–\-]*{_DESCRIPTION}{_APPOSITION}\s+{_ADVERB}{_BASE_FORM}{_VERB}\b"
     rf"|^[\s,;:—–\-]*{_VERB}\s+{_ADVERB}(?:(?P<desc2>(?:an?|the)\s+(?:[\w’'\-]+\s+){{0,4}}?[A-Za-z][\w\-]*)(?=\s*[,.;:!?—–]|\s*$)"
     # "said the Professor at last in a low voice": the one the story calls so
@@ -205,14 +227,14 @@ _OPEN_APPOSITION = (
 # "The Oscar-nominated actor, whose films include X, Y and Z, said:": the
 # subject opening the sentence, not a name in its relative clause
 _RELATIVE_SUBJECT = re.compile(
-    rf"^\s*(?:(?:But|And|However|Meanwhile),?\s+)?(?:(?P<who>{NAME})|{_DESCRIPTION}),\s+"
+    rf"^\s*(?:(?:But|And|However|Meanwhile),?\s+)?(?:(?P<who>{_NAME})|{_DESCRIPTION}),\s+"
     rf"(?:who|whose|which)\b[^.!?{_MARKS}]{{1,200}}?,\s+{_ADVERB}{_VERB}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
 _NEWS_BEFORE = re.compile(
-    rf"(?:^|[\s,;(])(?P<who>{NAME}){_OPEN_APPOSITION}\s+{_ADVERB}{_VERB}\b"
+    rf"(?:^|[\s,;(])(?P<who>{_NAME}){_OPEN_APPOSITION}\s+{_ADVERB}{_VERB}\b"
     rf"(?:\s+(?:reporters|journalists|the\s+\w+|\w+))?[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
-    rf"|(?:according\s+to|so\s+says?)\s+(?P<who3>{NAME})[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
+    rf"|(?:according\s+to|so\s+says?)\s+(?P<who3>{_NAME})[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
     rf"|(?:^|[\s,;(]){_DESCRIPTION}{_APPOSITION}\s+{_ADVERB}{_BASE_FORM}{_VERB}\b"
     rf"[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
@@ -224,13 +246,11 @@ _JUDGING = (
     "condemns praised praises hailed hails blamed blames revealed reveals defended defends "
     "welcomed welcomes rejected rejects"
 ).split()
-_REPORTING = (
-    r"(?:" + "|".join(sorted({*_VERBS, *_JUDGING}, key=lambda verb: (-len(verb), verb))) + r")"
-)
+_REPORTING = _by_first_letter(sorted({*_VERBS, *_JUDGING}, key=lambda verb: (-len(verb), verb)))
 # a relative clause's verb governs the quotation: 'Acme (ACM), which has attacked
 # the plan as a "bad piece of law"'
 _WHICH_SAID = re.compile(
-    rf"(?:^|[\s,;(])(?P<who>{NAME})(?:\s+\([A-Z]{{2,}}\))?,\s+(?:who|which)\s+{_ADVERB}"
+    rf"(?:^|[\s,;(])(?P<who>{_NAME})(?:\s+\([A-Z]{{2,}}\))?,\s+(?:who|which)\s+{_ADVERB}"
     rf"{_REPORTING}\b[^,.!?;{_MARKS}]{{0,{AFTER_VERB}}}$"
 )
 # "The Tories", "The Tory co-chairman", "The Qualifications and Curriculum Authority"
@@ -241,7 +261,7 @@ _THE_SUBJECT = r"(?P<desc>The\s+(?:[\w’'\-]+\s+){0,4}?[\w\-]+)(?:\s+\([A-Z]{2,
 # a role before it, an organisation after it and an apposition.
 _SENTENCE_SUBJECT = re.compile(
     rf"^\s*(?:(?:But|And|However|Meanwhile|Yet|Now|Instead),?\s+)?"
-    rf"(?:{_THE_SUBJECT}|(?:{_ROLE})??(?P<who>{NAME})(?:\s+\([A-Z]{{2,}}\))?"
+    rf"(?:{_THE_SUBJECT}|(?:{_ROLE})??(?P<who>{_NAME})(?:\s+\([A-Z]{{2,}}\))?"
     rf"(?P<of>\s+(?:of|at|from)\s+(?:the\s+)?(?:[A-Z][\w&\-]*\s+){{0,3}}[A-Z][\w&\-]*)?"
     rf"|(?P<who2>He|She))"
     rf"{_OPEN_APPOSITION}\s+{_ADVERB}{_REPORTING}\b"
@@ -249,11 +269,11 @@ _SENTENCE_SUBJECT = re.compile(
 # an attribution ending a sentence after a comma: ", Prof Lowe said", ", the
 # committee added", ", Rabbi Ivo Lark, founder of the Acme Foundation said"
 _SAID_AT_THE_END = re.compile(
-    rf",\s+(?:{_DESCRIPTION}|(?:{_ROLE})??(?P<who>{NAME}))(?:,\s+[^,.!?;{_MARKS}]{{1,90}}?,?)?"
+    rf",\s+(?:{_DESCRIPTION}|(?:{_ROLE})??(?P<who>{_NAME}))(?:,\s+[^,.!?;{_MARKS}]{{1,90}}?,?)?"
     rf"\s+{_ADVERB}{_VERB}$"
 )
 # reported speech ending its sentence with its attribution: ", said Mr Lark"
-_SAID_NAME_AT_THE_END = re.compile(rf",\s+{_VERB}\s+{_ADVERB}(?:{_ROLE})??(?P<who2>{NAME})$")
+_SAID_NAME_AT_THE_END = re.compile(rf",\s+{_VERB}\s+{_ADVERB}(?:{_ROLE})??(?P<who2>{_NAME})$")
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
 # a paragraph ending so leads into the quote after it ("said to her--" too)
 _LEADS_IN = (",", ":", "—", "–", "-")
@@ -306,21 +326,52 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
         was = _WAS_REPLY.match(rest.lstrip(quotemarks.CLOSING)) if " was " in rest else None
         if was is not None and was.group("who").endswith(_POSSESSIVE):
             yield was
-    news_before = _news_before(text, stretch)
+    # the narration before the quote, which the attributions before it read
+    # (found once; each finder is asked only when those before it found none)
+    narration = _narration(text, stretch)
+    stripped = narration.rstrip(_OPENING_SPACE)  # what each finder before it reads
+    news_before = _news_before_in(stripped)
     subject = _subject_before(news_before)
     if subject is not None:
         yield subject
-    for found in (
-        _before(text, stretch),
-        _ending_paragraph_before(text, stretch),
-        _news_after(text, stretch),
-        news_before,
-        _sentence_end(text, stretch),
-        _sentence_subject(text, stretch),
-        said_by_it(text, stretch),  # the news pass finds what "it" is
-    ):
-        if found is not None:
-            yield found
+    found = _before_in(stripped)
+    if found is not None:
+        yield found
+    found = _ending_paragraph_before(text, stretch)
+    if found is not None:
+        yield found
+    found = _news_after(text, stretch)
+    if found is not None:
+        yield found
+    if news_before is not None:
+        yield news_before
+    found = _sentence_end(text, stretch)
+    if found is not None:
+        yield found
+    sentence = _last_narration_sentence(narration)
+    found = _sentence_subject_in(text, stretch, sentence)
+    if found is not None:
+        yield found
+    found = _said_by_it_in(text, stretch, sentence)  # the news pass finds what "it" is
+    if found is not None:
+        yield found
+
+
+# what the narration before a quote is read with stripped from its end
+_OPENING_SPACE = " " + quotemarks.OPENING
+
+
+def _narration(text: str, stretch: Stretch) -> str:
+    """The narration before ``stretch`` in its paragraph, up to its opening
+    mark: ``NARRATION_READ`` characters at most."""
+    start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
+    return text[start : max(start, stretch.start - 1)]
+
+
+def _last_narration_sentence(narration: str) -> str:
+    """The narration's last sentence, past its last sentence break or line break."""
+    cut = max(map(narration.rfind, _NARRATION_ENDS))
+    return narration[cut + 1 :] if cut >= 0 else narration
 
 
 def _read(
@@ -335,7 +386,11 @@ def _read(
     goes_on = _GOES_ON.search(match.group()) is not None
     if groups.get("it"):
         return Attribution(None, None, goes_on)  # an organisation's "it said"
-    group = next((g for g in ("who", "who2", "who3", "who4", "who5") if groups.get(g)), None)
+    group = None
+    for name in _WHO_GROUPS:
+        if groups.get(name):
+            group = name
+            break
     if group is not None:
         who, start, end = match.group(group), match.start(group), match.end(group)
         if match.re is _SENTENCE_SUBJECT and group == "who":
@@ -355,14 +410,17 @@ def _read(
             if apposed is None:
                 return None
             who, start, end = apposed.group("name"), apposed.start("name"), apposed.end("name")
-        owned = _OWNED_NAME.match(match.string, end)
+        # the patterns read after the name all open with white space: past a
+        # name followed by none ('said Nora,'), none of them is tried
+        spaced = match.string[end : end + 1].isspace()
+        owned = _OWNED_NAME.match(match.string, end) if spaced else None
         if owned is not None and (who.endswith(_POSSESSIVE) or owned.group("and")):
             who = owned.group("name")  # "said Acme's chief analyst Dana Lowe"
         else:
-            shown = _SHOW_THEN_NAME.match(match.string, end)
+            shown = _SHOW_THEN_NAME.match(match.string, end) if spaced else None
             if shown is not None:  # "said Acme and Co executive producer Dana Lowe"
                 who = shown.group("name")
-            elif group == "who2":
+            elif group == "who2" and spaced:
                 titled = _ROLE_WORDS_THEN_NAME.match(match.string, end)
                 if titled is not None:  # "says Spanish climber Ana Ruiz": not "Spanish"
                     who = titled.group("name")
@@ -370,7 +428,7 @@ def _read(
             named = _RELATION_NAMED.match(match.string, end)
             if named is not None:  # "said his wife, Sheila.": the name the text gives
                 who = named.group("name")
-        qualified = _QUALIFIED.match(match.string, end)
+        qualified = _QUALIFIED.match(match.string, end) if spaced else None
         if qualified is not None and who.split()[0].lower() == "the":
             # "said the gentleman in the white waistcoat": one the story calls so
             # (not "said the man in a low voice": "the man", read as "he")
@@ -378,7 +436,7 @@ def _read(
             bare = " ".join(who.lower().split())
             if described.name is not None and described.name.lower() != bare:
                 return described
-        if who not in ("He", "She", "I") and people.clean(who) is None:
+        if spaced and who not in ("He", "She", "I") and people.clean(who) is None:
             # "said ..., Labour MP Dana Lowe": past the party and the role
             following = _ROLE_THEN_NAME.match(match.string, end)
             if following is not None:
@@ -401,6 +459,9 @@ def _read(
     if apposed is not None:  # "The Minister for the Arts, Dana Lowe, said"
         return _attribution(apposed.group("name"), goes_on, people)
     return _description(description, goes_on, True, text, position)
+
+
+_WHO_GROUPS = ("who", "who2", "who3", "who4", "who5")  # the groups a subject's name is in
 
 
 def _unpossessed(name: str) -> str:
@@ -590,19 +651,19 @@ _GOVERNS = re.compile(
 # "for the Family, Theresa May, said": the name set beside the object
 # (the whole name: "the Rt Rev Dr Lark", not "Rt Rev")
 _APPOSED_NAME = re.compile(
-    rf",\s+(?!(?:who|whose|which)\b)(?:{_ROLE})??(?P<name>{NAME})"
+    rf",\s+(?!(?:who|whose|which)\b)(?:{_ROLE})??(?P<name>{_NAME})"
     rf"(?:\s*,|(?=\s+{_ADVERB}{_VERB}\b))"
 )
 # "Acme's chief analyst Dana Lowe", "Ernst and Young's Dana Lowe"
 _OWNED_NAME = re.compile(
-    rf"(?P<and>\s+(?:and|&)\s+[A-Z][\w\-]*(?:’s|'s))?\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<name>{NAME})"
+    rf"(?P<and>\s+(?:and|&)\s+[A-Z][\w\-]*(?:’s|'s))?\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<name>{_NAME})"
 )
 # "Acme and Co executive producer Dana Lowe": a name of two joined, a role, a name
 _SHOW_THEN_NAME = re.compile(
-    rf"\s+(?:and|&)\s+[A-Z][\w\-]*\s+(?:[a-z][\w\-]*\s+){{1,4}}(?P<name>{NAME})"
+    rf"\s+(?:and|&)\s+[A-Z][\w\-]*\s+(?:[a-z][\w\-]*\s+){{1,4}}(?P<name>{_NAME})"
 )
 # a relation's name set beside it, ending the clause: "said his wife, Sheila."
-_RELATION_NAMED = re.compile(rf",\s+(?P<name>{NAME})(?=\s*(?:[,.;:!?—–]|$))")
+_RELATION_NAMED = re.compile(rf",\s+(?P<name>{_NAME})(?=\s*(?:[,.;:!?—–]|$))")
 # the last word of an organisation's name: "the Acme Council", "the Audit Office"
 _ORGANISATION = re.compile(
     r"\b(?:Executive|Council|Office|Committee|Commission|Authority|Agency|Association|"
@@ -615,10 +676,10 @@ _ORGANISATION = re.compile(
 _ROLE_WORDS_THEN_NAME = re.compile(
     r"\s+(?:(?!(?:to|of|for|at|in|on|with|by|from|into|and|or|but|then|the|a|an|his|her|"
     r"their|its|my|your|our|as|that|who|which|when|while|[a-z]+ly)\b)[a-z][\w\-]*\s+){1,3}"
-    rf"(?P<name>{NAME})(?=\s*(?:[,.;:!?—–]|$))"
+    rf"(?P<name>{_NAME})(?=\s*(?:[,.;:!?—–]|$))"
 )
 # "Labour MP Dana Lowe": a role's words, then a name
-_ROLE_THEN_NAME = re.compile(rf"\s+(?:[A-Z]{{2,}}\s+){{0,2}}(?P<name>{NAME})")
+_ROLE_THEN_NAME = re.compile(rf"\s+(?:[A-Z]{{2,}}\s+){{0,2}}(?P<name>{_NAME})")
 # what sets one apart: "the gentleman in the white waistcoat", "the man with the papers"
 _QUALIFIED = re.compile(
     rf"\s+(?:in|with|of|at|on|from)\s+(?:the|a|an|his|her)\s+(?:[^,.;:!?{_MARKS}\n]|\n(?!\n)){{1,40}}?"
@@ -731,10 +792,9 @@ def _sentence_end(text: str, stretch: Stretch) -> re.Match[str] | None:
     return None
 
 
-def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
-    """Journalism's attribution ending the narration before the quote, in its sentence."""
-    start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
-    narration = text[start : max(start, stretch.start - 1)].rstrip(" " + quotemarks.OPENING)
+def _news_before_in(narration: str) -> re.Match[str] | None:
+    """Journalism's attribution ending the narration before the quote, in its
+    sentence (``narration`` stripped of white space and opening marks at its end)."""
     cut = max(map(narration.rfind, _NEWS_SENTENCE_ENDS))
     if cut >= 0 and narration[cut] == "\n" and _WRAPPED.match(narration, max(0, cut - 1)):
         # a hard-wrapped line: "Mrs. Lark, who had been eyeing Ivo, now" / "observed,"
@@ -756,6 +816,8 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
         which = _WHICH_SAID.search(sentence)
         if which is not None:  # "from Acme, which has attacked it as": Acme's, though governed
             return which
+    if not _may_be_news_before(sentence):
+        return None  # _NEWS_BEFORE cannot match
     match = _NEWS_BEFORE.search(sentence)
     while match is not None and _rejected(match):  # "In the Commons, Mr Howard said"
         # not from inside the name rejected: "of Acme Holdings said" is not "Holdings said"
@@ -763,6 +825,18 @@ def _news_before(text: str, stretch: Stretch) -> re.Match[str] | None:
             sentence, match.end("who") if match.group("who") else match.start() + 1
         )
     return match
+
+
+def _may_be_news_before(sentence: str) -> bool:
+    """Whether ``_NEWS_BEFORE`` may match ``sentence``: its forms need "according",
+    or "so" and "say", or a verb of _VERBS as a whole run of lower-case letters
+    (white space before it, a word's end after it) after the sentence's last
+    full stop, mark or quote mark (what follows the verb holds none). False:
+    it cannot (a quick test: the pattern is tried at every word)."""
+    if "according" in sentence or ("so" in sentence and "say" in sentence):
+        return True
+    last = max(map(sentence.rfind, _TAIL_STOPS))
+    return not VERB_WORDS.isdisjoint(_LOWER_RUN.findall(sentence, last + 1))
 
 
 # a line wrapped in mid-sentence: a word or a comma, a line break, a word in lower case
@@ -776,16 +850,13 @@ def _relative_subject(sentence: str) -> re.Match[str] | None:
     return _RELATIVE_SUBJECT.match(sentence.rstrip(" ,:—–") + " ")
 
 
-_SUBJECT_ALONE = re.compile(rf"^\s*(?P<who>{NAME})\s*$")
+_SUBJECT_ALONE = re.compile(rf"^\s*(?P<who>{_NAME})\s*$")
 
 
-def _sentence_subject(text: str, stretch: Stretch) -> re.Match[str] | None:
+def _sentence_subject_in(text: str, stretch: Stretch, sentence: str) -> re.Match[str] | None:
     """A quotation inside a sentence that opens with its subject and a verb of
-    saying, or of judging with words (``_SENTENCE_SUBJECT``): the subject's."""
-    start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
-    narration = text[start : max(start, stretch.start - 1)]
-    cut = max(map(narration.rfind, _NARRATION_ENDS))
-    sentence = narration[cut + 1 :] if cut >= 0 else narration
+    saying, or of judging with words (``_SENTENCE_SUBJECT``): the subject's
+    (``sentence``: the last of the narration before ``stretch``)."""
     if len(sentence.split()) < 2:
         return None  # the quotation opens its sentence
     if text[stretch.start : stretch.start + 1].islower():
@@ -804,10 +875,11 @@ _IT_ENDS = re.compile(rf",\s+(?P<it>it)\s+{_ADVERB}{_VERB}\s*\.?\s*$")
 
 def said_by_it(text: str, stretch: Stretch) -> re.Match[str] | None:
     """ "It" as the speaker of the sentence a quotation lies in, if it is."""
-    start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
-    narration = text[start : max(start, stretch.start - 1)]
-    cut = max(map(narration.rfind, _NARRATION_ENDS))
-    sentence = narration[cut + 1 :] if cut >= 0 else narration
+    return _said_by_it_in(text, stretch, _last_narration_sentence(_narration(text, stretch)))
+
+
+def _said_by_it_in(text: str, stretch: Stretch, sentence: str) -> re.Match[str] | None:
+    """``said_by_it`` of the last sentence of the narration before ``stretch``."""
     opens = _IT_OPENS.match(sentence) if "It " in sentence else None
     if opens is not None:
         return opens
@@ -885,7 +957,7 @@ def _after(text: str, end: int, stretch: Stretch) -> re.Match[str] | None:
 # words that come from someone right after a quote: the words are theirs
 _FROM = re.compile(
     rf"^[\s,;:—–\-]*(?:at\s+last\s+|then\s+|[a-z]+ly\s+)?(?:came|broke|burst)\s+"
-    rf"(?:forth\s+|out\s+|[a-z]+ly\s+)?from\s+(?:the\s+lips\s+of\s+)?(?P<who2>{NAME})"
+    rf"(?:forth\s+|out\s+|[a-z]+ly\s+)?from\s+(?:the\s+lips\s+of\s+)?(?P<who2>{_NAME})"
 )
 _FROM_REACH = 40
 
@@ -931,17 +1003,16 @@ def _in_first_gap(stretch: Stretch) -> re.Match[str] | None:
     return AFTER.match(stretch.gaps[0]) if stretch.gaps else None
 
 
-def _before(text: str, stretch: Stretch) -> re.Match[str] | None:
-    """'Bram said: "We leave at dawn."': ending the narration before the quote."""
-    start = max(stretch.paragraph.clean_start, stretch.start - 1 - NARRATION_READ)
-    narration = text[start : max(start, stretch.start - 1)]
+def _before_in(narration: str) -> re.Match[str] | None:
+    """'Bram said: "We leave at dawn."': ending the narration before the quote
+    (each finder strips white space and opening marks from its end first)."""
     return _attribution_before(narration) or _began(narration) or _voice(narration)
 
 
 # "Nora's voice came:", "and Nora's clear voice rejoined:", "after an interval
 # Nora's voice:" right before the quote: the voice's owner says it
 _VOICE = re.compile(
-    rf"(?P<who>{NAME})(?<=s)\s+(?:[a-z][\w\-]*\s+){{0,2}}voice"
+    rf"(?P<who>{_NAME})(?<=s)\s+(?:[a-z][\w\-]*\s+){{0,2}}voice"
     rf"(?:\s+(?:came|rose|rang\s+out|broke\s+out|broke\s+in|went\s+on|was\s+heard|"
     rf"{_VERB}|[a-z]+)(?:\s+[^.!?;{_MARKS}]{{0,40}}?)?)?\s*[,:—–\-]*\s*$"
 )
@@ -964,7 +1035,7 @@ _VOICE_REACH = 120
 _BEGAN = re.compile(
     rf"(?:^\s*(?:(?:But|And|Then|So|Now|At\s+last|At\s+length),?\s+"
     rf"|(?:After|At|In|With|For)\s+[^.!?;,{_MARKS}]{{1,40}},\s+)?|[,;]\s+(?:and|but)\s+(?:then\s+)?)"
-    rf"(?P<who>{NAME})(?:,\s+[^.!?;{_MARKS}]{{1,80}},)?"
+    rf"(?P<who>{_NAME})(?:,\s+[^.!?;{_MARKS}]{{1,80}},)?"
     rf"\s+(?:[a-z][^.!?;{_MARKS}]{{0,40}}?,?\s+and\s+)?(?:thus\s+|then\s+|[a-z]+ly\s+)?"
     r"(?:began|went\s+on|continued|resumed|proceeded)"
     r"(?:\s+(?:again|thus|[a-z]+ly|[a-z]+ing|about\s+[^.!?;]{1,40})){0,2}\s*$"
@@ -976,7 +1047,7 @@ def _began(narration: str) -> re.Match[str] | None:
     narration = narration.rstrip(" " + quotemarks.OPENING)
     if not narration.endswith((".", ":")):
         return None
-    takes_up = any(verb in narration[-60:] for verb in _TAKES_UP)
+    takes_up = _takes_up(narration[-60:])
     if not takes_up and _VERB_WORDS.isdisjoint(narration[-40:-1].split()[-2:]):
         return None  # neither pattern can match: no verb of saying ends the sentence
     body = narration[:-1]
@@ -989,13 +1060,26 @@ def _began(narration: str) -> re.Match[str] | None:
 
 
 _TAKES_UP = ("began", "went on", "continued", "resumed", "proceed")
+
+
+def _takes_up(tail: str) -> bool:
+    """Whether ``tail`` holds one of _TAKES_UP (tested in turn, no generator)."""
+    return (
+        "began" in tail
+        or "went on" in tail
+        or "continued" in tail
+        or "resumed" in tail
+        or "proceed" in tail
+    )
+
+
 _SAID_ALONE_LENGTH = 80
 
 
 # "Lawrence stammered pitiably." ending the narration before a quote: a
 # sentence of a name and a verb of saying alone
 _SAID_ALONE = re.compile(
-    rf"^\s*(?:(?:But|And|Then|At\s+last),?\s+)?(?P<who>{NAME})\s+(?:[a-z]+ly\s+)?{_VERB}"
+    rf"^\s*(?:(?:But|And|Then|At\s+last),?\s+)?(?P<who>{_NAME})\s+(?:[a-z]+ly\s+)?{_VERB}"
     r"(?:\s+(?:again|[a-z]+ly))?\s*$"
 )
 
@@ -1090,7 +1174,7 @@ _OPENER_SAID_FORM = (
     rf"(?:^\s*|[;:]\s+|,\s+(?:and|when|while|until|till)\s+)"
     r"(?:(?:But|And|Then|So|Now|At\s+last|At\s+length|and|but),?\s+)?"
     r"(?:(?:soon|then|presently|afterwards|[a-z]+ly)\s+){0,2}"
-    rf"(?P<who>{NAME})"
+    rf"(?P<who>{_NAME})"
     rf"(?P<between>(?:,\s+CLAUSE{{1,150}}?,)?\s+(?:[a-z]CLAUSE{{0,200}}?)?)"
     rf"\b{_VERB}\b[^.!?{_MARKS}]{{0,{AFTER_VERB}}}$"
 )

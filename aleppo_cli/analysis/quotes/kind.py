@@ -337,7 +337,8 @@ _WORDS_COUNTED = (
 
 def of(text: str, stretch: Stretch, attributed: bool) -> str:
     """The kind of ``stretch`` of the cleaned ``text``: one of the model's kinds."""
-    start, end = stretch.start, stretch.end
+    spans = stretch.spans  # (its start and end, without the properties' calls)
+    start, end = spans[0].start, spans[-1].end
     inner = text[start:end]
     paragraph = stretch.paragraph
     before = text[max(paragraph.clean_start, start - NICKNAME_REACH) : start - 1]
@@ -423,7 +424,7 @@ def _named(before: str, after: str, inner: str, capital: bool) -> str | None:
         )
         if _CALLED.search(before) and capital and not sentence:  # not 'called out "Stop!"'
             return TITLE if looks_like_title(inner) and len(inner.split()) > 1 else NICKNAME
-    bare = inner[-1:].isalnum() and len(inner.split()) <= SCARE_MAX_WORDS
+    bare = inner[-1:].isalnum() and len(inner.split(None, SCARE_MAX_WORDS)) <= SCARE_MAX_WORDS
     if bare and capital and _NAME_WORD.search(before.rstrip()) and before.endswith(" "):
         following = after.lstrip(ALL_MARKS)
         if following[:1] == " " and following[1:2].isupper():

@@ -100,7 +100,7 @@ def _names(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Mat
 
 def _names_inside(
     text: str, start: int, end: int, known: tuple[str, Sequence[int], Sequence[int]] | None
-) -> Iterator[str]:
+) -> list[str]:
     """The names ``_names(text, start, end)`` finds, as written: taken from
     ``known``, the whole text's (its ``_names``), where no name can run across
     either end. A name holds only word characters, white space, full stops,
@@ -116,14 +116,14 @@ def _names_inside(
         or _may_be_in_name(text[start - 1])
         or (end < len(text) and _may_be_in_name(text[end]))
     ):
-        for match in _names(text, start, end):
-            yield match.group()
-        return
+        return [match.group() for match in _names(text, start, end)]
     _, starts, ends = known
-    index = bisect_left(starts, start)
-    while index < len(starts) and ends[index] <= end:
-        yield text[starts[index] : ends[index]]
-        index += 1
+    first = bisect_left(starts, start)
+    # the names from there that end by ``end`` (they end in order, as they start)
+    return [text[starts[at] : ends[at]] for at in range(first, bisect_right(ends, end, first))]
+
+
+_UNCLEANED = "\0"  # no answer of ``clean`` yet (a name never holds it)
 
 
 def _may_be_in_name(character: str) -> bool:
@@ -348,9 +348,13 @@ class People(NamedTuple):
         known = getattr(self.lower_words, "names", None)
         if known is not None and known[0] is not text:
             known = None  # (another text's)
+        # the answers ``clean`` gave, read without a call a name
+        cleaned: dict[str, str | None] = getattr(self.lower_words, "cleaned", None) or {}
         for span in spans:
             for written in _names_inside(text, span.start, span.end, known):
-                name = self.clean(written)
+                name = cleaned.get(written, _UNCLEANED)
+                if name is _UNCLEANED:
+                    name = self.clean(written)
                 if name is None:
                     continue
                 words = name.split()
