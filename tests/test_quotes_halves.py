@@ -29,8 +29,9 @@ def test_the_review_forked_gives_the_quotations_of_one_process(
     monkeypatch.setattr(halves, "LONG_TEXT", 0)
     monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
     shared = quotations.find(document)
-    # lower-case words; where the quotes stand; the later half's names, attributions, speakers
-    assert len(forks) == 5
+    # lower-case words; where the quotes stand; the later half's names; its
+    # attributions and speakers, in one child
+    assert len(forks) == 4
     assert len(alone) > 10
     assert shared == alone
 
@@ -221,3 +222,78 @@ def test_the_look_ahead_of_a_part_is_that_of_the_whole_text(where: float) -> Non
     assert speakers._ahead_part(quotes, heard, cast, cut, len(quotes)) == whole[cut:]
     begin = max(0, cut - 50)
     assert speakers._ahead_part(quotes, heard, cast, begin, cut) == whole[begin:cut]
+
+
+@pytest.mark.parametrize("step", ["read", "speak"])
+def test_a_novels_child_that_fails_at_a_step_leaves_the_rest_to_the_parent(
+    monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    """The child that reads and walks the later part (``quotations._Later``)
+    fails at its first or second step: the parent does what did not come back."""
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    document = build(read_book("pride_and_prejudice.txt")[:60_000])  # 205 quotations
+    monkeypatch.setattr(halves, "ENABLED", False)
+    alone = quotations.find(document)
+    parent = os.getpid()
+    real = getattr(quotations._Later, step)
+
+    def failing(self: quotations._Later) -> object:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return real(self)
+
+    monkeypatch.setattr(quotations._Later, step, failing)
+    monkeypatch.setattr(halves, "ENABLED", True)
+    monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
+    monkeypatch.setattr(speakers, "WARM_UP", 20)  # (the child's part starts at quotation 112)
+    assert sum(1 for q in alone if q.speaker) > 100
+    assert quotations.find(document) == alone
+
+
+def test_the_parent_takes_a_decoded_run_only_if_it_is_wholly_the_childs() -> None:
+    def turn(at: int, *names: str) -> ranker.Ranked:
+        return ranker.Ranked(at, at, True, [(name, 1.0) for name in names])
+
+    ranked = [turn(0, "A"), turn(1, "B"), turn(3, "A"), turn(4, "B"), turn(5, "A")]
+    own: list[str | None] = [None] * 6
+    speakers.decode(ranked, own)
+    assert own == ["A", "B", None, "A", "B", "A"]
+    # the child's runs (made up here to tell them apart): taken only from quotation 3 on
+    decoded: dict[tuple[int, int], list[str | None]] = {(0, 1): ["x", "y"], (3, 5): ["p", "q", "r"]}
+    found: list[str | None] = [None] * 6
+    speakers.decode(ranked, found, decoded, after=3)
+    assert found == ["A", "B", None, "p", "q", "r"]
+    found = [None] * 6
+    speakers.decode(ranked, found, decoded, after=4)  # the run from 3 is not wholly the child's
+    assert found == own
+    found = [None] * 6
+    speakers.decode(ranked, found, {(4, 5): ["p", "q"]}, after=3)  # not a run of these entries
+    assert found == own
+
+
+def test_a_novels_later_part_read_and_walked_by_one_child_gives_one_process(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    """``quotations._in_two``: the child's reads, speakers and decoded runs
+    are taken (the conversations meet) and the quotations are those of one process."""
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    document = build(read_book("pride_and_prejudice.txt")[:60_000])  # 205 quotations
+    monkeypatch.setattr(halves, "ENABLED", False)
+    alone = quotations.find(document)
+    met: list[int] = []
+    real = speakers.take_over
+
+    def spy(*args: object) -> int:
+        at = real(*args)  # type: ignore[arg-type]
+        met.append(at)
+        return at
+
+    monkeypatch.setattr(speakers, "take_over", spy)
+    monkeypatch.setattr(halves, "ENABLED", True)
+    monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
+    monkeypatch.setattr(speakers, "WARM_UP", 20)
+    assert quotations.find(document) == alone
+    assert len(met) == 1 and 112 <= met[0] < len(alone)  # the child's walk was taken
+    assert len(forks) == 2  # where the quotes stand; the later part

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
+from typing import cast as cast_to
 
 from aleppo_cli.analysis import patterns
 
@@ -28,6 +29,7 @@ from aleppo_cli.analysis.quotes import (  # noqa: E402
     kind,
     news,
     people,
+    ranker,
     speakers,
     stretches,
 )
@@ -94,7 +96,8 @@ def _quotes_heard_people(
 ) -> tuple[list[Quote], dict[int, speakers.Speech], people.People]:
     """The quotes, what the speaker rules read of each speech quotation (by
     index), and the people."""
-    quotes, heard, cast, _ = _stages(document, names)
+    found, cast, _ = _stages(document, names)
+    quotes, heard = _heard(found, _read(document.clean.text, found, cast))
     return quotes, heard, cast
 
 
@@ -106,11 +109,11 @@ _Placed = tuple[Sequence[int], Sequence[int]]
 
 def _stages(
     document: Document, names: Beside[people.WordsAndNames] | None
-) -> tuple[list[Quote], dict[int, speakers.Speech], people.People, halves.Pending[_Placed]]:
-    """``_quotes_heard_people``, and where the quotes stand (``_placed``) if a
-    second process finds it: for a novel, while this one starts the people
-    index (whose first steps leave the second core idle), from the stretches
-    alone."""
+) -> tuple[Sequence[Stretch], people.People, halves.Pending[_Placed]]:
+    """The quoted stretches, the people, and where the quotes stand
+    (``_placed``) if a second process finds it: for a novel, while this one
+    starts the people index (whose first steps leave the second core idle),
+    from the stretches alone."""
     text = document.clean.text
     # a novel's independent steps share the machine's second core (``halves``)
     # (the child finds the names too: the people index need not find them
@@ -131,29 +134,17 @@ def _stages(
     )
     spans = [Span(stretch.start, stretch.end) for stretch in found]
     cast = people.index(document, spans, found=given if words.forked else None)
-    cut = len(found) // 2
-    second = halves.background(
-        lambda: _read(text, found[cut:], cast), halves.worth_it(len(found), halves.MANY_STRETCHES)
-    )
-    first = _read(text, found[:cut], cast)
-    quotes = []
-    heard = {}
-    for at, (stretch, (said, kind_of, ears)) in enumerate(
-        zip(found, [*first, *second.result()], strict=True)
-    ):
-        quote = Quote(stretch, said, kind_of)
-        quotes.append(quote)
-        if ears is not None:
-            heard[at] = speakers.Speech(quote, *ears)
-    return quotes, heard, cast, placed
+    return found, cast, placed
 
 
-def _read(
-    text: str, found: Sequence[Stretch], cast: people.People
-) -> list[tuple[Attribution | None, str, _Heard | None]]:
+# What ``_read`` reads of a stretch: its attribution, its kind, what the rules hear.
+_Read = tuple[Attribution | None, str, _Heard | None]
+
+
+def _read(text: str, found: Sequence[Stretch], cast: people.People) -> list[_Read]:
     """The attribution and kind of each of ``found``, and what the speaker
     rules read of it if it is speech."""
-    read: list[tuple[Attribution | None, str, _Heard | None]] = []
+    read: list[_Read] = []
     for stretch in found:
         said = attribution.attribute(text, stretch, cast)
         kind_of = kind.of(text, stretch, said is not None)
@@ -165,10 +156,30 @@ def _read(
     return read
 
 
+def _heard(
+    found: Sequence[Stretch], read: Sequence[_Read], base: int = 0
+) -> tuple[list[Quote], dict[int, speakers.Speech]]:
+    """The quotes of stretches ``found`` read (``_read``), and what the speaker
+    rules read of each speech quotation, by its index (from ``base``)."""
+    quotes = []
+    heard = {}
+    for at, (stretch, (said, kind_of, ears)) in enumerate(zip(found, read, strict=True), base):
+        quote = Quote(stretch, said, kind_of)
+        quotes.append(quote)
+        if ears is not None:
+            heard[at] = speakers.Speech(quote, *ears)
+    return quotes, heard
+
+
 def _find(document: Document, names: Beside[people.WordsAndNames] | None) -> list[Quotation]:
-    quotes, heard, cast, placed = _stages(document, names)
+    found, cast, placed = _stages(document, names)
     text = document.clean.text
-    by = news.revise(document, quotes, speakers.assign(text, quotes, cast, heard=heard), cast)
+    if halves.worth_it(len(found), halves.MANY_STRETCHES):
+        quotes, said = _in_two(text, found, cast)
+    else:
+        quotes, heard = _heard(found, _read(text, found, cast))
+        said = speakers.assign(text, quotes, cast, heard=heard)
+    by = news.revise(document, quotes, said, cast)
     known = _persons(cast, by)
     if not placed.forked:
         return [
@@ -189,6 +200,120 @@ def _find(document: Document, names: Beside[people.WordsAndNames] | None) -> lis
         paragraph = quote.stretch.paragraph.number
         finished.append(Quotation(quote.kind, speaker, tuple(parts), paragraph, number, person))
     return finished
+
+
+# --- a novel's later part in a second process ---------------------------------------
+
+
+def _in_two(
+    text: str, found: Sequence[Stretch], cast: people.People
+) -> tuple[list[Quote], tuple[str | None, ...]]:
+    """The quotes of ``found`` and their speakers (``speakers.assign``), the
+    later part's read and walked by one forked child (``_Later``) while this
+    process reads and walks the earlier part, with the results of one
+    process: whatever does not come back whole, or cannot be taken as it is,
+    is computed here."""
+    from aleppo_cli.text.beside import Child
+
+    count = len(found)
+    cut = min(count, (count + speakers.WARM_UP) // 2)
+    later = _Later(text, found, cast, cut)
+    started = Child([later.read, later.speak])
+    child = started if started.forked else None
+    mine = _read(text, found[:cut], cast)
+    done, value = child.take() if child is not None else (False, None)
+    if done:
+        their_narrator, their_read = cast_to(_ReadLater, value)
+    else:
+        their_narrator, their_read = False, _read(text, found[cut:], cast)
+    quotes, heard = _heard(found, [*mine, *their_read])
+    narrator = speakers.narrated(quotes[:cut]) or their_narrator
+    walker = speakers.Walker(text, quotes, heard, cast, ranker.shipped(), speakers.FOLLOW, narrator)
+    said: list[str | None] = []
+    ranked: list[ranker.Ranked] = []
+    walker.prepare(0, cut)
+    talk = walker.walk(0, cut, speakers.Conversation(), said, ranked)
+    done, value = child.take() if child is not None and done else (False, None)
+    if child is not None:
+        child.close()
+    walked: speakers.Walked | None = None
+    decoded: dict[tuple[int, int], list[str | None]] = {}
+    if done and narrator == their_narrator:  # (else the child's walk read another text's facts)
+        walked, decoded = cast_to(_Spoken, value)
+    met = speakers.take_over(walker.walk, walker.prepare, cut, count, talk, said, ranked, walked)
+    speakers.decode(ranked, said, decoded, met)
+    return quotes, tuple(said)
+
+
+# What the child hands back (``_Later``): whether a first-person narrator
+# speaks in the quotations it read, and its part's reads (``_read``) ...
+_ReadLater = tuple[bool, list[_Read]]
+# ... then its part's walk (``speakers.walk_later``: the conversations to
+# check, the speakers, the ranked entries) and its runs of those entries
+# decoded (``speakers.decoded_runs``).
+_Spoken = tuple[speakers.Walked, dict[tuple[int, int], list[str | None]]]
+# How many quotations more the child reads before its walk's start at a time,
+# until what its look-ahead reads there lies wholly in what it read.
+_LEAD = 150
+
+
+class _Later:
+    """What the second process does on a novel (``_in_two``), step by step,
+    each step's result sent back as soon as it is made (``beside.Child``):
+
+    1. ``read``: the attributions, kinds and what the speaker rules hear of
+       the quotations from ``cut`` on (``_read``; reading from far enough
+       back for its walk: ``speakers.reach_back``), and whether a
+       first-person narrator speaks in those it read (``_ReadLater``);
+    2. ``speak``: their speakers, walked (``speakers.Walker``) from an empty
+       conversation ``WARM_UP`` quotations before ``cut``, with the
+       narrator of what it read (taken only if that is the whole text's), and
+       what the parent needs to take them (``_Spoken``): the conversation
+       before each of the ``CHECKED`` quotations from ``cut`` (the speakers
+       are the parent's from where the two conversations meet), the ranked
+       entries, and its runs of them decoded (a run wholly the child's is
+       the parent's run).
+
+    Each step is a pure function of values the child holds copies of (the
+    stretches, the people, the ranker's weights), so the parent takes
+    results equal to its own, and computes whatever does not come back."""
+
+    def __init__(self, text: str, found: Sequence[Stretch], cast: people.People, cut: int) -> None:
+        self.text, self.found, self.cast, self.cut = text, found, cast, cut
+        self.begin = max(0, cut - speakers.WARM_UP)
+        self.low = self.begin  # the first quotation read
+        self.quotes: list[Quote] = []
+        self.heard: dict[int, speakers.Speech] = {}  # (by index less ``low``)
+        self.narrator = False
+
+    def read(self) -> _ReadLater:
+        text, found, cast, begin = self.text, self.found, self.cast, self.begin
+        low = max(0, begin - _LEAD)
+        read = _read(text, found[low:], cast)
+        while True:
+            quotes, heard = _heard(found[low:], read)
+            if low == 0 or speakers.reach_back(quotes, begin - low) > 0:
+                break
+            more = max(0, low - _LEAD)
+            read = [*_read(text, found[more:low], cast), *read]
+            low = more
+        self.quotes, self.heard, self.low = quotes, heard, low
+        self.narrator = speakers.narrated(quotes)
+        return self.narrator, read[self.cut - low :]
+
+    def speak(self) -> _Spoken:
+        walker = speakers.Walker(
+            self.text,
+            self.quotes,
+            self.heard,
+            self.cast,
+            ranker.shipped(),
+            speakers.FOLLOW,
+            self.narrator,
+            self.low,
+        )
+        walked = speakers.walk_later(walker.walk, walker.prepare, self.cut, len(self.found))
+        return walked, speakers.decoded_runs(walked[2])
 
 
 def _placed(document: Document, found: Sequence[Stretch]) -> _Placed:
