@@ -4,13 +4,14 @@ one process gives, and the parent does a child's work when the child fails."""
 from __future__ import annotations
 
 import functools
+import json
 import os
 import threading
 from dataclasses import replace
 
 import pytest
 
-from aleppo_cli.analysis.quotes import halves, quotations, ranker, speakers
+from aleppo_cli.analysis.quotes import halves, news, quotations, ranker, speakers
 from aleppo_cli.analysis.quotes.model import Quote
 from aleppo_cli.analysis.quotes.people import People
 from aleppo_cli.text.document import build
@@ -297,3 +298,54 @@ def test_a_novels_later_part_read_and_walked_by_one_child_gives_one_process(
     assert quotations.find(document) == alone
     assert len(met) == 1 and 112 <= met[0] < len(alone)  # the child's walk was taken
     assert len(forks) == 2  # where the quotes stand; the later part
+
+
+@functools.cache
+def _news_read() -> tuple[object, list[Quote], People, tuple[str | None, ...]]:
+    """The BBC articles of the quotations corpus as one text: its document,
+    quotes, people and speakers before journalism's passes."""
+    from tests.conftest import shared_path
+
+    folder = shared_path("corpus", "bbc-quotes")
+    texts = []
+    for name in sorted(folder.glob("*.json")):
+        article = (folder / json.loads(name.read_text(encoding="utf-8"))["text_file"]).resolve()
+        texts.append(article.read_text(encoding="utf-8"))
+    document = build("\n\n".join(texts))
+    quotes, heard, cast = quotations._quotes_heard_people(document)
+    return document, quotes, cast, speakers.assign(document.clean.text, quotes, cast, heard=heard)
+
+
+@pytest.mark.parametrize("start", [0, 40, 150])
+def test_news_revised_later_by_a_second_process_is_revised_as_one(
+    monkeypatch: pytest.MonkeyPatch, start: int
+) -> None:
+    """A revision of the quotations from ``start`` on (``news.revise_later``,
+    run here) is taken where its window checks out, and gives the speakers of
+    one revision; with its checks spoilt it is not taken, and the result is
+    the same."""
+    document, quotes, cast, said = _news_read()
+    assert isinstance(document, type(build("x")))
+    whole = news.revise(document, quotes, said, cast)
+    assert sum(1 for a, b in zip(whole, said, strict=True) if a != b) > 10  # the passes act
+    later = news.revise_later(document, quotes[start:], said[start:], cast, start)
+    assert later is not None
+    taken: list[bool] = []
+    real = news._taken
+
+    def spy(*args: object) -> tuple[str | None, ...] | None:
+        found = real(*args)  # type: ignore[arg-type]
+        taken.append(found is not None)
+        return found
+
+    monkeypatch.setattr(news, "_taken", spy)
+    assert news.revise(document, quotes, said, cast, lambda: later, start) == whole
+    split, window, revised, checked, last = later
+    spoilt: list[tuple[str | None, ...]] = [("x",) * len(check) for check in checked]
+    assert (
+        news.revise(
+            document, quotes, said, cast, lambda: (split, window, revised, spoilt, last), start
+        )
+        == whole
+    )
+    assert taken == [True, False]

@@ -175,11 +175,10 @@ def _find(document: Document, names: Beside[people.WordsAndNames] | None) -> lis
     found, cast, placed = _stages(document, names)
     text = document.clean.text
     if halves.worth_it(len(found), halves.MANY_STRETCHES):
-        quotes, said = _in_two(text, found, cast)
+        quotes, by = _in_two(document, found, cast)
     else:
         quotes, heard = _heard(found, _read(text, found, cast))
-        said = speakers.assign(text, quotes, cast, heard=heard)
-    by = news.revise(document, quotes, said, cast)
+        by = news.revise(document, quotes, speakers.assign(text, quotes, cast, heard=heard), cast)
     known = _persons(cast, by)
     if not placed.forked:
         return [
@@ -206,19 +205,20 @@ def _find(document: Document, names: Beside[people.WordsAndNames] | None) -> lis
 
 
 def _in_two(
-    text: str, found: Sequence[Stretch], cast: people.People
+    document: Document, found: Sequence[Stretch], cast: people.People
 ) -> tuple[list[Quote], tuple[str | None, ...]]:
-    """The quotes of ``found`` and their speakers (``speakers.assign``), the
-    later part's read and walked by one forked child (``_Later``) while this
-    process reads and walks the earlier part, with the results of one
-    process: whatever does not come back whole, or cannot be taken as it is,
-    is computed here."""
+    """The quotes of ``found`` and their speakers (``speakers.assign``, then
+    ``news.revise``), the later part's read, walked and revised by one forked
+    child (``_Later``) while this process does the earlier part's, with the
+    results of one process: whatever does not come back whole, or cannot be
+    taken as it is, is computed here."""
     from aleppo_cli.text.beside import Child
 
+    text = document.clean.text
     count = len(found)
     cut = min(count, (count + speakers.WARM_UP) // 2)
-    later = _Later(text, found, cast, cut)
-    started = Child([later.read, later.speak])
+    later = _Later(document, found, cast, cut)
+    started = Child([later.read, later.speak, later.revise])
     child = started if started.forked else None
     mine = _read(text, found[:cut], cast)
     done, value = child.take() if child is not None else (False, None)
@@ -234,15 +234,22 @@ def _in_two(
     walker.prepare(0, cut)
     talk = walker.walk(0, cut, speakers.Conversation(), said, ranked)
     done, value = child.take() if child is not None and done else (False, None)
-    if child is not None:
-        child.close()
     walked: speakers.Walked | None = None
     decoded: dict[tuple[int, int], list[str | None]] = {}
     if done and narrator == their_narrator:  # (else the child's walk read another text's facts)
         walked, decoded = cast_to(_Spoken, value)
     met = speakers.take_over(walker.walk, walker.prepare, cut, count, talk, said, ranked, walked)
     speakers.decode(ranked, said, decoded, met)
-    return quotes, tuple(said)
+
+    def revised() -> news.Later | None:
+        done, value = child.take() if child is not None else (False, None)
+        return cast_to(news.Later | None, value) if done else None
+
+    try:
+        return quotes, news.revise(document, quotes, said, cast, revised if done else None, cut)
+    finally:
+        if child is not None:
+            child.close()
 
 
 # What the child hands back (``_Later``): whether a first-person narrator
@@ -250,7 +257,8 @@ def _in_two(
 _ReadLater = tuple[bool, list[_Read]]
 # ... then its part's walk (``speakers.walk_later``: the conversations to
 # check, the speakers, the ranked entries) and its runs of those entries
-# decoded (``speakers.decoded_runs``).
+# decoded (``speakers.decoded_runs``); then its part's journalism's passes
+# (``news.revise_later``).
 _Spoken = tuple[speakers.Walked, dict[tuple[int, int], list[str | None]]]
 # How many quotations more the child reads before its walk's start at a time,
 # until what its look-ahead reads there lies wholly in what it read.
@@ -272,19 +280,26 @@ class _Later:
        before each of the ``CHECKED`` quotations from ``cut`` (the speakers
        are the parent's from where the two conversations meet), the ranked
        entries, and its runs of them decoded (a run wholly the child's is
-       the parent's run).
+       the parent's run);
+    3. ``revise``: journalism's passes (``news.revise_later``) over the
+       quotations from ``cut`` on with those speakers, decoded (taken from
+       where they and the passes' are the whole text's: ``news.revise``).
 
     Each step is a pure function of values the child holds copies of (the
     stretches, the people, the ranker's weights), so the parent takes
     results equal to its own, and computes whatever does not come back."""
 
-    def __init__(self, text: str, found: Sequence[Stretch], cast: people.People, cut: int) -> None:
-        self.text, self.found, self.cast, self.cut = text, found, cast, cut
+    def __init__(
+        self, document: Document, found: Sequence[Stretch], cast: people.People, cut: int
+    ) -> None:
+        self.document, self.text = document, document.clean.text
+        self.found, self.cast, self.cut = found, cast, cut
         self.begin = max(0, cut - speakers.WARM_UP)
         self.low = self.begin  # the first quotation read
         self.quotes: list[Quote] = []
         self.heard: dict[int, speakers.Speech] = {}  # (by index less ``low``)
         self.narrator = False
+        self.spoken: _Spoken | None = None
 
     def read(self) -> _ReadLater:
         text, found, cast, begin = self.text, self.found, self.cast, self.begin
@@ -313,7 +328,17 @@ class _Later:
             self.low,
         )
         walked = speakers.walk_later(walker.walk, walker.prepare, self.cut, len(self.found))
-        return walked, speakers.decoded_runs(walked[2])
+        self.spoken = walked, speakers.decoded_runs(walked[2])
+        return self.spoken
+
+    def revise(self) -> news.Later | None:
+        assert self.spoken is not None
+        (_, said, ranked), decoded = self.spoken
+        cut = self.cut
+        decoding = [None] * cut + said
+        speakers.decode(ranked, decoding, decoded, cut)
+        quotes = self.quotes[cut - self.low :]
+        return news.revise_later(self.document, quotes, decoding[cut:], self.cast, cut)
 
 
 def _placed(document: Document, found: Sequence[Stretch]) -> _Placed:
