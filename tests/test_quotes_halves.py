@@ -247,7 +247,8 @@ def test_a_novels_child_that_fails_at_a_step_leaves_the_rest_to_the_parent(
     monkeypatch.setattr(quotations._Later, step, failing)
     monkeypatch.setattr(halves, "ENABLED", True)
     monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
-    monkeypatch.setattr(speakers, "WARM_UP", 20)  # (the child's part starts at quotation 112)
+    monkeypatch.setattr(speakers, "WARM_UP", 20)
+    monkeypatch.setattr(quotations, "_PARENT_MORE", 0)  # (the child's part starts at quotation 112)
     assert sum(1 for q in alone if q.speaker) > 100
     assert quotations.find(document) == alone
 
@@ -295,6 +296,7 @@ def test_a_novels_later_part_read_and_walked_by_one_child_gives_one_process(
     monkeypatch.setattr(halves, "ENABLED", True)
     monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
     monkeypatch.setattr(speakers, "WARM_UP", 20)
+    monkeypatch.setattr(quotations, "_PARENT_MORE", 0)
     assert quotations.find(document) == alone
     assert len(met) == 1 and 112 <= met[0] < len(alone)  # the child's walk was taken
     assert len(forks) == 2  # where the quotes stand; the later part
