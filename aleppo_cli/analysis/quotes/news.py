@@ -96,21 +96,9 @@ def person_like(name: str, people: People) -> bool:
 
 
 def revise(
-    document: Document,
-    quotes: Sequence[Quote],
-    speakers: Sequence[str | None],
-    people: People,
-    later: Callable[[], Later | None] | None = None,
-    start: int = 0,
+    document: Document, quotes: Sequence[Quote], speakers: Sequence[str | None], people: People
 ) -> tuple[str | None, ...]:
-    """The speakers of ``quotes``, with journalism's two passes applied.
-    ``later``: what gives the revision of a second process that holds the
-    quotations from number ``start`` on (``revise_later``), taken where it
-    is this one's; this process revises only those before it meanwhile."""
-    if later is not None:
-        taken = _taken(document, quotes, speakers, people, later, start)
-        if taken is not None:
-            return taken
+    """The speakers of ``quotes``, with journalism's two passes applied."""
     *_, last = _passes(document, quotes, speakers, people)
     return last
 
@@ -214,21 +202,23 @@ def revise_later(
     )
 
 
-def _taken(
+def revise_with(
     document: Document,
     quotes: Sequence[Quote],
     speakers: Sequence[str | None],
     people: People,
-    later: Callable[[], Later | None],
+    later: Callable[[], Later | None] | None,
     start: int,
 ) -> tuple[str | None, ...] | None:
-    """``revise`` with the speakers from the split on taken from a second
-    process's revision (``later()``), if they are the whole text's: the
-    speakers it revised are these, and after each pass over those before the
-    split, those from its window on are its own. None if not."""
-    at = split_at(document.clean.text, quotes, start)
-    if at is None:
-        later()
+    """``revise`` with the speakers from the split on taken from the
+    revision of a second process that holds the quotations from number
+    ``start`` on (``later()``; ``revise_later``), if they are the whole
+    text's: the speakers it revised are these, and after each pass over those
+    before the split, those from its window on are its own; this process
+    revises only those before the split meanwhile. ``quotes``: those up to
+    the split, at least. None if not taken."""
+    at = split_at(document.clean.text, quotes, start) if later is not None else None
+    if at is None or later is None:
         return None
     split, window = at
     *passes, last = _passes(document, quotes[:split], speakers[:split], people)

@@ -177,29 +177,30 @@ def _find(document: Document, names: Beside[people.WordsAndNames] | None) -> lis
     found, cast, placed = _stages(document, names)
     text = document.clean.text
     if halves.worth_it(len(found), halves.MANY_STRETCHES):
-        quotes, by = _in_two(document, found, cast)
+        kinds, by = _in_two(document, found, cast)
     else:
         quotes, heard = _heard(found, _read(text, found, cast))
         by = news.revise(document, quotes, speakers.assign(text, quotes, cast, heard=heard), cast)
+        kinds = [quote.kind for quote in quotes]
     known = _persons(cast, by)
     if not placed.forked:
         return [
-            _finish(document, quote, speaker, known.get(speaker) if speaker else None)
-            for quote, speaker in zip(quotes, by, strict=True)
+            _finish(document, stretch, kind_of, speaker, known.get(speaker) if speaker else None)
+            for stretch, kind_of, speaker in zip(found, kinds, by, strict=True)
         ]
     offsets, numbers = placed.result()
     raw = document.clean.raw
     at = 0
     finished = []
-    for quote, speaker, number in zip(quotes, by, numbers, strict=True):
+    for stretch, kind_of, speaker, number in zip(found, kinds, by, numbers, strict=True):
         parts = []
-        for span in quote.stretch.spans:
+        for span in stretch.spans:
             start, end = offsets[at], offsets[at + 1]
             at += 2
             parts.append(Part(start, end, span.start, span.end, raw[start:end]))
         person = known.get(speaker) if speaker else None
-        paragraph = quote.stretch.paragraph.number
-        finished.append(Quotation(quote.kind, speaker, tuple(parts), paragraph, number, person))
+        paragraph = stretch.paragraph.number
+        finished.append(Quotation(kind_of, speaker, tuple(parts), paragraph, number, person))
     return finished
 
 
@@ -208,12 +209,12 @@ def _find(document: Document, names: Beside[people.WordsAndNames] | None) -> lis
 
 def _in_two(
     document: Document, found: Sequence[Stretch], cast: people.People
-) -> tuple[list[Quote], tuple[str | None, ...]]:
-    """The quotes of ``found`` and their speakers (``speakers.assign``, then
-    ``news.revise``), the later part's read, walked and revised by one forked
-    child (``_Later``) while this process does the earlier part's, with the
-    results of one process: whatever does not come back whole, or cannot be
-    taken as it is, is computed here."""
+) -> tuple[list[str], tuple[str | None, ...]]:
+    """The kinds of the quotes of ``found`` and their speakers
+    (``speakers.assign``, then ``news.revise``), the later part's read,
+    walked and revised by one forked child (``_Later``) while this process
+    does the earlier part's, with the results of one process: whatever does
+    not come back whole, or cannot be taken as it is, is computed here."""
     from aleppo_cli.text.beside import Child
 
     text = document.clean.text
@@ -230,10 +231,20 @@ def _in_two(
         pipe.write(b"1" if narrator else b"0")
     done, value = child.take() if child is not None else (False, None)
     if done:
-        their_narrator, their_read = cast_to(_ReadLater, value)
+        their_narrator, their_read, their_kinds = cast_to(_ReadLater, value)
     else:
-        their_narrator, their_read = False, _read(text, found[cut:], cast)
-    quotes, heard = _heard(found, [*mine, *their_read])
+        their_narrator, their_read, their_kinds = False, _read(text, found[cut:], cast), []
+    # the quotes read so far: the rest only where what the child sent cannot be taken
+    quotes, heard = _heard(found[: cut + len(their_read)], [*mine, *their_read])
+    kinds = [*(quote.kind for quote in quotes), *their_kinds]
+
+    def rest() -> None:
+        """The quotes after those the child sent, read here."""
+        known = len(quotes)
+        more, more_heard = _heard(found[known:], _read(text, found[known:], cast), known)
+        quotes.extend(more)
+        heard.update(more_heard)
+
     narrator = narrator or their_narrator
     walker = speakers.Walker(text, quotes, heard, cast, ranker.shipped(), speakers.FOLLOW, narrator)
     said: list[str | None] = []
@@ -245,6 +256,8 @@ def _in_two(
     decoded: dict[tuple[int, int], list[str | None]] = {}
     if done:
         walked, decoded = cast_to(_Spoken, value)
+    if cut < count and not (walked and walked[0] and walked[0][0] == talk):
+        rest()  # (the conversations do not meet at once: this process walks on)
     met = speakers.take_over(walker.walk, walker.prepare, cut, count, talk, said, ranked, walked)
     speakers.decode(ranked, said, decoded, met)
 
@@ -253,15 +266,21 @@ def _in_two(
         return cast_to(news.Later | None, value) if done else None
 
     try:
-        return quotes, news.revise(document, quotes, said, cast, revised if done else None, cut)
+        by = news.revise_with(document, quotes, said, cast, revised if done else None, cut)
     finally:
         if child is not None:
             child.close()
+    if by is None:
+        rest()
+        by = news.revise(document, quotes, said, cast)
+    return kinds, by
 
 
 # What the child hands back (``_Later``): whether a first-person narrator
-# speaks in the quotations it read, and its part's reads (``_read``) ...
-_ReadLater = tuple[bool, list[_Read]]
+# speaks in the quotations it read, the reads (``_read``) of its part's
+# first quotations (as many as this process's walk and journalism's passes
+# read: ``speakers.reach_on``, ``news.split_at``), and the kinds of the rest ...
+_ReadLater = tuple[bool, list[_Read], list[str]]
 # ... then its part's walk (``speakers.walk_later``: the conversations to
 # check, the speakers, the ranked entries) and its runs of those entries
 # decoded (``speakers.decoded_runs``); then its part's journalism's passes
@@ -283,7 +302,9 @@ class _Later:
     1. ``read``: the attributions, kinds and what the speaker rules hear of
        the quotations from ``cut`` on (``_read``; reading from far enough
        back for its walk: ``speakers.reach_back``), and whether a
-       first-person narrator speaks in those it read (``_ReadLater``);
+       first-person narrator speaks in those it read; it sends back what the
+       parent reads of them (the reads of the first few, the kinds of the
+       rest: ``_ReadLater``);
     2. ``speak``: their speakers, walked (``speakers.Walker``) from an empty
        conversation ``WARM_UP`` quotations before ``cut``, with the whole
        text's narrator (the parent tells whether one speaks in its part
@@ -334,7 +355,15 @@ class _Later:
             low = more
         self.quotes, self.heard, self.low = quotes, heard, low
         self.narrator = speakers.narrated(quotes)
-        return self.narrator, read[self.cut - low :]
+        # what the parent reads of them: its look-ahead up to the cut reads on
+        # (``_widened``, which looks at one more), and journalism's split
+        cut = self.cut - low
+        upto = speakers.reach_on(quotes, cut - 1) + 2 if cut > 0 else 0
+        split = news.split_at(text, quotes[cut:], 0)
+        if split is not None:
+            upto = max(upto, cut + split[0] + 1)
+        upto = max(cut, min(upto, len(quotes)))
+        return self.narrator, read[cut:upto], [quote.kind for quote in quotes[upto:]]
 
     def speak(self) -> _Spoken:
         told = os.read(self.told, 1)  # whether a narrator speaks in the parent's part
@@ -399,16 +428,16 @@ def _persons(cast: people.People, speakers: Sequence[str | None]) -> dict[str, P
 
 
 def _finish(
-    document: Document, quote: Quote, speaker: str | None, person: Person | None
+    document: Document, stretch: Stretch, kind_of: str, speaker: str | None, person: Person | None
 ) -> Quotation:
     cleaned = document.clean
     parts = []
-    for span in quote.stretch.spans:
+    for span in stretch.spans:
         raw_start, raw_end = cleaned.span_to_raw(span.start, span.end)
         text = cleaned.raw[raw_start:raw_end]
         parts.append(Part(raw_start, raw_end, span.start, span.end, text))
-    paragraph, sentence = quote.stretch.paragraph.number, _sentence(quote.stretch).number
-    return Quotation(quote.kind, speaker, tuple(parts), paragraph, sentence, person)
+    paragraph, sentence = stretch.paragraph.number, _sentence(stretch).number
+    return Quotation(kind_of, speaker, tuple(parts), paragraph, sentence, person)
 
 
 def _sentence(stretch: Stretch) -> Sentence:

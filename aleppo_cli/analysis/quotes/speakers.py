@@ -506,6 +506,13 @@ def reach_back(quotes: Sequence[Quote], at: int) -> int:
     return _widened(quotes, at, -1)
 
 
+def reach_on(quotes: Sequence[Quote], at: int) -> int:
+    """The last of ``quotes`` that what the walk reads ahead of the
+    quotations up to ``at`` reads (``_ahead_part``), the one after it looked
+    at too."""
+    return _widened(quotes, at, 1)
+
+
 def _widened(quotes: Sequence[Quote], at: int, step: int) -> int:
     """From quotation ``at``, the far end (``step`` -1: back, 1: on) of the
     paragraphs beyond its own up to the one with the ``AHEAD_MARGIN``-th
