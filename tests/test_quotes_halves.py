@@ -4,6 +4,7 @@ one process gives, and the parent does a child's work when the child fails."""
 from __future__ import annotations
 
 import functools
+import json
 import os
 import threading
 from collections.abc import Sequence
@@ -11,7 +12,15 @@ from dataclasses import replace
 
 import pytest
 
-from aleppo_cli.analysis.quotes import halves, people, quotations, ranker, speakers, stretches
+from aleppo_cli.analysis.quotes import (
+    halves,
+    news,
+    people,
+    quotations,
+    ranker,
+    speakers,
+    stretches,
+)
 from aleppo_cli.analysis.quotes.model import Quote, Span, Stretch
 from aleppo_cli.analysis.quotes.people import People
 from aleppo_cli.text.document import Document, build
@@ -30,9 +39,9 @@ def test_the_review_forked_gives_the_quotations_of_one_process(
     monkeypatch.setattr(halves, "LONG_TEXT", 0)
     monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
     shared = quotations.find(document)
-    # lower-case words; the later half's names (then where the quotes stand),
-    # attributions, speakers
-    assert len(forks) == 4
+    # lower-case words; the later half's names (then where the quotes stand);
+    # the later part's attributions and speakers, in one child
+    assert len(forks) == 3
     assert len(alone) > 10
     assert shared == alone
 
@@ -310,3 +319,125 @@ def test_the_people_index_read_in_two_processes_is_that_of_one(
     assert shared.lower_words.names == alone.lower_words.names  # type: ignore[attr-defined]
     assert placed.forked
     assert placed.result() == placed_alone
+@pytest.mark.parametrize("step", ["read", "speak", "revise"])
+def test_a_novels_child_that_fails_at_a_step_leaves_the_rest_to_the_parent(
+    monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    """The child that reads and walks the later part (``quotations._Later``)
+    fails at one of its steps: the parent does what did not come back."""
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    document = build(read_book("pride_and_prejudice.txt")[:60_000])  # 205 quotations
+    monkeypatch.setattr(halves, "ENABLED", False)
+    alone = quotations.find(document)
+    parent = os.getpid()
+    real = getattr(quotations._Later, step)
+
+    def failing(self: quotations._Later) -> object:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return real(self)
+
+    monkeypatch.setattr(quotations._Later, step, failing)
+    monkeypatch.setattr(halves, "ENABLED", True)
+    monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
+    monkeypatch.setattr(speakers, "WARM_UP", 20)
+    monkeypatch.setattr(quotations, "_PARENT_MORE", 0)  # (the child's part starts at quotation 112)
+    assert sum(1 for q in alone if q.speaker) > 100
+    assert quotations.find(document) == alone
+
+
+def test_the_parent_takes_a_decoded_run_only_if_it_is_wholly_the_childs() -> None:
+    def turn(at: int, *names: str) -> ranker.Ranked:
+        return ranker.Ranked(at, at, True, [(name, 1.0) for name in names])
+
+    ranked = [turn(0, "A"), turn(1, "B"), turn(3, "A"), turn(4, "B"), turn(5, "A")]
+    own: list[str | None] = [None] * 6
+    speakers.decode(ranked, own)
+    assert own == ["A", "B", None, "A", "B", "A"]
+    # the child's runs (made up here to tell them apart): taken only from quotation 3 on
+    decoded: dict[tuple[int, int], list[str | None]] = {(0, 1): ["x", "y"], (3, 5): ["p", "q", "r"]}
+    found: list[str | None] = [None] * 6
+    speakers.decode(ranked, found, decoded, after=3)
+    assert found == ["A", "B", None, "p", "q", "r"]
+    found = [None] * 6
+    speakers.decode(ranked, found, decoded, after=4)  # the run from 3 is not wholly the child's
+    assert found == own
+    found = [None] * 6
+    speakers.decode(ranked, found, {(4, 5): ["p", "q"]}, after=3)  # not a run of these entries
+    assert found == own
+
+
+def test_a_novels_later_part_read_and_walked_by_one_child_gives_one_process(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    """``quotations._in_two``: the child's reads, speakers and decoded runs
+    are taken (the conversations meet) and the quotations are those of one process."""
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    document = build(read_book("pride_and_prejudice.txt")[:60_000])  # 205 quotations
+    monkeypatch.setattr(halves, "ENABLED", False)
+    alone = quotations.find(document)
+    met: list[int] = []
+    real = speakers.take_over
+
+    def spy(*args: object) -> int:
+        at = real(*args)  # type: ignore[arg-type]
+        met.append(at)
+        return at
+
+    monkeypatch.setattr(speakers, "take_over", spy)
+    monkeypatch.setattr(halves, "ENABLED", True)
+    monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
+    monkeypatch.setattr(speakers, "WARM_UP", 20)
+    monkeypatch.setattr(quotations, "_PARENT_MORE", 0)
+    assert quotations.find(document) == alone
+    assert len(met) == 1 and 112 <= met[0] < len(alone)  # the child's walk was taken
+    assert len(forks) == 2  # where the quotes stand; the later part
+
+
+@functools.cache
+def _news_read() -> tuple[object, list[Quote], People, tuple[str | None, ...]]:
+    """The BBC articles of the quotations corpus as one text: its document,
+    quotes, people and speakers before journalism's passes."""
+    from tests.conftest import shared_path
+
+    folder = shared_path("corpus", "bbc-quotes")
+    texts = []
+    for name in sorted(folder.glob("*.json")):
+        article = (folder / json.loads(name.read_text(encoding="utf-8"))["text_file"]).resolve()
+        texts.append(article.read_text(encoding="utf-8"))
+    document = build("\n\n".join(texts))
+    quotes, heard, cast = quotations._quotes_heard_people(document)
+    return document, quotes, cast, speakers.assign(document.clean.text, quotes, cast, heard=heard)
+
+
+@pytest.mark.parametrize("start", [0, 40, 150])
+def test_news_revised_later_by_a_second_process_is_revised_as_one(
+    monkeypatch: pytest.MonkeyPatch, start: int
+) -> None:
+    """A revision of the quotations from ``start`` on (``news.revise_later``,
+    run here) is taken where its window checks out, and gives the speakers of
+    one revision; with its checks spoilt, or from other speakers, it is not."""
+    document, quotes, cast, said = _news_read()
+    assert isinstance(document, type(build("x")))
+    whole = news.revise(document, quotes, said, cast)
+    assert sum(1 for a, b in zip(whole, said, strict=True) if a != b) > 10  # the passes act
+    later = news.revise_later(document, quotes[start:], said[start:], cast, start)
+    assert later is not None
+    assert news.revise_with(document, quotes, said, cast, lambda: later, start) == whole
+    split, window, revised, checked, last = later
+    spoilt: list[tuple[str | None, ...]] = [("x",) * len(check) for check in checked]
+    spoilt_later = (split, window, revised, spoilt, last)
+    assert news.revise_with(document, quotes, said, cast, lambda: spoilt_later, start) is None
+    other = [*revised[:-1], "x"]  # its speakers were not these
+    assert (
+        news.revise_with(
+            document, quotes, said, cast, lambda: (*later[:2], other, *later[3:]), start
+        )
+        is None
+    )
+    # this process needs the quotations up to the split only
+    assert (
+        news.revise_with(document, quotes[: split + 1], said, cast, lambda: later, start) == whole
+    )

@@ -220,15 +220,15 @@ def test_the_shipped_ranker_decodes_a_dialogue_as_a_sequence(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     calls: list[int] = []
-    real = ranker.decode
+    real = ranker.decode_run
 
-    def spy(ranked: Sequence[ranker.Ranked], *args: float) -> dict[int, str | None]:
-        calls.append(len(ranked))
-        return real(ranked, *args)
+    def spy(run: Sequence[ranker.Ranked], *args: float) -> list[str | None]:
+        calls.append(len(run))
+        return real(run, *args)
 
-    monkeypatch.setattr(ranker, "decode", spy)
+    monkeypatch.setattr(ranker, "decode_run", spy)
     assert spoken(DIALOGUE) == ["Nora", "Ivo", "Nora", "Ivo"]
-    assert calls == [4]  # the two unattributed turns, together, and the two given
+    assert calls == [4]  # one run: the two unattributed turns, together, and the two given
 
 
 def test_only_a_short_definite_lower_case_description_is_ranked() -> None:

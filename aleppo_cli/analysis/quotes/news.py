@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from aleppo_cli.analysis.quotes.attribution import (
     ADVERB,
@@ -99,6 +99,15 @@ def revise(
     document: Document, quotes: Sequence[Quote], speakers: Sequence[str | None], people: People
 ) -> tuple[str | None, ...]:
     """The speakers of ``quotes``, with journalism's two passes applied."""
+    *_, last = _passes(document, quotes, speakers, people)
+    return last
+
+
+def _passes(
+    document: Document, quotes: Sequence[Quote], speakers: Sequence[str | None], people: People
+) -> Iterator[tuple[str | None, ...]]:
+    """``revise``'s passes in turn: the speakers after each of the first
+    three, then ``revise``'s (after ``runs``)."""
     text = document.clean.text
     starts = sorted(s.clean_start for p in document.paragraphs for s in p.sentences)
     found = list(speakers)
@@ -113,7 +122,9 @@ def revise(
         speaker = by_subject(text, starts, quotes, found, index, reference.gender, people)
         if speaker is not None:
             found[index] = speaker
+    yield tuple(found)
     said = reported(text, starts, quotes, found, people)
+    yield tuple(found)
     for index, quote in enumerate(quotes):
         said_it = quote.attribution
         if said_it is None or said_it.name is not None or said_it.reference is not None:
@@ -122,7 +133,106 @@ def revise(
             body = by_it(text, starts, quotes, found, index, people)
             if body is not None:
                 found[index] = body
-    return runs(text, quotes, found, said)
+    yield tuple(found)
+    yield runs(text, quotes, found, said)
+
+
+# A second process's revision of the quotations from ``split`` on
+# (``revise_later``): ``split`` and ``window`` (``split_at``); the speakers
+# it revised from ``window`` on; the speakers of ``window`` to ``split``
+# after each pass; the revised speakers from ``split`` on.
+Later = tuple[int, int, list[str | None], list[tuple[str | None, ...]], tuple[str | None, ...]]
+# The quotations a second process revises before those it hands back, at least.
+LATER_WARM_UP = 100
+
+
+def split_at(text: str, quotes: Sequence[Quote], start: int) -> tuple[int, int] | None:
+    """Where a second process that holds the quotations from number
+    ``start`` on hands back its revision (``split``), and the first quotation
+    whose speaker the passes over those from ``split`` on read (``window``).
+
+    Each pass reads back only the speakers of quotations ending less than
+    ``SUBJECT_REACH`` characters before the one at hand, and the quotations
+    themselves no further back than the start of the run of quoted lines it
+    is in (``split`` opens one). ``split`` is the first such quotation at
+    least ``SUBJECT_REACH`` characters after the ``LATER_WARM_UP``-th from
+    ``start``, so that ``window`` is after it. None if there is none."""
+    first = start + LATER_WARM_UP
+    if first >= len(quotes):
+        return None
+    edge = quotes[first - 1].stretch.end + SUBJECT_REACH
+    split = first
+    while split < len(quotes) and (
+        quotes[split].stretch.start < edge or _follows(text, quotes[split - 1], quotes[split])
+    ):
+        split += 1
+    if split == len(quotes):
+        return None
+    low = quotes[split].stretch.start - SUBJECT_REACH
+    window = first
+    while quotes[window].stretch.end <= low:
+        window += 1
+    return split, window
+
+
+def revise_later(
+    document: Document,
+    quotes: Sequence[Quote],
+    speakers: Sequence[str | None],
+    people: People,
+    base: int,
+) -> Later | None:
+    """``revise`` of the quotations of a text from number ``base`` on
+    (``quotes``, with their ``speakers``), by a second process: what
+    ``revise`` takes to give the speakers from ``split`` on (``split_at``).
+    They are the whole text's if this process's speakers from ``window`` on
+    are the whole text's after each pass (those before ``window`` are read on
+    from ``base`` only): ``revise`` checks. None if there is no split."""
+    at = split_at(document.clean.text, quotes, 0)
+    if at is None:
+        return None
+    split, window = at
+    *passes, last = _passes(document, quotes, speakers, people)
+    return (
+        base + split,
+        base + window,
+        list(speakers[window:]),
+        [found[window:split] for found in passes],
+        last[split:],
+    )
+
+
+def revise_with(
+    document: Document,
+    quotes: Sequence[Quote],
+    speakers: Sequence[str | None],
+    people: People,
+    later: Callable[[], Later | None] | None,
+    start: int,
+) -> tuple[str | None, ...] | None:
+    """``revise`` with the speakers from the split on taken from the
+    revision of a second process that holds the quotations from number
+    ``start`` on (``later()``; ``revise_later``), if they are the whole
+    text's: the speakers it revised are these, and after each pass over those
+    before the split, those from its window on are its own; this process
+    revises only those before the split meanwhile. ``quotes``: those up to
+    the split, at least. None if not taken."""
+    at = split_at(document.clean.text, quotes, start) if later is not None else None
+    if at is None or later is None:
+        return None
+    split, window = at
+    *passes, last = _passes(document, quotes[:split], speakers[:split], people)
+    theirs = later()
+    if theirs is None:
+        return None
+    their_split, their_window, revised, checked, their_last = theirs
+    if (
+        (their_split, their_window) != at
+        or list(speakers[window:]) != revised
+        or [found[window:] for found in passes] != checked
+    ):
+        return None
+    return (*last, *their_last)
 
 
 def _is_body(name: str | None, people: People) -> bool:

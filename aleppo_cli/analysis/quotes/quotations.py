@@ -13,9 +13,12 @@ handing on immutable values (``model``):
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
+from typing import cast as cast_to
 
 from aleppo_cli.analysis import patterns
 
@@ -28,6 +31,7 @@ from aleppo_cli.analysis.quotes import (  # noqa: E402
     kind,
     news,
     people,
+    ranker,
     speakers,
     stretches,
 )
@@ -94,7 +98,8 @@ def _quotes_heard_people(
 ) -> tuple[list[Quote], dict[int, speakers.Speech], people.People]:
     """The quotes, what the speaker rules read of each speech quotation (by
     index), and the people."""
-    quotes, heard, cast, _ = _stages(document, names)
+    found, cast, _ = _stages(document, names)
+    quotes, heard = _heard(found, _read(document.clean.text, found, cast))
     return quotes, heard, cast
 
 
@@ -106,10 +111,10 @@ _Placed = tuple[Sequence[int], Sequence[int]]
 
 def _stages(
     document: Document, names: Beside[people.WordsAndNames] | None
-) -> tuple[list[Quote], dict[int, speakers.Speech], people.People, halves.Pending[_Placed]]:
-    """``_quotes_heard_people``, and where the quotes stand (``_placed``) if a
-    second process finds it: for a novel, the one that reads half of the
-    people index's names, from the stretches alone."""
+) -> tuple[Sequence[Stretch], people.People, halves.Pending[_Placed]]:
+    """The quoted stretches, the people, and where the quotes stand
+    (``_placed``) if a second process finds it: for a novel, the one that
+    reads half of the people index's names, from the stretches alone."""
     text = document.clean.text
     # a novel's independent steps share the machine's second core (``halves``)
     # (the child finds the names too: the people index need not find them
@@ -135,29 +140,17 @@ def _stages(
         found=given if words.forked else None,
         after=(placed,) if halves.worth_it(len(found), halves.MANY_STRETCHES) else (),
     )
-    cut = len(found) // 2
-    second = halves.background(
-        lambda: _read(text, found[cut:], cast), halves.worth_it(len(found), halves.MANY_STRETCHES)
-    )
-    first = _read(text, found[:cut], cast)
-    quotes = []
-    heard = {}
-    for at, (stretch, (said, kind_of, ears)) in enumerate(
-        zip(found, [*first, *second.result()], strict=True)
-    ):
-        quote = Quote(stretch, said, kind_of)
-        quotes.append(quote)
-        if ears is not None:
-            heard[at] = speakers.Speech(quote, *ears)
-    return quotes, heard, cast, placed
+    return found, cast, placed
 
 
-def _read(
-    text: str, found: Sequence[Stretch], cast: people.People
-) -> list[tuple[Attribution | None, str, _Heard | None]]:
+# What ``_read`` reads of a stretch: its attribution, its kind, what the rules hear.
+_Read = tuple[Attribution | None, str, _Heard | None]
+
+
+def _read(text: str, found: Sequence[Stretch], cast: people.People) -> list[_Read]:
     """The attribution and kind of each of ``found``, and what the speaker
     rules read of it if it is speech."""
-    read: list[tuple[Attribution | None, str, _Heard | None]] = []
+    read: list[_Read] = []
     for stretch in found:
         said = attribution.attribute(text, stretch, cast)
         kind_of = kind.of(text, stretch, said is not None)
@@ -169,30 +162,240 @@ def _read(
     return read
 
 
+def _heard(
+    found: Sequence[Stretch], read: Sequence[_Read], base: int = 0
+) -> tuple[list[Quote], dict[int, speakers.Speech]]:
+    """The quotes of stretches ``found`` read (``_read``), and what the speaker
+    rules read of each speech quotation, by its index (from ``base``)."""
+    quotes = []
+    heard = {}
+    for at, (stretch, (said, kind_of, ears)) in enumerate(zip(found, read, strict=True), base):
+        quote = Quote(stretch, said, kind_of)
+        quotes.append(quote)
+        if ears is not None:
+            heard[at] = speakers.Speech(quote, *ears)
+    return quotes, heard
+
+
 def _find(document: Document, names: Beside[people.WordsAndNames] | None) -> list[Quotation]:
-    quotes, heard, cast, placed = _stages(document, names)
+    found, cast, placed = _stages(document, names)
     text = document.clean.text
-    by = news.revise(document, quotes, speakers.assign(text, quotes, cast, heard=heard), cast)
+    if halves.worth_it(len(found), halves.MANY_STRETCHES):
+        kinds, by = _in_two(document, found, cast)
+    else:
+        quotes, heard = _heard(found, _read(text, found, cast))
+        by = news.revise(document, quotes, speakers.assign(text, quotes, cast, heard=heard), cast)
+        kinds = [quote.kind for quote in quotes]
     known = _persons(cast, by)
     if not placed.forked:
         return [
-            _finish(document, quote, speaker, known.get(speaker) if speaker else None)
-            for quote, speaker in zip(quotes, by, strict=True)
+            _finish(document, stretch, kind_of, speaker, known.get(speaker) if speaker else None)
+            for stretch, kind_of, speaker in zip(found, kinds, by, strict=True)
         ]
     offsets, numbers = placed.result()
     raw = document.clean.raw
     at = 0
     finished = []
-    for quote, speaker, number in zip(quotes, by, numbers, strict=True):
+    for stretch, kind_of, speaker, number in zip(found, kinds, by, numbers, strict=True):
         parts = []
-        for span in quote.stretch.spans:
+        for span in stretch.spans:
             start, end = offsets[at], offsets[at + 1]
             at += 2
             parts.append(Part(start, end, span.start, span.end, raw[start:end]))
         person = known.get(speaker) if speaker else None
-        paragraph = quote.stretch.paragraph.number
-        finished.append(Quotation(quote.kind, speaker, tuple(parts), paragraph, number, person))
+        paragraph = stretch.paragraph.number
+        finished.append(Quotation(kind_of, speaker, tuple(parts), paragraph, number, person))
     return finished
+
+
+# --- a novel's later part in a second process ---------------------------------------
+
+
+def _in_two(
+    document: Document, found: Sequence[Stretch], cast: people.People
+) -> tuple[list[str], tuple[str | None, ...]]:
+    """The kinds of the quotes of ``found`` and their speakers
+    (``speakers.assign``, then ``news.revise``), the later part's read,
+    walked and revised by one forked child (``_Later``) while this process
+    does the earlier part's, with the results of one process: whatever does
+    not come back whole, or cannot be taken as it is, is computed here."""
+    from aleppo_cli.text.beside import Child
+
+    text = document.clean.text
+    count = len(found)
+    cut = min(count, (count + speakers.WARM_UP) // 2 + _PARENT_MORE)
+    told, tell = os.pipe()  # (this process tells the child whether a narrator speaks in its part)
+    later = _Later(document, found, cast, cut, told, tell)
+    started = Child([later.read, later.speak, later.revise])
+    child = started if started.forked else None
+    os.close(told)
+    mine = _read(text, found[:cut], cast)
+    narrator = any(said is not None and said.name == NARRATOR for said, _, _ in mine)
+    with contextlib.suppress(OSError), os.fdopen(tell, "wb", buffering=0) as pipe:
+        pipe.write(b"1" if narrator else b"0")
+    done, value = child.take() if child is not None else (False, None)
+    if done:
+        their_narrator, their_read, their_kinds = cast_to(_ReadLater, value)
+    else:
+        their_narrator, their_read, their_kinds = False, _read(text, found[cut:], cast), []
+    # the quotes read so far: the rest only where what the child sent cannot be taken
+    quotes, heard = _heard(found[: cut + len(their_read)], [*mine, *their_read])
+    kinds = [*(quote.kind for quote in quotes), *their_kinds]
+
+    def rest() -> None:
+        """The quotes after those the child sent, read here."""
+        known = len(quotes)
+        more, more_heard = _heard(found[known:], _read(text, found[known:], cast), known)
+        quotes.extend(more)
+        heard.update(more_heard)
+
+    narrator = narrator or their_narrator
+    walker = speakers.Walker(text, quotes, heard, cast, ranker.shipped(), speakers.FOLLOW, narrator)
+    said: list[str | None] = []
+    ranked: list[ranker.Ranked] = []
+    walker.prepare(0, cut)
+    talk = walker.walk(0, cut, speakers.Conversation(), said, ranked)
+    done, value = child.take() if child is not None and done else (False, None)
+    walked: speakers.Walked | None = None
+    decoded: dict[tuple[int, int], list[str | None]] = {}
+    if done:
+        walked, decoded = cast_to(_Spoken, value)
+    if cut < count and not (walked and walked[0] and walked[0][0] == talk):
+        rest()  # (the conversations do not meet at once: this process walks on)
+    met = speakers.take_over(walker.walk, walker.prepare, cut, count, talk, said, ranked, walked)
+    speakers.decode(ranked, said, decoded, met)
+
+    def revised() -> news.Later | None:
+        done, value = child.take() if child is not None else (False, None)
+        return cast_to(news.Later | None, value) if done else None
+
+    try:
+        by = news.revise_with(document, quotes, said, cast, revised if done else None, cut)
+    finally:
+        if child is not None:
+            child.close()
+    if by is None:
+        rest()
+        by = news.revise(document, quotes, said, cast)
+    return kinds, by
+
+
+# What the child hands back (``_Later``): whether a first-person narrator
+# speaks in the quotations it read, the reads (``_read``) of its part's
+# first quotations (as many as this process's walk and journalism's passes
+# read: ``speakers.reach_on``, ``news.split_at``), and the kinds of the rest ...
+_ReadLater = tuple[bool, list[_Read], list[str]]
+# ... then its part's walk (``speakers.walk_later``: the conversations to
+# check, the speakers, the ranked entries) and its runs of those entries
+# decoded (``speakers.decoded_runs``); then its part's journalism's passes
+# (``news.revise_later``).
+_Spoken = tuple[speakers.Walked, dict[tuple[int, int], list[str | None]]]
+# How many quotations more the child reads before its walk's start at a time,
+# until what its look-ahead reads there lies wholly in what it read (34 to 56
+# on the 3 books and 13 PDNC novels).
+_LEAD = 120
+# The parent's part is this many quotations longer than the child's less its
+# warm-up: the child also reads its look-ahead's lead and pickles its reads.
+_PARENT_MORE = 100
+
+
+class _Later:
+    """What the second process does on a novel (``_in_two``), step by step,
+    each step's result sent back as soon as it is made (``beside.Child``):
+
+    1. ``read``: the attributions, kinds and what the speaker rules hear of
+       the quotations from ``cut`` on (``_read``; reading from far enough
+       back for its walk: ``speakers.reach_back``), and whether a
+       first-person narrator speaks in those it read; it sends back what the
+       parent reads of them (the reads of the first few, the kinds of the
+       rest: ``_ReadLater``);
+    2. ``speak``: their speakers, walked (``speakers.Walker``) from an empty
+       conversation ``WARM_UP`` quotations before ``cut``, with the whole
+       text's narrator (the parent tells whether one speaks in its part
+       through the pipe ``told``; ``ranker.text_facts``), and
+       what the parent needs to take them (``_Spoken``): the conversation
+       before each of the ``CHECKED`` quotations from ``cut`` (the speakers
+       are the parent's from where the two conversations meet), the ranked
+       entries, and its runs of them decoded (a run wholly the child's is
+       the parent's run);
+    3. ``revise``: journalism's passes (``news.revise_later``) over the
+       quotations from ``cut`` on with those speakers, decoded (taken from
+       where they and the passes' are the whole text's: ``news.revise``).
+
+    Each step is a pure function of values the child holds copies of (the
+    stretches, the people, the ranker's weights), so the parent takes
+    results equal to its own, and computes whatever does not come back."""
+
+    def __init__(
+        self,
+        document: Document,
+        found: Sequence[Stretch],
+        cast: people.People,
+        cut: int,
+        told: int,
+        tell: int,
+    ) -> None:
+        self.document, self.text = document, document.clean.text
+        self.found, self.cast, self.cut = found, cast, cut
+        self.told, self.tell = told, tell  # the pipe's ends: the child reads, the parent writes
+        self.begin = max(0, cut - speakers.WARM_UP)
+        self.low = self.begin  # the first quotation read
+        self.quotes: list[Quote] = []
+        self.heard: dict[int, speakers.Speech] = {}  # (by index less ``low``)
+        self.narrator = False
+        self.spoken: _Spoken | None = None
+
+    def read(self) -> _ReadLater:
+        os.close(self.tell)  # (so that the parent's end closed is an end of file here)
+        text, found, cast, begin = self.text, self.found, self.cast, self.begin
+        low = max(0, begin - _LEAD)
+        read = _read(text, found[low:], cast)
+        while True:
+            quotes, heard = _heard(found[low:], read)
+            if low == 0 or speakers.reach_back(quotes, begin - low) > 0:
+                break
+            more = max(0, low - _LEAD)
+            read = [*_read(text, found[more:low], cast), *read]
+            low = more
+        self.quotes, self.heard, self.low = quotes, heard, low
+        self.narrator = speakers.narrated(quotes)
+        # what the parent reads of them: its look-ahead up to the cut reads on
+        # (``_widened``, which looks at one more), and journalism's split
+        cut = self.cut - low
+        upto = speakers.reach_on(quotes, cut - 1) + 2 if cut > 0 else 0
+        split = news.split_at(text, quotes[cut:], 0)
+        if split is not None:
+            upto = max(upto, cut + split[0] + 1)
+        upto = max(cut, min(upto, len(quotes)))
+        return self.narrator, read[cut:upto], [quote.kind for quote in quotes[upto:]]
+
+    def speak(self) -> _Spoken:
+        told = os.read(self.told, 1)  # whether a narrator speaks in the parent's part
+        if told not in (b"0", b"1"):
+            raise RuntimeError("the parent is gone")
+        self.narrator = self.narrator or told == b"1"
+        walker = speakers.Walker(
+            self.text,
+            self.quotes,
+            self.heard,
+            self.cast,
+            ranker.shipped(),
+            speakers.FOLLOW,
+            self.narrator,
+            self.low,
+        )
+        walked = speakers.walk_later(walker.walk, walker.prepare, self.cut, len(self.found))
+        self.spoken = walked, speakers.decoded_runs(walked[2])
+        return self.spoken
+
+    def revise(self) -> news.Later | None:
+        assert self.spoken is not None
+        (_, said, ranked), decoded = self.spoken
+        cut = self.cut
+        decoding = [None] * cut + said
+        speakers.decode(ranked, decoding, decoded, cut)
+        quotes = self.quotes[cut - self.low :]
+        return news.revise_later(self.document, quotes, decoding[cut:], self.cast, cut)
 
 
 def _placed(document: Document, found: Sequence[Stretch]) -> _Placed:
@@ -229,16 +432,16 @@ def _persons(cast: people.People, speakers: Sequence[str | None]) -> dict[str, P
 
 
 def _finish(
-    document: Document, quote: Quote, speaker: str | None, person: Person | None
+    document: Document, stretch: Stretch, kind_of: str, speaker: str | None, person: Person | None
 ) -> Quotation:
     cleaned = document.clean
     parts = []
-    for span in quote.stretch.spans:
+    for span in stretch.spans:
         raw_start, raw_end = cleaned.span_to_raw(span.start, span.end)
         text = cleaned.raw[raw_start:raw_end]
         parts.append(Part(raw_start, raw_end, span.start, span.end, text))
-    paragraph, sentence = quote.stretch.paragraph.number, _sentence(quote.stretch).number
-    return Quotation(quote.kind, speaker, tuple(parts), paragraph, sentence, person)
+    paragraph, sentence = stretch.paragraph.number, _sentence(stretch).number
+    return Quotation(kind_of, speaker, tuple(parts), paragraph, sentence, person)
 
 
 def _sentence(stretch: Stretch) -> Sentence:

@@ -1207,44 +1207,62 @@ def decode(
     of ``same`` for a speaker who also spoke the turn before, ``two_back`` for
     one who spoke the turn before that (a beam of BEAM sequences). By the
     quotation's index; quotations outside a run of two or more are left out."""
-    runs: list[list[Ranked]] = []
+    chosen: dict[int, str | None] = {}
+    for run in runs(ranked):
+        if len(run) >= 2:
+            chosen.update(
+                zip((entry.at for entry in run), decode_run(run, same, two_back), strict=True)
+            )
+    return chosen
+
+
+def runs(ranked: Sequence[Ranked]) -> list[list[Ranked]]:
+    """The runs of ranked turns in consecutive paragraphs that ``decode``
+    decodes, each on its own (``decode_run``)."""
+    found: list[list[Ranked]] = []
     for entry in ranked:
         if not entry.turn:
             continue
-        if runs and runs[-1][-1].paragraph == entry.paragraph - 1:
-            runs[-1].append(entry)
+        if found and found[-1][-1].paragraph == entry.paragraph - 1:
+            found[-1].append(entry)
         else:
-            runs.append([entry])
-    chosen: dict[int, str | None] = {}
-    for run in runs:
-        if len(run) < 2:
-            continue
-        beam: list[tuple[float, _Step | None]] = [(0.0, None)]
-        for entry in run:
-            scored = entry.choices
-            grown: list[tuple[float, _Step | None]] = []
-            for total, step in beam:
-                if step is None:
-                    last = before = None
-                else:
-                    last, back = step
-                    before = back[0] if back is not None else None
-                for name, score in scored:
-                    if name == last:
-                        score += same
-                    if name == before:
-                        score += two_back
-                    grown.append((total + score, (name, step)))
-            if not grown:
-                grown = [(total, (None, step)) for total, step in beam]
-            # the best first, ties in their order (as a key of minus the total)
-            grown.sort(key=itemgetter(0), reverse=True)
-            beam = grown[:BEAM]
-        step = beam[0][1]
-        for entry in reversed(run):
-            assert step is not None
-            chosen[entry.at], step = step
-    return chosen
+            found.append([entry])
+    return found
+
+
+def decode_run(
+    run: Sequence[Ranked], same: float = SAME_AS_LAST, two_back: float = SAME_AS_TWO_BACK
+) -> list[str | None]:
+    """The speakers ``decode`` chooses for the entries of one run, in order."""
+    beam: list[tuple[float, _Step | None]] = [(0.0, None)]
+    for entry in run:
+        scored = entry.choices
+        grown: list[tuple[float, _Step | None]] = []
+        for total, step in beam:
+            if step is None:
+                last = before = None
+            else:
+                last, back = step
+                before = back[0] if back is not None else None
+            for name, score in scored:
+                if name == last:
+                    score += same
+                if name == before:
+                    score += two_back
+                grown.append((total + score, (name, step)))
+        if not grown:
+            grown = [(total, (None, step)) for total, step in beam]
+        # the best first, ties in their order (as a key of minus the total)
+        grown.sort(key=itemgetter(0), reverse=True)
+        beam = grown[:BEAM]
+    step = beam[0][1]
+    names: list[str | None] = []
+    for _ in run:
+        assert step is not None
+        name, step = step
+        names.append(name)
+    names.reverse()
+    return names
 
 
 @lru_cache(maxsize=1)

@@ -221,29 +221,69 @@ def assign(
     answer alone) picks one. The conversation the rules read goes on with the
     speakers chosen if ``follow``, else with the rules' own answers."""
     chooser = ranker.shipped() if chooser is None else chooser
-    narrator = any(q.attribution is not None and q.attribution.name == NARRATOR for q in quotes)
-    facts = ranker.text_facts(people, narrator, text)
     if heard is None:  # (``heard``: each speech quotation's ``_hear``, by index, if at hand)
         heard = {at: _hear(text, q, people) for at, q in enumerate(quotes) if q.kind == SPEECH}
-    pure = chooser is RULES_ONLY or type(chooser) is ranker.Ranker  # (a recorder is not)
-    halved = pure and halves.worth_it(len(quotes), halves.MANY_STRETCHES)
-    # what the ranker reads ahead of each quotation: of the whole text here, or
-    # (``halved``) of each process's part only, as its walk is about to need it
-    ahead: list[ranker.Ahead] = []
-    if chooser is not RULES_ONLY:
-        ahead = [] if halved else _ahead(quotes, heard, people)
+    walker = Walker(text, quotes, heard, people, chooser, follow, narrated(quotes))
+    halved = walker.pure and halves.worth_it(len(quotes), halves.MANY_STRETCHES)
+    speakers: list[str | None] = []
+    ranked: list[ranker.Ranked] = []
+    if halved:
+        # what the ranker reads ahead of each quotation: of each process's part only
+        _in_halves(walker.walk, len(quotes), speakers, ranked, walker.prepare)
+    else:
+        walker.prepare(0, len(quotes))
+        walker.walk(0, len(quotes), Conversation(), speakers, ranked)
+    decode(ranked, speakers)
+    return tuple(speakers)
 
-    def prepare(begin: int, end: int) -> None:
-        """``ahead`` made for quotations ``begin`` to ``end`` (``_ahead_part``)."""
-        if chooser is not RULES_ONLY and begin < end:
-            assert heard is not None
-            if len(ahead) < len(quotes):
-                ahead.extend([ranker.Ahead(None, (), ())] * (len(quotes) - len(ahead)))
-            ahead[begin:end] = _ahead_part(quotes, heard, people, begin, end)
 
-    decoding = ranker.SEQUENCE and isinstance(chooser, ranker.Ranker)
+def narrated(quotes: Sequence[Quote]) -> bool:
+    """Whether a first-person narrator speaks in ``quotes`` (the ranker reads it)."""
+    return any(q.attribution is not None and q.attribution.name == NARRATOR for q in quotes)
+
+
+class Walker:
+    """``assign``'s steps over quotations ``base`` on of a text (``quotes``
+    and ``heard`` by their index less ``base``: a process that reads only a
+    later part of the text walks it with the same indices as the whole)."""
+
+    def __init__(
+        self,
+        text: str,
+        quotes: Sequence[Quote],
+        heard: dict[int, Speech],
+        people: People,
+        chooser: Chooser,
+        follow: bool,
+        narrator: bool,
+        base: int = 0,
+    ) -> None:
+        self.text, self.quotes, self.heard, self.people = text, quotes, heard, people
+        self.chooser, self.follow, self.base = chooser, follow, base
+        self.facts = ranker.text_facts(people, narrator, text)
+        # a pure function of its arguments: a step can be taken in another process
+        self.pure = chooser is RULES_ONLY or type(chooser) is ranker.Ranker  # (a recorder is not)
+        self.decoding = ranker.SEQUENCE and isinstance(chooser, ranker.Ranker)
+        # what the ranker reads ahead of each quotation, made as the walk is about to need it
+        self.ahead: list[ranker.Ahead] = []
+
+    def prepare(self, begin: int, end: int) -> None:
+        """What the walk reads ahead of quotations ``begin`` to ``end``
+        (``_ahead_part``: from the quotations around them only)."""
+        base, quotes = self.base, self.quotes
+        if self.chooser is RULES_ONLY or begin >= end:
+            return
+        if len(self.ahead) < len(quotes):
+            self.ahead.extend([ranker.Ahead(None, (), ())] * (len(quotes) - len(self.ahead)))
+        if begin == base and end == base + len(quotes):
+            self.ahead[:] = _ahead(quotes, self.heard, self.people)
+        else:
+            self.ahead[begin - base : end - base] = _ahead_part(
+                quotes, self.heard, self.people, begin - base, end - base
+            )
 
     def walk(
+        self,
         begin: int,
         end: int,
         talk: Conversation,
@@ -255,16 +295,24 @@ def assign(
         from ``talk``, appended to ``speakers`` (and their entries for
         ``decode`` to ``ranked``); the conversation after them. ``states``:
         the conversation before each, recorded."""
+        quotes, heard, people, ahead, base = (
+            self.quotes,
+            self.heard,
+            self.people,
+            self.ahead,
+            self.base,
+        )
+        chooser, facts, decoding, follow = self.chooser, self.facts, self.decoding, self.follow
         descriptions, anchors = ranker.DESCRIPTIONS_RANKED, decoding and ranker.ANCHORS
         ranking = chooser is not RULES_ONLY
         for at in range(begin, end):
-            quote = quotes[at]
+            quote = quotes[at - base]
             if states is not None:
                 states.append(talk)
             if quote.kind != SPEECH:
                 speakers.append(None)
                 continue
-            speech = heard[at]
+            speech = heard[at - base]
             rule, speaker = decide(speech, talk, people)
             chosen = speaker
             ranks = rule
@@ -273,7 +321,9 @@ def assign(
             stretch = quote.stretch
             opens = stretch.spans[0].start - stretch.paragraph.clean_start <= OPENS_PARAGRAPH
             if ranks not in FIXED and ranking:
-                found = ranker.candidates(speech, talk, people, facts, ranks, speaker, ahead[at])
+                found = ranker.candidates(
+                    speech, talk, people, facts, ranks, speaker, ahead[at - base]
+                )
                 if decoding and found:
                     assert isinstance(chooser, ranker.Ranker)
                     number = stretch.paragraph.number
@@ -288,17 +338,6 @@ def assign(
             if LAST_FOLLOWS and chosen and chosen != speaker and talk.last is not None:
                 talk = talk._replace(last=talk.last._replace(speaker=chosen))
         return talk
-
-    speakers: list[str | None] = []
-    ranked: list[ranker.Ranked] = []
-    if halved:
-        _in_halves(walk, len(quotes), speakers, ranked, prepare)
-    else:
-        walk(0, len(quotes), Conversation(), speakers, ranked)
-    if ranked:
-        for at, name in ranker.decode(ranked).items():
-            speakers[at] = name
-    return tuple(speakers)
 
 
 class _Walk(Protocol):
@@ -349,41 +388,101 @@ def _in_halves(
     import os
 
     cut = min(count, (count + WARM_UP) // 2)
-    begin = max(0, cut - WARM_UP)
     parent = os.getpid()
 
-    def later() -> tuple[list[Conversation], list[str | None], list[ranker.Ranked]] | None:
+    def later() -> Walked | None:
         if os.getpid() == parent:  # the child failed: the parent reads on alone
             return None
-        states: list[Conversation] = []
-        theirs: list[str | None] = []
-        entries: list[ranker.Ranked] = []
-        prepare(begin, count)
-        walk(begin, count, Conversation(), theirs, entries, states)
-        return (
-            states[cut - begin : cut - begin + CHECKED],
-            theirs[cut - begin :],
-            [entry for entry in entries if entry.at >= cut],
-        )
+        return walk_later(walk, prepare, cut, count)
 
     child = halves.background(later, True)
     prepare(0, cut)
     talk = walk(0, cut, Conversation(), speakers, ranked)
-    found = child.result()
+    take_over(walk, prepare, cut, count, talk, speakers, ranked, child.result())
+
+
+# What a second process hands back of its walk over the later part of the
+# quotations (``walk_later``): the conversation before each of the
+# ``CHECKED`` quotations from ``cut``, their speakers from ``cut`` on, and the
+# ranked entries of those.
+Walked = tuple[list[Conversation], list[str | None], list[ranker.Ranked]]
+
+
+def walk_later(walk: _Walk, prepare: Callable[[int, int], None], cut: int, count: int) -> Walked:
+    """The walk of a second process over quotations ``cut`` to ``count``, read
+    on from an empty conversation ``WARM_UP`` quotations before ``cut``
+    (``_in_halves``)."""
+    begin = max(0, cut - WARM_UP)
+    states: list[Conversation] = []
+    theirs: list[str | None] = []
+    entries: list[ranker.Ranked] = []
+    prepare(begin, count)
+    walk(begin, count, Conversation(), theirs, entries, states)
+    return (
+        states[cut - begin : cut - begin + CHECKED],
+        theirs[cut - begin :],
+        [entry for entry in entries if entry.at >= cut],
+    )
+
+
+def take_over(
+    walk: _Walk,
+    prepare: Callable[[int, int], None],
+    cut: int,
+    count: int,
+    talk: Conversation,
+    speakers: list[str | None],
+    ranked: list[ranker.Ranked],
+    theirs: Walked | None,
+) -> int:
+    """The walk over quotations ``cut`` to ``count`` read on from ``talk``,
+    the conversation after the first ``cut``: the second process's
+    (``walk_later``: ``theirs``, None if it failed) from the first quotation
+    whose conversation before it is the same in both, else this process's
+    own. Which quotation that is (``count`` if none)."""
     at = cut
-    if found is not None:
-        states, theirs, entries = found
+    if theirs is not None:
+        states, said, entries = theirs
         for state in states:
             if state == talk:  # the same conversation: the child's from here on
-                speakers.extend(theirs[at - cut :])
+                speakers.extend(said[at - cut :])
                 ranked.extend(entry for entry in entries if entry.at >= at)
-                return
+                return at
             if at == cut:  # (mostly they meet at once)
                 prepare(cut, cut + len(states))
             talk = walk(at, at + 1, talk, speakers, ranked)
             at += 1
     prepare(at, count)
     walk(at, count, talk, speakers, ranked)
+    return count
+
+
+def decode(
+    ranked: Sequence[ranker.Ranked],
+    speakers: list[str | None],
+    decoded: dict[tuple[int, int], list[str | None]] | None = None,
+    after: int = 0,
+) -> None:
+    """``speakers`` with the runs of ``ranked`` decoded (``ranker.decode``);
+    ``decoded``: runs already decoded by a second process, by the indices of
+    their first and last quotations, taken for a run wholly from quotation
+    ``after`` on, whose entries are that process's (``decoded_runs``)."""
+    for run in ranker.runs(ranked):
+        if len(run) < 2:
+            continue
+        names = decoded.get((run[0].at, run[-1].at)) if decoded and run[0].at >= after else None
+        for entry, name in zip(run, names or ranker.decode_run(run), strict=True):
+            speakers[entry.at] = name
+
+
+def decoded_runs(ranked: Sequence[ranker.Ranked]) -> dict[tuple[int, int], list[str | None]]:
+    """The runs of ``ranked`` decoded, by the indices of their first and last
+    quotations (what ``decode`` takes from a second process)."""
+    return {
+        (run[0].at, run[-1].at): ranker.decode_run(run)
+        for run in ranker.runs(ranked)
+        if len(run) >= 2
+    }
 
 
 # What the ranker reads ahead of a quotation (``_ahead``) depends on the
@@ -405,6 +504,19 @@ def _ahead_part(
     high = _widened(quotes, end - 1, 1) + 1
     part = {at - low: speech for at, speech in heard.items() if low <= at < high}
     return _ahead(quotes[low:high], part, people)[begin - low : end - low]
+
+
+def reach_back(quotes: Sequence[Quote], at: int) -> int:
+    """The first of ``quotes`` that what the walk reads ahead of quotation
+    ``at`` on reads (``_ahead_part``): 0 if the window reaches the start."""
+    return _widened(quotes, at, -1)
+
+
+def reach_on(quotes: Sequence[Quote], at: int) -> int:
+    """The last of ``quotes`` that what the walk reads ahead of the
+    quotations up to ``at`` reads (``_ahead_part``), the one after it looked
+    at too."""
+    return _widened(quotes, at, 1)
 
 
 def _widened(quotes: Sequence[Quote], at: int, step: int) -> int:
