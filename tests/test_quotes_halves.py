@@ -319,6 +319,8 @@ def test_the_people_index_read_in_two_processes_is_that_of_one(
     assert shared.lower_words.names == alone.lower_words.names  # type: ignore[attr-defined]
     assert placed.forked
     assert placed.result() == placed_alone
+
+
 @pytest.mark.parametrize("step", ["read", "speak", "revise"])
 def test_a_novels_child_that_fails_at_a_step_leaves_the_rest_to_the_parent(
     monkeypatch: pytest.MonkeyPatch, step: str

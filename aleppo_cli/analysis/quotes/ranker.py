@@ -1259,8 +1259,8 @@ def decode_run(
     names: list[str | None] = []
     for _ in run:
         assert step is not None
-        name, step = step
-        names.append(name)
+        chosen, step = step
+        names.append(chosen)
     names.reverse()
     return names
 
