@@ -184,10 +184,11 @@ def revise_later(
 ) -> Later | None:
     """``revise`` of the quotations of a text from number ``base`` on
     (``quotes``, with their ``speakers``), by a second process: what
-    ``revise`` takes to give the speakers from ``split`` on (``split_at``).
-    They are the whole text's if this process's speakers from ``window`` on
-    are the whole text's after each pass (those before ``window`` are read on
-    from ``base`` only): ``revise`` checks. None if there is no split."""
+    ``revise_with`` takes to give the speakers from ``split`` on
+    (``split_at``). They are the whole text's if this process's speakers from
+    ``window`` on are the whole text's after each pass (those before
+    ``window`` are read on from ``base`` only): ``revise_with`` checks. None
+    if there is no split."""
     at = split_at(document.clean.text, quotes, 0)
     if at is None:
         return None
@@ -216,7 +217,7 @@ def revise_with(
     text's: the speakers it revised are these, and after each pass over those
     before the split, those from its window on are its own; this process
     revises only those before the split meanwhile. ``quotes``: those up to
-    the split, at least. None if not taken."""
+    the split and the split itself, at least. None if not taken."""
     at = split_at(document.clean.text, quotes, start) if later is not None else None
     if at is None or later is None:
         return None
