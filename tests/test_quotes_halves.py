@@ -349,6 +349,28 @@ def test_a_novels_child_that_fails_at_a_step_leaves_the_rest_to_the_parent(
     assert quotations.find(document) == alone
 
 
+def test_a_parent_whose_own_reading_fails_leaves_no_pipe_nor_child_behind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if not halves.worth_it(1, 0) or not os.path.isdir("/proc/self/fd"):
+        pytest.skip("no fork or no /proc here")
+    document = build(read_book("pride_and_prejudice.txt")[:60_000])
+    monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
+    parent = os.getpid()
+    real = quotations._read
+
+    def failing(*args: object) -> object:
+        if os.getpid() == parent:
+            raise RuntimeError("the parent fails")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quotations, "_read", failing)
+    before = set(os.listdir("/proc/self/fd"))
+    with pytest.raises(RuntimeError, match="the parent fails"):
+        quotations.find(document)
+    assert set(os.listdir("/proc/self/fd")) <= before
+
+
 def test_the_parent_takes_a_decoded_run_only_if_it_is_wholly_the_childs() -> None:
     def turn(at: int, *names: str) -> ranker.Ranked:
         return ranker.Ranked(at, at, True, [(name, 1.0) for name in names])

@@ -229,7 +229,13 @@ def _in_two(
     started = Child([later.read, later.speak, later.revise])
     child = started if started.forked else None
     os.close(told)
-    mine = _read(text, found[:cut], cast)
+    try:
+        mine = _read(text, found[:cut], cast)
+    except BaseException:  # (the pipe and the child are not left behind)
+        os.close(tell)
+        if child is not None:
+            child.close()
+        raise
     narrator = any(said is not None and said.name == NARRATOR for said, _, _ in mine)
     with contextlib.suppress(OSError), os.fdopen(tell, "wb", buffering=0) as pipe:
         pipe.write(b"1" if narrator else b"0")
