@@ -179,6 +179,7 @@ def test_decomposed_diacritics_and_odd_case_folds() -> None:
     assert search.fold("VÉRITÉ") == "verite"
     assert search.fold("0\u0345") == search.fold("0\u0399")  # ypogegrammeni folds to iota
     assert search.fold("Straße") == "strasse"
+    assert search.fold("ışık") == search.fold("IŞIK") == "isik"  # the dotless ı is I in capitals
 
 
 def test_the_help_names_the_librarys_default_score() -> None:
@@ -192,7 +193,7 @@ def test_the_help_names_the_librarys_default_score() -> None:
 _folding = st.lists(
     st.one_of(
         st.sampled_from(["a", "B", "é", "e\u0301", "\u0301", "’", "'", "`", "´", "ʼ", "‘"]),
-        st.sampled_from(["ß", "ﬁ", "İ", "Σ", "0", "²", "½", "\u0345", "ǅ", "Ⅻ", "word", "ﷺ"]),
+        st.sampled_from(["ß", "ﬁ", "İ", "Σ", "0", "²", "½", "\u0345", "ǅ", "Ⅻ", "word", "ﷺ", "ı"]),
         st.sampled_from([" ", "\n", "\t", "\u00a0", "-", ".", "\u200b"]),
         st.characters(),
     ),

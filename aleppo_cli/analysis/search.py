@@ -64,10 +64,13 @@ class Hit(NamedTuple):
 
 def _fold_char(char: str) -> str:
     """One character folded: case-folded, then without diacritics ('' for a
-    combining mark, unless case folding makes it a letter, as with U+0345)."""
+    combining mark, unless case folding makes it a letter, as with U+0345).
+    Upper-cased first, so that a letter is found as it is typed in capitals:
+    the dotless ı is written I in capitals, and "I" finds it (of all Unicode
+    this is the one letter that folding alone would keep apart)."""
     if char.isascii():
         return char.lower()
-    decomposed = unicodedata.normalize("NFKD", char.casefold())
+    decomposed = unicodedata.normalize("NFKD", char.upper().casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
