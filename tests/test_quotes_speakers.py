@@ -5,6 +5,7 @@ Each case passes with every rule and fails with its own rule taken out of
 """
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -229,3 +230,35 @@ def test_the_running_speaker_is_the_one_chosen_not_the_rules_guess() -> None:
     assert by_rules[-1] == "Mothers"  # what the rules alone would go on with
     chosen = speakers.assign(document.clean.text, found, cast, _Picks("Nora Vance"))
     assert chosen == ("Nora Vance",) * 3
+
+
+def test_decide_tries_only_the_rules_that_can_apply_with_the_plain_loops_answer() -> None:
+    """``decide`` skips the rules that cannot apply (those of 2 without a
+    reference, those of 3 with one): each answer is the plain loop's over
+    ``RULES``, on the made-up cases and the bundled review, all three groups met."""
+    raws = [str(case.values[1]) for case in CASES]
+    review = Path(__file__).parents[1] / "texts" / "last-men-in-aleppo.txt"
+    raws.append(review.read_text(encoding="utf-8"))
+    met = set()
+    for raw in raws:
+        document = build(raw)
+        text = document.clean.text
+        found, cast = quotes.quotes_and_people(document)
+        talk = speakers.Conversation()
+        for quote in found:
+            if quote.kind != quotes.SPEECH:
+                continue
+            speech = speakers._hear(text, quote, cast)
+            plain = next(
+                (
+                    (rule.__name__, verdict.speaker)
+                    for rule in speakers.RULES
+                    if (verdict := rule(speech, talk, cast)) is not None
+                ),
+                ("", None),
+            )
+            rule, speaker = speakers.decide(speech, talk, cast)
+            assert (rule, speaker) == plain
+            met.add("1" if rule == speakers.SURE else "2" if speech.reference is not None else "3")
+            talk = speakers._after(talk, speech, speaker, rule == speakers.SURE)
+    assert met == {"1", "2", "3"}

@@ -160,6 +160,7 @@ def features(
         if (name := named[number]) and (name == NARRATOR or not name[:1].islower())
     ]
     pronouned = [index for index, number in enumerate(order) if number in gendered]
+    calling = [index for index, number in enumerate(order) if number in calls]
     result: list[tuple[tuple[str, str], ...]] = []
     acting = _actors(quotes) if ACTS else {}
     for quote, turn in zip(quotes, turns, strict=True):
@@ -193,7 +194,7 @@ def features(
         ]
         found = _of(anchors, starts[order[low]], people) if anchors else ()
         if calls:
-            found = found + _called(order, at, low, high, calls)
+            found = found + _called(order, at, low, high, calls, calling)
         if pronouned:
             found = found + _pronouns(order, at, low, high, pronouned, gendered)
         found = found + acts
@@ -366,23 +367,32 @@ def _acts(found: list[tuple[int, Gender]], start: int, end: int) -> tuple[tuple[
 
 
 def _called(
-    order: list[int], at: int, low: int, high: int, calls: dict[int, str]
+    order: list[int],
+    at: int,
+    low: int,
+    high: int,
+    calls: dict[int, str],
+    calling: list[int],
 ) -> tuple[tuple[str, str], ...]:
     """The names the nearest turns either way call out, with the parity of
     their distance: the one called answers the next turn, and speaks again
-    two turns on (``run:called:back:odd``, ...)."""
+    two turns on (``run:called:back:odd``, ...). ``calling``: the places in
+    ``order`` of the turns that call a name out, in order."""
     found = []
-    for direction, places in (
-        ("back", range(at - 1, low - 1, -1)),
-        ("ahead", range(at + 1, high + 1)),
-    ):
-        for index in places:
-            name = calls.get(order[index])
-            if name:
-                parity = "even" if abs(index - at) % 2 == 0 else "odd"
-                found.append((name, f"run:called:{direction}:{parity}"))
-                break
+    index = bisect_left(calling, at)
+    if index and calling[index - 1] >= low:
+        back = calling[index - 1]
+        found.append((calls[order[back]], _CALLED_BACK[(at - back) % 2]))
+    if index < len(calling) and calling[index] == at:
+        index += 1
+    if index < len(calling) and calling[index] <= high:
+        ahead = calling[index]
+        found.append((calls[order[ahead]], _CALLED_AHEAD[(ahead - at) % 2]))
     return tuple(found)
+
+
+_CALLED_BACK = ("run:called:back:even", "run:called:back:odd")
+_CALLED_AHEAD = ("run:called:ahead:even", "run:called:ahead:odd")
 
 
 def _pronouns(
