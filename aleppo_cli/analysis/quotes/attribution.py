@@ -286,6 +286,21 @@ _NARRATION_ENDS = (". ", "! ", "? ", ".\n", "\n")
 _LAST_SENTENCE_ENDS = (*_SENTENCE_ENDS, ".\n", "!\n", "?\n")
 
 
+def _last_of(text: str, marks: tuple[str, ...], end: int | None = None) -> int:
+    """Where the last of ``marks`` in ``text[:end]`` starts (-1 if none): the
+    greatest ``text.rfind(mark, 0, end)``, each mark looked for only past the
+    last found (a mark missing from a long narration was read through once a
+    mark)."""
+    if end is None:
+        end = len(text)
+    last = -1
+    for mark in marks:
+        at = text.rfind(mark, last + 1, end)
+        if at > last:
+            last = at
+    return last
+
+
 def _ends(stretch: Stretch) -> tuple[int, ...]:
     """Where the stretch's first and last spans end: once when they are one
     span (what is read after the one end is read once)."""
@@ -370,7 +385,7 @@ def _narration(text: str, stretch: Stretch) -> str:
 
 def _last_narration_sentence(narration: str) -> str:
     """The narration's last sentence, past its last sentence break or line break."""
-    cut = max(map(narration.rfind, _NARRATION_ENDS))
+    cut = _last_of(narration, _NARRATION_ENDS)
     return narration[cut + 1 :] if cut >= 0 else narration
 
 
@@ -795,7 +810,7 @@ def _sentence_end(text: str, stretch: Stretch) -> re.Match[str] | None:
 def _news_before_in(narration: str) -> re.Match[str] | None:
     """Journalism's attribution ending the narration before the quote, in its
     sentence (``narration`` stripped of white space and opening marks at its end)."""
-    cut = max(map(narration.rfind, _NEWS_SENTENCE_ENDS))
+    cut = _last_of(narration, _NEWS_SENTENCE_ENDS)
     if cut >= 0 and narration[cut] == "\n" and _WRAPPED.match(narration, max(0, cut - 1)):
         # a hard-wrapped line: "Mrs. Lark, who had been eyeing Ivo, now" / "observed,"
         # is Mrs. Lark's, not Ivo's (not cut at a title's full stop either)
@@ -835,7 +850,7 @@ def _may_be_news_before(sentence: str) -> bool:
     it cannot (a quick test: the pattern is tried at every word)."""
     if "according" in sentence or ("so" in sentence and "say" in sentence):
         return True
-    last = max(map(sentence.rfind, _TAIL_STOPS))
+    last = _last_of(sentence, _TAIL_STOPS)
     return not VERB_WORDS.isdisjoint(_LOWER_RUN.findall(sentence, last + 1))
 
 
@@ -1162,7 +1177,7 @@ def _verb_in_tail(sentence: str) -> bool:
     the sentence's last full stop, mark or quote mark, and at most
     ``_TAIL_REACH`` characters (and a final line feed, which ``$`` passes)
     before its end. False: none of them can match."""
-    last = max(map(sentence.rfind, _TAIL_STOPS))
+    last = _last_of(sentence, _TAIL_STOPS)
     start = max(last + 1, len(sentence) - _TAIL_REACH - _LONGEST_VERB - 1)
     return not _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(sentence, start))
 
@@ -1247,7 +1262,7 @@ def _last_sentence_end(narration: str) -> int:
     Mrs. Lark murmured:" is one sentence, "M. Lark said" too)."""
     end = len(narration)
     while True:
-        cut = max([narration.rfind(mark, 0, end) for mark in _LAST_SENTENCE_ENDS])
+        cut = _last_of(narration, _LAST_SENTENCE_ENDS, end)
         if cut < 0 or narration[cut] != ".":
             return cut
         word = narration[max(0, cut - 12) : cut].rsplit(None, 1)[-1:]

@@ -515,6 +515,8 @@ def _unspoken(text: str, stretch: Stretch) -> bool:
 def unspoken_cue(before: str) -> bool:
     """Do the words ``before`` a quote say that its words were not said
     aloud (wished, imagined, a look's, sung, or read off a page)?"""
+    if not before or before.isspace():
+        return False  # (a quote opening its paragraph) no word: no test below holds
     last = _last_word(before)  # most patterns below end with one of a few words
     if last in _WRITTEN_LAST and _WRITTEN_BEFORE.search(before):
         return True
