@@ -291,3 +291,29 @@ def test_the_last_of_the_marks_as_the_greatest_rfind(
 ) -> None:
     expected = max(text.rfind(mark, 0, len(text) if end is None else end) for mark in marks)
     assert attribution._last_of(text, marks, end) == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("added", "adds", "adding", "add", "continued", "continues", "continue"),
+                *("resumed", "went on", "went", "on", " ", "\n", "Nora", "said", "x", "_", "é"),
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_goes_on_as_the_pattern(attribution_text: str) -> None:
+    expected = attribution._GOES_ON.search(attribution_text) is not None
+    assert attribution._goes_on(attribution_text) == expected
+
+
+@given(
+    st.sampled_from(["said", "SAID", "cried", "sobbed", "snapped", "him", "her", "inquire"])
+    | st.text(alphabet="aeiodnrsy", max_size=8)
+)
+def test_speaking_words_as_the_pattern(word: str) -> None:
+    expected = kind._SPEAK_WORD.fullmatch(word) is not None
+    assert kind._speaks(word) == expected
+    assert kind._speaks(word) == expected  # remembered

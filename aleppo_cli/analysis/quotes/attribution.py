@@ -275,6 +275,19 @@ _SAID_AT_THE_END = re.compile(
 # reported speech ending its sentence with its attribution: ", said Mr Lark"
 _SAID_NAME_AT_THE_END = re.compile(rf",\s+{_VERB}\s+{_ADVERB}(?:{_ROLE})??(?P<who2>{_NAME})$")
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
+
+
+def _goes_on(attribution: str) -> bool:
+    """Whether an attribution goes on from the last speaker (``_GOES_ON``)."""
+    # (each word of the pattern holds one of these: a quick test before it)
+    return (
+        "add" in attribution
+        or "continue" in attribution
+        or "resumed" in attribution
+        or "went on" in attribution
+    ) and _GOES_ON.search(attribution) is not None
+
+
 # a paragraph ending so leads into the quote after it ("said to her--" too)
 _LEADS_IN = (",", ":", "—", "–", "-")
 _SENTENCE_ENDS = (". ", "! ", "? ", quotemarks.CURLY_CLOSE + " ")
@@ -398,7 +411,7 @@ def _read(
     ``text`` is the whole text, where a description's longer form may recur
     ("the man in the grey coat"): see ``_noun_phrase``."""
     groups = match.groupdict()
-    goes_on = _GOES_ON.search(match.group()) is not None
+    goes_on = _goes_on(match.group())
     if groups.get("it"):
         return Attribution(None, None, goes_on)  # an organisation's "it said"
     group = None
