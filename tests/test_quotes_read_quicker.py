@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aleppo_cli.analysis.quotes import attribution, stretches
+from aleppo_cli.analysis.quotes import attribution, kind, stretches
 from aleppo_cli.analysis.quotes.model import Stretch
 from aleppo_cli.analysis.quotes.people import NAME
 from aleppo_cli.text import quotemarks
@@ -262,3 +262,58 @@ def test_the_quick_test_before_news_patterns_lets_their_forms_through() -> None:
 )
 def test_the_words_that_take_up_the_talk_as_before(tail: str) -> None:
     assert attribution._takes_up(tail) == any(verb in tail for verb in attribution._TAKES_UP)
+
+
+@given(st.text(alphabet=" \t\n\r\x0b\u2003\u00a0", max_size=12))
+def test_no_word_before_a_quote_is_no_cue_as_before(before: str) -> None:
+    # what each test of ``unspoken_cue`` reads of white space alone: no word,
+    # no full stop, none of the cues' letters
+    assert kind._last_word(before) == ""
+    assert not before.rstrip().endswith(".")
+    assert not kind._has_cue(before.lower())
+    assert not kind.unspoken_cue(before)
+
+
+@given(
+    st.text(alphabet=".!? \n”“ab", max_size=40),
+    st.sampled_from(
+        [
+            attribution._NARRATION_ENDS,
+            attribution._NEWS_SENTENCE_ENDS,
+            attribution._TAIL_STOPS,
+            attribution._LAST_SENTENCE_ENDS,
+        ]
+    ),
+    st.none() | st.integers(0, 45),
+)
+def test_the_last_of_the_marks_as_the_greatest_rfind(
+    text: str, marks: tuple[str, ...], end: int | None
+) -> None:
+    expected = max(text.rfind(mark, 0, len(text) if end is None else end) for mark in marks)
+    assert attribution._last_of(text, marks, end) == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *("added", "adds", "adding", "add", "continued", "continues", "continue"),
+                *("resumed", "went on", "went", "on", " ", "\n", "Nora", "said", "x", "_", "é"),
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_goes_on_as_the_pattern(attribution_text: str) -> None:
+    expected = attribution._GOES_ON.search(attribution_text) is not None
+    assert attribution._goes_on(attribution_text) == expected
+
+
+@given(
+    st.sampled_from(["said", "SAID", "cried", "sobbed", "snapped", "him", "her", "inquire"])
+    | st.text(alphabet="aeiodnrsy", max_size=8)
+)
+def test_speaking_words_as_the_pattern(word: str) -> None:
+    expected = kind._SPEAK_WORD.fullmatch(word) is not None
+    assert kind._speaks(word) == expected
+    assert kind._speaks(word) == expected  # remembered

@@ -275,6 +275,19 @@ _SAID_AT_THE_END = re.compile(
 # reported speech ending its sentence with its attribution: ", said Mr Lark"
 _SAID_NAME_AT_THE_END = re.compile(rf",\s+{_VERB}\s+{_ADVERB}(?:{_ROLE})??(?P<who2>{_NAME})$")
 _GOES_ON = re.compile(r"\b(?:added|adds|adding|continued|continues|resumed|went on)\b")
+
+
+def _goes_on(attribution: str) -> bool:
+    """Whether an attribution goes on from the last speaker (``_GOES_ON``)."""
+    # (each word of the pattern holds one of these: a quick test before it)
+    return (
+        "add" in attribution
+        or "continue" in attribution
+        or "resumed" in attribution
+        or "went on" in attribution
+    ) and _GOES_ON.search(attribution) is not None
+
+
 # a paragraph ending so leads into the quote after it ("said to her--" too)
 _LEADS_IN = (",", ":", "—", "–", "-")
 _SENTENCE_ENDS = (". ", "! ", "? ", quotemarks.CURLY_CLOSE + " ")
@@ -284,6 +297,21 @@ _NARRATION_ENDS = (". ", "! ", "? ", ".\n", "\n")
 # and for fiction's attributions before a quote: a hard-wrapped text's line
 # may end a sentence ("… again.\nLady Lark approached, and … said")
 _LAST_SENTENCE_ENDS = (*_SENTENCE_ENDS, ".\n", "!\n", "?\n")
+
+
+def _last_of(text: str, marks: tuple[str, ...], end: int | None = None) -> int:
+    """Where the last of ``marks`` in ``text[:end]`` starts (-1 if none): the
+    greatest ``text.rfind(mark, 0, end)``, each mark looked for only past the
+    last found (a mark missing from a long narration was read through once a
+    mark)."""
+    if end is None:
+        end = len(text)
+    last = -1
+    for mark in marks:
+        at = text.rfind(mark, last + 1, end)
+        if at > last:
+            last = at
+    return last
 
 
 def _ends(stretch: Stretch) -> tuple[int, ...]:
@@ -370,7 +398,7 @@ def _narration(text: str, stretch: Stretch) -> str:
 
 def _last_narration_sentence(narration: str) -> str:
     """The narration's last sentence, past its last sentence break or line break."""
-    cut = max(map(narration.rfind, _NARRATION_ENDS))
+    cut = _last_of(narration, _NARRATION_ENDS)
     return narration[cut + 1 :] if cut >= 0 else narration
 
 
@@ -383,7 +411,7 @@ def _read(
     ``text`` is the whole text, where a description's longer form may recur
     ("the man in the grey coat"): see ``_noun_phrase``."""
     groups = match.groupdict()
-    goes_on = _GOES_ON.search(match.group()) is not None
+    goes_on = _goes_on(match.group())
     if groups.get("it"):
         return Attribution(None, None, goes_on)  # an organisation's "it said"
     group = None
@@ -795,7 +823,7 @@ def _sentence_end(text: str, stretch: Stretch) -> re.Match[str] | None:
 def _news_before_in(narration: str) -> re.Match[str] | None:
     """Journalism's attribution ending the narration before the quote, in its
     sentence (``narration`` stripped of white space and opening marks at its end)."""
-    cut = max(map(narration.rfind, _NEWS_SENTENCE_ENDS))
+    cut = _last_of(narration, _NEWS_SENTENCE_ENDS)
     if cut >= 0 and narration[cut] == "\n" and _WRAPPED.match(narration, max(0, cut - 1)):
         # a hard-wrapped line: "Mrs. Lark, who had been eyeing Ivo, now" / "observed,"
         # is Mrs. Lark's, not Ivo's (not cut at a title's full stop either)
@@ -835,7 +863,7 @@ def _may_be_news_before(sentence: str) -> bool:
     it cannot (a quick test: the pattern is tried at every word)."""
     if "according" in sentence or ("so" in sentence and "say" in sentence):
         return True
-    last = max(map(sentence.rfind, _TAIL_STOPS))
+    last = _last_of(sentence, _TAIL_STOPS)
     return not VERB_WORDS.isdisjoint(_LOWER_RUN.findall(sentence, last + 1))
 
 
@@ -1162,7 +1190,7 @@ def _verb_in_tail(sentence: str) -> bool:
     the sentence's last full stop, mark or quote mark, and at most
     ``_TAIL_REACH`` characters (and a final line feed, which ``$`` passes)
     before its end. False: none of them can match."""
-    last = max(map(sentence.rfind, _TAIL_STOPS))
+    last = _last_of(sentence, _TAIL_STOPS)
     start = max(last + 1, len(sentence) - _TAIL_REACH - _LONGEST_VERB - 1)
     return not _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(sentence, start))
 
@@ -1247,7 +1275,7 @@ def _last_sentence_end(narration: str) -> int:
     Mrs. Lark murmured:" is one sentence, "M. Lark said" too)."""
     end = len(narration)
     while True:
-        cut = max([narration.rfind(mark, 0, end) for mark in _LAST_SENTENCE_ENDS])
+        cut = _last_of(narration, _LAST_SENTENCE_ENDS, end)
         if cut < 0 or narration[cut] != ".":
             return cut
         word = narration[max(0, cut - 12) : cut].rsplit(None, 1)[-1:]

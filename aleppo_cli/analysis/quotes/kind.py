@@ -321,6 +321,22 @@ _SPEAK = (
 )
 _SPEAK_ADVERBS = frozenset("out back again aloud softly loudly quietly".split())
 _SPEAK_WORD = re.compile(_SPEAK, re.IGNORECASE)
+# the answers of _SPEAK_WORD for the words before quotes (a novel repeats a few
+# hundred: "said", "him", "her" ...), kept up to this many
+_SPOKEN: dict[str, bool] = {}
+_SPOKEN_KEPT = 20_000
+
+
+def _speaks(word: str) -> bool:
+    """Whether ``word`` is a verb of speaking aloud (``_SPEAK_WORD``)."""
+    found = _SPOKEN.get(word)
+    if found is None:
+        found = _SPEAK_WORD.fullmatch(word) is not None
+        if len(_SPOKEN) < _SPOKEN_KEPT:
+            _SPOKEN[word] = found
+    return found
+
+
 _SAID_JUST_BEFORE = re.compile(
     rf"(?<!almost\s)(?<!nearly\s)\b{_SPEAK}"
     r"(?:\s+(?:out|back|again|aloud|softly|loudly|quietly))?\s*[:,]?\s*$",
@@ -353,11 +369,7 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
     if _verse(text, stretch) or _unspoken(text, stretch):
         return OTHER
     last = _last_word(before)
-    said = (
-        _SAID_JUST_BEFORE.search(before)
-        if last in _SPEAK_ADVERBS or _SPEAK_WORD.fullmatch(last)
-        else None
-    )
+    said = _SAID_JUST_BEFORE.search(before) if last in _SPEAK_ADVERBS or _speaks(last) else None
     if (
         said
         and (before.rstrip()[-1:] in ":," or not looks_like_title(inner))
@@ -443,14 +455,18 @@ _NAMING_WORDS = (
 _FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f")
 # the same tests as one search each (the engine skips to a word's first letter)
 _NAMING_WORD = re.compile("|".join(map(re.escape, _NAMING_WORDS)))
-_FOLDED = re.compile("[" + "".join(_FOLDED_TO_ASCII) + "]")
 
 
 def _may_name(before: str) -> bool:
     """Whether ``before`` holds a word that names a quote ("nicknamed",
     "titled", "so-called", "the term", "called"): else none of the patterns
     of ``_named`` can match it."""
-    return _NAMING_WORD.search(before.lower()) is not None or _FOLDED.search(before) is not None
+    return (
+        _NAMING_WORD.search(before.lower()) is not None
+        or "\u0130" in before
+        or "\u0131" in before
+        or "\u017f" in before  # (_FOLDED_TO_ASCII)
+    )
 
 
 def _verse(text: str, stretch: Stretch) -> bool:
@@ -515,6 +531,8 @@ def _unspoken(text: str, stretch: Stretch) -> bool:
 def unspoken_cue(before: str) -> bool:
     """Do the words ``before`` a quote say that its words were not said
     aloud (wished, imagined, a look's, sung, or read off a page)?"""
+    if not before or before.isspace():
+        return False  # (a quote opening its paragraph) no word: no test below holds
     last = _last_word(before)  # most patterns below end with one of a few words
     if last in _WRITTEN_LAST and _WRITTEN_BEFORE.search(before):
         return True
