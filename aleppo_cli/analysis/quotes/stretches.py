@@ -79,10 +79,18 @@ def find(document: Document) -> tuple[Stretch, ...]:
             carry = ""
         first_in_paragraph = True
         for quoted in found:
-            spans = [_strip(text, base + a, base + b) for a, b in quoted.parts]
-            spans = [span for span in spans if span.end > span.start]
-            if not spans:
-                continue
+            parts = quoted.parts
+            if len(parts) == 1:  # the usual quote: no comprehension made for it
+                ((a, b),) = parts
+                span = _strip(text, base + a, base + b)
+                if span.end <= span.start:
+                    continue
+                spans = [span]
+            else:
+                spans = [_strip(text, base + a, base + b) for a, b in parts]
+                spans = [span for span in spans if span.end > span.start]
+                if not spans:
+                    continue
             if quoted.depth > 0:
                 inner.append(new(Stretch, (tuple(spans), paragraph, before, not quoted.closed, ())))
                 continue
