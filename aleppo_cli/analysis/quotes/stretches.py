@@ -82,10 +82,15 @@ def find(document: Document) -> tuple[Stretch, ...]:
             parts = quoted.parts
             if len(parts) == 1:  # the usual quote: no comprehension made for it
                 ((a, b),) = parts
-                span = _strip(text, base + a, base + b)
-                if span.end <= span.start:
-                    continue
-                spans = [span]
+                a += base
+                b += base
+                if a < b and not (text[a].isspace() or text[b - 1].isspace()):
+                    spans = [new(Span, (a, b))]  # what _strip gives, without its call
+                else:
+                    span = _strip(text, a, b)
+                    if span.end <= span.start:
+                        continue
+                    spans = [span]
             else:
                 spans = [_strip(text, base + a, base + b) for a, b in parts]
                 spans = [span for span in spans if span.end > span.start]
