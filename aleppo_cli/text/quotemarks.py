@@ -415,12 +415,14 @@ def _add(text: str, opened: _Open, end: int, stop: int, closed: bool, found: lis
     """Record ``opened``, its words ending at ``end`` (the closing mark)."""
     start = max(opened.start, 0)
     first = opened.start + 1 if opened.start >= 0 else 0
-    parts = []
-    for part_end, next_start in opened.breaks:
-        parts.append((first, part_end))
-        first = next_start
-    parts.append((first, end))
+    if opened.breaks:
+        parts = []
+        for part_end, next_start in opened.breaks:
+            parts.append((first, part_end))
+            first = next_start
+        parts.append((first, end))
+        words = tuple(parts)
+    else:  # the usual quote: one part
+        words = ((first, end),)
     # (the tuple made as Quoted's own __new__ makes it, without its call)
-    found.append(
-        _new_tuple(Quoted, (start, stop, tuple(parts), opened.depth, opened.single, closed))
-    )
+    found.append(_new_tuple(Quoted, (start, stop, words, opened.depth, opened.single, closed)))
