@@ -1,4 +1,7 @@
-from aleppo_cli.text.document import MAX_SENTENCE, build
+from dataclasses import fields
+
+from aleppo_cli.text.cleanup import clean
+from aleppo_cli.text.document import _PARAGRAPH_DEFAULTS, MAX_SENTENCE, Paragraph, build, from_clean
 from tests.builders import document_of, text_of
 from tests.conftest import REVIEW
 
@@ -112,3 +115,12 @@ def test_cuts_by_bisection_are_the_nearest_starts() -> None:
         ideal = generator.uniform(-10, 410)
         scan = min(range(low, high), key=lambda index: abs(starts[index] - ideal))
         assert _nearest(starts, ideal, low, high) == scan
+
+
+def test_assembled_paragraphs_hold_the_defaults_of_the_fields_they_do_not_set() -> None:
+    document = from_clean(clean("One sentence here. Another one.\n\nA second paragraph."))
+    assert len(document.paragraphs) == 2
+    for paragraph in document.paragraphs:
+        held = vars(paragraph)
+        assert list(held) == [field.name for field in fields(Paragraph)]
+        assert {name: held[name] for name in _PARAGRAPH_DEFAULTS} == _PARAGRAPH_DEFAULTS

@@ -145,3 +145,25 @@ def test_hostile_marks_give_a_result(text: str) -> None:
     found = quotemarks.parse(text)
     assert all(0 <= q.start <= q.end <= len(text) for q in found)
     assert all(q.depth < quotemarks.MAX_DEPTH for q in found)
+
+
+def test_the_marks_of_paragraphs_found_in_one_pass_are_each_paragraphs_own() -> None:
+    text = (
+        '"Yes," he said, \'don\'t.\'\n\n“Well,” ‘she’ said\nand \'tis """" over.\n\n'
+        "It's Anna’s ’90s «ça» '\"Oh!\"'\n\nNo marks here.\n\n'Last'"
+    )
+    bounds = []
+    start = 0
+    for paragraph in text.split("\n\n"):
+        bounds.append((start, start + len(paragraph)))
+        start += len(paragraph) + 2
+    texts = [text[a:b].replace("\n", " ") for a, b in bounds]
+    found = quotemarks.marks_of(text, bounds, texts)
+    assert found == [quotemarks._marks(paragraph) for paragraph in texts]
+    assert any(found) and [] in found
+    # paragraphs whose ends touch other characters: left to the caller
+    glued = '"Yes.""No."'
+    halves = [(0, 6), (6, len(glued))]
+    assert quotemarks.marks_of(glued, halves, [glued[0:6], glued[6:]]) == [None, None]
+    # out of order: all left to the caller
+    assert quotemarks.marks_of(text, bounds[::-1], texts[::-1]) == [None] * len(bounds)

@@ -287,7 +287,13 @@ def assemble(cleaned: CleanText, spans: Layout, sectioned: bool = True) -> Docum
                 "clean_end": clean_end,
                 "text": paragraph_text,
                 "sentences": tuple(built),
-                **_PARAGRAPH_DEFAULTS,
+                # (the defaults, as constants: a dictionary made at once; see
+                # _PARAGRAPH_DEFAULTS, which a test checks them against)
+                "heading": False,
+                "kind": "paragraph",
+                "level": 0,
+                "emphasis": (),
+                "marker": "",
             },
         )
         paragraphs.append(paragraph)
@@ -300,11 +306,12 @@ def assemble(cleaned: CleanText, spans: Layout, sectioned: bool = True) -> Docum
         return Document(cleaned, tuple(paragraphs))
     from aleppo_cli.text.headings import candidates
 
-    if not candidates(paragraphs):  # no paragraph that may be a heading: no section rules
+    maybe = candidates(paragraphs)
+    if not maybe:  # no paragraph that may be a heading: no section rules
         return Document(cleaned, tuple(paragraphs))
     from aleppo_cli.text import sections
 
-    found = tuple(sections.detect(cleaned.text, paragraphs))
+    found = tuple(sections.detect(cleaned.text, paragraphs, maybe))
     return Document(cleaned, tuple(paragraphs), sections=found)
 
 

@@ -203,10 +203,13 @@ def _candidate(text: str) -> tuple[int, str, str, bool, int] | None:
     return rank, label, name.rstrip(". "), named, 0
 
 
-def detect(text: str, paragraphs: Sequence[Paragraph]) -> list[Section]:
-    """The sections of a plain text, from its cleaned ``text`` and its paragraphs."""
+def detect(
+    text: str, paragraphs: Sequence[Paragraph], maybe: Sequence[int] | None = None
+) -> list[Section]:
+    """The sections of a plain text, from its cleaned ``text`` and its
+    paragraphs (``maybe``: their ``candidates``, if already found)."""
     found: list[_Found] = []
-    for index in candidates(paragraphs):
+    for index in candidates(paragraphs) if maybe is None else maybe:
         paragraph = paragraphs[index]
         candidate = _candidate(text[paragraph.clean_start : paragraph.clean_end])
         if candidate is not None:

@@ -40,28 +40,64 @@ def find(document: Document) -> tuple[Stretch, ...]:
     inner: list[Stretch] = []  # quotations inside others
     before = None  # the paragraph before this one
     last_paragraph = None  # the paragraph of the last top-level stretch's last span
+    # a Stretch made as its own __new__ makes it (gaps: none yet), without its call
+    new = tuple.__new__
+    prose = [paragraph for paragraph in document.paragraphs if paragraph.sentences]
+    # the quote marks of every paragraph, found in one pass over the text
+    marks = iter(
+        quotemarks.marks_of(
+            text,
+            [(paragraph.clean_start, paragraph.clean_end) for paragraph in prose],
+            [paragraph.text for paragraph in prose],
+        )
+    )
     for paragraph in document.paragraphs:
         if not paragraph.sentences:  # code: never a quotation
+            before = paragraph
+            continue
+        own = next(marks)
+        if own is None:
+            own = quotemarks._marks(paragraph.text)
+        if not own:  # no quote marks: no quotation, nothing carried through it
             before = paragraph
             continue
         base = paragraph.clean_start
         # the last stretch left the paragraph before open: this one may go on with it
         previous_open = bool(top) and top[-1].open_end and last_paragraph is before
         # paragraphs a blank line apart: a novel reopens its quotes, it never carries them
-        apart = before is not None and "\n\n" in text[before.clean_end : paragraph.clean_start]
-        carry = _carried(top[-1], paragraph.text) if previous_open and not apart else ""
-        found = quotemarks.parse(paragraph.text, carry)
+        carry = (
+            _carried(top[-1], paragraph.text)
+            if previous_open
+            and not (
+                before is not None and "\n\n" in text[before.clean_end : paragraph.clean_start]
+            )
+            else ""
+        )
+        found = quotemarks.parse(paragraph.text, carry, own)
         if carry and not (found and found[0].start == 0 and found[0].depth == 0):
-            found = quotemarks.parse(paragraph.text)  # not closed here: nothing carried
+            found = quotemarks.parse(paragraph.text, "", own)  # not closed here: nothing carried
             carry = ""
         first_in_paragraph = True
         for quoted in found:
-            spans = [_strip(text, base + a, base + b) for a, b in quoted.parts]
-            spans = [span for span in spans if span.end > span.start]
-            if not spans:
-                continue
+            parts = quoted.parts
+            if len(parts) == 1:  # the usual quote: no comprehension made for it
+                ((a, b),) = parts
+                a += base
+                b += base
+                if a < b and not (text[a].isspace() or text[b - 1].isspace()):
+                    spans = [new(Span, (a, b))]  # what _strip gives, without its call
+                else:
+                    span = _strip(text, a, b)
+                    if span.end <= span.start:
+                        continue
+                    spans = [span]
+            else:
+                spans = [_strip(text, base + a, base + b) for a, b in parts]
+                spans = [span for span in spans if span.end > span.start]
+                if not spans:
+                    continue
             if quoted.depth > 0:
-                inner.append(Stretch(tuple(spans), paragraph, before, not quoted.closed))
+                inner.append(new(Stretch, (tuple(spans), paragraph, before, not quoted.closed, ())))
                 continue
             last = top[-1] if top else None
             if last and last_paragraph is paragraph and _joins(text, last.end, spans[0].start):
@@ -75,13 +111,18 @@ def find(document: Document) -> tuple[Stretch, ...]:
                 # the quote goes on: reopened, or closed here without reopening
                 top[-1] = last._replace(spans=(*last.spans, *spans), open_end=not quoted.closed)
             else:
-                top.append(Stretch(tuple(spans), paragraph, before, not quoted.closed))
+                top.append(new(Stretch, (tuple(spans), paragraph, before, not quoted.closed, ())))
             last_paragraph = paragraph
             first_in_paragraph = False
         before = paragraph
     if not inner:
         return tuple(top)
-    return tuple(sorted((*top, *inner), key=lambda stretch: stretch.start))
+    return tuple(sorted((*top, *inner), key=_first_start))
+
+
+def _first_start(stretch: Stretch) -> int:
+    """``stretch.start``, without its property's call."""
+    return stretch[0][0][0]
 
 
 def _carried(last: Stretch, paragraph: str) -> str:
