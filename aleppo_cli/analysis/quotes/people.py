@@ -187,6 +187,12 @@ _MALE_WORDS = frozenset(
 PRONOUN_MAJORITY = 1.3
 
 
+_PRONOUN_GENDERS = {
+    **dict.fromkeys(_MALE_PRONOUNS, Gender.MALE),
+    **dict.fromkeys(_FEMALE_PRONOUNS, Gender.FEMALE),
+}
+
+
 def pronoun_gender(word: str) -> Gender | None:
     """The gender a pronoun gives: "he", "His" male; "she", "her" female; else None."""
     lowered = word.lower()
@@ -1175,7 +1181,16 @@ def _subject(text: str, start: int, end: int) -> bool:
     a clause with a verb after it ("; May turned", "and May said"), or it
     follows a verb of saying before a comma ("said May, and she ...")."""
     window = text[max(0, start - SUBJECT_REACH) : start]
-    cut = max(window.rfind(mark) for mark in (".", "!", "?", "…", "\n\n", '"', "“", "”"))
+    cut = max(
+        window.rfind("."),
+        window.rfind("!"),
+        window.rfind("?"),
+        window.rfind("…"),
+        window.rfind("\n\n"),
+        window.rfind('"'),
+        window.rfind("“"),
+        window.rfind("”"),
+    )
     if cut >= 0 or start <= SUBJECT_REACH:
         lead = window[cut + 1 :].lstrip(quotemarks.CLOSING + " \n")
         words = lead.split()
@@ -1515,6 +1530,45 @@ _Part = tuple[
 ]
 
 
+# What a name match's candidate alone gives ``_scan_part``: its first word,
+# the words after it (None for one word), the name it is (``clean``; None
+# for a role or none), what kind it is, whether it opens with "The" and
+# whether it is a possessive.
+_Candidate = tuple[str, "dict[str, None] | None", "str | None", int, bool, bool]
+# the kinds: no name and no role; a role or a title alone (``_role_after_the``
+# reads where it stands); a name of one word ending "-ing" (``_participle``);
+# a name of several words (``_participle_before``); any other name
+_NO_NAME, _ROLE, _ING, _SPACED, _PLAIN = range(5)
+
+
+def _candidate(
+    candidate: str, lower_words: _LowerWords, cleaned: dict[str, str | None]
+) -> _Candidate:
+    """What ``candidate`` alone gives ``_scan_part`` (``cleaned``: the
+    candidates cleaned so far, this one added)."""
+    parts = candidate.split()
+    later = dict.fromkeys(parts[1:]) if " " in candidate else None
+    if candidate in cleaned:
+        name = cleaned[candidate]
+    else:
+        name = cleaned[candidate] = clean(candidate, lower_words)
+    if name is None:
+        known = _ROLES_AFTER_THE.get(candidate)
+        if known is None:
+            known = _role_word(candidate)
+            if len(_ROLES_AFTER_THE) < _ROLES_AFTER_THE_KEPT:
+                _ROLES_AFTER_THE[candidate] = known
+        kind = _NO_NAME if known[1] is None else _ROLE
+    elif " " in name:
+        kind = _SPACED
+    elif name.endswith("ing"):
+        kind = _ING
+    else:
+        kind = _PLAIN
+    the = candidate.startswith("The ")
+    return parts[0], later, name, kind, the, candidate.endswith(_POSSESSIVE)
+
+
 def _scan_part(
     text: str,
     lower_words: _LowerWords,
@@ -1551,40 +1605,33 @@ def _scan_part(
     quoted_starts, quoted_ends = inside
     acts_after, sentence_end, pronoun = _ACTS.match, _SENTENCE_END.search, _PRONOUNS.search
     mid: dict[str, None] = {}
-    # a candidate's first word and the words after it (if it holds a space),
-    # split once for each distinct candidate, not once a mention
-    split: dict[str, tuple[str, dict[str, None] | None]] = {}
-    roles_get = _ROLES_AFTER_THE.get
+    # what depends on a candidate alone, read once for each distinct candidate
+    # (``_Candidate``), not once a mention
+    read: dict[str, _Candidate] = {}
     for number in range(until - begin):
         candidate = found[number]
         start = starts[begin + number]
         end = ends[begin + number]
-        words = split.get(candidate)
-        if words is None:
-            parts = candidate.split()
-            words = split[candidate] = (
-                parts[0],
-                dict.fromkeys(parts[1:]) if " " in candidate else None,
-            )
-        if words[1] is not None:
-            mid.update(words[1])
+        known = read.get(candidate)
+        if known is None:
+            known = read[candidate] = _candidate(candidate, lower_words, cleaned)
+        first_word, later_words, name, kind, the_name, possessive = known
+        if later_words is not None:
+            mid.update(later_words)
         if text[start - 1 : start] == " " and _MID_SENTENCE.match(text, start - 2):
-            mid[words[0]] = None
-        if candidate in cleaned:
-            name = cleaned[candidate]
-        else:
-            name = cleaned[candidate] = clean(candidate, lower_words)
-        if name is None:
-            if roles_get(candidate, _ANY_ROLE)[1] is None:
-                continue  # (no role alone, after "the" or not: ``_role_after_the`` remembers)
+            mid[first_word] = None
+        if kind == _NO_NAME:
+            continue  # (no role alone, after "the" or not)
+        if kind == _ROLE:
             # "the Professor", "the Secretary": a role or a title a story may
             # call a character by (kept only if it speaks: ``_described``)
             name = _role_after_the(text, start, candidate)
             if name is None:
                 continue
-        elif name.endswith("ing") and _participle(text, start, end, name):
+        elif kind == _ING and name is not None and _participle(text, start, end, name):
             continue
-        if " " in name and _participle_before(text, start, end, name):
+        assert name is not None  # (a name of its own, or a role's)
+        if kind == _SPACED and _participle_before(text, start, end, name):
             name = name.split(" ", 1)[1]  # "Watching Brandt, she ...": Brandt
         prior = text[start - 2 : start - 1]  # a place word's last letter, or more space
         if (
@@ -1602,7 +1649,7 @@ def _scan_part(
                 name = f"{kin.group(1).capitalize()} {name}"
         positions.append(start)
         names.append(name)
-        if candidate.startswith("The ") or text[max(0, start - len(_THE)) : start].lower() == _THE:
+        if the_name or text[max(0, start - len(_THE)) : start].lower() == _THE:
             the[name] += 1
             if _speaks(text, start, end, candidate):
                 speaking[name] += 1
@@ -1616,20 +1663,25 @@ def _scan_part(
         if next_name < limit:
             limit = next_name
         following = pronoun(text, end, limit)
-        if following is None and limit < next_name and _opens_sentence(text, start):
+        if (
+            following is None
+            and limit < next_name
+            and not possessive
+            and _opens_sentence(text, start)
+        ):
             stop = sentence_end(text, end, end + 4 * PRONOUN_REACH)
-            if stop and not candidate.endswith(_POSSESSIVE):
+            if stop:
                 following = pronoun(
                     text, stop.end(), min(next_name, stop.end() + NEXT_SENTENCE_REACH)
                 )
         if following:
-            said = following.group()
-            gender = pronoun_gender(said)
+            said = following.group().lower()
+            gender = _PRONOUN_GENDERS.get(said)  # (``pronoun_gender``)
             if gender is None:
                 continue
-            if said.lower() not in _OBJECTS or _opens_clause(text, following.start()):
+            if said not in _OBJECTS or _opens_clause(text, following.start()):
                 pronouns[name][gender] += 1
-                if not candidate.endswith(_POSSESSIVE) and _subject(text, start, end):
+                if not possessive and _subject(text, start, end):
                     subjects[name][gender] += 1
             else:
                 objects[name][gender] += 1
@@ -1685,7 +1737,6 @@ def _role_after_the(text: str, start: int, candidate: str) -> str | None:
 # What ``_role_word`` gives each candidate, remembered (it reads the candidate alone)
 _ROLES_AFTER_THE: dict[str, tuple[bool, str | None]] = {}
 _ROLES_AFTER_THE_KEPT = 20_000
-_ANY_ROLE = (False, "")  # what stands for a candidate not yet read
 
 
 def _role_word(candidate: str) -> tuple[bool, str | None]:
