@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import compress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from aleppo_cli.analysis.quotes import persons
 from aleppo_cli.analysis.quotes.model import Gender, Span
@@ -1376,12 +1376,11 @@ def _without_openers(text: str, seen: _Seen) -> _Seen:
             renamed[name] = rest or None
     if not renamed:
         return seen
-    positions, names = [], []
-    for position, name in zip(seen.positions, seen.names, strict=True):
-        new = renamed.get(name, name)
-        if new is not None:
-            positions.append(position)
-            names.append(new)
+    # each mention renamed (``renamed.get(name, name)``), those renamed to None left out
+    new: list[str | None] = list(map(renamed.get, seen.names, seen.names))
+    kept = [name is not None for name in new]
+    positions = list(compress(seen.positions, kept))
+    names = cast("list[str]", list(compress(new, kept)))
 
     def counted(counts: Mapping[str, int]) -> Counter[str]:
         merged: Counter[str] = Counter()
