@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -647,6 +648,8 @@ class _Seen(NamedTuple):
 # Where the parent waited least on War and Peace (6 runs of each, 0.43 to
 # 0.5: 0.46 waited 0.000 s, 0.5 0.018 s); the results are the same at any share.
 LATER_SHARE = 0.46
+# a mention's name, of its (position, name)
+_NAME_OF = itemgetter(1)
 
 
 def index(
@@ -739,7 +742,7 @@ def index(
     kept = [(p, read[n]) for p, n in zip(seen.positions, seen.names, strict=True) if n in read]
     kept = _kin_titled(kept)
     kept = _without_particle(text, kept)
-    counted = Counter(name for _, name in kept)
+    counted = Counter(map(_NAME_OF, kept))
     kept, counted = _run_into(text, kept, counted, seen.subjects)
     # the full names a title gives tie a person's forms, without being mentions
     for name in _titled_names(text, titles, lower_words, named):
@@ -926,7 +929,7 @@ def _without_particle(text: str, kept: list[tuple[int, str]]) -> list[tuple[int,
     such forms tell two genders (the family: "Mr." and "Mrs. van der Lark")."""
     titled: defaultdict[str, Counter[str]] = defaultdict(Counter)  # "Lark" -> its forms
     # (each distinct name looked at once, in order of first mention, with its count)
-    for name, times in Counter(name for _, name in kept).items():
+    for name, times in Counter(map(_NAME_OF, kept)).items():
         words = name.split()
         if len(words) > 2 and words[-2] in PARTICLES and is_honorific(words[0]):
             titled[words[-1]][name] += times
@@ -1040,7 +1043,7 @@ def _run_into(
     if not renamed:
         return kept, counted
     kept = [(position, renamed.get(name, name)) for position, name in kept]
-    return kept, Counter(name for _, name in kept)
+    return kept, Counter(map(_NAME_OF, kept))
 
 
 # A maiden name is one this share of whose mentions come before the married
