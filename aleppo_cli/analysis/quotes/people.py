@@ -479,7 +479,10 @@ _JOURNEY_TO = re.compile(
     r"|deported|exiled|evacuated|transferred|posted)(?:\s+back)?\s+to\s+$"
 )
 JOURNEY_REACH = 30
-_PLACE_WORD_ENDS = frozenset([*(word[-1] for word in _PLACE_WORDS), "o"])
+# what ends the word before a name that may be a place word ("at", "to" or
+# the last three letters of a longer one), read before ``_after_place_word``
+_PLACE_WORD_TAILS = frozenset(word[-3:] for word in _PLACE_WORDS if len(word) >= 3)
+_SHORT_PLACE_WORDS = frozenset([*(word for word in _PLACE_WORDS if len(word) == 2), "to"])
 # how far back that word may start
 PLACE_WORD_REACH = 12
 _ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|came|saw)\b")
@@ -1650,10 +1653,17 @@ def _scan_part(
         assert name is not None  # (a name of its own, or a role's)
         if kind == _SPACED and _participle_before(text, start, end, name):
             name = name.split(" ", 1)[1]  # "Watching Brandt, she ...": Brandt
-        prior = text[start - 2 : start - 1]  # a place word's last letter, or more space
+        # the three characters before the space: a place word's last three (or
+        # the whole of a short one), or more space
+        tail = text[start - 4 : start - 1]
         if (
             text[start - 1 : start].isspace()
-            and (prior in _PLACE_WORD_ENDS or prior.isspace())
+            and (
+                tail in _PLACE_WORD_TAILS
+                or tail[1:] in _SHORT_PLACE_WORDS
+                or tail[2:].isspace()
+                or start < 4
+            )
             and _after_place_word(text, start)
         ):
             places[name] += 1  # inside quotations too: "I come from Dace"
