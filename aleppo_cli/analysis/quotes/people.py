@@ -18,8 +18,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from itertools import compress
+from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from aleppo_cli.analysis.quotes import persons
 from aleppo_cli.analysis.quotes.model import Gender, Span
@@ -187,6 +188,12 @@ _MALE_WORDS = frozenset(
 PRONOUN_MAJORITY = 1.3
 
 
+_PRONOUN_GENDERS = {
+    **dict.fromkeys(_MALE_PRONOUNS, Gender.MALE),
+    **dict.fromkeys(_FEMALE_PRONOUNS, Gender.FEMALE),
+}
+
+
 def pronoun_gender(word: str) -> Gender | None:
     """The gender a pronoun gives: "he", "His" male; "she", "her" female; else None."""
     lowered = word.lower()
@@ -218,8 +225,11 @@ def _pronoun_majority(
     is after names in the whole text (``base``: the male and the female
     share, each counted as 1 where the two are even): in a story told
     through one man's eyes "he" follows every name, his wife's too."""
-    male: float = pronouns.get(Gender.MALE, 0)
-    female: float = pronouns.get(Gender.FEMALE, 0)
+    return _majority(pronouns.get(Gender.MALE, 0), pronouns.get(Gender.FEMALE, 0), base)
+
+
+def _majority(male: float, female: float, base: tuple[float, float]) -> Gender | None:
+    """``_pronoun_majority`` of ``male`` "he"-like and ``female`` "she"-like pronouns."""
     if male + female >= BASE_VOTES:  # a few pronouns are taken as they are
         male, female = male / base[0], female / base[1]
     if male > PRONOUN_MAJORITY * female:
@@ -469,7 +479,10 @@ _JOURNEY_TO = re.compile(
     r"|deported|exiled|evacuated|transferred|posted)(?:\s+back)?\s+to\s+$"
 )
 JOURNEY_REACH = 30
-_PLACE_WORD_ENDS = frozenset([*(word[-1] for word in _PLACE_WORDS), "o"])
+# what ends the word before a name that may be a place word ("at", "to" or
+# the last three letters of a longer one), read before ``_after_place_word``
+_PLACE_WORD_TAILS = frozenset(word[-3:] for word in _PLACE_WORDS if len(word) >= 3)
+_SHORT_PLACE_WORDS = frozenset([*(word for word in _PLACE_WORDS if len(word) == 2), "to"])
 # how far back that word may start
 PLACE_WORD_REACH = 12
 _ACTS = re.compile(r"\s+(?:\w+ed|\w+s|is|was|had|did|can|could|would|will|went|came|saw)\b")
@@ -638,6 +651,8 @@ class _Seen(NamedTuple):
 # Where the parent waited least on War and Peace (6 runs of each, 0.43 to
 # 0.5: 0.46 waited 0.000 s, 0.5 0.018 s); the results are the same at any share.
 LATER_SHARE = 0.46
+# a mention's name, of its (position, name)
+_NAME_OF = itemgetter(1)
 
 
 def index(
@@ -730,7 +745,7 @@ def index(
     kept = [(p, read[n]) for p, n in zip(seen.positions, seen.names, strict=True) if n in read]
     kept = _kin_titled(kept)
     kept = _without_particle(text, kept)
-    counted = Counter(name for _, name in kept)
+    counted = Counter(map(_NAME_OF, kept))
     kept, counted = _run_into(text, kept, counted, seen.subjects)
     # the full names a title gives tie a person's forms, without being mentions
     for name in _titled_names(text, titles, lower_words, named):
@@ -739,16 +754,16 @@ def index(
     base = _base_rates(seen)
 
     def told(forms: Iterable[str]) -> Gender | None:
-        return _pronoun_majority(_votes(seen, forms, base), base)
+        return _majority(*_votes(seen, forms, base), base)
 
     def told_alone(form: str) -> Gender | None:
         """The gender the pronouns after ``form`` alone tell; for a word
         alone, from ``FORM_VOTES`` of them on, or one after it as a subject: one "he"
         after "Lizzy" (her father's) does not keep her from Elizabeth."""
-        votes = _votes(seen, (form,), base)
-        if " " not in form and sum(votes.values()) < FORM_VOTES and not seen.subjects.get(form):
+        male, female = _votes(seen, (form,), base)
+        if " " not in form and male + female < FORM_VOTES and not seen.subjects.get(form):
             return None  # one pronoun, after a word alone as no subject
-        return _pronoun_majority(votes, base)
+        return _majority(male, female, base)
 
     groups = persons.group(
         Counter({n: c for n, c in counted.items() if n not in described.values()}),
@@ -769,7 +784,7 @@ def index(
         positions=[position for position, _ in kept],
         names=names,
         gender={
-            group.canonical: _gender(group, lambda forms: sum(_votes(seen, forms, base).values()))
+            group.canonical: _gender(group, lambda forms: sum(_votes(seen, forms, base)))
             for group in groups.values()
         },
         acts=frozenset(
@@ -917,7 +932,7 @@ def _without_particle(text: str, kept: list[tuple[int, str]]) -> list[tuple[int,
     such forms tell two genders (the family: "Mr." and "Mrs. van der Lark")."""
     titled: defaultdict[str, Counter[str]] = defaultdict(Counter)  # "Lark" -> its forms
     # (each distinct name looked at once, in order of first mention, with its count)
-    for name, times in Counter(name for _, name in kept).items():
+    for name, times in Counter(map(_NAME_OF, kept)).items():
         words = name.split()
         if len(words) > 2 and words[-2] in PARTICLES and is_honorific(words[0]):
             titled[words[-1]][name] += times
@@ -1031,7 +1046,7 @@ def _run_into(
     if not renamed:
         return kept, counted
     kept = [(position, renamed.get(name, name)) for position, name in kept]
-    return kept, Counter(name for _, name in kept)
+    return kept, Counter(map(_NAME_OF, kept))
 
 
 # A maiden name is one this share of whose mentions come before the married
@@ -1102,10 +1117,11 @@ def _base_rates(seen: _Seen) -> tuple[float, float]:
     """How common "he"-like and "she"-like pronouns are after the text's
     names, each against an even share (1.0 each when even: "he" three times
     as often as "she" gives 1.5 and 0.5)."""
-    totals: Counter[Gender] = Counter()
+    male = female = 0
+    he, she = Gender.MALE, Gender.FEMALE
     for votes in seen.pronouns.values():
-        totals.update(votes)
-    male, female = totals[Gender.MALE], totals[Gender.FEMALE]
+        male += votes.get(he, 0)
+        female += votes.get(she, 0)
     if not male or not female:
         return (1.0, 1.0)
     return (
@@ -1116,27 +1132,36 @@ def _base_rates(seen: _Seen) -> tuple[float, float]:
 
 def _votes(
     seen: _Seen, forms: Iterable[str], base: tuple[float, float] = (1.0, 1.0)
-) -> Counter[Gender]:
-    """The pronouns after ``forms``, summed: those after the forms as their
-    clauses' subjects where they tell a gender (``SUBJECT_VOTES`` at least,
-    one kind outnumbering the other), else all of them; "him" and "her" only
-    where no other pronoun follows any of them (a name seen a few times:
-    weak evidence is better than none)."""
-    votes: Counter[Gender] = Counter()
-    objects: Counter[Gender] = Counter()
-    subjects: Counter[Gender] = Counter()
+) -> tuple[int, int]:
+    """The pronouns after ``forms``, summed (the male, the female): those
+    after the forms as their clauses' subjects where they tell a gender
+    (``SUBJECT_VOTES`` at least, one kind outnumbering the other), else all of
+    them; "him" and "her" only where no other pronoun follows any of them (a
+    name seen a few times: weak evidence is better than none). (Sums, not
+    ``Counter``s: the people's genders ask this some 1,700 times a novel.)"""
+    male = female = object_male = object_female = subject_male = subject_female = 0
     pronouns_of, objects_of, subjects_of = seen.pronouns.get, seen.objects.get, seen.subjects.get
+    he, she = Gender.MALE, Gender.FEMALE
     for form in forms:
-        # (a form with none of a kind adds nothing: most have no objects, no subjects)
+        # (a form with none of a kind adds nothing: most have no objects, no
+        # subjects; every count held is 1 or more)
         if counts := pronouns_of(form):
-            votes.update(counts)
+            male += counts.get(he, 0)
+            female += counts.get(she, 0)
         if counts := objects_of(form):
-            objects.update(counts)
+            object_male += counts.get(he, 0)
+            object_female += counts.get(she, 0)
         if counts := subjects_of(form):
-            subjects.update(counts)
-    if sum(subjects.values()) >= SUBJECT_VOTES and _pronoun_majority(subjects, base) is not None:
-        return subjects
-    return votes or objects
+            subject_male += counts.get(he, 0)
+            subject_female += counts.get(she, 0)
+    if (
+        subject_male + subject_female >= SUBJECT_VOTES
+        and _majority(subject_male, subject_female, base) is not None
+    ):
+        return subject_male, subject_female
+    if male or female:
+        return male, female
+    return object_male, object_female
 
 
 # The pronouns after a person's names as subjects tell its gender from this
@@ -1175,7 +1200,16 @@ def _subject(text: str, start: int, end: int) -> bool:
     a clause with a verb after it ("; May turned", "and May said"), or it
     follows a verb of saying before a comma ("said May, and she ...")."""
     window = text[max(0, start - SUBJECT_REACH) : start]
-    cut = max(window.rfind(mark) for mark in (".", "!", "?", "…", "\n\n", '"', "“", "”"))
+    cut = max(
+        window.rfind("."),
+        window.rfind("!"),
+        window.rfind("?"),
+        window.rfind("…"),
+        window.rfind("\n\n"),
+        window.rfind('"'),
+        window.rfind("“"),
+        window.rfind("”"),
+    )
     if cut >= 0 or start <= SUBJECT_REACH:
         lead = window[cut + 1 :].lstrip(quotemarks.CLOSING + " \n")
         words = lead.split()
@@ -1209,7 +1243,9 @@ TITLE_CASE_SHARE = 0.8
 TITLE_CASE_WORDS = 4
 TITLE_CASE_LENGTH = 400
 _LONG_WORD = re.compile(r"[^\W\d_]{4,}")
-_LOWER_LONG = re.compile(r"\b[a-z]{4,}")
+# two words opening with four lower-case letters or more (such a word's
+# letters hold no word boundary, so the second starts after the first's run)
+_TWO_LOWER_LONG = re.compile(r"\b[a-z]{4,}.*?\b[a-z]{4,}", re.DOTALL)
 TITLE_CASE_START = 48
 
 
@@ -1219,7 +1255,7 @@ def _title_case(paragraph: str) -> bool:
         return False
     # prose has lower-case long words in its first few: most paragraphs are
     # told apart there, a scan of the whole of each cost a novel 0.04 s
-    if len(_LOWER_LONG.findall(paragraph, 0, TITLE_CASE_START)) >= 2:
+    if _TWO_LOWER_LONG.search(paragraph, 0, TITLE_CASE_START) is not None:
         return False
     words = _LONG_WORD.findall(paragraph)
     if len(words) < TITLE_CASE_WORDS:
@@ -1346,12 +1382,11 @@ def _without_openers(text: str, seen: _Seen) -> _Seen:
             renamed[name] = rest or None
     if not renamed:
         return seen
-    positions, names = [], []
-    for position, name in zip(seen.positions, seen.names, strict=True):
-        new = renamed.get(name, name)
-        if new is not None:
-            positions.append(position)
-            names.append(new)
+    # each mention renamed (``renamed.get(name, name)``), those renamed to None left out
+    new: list[str | None] = list(map(renamed.get, seen.names, seen.names))
+    kept = [name is not None for name in new]
+    positions = list(compress(seen.positions, kept))
+    names = cast("list[str]", list(compress(new, kept)))
 
     def counted(counts: Mapping[str, int]) -> Counter[str]:
         merged: Counter[str] = Counter()
@@ -1515,6 +1550,45 @@ _Part = tuple[
 ]
 
 
+# What a name match's candidate alone gives ``_scan_part``: its first word,
+# the words after it (None for one word), the name it is (``clean``; None
+# for a role or none), what kind it is, whether it opens with "The" and
+# whether it is a possessive.
+_Candidate = tuple[str, "dict[str, None] | None", "str | None", int, bool, bool]
+# the kinds: no name and no role; a role or a title alone (``_role_after_the``
+# reads where it stands); a name of one word ending "-ing" (``_participle``);
+# a name of several words (``_participle_before``); any other name
+_NO_NAME, _ROLE, _ING, _SPACED, _PLAIN = range(5)
+
+
+def _candidate(
+    candidate: str, lower_words: _LowerWords, cleaned: dict[str, str | None]
+) -> _Candidate:
+    """What ``candidate`` alone gives ``_scan_part`` (``cleaned``: the
+    candidates cleaned so far, this one added)."""
+    parts = candidate.split()
+    later = dict.fromkeys(parts[1:]) if " " in candidate else None
+    if candidate in cleaned:
+        name = cleaned[candidate]
+    else:
+        name = cleaned[candidate] = clean(candidate, lower_words)
+    if name is None:
+        known = _ROLES_AFTER_THE.get(candidate)
+        if known is None:
+            known = _role_word(candidate)
+            if len(_ROLES_AFTER_THE) < _ROLES_AFTER_THE_KEPT:
+                _ROLES_AFTER_THE[candidate] = known
+        kind = _NO_NAME if known[1] is None else _ROLE
+    elif " " in name:
+        kind = _SPACED
+    elif name.endswith("ing"):
+        kind = _ING
+    else:
+        kind = _PLAIN
+    the = candidate.startswith("The ")
+    return parts[0], later, name, kind, the, candidate.endswith(_POSSESSIVE)
+
+
 def _scan_part(
     text: str,
     lower_words: _LowerWords,
@@ -1551,45 +1625,45 @@ def _scan_part(
     quoted_starts, quoted_ends = inside
     acts_after, sentence_end, pronoun = _ACTS.match, _SENTENCE_END.search, _PRONOUNS.search
     mid: dict[str, None] = {}
-    # a candidate's first word and the words after it (if it holds a space),
-    # split once for each distinct candidate, not once a mention
-    split: dict[str, tuple[str, dict[str, None] | None]] = {}
-    roles_get = _ROLES_AFTER_THE.get
+    # what depends on a candidate alone, read once for each distinct candidate
+    # (``_Candidate``), not once a mention
+    read: dict[str, _Candidate] = {}
     for number in range(until - begin):
         candidate = found[number]
         start = starts[begin + number]
         end = ends[begin + number]
-        words = split.get(candidate)
-        if words is None:
-            parts = candidate.split()
-            words = split[candidate] = (
-                parts[0],
-                dict.fromkeys(parts[1:]) if " " in candidate else None,
-            )
-        if words[1] is not None:
-            mid.update(words[1])
+        known = read.get(candidate)
+        if known is None:
+            known = read[candidate] = _candidate(candidate, lower_words, cleaned)
+        first_word, later_words, name, kind, the_name, possessive = known
+        if later_words is not None:
+            mid.update(later_words)
         if text[start - 1 : start] == " " and _MID_SENTENCE.match(text, start - 2):
-            mid[words[0]] = None
-        if candidate in cleaned:
-            name = cleaned[candidate]
-        else:
-            name = cleaned[candidate] = clean(candidate, lower_words)
-        if name is None:
-            if roles_get(candidate, _ANY_ROLE)[1] is None:
-                continue  # (no role alone, after "the" or not: ``_role_after_the`` remembers)
+            mid[first_word] = None
+        if kind == _NO_NAME:
+            continue  # (no role alone, after "the" or not)
+        if kind == _ROLE:
             # "the Professor", "the Secretary": a role or a title a story may
             # call a character by (kept only if it speaks: ``_described``)
             name = _role_after_the(text, start, candidate)
             if name is None:
                 continue
-        elif name.endswith("ing") and _participle(text, start, end, name):
+        elif kind == _ING and name is not None and _participle(text, start, end, name):
             continue
-        if " " in name and _participle_before(text, start, end, name):
+        assert name is not None  # (a name of its own, or a role's)
+        if kind == _SPACED and _participle_before(text, start, end, name):
             name = name.split(" ", 1)[1]  # "Watching Brandt, she ...": Brandt
-        prior = text[start - 2 : start - 1]  # a place word's last letter, or more space
+        # the three characters before the space: a place word's last three (or
+        # the whole of a short one), or more space
+        tail = text[start - 4 : start - 1]
         if (
             text[start - 1 : start].isspace()
-            and (prior in _PLACE_WORD_ENDS or prior.isspace())
+            and (
+                tail in _PLACE_WORD_TAILS
+                or tail[1:] in _SHORT_PLACE_WORDS
+                or tail[2:].isspace()
+                or start < 4
+            )
             and _after_place_word(text, start)
         ):
             places[name] += 1  # inside quotations too: "I come from Dace"
@@ -1602,7 +1676,7 @@ def _scan_part(
                 name = f"{kin.group(1).capitalize()} {name}"
         positions.append(start)
         names.append(name)
-        if candidate.startswith("The ") or text[max(0, start - len(_THE)) : start].lower() == _THE:
+        if the_name or text[max(0, start - len(_THE)) : start].lower() == _THE:
             the[name] += 1
             if _speaks(text, start, end, candidate):
                 speaking[name] += 1
@@ -1616,20 +1690,25 @@ def _scan_part(
         if next_name < limit:
             limit = next_name
         following = pronoun(text, end, limit)
-        if following is None and limit < next_name and _opens_sentence(text, start):
+        if (
+            following is None
+            and limit < next_name
+            and not possessive
+            and _opens_sentence(text, start)
+        ):
             stop = sentence_end(text, end, end + 4 * PRONOUN_REACH)
-            if stop and not candidate.endswith(_POSSESSIVE):
+            if stop:
                 following = pronoun(
                     text, stop.end(), min(next_name, stop.end() + NEXT_SENTENCE_REACH)
                 )
         if following:
-            said = following.group()
-            gender = pronoun_gender(said)
+            said = following.group().lower()
+            gender = _PRONOUN_GENDERS.get(said)  # (``pronoun_gender``)
             if gender is None:
                 continue
-            if said.lower() not in _OBJECTS or _opens_clause(text, following.start()):
+            if said not in _OBJECTS or _opens_clause(text, following.start()):
                 pronouns[name][gender] += 1
-                if not candidate.endswith(_POSSESSIVE) and _subject(text, start, end):
+                if not possessive and _subject(text, start, end):
                     subjects[name][gender] += 1
             else:
                 objects[name][gender] += 1
@@ -1685,7 +1764,6 @@ def _role_after_the(text: str, start: int, candidate: str) -> str | None:
 # What ``_role_word`` gives each candidate, remembered (it reads the candidate alone)
 _ROLES_AFTER_THE: dict[str, tuple[bool, str | None]] = {}
 _ROLES_AFTER_THE_KEPT = 20_000
-_ANY_ROLE = (False, "")  # what stands for a candidate not yet read
 
 
 def _role_word(candidate: str) -> tuple[bool, str | None]:
