@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import select
+import threading
+import time
 
 import pytest
 from hypothesis import given
@@ -184,3 +186,34 @@ def test_a_work_beside_the_build_says_the_child_s_share(
     assert work.result(shared.clean.text) == len(alone.clean.text)
     assert set(asked) == {document.BESIDE_SHARE if share is None else share}
     assert len(forks) == 1
+
+
+def test_another_thread_keeps_forks_off_unless_counted_safe() -> None:
+    release = threading.Event()
+    other = threading.Thread(target=release.wait, daemon=True)
+    other.start()
+    try:
+        assert not beside.may_fork()
+        beside.fork_safe(other)
+        assert beside.may_fork()
+    finally:
+        release.set()
+        other.join()
+
+
+def test_the_spinners_threads_do_not_keep_a_long_texts_forks_off() -> None:
+    from aleppo_cli.cli.emit import Spinner
+    from tests.builders import fake_env
+
+    spinner = Spinner(fake_env(stderr_isatty=True, spinner_delay=0.0))
+    spinner.show("Reading…")
+    try:
+        for _ in range(200):  # the timer's thread starts rich's status, then ends
+            if spinner.status is not None:
+                break
+            time.sleep(0.01)
+        assert spinner.status is not None
+        assert threading.active_count() > 1  # rich's refresh thread
+        assert beside.may_fork()
+    finally:
+        spinner.stop()

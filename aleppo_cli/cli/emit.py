@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from aleppo_cli.cli.environment import Environment
 from aleppo_cli.output.safe import carries_unicode, dump_json, fit, visible
 from aleppo_cli.output.views import View, envelope, styled_parts
+from aleppo_cli.text.beside import fork_safe
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -159,7 +160,9 @@ class Spinner:
     """A spinner on stderr, from the first slow step until output starts.
 
     It shows only after ``env.spinner_delay`` seconds of work, and only on a
-    terminal; rich is imported only then (in the timer's thread)."""
+    terminal; rich is imported only then (in the timer's thread). Its
+    threads (the timer's, rich's refresh) only draw on standard error, so a
+    long text's work may still fork beside them (``beside.fork_safe``)."""
 
     def __init__(self, env: Environment) -> None:
         self.env = env
@@ -177,6 +180,7 @@ class Spinner:
                 self.timer = threading.Timer(self.env.spinner_delay, self._start)
                 self.timer.daemon = True
                 self.timer.start()
+                fork_safe(self.timer)
 
     def _start(self) -> None:
         with self.lock:
@@ -184,7 +188,10 @@ class Spinner:
                 return
             spinner = "dots" if carries_unicode(self.env.error_encoding) else "line"
             self.status = error_console(self.env).status(self.label, spinner=spinner)
+            before = set(threading.enumerate())
             self.status.start()
+            for thread in set(threading.enumerate()) - before:  # rich's refresh
+                fork_safe(thread)
 
     def stop(self) -> None:
         with self.lock:

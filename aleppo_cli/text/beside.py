@@ -16,8 +16,9 @@ same values (a copy of the parent's memory), and whatever does not come
 back whole (no ``fork``, a child that failed or was killed, a result that
 does not unpickle) is computed in the parent instead. It runs only on a
 system with ``fork`` (not macOS, where fork without exec is unsafe) and only
-while the process runs one thread (a fork copies only the calling thread: a
-spinner's timer on a terminal keeps it off).
+while the process runs one thread, or others that are known to be safe
+(``fork_safe``): a fork copies only the calling thread, and a lock another
+thread held would stay held in the child.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import os
 import signal
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
@@ -53,8 +55,31 @@ def worth_it(size: int) -> bool:
         and size >= LONG_TEXT
         and hasattr(os, "fork")
         and sys.platform != "darwin"
-        and threading.active_count() == 1
+        and may_fork()
     )
+
+
+# Threads besides the main one that a fork may leave behind: the
+# command line's spinner, which only draws on standard error. A child does
+# pure work on copies, writes only to its own pipe and leaves by ``os._exit``:
+# it never takes what such a thread may hold (the error stream's lock, the
+# spinner's own, a half-imported rich module: the fork itself waits for the
+# interpreter's import lock). Any other thread keeps every fork off.
+_FORK_SAFE: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
+
+
+def fork_safe(thread: threading.Thread) -> None:
+    """Count ``thread`` as one a fork may leave behind (``_FORK_SAFE``)."""
+    _FORK_SAFE.add(thread)
+
+
+def may_fork() -> bool:
+    """Whether this process may fork: it runs no thread but the main one and
+    those counted safe (``fork_safe``)."""
+    if threading.active_count() == 1:
+        return True
+    main = threading.main_thread()
+    return all(t is main or t in _FORK_SAFE for t in threading.enumerate())
 
 
 class Child:

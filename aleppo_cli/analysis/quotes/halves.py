@@ -13,17 +13,18 @@ back whole (no ``fork``, a child that failed or was killed) is computed in
 the parent instead.
 
 It is used only where it pays: for a long text (``LONG_TEXT``, ``MANY_STRETCHES``), on a system
-with ``fork``, and only while the process runs one thread (a fork copies
-only the calling thread; a spinner's timer on a terminal keeps it off).
+with ``fork``, and only while the process runs no thread but the main one
+and the spinner's (``beside.may_fork``: a fork copies only the calling thread).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+
+from aleppo_cli.text.beside import may_fork
 
 if TYPE_CHECKING:
     from aleppo_cli.analysis.quotes.people import WordsAndNames
@@ -49,7 +50,7 @@ def worth_it(size: int, at_least: int) -> bool:
         and size >= at_least
         and hasattr(os, "fork")
         and sys.platform != "darwin"  # fork without exec is unsafe with Apple's frameworks
-        and threading.active_count() == 1
+        and may_fork()
     )
 
 
