@@ -194,8 +194,9 @@ def test_another_thread_keeps_forks_off_unless_counted_safe() -> None:
     other.start()
     try:
         assert not beside.may_fork()
+        assert other in beside.unsafe_threads()
         beside.fork_safe(other)
-        assert beside.may_fork()
+        assert other not in beside.unsafe_threads()
     finally:
         release.set()
         other.join()
@@ -205,6 +206,7 @@ def test_the_spinners_threads_do_not_keep_a_long_texts_forks_off() -> None:
     from aleppo_cli.cli.emit import Spinner
     from tests.builders import fake_env
 
+    before = set(threading.enumerate())
     spinner = Spinner(fake_env(stderr_isatty=True, spinner_delay=0.0))
     spinner.show("Reading…")
     try:
@@ -213,7 +215,8 @@ def test_the_spinners_threads_do_not_keep_a_long_texts_forks_off() -> None:
                 break
             time.sleep(0.01)
         assert spinner.status is not None
-        assert threading.active_count() > 1  # rich's refresh thread
-        assert beside.may_fork()
+        started = set(threading.enumerate()) - before
+        assert started  # rich's refresh thread, at least
+        assert not started & set(beside.unsafe_threads())
     finally:
         spinner.stop()

@@ -76,10 +76,13 @@ def fork_safe(thread: threading.Thread) -> None:
 def may_fork() -> bool:
     """Whether this process may fork: it runs no thread but the main one and
     those counted safe (``fork_safe``)."""
-    if threading.active_count() == 1:
-        return True
+    return threading.active_count() == 1 or not unsafe_threads()
+
+
+def unsafe_threads() -> list[threading.Thread]:
+    """The threads that keep this process from forking (``may_fork``)."""
     main = threading.main_thread()
-    return all(t is main or t in _FORK_SAFE for t in threading.enumerate())
+    return [t for t in threading.enumerate() if t is not main and t not in _FORK_SAFE]
 
 
 class Child:
