@@ -21,7 +21,7 @@ from aleppo_cli.analysis.quotes import (
     speakers,
     stretches,
 )
-from aleppo_cli.analysis.quotes.model import Quote, Span, Stretch
+from aleppo_cli.analysis.quotes.model import NARRATOR, Quote, Span, Stretch
 from aleppo_cli.analysis.quotes.people import People
 from aleppo_cli.text.document import Document, build
 from tests.conftest import REVIEW, read_book
@@ -465,3 +465,45 @@ def test_news_revised_later_by_a_second_process_is_revised_as_one(
     assert (
         news.revise_with(document, quotes[: split + 1], said, cast, lambda: later, start) == whole
     )
+
+
+@pytest.mark.parametrize("failure", ["read", "fork"])
+def test_a_narrator_heard_only_after_the_cut_is_heard_when_the_child_sends_nothing(
+    monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    """The whole text's narrator (the ranker's candidate "I") is known to the
+    parent even when it reads the later part itself: the child failed at its
+    first step, or there was no child at all."""
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    told = "".join(
+        f'"I shall go to the town tomorrow, number {at}," I said to Elizabeth.\n\n'
+        '"Then go," said she.\n\nShe looked away, and we walked on in silence.\n\n'
+        '"Very well," said he at last.\n\n'
+        for at in range(30)
+    )
+    document = build(read_book("pride_and_prejudice.txt")[:60_000] + "\n\n" + told)
+    monkeypatch.setattr(halves, "ENABLED", False)
+    alone = quotations.find(document)
+    assert sum(1 for q in alone if q.speaker == NARRATOR) >= 30
+    monkeypatch.setattr(halves, "ENABLED", True)
+    monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
+    monkeypatch.setattr(speakers, "WARM_UP", 20)
+    monkeypatch.setattr(quotations, "_PARENT_MORE", 0)
+    if failure == "fork":
+
+        def no_fork() -> int:
+            raise OSError(11, "no process to be had")
+
+        monkeypatch.setattr(os, "fork", no_fork)
+    else:
+        parent = os.getpid()
+        real = quotations._Later.read
+
+        def failing(self: quotations._Later) -> object:
+            if os.getpid() != parent:
+                raise RuntimeError("the child fails")
+            return real(self)
+
+        monkeypatch.setattr(quotations._Later, "read", failing)
+    assert quotations.find(document) == alone

@@ -59,12 +59,14 @@ def worth_it(size: int) -> bool:
     )
 
 
-# Threads besides the main one that a fork may leave behind: the
-# command line's spinner, which only draws on standard error. A child does
-# pure work on copies, writes only to its own pipe and leaves by ``os._exit``:
-# it never takes what such a thread may hold (the error stream's lock, the
-# spinner's own, a half-imported rich module: the fork itself waits for the
-# interpreter's import lock). Any other thread keeps every fork off.
+# Threads besides the main one that a fork may leave behind: the command
+# line's spinner, which only draws on standard error. A child does pure work
+# on copies, writes only to its own pipe and leaves by ``os._exit``: it never
+# takes what such a thread may hold (the error stream's lock, the spinner's
+# own, rich's console). A module the spinner is importing as the fork happens
+# (rich and what it pulls in) stays half-imported in the child, with its lock
+# held: a child's steps import nothing new from those (``pickle`` is imported
+# before the fork). Any other thread keeps every fork off.
 _FORK_SAFE: weakref.WeakSet[threading.Thread] = weakref.WeakSet()
 
 

@@ -54,7 +54,7 @@ from aleppo_cli.analysis.quotes.model import (  # noqa: E402
 from aleppo_cli.text.document import Document, Sentence, collector_paused  # noqa: E402
 
 if TYPE_CHECKING:
-    from aleppo_cli.text.beside import Beside
+    from aleppo_cli.text.beside import Beside, Child
 
 __all__ = [
     "NARRATOR",
@@ -221,7 +221,6 @@ def _in_two(
     not come back whole, or cannot be taken as it is, is computed here."""
     from aleppo_cli.text.beside import Child
 
-    text = document.clean.text
     count = len(found)
     cut = min(count, (count + speakers.WARM_UP) // 2 + _PARENT_MORE)
     told, tell = os.pipe()  # (this process tells the child whether a narrator speaks in its part)
@@ -230,20 +229,41 @@ def _in_two(
     child = started if started.forked else None
     os.close(told)
     try:
-        mine = _read(text, found[:cut], cast)
-    except BaseException:  # (the pipe and the child are not left behind)
-        os.close(tell)
+        return _with_child(document, found, cast, cut, child, tell)
+    finally:  # (whatever failed: neither the pipe nor the child is left behind)
+        with contextlib.suppress(OSError):
+            os.close(tell)
         if child is not None:
             child.close()
-        raise
-    narrator = any(said is not None and said.name == NARRATOR for said, _, _ in mine)
-    with contextlib.suppress(OSError), os.fdopen(tell, "wb", buffering=0) as pipe:
-        pipe.write(b"1" if narrator else b"0")
+
+
+def _narrated(read: Sequence[_Read]) -> bool:
+    """Whether a first-person narrator speaks in quotations ``read``."""
+    return any(said is not None and said.name == NARRATOR for said, _, _ in read)
+
+
+def _with_child(
+    document: Document,
+    found: Sequence[Stretch],
+    cast: people.People,
+    cut: int,
+    child: Child | None,
+    tell: int,
+) -> tuple[list[str], tuple[str | None, ...]]:
+    """``_in_two``'s work once the child is started (``tell``: the pipe's
+    end that tells it whether a narrator speaks in this process's part)."""
+    text = document.clean.text
+    count = len(found)
+    mine = _read(text, found[:cut], cast)
+    narrator = _narrated(mine)
+    with contextlib.suppress(OSError):
+        os.write(tell, b"1" if narrator else b"0")
     done, value = child.take() if child is not None else (False, None)
     if done:
         their_narrator, their_read, their_kinds = cast_to(_ReadLater, value)
-    else:
-        their_narrator, their_read, their_kinds = False, _read(text, found[cut:], cast), []
+    else:  # read here: whether a narrator speaks in it too, as one process reads it
+        their_read, their_kinds = _read(text, found[cut:], cast), []
+        their_narrator = _narrated(their_read)
     # the quotes read so far: the rest only where what the child sent cannot be taken
     quotes, heard = _heard(found[: cut + len(their_read)], [*mine, *their_read])
     kinds = [*(quote.kind for quote in quotes), *their_kinds]
@@ -275,11 +295,7 @@ def _in_two(
         done, value = child.take() if child is not None else (False, None)
         return cast_to(news.Later | None, value) if done else None
 
-    try:
-        by = news.revise_with(document, quotes, said, cast, revised if done else None, cut)
-    finally:
-        if child is not None:
-            child.close()
+    by = news.revise_with(document, quotes, said, cast, revised if done else None, cut)
     if by is None:
         rest()
         by = news.revise(document, quotes, said, cast)
