@@ -215,8 +215,9 @@ def test_the_spinners_threads_do_not_keep_a_long_texts_forks_off() -> None:
                 break
             time.sleep(0.01)
         assert spinner.status is not None
-        started = set(threading.enumerate()) - before
-        assert started  # rich's refresh thread, at least
-        assert not started & set(beside.unsafe_threads())
+        with spinner.lock:  # (held by the timer's thread until its threads are marked)
+            started = set(threading.enumerate()) - before
+            assert started  # rich's refresh thread, at least
+            assert not started & set(beside.unsafe_threads())
     finally:
         spinner.stop()

@@ -1,7 +1,14 @@
 from dataclasses import fields
 
 from aleppo_cli.text.cleanup import clean
-from aleppo_cli.text.document import _PARAGRAPH_DEFAULTS, MAX_SENTENCE, Paragraph, build, from_clean
+from aleppo_cli.text.document import (
+    _PARAGRAPH_DEFAULTS,
+    MAX_SENTENCE,
+    Paragraph,
+    Sentence,
+    build,
+    from_clean,
+)
 from tests.builders import document_of, text_of
 from tests.conftest import REVIEW
 
@@ -124,3 +131,8 @@ def test_assembled_paragraphs_hold_the_defaults_of_the_fields_they_do_not_set() 
         held = vars(paragraph)
         assert list(held) == [field.name for field in fields(Paragraph)]
         assert {name: held[name] for name in _PARAGRAPH_DEFAULTS} == _PARAGRAPH_DEFAULTS
+        for sentence in paragraph.sentences:  # as its own __init__ would make it
+            assert list(vars(sentence)) == [field.name for field in fields(Sentence)]
+            assert sentence == Sentence(**vars(sentence))
+            assert hash(sentence) == hash(Sentence(**vars(sentence)))
+        assert paragraph == Paragraph(**vars(paragraph))
