@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.quotemarks import spans
@@ -167,3 +169,53 @@ def test_the_marks_of_paragraphs_found_in_one_pass_are_each_paragraphs_own() -> 
     assert quotemarks.marks_of(glued, halves, [glued[0:6], glued[6:]]) == [None, None]
     # out of order: all left to the caller
     assert quotemarks.marks_of(text, bounds[::-1], texts[::-1]) == [None] * len(bounds)
+
+
+_PIECES = [
+    '"',
+    "“",
+    "”",
+    "«",
+    "»",
+    "„",
+    "'",
+    "’",
+    "‘",
+    " ",
+    "a",
+    "B",
+    ".",
+    ",",
+    "\n",
+    "-",
+    "(",
+    "1",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["", '"', "“", "'"]))
+@settings(max_examples=600, deadline=None)
+def test_paired_marks_are_read_as_the_loop_reads_them(pieces: list[str], carry: str) -> None:
+    text = "".join(pieces)
+    quick = quotemarks.parse(text, carry)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotemarks, "_paired", lambda marks, roles: None)
+        assert quick == quotemarks.parse(text, carry)
+
+
+def test_paired_marks_give_what_the_loop_gives_on_common_paragraphs() -> None:
+    for text in [
+        '"Yes," he said. "I will."',
+        "“Oh,” said she, “and you?”",
+        '"Yes" "No" «Non» „Ja“',
+        '"a"b" "c"',  # a mark glued on both sides: not paired, the loop reads it
+        '"Open and" "closed',
+        'He said "yes "no',  # two marks that may only open: nested, not paired
+        '"Yes.” «No,» he said',
+    ]:
+        marks = quotemarks._marks(text)
+        quick = quotemarks.parse(text)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(quotemarks, "_paired", lambda marks, roles: None)
+            assert quick == quotemarks.parse(text), text
+        assert marks

@@ -81,6 +81,7 @@ _CLOSERS = {
     "‚": "‘’'",
 }
 _SINGLE = frozenset("‘’‚‹›'")
+_ANY_CLOSER = "\"”'’"  # what closes a quote opened by a mark with no entry above
 # Elided words and years that an apostrophe opens: 'tis, 'twas, 'em, 'n', '90s.
 _ELIDED = re.compile(
     r"(?:tis|twas|twere|twill|twould|em|n|cause|cos|til|till)\b|\d\d(?:s\b|\b)",
@@ -146,7 +147,7 @@ class _Open:
     def __init__(self, start: int, mark: str, depth: int) -> None:
         self.start = start
         self.mark = mark
-        self.closers = _CLOSERS.get(mark, "\"”'’")
+        self.closers = _CLOSERS.get(mark, _ANY_CLOSER)
         self.single = mark in _SINGLE
         self.depth = depth
         self.breaks: list[tuple[int, int]] = []  # (end of a part, start of the next)
@@ -180,6 +181,10 @@ def parse(text: str, carry: str = "", marks: list[_Mark] | None = None) -> list[
         else _role(mark, before, after, text, end)
         for _, mark, before, after, end in marks
     ]
+    if not stack and not len(marks) & 1:
+        paired = _paired(marks, roles)
+        if paired is not None:  # (nine paragraphs of a novel's ten with quote marks)
+            return paired
     strong_single_after = _strong_single_closers(marks, roles) if "cw" in roles else []
     for index, (position, mark, _, _, _) in enumerate(marks):
         role = roles[index]
@@ -211,6 +216,30 @@ def parse(text: str, carry: str = "", marks: list[_Mark] | None = None) -> list[
         _add(text, last, len(text), len(text), False, found)
     if len(found) > 1:
         found.sort(key=_START_DEPTH)
+    return found
+
+
+def _paired(marks: list[_Mark], roles: list[str]) -> list[Quoted] | None:
+    """The quotes of a paragraph (nothing carried in) whose marks are all
+    double and pair off in order, each mark that may open followed by one
+    that may close it: what ``parse``'s loop finds for them, each opened on
+    an empty stack and closed by the next mark, without the stack. None for
+    any other paragraph."""
+    found: list[Quoted] = []
+    for index in range(0, len(marks), 2):
+        position, mark, _, _, _ = marks[index]
+        end, closing, _, _, _ = marks[index + 1]
+        if not (
+            mark in _DOUBLE
+            and closing in _DOUBLE
+            and "o" in roles[index]
+            and "c" in roles[index + 1]
+            and closing in _CLOSERS.get(mark, _ANY_CLOSER)
+        ):
+            return None
+        found.append(
+            _new_tuple(Quoted, (position, end + 1, ((position + 1, end),), 0, False, True))
+        )
     return found
 
 
