@@ -336,13 +336,14 @@ _LINE = re.compile(r"\n")
 LATER_SHARE = 0.5
 BESIDE_SHARE = 0.3
 # A work whose result is asked for long after the document is built takes a
-# larger share: the people index's names (0.16 s of a novel), which
-# ``aleppo quotes`` reads only once it has found the quoted stretches (0.1 s
-# after the build). Measured on War and Peace (CPU, the parent's stamps): the
-# parent's build 0.196 s at 0.3, 0.188 at 0.45, 0.181 at 0.55; the names come
-# back 0.052, 0.035 and 0.020 s before they are asked for. The child's spare
-# time is kept for the child forked after the stretches (0.03 s of work).
-LATE_RESULT_SHARE = 0.45
+# smaller share: the people index's words and names (0.19 s of a novel),
+# which ``aleppo quotes`` asks for once the parent has assembled the
+# document and found the quoted stretches. Measured on War and Peace (CPU
+# from the fork: the parent's to the people index, the child's to its names
+# done; medians of 4): at 0.45 the parent 0.24 s, the child 0.30 s (the
+# parent waits); at 0.2 0.26 / 0.28; at 0.08 0.26 / 0.26; at 0 0.27 / 0.26.
+# (It was 0.45 while assembling and the stretches took 0.04 s more.)
+LATE_RESULT_SHARE = 0.08
 
 
 def _share(beside: Beside[Any] | None) -> float:
