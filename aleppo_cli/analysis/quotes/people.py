@@ -671,6 +671,18 @@ def index(
     from aleppo_cli.analysis.quotes import halves
 
     text = document.clean.text
+    # names inside quotations, and in headings ("Jonah Historically Regarded",
+    # a chapter's title), are not mentions of people in the narration. Read
+    # first: on a long text the names (``found``) may still be on their way
+    # from the child that finds them, and the child forked below for the
+    # later half of the names has them ready (fork's copy) instead of reading
+    # its own paragraphs' headings after it starts (the parent's writes after
+    # the fork, a copied page each, also cost more than before it)
+    headings, titles = _headings(
+        document.paragraphs, {section.paragraph for section in document.sections}
+    )
+    extents = _merged(sorted([*[(span.start, span.end) for span in quoted], *headings]))
+    inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
     if found is not None:
         words, spans = found()
         starts, ends = spans[0::2], spans[1::2]
@@ -686,44 +698,27 @@ def index(
             lower_words = _LowerWords(lower())
             lower_words.cleaned = {}
     lower_words.names = (text, starts, ends)
-    # names inside quotations, and in headings ("Jonah Historically Regarded",
-    # a chapter's title), are not mentions of people in the narration
-    extents = [(span.start, span.end) for span in quoted]
     # On a long text the later half of the names is read in a second process
-    # (``_later``: with the headings where they are), which then finds the
-    # relations ``_family`` reads and does the ``after`` steps; this one reads
-    # the first half meanwhile. Each match is read alone (the cache of
-    # cleaned candidates gives what ``clean`` gives), so the two halves'
-    # findings joined in order are those of one pass.
+    # (``_later``), which then finds the relations ``_family`` reads and does
+    # the ``after`` steps; this one reads the first half meanwhile. Each match
+    # is read alone (the cache of cleaned candidates gives what ``clean``
+    # gives), so the two halves' findings joined in order are those of one pass.
     count = len(starts)
     cut = count
     if halves.worth_it(len(text), halves.LONG_TEXT):
         cut = round(count * (1 - LATER_SHARE))
     relations = halves.deferred(lambda: _family_words(text))
     later = halves.background(
-        lambda: _later(document, lower_words, extents, starts, ends, cut),
+        lambda: _later(text, lower_words, inside, starts, ends, cut),
         cut < count,
         (relations, *after),
     )
     if not later.forked:
         for step in after:
             step.start()
-    # the first half reads only where its names start, all before the later half's first
-    until = starts[cut] if cut < count else len(text) + 1
-    paragraphs = document.paragraphs
-    last = bisect_left(paragraphs, until, key=_paragraph_start)
-    heads = {section.paragraph for section in document.sections}
-    headings, titles = _headings(paragraphs[:last], heads)
-    extents = _merged(sorted([*extents, *headings]))
-    inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
     first = _scan_part(text, lower_words, inside, starts, ends, 0, cut)
     if cut < count:
-        more, more_headings, more_titles = later.result()
-        if more_headings:
-            extents = _merged(sorted([*extents, *more_headings]))
-            inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
-        titles.extend(more_titles)
-        _joined(first, more)
+        _joined(first, later.result())
     seen = _without_openers(text, _seen(first))
     totals = Counter(seen.names)
     described = _described(seen, totals)
@@ -1436,14 +1431,6 @@ def _merged(extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined
 
 
-def _paragraph_start(paragraph: Paragraph) -> int:
-    return paragraph.clean_start
-
-
-def _paragraph_end(paragraph: Paragraph) -> int:
-    return paragraph.clean_end
-
-
 def _headings(
     paragraphs: Sequence[Paragraph], heads: AbstractSet[int]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -1464,29 +1451,16 @@ def _headings(
 
 
 def _later(
-    document: Document,
+    text: str,
     lower_words: _LowerWords,
-    extents: list[tuple[int, int]],
+    inside: _Quoted,
     starts: Sequence[int],
     ends: Sequence[int],
     cut: int,
-) -> tuple[_Part, list[tuple[int, int]], list[tuple[int, int]]]:
+) -> _Part:
     """What ``index`` reads in a second process: ``_scan_part`` of the names
-    from ``cut`` on (whose starts only the headings that end after the first
-    of them may cover), the headings and titles (``_headings``) of the
-    paragraphs from the one that starts there on."""
-    text = document.clean.text
-    since = starts[cut]
-    paragraphs = document.paragraphs
-    first = bisect_right(paragraphs, since, key=_paragraph_end)
-    last = max(first, bisect_left(paragraphs, since, key=_paragraph_start))
-    heads = {section.paragraph for section in document.sections}
-    before, _ = _headings(paragraphs[first:last], heads)
-    headings, titles = _headings(paragraphs[last:], heads)
-    joined = _merged(sorted([*extents, *before, *headings]))
-    inside = _Quoted([start for start, _ in joined], [end for _, end in joined])
-    part = _scan_part(text, lower_words, inside, starts, ends, cut, len(starts))
-    return part, headings, titles
+    from ``cut`` on."""
+    return _scan_part(text, lower_words, inside, starts, ends, cut, len(starts))
 
 
 def _joined(first: _Part, more: _Part) -> None:
