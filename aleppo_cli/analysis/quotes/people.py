@@ -493,6 +493,14 @@ _MID_SENTENCE = re.compile(rf"[a-z,;:]|(?<!\.)[{quotemarks.CLOSING}]")
 _SENTENCE_END = re.compile(rf"[.!?…{quotemarks.ENGLISH}]")
 # (the look-ahead lets the engine skip to the next "h" or "s": twice as quick)
 _PRONOUNS = re.compile(r"(?=[hs])\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# the first of a sentence's end (group 1) and a pronoun (group 2, the match as
+# ``_PRONOUNS``'s): one search for the pronoun before the sentence ends
+# (opening with a look-ahead at either's first character, for the engine to
+# skip to the next one, as in ``_PRONOUNS``)
+_PRONOUN_OR_END = re.compile(
+    rf"(?=[hs{_SENTENCE_END.pattern[1:-1]}])(?:({_SENTENCE_END.pattern})|{_PRONOUNS.pattern})",
+    re.IGNORECASE,
+)
 # "his father", "her wife": an owner, white space, a relation, each a whole word
 # (what the pattern ``\b(his|her|His|Her)\s+(father|mother|wife|husband)\b``
 # matches, found from the relations by ``str.find``: ten times quicker than the
@@ -1188,6 +1196,10 @@ def _leads(word: str) -> bool:
     return word in _LEADS
 
 
+# what ends the sentence (or the quotation) before a subject (``_subject``)
+_SUBJECT_CUTS = (".", "!", "?", "…", "\n\n", '"', "“", "”")
+
+
 def _subject(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start``-``end`` is its clause's subject: it opens
     its sentence (at most three words after its start, none a preposition or
@@ -1195,16 +1207,7 @@ def _subject(text: str, start: int, end: int) -> bool:
     a clause with a verb after it ("; May turned", "and May said"), or it
     follows a verb of saying before a comma ("said May, and she ...")."""
     window = text[max(0, start - SUBJECT_REACH) : start]
-    cut = max(
-        window.rfind("."),
-        window.rfind("!"),
-        window.rfind("?"),
-        window.rfind("…"),
-        window.rfind("\n\n"),
-        window.rfind('"'),
-        window.rfind("“"),
-        window.rfind("”"),
-    )
+    cut = max(map(window.rfind, _SUBJECT_CUTS))
     if cut >= 0 or start <= SUBJECT_REACH:
         lead = window[cut + 1 :].lstrip(quotemarks.CLOSING + " \n")
         words = lead.split()
@@ -1598,6 +1601,7 @@ def _scan_part(
     cleaned = lower_words.cleaned  # a candidate is cleaned alike wherever it stands
     quoted_starts, quoted_ends = inside
     acts_after, sentence_end, pronoun = _ACTS.match, _SENTENCE_END.search, _PRONOUNS.search
+    pronoun_or_end = _PRONOUN_OR_END.search
     mid: dict[str, None] = {}
     # what depends on a candidate alone, read once for each distinct candidate
     # (``_Candidate``), not once a mention
@@ -1612,7 +1616,11 @@ def _scan_part(
         first_word, later_words, name, kind, the_name, possessive = known
         if later_words is not None:
             mid.update(later_words)
-        if text[start - 1 : start] == " " and _MID_SENTENCE.match(text, start - 2):
+        if (
+            first_word not in mid  # (set again, it would stay where it is)
+            and text[start - 1 : start] == " "
+            and _MID_SENTENCE.match(text, start - 2)
+        ):
             mid[first_word] = None
         if kind == _NO_NAME:
             continue  # (no role alone, after "the" or not)
@@ -1657,19 +1665,19 @@ def _scan_part(
         if acts_after(text, end):
             acts[name] = None
         # the first pronoun after the name, in its sentence (a subject's: also in
-        # the next sentence's first words: "Nora sat. She ..."), before anyone else is named
-        stop = sentence_end(text, end, end + PRONOUN_REACH)
-        limit = stop.start() if stop else end + PRONOUN_REACH
+        # the next sentence's first words: "Nora sat. She ..."), before anyone else
+        # is named, within PRONOUN_REACH; ``ended``: the search stopped before the
+        # next name, at the sentence's end or the reach
         next_name = next_names[number]
-        if next_name < limit:
-            limit = next_name
-        following = pronoun(text, end, limit)
-        if (
-            following is None
-            and limit < next_name
-            and not possessive
-            and _opens_sentence(text, start)
-        ):
+        reach = end + PRONOUN_REACH
+        following = pronoun_or_end(text, end, next_name if next_name < reach else reach)
+        if following is None:
+            ended = reach < next_name
+        else:
+            ended = following.lastindex == 1  # the sentence ends first
+            if ended:
+                following = None
+        if following is None and ended and not possessive and _opens_sentence(text, start):
             stop = sentence_end(text, end, end + 4 * PRONOUN_REACH)
             if stop:
                 following = pronoun(
@@ -1799,19 +1807,17 @@ def _participle_before(text: str, start: int, end: int, name: str) -> bool:
     )
 
 
+# what ends the sentence before a name that opens one (``_opens_sentence``)
+_SENTENCE_CUTS = (".", "!", "?", "\n", "…")
+
+
 def _opens_sentence(text: str, position: int) -> bool:
     """Whether a name at ``position`` is its sentence's subject: its sentence
     starts at most three words before it ("But Nora", "Ex-No 10 chief Nora"),
     none of them a preposition or a conjunction ("with Nora")."""
     start = max(0, position - SUBJECT_REACH)
     window = text[start:position]
-    cut = max(
-        window.rfind("."),
-        window.rfind("!"),
-        window.rfind("?"),
-        window.rfind("\n"),
-        window.rfind("…"),
-    )
+    cut = max(map(window.rfind, _SENTENCE_CUTS))
     if cut < 0 and start > 0:
         return False
     lead = window[cut + 1 :].lstrip(quotemarks.CLOSING + " ")
