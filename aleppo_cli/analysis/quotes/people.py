@@ -493,6 +493,14 @@ _MID_SENTENCE = re.compile(rf"[a-z,;:]|(?<!\.)[{quotemarks.CLOSING}]")
 _SENTENCE_END = re.compile(rf"[.!?…{quotemarks.ENGLISH}]")
 # (the look-ahead lets the engine skip to the next "h" or "s": twice as quick)
 _PRONOUNS = re.compile(r"(?=[hs])\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+# the first of a sentence's end (group 1) and a pronoun (group 2, the match as
+# ``_PRONOUNS``'s): one search for the pronoun before the sentence ends
+# (opening with a look-ahead at either's first character, for the engine to
+# skip to the next one, as in ``_PRONOUNS``)
+_PRONOUN_OR_END = re.compile(
+    rf"(?=[hs{_SENTENCE_END.pattern[1:-1]}])(?:({_SENTENCE_END.pattern})|{_PRONOUNS.pattern})",
+    re.IGNORECASE,
+)
 # "his father", "her wife": an owner, white space, a relation, each a whole word
 # (what the pattern ``\b(his|her|His|Her)\s+(father|mother|wife|husband)\b``
 # matches, found from the relations by ``str.find``: ten times quicker than the
@@ -671,6 +679,18 @@ def index(
     from aleppo_cli.analysis.quotes import halves
 
     text = document.clean.text
+    # names inside quotations, and in headings ("Jonah Historically Regarded",
+    # a chapter's title), are not mentions of people in the narration. Read
+    # first: on a long text the names (``found``) may still be on their way
+    # from the child that finds them, and the child forked below for the
+    # later half of the names has them ready (fork's copy) instead of reading
+    # its own paragraphs' headings after it starts (the parent's writes after
+    # the fork, a copied page each, also cost more than before it)
+    headings, titles = _headings(
+        document.paragraphs, {section.paragraph for section in document.sections}
+    )
+    extents = _merged(sorted([*[(span.start, span.end) for span in quoted], *headings]))
+    inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
     if found is not None:
         words, spans = found()
         starts, ends = spans[0::2], spans[1::2]
@@ -686,44 +706,27 @@ def index(
             lower_words = _LowerWords(lower())
             lower_words.cleaned = {}
     lower_words.names = (text, starts, ends)
-    # names inside quotations, and in headings ("Jonah Historically Regarded",
-    # a chapter's title), are not mentions of people in the narration
-    extents = [(span.start, span.end) for span in quoted]
     # On a long text the later half of the names is read in a second process
-    # (``_later``: with the headings where they are), which then finds the
-    # relations ``_family`` reads and does the ``after`` steps; this one reads
-    # the first half meanwhile. Each match is read alone (the cache of
-    # cleaned candidates gives what ``clean`` gives), so the two halves'
-    # findings joined in order are those of one pass.
+    # (``_later``), which then finds the relations ``_family`` reads and does
+    # the ``after`` steps; this one reads the first half meanwhile. Each match
+    # is read alone (the cache of cleaned candidates gives what ``clean``
+    # gives), so the two halves' findings joined in order are those of one pass.
     count = len(starts)
     cut = count
     if halves.worth_it(len(text), halves.LONG_TEXT):
         cut = round(count * (1 - LATER_SHARE))
     relations = halves.deferred(lambda: _family_words(text))
     later = halves.background(
-        lambda: _later(document, lower_words, extents, starts, ends, cut),
+        lambda: _later(text, lower_words, inside, starts, ends, cut),
         cut < count,
         (relations, *after),
     )
     if not later.forked:
         for step in after:
             step.start()
-    # the first half reads only where its names start, all before the later half's first
-    until = starts[cut] if cut < count else len(text) + 1
-    paragraphs = document.paragraphs
-    last = bisect_left(paragraphs, until, key=_paragraph_start)
-    heads = {section.paragraph for section in document.sections}
-    headings, titles = _headings(paragraphs[:last], heads)
-    extents = _merged(sorted([*extents, *headings]))
-    inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
     first = _scan_part(text, lower_words, inside, starts, ends, 0, cut)
     if cut < count:
-        more, more_headings, more_titles = later.result()
-        if more_headings:
-            extents = _merged(sorted([*extents, *more_headings]))
-            inside = _Quoted([start for start, _ in extents], [end for _, end in extents])
-        titles.extend(more_titles)
-        _joined(first, more)
+        _joined(first, later.result())
     seen = _without_openers(text, _seen(first))
     totals = Counter(seen.names)
     described = _described(seen, totals)
@@ -1193,6 +1196,10 @@ def _leads(word: str) -> bool:
     return word in _LEADS
 
 
+# what ends the sentence (or the quotation) before a subject (``_subject``)
+_SUBJECT_CUTS = (".", "!", "?", "…", "\n\n", '"', "“", "”")
+
+
 def _subject(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start``-``end`` is its clause's subject: it opens
     its sentence (at most three words after its start, none a preposition or
@@ -1200,16 +1207,7 @@ def _subject(text: str, start: int, end: int) -> bool:
     a clause with a verb after it ("; May turned", "and May said"), or it
     follows a verb of saying before a comma ("said May, and she ...")."""
     window = text[max(0, start - SUBJECT_REACH) : start]
-    cut = max(
-        window.rfind("."),
-        window.rfind("!"),
-        window.rfind("?"),
-        window.rfind("…"),
-        window.rfind("\n\n"),
-        window.rfind('"'),
-        window.rfind("“"),
-        window.rfind("”"),
-    )
+    cut = max(map(window.rfind, _SUBJECT_CUTS))
     if cut >= 0 or start <= SUBJECT_REACH:
         lead = window[cut + 1 :].lstrip(quotemarks.CLOSING + " \n")
         words = lead.split()
@@ -1436,14 +1434,6 @@ def _merged(extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return joined
 
 
-def _paragraph_start(paragraph: Paragraph) -> int:
-    return paragraph.clean_start
-
-
-def _paragraph_end(paragraph: Paragraph) -> int:
-    return paragraph.clean_end
-
-
 def _headings(
     paragraphs: Sequence[Paragraph], heads: AbstractSet[int]
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -1464,29 +1454,16 @@ def _headings(
 
 
 def _later(
-    document: Document,
+    text: str,
     lower_words: _LowerWords,
-    extents: list[tuple[int, int]],
+    inside: _Quoted,
     starts: Sequence[int],
     ends: Sequence[int],
     cut: int,
-) -> tuple[_Part, list[tuple[int, int]], list[tuple[int, int]]]:
+) -> _Part:
     """What ``index`` reads in a second process: ``_scan_part`` of the names
-    from ``cut`` on (whose starts only the headings that end after the first
-    of them may cover), the headings and titles (``_headings``) of the
-    paragraphs from the one that starts there on."""
-    text = document.clean.text
-    since = starts[cut]
-    paragraphs = document.paragraphs
-    first = bisect_right(paragraphs, since, key=_paragraph_end)
-    last = max(first, bisect_left(paragraphs, since, key=_paragraph_start))
-    heads = {section.paragraph for section in document.sections}
-    before, _ = _headings(paragraphs[first:last], heads)
-    headings, titles = _headings(paragraphs[last:], heads)
-    joined = _merged(sorted([*extents, *before, *headings]))
-    inside = _Quoted([start for start, _ in joined], [end for _, end in joined])
-    part = _scan_part(text, lower_words, inside, starts, ends, cut, len(starts))
-    return part, headings, titles
+    from ``cut`` on."""
+    return _scan_part(text, lower_words, inside, starts, ends, cut, len(starts))
 
 
 def _joined(first: _Part, more: _Part) -> None:
@@ -1624,6 +1601,7 @@ def _scan_part(
     cleaned = lower_words.cleaned  # a candidate is cleaned alike wherever it stands
     quoted_starts, quoted_ends = inside
     acts_after, sentence_end, pronoun = _ACTS.match, _SENTENCE_END.search, _PRONOUNS.search
+    pronoun_or_end = _PRONOUN_OR_END.search
     mid: dict[str, None] = {}
     # what depends on a candidate alone, read once for each distinct candidate
     # (``_Candidate``), not once a mention
@@ -1638,7 +1616,11 @@ def _scan_part(
         first_word, later_words, name, kind, the_name, possessive = known
         if later_words is not None:
             mid.update(later_words)
-        if text[start - 1 : start] == " " and _MID_SENTENCE.match(text, start - 2):
+        if (
+            first_word not in mid  # (set again, it would stay where it is)
+            and text[start - 1 : start] == " "
+            and _MID_SENTENCE.match(text, start - 2)
+        ):
             mid[first_word] = None
         if kind == _NO_NAME:
             continue  # (no role alone, after "the" or not)
@@ -1683,19 +1665,19 @@ def _scan_part(
         if acts_after(text, end):
             acts[name] = None
         # the first pronoun after the name, in its sentence (a subject's: also in
-        # the next sentence's first words: "Nora sat. She ..."), before anyone else is named
-        stop = sentence_end(text, end, end + PRONOUN_REACH)
-        limit = stop.start() if stop else end + PRONOUN_REACH
+        # the next sentence's first words: "Nora sat. She ..."), before anyone else
+        # is named, within PRONOUN_REACH; ``ended``: the search stopped before the
+        # next name, at the sentence's end or the reach
         next_name = next_names[number]
-        if next_name < limit:
-            limit = next_name
-        following = pronoun(text, end, limit)
-        if (
-            following is None
-            and limit < next_name
-            and not possessive
-            and _opens_sentence(text, start)
-        ):
+        reach = end + PRONOUN_REACH
+        following = pronoun_or_end(text, end, next_name if next_name < reach else reach)
+        if following is None:
+            ended = reach < next_name
+        else:
+            ended = following.lastindex == 1  # the sentence ends first
+            if ended:
+                following = None
+        if following is None and ended and not possessive and _opens_sentence(text, start):
             stop = sentence_end(text, end, end + 4 * PRONOUN_REACH)
             if stop:
                 following = pronoun(
@@ -1825,19 +1807,17 @@ def _participle_before(text: str, start: int, end: int, name: str) -> bool:
     )
 
 
+# what ends the sentence before a name that opens one (``_opens_sentence``)
+_SENTENCE_CUTS = (".", "!", "?", "\n", "…")
+
+
 def _opens_sentence(text: str, position: int) -> bool:
     """Whether a name at ``position`` is its sentence's subject: its sentence
     starts at most three words before it ("But Nora", "Ex-No 10 chief Nora"),
     none of them a preposition or a conjunction ("with Nora")."""
     start = max(0, position - SUBJECT_REACH)
     window = text[start:position]
-    cut = max(
-        window.rfind("."),
-        window.rfind("!"),
-        window.rfind("?"),
-        window.rfind("\n"),
-        window.rfind("…"),
-    )
+    cut = max(map(window.rfind, _SENTENCE_CUTS))
     if cut < 0 and start > 0:
         return False
     lead = window[cut + 1 :].lstrip(quotemarks.CLOSING + " ")
