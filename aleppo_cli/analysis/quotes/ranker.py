@@ -626,7 +626,11 @@ def candidates(
     if answer:
         features[answer] = ["rule", f"rule:{rule}"]
     # the turns before, nearest first
-    turns = [t for t in reversed(talk.turns) if number - t.paragraph <= TURN_PARAGRAPHS]
+    turns: list[Turn] = []
+    for turn in reversed(talk.turns):  # (the turns come in the order of their paragraphs)
+        if number - turn.paragraph > TURN_PARAGRAPHS:
+            break
+        turns.append(turn)
     for back, turn in enumerate(turns[:4], 1):
         if turn.speaker:
             active = features.setdefault(turn.speaker, [])
@@ -1222,12 +1226,13 @@ def ranked(
     else:
         scored = sorted(((model.score(c), -index) for index, c in enumerate(found)), reverse=True)
     choices = [(found[-negative].name, score) for score, negative in scored[:CHOICES]]
-    return Ranked(at, paragraph, turn, choices), choices[0][0] if choices else None
+    entry = _new(Ranked, (at, paragraph, turn, choices))
+    return entry, choices[0][0] if choices else None
 
 
 def anchor(at: int, paragraph: int, name: str) -> Ranked:
     """A turn whose speaker is given, as an entry of a run for ``decode``."""
-    return Ranked(at, paragraph, True, ((name, 0.0),))
+    return _new(Ranked, (at, paragraph, True, ((name, 0.0),)))
 
 
 # A choice of a sequence (its name), and the one before it: a plain pair, made
