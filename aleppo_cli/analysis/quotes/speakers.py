@@ -767,10 +767,14 @@ def _after(
         voices = (*(v for v in voices if v != speaker), speaker)[-VOICES_KEPT:]
     turns = talk.turns
     if spans[0].start - paragraph.clean_start > OPENS_PARAGRAPH:  # (not ``opens_paragraph``)
-        for turn in turns:
-            if turn.paragraph == number and turn.speaker:
-                break  # after a turn in its paragraph (``_same_paragraph``)
-        else:  # a quote inside narration
+        inside = True  # a quote inside narration, not after a turn in its paragraph
+        for turn in reversed(turns):  # (the turns come in the order of their paragraphs)
+            if turn.paragraph != number:
+                break
+            if turn.speaker:
+                inside = False  # (``_same_paragraph``)
+                break
+        if inside:
             return _new(Conversation, (turns, talk.called, last, said, described, heard, voices))
     turns = (*turns, _new(Turn, (number, speaker, sure)))
     if len(turns) > TURNS_KEPT:
