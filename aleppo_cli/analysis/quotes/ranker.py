@@ -251,6 +251,9 @@ class Text(NamedTuple):
     focal: dict[tuple[int, Gender | None, int], dict[str, int]] | None = None
     # a description's head word, by stretch -> the gender of the pronouns after its mentions
     pronouns: dict[tuple[str, int], Gender | None] | None = None
+    # a candidate's name -> what it is whatever the quotation: its gender, whether
+    # it acts ("Nora looked"), its frequency's feature (``_own``; None: not kept)
+    selves: dict[str, tuple[Gender | None, bool, str]] | None = None
 
 
 def text_facts(people: People, narrator: bool, text: str = "") -> Text:
@@ -258,7 +261,20 @@ def text_facts(people: People, narrator: bool, text: str = "") -> Text:
     narrator speaks; ``text``: the cleaned text the positions index."""
     counts = Counter(people.names)
     ranked = {name: rank for rank, (name, _) in enumerate(counts.most_common())}
-    return Text(ranked, narrator, text, {}, {}, {})
+    return Text(ranked, narrator, text, {}, {}, {}, {})
+
+
+def _own(
+    name: str,
+    genders: Mapping[str, Gender | None],
+    acts: AbstractSet[str],
+    ranks: Mapping[str, int],
+) -> tuple[Gender | None, bool, str]:
+    """What ``candidates`` reads of a candidate itself: its gender, whether it
+    acts, and its frequency's feature ("unnamed" for a name never indexed)."""
+    rank = ranks.get(name)
+    frequent = "unnamed" if rank is None else _FREQUENT[bisect_right(_FREQUENT_BINS, rank)]
+    return genders.get(name), name in acts, frequent
 
 
 def a_description(name: str | None) -> bool:
@@ -517,6 +533,7 @@ _TURN_SAME = tuple(f"turn{back}:same" for back in range(7))
 _TURN_BEFORE = tuple(f"turn{back}:before" for back in range(7))
 _TURN_SURE = tuple(f"turn{back}:sure" for back in range(7))
 _LATELY = ("lately0", "lately1", "lately2", "lately3")
+_LATELY_BY = (*_LATELY, *[_LATELY[-1]] * (LATELY - 3))  # (by the count, up to LATELY)
 _BEFORE = tuple(f"before{rank}" for rank in range(MENTIONS_KEPT))
 _DISTANCE = tuple(f"before:d{index}" for index in range(len(_DISTANCE_BINS) + 1))
 _OF_GENDER = ("before:gender0", "before:gender1", "before:gender2")
@@ -609,7 +626,11 @@ def candidates(
     if answer:
         features[answer] = ["rule", f"rule:{rule}"]
     # the turns before, nearest first
-    turns = [t for t in reversed(talk.turns) if number - t.paragraph <= TURN_PARAGRAPHS]
+    turns: list[Turn] = []
+    for turn in reversed(talk.turns):  # (the turns come in the order of their paragraphs)
+        if number - turn.paragraph > TURN_PARAGRAPHS:
+            break
+        turns.append(turn)
     for back, turn in enumerate(turns[:4], 1):
         if turn.speaker:
             active = features.setdefault(turn.speaker, [])
@@ -659,7 +680,7 @@ def candidates(
         if name:
             lately[name] = lately.get(name, 0) + 1
     for name, count in lately.items():
-        features[name].append(_LATELY[min(count, 3)])
+        features[name].append(_LATELY_BY[count])
     if talk.last is not None:
         add(talk.last.speaker, "last")
         if talk.last.paragraph == number:
@@ -714,44 +735,49 @@ def candidates(
         # "With these words he pulled up a chair. "See there," he said.": the
         # last turn's speaker goes on as its paragraph's "he"
         add(turns[0].speaker, "chain:turn1")
+    # each one's count: all its mentions in the window (it is counted from its
+    # nearest on); its feature comes last of its mentions' (``_COUNT``)
+    window = names[reach : nearest + 1]
+    clean_start = paragraph.clean_start
     for index in range(nearest, reach - 1, -1):
-        name = names[index]
-        if not name:
-            continue
-        if name in counts:
-            counts[name] += 1
-            continue
         if kept >= MENTIONS_KEPT:
-            if name in features:
-                counts[name] = 1  # named further back: counted only
+            # the candidates named further back only: counted
+            for name, active in features.items():
+                if name not in counts and name in window:
+                    count = counts[name] = window.count(name)
+                    active.append(_COUNT[bisect_right(_COUNT_BINS, count)])
+            break
+        name = names[index]
+        if not name or name in counts:
             continue
         position = positions[index]
-        counts[name] = 1
+        count = counts[name] = window.count(name)
         active = features.setdefault(name, [])
-        active.append(_BEFORE[min(kept, len(_BEFORE) - 1)])
+        active.append(_BEFORE[kept])  # (kept < MENTIONS_KEPT: one of _BEFORE)
         kept += 1
         active.append(_DISTANCE[bisect_right(_DISTANCE_BINS, start - position)])
-        if position >= paragraph.clean_start:
+        if position >= clean_start:
             active.append("before:paragraph")
-            floor = paragraph.clean_start
+            floor = clean_start
         elif position >= previous:
             active.append("before:previous")
             floor = previous
         else:
             floor = -1
         subject = SUBJECTS and floor >= 0 and bool(text) and _opens_sentence(text, position, floor)
+        its_gender = gender is not None and genders.get(name) == gender  # (the pronoun's)
         if subject:
             active.append("before:subject")
-            if not subject_of_gender and gender is not None and genders.get(name) == gender:
+            if not subject_of_gender and its_gender:
                 subject_of_gender = True
                 if of_gender:
                     active.append("before:subject:gender")
         if ROLES and floor >= 0 and text:
             for role in _roles(text, position):
                 active.append("before:" + role)
-                if gender is not None and genders.get(name) == gender and of_gender == 0:
+                if its_gender and of_gender == 0:
                     active.append("before:gender0:" + role)
-        if gender is not None and genders.get(name) == gender:
+        if its_gender:
             if (
                 ANTECEDENT
                 and of_gender == 0
@@ -775,6 +801,7 @@ def candidates(
                     free += 1
             if OBJECT_RANK and an_object:
                 active.append("before:gender:object")  # not counted among its gender's
+                active.append(_COUNT[bisect_right(_COUNT_BINS, count)])
                 continue
             active.append(_OF_GENDER[min(of_gender, 2)])
             if CROSSES and of_gender == 0:
@@ -783,9 +810,8 @@ def candidates(
                 if floor >= 0:
                     active.append("before:gender0:near")
             of_gender += 1
+        active.append(_COUNT[bisect_right(_COUNT_BINS, count)])
     index = reach - 1  # (where the FAR_REACH mentions go on)
-    for name, count in counts.items():  # (each of them has features already)
-        features[name].append(_COUNT[bisect_right(_COUNT_BINS, count)])
     if gender is not None:
         if FAR:  # the nearest of the pronoun's gender named further back
             far = 0
@@ -868,20 +894,28 @@ def candidates(
     # address and the pronouns of the turns ahead (the same for each candidate
     # of that gender: made once, in the order they are appended)
     # (a list by the gender's index in _GENDERS: an enum member hashes slowly)
-    of_known: list[tuple[list[str], list[str]]] = []
-    for each in _GENDERS:
-        first = [
-            f"{feature}:same" if value == each.value else f"{feature}:other"
-            for value, feature in gendered
+    pronouns = (
+        [
+            (step, pronoun)
+            for step, (_, pronoun, _) in enumerate(ahead.turns[:2], 1)
+            if pronoun is not None
         ]
-        if addresses is not None:
-            first.append("addresses:same" if each == addresses else "addresses:other")
-        later = []
-        if LOOK_AHEAD:
-            for step, (_, pronoun, _) in enumerate(ahead.turns[:2], 1):
-                if pronoun is not None:
-                    later.append(_NEXT_GENDER[step, pronoun == each])
-        of_known.append((first, later))
+        if LOOK_AHEAD
+        else []
+    )
+    of_known: Sequence[tuple[list[str], list[str]]] = _NOTHING_KNOWN
+    if gendered or addresses is not None or pronouns:
+        of_known = []
+        for each in _GENDERS:
+            first = [
+                f"{feature}:same" if value == each.value else f"{feature}:other"
+                for value, feature in gendered
+            ]
+            if addresses is not None:
+                first.append("addresses:same" if each == addresses else "addresses:other")
+            later = [_NEXT_GENDER[step, pronoun == each] for step, pronoun in pronouns]
+            of_known.append((first, later))
+    selves = facts.selves if facts.selves is not None else {}
     scene_of = (gender,) if gender is not None else _GENDERS  # (``known`` is one of these)
     result = []
     for name, active in features.items():
@@ -894,18 +928,21 @@ def candidates(
             active.append("named")
         elif name in excluded:
             active.append("owner")
-        known = genders.get(name)
+        own = selves.get(name)
+        if own is None:
+            own = selves[name] = _own(name, genders, acts, ranks)
+        known, does, frequent = own
         if known is None:
             if gender is not None:
                 active.append("gender:unknown")
             elif name != NARRATOR:
                 active.append("gender:none")
-            if name in acts:
+            if does:
                 active.append("acts")
         else:
             if gender is not None:
                 active.append("gender:same" if known == gender else "gender:other")
-            if name in acts:
+            if does:
                 active.append("acts")
             first, later = of_known[known is _FEMALE]
             if first:
@@ -918,8 +955,7 @@ def candidates(
                 active.append(_WIDE[-1] if ranked_at is None else _WIDE[min(ranked_at, 3)])
             if later:
                 active.extend(later)
-        rank = ranks.get(name)
-        active.append("unnamed" if rank is None else _FREQUENT[bisect_right(_FREQUENT_BINS, rank)])
+        active.append(frequent)
         if by_description:
             if name == answer:
                 active.append("desc:self" if known is None else "desc:indexed")
@@ -934,8 +970,14 @@ def candidates(
         if PAIRS:
             core = sorted(f for f in active if f in _PAIRED)
             active.extend(f"{a}&{b}" for i, a in enumerate(core) for b in core[i + 1 :])
-        result.append(Candidate(name, context, active, situation))
+        result.append(_new(Candidate, (name, context, active, situation)))
     return result
+
+
+# (a named tuple made without its ``__new__``'s call: a candidate is made by the ten thousand)
+_new = tuple.__new__
+# what candidates of either gender get where no pair, word of address or pronoun ahead gives any
+_NOTHING_KNOWN: tuple[tuple[list[str], list[str]], ...] = (([], []), ([], []))
 
 
 def _alternation_of_gender(
@@ -1184,12 +1226,13 @@ def ranked(
     else:
         scored = sorted(((model.score(c), -index) for index, c in enumerate(found)), reverse=True)
     choices = [(found[-negative].name, score) for score, negative in scored[:CHOICES]]
-    return Ranked(at, paragraph, turn, choices), choices[0][0] if choices else None
+    entry = _new(Ranked, (at, paragraph, turn, choices))
+    return entry, choices[0][0] if choices else None
 
 
 def anchor(at: int, paragraph: int, name: str) -> Ranked:
     """A turn whose speaker is given, as an entry of a run for ``decode``."""
-    return Ranked(at, paragraph, True, ((name, 0.0),))
+    return _new(Ranked, (at, paragraph, True, ((name, 0.0),)))
 
 
 # A choice of a sequence (its name), and the one before it: a plain pair, made
@@ -1244,6 +1287,14 @@ def decode_run(
             else:
                 last, back = step
                 before = back[0] if back is not None else None
+            if same == 0.0:
+                # (``score + 0.0`` is ``score`` but for -0.0, whose 0.0 sums the same:
+                # a total is never -0.0, as it starts at 0.0)
+                grown += [
+                    (total + (score + two_back if name == before else score), (name, step))
+                    for name, score in scored
+                ]
+                continue
             for name, score in scored:
                 if name == last:
                     score += same

@@ -336,7 +336,10 @@ class Walker:
             speakers.append(chosen)
             talk = _after(talk, speech, chosen if follow else speaker, rule == SURE)
             if LAST_FOLLOWS and chosen and chosen != speaker and talk.last is not None:
-                talk = talk._replace(last=talk.last._replace(speaker=chosen))
+                # (``talk._replace(last=talk.last._replace(speaker=chosen))``, made directly)
+                said_in, _, said_to = talk.last
+                follows = _new(LastSpeech, (said_in, chosen, said_to))
+                talk = _new(Conversation, (*talk[:2], follows, *talk[3:]))
         return talk
 
 
@@ -594,7 +597,7 @@ def _ahead(quotes: Sequence[Quote], heard: dict[int, Speech], people: People) ->
                     break
                 after.append(turn)
             run = tuple(after)
-        result.append(ranker.Ahead(later[at], run, runs[at] if runs else ()))
+        result.append(_new(ranker.Ahead, (later[at], run, runs[at] if runs else ())))
     return result
 
 
@@ -746,7 +749,8 @@ def _after(
     stretch = speech.quote.stretch
     spans, paragraph = stretch.spans, stretch.paragraph
     number = paragraph.number
-    last = LastSpeech(number, speaker, spans[-1].end) if speaker else None
+    # (the named tuples made without their ``__new__``'s call: one a quotation)
+    last = _new(LastSpeech, (number, speaker, spans[-1].end)) if speaker else None
     addressee = speech.addressee
     if addressee == speaker:
         addressee = None
@@ -756,22 +760,29 @@ def _after(
     described = talk.described
     if speech.described and speaker:
         described = (*described, (speech.described, number, speaker))[-DESCRIBED_KEPT:]
-    called = Called(number, addressee)
+    called = _new(Called, (number, addressee))
     heard = called if ranker.CALLED_LAST else None
     voices = talk.voices
     if ranker.VOICES and speaker and (not voices or voices[-1] != speaker):
         voices = (*(v for v in voices if v != speaker), speaker)[-VOICES_KEPT:]
     turns = talk.turns
     if spans[0].start - paragraph.clean_start > OPENS_PARAGRAPH:  # (not ``opens_paragraph``)
-        for turn in turns:
-            if turn.paragraph == number and turn.speaker:
-                break  # after a turn in its paragraph (``_same_paragraph``)
-        else:  # a quote inside narration
-            return Conversation(turns, talk.called, last, said, described, heard, voices)
-    turns = (*turns, Turn(number, speaker, sure))
+        inside = True  # a quote inside narration, not after a turn in its paragraph
+        for turn in reversed(turns):  # (the turns come in the order of their paragraphs)
+            if turn.paragraph != number:
+                break
+            if turn.speaker:
+                inside = False  # (``_same_paragraph``)
+                break
+        if inside:
+            return _new(Conversation, (turns, talk.called, last, said, described, heard, voices))
+    turns = (*turns, _new(Turn, (number, speaker, sure)))
     if len(turns) > TURNS_KEPT:
         turns = turns[-TURNS_KEPT:]
-    return Conversation(turns, called, last, said, described, heard, voices)
+    return _new(Conversation, (turns, called, last, said, described, heard, voices))
+
+
+_new = tuple.__new__
 
 
 # --- what the rules read of the conversation ---------------------------------------
@@ -780,7 +791,14 @@ def _after(
 def _same_paragraph(speech: Speech, talk: Conversation) -> list[str]:
     """The speakers of the turns before it in its own paragraph."""
     number = speech.paragraph  # (a property: read once, not once a turn)
-    return [t.speaker for t in talk.turns if t.paragraph == number and t.speaker]
+    found: list[str] = []
+    for turn in reversed(talk.turns):  # (the turns come in the order of their paragraphs)
+        if turn.paragraph != number:
+            break
+        if turn.speaker:
+            found.append(turn.speaker)
+    found.reverse()
+    return found
 
 
 def _answerer(speech: Speech, talk: Conversation) -> str | None:
@@ -794,9 +812,15 @@ def _answerer(speech: Speech, talk: Conversation) -> str | None:
 def _dialogue(speech: Speech, talk: Conversation) -> list[str]:
     """The speakers of the turns in the DIALOGUE_REACH paragraphs before."""
     number = speech.paragraph
-    return [
-        t.speaker for t in talk.turns if 1 <= number - t.paragraph <= DIALOGUE_REACH and t.speaker
-    ]
+    found: list[str] = []
+    for turn in reversed(talk.turns):  # (the turns come in the order of their paragraphs)
+        back = number - turn.paragraph
+        if back > DIALOGUE_REACH:
+            break
+        if back >= 1 and turn.speaker:
+            found.append(turn.speaker)
+    found.reverse()
+    return found
 
 
 def _in_dialogue(speech: Speech, talk: Conversation) -> bool:
@@ -966,7 +990,13 @@ def answers_the_caller(speech: Speech, talk: Conversation, people: People) -> Ve
 def _turns(speech: Speech, talk: Conversation) -> list[Turn]:
     """The turns of the TURNS_REACH paragraphs before."""
     number = speech.paragraph
-    return [t for t in talk.turns if number - t.paragraph <= TURNS_REACH]
+    found: list[Turn] = []
+    for turn in reversed(talk.turns):  # (the turns come in the order of their paragraphs)
+        if number - turn.paragraph > TURNS_REACH:
+            break
+        found.append(turn)
+    found.reverse()
+    return found
 
 
 def alternates(speech: Speech, talk: Conversation, people: People) -> Verdict | None:
