@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
+from itertools import accumulate, chain, repeat
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING
 from typing import cast as cast_to
 
@@ -187,25 +189,45 @@ def _find(document: Document, names: Beside[people.WordsAndNames] | None) -> lis
         by = news.revise(document, quotes, speakers.assign(text, quotes, cast, heard=heard), cast)
         kinds = [quote.kind for quote in quotes]
     known = _persons(cast, by)
-    if not placed.forked:
-        return [
-            _finish(document, stretch, kind_of, speaker, known.get(speaker) if speaker else None)
-            for stretch, kind_of, speaker in zip(found, kinds, by, strict=True)
-        ]
-    offsets, numbers = placed.result()
+    offsets, numbers = placed.result()  # (``_placed`` here if no child found it)
+    return _finished(document, found, kinds, by, known, offsets, numbers)
+
+
+def _finished(
+    document: Document,
+    found: Sequence[Stretch],
+    kinds: Sequence[str],
+    by: Sequence[str | None],
+    known: dict[str, Person],
+    offsets: Sequence[int],
+    numbers: Sequence[int],
+) -> list[Quotation]:
+    """The quotations of ``found`` of kinds ``kinds`` said ``by``, where
+    ``_placed`` found they stand (``offsets``, ``numbers``), made a field
+    at a time over them all by C-level maps, the named tuples made by
+    ``tuple.__new__`` (their own constructors are Python functions): on
+    *War and Peace*, at the end that only this process runs, 76 million
+    instructions where a loop over the quotations took 94."""
     raw = document.clean.raw
-    at = 0
-    finished = []
-    for stretch, kind_of, speaker, number in zip(found, kinds, by, numbers, strict=True):
-        parts = []
-        for span in stretch.spans:
-            start, end = offsets[at], offsets[at + 1]
-            at += 2
-            parts.append(Part(start, end, span.start, span.end, raw[start:end]))
-        person = known.get(speaker) if speaker else None
-        paragraph = stretch.paragraph.number
-        finished.append(Quotation(kind_of, speaker, tuple(parts), paragraph, number, person))
-    return finished
+    spans = list(chain.from_iterable(map(_SPANS, found)))
+    starts, ends = offsets[0::2], offsets[1::2]
+    texts = map(raw.__getitem__, map(slice, starts, ends))
+    cleaned = zip(starts, ends, map(_START, spans), map(_END, spans), texts, strict=True)
+    parts = list(map(tuple.__new__, repeat(Part), cleaned))
+    if len(parts) == len(found):  # a span each (one pair of quote marks)
+        grouped: Iterable[tuple[Part, ...]] = zip(parts)
+    else:
+        bounds = list(accumulate(map(len, map(_SPANS, found)), initial=0))
+        grouped = map(tuple, map(parts.__getitem__, map(slice, bounds[:-1], bounds[1:])))
+    paragraphs = map(_PARAGRAPH, found)
+    persons = map(cast_to("dict[str | None, Person]", known).get, by)  # (None for None)
+    fields = zip(kinds, by, grouped, paragraphs, numbers, persons, strict=True)
+    return list(map(tuple.__new__, repeat(Quotation), fields))
+
+
+_SPANS = attrgetter("spans")
+_PARAGRAPH = attrgetter("paragraph.number")
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 # --- a novel's later part in a second process ---------------------------------------
@@ -421,7 +443,8 @@ class _Later:
 
 
 def _placed(document: Document, found: Sequence[Stretch]) -> _Placed:
-    """Where each of ``found`` stands (``_Placed``), as ``_finish`` finds it."""
+    """Where each of ``found`` stands (``_Placed``): the offsets in the text
+    as read of each of its spans, and the number of the sentence it opens in."""
     from array import array
 
     cleaned = document.clean
@@ -451,19 +474,6 @@ def _persons(cast: people.People, speakers: Sequence[str | None]) -> dict[str, P
         number = order.get(name, len(order) + len(found))
         found[name] = Person(f"p{number + 1}", name, names, cast.gender.get(name))
     return found
-
-
-def _finish(
-    document: Document, stretch: Stretch, kind_of: str, speaker: str | None, person: Person | None
-) -> Quotation:
-    cleaned = document.clean
-    parts = []
-    for span in stretch.spans:
-        raw_start, raw_end = cleaned.span_to_raw(span.start, span.end)
-        text = cleaned.raw[raw_start:raw_end]
-        parts.append(Part(raw_start, raw_end, span.start, span.end, text))
-    paragraph, sentence = stretch.paragraph.number, _sentence(stretch).number
-    return Quotation(kind_of, speaker, tuple(parts), paragraph, sentence, person)
 
 
 def _sentence(stretch: Stretch) -> Sentence:
