@@ -5,16 +5,18 @@ the unwrapped lines of a text with sections."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aleppo_cli.analysis.quotes import quotations
+from aleppo_cli.analysis.quotes import halves, quotations
 from aleppo_cli.analysis.quotes.model import Part, Person, Quotation, Stretch
 from aleppo_cli.output import plain
 from aleppo_cli.output.safe import visible
 from aleppo_cli.output.shared import location, locations, quoted, quoted_visible, quotes_count
 from aleppo_cli.text import sections
 from aleppo_cli.text.document import Document, build
+from tests.conftest import read_book
 
 _STORY = "\n\n".join(
     [
@@ -110,3 +112,28 @@ def test_unwrapped_lines_of_a_text_with_sections() -> None:
             lines.extend(plain._hanging(f"[{quotation.sentence}] ", body, None))
         expected = "\n".join([*lines, "", quotes_count(len(found), 2)]) + "\n"
         assert plain.quotes_plain(raw, found, 2, None, show_kind, document.sections) == expected
+
+
+def test_what_the_stages_made_is_kept_when_asked_and_the_quotations_are_the_same() -> None:
+    document = build(_STORY)
+    kept: list[object] = []
+    assert quotations.find(document, keep=kept.append) == quotations.find(document)
+    assert len(kept) == 1 and isinstance(kept[0], list)
+    found, _, _ = quotations._stages(document, None)
+    assert found in kept[0]  # (the stretches, among what the stages made)
+
+
+def test_a_novels_later_part_in_a_child_keeps_what_it_made_too(
+    monkeypatch: pytest.MonkeyPatch, forks: list[int]
+) -> None:
+    if not halves.worth_it(1, 0):
+        pytest.skip("no fork here")
+    document = build(read_book("pride_and_prejudice.txt")[:60_000])  # 205 quotations
+    monkeypatch.setattr(halves, "ENABLED", False)
+    alone = quotations.find(document)
+    monkeypatch.setattr(halves, "ENABLED", True)
+    monkeypatch.setattr(halves, "MANY_STRETCHES", 0)
+    kept: list[object] = []
+    assert quotations.find(document, keep=kept.append) == alone
+    assert forks  # (the later part read by a child)
+    assert len(kept) == 1 and isinstance(kept[0], list) and len(kept[0]) > 4
