@@ -5,6 +5,8 @@ the unwrapped lines of a text with sections."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -117,7 +119,13 @@ def test_unwrapped_lines_of_a_text_with_sections() -> None:
 def test_what_the_stages_made_is_kept_when_asked_and_the_quotations_are_the_same() -> None:
     document = build(_STORY)
     kept: list[object] = []
-    assert quotations.find(document, keep=kept.append) == quotations.find(document)
+    alone = quotations.find(document)
+    frozen = gc.get_freeze_count()
+    try:
+        assert quotations.find(document, keep=kept.append) == alone
+        assert gc.get_freeze_count() > frozen  # (out of the collector's reach)
+    finally:
+        gc.unfreeze()
     assert len(kept) == 1 and isinstance(kept[0], list)
     found, _, _ = quotations._stages(document, None)
     assert found in kept[0]  # (the stretches, among what the stages made)
