@@ -187,11 +187,12 @@ class Spinner:
             if self.timer is None:  # stopped meanwhile
                 return
             spinner = "dots" if carries_unicode(self.env.error_encoding) else "line"
-            self.status = error_console(self.env).status(self.label, spinner=spinner)
+            status = error_console(self.env).status(self.label, spinner=spinner)
             before = set(threading.enumerate())
-            self.status.start()
+            status.start()
             for thread in set(threading.enumerate()) - before:  # rich's refresh
                 fork_safe(thread)
+            self.status = status  # (once its threads are known to be safe)
 
     def stop(self) -> None:
         with self.lock:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from aleppo_cli.output.safe import visible
@@ -24,9 +25,11 @@ from aleppo_cli.output.shared import (
     info_rows,
     joined_to_previous,
     location,
+    locations,
     meta_lines,
     numbered_segments,
     quoted,
+    quoted_visible,
     quotes_count,
     sentence_range,
     summary_title,
@@ -304,27 +307,52 @@ def _quotes_lines(
     locator: Locator | None,
 ) -> str:
     """``quotes_plain`` unwrapped: a quotation a line, as ``_hanging`` writes
-    it with no width. ``visible`` goes over each whole line once (it maps
-    character by character, so that is what it makes of the line's pieces),
-    and the glue of a wrapped line's speaker is never put in."""
+    it with no width (``visible``, the glue made spaces, ``rstrip``), and
+    the glue of a wrapped line's speaker never put in. Each piece a line is
+    made of is made once (a paragraph's location, a speaker's ending), and
+    ``visible`` and the glue's spaces (``_shown``) go only into the pieces
+    that may hold a character they change (the sections' paths, the
+    speakers' names, the quotations' words: ``quoted_visible``, which
+    holds no glue, as it is white space): the same as over the whole line,
+    as both map character by character. No line ends in white space to
+    strip: it ends in its speaker's name (stripped here) or a closing mark."""
+    places = None  # a paragraph's "location: "
+    if locator:
+        paragraphs = dict.fromkeys(map(_PARAGRAPH, quotations))
+        located = locations(locator, paragraphs, _shown).items()
+        places = {paragraph: f"{place}: " for paragraph, place in located}
+    labels: dict[str, str] = {}  # a kind's "kind: "
+    endings: dict[str, str] = {}  # a speaker's " — name"
+    unknown = " — (speaker unknown)"
     lines: list[str] = []
     add = lines.append
-    places: dict[int, str] = {}  # a paragraph's location (many quotations share one)
-    for quotation in quotations:
-        kind = f"{quotation.kind}: " if show_kind else ""
-        if locator:
-            paragraph = quotation.paragraph
-            place = places.get(paragraph)
-            if place is None:
-                place = places[paragraph] = location(locator, paragraph)
-            kind = f"{place}: {kind}"
-        speaker = quotation.speaker or ("(speaker unknown)" if quotation.kind == "speech" else "")
-        who = f" — {speaker}" if speaker else ""
-        line = f"[{quotation.sentence}] {kind}{quoted(quotation, raw)}{who}"
-        add(visible(line).replace(GLUE, " ").rstrip())
+    for quotation, words in zip(quotations, quoted_visible(quotations, raw), strict=True):
+        prefix = places[quotation.paragraph] if places is not None else ""
+        kind_of = quotation.kind
+        if show_kind:
+            label = labels.get(kind_of)
+            if label is None:
+                label = labels[kind_of] = _shown(f"{kind_of}: ")
+            prefix += label
+        speaker = quotation.speaker
+        if speaker:
+            ending = endings.get(speaker)
+            if ending is None:  # (never empty: "—" is no white space)
+                ending = endings[speaker] = _shown(f" — {speaker}").rstrip()
+        else:
+            ending = unknown if kind_of == "speech" else ""
+        add(f"[{quotation.sentence}] {prefix}{words}{ending}")
     lines.append("")
     lines.append(quotes_count(len(quotations), hidden))
     return "\n".join(lines) + "\n"
+
+
+_PARAGRAPH = attrgetter("paragraph")
+
+
+def _shown(text: str) -> str:
+    """``text`` as a plain line shows it: ``visible``, the glue made spaces."""
+    return visible(text).replace(GLUE, " ") if not text.isprintable() else text
 
 
 def speakers_plain(speakers: Sequence[Speaker], width: int | None) -> str:

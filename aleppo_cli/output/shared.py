@@ -4,9 +4,11 @@ groupings and the numbering of sentences inside a paragraph."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from aleppo_cli.output.safe import visible
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import Document, Paragraph
 from aleppo_cli.text.sources import Source, TextInfo
@@ -218,6 +220,33 @@ def location(locator: Locator | None, paragraph: int, sentences: str = "") -> st
     return f"{head}, {sentences}" if sentences else head
 
 
+def locations(
+    locator: Locator | None, paragraphs: Iterable[int], shown: Callable[[str], str] | None = None
+) -> dict[int, str]:
+    """``location(locator, paragraph)`` of each of ``paragraphs``, by
+    paragraph, the sections looked up once for them all (a novel's
+    quotations stand in thousands of paragraphs). ``shown``: made of each
+    section's path first (a function that maps character by character and
+    leaves the printable characters, such as ``safe.visible``: the same as
+    over each location)."""
+    if not locator:
+        return {paragraph: f"paragraph {paragraph}" for paragraph in paragraphs}
+    starts = [section.paragraph for section in locator.sections]
+    paths = [section.path or section.label for section in locator.sections]
+    if shown is not None:
+        paths = list(map(shown, paths))
+    found: dict[int, str] = {}
+    for paragraph in paragraphs:
+        index = bisect_right(starts, paragraph) - 1
+        if index < 0:
+            found[paragraph] = f"front matter, ¶{paragraph}"
+        elif paragraph == starts[index]:
+            found[paragraph] = f"{paths[index]}, heading"
+        else:
+            found[paragraph] = f"{paths[index]}, ¶{paragraph - starts[index]}"
+    return found
+
+
 def locator(sections: Sequence[Section]) -> Locator | None:
     """What ``location`` needs to place paragraphs; None for a text without sections."""
     if not sections:
@@ -304,6 +333,47 @@ def single_spaced(text: str) -> str:
 # the text, is "in" them: no mark is put there).
 _OPENINGS = quotemarks.OPENING + "»‘'"
 _CLOSINGS = quotemarks.ANY_CLOSING + "’'"
+
+
+def quoted_visible(quotations: Sequence[Quotation], raw: str) -> list[str]:
+    """``[visible(quoted(quotation, raw)) for quotation in quotations]``,
+    each made at once: a novel's quotations go through both in some 0.011 s
+    with two calls each and two scans of their words, one of them by a
+    pattern (``visible``); so ``visible`` goes only over a part whose words
+    are not printable (the marks always are), and ``single_spaced``'s test
+    of the words is that they are (``_spaced_visible``, written out for a
+    quotation of one part)."""
+    size = len(raw)
+    openings, closings = _OPENINGS, _CLOSINGS
+    shown: list[str] = []
+    add = shown.append
+    for quotation in quotations:
+        parts = quotation.parts
+        first, last = parts[0], parts[-1]
+        start, end = first.start, last.end
+        before = raw[start - 1] if start > 0 else ""
+        after = raw[end] if end < size else ""
+        opening = before if before in openings else "“"
+        closing = after if after in closings else "”"
+        if len(parts) == 1:  # most quotations: ``_spaced_visible`` written out
+            text = first.text
+            line = text.replace("\n", " ") if "\n" in text else text
+            if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+                add(f"{opening}{line}{closing}")
+            else:
+                add(f"{opening}{visible(' '.join(text.split()))}{closing}")
+            continue
+        body = " … ".join(_spaced_visible(part.text) for part in parts)
+        add(f"{opening}{body}{closing}")
+    return shown
+
+
+def _spaced_visible(text: str) -> str:
+    """``visible(single_spaced(text))``: printable words are visible already."""
+    line = text.replace("\n", " ") if "\n" in text else text
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
+    return visible(" ".join(text.split()))
 
 
 def quotes_count(shown: int, hidden: int) -> str:

@@ -32,6 +32,8 @@ VERSION = 3  # 2: each quotation's speaker as a person; 3: BLAKE2b digests
 SUFFIX = ".quotes.json"
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from aleppo_cli.analysis.quotes.people import WordsAndNames
     from aleppo_cli.text.beside import Beside
 
@@ -148,13 +150,17 @@ def names_beside(source: Source) -> Beside[WordsAndNames] | None:
 
 
 def find(
-    source: Source, document: Document, names: Beside[WordsAndNames] | None = None
+    source: Source,
+    document: Document,
+    names: Beside[WordsAndNames] | None = None,
+    keep: Callable[[object], None] | None = None,
 ) -> list[Quotation]:
     """The quotations of ``document`` (made from ``source``): ready-made when
-    they can be, else found by the stages (``names``: see ``halves.names_beside``)."""
+    they can be, else found by the stages (``names``: see
+    ``halves.names_beside``; ``keep``: see ``quotations.find``)."""
     ready = stored(source)
     if ready is not None:
         return ready
     from aleppo_cli.analysis.quotes import quotations as stages
 
-    return stages.find(document, names)
+    return stages.find(document, names, keep)

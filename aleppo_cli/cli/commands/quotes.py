@@ -56,7 +56,7 @@ def quotes(
     with progress(env, "Reading…"):
         document = prebuilt.document_for(source, names)
     with progress(env, "Finding quotations…"):
-        found = ready.find(source, document, names)
+        found = ready.find(source, document, names, env.keep)
     env.keep(document, found)  # not freed one by one as the command returns
     if list_speakers:
         if speaker is not None or show_all:
