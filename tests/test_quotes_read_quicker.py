@@ -317,3 +317,62 @@ def test_speaking_words_as_the_pattern(word: str) -> None:
     expected = kind._SPEAK_WORD.fullmatch(word) is not None
     assert kind._speaks(word) == expected
     assert kind._speaks(word) == expected  # remembered
+
+
+# --- the narration before a quote: its last sentence cut only when a pattern may match
+
+_BEFORE_QUOTE = st.lists(
+    st.sampled_from(
+        [
+            *("said", "asked", "replied", "began", "answered", "whispered", "by", "who"),
+            *("Nora", "Mr.", "Mrs.", "M.", "Lark", "he", "she", "the", "and", "x", "sayly"),
+            *(" ", "  ", "\n", ",", ":", ". ", "! ", "? ", ".\n", "”", "“", '"', "—"),
+        ]
+    ),
+    max_size=24,
+).map("".join)
+
+
+def _attribution_before_as_before(narration: str) -> re.Match[str] | None:
+    """``attribution._attribution_before`` as it was: the sentence cut first."""
+    narration = narration.rstrip(" " + quotemarks.OPENING)
+    cut = attribution._last_sentence_end(narration)
+    sentence = narration[cut + 1 :] if cut >= 0 else narration
+    by = attribution._BY_SAID.search(sentence) if " by " in sentence[-80:] else None
+    if not attribution._verb_in_tail(sentence):
+        return by
+    return (
+        attribution._before_said(sentence)
+        or by
+        or (attribution._WHO_SAID.search(sentence) if ", who" in sentence else None)
+        or attribution._did_and_said(sentence)
+        or attribution._opener_said(sentence)
+    )
+
+
+@given(_BEFORE_QUOTE)
+def test_a_verb_in_the_tail_of_the_narration_as_in_its_last_sentence(narration: str) -> None:
+    cut = attribution._last_sentence_end(narration)
+    sentence = narration[cut + 1 :] if cut >= 0 else narration
+    assert attribution._verb_in_tail(narration) == attribution._verb_in_tail(sentence)
+
+
+@given(_BEFORE_QUOTE)
+def test_attribution_before_the_quote_as_before(narration: str) -> None:
+    expected = _found(_attribution_before_as_before(narration))
+    assert _found(attribution._attribution_before(narration)) == expected
+
+
+def test_attribution_before_the_quote_of_long_narrations() -> None:
+    # past the tail's reach, and a name after "by" with no verb of saying near the end
+    long = "Nora walked in. " + "x " * 80
+    for narration in (
+        long + "and Mr. Lark said,",
+        long + "when thus accosted by Miss Lark,",
+        "He was accosted by Miss Lark, and " + "x " * 60,
+        "Mrs. Lark, who had been waiting, said:",
+        "",
+    ):
+        expected = _found(_attribution_before_as_before(narration))
+        assert _found(attribution._attribution_before(narration)) == expected
+    assert attribution._attribution_before(long + "when thus accosted by Miss Lark,") is not None

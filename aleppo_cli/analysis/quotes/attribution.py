@@ -358,11 +358,13 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
     # (found once; each finder is asked only when those before it found none)
     narration = _narration(text, stretch)
     stripped = narration.rstrip(_OPENING_SPACE)  # what each finder before it reads
-    news_before = _news_before_in(stripped)
+    # (no narration: a quote opening its paragraph, most of a novel's; the
+    # finders before it find nothing in none)
+    news_before = _news_before_in(stripped) if stripped else None
     subject = _subject_before(news_before)
     if subject is not None:
         yield subject
-    found = _before_in(stripped)
+    found = _before_in(stripped) if stripped else None
     if found is not None:
         yield found
     found = _ending_paragraph_before(text, stretch)
@@ -376,8 +378,8 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
     found = _sentence_end(text, stretch)
     if found is not None:
         yield found
-    sentence = _last_narration_sentence(narration)
-    found = _sentence_subject_in(text, stretch, sentence)
+    sentence = _last_narration_sentence(narration) if narration else ""
+    found = _sentence_subject_in(text, stretch, sentence) if sentence else None
     if found is not None:
         yield found
     found = _said_by_it_in(text, stretch, sentence)  # the news pass finds what "it" is
@@ -1127,14 +1129,18 @@ def _ending_paragraph_before(text: str, stretch: Stretch) -> re.Match[str] | Non
 def _attribution_before(narration: str) -> re.Match[str] | None:
     """ "X said," / "she added:" ending ``narration``, after its last sentence break."""
     narration = narration.rstrip(" " + quotemarks.OPENING)
+    # each pattern below needs a verb of _VERBS after white space and before a
+    # word's end, so a whole run of lower-case letters, in the last sentence's
+    # tail: without one, none can match (a quick test; the patterns, anchored
+    # at the end, try every start). The narration's tail is its last
+    # sentence's (``_verb_in_tail``), so it is read before the sentence is cut
+    verb = _verb_in_tail(narration)
+    if not verb and " by " not in narration[-80:]:
+        return None  # (the sentence's last 80 characters are the narration's, or fewer)
     cut = _last_sentence_end(narration)
     sentence = narration[cut + 1 :] if cut >= 0 else narration
-    # each pattern below needs a verb of _VERBS after white space and before a
-    # word's end, so a whole run of lower-case letters, in the sentence's tail:
-    # without one, none can match (a quick test; the patterns, anchored at the
-    # end, try every start)
     by = _BY_SAID.search(sentence) if " by " in sentence[-80:] else None
-    if not _verb_in_tail(sentence):
+    if not verb:
         return by
     return (
         _before_said(sentence)
@@ -1189,7 +1195,11 @@ def _verb_in_tail(sentence: str) -> bool:
     ``_attribution_before`` need it: a whole run of lower-case letters after
     the sentence's last full stop, mark or quote mark, and at most
     ``_TAIL_REACH`` characters (and a final line feed, which ``$`` passes)
-    before its end. False: none of them can match."""
+    before its end. False: none of them can match.
+
+    A text's answer is its last sentence's, cut after a sentence's end
+    (``_last_sentence_end``): that end is one of _TAIL_STOPS, so the last
+    of them and the tail's reach fall at the same place of both."""
     last = _last_of(sentence, _TAIL_STOPS)
     start = max(last + 1, len(sentence) - _TAIL_REACH - _LONGEST_VERB - 1)
     return not _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(sentence, start))
