@@ -1174,6 +1174,10 @@ def _subject_end(match: re.Match[str]) -> int:
 def _did_and_said(sentence: str) -> re.Match[str] | None:
     """The last subject that "did, and said" (_DID_AND_SAID): "Ivo stopped,
     and then the Mock Lark drew a breath, and said" is the Mock Lark's."""
+    # (its "and", verb and tail hold none of _TAIL_STOPS: without an "and"
+    # past the last of them, it cannot match)
+    if "and" not in sentence[_last_of(sentence, _TAIL_STOPS) + 1 :]:
+        return None
     match = _DID_AND_SAID.search(sentence)
     while match is not None:
         later = _DID_AND_SAID.search(sentence, match.end("who" if match.group("who") else "desc"))

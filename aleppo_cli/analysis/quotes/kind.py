@@ -184,6 +184,31 @@ def _has_cue(lowered: str) -> bool:
     )
 
 
+# the words each pattern of imagined, sung or written words needs (in any case)
+_IMAGINED_CUES = ("fanc", "imagin", "pictur", "if", "though")  # _IMAGINED_BEFORE
+_SUNG_CUES = ("sang", "sing", "sung", "chant", "inton", "words")  # _SUNG_BEFORE
+_LETTER_CUES = ("writer", "letter", "note", "telegram")  # _WRITTEN_BY_LETTER
+
+
+def _cued(lowered: str, cues: tuple[str, ...], folded: bool) -> bool:
+    """Whether ``lowered`` holds one of ``cues`` (or ``folded`` letters)."""
+    return folded or any(cue in lowered for cue in cues)  # (called rarely)
+
+
+def _imagined_sung_or_written(before: str, lowered: str) -> bool:
+    """Whether one of the patterns of imagined, sung, written or read-out
+    words ends ``before`` (``lowered``: its lower case): each tried only where
+    its own words are ("sang", "letter" ...), or a letter that it reads as one
+    of theirs and ``lower`` leaves (_FOLDED_TO_ASCII)."""
+    folded = "\u0130" in before or "\u0131" in before or "\u017f" in before
+    return bool(
+        (_cued(lowered, _IMAGINED_CUES, folded) and _IMAGINED_BEFORE.search(before))
+        or (_cued(lowered, _SUNG_CUES, folded) and _SUNG_BEFORE.search(before))
+        or (_cued(lowered, _LETTER_CUES, folded) and _WRITTEN_BY_LETTER.search(before))
+        or ((folded or "read" in lowered) and _READ_OUT.search(before))
+    )
+
+
 _UNSPOKEN_BEFORE = re.compile(
     rf"(?:\b{_WISH}\s+{_SAY}|\b(?:took\s+to\s+mean|it\s+meant"
     # a look "which meant" or "that plainly signified" (not a letter "which said")
@@ -363,23 +388,28 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
     # words will do (a novel's quotations are long)
     words = inner.rstrip(".,;:!?…").split(None, _WORDS_COUNTED)
     capital = inner[:1].isupper()
-    named = _named(before, after, inner, capital)
+    # (no word before the quote, as when it opens its paragraph: no name, no
+    # verb of saying and no word of the sentence's own before it, so none of
+    # the tests of ``before`` below holds)
+    named = _named(before, after, inner, capital) if before else None
     if named:
         return named
     if _verse(text, stretch) or _unspoken(text, stretch):
         return OTHER
-    last = _last_word(before)
-    said = _SAID_JUST_BEFORE.search(before) if last in _SPEAK_ADVERBS or _speaks(last) else None
-    if (
-        said
-        and (before.rstrip()[-1:] in ":," or not looks_like_title(inner))
-        and before[: said.start()].rstrip()[-1:] not in ALL_MARKS
-    ):
-        # roused himself to say: "Do sit down"; shouting "Dad,"; not '"Come on!"
-        # said "Uncle."', where the quote names the one who said the words before
-        return SPEECH
-    embedded = _embedded(before, inner, words, len(stretch.spans))
-    named_term = not embedded and _named_term(before, inner, words, len(stretch.spans))
+    embedded = named_term = False
+    if before:
+        last = _last_word(before)
+        said = _SAID_JUST_BEFORE.search(before) if last in _SPEAK_ADVERBS or _speaks(last) else None
+        if (
+            said
+            and (before.rstrip()[-1:] in ":," or not looks_like_title(inner))
+            and before[: said.start()].rstrip()[-1:] not in ALL_MARKS
+        ):
+            # roused himself to say: "Do sit down"; shouting "Dad,"; not '"Come on!"
+            # said "Uncle."', where the quote names the one who said the words before
+            return SPEECH
+        embedded = _embedded(before, inner, words, len(stretch.spans))
+        named_term = not embedded and _named_term(before, inner, words, len(stretch.spans))
     # an attributed fragment is speech when a verb of saying is near it, ends
     # its sentence, or is its own first words after a name ('Lark "totally condemned"')
     if attributed and not (
@@ -510,6 +540,8 @@ def _unspoken(text: str, stretch: Stretch) -> bool:
     if unspoken_cue(before):
         return True
     after = text[end + 1 : min(paragraph.clean_end, end + UNSPOKEN_REACH)]
+    if not after:
+        return False  # (the quote ends its paragraph) no word after it: no test below holds
     head = after[:AFTER_CUE_REACH].lower()
     if _SONG_OR_LETTER.search(head):
         clause = text[end - 1 : end] in _CLAUSE_MARKS or after.startswith(",")
@@ -547,12 +579,7 @@ def unspoken_cue(before: str) -> bool:
     ):
         return True
     lowered = before.lower()
-    if _has_cue(lowered) and (
-        _IMAGINED_BEFORE.search(before)
-        or _SUNG_BEFORE.search(before)
-        or _WRITTEN_BY_LETTER.search(before)
-        or _READ_OUT.search(before)
-    ):
+    if _has_cue(lowered) and _imagined_sung_or_written(before, lowered):
         return True
     if last in _LOOK_LAST and any(noun in lowered for noun in _LOOK_NOUNS):
         look = _LOOK_SAID.search(before)
