@@ -495,3 +495,35 @@ def test_what_is_read_of_each_quote_equals_its_golden_data(name: str) -> None:
     2026-11-26's eighth round (digests made by the code of main at 2232778)."""
     path = shared_path("corpus", *name.split("/"))
     assert _read_digest(path) == json.loads(_GOLDEN.read_text("utf-8"))[name]
+
+
+_AFTER_NAME = st.lists(
+    st.sampled_from(
+        [
+            *("and", "&", "Acme’s", "Co", "Young's", "chief", "analyst", "Dana", "Lowe"),
+            *("executive", "producer", "Mr.", "sand", "andrew", " ", "  ", "\n", "\t", ","),
+        ]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@given(_AFTER_NAME, st.integers(0, 3))
+def test_the_forms_joined_by_and_need_it_ahead(rest: str, start: int) -> None:
+    start = min(start, len(rest))
+    ahead = attribution._AND_AHEAD.match(rest, start) is not None
+    owned = attribution._OWNED_NAME.match(rest, start)
+    if owned is not None and owned.group("and"):
+        assert ahead
+    if attribution._SHOW_THEN_NAME.match(rest, start) is not None:
+        assert ahead
+
+
+def test_the_forms_joined_by_and_of_their_examples() -> None:
+    for said in (
+        "said Ernst and Young's Dana Lowe",
+        "said Acme and Co executive producer Dana Lowe",
+    ):
+        end = len("said Ernst") if "Ernst" in said else len("said Acme")
+        assert attribution._AND_AHEAD.match(said, end) is not None
+    assert attribution._AND_AHEAD.match("said Nora quietly", len("said Nora")) is None

@@ -443,11 +443,15 @@ def _read(
         # the patterns read after the name all open with white space: past a
         # name followed by none ('said Nora,'), none of them is tried
         spaced = match.string[end : end + 1].isspace()
-        owned = _OWNED_NAME.match(match.string, end) if spaced else None
-        if owned is not None and (who.endswith(_POSSESSIVE) or owned.group("and")):
+        # (a name joined by "and" after it: what _SHOW_THEN_NAME needs, and
+        # _OWNED_NAME past a name with no possessive)
+        anded = spaced and _AND_AHEAD.match(match.string, end) is not None
+        possessive = who.endswith(_POSSESSIVE)
+        owned = _OWNED_NAME.match(match.string, end) if spaced and (anded or possessive) else None
+        if owned is not None and (possessive or owned.group("and")):
             who = owned.group("name")  # "said Acme's chief analyst Dana Lowe"
         else:
-            shown = _SHOW_THEN_NAME.match(match.string, end) if spaced else None
+            shown = _SHOW_THEN_NAME.match(match.string, end) if anded else None
             if shown is not None:  # "said Acme and Co executive producer Dana Lowe"
                 who = shown.group("name")
             elif group == "who2" and spaced:
@@ -458,8 +462,12 @@ def _read(
             named = _RELATION_NAMED.match(match.string, end)
             if named is not None:  # "said his wife, Sheila.": the name the text gives
                 who = named.group("name")
-        qualified = _QUALIFIED.match(match.string, end) if spaced else None
-        if qualified is not None and who.split()[0].lower() == "the":
+        qualified = (
+            _QUALIFIED.match(match.string, end)
+            if spaced and who.split()[0].lower() == "the"
+            else None
+        )
+        if qualified is not None:
             # "said the gentleman in the white waistcoat": one the story calls so
             # (not "said the man in a low voice": "the man", read as "he")
             described = _description(who + qualified.group(), goes_on, False, text, position)
@@ -688,6 +696,8 @@ _APPOSED_NAME = re.compile(
 _OWNED_NAME = re.compile(
     rf"(?P<and>\s+(?:and|&)\s+[A-Z][\w\-]*(?:’s|'s))?\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<name>{_NAME})"
 )
+# what the forms above and below joined by "and" open with
+_AND_AHEAD = re.compile(r"\s+(?:and|&)\s")
 # "Acme and Co executive producer Dana Lowe": a name of two joined, a role, a name
 _SHOW_THEN_NAME = re.compile(
     rf"\s+(?:and|&)\s+[A-Z][\w\-]*\s+(?:[a-z][\w\-]*\s+){{1,4}}(?P<name>{_NAME})"
@@ -752,8 +762,8 @@ def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
     for end in _ends(stretch):
         stop = min(_paragraph_end(text, stretch, end), end + LOOK_AFTER)
         after = text[end:stop].lstrip(quotemarks.CLOSING)
-        if not _may_be_news_after(after):
-            continue  # _NEWS_AFTER cannot match
+        if not after or not _may_be_news_after(after):
+            continue  # _NEWS_AFTER cannot match (nothing after the quote in its paragraph)
         ends = _NEXT_SENTENCE.search(after)  # "wrote the judges.\nThe ...": not "The"
         match = _NEWS_AFTER.match(after[: ends.start()] if ends is not None else after)
         if (
@@ -812,6 +822,8 @@ def _sentence_end(text: str, stretch: Stretch) -> re.Match[str] | None:
     for end in _ends(stretch):
         stop = min(_paragraph_end(text, stretch, end), end + NEWS_REACH)
         rest = text[end:stop].lstrip(quotemarks.CLOSING)
+        if not rest:
+            continue  # nothing after the quote in its paragraph
         cut = _first_break(rest)
         sentence = rest[:cut].rstrip(" .")
         if ", " not in sentence or any(mark in sentence for mark in quotemarks.ENGLISH):
@@ -826,7 +838,12 @@ def _news_before_in(narration: str) -> re.Match[str] | None:
     """Journalism's attribution ending the narration before the quote, in its
     sentence (``narration`` stripped of white space and opening marks at its end)."""
     cut = _last_of(narration, _NEWS_SENTENCE_ENDS)
-    if cut >= 0 and narration[cut] == "\n" and _WRAPPED.match(narration, max(0, cut - 1)):
+    if (
+        cut >= 0
+        and narration[cut] == "\n"
+        and ", wh" in narration  # (what _relative_subject needs, in the part it reads)
+        and _WRAPPED.match(narration, max(0, cut - 1))
+    ):
         # a hard-wrapped line: "Mrs. Lark, who had been eyeing Ivo, now" / "observed,"
         # is Mrs. Lark's, not Ivo's (not cut at a title's full stop either)
         whole = max(_last_sentence_end(narration), _last_line_end(narration))
@@ -1050,7 +1067,7 @@ _VOICE = re.compile(
 
 def _voice(narration: str) -> re.Match[str] | None:
     """A voice and its owner ending the narration before a quote, if they do."""
-    tail = narration.rstrip(" " + quotemarks.OPENING)[-_VOICE_REACH:]
+    tail = narration.rstrip(_OPENING_SPACE)[-_VOICE_REACH:]
     if "voice" not in tail or tail[-1:] not in ":,—–-":
         return None
     return _VOICE.search(tail)
@@ -1074,7 +1091,7 @@ _BEGAN = re.compile(
 
 def _began(narration: str) -> re.Match[str] | None:
     """A sentence ending the narration with "X began again.", if it does."""
-    narration = narration.rstrip(" " + quotemarks.OPENING)
+    narration = narration.rstrip(_OPENING_SPACE)
     if not narration.endswith((".", ":")):
         return None
     takes_up = _takes_up(narration[-60:])
@@ -1128,7 +1145,7 @@ def _ending_paragraph_before(text: str, stretch: Stretch) -> re.Match[str] | Non
 
 def _attribution_before(narration: str) -> re.Match[str] | None:
     """ "X said," / "she added:" ending ``narration``, after its last sentence break."""
-    narration = narration.rstrip(" " + quotemarks.OPENING)
+    narration = narration.rstrip(_OPENING_SPACE)
     # each pattern below needs a verb of _VERBS after white space and before a
     # word's end, so a whole run of lower-case letters, in the last sentence's
     # tail: without one, none can match (a quick test; the patterns, anchored

@@ -525,8 +525,8 @@ def _unspoken(text: str, stretch: Stretch) -> bool:
     end of the paragraph before when that ends with a colon (he began to
     sing:)."""
     paragraph = stretch.paragraph
-    start = stretch.start
-    end = stretch.end
+    spans = stretch.spans  # (its start and end, without the properties' calls)
+    start, end = spans[0].start, spans[-1].end
     if text[start : start + 4].lower() in ("your", "ever") and _CLOSING.match(text, start, end):
         return True  # a letter's last words: "Yours sincerely,"; "Your affectionate friend,"
     before = text[max(paragraph.clean_start, start - UNSPOKEN_REACH) : start - 1]
@@ -621,7 +621,9 @@ def _named_term(before: str, inner: str, words: list[str], parts: int) -> bool:
     du Jour," to write): the name of a thing, not words said."""
     if parts != 1 or not 1 <= len(words) <= NAMED_TERM_MAX_WORDS or not inner[:1].isupper():
         return False
-    if any(mark in inner for mark in "!?;:") or _INNER_SENTENCE.search(inner):
+    if "!" in inner or "?" in inner or ";" in inner or ":" in inner:
+        return False
+    if _INNER_SENTENCE.search(inner):
         return False
     if inner == inner.upper():  # a code or a rating ("BB+"), not a name
         return False
@@ -652,10 +654,11 @@ def _in_headline(text: str, stretch: Stretch) -> bool:
     paragraph = stretch.paragraph
     if paragraph.heading:
         return True
+    if len(paragraph.sentences) != 1:
+        return False  # (most: the line is not read)
     line = paragraph.text.rstrip().rstrip(ALL_MARKS)
     return (
-        len(paragraph.sentences) == 1
-        and bool(text[paragraph.clean_end : paragraph.clean_end + HEADLINE_LOOK].strip())
+        bool(text[paragraph.clean_end : paragraph.clean_end + HEADLINE_LOOK].strip())
         and "\n" not in paragraph.text
         and not line.endswith((*_SENTENCE_ENDS, ",", ";", ":"))
         and len(line.split()) <= HEADLINE_MAX_WORDS
