@@ -527,3 +527,15 @@ def test_the_forms_joined_by_and_of_their_examples() -> None:
         end = len("said Ernst") if "Ernst" in said else len("said Acme")
         assert attribution._AND_AHEAD.match(said, end) is not None
     assert attribution._AND_AHEAD.match("said Nora quietly", len("said Nora")) is None
+
+
+@given(st.text(alphabet="sangichtowrlebm \n", max_size=30))
+def test_song_or_letter_as_the_pattern(head: str) -> None:
+    pattern = re.compile("|".join(kind._SONG_OR_LETTER))
+    assert kind._song_or_letter(head) == (pattern.search(head) is not None)
+
+
+def test_naming_words_tested_in_turn_are_the_list() -> None:
+    for word in kind._NAMING_WORDS:
+        assert kind._may_name(f"she {word.upper()} it")
+    assert not kind._may_name("she said")

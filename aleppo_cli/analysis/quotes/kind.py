@@ -141,7 +141,24 @@ _WISH_FIRST = frozenset(
 # a word of one of the patterns after the quote, among its first words
 # the words the patterns after a quote need, among its first few words
 AFTER_CUE_REACH = 50
-_SONG_OR_LETTER = re.compile(r"sang|sings|chant|inton|writer|letter|note|telegram")
+_SONG_OR_LETTER = ("sang", "sings", "chant", "inton", "writer", "letter", "note", "telegram")
+
+
+def _song_or_letter(head: str) -> bool:
+    """Whether ``head`` holds one of _SONG_OR_LETTER (tested in turn: quicker
+    than a pattern of them)."""
+    return (
+        "sang" in head
+        or "sings" in head
+        or "chant" in head
+        or "inton" in head
+        or "writer" in head
+        or "letter" in head
+        or "note" in head
+        or "telegram" in head
+    )
+
+
 # speech only imagined: he could fancy Reggie saying, "…"; she pictured him adding with a
 # smile: "…"; as if she had said: "…"
 _IMAGINED = (
@@ -483,16 +500,26 @@ _NAMING_WORDS = (
 # The only characters beyond ASCII that those patterns (re.IGNORECASE) take
 # for ASCII letters and that ``str.lower`` leaves so: "İ", "ı" (i) and "ſ" (s).
 _FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f")
-# the same tests as one search each (the engine skips to a word's first letter)
-_NAMING_WORD = re.compile("|".join(map(re.escape, _NAMING_WORDS)))
 
 
 def _may_name(before: str) -> bool:
     """Whether ``before`` holds a word that names a quote ("nicknamed",
     "titled", "so-called", "the term", "called"): else none of the patterns
     of ``_named`` can match it."""
+    lowered = before.lower()  # (_NAMING_WORDS tested in turn: quicker than one pattern)
     return (
-        _NAMING_WORD.search(before.lower()) is not None
+        "named" in lowered
+        or "dubbed" in lowered
+        or "known" in lowered
+        or "a.k.a" in lowered
+        or "aka" in lowered
+        or "titled" in lowered
+        or "so-called" in lowered
+        or "term" in lowered
+        or "word" in lowered
+        or "phrase" in lowered
+        or "label" in lowered
+        or "called" in lowered
         or "\u0130" in before
         or "\u0131" in before
         or "\u017f" in before  # (_FOLDED_TO_ASCII)
@@ -543,7 +570,7 @@ def _unspoken(text: str, stretch: Stretch) -> bool:
     if not after:
         return False  # (the quote ends its paragraph) no word after it: no test below holds
     head = after[:AFTER_CUE_REACH].lower()
-    if _SONG_OR_LETTER.search(head):
+    if _song_or_letter(head):
         clause = text[end - 1 : end] in _CLAUSE_MARKS or after.startswith(",")
         # the words of a clause, not a name ('"Uncle" sang as peasants sing')
         if clause and (_SUNG_AFTER.match(after) or _WRITTEN_AFTER.match(after)):
