@@ -539,3 +539,16 @@ def test_naming_words_tested_in_turn_are_the_list() -> None:
     for word in kind._NAMING_WORDS:
         assert kind._may_name(f"she {word.upper()} it")
     assert not kind._may_name("she said")
+
+
+@given(_SAYING, st.integers(0, 40))
+def test_a_verb_run_as_the_runs_in_the_set(text: str, start: int) -> None:
+    expected = not attribution._VERB_WORDS.isdisjoint(attribution._LOWER_RUN.findall(text, start))
+    assert attribution._has_verb_run(text, start) == expected
+
+
+def test_every_verb_word_is_letters_only() -> None:
+    for word in attribution._VERB_WORDS:
+        assert re.fullmatch("[a-z]+", word)
+        assert attribution._has_verb_run(f"x {word}, y")
+        assert not attribution._has_verb_run(f"x {word}s{word}")
