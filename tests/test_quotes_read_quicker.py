@@ -4,8 +4,10 @@ results, found with fewer steps."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -16,7 +18,7 @@ from aleppo_cli.analysis.quotes.model import Stretch
 from aleppo_cli.analysis.quotes.people import NAME
 from aleppo_cli.text import quotemarks
 from aleppo_cli.text.document import Document, build
-from tests.conftest import REVIEW, read_book
+from tests.conftest import REVIEW, read_book, shared_path
 
 
 def _found(match: re.Match[str] | None) -> tuple[object, ...] | None:
@@ -317,3 +319,236 @@ def test_speaking_words_as_the_pattern(word: str) -> None:
     expected = kind._SPEAK_WORD.fullmatch(word) is not None
     assert kind._speaks(word) == expected
     assert kind._speaks(word) == expected  # remembered
+
+
+# --- the narration before a quote: its last sentence cut only when a pattern may match
+
+_BEFORE_QUOTE = st.lists(
+    st.sampled_from(
+        [
+            *("said", "asked", "replied", "began", "answered", "whispered", "by", "who"),
+            *("Nora", "Mr.", "Mrs.", "M.", "Lark", "he", "she", "the", "and", "x", "sayly"),
+            *(" ", "  ", "\n", ",", ":", ". ", "! ", "? ", ".\n", "”", "“", '"', "—"),
+        ]
+    ),
+    max_size=24,
+).map("".join)
+
+
+def _attribution_before_as_before(narration: str) -> re.Match[str] | None:
+    """``attribution._attribution_before`` as it was: the sentence cut first."""
+    narration = narration.rstrip(" " + quotemarks.OPENING)
+    cut = attribution._last_sentence_end(narration)
+    sentence = narration[cut + 1 :] if cut >= 0 else narration
+    by = attribution._BY_SAID.search(sentence) if " by " in sentence[-80:] else None
+    if not attribution._verb_in_tail(sentence):
+        return by
+    return (
+        attribution._before_said(sentence)
+        or by
+        or (attribution._WHO_SAID.search(sentence) if ", who" in sentence else None)
+        or attribution._did_and_said(sentence)
+        or attribution._opener_said(sentence)
+    )
+
+
+@given(_BEFORE_QUOTE)
+def test_a_verb_in_the_tail_of_the_narration_as_in_its_last_sentence(narration: str) -> None:
+    cut = attribution._last_sentence_end(narration)
+    sentence = narration[cut + 1 :] if cut >= 0 else narration
+    assert attribution._verb_in_tail(narration) == attribution._verb_in_tail(sentence)
+
+
+@given(_BEFORE_QUOTE)
+def test_attribution_before_the_quote_as_before(narration: str) -> None:
+    expected = _found(_attribution_before_as_before(narration))
+    assert _found(attribution._attribution_before(narration)) == expected
+
+
+def test_attribution_before_the_quote_of_long_narrations() -> None:
+    # past the tail's reach, and a name after "by" with no verb of saying near the end
+    long = "Nora walked in. " + "x " * 80
+    for narration in (
+        long + "and Mr. Lark said,",
+        long + "when thus accosted by Miss Lark,",
+        "He was accosted by Miss Lark, and " + "x " * 60,
+        "Mrs. Lark, who had been waiting, said:",
+        "",
+    ):
+        expected = _found(_attribution_before_as_before(narration))
+        assert _found(attribution._attribution_before(narration)) == expected
+    assert attribution._attribution_before(long + "when thus accosted by Miss Lark,") is not None
+
+
+# --- the kind: tests of the words before a quote, each only where its words are
+
+_CUED = st.lists(
+    st.sampled_from(
+        [
+            *("fancy", "imagined", "pictured", "as if", "as though", "had", "said", "just"),
+            *("sang", "singing", "sung", "chanted", "intoned", "words of a", "song", "hymn"),
+            *("the letter", "his note", "the writer", "telegram", "began", "went on", "read"),
+            *("aloud", "out", "it", "low", ",", ":", ".", " ", "\n", "SANG", "İ", "ı", "ſ"),
+            *("ſang", "Read", "x"),
+        ]
+    ),
+    max_size=14,
+).map(" ".join)
+
+
+@given(_CUED)
+def test_imagined_sung_or_written_as_the_four_patterns(before: str) -> None:
+    lowered = before.lower()
+    expected = bool(
+        kind._IMAGINED_BEFORE.search(before)
+        or kind._SUNG_BEFORE.search(before)
+        or kind._WRITTEN_BY_LETTER.search(before)
+        or kind._READ_OUT.search(before)
+    )
+    assert kind._imagined_sung_or_written(before, lowered) == expected
+
+
+def test_imagined_sung_or_written_of_their_forms() -> None:
+    for before in (
+        "he could fancy Reggie saying,",
+        "she was singing:",
+        "the words of a song:",
+        "the letter went on,",
+        "his wife read aloud:",
+        "she ſang:",
+    ):
+        assert kind._imagined_sung_or_written(before, before.lower())
+    assert not kind._imagined_sung_or_written("he said:", "he said:")
+
+
+@given(st.text(alphabet="Ab .,!?:“”\"'’-é", max_size=12), st.text(max_size=12), st.integers(1, 3))
+def test_no_word_before_a_quote_names_nothing_and_says_nothing(
+    inner: str, after: str, parts: int
+) -> None:
+    # what ``of`` skips when nothing stands before the quote in its paragraph
+    words = inner.rstrip(".,;:!?…").split(None, kind._WORDS_COUNTED)
+    assert kind._named("", after, inner, inner[:1].isupper()) is None
+    assert kind._last_word("") == ""
+    assert not kind._speaks("")
+    assert not kind._embedded("", inner, words, parts)
+    assert not kind._named_term("", inner, words, parts)
+
+
+_AND_SAID = st.lists(
+    st.sampled_from(
+        [
+            *("Nora", "Mr.", "he", "the Lark", "stopped", "and", "then", "said", "replied"),
+            *("quietly", "at last", "x", ",", ";", ".", "!", "“", "”", " ", "\n", "sand"),
+        ]
+    ),
+    max_size=16,
+).map(" ".join)
+
+
+@given(_AND_SAID)
+def test_did_and_said_as_the_plain_search(sentence: str) -> None:
+    plain = attribution._DID_AND_SAID.search(sentence)
+    while plain is not None:
+        later = attribution._DID_AND_SAID.search(
+            sentence, plain.end("who" if plain.group("who") else "desc")
+        )
+        if later is None:
+            break
+        plain = later
+    assert _found(attribution._did_and_said(sentence)) == _found(plain)
+
+
+_GOLDEN = Path(__file__).parent / "data" / "read_golden.json"
+
+
+def _read_digest(path: Path) -> str:
+    """A digest of ``quotations._read`` of a text as a user's file (one process)."""
+    import hashlib
+    import io
+
+    from aleppo_cli.analysis.quotes import halves, quotations
+    from aleppo_cli.text import prebuilt, sources
+    from aleppo_cli.text.document import collector_paused
+
+    document = prebuilt.document_for(sources.load(str(path), io.BytesIO(), None))
+    enabled, halves.ENABLED = halves.ENABLED, False
+    try:
+        with collector_paused():
+            found, cast, _ = quotations._stages(document, None)
+            read = quotations._read(document.clean.text, found, cast)
+    finally:
+        halves.ENABLED = enabled
+    canonical = repr(
+        [
+            (said, kind_of, None if ears is None else (ears[0], sorted(ears[1]), ears[2]))
+            for said, kind_of, ears in read
+        ]
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(json.loads(_GOLDEN.read_text("utf-8"))))
+def test_what_is_read_of_each_quote_equals_its_golden_data(name: str) -> None:
+    """The attributions, kinds and what the speaker rules hear of every quote
+    of the 3 books and 13 PDNC novels, as before the speed work of
+    2026-11-26's eighth round (digests made by the code of main at 2232778)."""
+    path = shared_path("corpus", *name.split("/"))
+    assert _read_digest(path) == json.loads(_GOLDEN.read_text("utf-8"))[name]
+
+
+_AFTER_NAME = st.lists(
+    st.sampled_from(
+        [
+            *("and", "&", "Acme’s", "Co", "Young's", "chief", "analyst", "Dana", "Lowe"),
+            *("executive", "producer", "Mr.", "sand", "andrew", " ", "  ", "\n", "\t", ","),
+        ]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@given(_AFTER_NAME, st.integers(0, 3))
+def test_the_forms_joined_by_and_need_it_ahead(rest: str, start: int) -> None:
+    start = min(start, len(rest))
+    ahead = attribution._AND_AHEAD.match(rest, start) is not None
+    owned = attribution._OWNED_NAME.match(rest, start)
+    if owned is not None and owned.group("and"):
+        assert ahead
+    if attribution._SHOW_THEN_NAME.match(rest, start) is not None:
+        assert ahead
+
+
+def test_the_forms_joined_by_and_of_their_examples() -> None:
+    for said in (
+        "said Ernst and Young's Dana Lowe",
+        "said Acme and Co executive producer Dana Lowe",
+    ):
+        end = len("said Ernst") if "Ernst" in said else len("said Acme")
+        assert attribution._AND_AHEAD.match(said, end) is not None
+    assert attribution._AND_AHEAD.match("said Nora quietly", len("said Nora")) is None
+
+
+@given(st.text(alphabet="sangichtowrlebm \n", max_size=30))
+def test_song_or_letter_as_the_pattern(head: str) -> None:
+    pattern = re.compile("|".join(kind._SONG_OR_LETTER))
+    assert kind._song_or_letter(head) == (pattern.search(head) is not None)
+
+
+def test_naming_words_tested_in_turn_are_the_list() -> None:
+    for word in kind._NAMING_WORDS:
+        assert kind._may_name(f"she {word.upper()} it")
+    assert not kind._may_name("she said")
+
+
+@given(_SAYING, st.integers(0, 40))
+def test_a_verb_run_as_the_runs_in_the_set(text: str, start: int) -> None:
+    expected = not attribution._VERB_WORDS.isdisjoint(attribution._LOWER_RUN.findall(text, start))
+    assert attribution._has_verb_run(text, start) == expected
+
+
+def test_every_verb_word_is_letters_only() -> None:
+    for word in attribution._VERB_WORDS:
+        assert re.fullmatch("[a-z]+", word)
+        assert attribution._has_verb_run(f"x {word}, y")
+        assert not attribution._has_verb_run(f"x {word}s{word}")

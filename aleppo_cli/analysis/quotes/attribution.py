@@ -109,6 +109,23 @@ VERB_WORDS = frozenset(_VERBS)  # kind.py reads them too
 # a word one of the verbs (or a phrasal verb's first word) must be: the quick tests
 _VERB_WORDS = VERB_WORDS | frozenset(_PHRASAL)
 _LOWER_RUN = re.compile(r"[a-z]+")
+# a whole run of lower-case letters that is one of _VERB_WORDS (each of them is
+# letters only): found where some run of ``_LOWER_RUN`` is one, quicker than
+# the runs looked up in the set
+_VERB_RUN = re.compile(
+    r"(?<![a-z])"
+    + _by_first_letter(sorted(_VERB_WORDS, key=lambda word: (-len(word), word)))
+    + r"(?![a-z])"
+)
+
+
+def _has_verb_run(text: str, start: int = 0) -> bool:
+    """Whether one of the whole runs of lower-case letters of ``text`` from
+    ``start`` on (``_LOWER_RUN.findall(text, start)``: the first run starts at
+    ``start``) is one of _VERB_WORDS."""
+    return _VERB_RUN.search(text[start:] if start else text) is not None
+
+
 # for the news pass ("He said Mr Lark had ...": "He" is the subject)
 VERB, ADVERB = _VERB, _ADVERB
 
@@ -358,11 +375,13 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
     # (found once; each finder is asked only when those before it found none)
     narration = _narration(text, stretch)
     stripped = narration.rstrip(_OPENING_SPACE)  # what each finder before it reads
-    news_before = _news_before_in(stripped)
+    # (no narration: a quote opening its paragraph, most of a novel's; the
+    # finders before it find nothing in none)
+    news_before = _news_before_in(stripped) if stripped else None
     subject = _subject_before(news_before)
     if subject is not None:
         yield subject
-    found = _before_in(stripped)
+    found = _before_in(stripped) if stripped else None
     if found is not None:
         yield found
     found = _ending_paragraph_before(text, stretch)
@@ -376,8 +395,8 @@ def _candidates(text: str, stretch: Stretch) -> Iterator[re.Match[str]]:
     found = _sentence_end(text, stretch)
     if found is not None:
         yield found
-    sentence = _last_narration_sentence(narration)
-    found = _sentence_subject_in(text, stretch, sentence)
+    sentence = _last_narration_sentence(narration) if narration else ""
+    found = _sentence_subject_in(text, stretch, sentence) if sentence else None
     if found is not None:
         yield found
     found = _said_by_it_in(text, stretch, sentence)  # the news pass finds what "it" is
@@ -441,11 +460,15 @@ def _read(
         # the patterns read after the name all open with white space: past a
         # name followed by none ('said Nora,'), none of them is tried
         spaced = match.string[end : end + 1].isspace()
-        owned = _OWNED_NAME.match(match.string, end) if spaced else None
-        if owned is not None and (who.endswith(_POSSESSIVE) or owned.group("and")):
+        # (a name joined by "and" after it: what _SHOW_THEN_NAME needs, and
+        # _OWNED_NAME past a name with no possessive)
+        anded = spaced and _AND_AHEAD.match(match.string, end) is not None
+        possessive = who.endswith(_POSSESSIVE)
+        owned = _OWNED_NAME.match(match.string, end) if spaced and (anded or possessive) else None
+        if owned is not None and (possessive or owned.group("and")):
             who = owned.group("name")  # "said Acme's chief analyst Dana Lowe"
         else:
-            shown = _SHOW_THEN_NAME.match(match.string, end) if spaced else None
+            shown = _SHOW_THEN_NAME.match(match.string, end) if anded else None
             if shown is not None:  # "said Acme and Co executive producer Dana Lowe"
                 who = shown.group("name")
             elif group == "who2" and spaced:
@@ -456,8 +479,12 @@ def _read(
             named = _RELATION_NAMED.match(match.string, end)
             if named is not None:  # "said his wife, Sheila.": the name the text gives
                 who = named.group("name")
-        qualified = _QUALIFIED.match(match.string, end) if spaced else None
-        if qualified is not None and who.split()[0].lower() == "the":
+        qualified = (
+            _QUALIFIED.match(match.string, end)
+            if spaced and who.split()[0].lower() == "the"
+            else None
+        )
+        if qualified is not None:
             # "said the gentleman in the white waistcoat": one the story calls so
             # (not "said the man in a low voice": "the man", read as "he")
             described = _description(who + qualified.group(), goes_on, False, text, position)
@@ -686,6 +713,8 @@ _APPOSED_NAME = re.compile(
 _OWNED_NAME = re.compile(
     rf"(?P<and>\s+(?:and|&)\s+[A-Z][\w\-]*(?:’s|'s))?\s+(?:[a-z][\w\-]*\s+){{0,4}}(?P<name>{_NAME})"
 )
+# what the forms above and below joined by "and" open with
+_AND_AHEAD = re.compile(r"\s+(?:and|&)\s")
 # "Acme and Co executive producer Dana Lowe": a name of two joined, a role, a name
 _SHOW_THEN_NAME = re.compile(
     rf"\s+(?:and|&)\s+[A-Z][\w\-]*\s+(?:[a-z][\w\-]*\s+){{1,4}}(?P<name>{_NAME})"
@@ -750,8 +779,8 @@ def _news_after(text: str, stretch: Stretch) -> re.Match[str] | None:
     for end in _ends(stretch):
         stop = min(_paragraph_end(text, stretch, end), end + LOOK_AFTER)
         after = text[end:stop].lstrip(quotemarks.CLOSING)
-        if not _may_be_news_after(after):
-            continue  # _NEWS_AFTER cannot match
+        if not after or not _may_be_news_after(after):
+            continue  # _NEWS_AFTER cannot match (nothing after the quote in its paragraph)
         ends = _NEXT_SENTENCE.search(after)  # "wrote the judges.\nThe ...": not "The"
         match = _NEWS_AFTER.match(after[: ends.start()] if ends is not None else after)
         if (
@@ -787,12 +816,7 @@ def _may_be_news_after(after: str) -> bool:
     """Whether ``_NEWS_AFTER`` may match ``after`` (or its start): each of its
     forms needs a verb of _VERBS as a whole run of lower-case letters, or
     "according to", or a dash before a name. False: it cannot."""
-    return (
-        "\u2014" in after
-        or "\u2013" in after
-        or "according" in after
-        or not _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(after))
-    )
+    return "\u2014" in after or "\u2013" in after or "according" in after or _has_verb_run(after)
 
 
 def _paragraph_end(text: str, stretch: Stretch, end: int) -> int:
@@ -810,6 +834,8 @@ def _sentence_end(text: str, stretch: Stretch) -> re.Match[str] | None:
     for end in _ends(stretch):
         stop = min(_paragraph_end(text, stretch, end), end + NEWS_REACH)
         rest = text[end:stop].lstrip(quotemarks.CLOSING)
+        if not rest:
+            continue  # nothing after the quote in its paragraph
         cut = _first_break(rest)
         sentence = rest[:cut].rstrip(" .")
         if ", " not in sentence or any(mark in sentence for mark in quotemarks.ENGLISH):
@@ -824,7 +850,12 @@ def _news_before_in(narration: str) -> re.Match[str] | None:
     """Journalism's attribution ending the narration before the quote, in its
     sentence (``narration`` stripped of white space and opening marks at its end)."""
     cut = _last_of(narration, _NEWS_SENTENCE_ENDS)
-    if cut >= 0 and narration[cut] == "\n" and _WRAPPED.match(narration, max(0, cut - 1)):
+    if (
+        cut >= 0
+        and narration[cut] == "\n"
+        and ", wh" in narration  # (what _relative_subject needs, in the part it reads)
+        and _WRAPPED.match(narration, max(0, cut - 1))
+    ):
         # a hard-wrapped line: "Mrs. Lark, who had been eyeing Ivo, now" / "observed,"
         # is Mrs. Lark's, not Ivo's (not cut at a title's full stop either)
         whole = max(_last_sentence_end(narration), _last_line_end(narration))
@@ -1048,7 +1079,7 @@ _VOICE = re.compile(
 
 def _voice(narration: str) -> re.Match[str] | None:
     """A voice and its owner ending the narration before a quote, if they do."""
-    tail = narration.rstrip(" " + quotemarks.OPENING)[-_VOICE_REACH:]
+    tail = narration.rstrip(_OPENING_SPACE)[-_VOICE_REACH:]
     if "voice" not in tail or tail[-1:] not in ":,—–-":
         return None
     return _VOICE.search(tail)
@@ -1072,7 +1103,7 @@ _BEGAN = re.compile(
 
 def _began(narration: str) -> re.Match[str] | None:
     """A sentence ending the narration with "X began again.", if it does."""
-    narration = narration.rstrip(" " + quotemarks.OPENING)
+    narration = narration.rstrip(_OPENING_SPACE)
     if not narration.endswith((".", ":")):
         return None
     takes_up = _takes_up(narration[-60:])
@@ -1126,15 +1157,19 @@ def _ending_paragraph_before(text: str, stretch: Stretch) -> re.Match[str] | Non
 
 def _attribution_before(narration: str) -> re.Match[str] | None:
     """ "X said," / "she added:" ending ``narration``, after its last sentence break."""
-    narration = narration.rstrip(" " + quotemarks.OPENING)
+    narration = narration.rstrip(_OPENING_SPACE)
+    # each pattern below needs a verb of _VERBS after white space and before a
+    # word's end, so a whole run of lower-case letters, in the last sentence's
+    # tail: without one, none can match (a quick test; the patterns, anchored
+    # at the end, try every start). The narration's tail is its last
+    # sentence's (``_verb_in_tail``), so it is read before the sentence is cut
+    verb = _verb_in_tail(narration)
+    if not verb and " by " not in narration[-80:]:
+        return None  # (the sentence's last 80 characters are the narration's, or fewer)
     cut = _last_sentence_end(narration)
     sentence = narration[cut + 1 :] if cut >= 0 else narration
-    # each pattern below needs a verb of _VERBS after white space and before a
-    # word's end, so a whole run of lower-case letters, in the sentence's tail:
-    # without one, none can match (a quick test; the patterns, anchored at the
-    # end, try every start)
     by = _BY_SAID.search(sentence) if " by " in sentence[-80:] else None
-    if not _verb_in_tail(sentence):
+    if not verb:
         return by
     return (
         _before_said(sentence)
@@ -1168,6 +1203,10 @@ def _subject_end(match: re.Match[str]) -> int:
 def _did_and_said(sentence: str) -> re.Match[str] | None:
     """The last subject that "did, and said" (_DID_AND_SAID): "Ivo stopped,
     and then the Mock Lark drew a breath, and said" is the Mock Lark's."""
+    # (its "and", verb and tail hold none of _TAIL_STOPS: without an "and"
+    # past the last of them, it cannot match)
+    if "and" not in sentence[_last_of(sentence, _TAIL_STOPS) + 1 :]:
+        return None
     match = _DID_AND_SAID.search(sentence)
     while match is not None:
         later = _DID_AND_SAID.search(sentence, match.end("who" if match.group("who") else "desc"))
@@ -1189,10 +1228,14 @@ def _verb_in_tail(sentence: str) -> bool:
     ``_attribution_before`` need it: a whole run of lower-case letters after
     the sentence's last full stop, mark or quote mark, and at most
     ``_TAIL_REACH`` characters (and a final line feed, which ``$`` passes)
-    before its end. False: none of them can match."""
+    before its end. False: none of them can match.
+
+    A text's answer is its last sentence's, cut after a sentence's end
+    (``_last_sentence_end``): that end is one of _TAIL_STOPS, so the last
+    of them and the tail's reach fall at the same place of both."""
     last = _last_of(sentence, _TAIL_STOPS)
     start = max(last + 1, len(sentence) - _TAIL_REACH - _LONGEST_VERB - 1)
-    return not _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(sentence, start))
+    return _has_verb_run(sentence, start)
 
 
 # "Edmund, after waiting a moment, obliged her to look up by saying,": the name
@@ -1251,7 +1294,7 @@ def _said_later(sentence: str, start: int) -> bool:
     ``start`` (after a semicolon or ", and"): the attribution is that clause's."""
     tail = sentence[start:]
     clause = _NEXT_CLAUSE.search(tail)
-    return clause is not None and not _VERB_WORDS.isdisjoint(_LOWER_RUN.findall(tail, clause.end()))
+    return clause is not None and _has_verb_run(tail, clause.end())
 
 
 # a clause of its own, opened by its subject: "; and Nora", ", and the Lark", ", and she"

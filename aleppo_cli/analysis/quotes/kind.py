@@ -141,7 +141,24 @@ _WISH_FIRST = frozenset(
 # a word of one of the patterns after the quote, among its first words
 # the words the patterns after a quote need, among its first few words
 AFTER_CUE_REACH = 50
-_SONG_OR_LETTER = re.compile(r"sang|sings|chant|inton|writer|letter|note|telegram")
+_SONG_OR_LETTER = ("sang", "sings", "chant", "inton", "writer", "letter", "note", "telegram")
+
+
+def _song_or_letter(head: str) -> bool:
+    """Whether ``head`` holds one of _SONG_OR_LETTER (tested in turn: quicker
+    than a pattern of them)."""
+    return (
+        "sang" in head
+        or "sings" in head
+        or "chant" in head
+        or "inton" in head
+        or "writer" in head
+        or "letter" in head
+        or "note" in head
+        or "telegram" in head
+    )
+
+
 # speech only imagined: he could fancy Reggie saying, "…"; she pictured him adding with a
 # smile: "…"; as if she had said: "…"
 _IMAGINED = (
@@ -181,6 +198,31 @@ def _has_cue(lowered: str) -> bool:
         or "note" in lowered
         or "telegram" in lowered
         or "read" in lowered
+    )
+
+
+# the words each pattern of imagined, sung or written words needs (in any case)
+_IMAGINED_CUES = ("fanc", "imagin", "pictur", "if", "though")  # _IMAGINED_BEFORE
+_SUNG_CUES = ("sang", "sing", "sung", "chant", "inton", "words")  # _SUNG_BEFORE
+_LETTER_CUES = ("writer", "letter", "note", "telegram")  # _WRITTEN_BY_LETTER
+
+
+def _cued(lowered: str, cues: tuple[str, ...], folded: bool) -> bool:
+    """Whether ``lowered`` holds one of ``cues`` (or ``folded`` letters)."""
+    return folded or any(cue in lowered for cue in cues)  # (called rarely)
+
+
+def _imagined_sung_or_written(before: str, lowered: str) -> bool:
+    """Whether one of the patterns of imagined, sung, written or read-out
+    words ends ``before`` (``lowered``: its lower case): each tried only where
+    its own words are ("sang", "letter" ...), or a letter that it reads as one
+    of theirs and ``lower`` leaves (_FOLDED_TO_ASCII)."""
+    folded = "\u0130" in before or "\u0131" in before or "\u017f" in before
+    return bool(
+        (_cued(lowered, _IMAGINED_CUES, folded) and _IMAGINED_BEFORE.search(before))
+        or (_cued(lowered, _SUNG_CUES, folded) and _SUNG_BEFORE.search(before))
+        or (_cued(lowered, _LETTER_CUES, folded) and _WRITTEN_BY_LETTER.search(before))
+        or ((folded or "read" in lowered) and _READ_OUT.search(before))
     )
 
 
@@ -363,23 +405,28 @@ def of(text: str, stretch: Stretch, attributed: bool) -> str:
     # words will do (a novel's quotations are long)
     words = inner.rstrip(".,;:!?…").split(None, _WORDS_COUNTED)
     capital = inner[:1].isupper()
-    named = _named(before, after, inner, capital)
+    # (no word before the quote, as when it opens its paragraph: no name, no
+    # verb of saying and no word of the sentence's own before it, so none of
+    # the tests of ``before`` below holds)
+    named = _named(before, after, inner, capital) if before else None
     if named:
         return named
     if _verse(text, stretch) or _unspoken(text, stretch):
         return OTHER
-    last = _last_word(before)
-    said = _SAID_JUST_BEFORE.search(before) if last in _SPEAK_ADVERBS or _speaks(last) else None
-    if (
-        said
-        and (before.rstrip()[-1:] in ":," or not looks_like_title(inner))
-        and before[: said.start()].rstrip()[-1:] not in ALL_MARKS
-    ):
-        # roused himself to say: "Do sit down"; shouting "Dad,"; not '"Come on!"
-        # said "Uncle."', where the quote names the one who said the words before
-        return SPEECH
-    embedded = _embedded(before, inner, words, len(stretch.spans))
-    named_term = not embedded and _named_term(before, inner, words, len(stretch.spans))
+    embedded = named_term = False
+    if before:
+        last = _last_word(before)
+        said = _SAID_JUST_BEFORE.search(before) if last in _SPEAK_ADVERBS or _speaks(last) else None
+        if (
+            said
+            and (before.rstrip()[-1:] in ":," or not looks_like_title(inner))
+            and before[: said.start()].rstrip()[-1:] not in ALL_MARKS
+        ):
+            # roused himself to say: "Do sit down"; shouting "Dad,"; not '"Come on!"
+            # said "Uncle."', where the quote names the one who said the words before
+            return SPEECH
+        embedded = _embedded(before, inner, words, len(stretch.spans))
+        named_term = not embedded and _named_term(before, inner, words, len(stretch.spans))
     # an attributed fragment is speech when a verb of saying is near it, ends
     # its sentence, or is its own first words after a name ('Lark "totally condemned"')
     if attributed and not (
@@ -453,16 +500,26 @@ _NAMING_WORDS = (
 # The only characters beyond ASCII that those patterns (re.IGNORECASE) take
 # for ASCII letters and that ``str.lower`` leaves so: "İ", "ı" (i) and "ſ" (s).
 _FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f")
-# the same tests as one search each (the engine skips to a word's first letter)
-_NAMING_WORD = re.compile("|".join(map(re.escape, _NAMING_WORDS)))
 
 
 def _may_name(before: str) -> bool:
     """Whether ``before`` holds a word that names a quote ("nicknamed",
     "titled", "so-called", "the term", "called"): else none of the patterns
     of ``_named`` can match it."""
+    lowered = before.lower()  # (_NAMING_WORDS tested in turn: quicker than one pattern)
     return (
-        _NAMING_WORD.search(before.lower()) is not None
+        "named" in lowered
+        or "dubbed" in lowered
+        or "known" in lowered
+        or "a.k.a" in lowered
+        or "aka" in lowered
+        or "titled" in lowered
+        or "so-called" in lowered
+        or "term" in lowered
+        or "word" in lowered
+        or "phrase" in lowered
+        or "label" in lowered
+        or "called" in lowered
         or "\u0130" in before
         or "\u0131" in before
         or "\u017f" in before  # (_FOLDED_TO_ASCII)
@@ -495,8 +552,8 @@ def _unspoken(text: str, stretch: Stretch) -> bool:
     end of the paragraph before when that ends with a colon (he began to
     sing:)."""
     paragraph = stretch.paragraph
-    start = stretch.start
-    end = stretch.end
+    spans = stretch.spans  # (its start and end, without the properties' calls)
+    start, end = spans[0].start, spans[-1].end
     if text[start : start + 4].lower() in ("your", "ever") and _CLOSING.match(text, start, end):
         return True  # a letter's last words: "Yours sincerely,"; "Your affectionate friend,"
     before = text[max(paragraph.clean_start, start - UNSPOKEN_REACH) : start - 1]
@@ -510,8 +567,10 @@ def _unspoken(text: str, stretch: Stretch) -> bool:
     if unspoken_cue(before):
         return True
     after = text[end + 1 : min(paragraph.clean_end, end + UNSPOKEN_REACH)]
+    if not after:
+        return False  # (the quote ends its paragraph) no word after it: no test below holds
     head = after[:AFTER_CUE_REACH].lower()
-    if _SONG_OR_LETTER.search(head):
+    if _song_or_letter(head):
         clause = text[end - 1 : end] in _CLAUSE_MARKS or after.startswith(",")
         # the words of a clause, not a name ('"Uncle" sang as peasants sing')
         if clause and (_SUNG_AFTER.match(after) or _WRITTEN_AFTER.match(after)):
@@ -547,12 +606,7 @@ def unspoken_cue(before: str) -> bool:
     ):
         return True
     lowered = before.lower()
-    if _has_cue(lowered) and (
-        _IMAGINED_BEFORE.search(before)
-        or _SUNG_BEFORE.search(before)
-        or _WRITTEN_BY_LETTER.search(before)
-        or _READ_OUT.search(before)
-    ):
+    if _has_cue(lowered) and _imagined_sung_or_written(before, lowered):
         return True
     if last in _LOOK_LAST and any(noun in lowered for noun in _LOOK_NOUNS):
         look = _LOOK_SAID.search(before)
@@ -594,7 +648,9 @@ def _named_term(before: str, inner: str, words: list[str], parts: int) -> bool:
     du Jour," to write): the name of a thing, not words said."""
     if parts != 1 or not 1 <= len(words) <= NAMED_TERM_MAX_WORDS or not inner[:1].isupper():
         return False
-    if any(mark in inner for mark in "!?;:") or _INNER_SENTENCE.search(inner):
+    if "!" in inner or "?" in inner or ";" in inner or ":" in inner:
+        return False
+    if _INNER_SENTENCE.search(inner):
         return False
     if inner == inner.upper():  # a code or a rating ("BB+"), not a name
         return False
@@ -625,10 +681,11 @@ def _in_headline(text: str, stretch: Stretch) -> bool:
     paragraph = stretch.paragraph
     if paragraph.heading:
         return True
+    if len(paragraph.sentences) != 1:
+        return False  # (most: the line is not read)
     line = paragraph.text.rstrip().rstrip(ALL_MARKS)
     return (
-        len(paragraph.sentences) == 1
-        and bool(text[paragraph.clean_end : paragraph.clean_end + HEADLINE_LOOK].strip())
+        bool(text[paragraph.clean_end : paragraph.clean_end + HEADLINE_LOOK].strip())
         and "\n" not in paragraph.text
         and not line.endswith((*_SENTENCE_ENDS, ",", ";", ":"))
         and len(line.split()) <= HEADLINE_MAX_WORDS
