@@ -262,3 +262,30 @@ def test_decide_tries_only_the_rules_that_can_apply_with_the_plain_loops_answer(
             met.add("1" if rule == speakers.SURE else "2" if speech.reference is not None else "3")
             talk = speakers._after(talk, speech, speaker, rule == speakers.SURE)
     assert met == {"1", "2", "3"}
+
+
+def test_what_the_stages_read_of_each_speech_is_what_the_rules_hear_themselves() -> None:
+    """``quotations`` reads what the speaker rules hear of each speech
+    quotation along with its attribution (``_read``); that must be all of
+    it, the gendered description of its attribution too ("cried the old
+    lady"), or ``assign`` given those reads would choose otherwise than
+    ``assign`` reading them itself."""
+    raw = (
+        "Mary Brown and John Smith sat by the fire with the old lady.\n\n"
+        '"It is cold tonight," cried the old lady.\n\n'
+        '"Then we must stay in," said John.\n\n'
+        '"You are right, sir," the young man answered.\n\n'
+        '"Stay, then," she said.\n'
+    )
+    document = build(raw)
+    text = document.clean.text
+    found, heard, cast = quotes._quotes_heard_people(document)
+    assert heard  # (the text has speech quotations)
+    described = 0
+    for at, speech in heard.items():
+        itself = speakers._hear(text, found[at], cast)
+        assert speech == itself
+        described += itself.described is not None
+    assert described  # "the old lady", "the young man"
+    by_itself = speakers.assign(text, found, cast)
+    assert speakers.assign(text, found, cast, heard=heard) == by_itself

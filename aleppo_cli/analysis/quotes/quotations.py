@@ -107,8 +107,9 @@ def quotes_and_people(document: Document) -> tuple[list[Quote], people.People]:
 
 
 # What the speaker rules first read of a speech quotation (``speakers._hear``):
-# its addressee, the people it names, the owner of its relation.
-_Heard = tuple[str | None, frozenset[str], str | None]
+# its addressee, the people it names, the owner of its relation, the gendered
+# description of its attribution.
+_Heard = tuple[str | None, frozenset[str], str | None, str | None]
 
 
 def _quotes_heard_people(
@@ -176,7 +177,9 @@ def _read(text: str, found: Sequence[Stretch], cast: people.People) -> list[_Rea
             read.append((said, kind_of, None))
             continue
         speech = speakers._hear(text, Quote(stretch, said, kind_of), cast)
-        read.append((said, kind_of, (speech.addressee, speech.named, speech.owner)))
+        read.append(
+            (said, kind_of, (speech.addressee, speech.named, speech.owner, speech.described))
+        )
     return read
 
 
