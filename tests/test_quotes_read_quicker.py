@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from aleppo_cli.analysis.quotes import attribution, kind, stretches
@@ -552,3 +552,37 @@ def test_every_verb_word_is_letters_only() -> None:
         assert re.fullmatch("[a-z]+", word)
         assert attribution._has_verb_run(f"x {word}, y")
         assert not attribution._has_verb_run(f"x {word}s{word}")
+
+
+_CUE_WORDS = st.sampled_from(
+    [
+        *("She", "smiled", "as", "if", "though", "she", "had", "said", "just", "answered"),
+        *("fancied", "him", "saying", "sang", "\u017fang", "the", "words", "of", "a", "song"),
+        *("wrote", "letter", "read", "out", "AS", "IF", "\u0131f", "\u0130F", "I", ",", ":"),
+    ]
+)
+_SPACES = st.sampled_from([" ", "\n", "\t", "\u00a0", "\u2003", " \n "])
+# words of the patterns, each followed by some white space
+_BEFORE_A_QUOTE = st.lists(st.tuples(_CUE_WORDS, _SPACES), max_size=10).map(
+    lambda pairs: "".join(word + space for word, space in pairs)
+)
+
+
+@given(_BEFORE_A_QUOTE)
+@example("She smiled as\nif she had said, ")
+@example("as\u00a0if she had said, ")
+@example("She \u017fang, ")
+@example("as \u0131f she had said, ")
+@example("AS \u0130F SHE HAD SAID, ")
+def test_the_quick_cue_test_keeps_every_quote_the_patterns_find(before: str) -> None:
+    """``_has_cue`` lets through every quote ``_imagined_sung_or_written``
+    finds, whatever white space or case folding joins its words ("as\\nif",
+    a long s)."""
+    lowered = before.lower()
+    if kind._imagined_sung_or_written(before, lowered):
+        assert kind._has_cue(lowered)
+
+
+def test_as_if_broken_across_lines_is_imagined_as_on_one_line() -> None:
+    assert kind.unspoken_cue("She smiled as if she had said, ")
+    assert kind.unspoken_cue("She smiled as\nif she had said, ")
