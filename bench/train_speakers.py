@@ -146,10 +146,10 @@ def realise(novel: Novel, choices: Sequence[str | None]) -> list[quotations.Quot
         by[at] = choice
     prepared = novel.prepared
     known = quotations._persons(prepared.cast, by)
-    return [
-        quotations._finish(prepared.document, quote, s, known.get(s) if s else None)
-        for quote, s in zip(prepared.quotes, by, strict=True)
-    ]
+    found = [quote.stretch for quote in prepared.quotes]
+    kinds = [quote.kind for quote in prepared.quotes]
+    offsets, numbers = quotations._placed(prepared.document, found)
+    return quotations._finished(prepared.document, found, kinds, by, known, offsets, numbers)
 
 
 # --- the model ----------------------------------------------------------------------
