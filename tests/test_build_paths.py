@@ -51,15 +51,20 @@ def test_offsets_in_order_map_as_each_alone(raw: str, offsets: list[int], ordere
 def test_a_long_text_leaves_its_document_out_of_the_collectors_passes() -> None:
     import gc
 
-    from aleppo_cli.text import document
+    from aleppo_cli.text import collector, document
 
+    long_text = "A sentence of a long text. " * (document.FREEZE_FROM // 27 + 1)
     gc.unfreeze()
     try:
+        document.build(long_text)
+        assert gc.get_freeze_count() == 0  # (in-process: never, unless allowed)
+        collector.allow_freezing()
         document.build("Short. Text.")
         assert gc.get_freeze_count() == 0
-        built = document.build("A sentence of a long text. " * (document.FREEZE_FROM // 27 + 1))
+        built = document.build(long_text)
         assert gc.get_freeze_count() > 0
         assert gc.is_tracked(built.paragraphs[0])  # frozen, not untracked
         assert gc.isenabled()
     finally:
+        collector.allow_freezing(False)
         gc.unfreeze()

@@ -164,3 +164,29 @@ def test_the_real_entry_point_prints_all_and_exits_as_run_says(
     assert done.returncode == expected.status == status
     assert out.read_text(encoding="utf-8") == expected.stdout
     assert done.stderr.decode() == expected.stderr
+
+
+def test_an_in_process_run_leaves_every_object_to_the_collector(tmp_path: Path) -> None:
+    """Only the console script, which leaves without collecting again, moves
+    a long text's objects out of the collector's reach (``gc.freeze``): run
+    in-process, ``quotes`` freezes nothing, and a cycle of the caller's that
+    was garbage before it is still collected after it."""
+    import gc
+    import weakref
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    novel = tmp_path / "novel.txt"
+    novel.write_text('"A long talk," said Anna. "Go on."\n\n' * 12_000, encoding="utf-8")
+    gc.collect()
+    gc.unfreeze()
+    garbage = Cycle()
+    collected = weakref.ref(garbage)
+    del garbage
+    for argv in (["quotes", "--json", str(novel)], ["search", "talk", str(novel)]):
+        assert invoke(argv).status == 0
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert collected() is None

@@ -16,7 +16,7 @@ from aleppo_cli.analysis.quotes.model import Part, Person, Quotation, Stretch
 from aleppo_cli.output import plain
 from aleppo_cli.output.safe import visible
 from aleppo_cli.output.shared import location, locations, quoted, quoted_visible, quotes_count
-from aleppo_cli.text import sections
+from aleppo_cli.text import collector, sections
 from aleppo_cli.text.document import Document, build
 from tests.conftest import read_book
 
@@ -121,10 +121,12 @@ def test_what_the_stages_made_is_kept_when_asked_and_the_quotations_are_the_same
     kept: list[object] = []
     alone = quotations.find(document)
     frozen = gc.get_freeze_count()
+    collector.allow_freezing()  # (as the console script does)
     try:
         assert quotations.find(document, keep=kept.append) == alone
         assert gc.get_freeze_count() > frozen  # (out of the collector's reach)
     finally:
+        collector.allow_freezing(False)
         gc.unfreeze()
     assert len(kept) == 1 and isinstance(kept[0], list)
     found, _, _ = quotations._stages(document, None)

@@ -468,7 +468,7 @@ def _read_digest(path: Path) -> str:
 
     from aleppo_cli.analysis.quotes import halves, quotations
     from aleppo_cli.text import prebuilt, sources
-    from aleppo_cli.text.document import collector_paused
+    from aleppo_cli.text.collector import collector_paused
 
     document = prebuilt.document_for(sources.load(str(path), io.BytesIO(), None))
     enabled, halves.ENABLED = halves.ENABLED, False

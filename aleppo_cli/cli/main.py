@@ -107,6 +107,9 @@ def _silence_stdout(env: Environment) -> None:
 
 def main() -> NoReturn:
     """Console-script entry point."""
+    from aleppo_cli.text import collector
+
+    collector.allow_freezing()  # (this process leaves without collecting again: ``leave``)
     leave(int(run(sys.argv[1:], Environment.from_system())))
 
 

@@ -15,18 +15,17 @@ quotations and search never use it.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import MISSING, dataclass, fields, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 from aleppo_cli.text import cleanup
 from aleppo_cli.text.cleanup import CleanText, apply, clean
+from aleppo_cli.text.collector import collector_paused
 
 if TYPE_CHECKING:
     from aleppo_cli.text.beside import Beside, Child
@@ -161,28 +160,6 @@ def build(raw: str, repair: bool | None = None, beside: Beside[Any] | None = Non
 # A text this long (characters) leaves its document out of the collector's
 # later passes (see collector_paused).
 FREEZE_FROM = 200_000
-
-
-@contextmanager
-def collector_paused(freeze: bool = False) -> Iterator[None]:
-    """The cyclic garbage collector paused: a novel's document is some 200,000
-    objects, none in a cycle, and the collections their making set off (each
-    going over every object made so far) took a tenth of building it.
-
-    ``freeze``: then move every object there is to the collector's permanent
-    generation (``gc.freeze``) before it resumes, so that no later collection
-    goes over them again: the first two after a novel's build took 0.05 s of
-    ``aleppo search`` (objects that die are still freed as their last
-    reference goes; only a cycle among them would stay)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 Layout = list[list[tuple[int, int]]]  # paragraphs of sentence spans in the cleaned text

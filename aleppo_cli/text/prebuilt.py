@@ -39,6 +39,7 @@ CODE = (
     "headings.py",
     "prebuilt.py",
     "beside.py",  # (the layout of a long text shared with a second process)
+    "collector.py",  # (the collector paused while the document is made)
 )
 
 

@@ -53,7 +53,8 @@ from aleppo_cli.analysis.quotes.model import (  # noqa: E402
     SpeakerIndex,
     Stretch,
 )
-from aleppo_cli.text.document import Document, Sentence, collector_paused  # noqa: E402
+from aleppo_cli.text.collector import collector_paused  # noqa: E402
+from aleppo_cli.text.document import Document, Sentence  # noqa: E402
 
 if TYPE_CHECKING:
     from aleppo_cli.text.beside import Beside, Child

@@ -15,7 +15,8 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from aleppo_cli.text.document import Document, collector_paused
+from aleppo_cli.text.collector import collector_paused
+from aleppo_cli.text.document import Document
 from aleppo_cli.text.document import Sentence as OurSentence
 
 LANGUAGE = "english"

@@ -51,7 +51,7 @@ from aleppo_cli.analysis.summarize.csr import (
     symmetric_dot,
     upper_gram,
 )
-from aleppo_cli.text.document import collector_paused
+from aleppo_cli.text.collector import collector_paused
 
 Summarizer = TypeVar("Summarizer", bound=type)
 

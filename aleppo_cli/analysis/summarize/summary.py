@@ -17,7 +17,8 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from aleppo_cli.errors import UsageError
-from aleppo_cli.text.document import Document, Sentence, collector_paused
+from aleppo_cli.text.collector import collector_paused
+from aleppo_cli.text.document import Document, Sentence
 
 DEFAULT_ALGORITHM = "blend"  # ours: see blend.py, and README, Summaries
 DEFAULT_COUNT = 3
