@@ -89,7 +89,7 @@ def test_the_mentions_before_are_ranked_and_counted_as_one_by_one(
     MENTION_REACH, nearest first, each counted from its nearest mention on,
     and those named further back there counted only if candidates already."""
     calls, _ = _walked(source, monkeypatch)
-    counted = 0
+    counted = further = 0
     for speech, _talk, people, _facts, _rule, _answer, _ahead, found in calls:
         start = speech.stretch.start
         positions, names = people.positions, people.names
@@ -112,13 +112,13 @@ def test_the_mentions_before_are_ranked_and_counted_as_one_by_one(
             if name in kept:
                 counted += 1
             if name in kept or counts_given:  # (further back: only a candidate already)
+                further += name not in kept
                 assert name in counts
                 assert counts_given == [
                     ranker._COUNT[bisect_right(ranker._COUNT_BINS, counts[name])]
                 ]
-            else:
-                assert name not in kept
     assert counted > 20
+    assert further > 0  # (candidates named beyond the nearest MENTIONS_KEPT people)
 
 
 def _plain_decode_run(
