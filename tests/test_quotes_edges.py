@@ -147,3 +147,13 @@ def test_a_novels_later_part_in_a_child_keeps_what_it_made_too(
     assert quotations.find(document, keep=kept.append) == alone
     assert forks  # (the later part read by a child)
     assert len(kept) == 1 and isinstance(kept[0], list) and len(kept[0]) > 4
+
+
+def test_no_unwrapped_line_ends_in_white_space() -> None:
+    """A quotation without a speaker ends its line in its own words, stripped
+    as ``_hanging`` strips a line: even where its last part is empty."""
+    empty = Part(0, 0, 0, 0, "")
+    found = [Quotation("scare", None, (empty, empty), 4, 9)]
+    out = plain.quotes_plain("", found, 0, None, False)
+    assert out.startswith("[9] ")
+    assert all(line == line.rstrip() for line in out.splitlines())

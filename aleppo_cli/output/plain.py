@@ -314,8 +314,9 @@ def _quotes_lines(
     that may hold a character they change (the sections' paths, the
     speakers' names, the quotations' words: ``quoted_visible``, which
     holds no glue, as it is white space): the same as over the whole line,
-    as both map character by character. No line ends in white space to
-    strip: it ends in its speaker's name (stripped here) or a closing mark."""
+    as both map character by character. A line with a speaker ends in its
+    name (stripped here) or in "(speaker unknown)"; one without, in its
+    words, stripped as the line."""
     places = None  # a paragraph's "location: "
     if locator:
         paragraphs = dict.fromkeys(map(_PARAGRAPH, quotations))
@@ -339,8 +340,11 @@ def _quotes_lines(
             ending = endings.get(speaker)
             if ending is None:  # (never empty: "—" is no white space)
                 ending = endings[speaker] = _shown(f" — {speaker}").rstrip()
-        else:
-            ending = unknown if kind_of == "speech" else ""
+        elif kind_of == "speech":
+            ending = unknown
+        else:  # (the line ends in its words: stripped as ``_hanging`` strips it)
+            add(f"[{quotation.sentence}] {prefix}{words}".rstrip())
+            continue
         add(f"[{quotation.sentence}] {prefix}{words}{ending}")
     lines.append("")
     lines.append(quotes_count(len(quotations), hidden))
