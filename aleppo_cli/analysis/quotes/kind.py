@@ -138,9 +138,7 @@ _WISH = (
 _WISH_FIRST = frozenset(
     "felt longed wanted was were tongue lips how might would could as seemed wished".split()
 )
-# a word of one of the patterns after the quote, among its first words
-# the words the patterns after a quote need, among its first few words
-AFTER_CUE_REACH = 50
+# the words the patterns of sung or written words after a quote need
 _SONG_OR_LETTER = ("sang", "sings", "chant", "inton", "writer", "letter", "note", "telegram")
 
 
@@ -504,7 +502,7 @@ def _named(before: str, after: str, inner: str, capital: bool) -> str | None:
 # test before them, which most quotes fail.
 _NAMING_WORDS = (
     "named", "dubbed", "known", "a.k.a", "aka", "titled", "so-called", "term", "word",
-    "phrase", "label", "called",
+    "phrase", "label", "call",
 )  # fmt: skip
 # The only characters beyond ASCII that those patterns (re.IGNORECASE) take
 # for ASCII letters and that ``str.lower`` leaves so: "İ", "ı" (i) and "ſ" (s).
@@ -513,8 +511,8 @@ _FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f")
 
 def _may_name(before: str) -> bool:
     """Whether ``before`` holds a word that names a quote ("nicknamed",
-    "titled", "so-called", "the term", "called"): else none of the patterns
-    of ``_named`` can match it."""
+    "titled", "so-called", "the term", "called", what everyone "calls"):
+    else none of the patterns of ``_named`` can match it."""
     lowered = before.lower()  # (_NAMING_WORDS tested in turn: quicker than one pattern)
     return (
         "named" in lowered
@@ -528,7 +526,7 @@ def _may_name(before: str) -> bool:
         or "word" in lowered
         or "phrase" in lowered
         or "label" in lowered
-        or "called" in lowered
+        or "call" in lowered  # (call, calls, called: _CALLED_BY_NOBODY takes each)
         or "\u0130" in before
         or "\u0131" in before
         or "\u017f" in before  # (_FOLDED_TO_ASCII)
@@ -578,7 +576,7 @@ def _unspoken(text: str, stretch: Stretch) -> bool:
     after = text[end + 1 : min(paragraph.clean_end, end + UNSPOKEN_REACH)]
     if not after:
         return False  # (the quote ends its paragraph) no word after it: no test below holds
-    head = after[:AFTER_CUE_REACH].lower()
+    head = after.lower()  # (as far as the patterns after it read: their words are of any length)
     if _song_or_letter(head):
         clause = text[end - 1 : end] in _CLAUSE_MARKS or after.startswith(",")
         # the words of a clause, not a name ('"Uncle" sang as peasants sing')
