@@ -109,7 +109,7 @@ def main() -> NoReturn:
     """Console-script entry point."""
     from aleppo_cli.text import collector
 
-    collector.allow_freezing()  # (this process leaves without collecting again: ``leave``)
+    collector.allow_freezing()  # (a command leaves without collecting again: ``leave``)
     leave(int(run(sys.argv[1:], Environment.from_system())))
 
 

@@ -3,11 +3,12 @@
 A novel's document and quotations are some 250,000 objects, none in a
 cycle; the collections their making would set off go over every object
 made so far. ``collector_paused`` holds the collector off while they are
-made, and, in a process that ends without collecting again
-(``allow_freezing``: the console script, which leaves through
-``cli.main.leave``), moves them to the permanent generation, out of every
-later collection. In-process callers (tests, a program using the library)
-never freeze: their objects, and cycles among them, stay collectable."""
+made, and, in the console script's process (``allow_freezing``: a
+command leaves through ``cli.main.leave`` without collecting again, and the
+reader holds its document until it ends), moves them to the permanent
+generation, out of every later collection. In-process callers (tests, a
+program using the library) never freeze: their objects, and cycles among
+them, stay collectable."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ _freezing = False
 
 
 def allow_freezing(allowed: bool = True) -> None:
-    """Let ``collector_paused`` freeze what there is (for a process that
-    ends without collecting again), or not (the default)."""
+    """Let ``collector_paused`` freeze what there is (for the console
+    script's process, see above), or not (the default)."""
     global _freezing
     _freezing = allowed
 
