@@ -182,11 +182,44 @@ def test_an_in_process_run_leaves_every_object_to_the_collector(tmp_path: Path) 
     novel.write_text('"A long talk," said Anna. "Go on."\n\n' * 12_000, encoding="utf-8")
     gc.collect()
     gc.unfreeze()
-    garbage = Cycle()
-    collected = weakref.ref(garbage)
-    del garbage
-    for argv in (["quotes", "--json", str(novel)], ["search", "talk", str(novel)]):
-        assert invoke(argv).status == 0
+    gc.disable()  # (so that the cycle is still there, uncollected, as the commands run)
+    try:
+        garbage = Cycle()
+        collected = weakref.ref(garbage)
+        del garbage
+        for argv in (["quotes", "--json", str(novel)], ["search", "talk", str(novel)]):
+            assert invoke(argv).status == 0
+    finally:
+        gc.enable()
     assert gc.get_freeze_count() == 0
     gc.collect()
     assert collected() is None
+
+
+def test_the_console_script_lets_its_commands_freeze(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``main`` (the console script, which leaves at once) allows the
+    collector's freezing that in-process runs never do."""
+    import importlib
+
+    from aleppo_cli.text import collector
+
+    entry = importlib.import_module("aleppo_cli.cli.main")  # (the module: the package's
+    # ``main`` is the function the console script calls)
+
+    seen: list[bool] = []
+
+    def ran(argv: list[str], env: object) -> int:
+        seen.append(collector._freezing)
+        return 0
+
+    def left(status: int) -> None:
+        raise SystemExit(status)
+
+    monkeypatch.setattr(entry, "run", ran)
+    monkeypatch.setattr(entry, "leave", left)
+    try:
+        with pytest.raises(SystemExit):
+            entry.main()
+    finally:
+        collector.allow_freezing(False)
+    assert seen == [True]

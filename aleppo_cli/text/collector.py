@@ -3,12 +3,12 @@
 A novel's document and quotations are some 250,000 objects, none in a
 cycle; the collections their making would set off go over every object
 made so far. ``collector_paused`` holds the collector off while they are
-made, and, in the console script's process (``allow_freezing``: a
-command leaves through ``cli.main.leave`` without collecting again, and the
-reader holds its document until it ends), moves them to the permanent
-generation, out of every later collection. In-process callers (tests, a
-program using the library) never freeze: their objects, and cycles among
-them, stay collectable."""
+made, and, where a command of the console script then leaves through
+``cli.main.leave`` without collecting again (``allow_freezing``), moves
+them to the permanent generation, out of every later collection. The
+reader, which lives on, and in-process callers (tests, a program using the
+library) never freeze: their objects, and cycles among them, stay
+collectable."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ _freezing = False
 
 
 def allow_freezing(allowed: bool = True) -> None:
-    """Let ``collector_paused`` freeze what there is (for the console
-    script's process, see above), or not (the default)."""
+    """Let ``collector_paused`` freeze what there is (for a command of the
+    console script, see above), or not (the default)."""
     global _freezing
     _freezing = allowed
 

@@ -100,3 +100,25 @@ def test_on_a_terminal_ctrl_c_quits_with_130(tmp_path: Path) -> None:
     assert status == 130
     assert b"\x1b[?1049l" in seen
     assert not tmp_path.joinpath("aleppo").exists()
+
+
+def test_the_reader_never_freezes_its_objects(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader lives on: the console script's freezing (``collector``)
+    is off before it builds anything, on a thread or not."""
+    from aleppo_cli.reader import run
+    from aleppo_cli.text import collector
+
+    seen: list[bool] = []
+
+    def reader(*arguments: object, **options: object) -> tuple[int, list[str]]:
+        seen.append(collector._freezing)
+        return 0, []
+
+    monkeypatch.setattr(run, "read", reader)
+    collector.allow_freezing()  # (as the console script does)
+    try:
+        outcome = invoke(["read", "last-men-in-aleppo"], fake_env(terminal=True))
+    finally:
+        collector.allow_freezing(False)
+    assert outcome.status == 0
+    assert seen == [False]

@@ -48,7 +48,11 @@ def read(
         emit(env, ShowView(source, document), pager=False)
         return
     from aleppo_cli.reader import run
+    from aleppo_cli.text import collector
 
+    # the reader lives on: a long text's build (on a thread, beside the app) must
+    # not freeze the app's objects out of the collector's reach
+    collector.allow_freezing(False)
     source = load_source(env, text, repair=repair)
     stop_spinner(env)  # the reader takes the whole screen now
     status, notes = run.read(
