@@ -656,3 +656,15 @@ def test_words_sung_by_long_named_singers_are_not_speech() -> None:
     document = build(raw)
     (stretch,) = stretches.find(document)
     assert kind.of(document.clean.text, stretch, False) == "other"
+
+
+@pytest.mark.parametrize(
+    "after", [" eyes implored him.", " could fancy Reggie saying."], ids=["look", "imagined"]
+)
+def test_a_look_or_an_imagining_right_after_the_quote_is_no_speech(after: str) -> None:
+    """The quick word test before the patterns of a look's or an imagined
+    saying after a quote reads their first word too (they take 0 to 3 words
+    before their noun or modal)."""
+    document = build(f"\u201cWhy not?\u201d{after}\n")
+    (stretch,) = stretches.find(document)
+    assert kind._unspoken(document.clean.text, stretch)

@@ -587,7 +587,7 @@ def _unspoken(text: str, stretch: Stretch) -> bool:
         return False
     if words[1] in _WISH_FIRST and _UNSPOKEN_AFTER.match(after):
         return True  # '"…," he felt like answering'
-    following = words[1:5]
+    following = words[:4]  # (the patterns take 0 to 3 words before their noun or modal)
     return bool(
         (not _MODALS.isdisjoint(following) and _IMAGINED_AFTER.match(after))
         or (not _LOOKS.isdisjoint(following) and _LOOK_AFTER.match(after))
